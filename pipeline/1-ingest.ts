@@ -1,0 +1,32 @@
+/** Stage 1, ingest: every file under RAW becomes articles (or rejects), with the inputs' checksums. */
+import { join } from 'node:path';
+import { listFiles, fileDigest } from '../src/util/files.ts';
+import { JsonlWriter } from '../src/util/jsonl.ts';
+import { sha256 } from '../src/util/ids.ts';
+import { readRecords } from '../src/formats/readers/index.ts';
+import { rejectRow, toIngestedArticle } from '../src/formats/ingest.ts';
+import { runStage, type BuildPaths, type StageResult } from '../src/dataset/stage.ts';
+
+export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promise<StageResult> {
+  const files = await listFiles(p.raw);
+  const inputs: Array<{ path: string; sha256: string; bytes: number }> = [];
+  for (const f of files) inputs.push({ path: f, ...(await fileDigest(join(p.raw, f))) });
+  const fingerprint = sha256(inputs.map((i) => `${i.path}:${i.sha256}`).join('\n'));
+
+  return runStage(p, 'ingest', fingerprint, async (dir) => {
+    const articles = new JsonlWriter(join(dir, 'articles.jsonl'));
+    const rejects = new JsonlWriter(join(dir, 'rejects.jsonl'));
+    const inputLog = new JsonlWriter(join(dir, 'inputs.jsonl'));
+    let records = 0;
+    for (const input of inputs) {
+      await inputLog.write(input);
+      for await (const out of readRecords(join(p.raw, input.path), input.path)) {
+        records++;
+        if (out.kind === 'reject') await rejects.write(rejectRow(input.path, out.record, 'ingest', out.reason));
+        else await articles.write(toIngestedArticle(input.path, out));
+      }
+    }
+    await Promise.all([articles.close(), rejects.close(), inputLog.close()]);
+    return { files: inputs.length, records, articles: articles.count, rejects: rejects.count };
+  }, opts);
+}

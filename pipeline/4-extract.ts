@@ -1,0 +1,57 @@
+/** Stage 4, extract: statements and events per article, and the published article rows. */
+import { join } from 'node:path';
+import { JsonlWriter, readJsonl } from '../src/util/jsonl.ts';
+import { toRow } from '../src/schema/rows.ts';
+import { rejectRow } from '../src/formats/ingest.ts';
+import type { SegmentedArticle } from '../src/schema/records.ts';
+import { extractStatements } from '../src/statements/extract.ts';
+import { extractEvents } from '../src/events/extract.ts';
+import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageResult } from '../src/dataset/stage.ts';
+
+export function articleRow(a: SegmentedArticle) {
+  return toRow('articles', {
+    ...a,
+    extracted: !a.skip_reason,
+    chars: a.text.length,
+    paragraphs: a.paragraphs.length,
+    sentences: a.sentences.length,
+  });
+}
+
+/** Everything extract publishes for one article. */
+export function extractArticle(a: SegmentedArticle) {
+  if (a.skip_reason) return { article: articleRow(a), statements: [], events: [] };
+  const statements = extractStatements(a);
+  const events = extractEvents(a, statements);
+  return {
+    article: articleRow(a),
+    statements: statements.map((s) => toRow('statements', s as unknown as Record<string, unknown>)),
+    events: events.map((e) => toRow('events', e as unknown as Record<string, unknown>)),
+  };
+}
+
+export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promise<StageResult> {
+  const input = await requireStage(p, 'segment');
+  return runStage(p, 'extract', outputFingerprint(input), async (dir) => {
+    const articles = new JsonlWriter(join(dir, 'articles.jsonl'));
+    const statements = new JsonlWriter(join(dir, 'statements.jsonl'));
+    const events = new JsonlWriter(join(dir, 'events.jsonl'));
+    const rejects = new JsonlWriter(join(dir, 'rejects.jsonl'));
+    for await (const a of readJsonl<SegmentedArticle>(join(stageDir(p, 'segment'), 'articles.jsonl'))) {
+      let out: ReturnType<typeof extractArticle>;
+      try {
+        out = extractArticle(a);
+      } catch (err) {
+        // An extractor bug costs this article its rows, not the build: publish it unextracted, say why.
+        const reason = `extraction failed: ${(err as Error).message}`;
+        await rejects.write(rejectRow(a.source_file.split('#')[0], a.record, 'extract', reason));
+        out = extractArticle({ ...a, skip_reason: reason });
+      }
+      await articles.write(out.article);
+      for (const s of out.statements) await statements.write(s);
+      for (const e of out.events) await events.write(e);
+    }
+    await Promise.all([articles.close(), statements.close(), events.close(), rejects.close()]);
+    return { articles: articles.count, statements: statements.count, events: events.count };
+  }, opts);
+}

@@ -1,0 +1,88 @@
+/**
+ * Stage 5, validate: every row against the schema, unique IDs, every statement and event pointing
+ * to an article, every offset pair slicing the article text to its quote, cue or trigger.
+ * A failure stops the build: package refuses to write a version without a passing report.
+ */
+import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { Checker, checkSpan, formatReport, type ValidationReport } from '../src/schema/validate.ts';
+import type { Row } from '../src/schema/tables.ts';
+import { tableRows } from '../src/dataset/sources.ts';
+import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageResult } from '../src/dataset/stage.ts';
+import { sha256 } from '../src/util/ids.ts';
+
+export class ValidationError extends Error {
+  constructor(readonly report: ValidationReport) {
+    super(formatReport(report));
+  }
+}
+
+/** A peekable async iterator: statements and events are read in lockstep with their articles. */
+class Peek<T> {
+  private it: AsyncIterator<T>;
+  private head: IteratorResult<T> | null = null;
+  constructor(src: AsyncIterable<T>) {
+    this.it = src[Symbol.asyncIterator]();
+  }
+  async peek(): Promise<T | undefined> {
+    this.head ??= await this.it.next();
+    return this.head.done ? undefined : this.head.value;
+  }
+  async take(): Promise<T | undefined> {
+    const v = await this.peek();
+    this.head = null;
+    return v;
+  }
+}
+
+export async function validateTables(p: BuildPaths): Promise<ValidationReport> {
+  const rows = tableRows(p);
+  const check = new Checker();
+  const statements = new Peek(rows.statements());
+  const events = new Peek(rows.events());
+  let n = 0;
+  for await (const article of rows.articles()) {
+    const id = check.row('articles', article, `articles row ${++n}`);
+    const text = typeof article.text === 'string' ? article.text : '';
+    if (typeof article.chars === 'number' && article.chars !== text.length) check.fail('articles', id, `chars ${article.chars} differs from the text length ${text.length}`);
+    while ((await statements.peek())?.article_id === article.article_id) {
+      const s = (await statements.take()) as Row;
+      const key = check.row('statements', s, 'statement');
+      const quote = checkSpan(text, s, 'start', 'end', typeof s.quote === 'string' ? s.quote : '', `quote`);
+      if (quote) check.fail('statements', key, quote);
+      const cue = checkSpan(text, s, 'cue_start', 'cue_end', null, 'cue');
+      if (cue) check.fail('statements', key, cue);
+    }
+    while ((await events.peek())?.article_id === article.article_id) {
+      const e = (await events.take()) as Row;
+      const key = check.row('events', e, 'event');
+      const trig = checkSpan(text, e, 'start', 'end', typeof e.trigger === 'string' ? e.trigger : '', 'trigger');
+      if (trig) check.fail('events', key, trig);
+      const sent = checkSpan(text, e, 'sentence_start', 'sentence_end', null, 'sentence');
+      if (sent) check.fail('events', key, sent);
+    }
+  }
+  // Whatever is left points to no article (or is out of article order).
+  for (const [table, rest] of [['statements', statements], ['events', events]] as const) {
+    for (let r = await rest.take(); r; r = await rest.take()) {
+      const key = check.row(table, r, table);
+      check.fail(table, key, check.hasArticle(String(r.article_id)) ? `rows of article ${r.article_id} are out of article order` : `article_id ${r.article_id} is not in articles`);
+    }
+  }
+  for await (const r of rows.rejects()) check.row('rejects', r, 'reject');
+  return check.report;
+}
+
+export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promise<StageResult> {
+  const inputs = await Promise.all((['ingest', 'clean', 'extract'] as const).map((s) => requireStage(p, s)));
+  const fingerprint = sha256(inputs.map(outputFingerprint).join('\n'));
+  const result = await runStage(p, 'validate', fingerprint, async (dir) => {
+    const report = await validateTables(p);
+    await writeFile(join(dir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+    if (!report.ok) throw new ValidationError(report);
+    return report.rows;
+  }, opts);
+  return result;
+}
+
+export const reportPath = (p: BuildPaths) => join(stageDir(p, 'validate'), 'report.json');

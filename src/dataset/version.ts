@@ -1,0 +1,160 @@
+/**
+ * Versions: an immutable folder per build holding every table in every format, SHA256SUMS and
+ * manifest.json. Written under a temporary name and renamed when complete; `latest` is swapped last.
+ */
+import { mkdir, readFile, readlink, rename, rm, symlink, writeFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TABLES, TABLE_NAMES, type Row, type TableName } from '../schema/tables.ts';
+import { csvWriter } from '../formats/writers/csv.ts';
+import { jsonlWriter } from '../formats/writers/jsonl.ts';
+import { arrowWriter, arrowType } from '../formats/writers/arrow.ts';
+import type { TableWriter, WriterFactory } from '../formats/writers/types.ts';
+import { exists, fileDigest } from '../util/files.ts';
+import { sha256 } from '../util/ids.ts';
+
+export const FORMATS: Record<string, WriterFactory> = { csv: csvWriter, jsonl: jsonlWriter, arrow: arrowWriter };
+export const DATASET_NAME = 'newsledger';
+
+export interface OutputFile {
+  path: string;
+  table: TableName;
+  format: string;
+  sha256: string;
+  bytes: number;
+  rows: number;
+}
+
+export interface Manifest {
+  dataset: string;
+  version: string;
+  previous_version: string | null;
+  created: string;
+  fingerprint: string;
+  code: { package_version: string; fingerprint: string; git_commit: string | null };
+  inputs: Array<{ path: string; sha256: string; bytes: number }>;
+  counts: Record<string, number>;
+  tables: Record<TableName, { rows: number; primary_key: string[]; columns: Array<{ name: string; type: string; arrow_type: string; required: boolean }> }>;
+  outputs: OutputFile[];
+}
+
+export interface VersionSource {
+  /** Rows of each table, streamed in their final order. */
+  rows: Record<TableName, () => AsyncIterable<Row>>;
+  inputs: Manifest['inputs'];
+  counts: Record<string, number>;
+  code: Manifest['code'];
+}
+
+export const latestLink = (out: string) => join(out, 'latest');
+
+export async function latestVersion(out: string): Promise<string | null> {
+  try {
+    return await readlink(latestLink(out));
+  } catch {
+    return null;
+  }
+}
+
+export async function readManifest(versionDir: string): Promise<Manifest> {
+  return JSON.parse(await readFile(join(versionDir, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+/** Version names sort by time; the suffix is the data fingerprint. */
+export function versionName(now: Date, fingerprint: string): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${fingerprint.slice(0, 8)}`;
+}
+
+export interface WriteResult {
+  created: boolean;
+  version: string;
+  dir: string;
+  manifest: Manifest;
+}
+
+export async function writeVersion(out: string, src: VersionSource, opts: { now?: Date; name?: string } = {}): Promise<WriteResult> {
+  await mkdir(out, { recursive: true });
+  const tmp = join(out, `.tmp-version-${process.pid}-${Date.now()}`);
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  try {
+    const outputs: OutputFile[] = [];
+    const rowCounts = {} as Record<TableName, number>;
+    for (const table of TABLE_NAMES) {
+      const writers: Array<[string, TableWriter]> = Object.entries(FORMATS).map(([fmt, make]) => [fmt, make(join(tmp, `${table}.${fmt}`), TABLES[table])]);
+      let n = 0;
+      for await (const row of src.rows[table]()) {
+        n++;
+        for (const [, w] of writers) await w.write(row);
+      }
+      for (const [, w] of writers) await w.close();
+      rowCounts[table] = n;
+      for (const [fmt] of writers) {
+        const path = `${table}.${fmt}`;
+        outputs.push({ path, table, format: fmt, rows: n, ...(await fileDigest(join(tmp, path))) });
+      }
+    }
+    outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
+    const sums = outputs.map((o) => `${o.sha256}  ${o.path}\n`).join('');
+    const fingerprint = sha256(sums);
+
+    const previous = await latestVersion(out);
+    if (previous && (await exists(join(out, previous, 'SHA256SUMS')))) {
+      const prevSums = await readFile(join(out, previous, 'SHA256SUMS'), 'utf8');
+      if (prevSums === sums) {
+        await rm(tmp, { recursive: true, force: true });
+        return { created: false, version: previous, dir: join(out, previous), manifest: await readManifest(join(out, previous)) };
+      }
+    }
+
+    const now = opts.now ?? new Date();
+    const version = opts.name ?? versionName(now, fingerprint);
+    const manifest: Manifest = {
+      dataset: DATASET_NAME,
+      version,
+      previous_version: previous,
+      created: now.toISOString(),
+      fingerprint: `sha256:${fingerprint}`,
+      code: src.code,
+      inputs: src.inputs,
+      counts: { ...src.counts, articles: rowCounts.articles, statements: rowCounts.statements, events: rowCounts.events, rejects: rowCounts.rejects },
+      tables: Object.fromEntries(
+        TABLE_NAMES.map((t) => [
+          t,
+          {
+            rows: rowCounts[t],
+            primary_key: TABLES[t].primaryKey,
+            columns: TABLES[t].columns.map((c) => ({ name: c.name, type: c.type, arrow_type: String(arrowType(c)), required: !!c.required })),
+          },
+        ]),
+      ) as Manifest['tables'],
+      outputs,
+    };
+    await writeFile(join(tmp, 'SHA256SUMS'), sums);
+    await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    const dir = join(out, version);
+    if (await exists(dir)) throw new Error(`version folder ${dir} already exists: versions are immutable`);
+    await rename(tmp, dir);
+    await pointLatest(out, version);
+    return { created: true, version, dir, manifest };
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Atomically repoint OUT/latest (a relative symlink) to a version folder. */
+export async function pointLatest(out: string, version: string): Promise<void> {
+  const tmpLink = join(out, `.latest-${process.pid}`);
+  await rm(tmpLink, { force: true });
+  await symlink(version, tmpLink);
+  await rename(tmpLink, latestLink(out));
+}
+
+/** Version folders in OUT, oldest first. */
+export async function listVersions(out: string): Promise<string[]> {
+  const entries = await readdir(out, { withFileTypes: true });
+  const names: string[] = [];
+  for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && (await exists(join(out, e.name, 'manifest.json')))) names.push(e.name);
+  return names.sort();
+}

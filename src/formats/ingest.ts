@@ -1,0 +1,31 @@
+/** The pure core of ingest: a reader's record becomes an article with a content-derived ID. */
+import type { IngestedArticle, RawRecord, RejectRow } from '../schema/records.ts';
+import { makeId } from '../util/ids.ts';
+import { publishedFromText } from '../text/dates.ts';
+
+/** `source_file` as published: the path, plus `#key` for a record inside a multi-record file. */
+export const sourceKey = (file: string, record: string) => (record ? `${file}#${record}` : file);
+
+export function toIngestedArticle(file: string, rec: RawRecord): IngestedArticle {
+  const fromText = rec.published ? null : publishedFromText(rec.text);
+  return {
+    // The ID hashes the source key and the raw text: a cleaning or extraction change keeps IDs stable.
+    article_id: makeId('art', sourceKey(file, rec.record), rec.text),
+    source_file: sourceKey(file, rec.record),
+    record: rec.record,
+    format: rec.format,
+    title: rec.title?.trim() ?? '',
+    published: rec.published ?? fromText ?? '',
+    published_source: rec.published ? 'metadata' : fromText ? 'text' : '',
+    publisher: rec.publisher ?? '',
+    url: rec.url ?? '',
+    language: rec.language ?? '',
+    dateline: rec.dateline ?? '',
+    titleInText: rec.titleInText ?? false,
+    raw: rec.text,
+  };
+}
+
+export function rejectRow(file: string, record: string, stage: RejectRow['stage'], reason: string): RejectRow {
+  return { reject_id: makeId('rej', file, record, stage), source_file: file, record, stage, reason };
+}

@@ -1,0 +1,9 @@
+/** JSON Lines: one object per line with the table's columns in order; empty numbers are null. */
+import { JsonlWriter } from '../../util/jsonl.ts';
+import type { Table } from '../../schema/tables.ts';
+import type { TableWriter } from './types.ts';
+
+export function jsonlWriter(path: string, _table: Table): TableWriter {
+  const w = new JsonlWriter(path);
+  return { write: (row) => w.write(row), close: () => w.close() };
+}

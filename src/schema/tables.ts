@@ -1,0 +1,179 @@
+/**
+ * The one definition of every published table. CSV headers, Arrow types, row validation,
+ * CODEBOOK.md and datapackage.json are all generated from what is written here.
+ */
+
+export type ColumnType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'partial_date';
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  description: string;
+  /** Must be present and non-empty. */
+  required?: boolean;
+  /** Allowed values (empty is allowed too unless `required`). */
+  enum?: readonly string[];
+  /** Regular expression a non-empty string value must match. */
+  pattern?: string;
+  minimum?: number;
+  example?: string | number | boolean;
+}
+
+export interface ForeignKey {
+  fields: string[];
+  reference: { resource: string; fields: string[] };
+}
+
+export interface Table {
+  name: TableName;
+  title: string;
+  description: string;
+  primaryKey: string[];
+  foreignKeys: ForeignKey[];
+  columns: Column[];
+}
+
+export const TABLE_NAMES = ['articles', 'statements', 'events', 'rejects'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export const PLOVER_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+] as const;
+export type PloverType = (typeof PLOVER_TYPES)[number];
+
+export const STATEMENT_KINDS = ['direct', 'indirect', 'mixed'] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+export const INPUT_FORMATS = ['txt', 'html', 'json', 'jsonl', 'csv', 'sgml', 'warc'] as const;
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export const SECTORS = [
+  'government', 'military', 'police', 'judiciary', 'legislature', 'opposition', 'rebels',
+  'party', 'business', 'media', 'civil_society', 'religious', 'education', 'health',
+  'international', 'ngo', 'civilians', 'criminal', 'intelligence', 'diplomatic',
+] as const;
+
+const ISO3 = '^[A-Z]{3}$';
+const ISO_DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+const PARTIAL_DATE = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
+const ID = (prefix: string) => `^${prefix}_[0-9a-f]{16}$`;
+
+const articles: Table = {
+  name: 'articles',
+  title: 'Articles',
+  description: 'One row per article read from the raw dumps, with its cleaned text. All offsets in the other tables index into `text`.',
+  primaryKey: ['article_id'],
+  foreignKeys: [],
+  columns: [
+    { name: 'article_id', type: 'string', required: true, pattern: ID('art'), description: 'Stable ID: hash of the source key and the raw record text.', example: 'art_3f2a9c0d1e4b5a67' },
+    { name: 'source_file', type: 'string', required: true, description: 'Path of the raw input relative to RAW; a record inside a multi-record file adds `#key`.', example: 'reut2-000.sgm#NEWID=17' },
+    { name: 'record', type: 'string', description: 'Key of the record inside a multi-record file (empty for one-article files).', example: 'NEWID=17' },
+    { name: 'format', type: 'string', required: true, enum: INPUT_FORMATS, description: 'Input format the record was read from.', example: 'txt' },
+    { name: 'title', type: 'string', description: 'Headline, from metadata or the first line of a text dump.', example: 'Russia opposes US withdrawal from Afghanistan' },
+    { name: 'published', type: 'date', pattern: ISO_DATE, description: 'Publication date (YYYY-MM-DD) from metadata or from the text; empty when unknown.', example: '2021-07-27' },
+    { name: 'published_source', type: 'string', enum: ['metadata', 'text', ''], description: 'Where `published` came from.', example: 'text' },
+    { name: 'publisher', type: 'string', description: 'Publisher or site name when the dump names it.', example: 'Business Standard' },
+    { name: 'url', type: 'string', description: 'Canonical URL when the dump gives one.', example: 'https://example.org/news/1' },
+    { name: 'language', type: 'string', description: 'ISO 639-1 language code, detected or from metadata.', example: 'en' },
+    { name: 'dateline', type: 'string', description: 'Dateline place that opens the story ("Kabul:", "MOSCOW (Reuters) -").', example: 'Kabul' },
+    { name: 'duplicate_of', type: 'string', pattern: ID('art'), description: 'article_id of an earlier article with the same (or nearly the same) story; such articles are not extracted.', example: '' },
+    { name: 'extracted', type: 'boolean', required: true, description: 'Whether statements and events were extracted from this article.', example: true },
+    { name: 'skip_reason', type: 'string', description: 'Why the article was not extracted (duplicate, non-English, ...).', example: '' },
+    { name: 'chars', type: 'integer', required: true, minimum: 0, description: 'Length of `text` in UTF-16 code units (the unit of every offset).', example: 3120 },
+    { name: 'paragraphs', type: 'integer', required: true, minimum: 0, description: 'Number of paragraphs in `text` (separated by blank lines).', example: 14 },
+    { name: 'sentences', type: 'integer', required: true, minimum: 0, description: 'Number of sentences found by the segmenter.', example: 31 },
+    { name: 'boilerplate_removed', type: 'integer', required: true, minimum: 0, description: 'Lines or blocks the clean stage removed as boilerplate.', example: 3 },
+    { name: 'text', type: 'string', required: true, description: 'Cleaned article text; paragraphs are separated by one blank line.', example: 'Kabul: In a phone call, ...' },
+  ],
+};
+
+const statements: Table = {
+  name: 'statements',
+  title: 'Statements',
+  description: 'Who said what: one row per attributed quote or reported claim.',
+  primaryKey: ['statement_id'],
+  foreignKeys: [{ fields: ['article_id'], reference: { resource: 'articles', fields: ['article_id'] } }],
+  columns: [
+    { name: 'statement_id', type: 'string', required: true, pattern: ID('stm'), description: 'Stable ID from the article and the quoted words.', example: 'stm_0b1c2d3e4f5a6b7c' },
+    { name: 'article_id', type: 'string', required: true, pattern: ID('art'), description: 'Article the statement was found in.', example: 'art_3f2a9c0d1e4b5a67' },
+    { name: 'speaker', type: 'string', description: 'Resolved speaker: a person\'s full name, or an organisation or country.', example: 'Jens Stoltenberg' },
+    { name: 'speaker_mention', type: 'string', description: 'The speaker as written at the cue ("he", "the NATO chief").', example: 'the NATO chief' },
+    { name: 'speaker_role', type: 'string', description: 'Office or role given for the speaker in the article.', example: 'NATO Secretary-General' },
+    { name: 'speaker_country', type: 'string', pattern: ISO3, description: 'Country of the speaker (ISO 3166-1 alpha-3) when known.', example: 'NOR' },
+    { name: 'quote', type: 'string', required: true, description: 'The reported words exactly as in `text` (for indirect speech, the reported clause).', example: 'We support the Afghanistan peace process' },
+    { name: 'kind', type: 'string', required: true, enum: STATEMENT_KINDS, description: 'direct (quotation marks around all of it), indirect (paraphrase), mixed (paraphrase with a quoted fragment).', example: 'direct' },
+    { name: 'cue', type: 'string', description: 'The reporting verb or phrase ("said", "according to").', example: 'said' },
+    { name: 'cue_start', type: 'integer', minimum: 0, description: 'Offset of the cue in `text` (empty when there is none).', example: 412 },
+    { name: 'cue_end', type: 'integer', minimum: 0, description: 'End offset (exclusive) of the cue.', example: 416 },
+    { name: 'channel', type: 'string', description: 'Where it was said when the text tells: twitter, press_conference, interview, statement, ...', example: 'twitter' },
+    { name: 'date', type: 'date', pattern: ISO_DATE, description: 'Date of the statement, resolved against the publication date; empty when unknown.', example: '2020-11-12' },
+    { name: 'start', type: 'integer', required: true, minimum: 0, description: 'Offset of the quote in the article `text` (UTF-16 code units).', example: 398 },
+    { name: 'end', type: 'integer', required: true, minimum: 0, description: 'End offset (exclusive): text.slice(start, end) == quote.', example: 520 },
+    { name: 'confidence', type: 'number', required: true, minimum: 0, description: 'Rule confidence between 0 and 1.', example: 0.9 },
+  ],
+};
+
+const events: Table = {
+  name: 'events',
+  title: 'Events',
+  description: 'Who did what to whom: PLOVER-coded events, one row per (event, actor) pair.',
+  primaryKey: ['event_id'],
+  foreignKeys: [
+    { fields: ['article_id'], reference: { resource: 'articles', fields: ['article_id'] } },
+  ],
+  columns: [
+    { name: 'event_id', type: 'string', required: true, pattern: ID('evt'), description: 'Stable ID from the article, type, actors and trigger sentence.', example: 'evt_9a8b7c6d5e4f3a2b' },
+    { name: 'article_id', type: 'string', required: true, pattern: ID('art'), description: 'Article the event was found in.', example: 'art_3f2a9c0d1e4b5a67' },
+    { name: 'statement_id', type: 'string', pattern: ID('stm'), description: 'Statement the event was reported in, when it was.', example: '' },
+    { name: 'event_type', type: 'string', required: true, enum: PLOVER_TYPES, description: 'PLOVER event type.', example: 'RETREAT' },
+    { name: 'mode', type: 'string', description: 'PLOVER mode refining the type (for RETREAT: withdraw, release, ...).', example: 'withdraw' },
+    { name: 'context', type: 'string', description: 'PLOVER context (military, economic, political, ...).', example: 'military' },
+    { name: 'actor', type: 'string', description: 'Who acts, as resolved (name of a person, organisation or country).', example: 'United States' },
+    { name: 'actor_country', type: 'string', pattern: ISO3, description: 'Country of the actor (ISO 3166-1 alpha-3); empty for organisations without one.', example: 'USA' },
+    { name: 'actor_sector', type: 'string', enum: [...SECTORS, ''], description: 'Sector of the actor.', example: 'military' },
+    { name: 'recipient', type: 'string', description: 'Who the action is aimed at.', example: 'Afghanistan' },
+    { name: 'recipient_country', type: 'string', pattern: ISO3, description: 'Country of the recipient (ISO 3166-1 alpha-3).', example: 'AFG' },
+    { name: 'recipient_sector', type: 'string', enum: [...SECTORS, ''], description: 'Sector of the recipient.', example: '' },
+    { name: 'date', type: 'partial_date', pattern: PARTIAL_DATE, description: 'Date of the event: YYYY-MM-DD, YYYY-MM or YYYY as precise as the text allows.', example: '2021-01' },
+    { name: 'date_precision', type: 'string', enum: [...DATE_PRECISIONS, ''], description: 'Precision of `date`.', example: 'month' },
+    { name: 'date_is_fallback', type: 'boolean', required: true, description: 'True when the text gives no date and `date` is the publication date.', example: false },
+    { name: 'location', type: 'string', description: 'Place named in the sentence.', example: 'Kabul' },
+    { name: 'location_country', type: 'string', pattern: ISO3, description: 'Country of the location.', example: 'AFG' },
+    { name: 'latitude', type: 'number', description: 'Latitude of the location (WGS84).', example: 34.53 },
+    { name: 'longitude', type: 'number', description: 'Longitude of the location (WGS84).', example: 69.17 },
+    { name: 'negated', type: 'boolean', required: true, description: 'The text says the event did not happen ("did not withdraw").', example: false },
+    { name: 'planned', type: 'boolean', required: true, description: 'Announced, intended or future event ("plans to pull out").', example: true },
+    { name: 'hypothetical', type: 'boolean', required: true, description: 'Conditional or speculative event ("if we leave").', example: false },
+    { name: 'trigger', type: 'string', required: true, description: 'Words that signal the event, exactly as in `text`.', example: 'pull out' },
+    { name: 'start', type: 'integer', required: true, minimum: 0, description: 'Offset of the trigger in `text`.', example: 1710 },
+    { name: 'end', type: 'integer', required: true, minimum: 0, description: 'End offset (exclusive): text.slice(start, end) == trigger.', example: 1718 },
+    { name: 'sentence_start', type: 'integer', required: true, minimum: 0, description: 'Offset of the sentence holding the trigger.', example: 1650 },
+    { name: 'sentence_end', type: 'integer', required: true, minimum: 0, description: 'End offset of that sentence.', example: 1752 },
+    { name: 'mentions', type: 'integer', required: true, minimum: 1, description: 'How many times the article tells this same event.', example: 1 },
+    { name: 'confidence', type: 'number', required: true, minimum: 0, description: 'Rule confidence between 0 and 1.', example: 0.7 },
+  ],
+};
+
+const rejects: Table = {
+  name: 'rejects',
+  title: 'Rejects',
+  description: 'Input that could not become an article, with the reason. Nothing is dropped silently.',
+  primaryKey: ['reject_id'],
+  foreignKeys: [],
+  columns: [
+    { name: 'reject_id', type: 'string', required: true, pattern: ID('rej'), description: 'Stable ID from file, record and stage.', example: 'rej_1a2b3c4d5e6f7a8b' },
+    { name: 'source_file', type: 'string', required: true, description: 'Path of the raw input relative to RAW.', example: 'broken.json' },
+    { name: 'record', type: 'string', description: 'Where in the file (record key, line number), if it holds several.', example: 'line 42' },
+    { name: 'stage', type: 'string', required: true, enum: ['ingest', 'clean', 'segment', 'extract'], description: 'Stage that rejected it.', example: 'ingest' },
+    { name: 'reason', type: 'string', required: true, description: 'Why, in words.', example: 'binary file (NUL bytes in the first 8 KiB)' },
+  ],
+};
+
+export const TABLES: Record<TableName, Table> = { articles, statements, events, rejects };
+
+export type Row = Record<string, string | number | boolean | null>;
+
+/** Column names of a table, in published order. */
+export function columnNames(table: TableName): string[] {
+  return TABLES[table].columns.map((c) => c.name);
+}

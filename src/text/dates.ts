@@ -1,0 +1,57 @@
+/** Loose date parsing for dates written in article text ("Jul 27, 2021", "Jan 29 2021", "27 July 2021"). */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** A date written out in one of the common English forms; used inside larger patterns. */
+export const DATE_PATTERN = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || y < 1800 || y > 2200) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null; // 31 February and friends
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Parse one written date to YYYY-MM-DD, or null. */
+export function parseLooseDate(s: string): string | null {
+  const t = s.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(t);
+  if (m) return isoDate(+m[1], +m[2], +m[3]);
+  m = /^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/.exec(t);
+  if (m && MONTHS[m[1].toLowerCase()]) return isoDate(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
+  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})/.exec(t);
+  if (m && MONTHS[m[2].toLowerCase()]) return isoDate(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
+  return null;
+}
+
+const PUBLISHED_MARK = new RegExp(`(first\\s+published|published|posted|last\\s+updated|updated)(?:\\s+on)?\\s*:?\\s*(${DATE_PATTERN})`, 'gi');
+const POST_SIGNATURE = new RegExp(`\\(@\\w+\\)\\s+(${DATE_PATTERN})`, 'g');
+
+/**
+ * Publication date from the text itself: an explicit "Published:"/"Updated:" line wins (published
+ * before updated); otherwise the newest embedded post (a story is never older than what it embeds).
+ */
+export function publishedFromText(text: string): string | null {
+  let published: string | null = null;
+  let updated: string | null = null;
+  for (const m of text.matchAll(PUBLISHED_MARK)) {
+    const d = parseLooseDate(m[2]);
+    if (!d) continue;
+    if (/updated/i.test(m[1])) updated ??= d;
+    else published ??= d;
+  }
+  if (published || updated) return published ?? updated;
+  let newest: string | null = null;
+  for (const m of text.matchAll(POST_SIGNATURE)) {
+    const d = parseLooseDate(m[1]);
+    if (d && (!newest || d > newest)) newest = d;
+  }
+  return newest;
+}

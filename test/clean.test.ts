@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { cleanArticle } from '../src/text/clean.ts';
+import { normaliseText, toParagraphs } from '../src/text/normalise.ts';
+import { parseRules, removeBoilerplate } from '../src/text/boilerplate.ts';
+import { datelineOf } from '../src/text/metadata.ts';
+import type { IngestedArticle } from '../src/schema/records.ts';
+
+const article = (raw: string): IngestedArticle => ({
+  article_id: 'art_0000000000000000', source_file: 'x.txt', record: '', format: 'txt', title: '', published: '',
+  published_source: '', publisher: '', url: '', language: '', dateline: '', titleInText: true, raw,
+});
+
+describe('normalise', () => {
+  it('folds odd spaces and line ends, keeps quotation marks', () => {
+    expect(normaliseText('a\u00a0b\r\n“c”\u200b  d \n')).toBe('a b\n“c” d');
+  });
+  it('joins hard-wrapped lines and keeps short lines apart', () => {
+    const lines = ['The company said on Tuesday that it expected profits to rise sharply in', 'the coming year.', '', 'Short heading', 'Next paragraph.'];
+    expect(toParagraphs(lines)).toEqual(['The company said on Tuesday that it expected profits to rise sharply in the coming year.', 'Short heading', 'Next paragraph.']);
+  });
+});
+
+describe('boilerplate', () => {
+  it('drops cross-links, prompts and repeated blocks; cuts paywalls', () => {
+    const text = [
+      'Troops leave the base', '', 'The army said troops would leave the base by Friday.',
+      'READ MORE: Something else entirely', 'Read:| Another link', 'Watch:',
+      'The army said troops would leave the base by Friday.', 'It was the last base.',
+      'Leave a Reply', 'Your email address will not be published.',
+    ].join('\n');
+    const { lines, removed } = removeBoilerplate(text);
+    expect(lines.filter(Boolean)).toEqual(['Troops leave the base', 'The army said troops would leave the base by Friday.', 'It was the last base.']);
+    expect(removed).toBe(5);
+  });
+  it('strips tweet-embed residue so the repeated copies collapse to one', () => {
+    const tweet = 'We met today and agreed on the plan. pic.twitter.com/abc\n— Jane Doe (@janedoe) May 3, 2021';
+    const raw = `Intro line of the article here.\n-\n${tweet} " class="align-text-top noRightClick twitterSection" data="\n">${tweet}${tweet.split('\n')[0]}\n${tweet.split('\n')[1]}`;
+    const cleaned = cleanArticle(article(raw));
+    expect(cleaned.text).toBe(`Intro line of the article here.\n\n${tweet.replace('\n', '\n\n')}`);
+  });
+  it('reports rule errors with file and line', () => {
+    expect(() => parseRules('bogus\tx', 'rules.tsv')).toThrow('rules.tsv:1: unknown action "bogus"');
+  });
+});
+
+describe('title and dateline', () => {
+  it('takes a headline-like first line as title and finds the dateline', () => {
+    const c = cleanArticle(article('Russia opposes US withdrawal\n\nMoscow: Russian President Vladimir Putin warned on Monday.'));
+    expect(c.title).toBe('Russia opposes US withdrawal');
+    expect(c.dateline).toBe('Moscow');
+    expect(c.text).toBe('Russia opposes US withdrawal\n\nMoscow: Russian President Vladimir Putin warned on Monday.');
+  });
+  it('does not take a sentence for a title', () => {
+    expect(cleanArticle(article('Kabul: The talks went on.\nMore text.')).title).toBe('');
+  });
+  it('reads wire datelines', () => {
+    expect(datelineOf('WASHINGTON (Reuters) - The U.S. said')).toBe('WASHINGTON');
+    expect(datelineOf('Read: more')).toBe('');
+  });
+});
