@@ -4,7 +4,7 @@ OUT ?= out
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
-.PHONY: all build install test typecheck ingest clean-text segment extract validate package bench clean distclean help
+.PHONY: all build install test typecheck ingest clean-text segment extract validate package verify diff release pull bench clean distclean help
 
 all: build
 
@@ -34,6 +34,26 @@ ingest segment extract validate package: $(STAMP)
 
 clean-text: $(STAMP)
 	$(CLI) clean --raw $(RAW) --out $(OUT)
+
+# Check every checksum, size and row count of a version against its manifest: make verify [V=out/<version>]
+V ?= $(OUT)/latest
+verify: $(STAMP)
+	$(CLI) verify $(V)
+
+# Compare two versions keyed by ID: make diff [A=old] [B=new] [FORMAT=json]; default: latest against its previous.
+FORMAT ?= text
+diff: $(STAMP)
+	$(CLI) diff $(A) $(if $(B),$(B),$(if $(A),$(OUT)/latest)) --out $(OUT) --format $(FORMAT)
+
+# Copy the latest (or V=) version into RELEASE and update RELEASE/index.json; serve RELEASE to publish.
+RELEASE ?= $(OUT)/release
+release: $(STAMP)
+	$(CLI) release --out $(OUT) --release-dir $(RELEASE) $(if $(filter-out $(OUT)/latest,$(V)),--version $(V))
+
+# Download a released version: make pull URL=https://host/path/ (or a folder) [OUT=out] [VERSION=name]
+pull: $(STAMP)
+	@test -n "$(URL)" || { echo 'make pull: set URL= to a release (a URL or folder holding index.json)' >&2; exit 2; }
+	$(CLI) pull $(URL) --out $(OUT) $(if $(VERSION),--version $(VERSION))
 
 bench: $(STAMP)
 	node --import tsx bench/run.ts

@@ -2,7 +2,14 @@
 /** newsledger command line: what `make` calls. Every command has --help. */
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { buildPaths } from './dataset/stage.ts';
+import { verifyVersion } from './dataset/verify.ts';
+import { changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
+import { release } from './dataset/release.ts';
+import { pull, type PullProgress } from './dataset/pull.ts';
 import { build, packageStage, STAGE_RUNNERS } from '../pipeline/index.ts';
 import { ValidationError } from '../pipeline/5-validate.ts';
 
@@ -17,6 +24,7 @@ const io = (y: Argv) =>
 async function main(): Promise<void> {
   let cli = yargs(hideBin(process.argv))
     .scriptName('newsledger')
+    .version(false) // --version names a dataset version (verify, release, pull)
     .usage('$0 <command> [options]')
     .command(
       'build',
@@ -38,9 +46,93 @@ async function main(): Promise<void> {
     const v = await packageStage.run(buildPaths(a.raw, a.out), { name: a['version-name'] });
     log(v.created ? `version ${v.version} written to ${v.dir}` : `no new version: identical to ${v.version}`);
   });
+  cli = cli.command(
+    'verify [dir]',
+    'check every checksum, byte size and row count of a version folder against its manifest',
+    (y) => y.positional('dir', { type: 'string', default: 'out/latest', describe: 'version folder' }).option('quiet', { type: 'boolean', default: false, describe: 'print only problems' }),
+    async (a) => {
+      const dir = a.dir!;
+      const r = await verifyVersion(dir, { onFile: (path, problem) => (problem ? log(`FAILED  ${path}: ${problem}`) : a.quiet || log(`OK      ${path}`)) });
+      if (!r.ok) throw new Error(`${dir} does not verify: first bad file ${r.problems[0].file} (${r.problems[0].reason})${r.problems.length > 1 ? `; ${r.problems.length} problems` : ''}`);
+      log(`${dir}: all ${r.files.length} files verify`);
+    },
+  );
+  cli = cli.command(
+    'diff [a] [b]',
+    'compare two versions keyed by ID: added, removed, changed and unchanged rows per table; writes delta.jsonl and CHANGES.md',
+    (y) =>
+      y
+        .positional('a', { type: 'string', describe: 'old version folder (default: the previous version of b)' })
+        .positional('b', { type: 'string', describe: 'new version folder (default: OUT/latest)' })
+        .option('out', { type: 'string', default: 'out', describe: 'folder of versions, for the defaults' })
+        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'what to print on stdout' })
+        .option('out-dir', { type: 'string', describe: 'where delta.jsonl, CHANGES.md and diff.json go (default: OUT/diffs/<a>..<b>)' })
+        .option('examples', { type: 'number', default: 3, describe: 'examples per table and kind of change' }),
+    async (a) => {
+      const b = resolve(a.b ?? join(a.out, 'latest'));
+      let old = a.a;
+      if (!old) {
+        const prev = (JSON.parse(await readFile(join(b, 'manifest.json'), 'utf8')) as { previous_version: string | null }).previous_version;
+        if (!prev) throw new Error(`${b} has no previous version: name A`);
+        old = join(dirname(realpathSync(b)), prev);
+      }
+      const nameOf = (d: string) => basename(realpathSync(d));
+      const outDir = a['out-dir'] ?? join(a.out, 'diffs', `${nameOf(old)}..${nameOf(b)}`);
+      const r = await diffVersions(resolve(old), b, { outDir, examples: a.examples });
+      if (a.format === 'json') process.stdout.write(JSON.stringify(diffJson(r), null, 2) + '\n');
+      else process.stdout.write(changesMarkdown(r));
+      log(codeLine(r));
+      log(`delta.jsonl, CHANGES.md and diff.json written to ${outDir}`);
+    },
+  );
+  cli = cli.command(
+    'release',
+    'copy a verified version into the release folder and update its index.json',
+    (y) =>
+      y
+        .option('out', { type: 'string', default: 'out', describe: 'folder of versions' })
+        .option('version', { type: 'string', describe: 'version folder name or path (default: OUT/latest)' })
+        .option('release-dir', { type: 'string', describe: 'publishing folder (default: OUT/release)' }),
+    async (a) => {
+      const v = a.version ? (a.version.includes('/') ? a.version : join(a.out, a.version)) : join(a.out, 'latest');
+      const dir = a['release-dir'] ?? join(a.out, 'release');
+      const r = await release(realpathSync(v), dir);
+      log(r.added ? `released ${r.version} into ${r.dir}` : `${r.version} was already released; index checked`);
+      log(`${join(dir, 'index.json')}: ${r.index.versions.length} version(s), latest ${r.index.latest}`);
+    },
+  );
+  cli = cli.command(
+    'pull <base>',
+    'download a released version (http, https or a folder holding index.json), resuming and verifying every file',
+    (y) =>
+      y
+        .positional('base', { type: 'string', demandOption: true, describe: 'URL or folder of the release (where index.json is)' })
+        .option('out', { type: 'string', default: 'out', describe: 'folder to put the version in' })
+        .option('version', { type: 'string', describe: 'version to pull (default: the index\'s latest)' })
+        .option('attempts', { type: 'number', default: 5, describe: 'tries per file; each resumes where the last stopped' }),
+    async (a) => {
+      const r = await pull(a.base!, a.out, { version: a.version, attempts: a.attempts, log, progress: progressPrinter() });
+      log(`${r.version}: ${r.fetched.length} file(s) fetched${r.resumed.length ? `, ${r.resumed.length} resumed` : ''}; verified into ${r.dir}`);
+    },
+  );
   await cli.demandCommand(1, 'name a command (see --help)').strict().help().fail((msg, err) => {
     throw err ?? new Error(msg);
   }).parseAsync();
+}
+
+/** One line per file on a pipe; a live line on a terminal. */
+function progressPrinter(): (p: PullProgress) => void {
+  const tty = process.stderr.isTTY;
+  let last = { file: '', step: -1 };
+  return ({ file, done, total }) => {
+    const pct = total ? Math.floor((100 * done) / total) : 100;
+    const step = tty ? pct : Math.floor(pct / 25);
+    if (file === last.file && step === last.step) return;
+    last = { file, step };
+    const line = `${file}  ${(done / 1e6).toFixed(2)} / ${(total / 1e6).toFixed(2)} MB  ${pct}%`;
+    if (tty) process.stderr.write(`\r${line}\x1b[K${done >= total ? '\n' : ''}`);
+    else if (step > 0 || done >= total) log(line);
+  };
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,8 @@
 /**
- * Versions: an immutable folder per build holding every table in every format, SHA256SUMS and
- * manifest.json. Written under a temporary name and renamed when complete; `latest` is swapped last.
+ * Versions: an immutable folder per build holding every table in every format, CODEBOOK.md,
+ * datapackage.json, SHA256SUMS and manifest.json. Written under a temporary name and renamed when
+ * complete; `latest` is swapped last. A build whose data files are identical to the latest version's
+ * makes no version.
  */
 import { mkdir, readFile, readlink, rename, rm, symlink, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,11 +10,16 @@ import { TABLES, TABLE_NAMES, type Row, type TableName } from '../schema/tables.
 import { csvWriter } from '../formats/writers/csv.ts';
 import { jsonlWriter } from '../formats/writers/jsonl.ts';
 import { arrowWriter, arrowType } from '../formats/writers/arrow.ts';
+import { parquetWriter, parquetType } from '../formats/writers/parquet.ts';
+import { codebook } from '../schema/codebook.ts';
+import { dataPackage } from '../schema/datapackage.ts';
 import type { TableWriter, WriterFactory } from '../formats/writers/types.ts';
 import { exists, fileDigest } from '../util/files.ts';
 import { sha256 } from '../util/ids.ts';
 
-export const FORMATS: Record<string, WriterFactory> = { csv: csvWriter, jsonl: jsonlWriter, arrow: arrowWriter };
+export const FORMATS: Record<string, WriterFactory> = { csv: csvWriter, jsonl: jsonlWriter, arrow: arrowWriter, parquet: parquetWriter };
+/** Generated from the schema, deterministic, listed in SHA256SUMS; not data (they do not decide whether a version is new). */
+export const DOCUMENTS = ['CODEBOOK.md', 'datapackage.json'] as const;
 export const DATASET_NAME = 'newsledger';
 
 export interface OutputFile {
@@ -29,12 +36,14 @@ export interface Manifest {
   version: string;
   previous_version: string | null;
   created: string;
+  /** sha256 of SHA256SUMS: identifies the data and documents of the version. */
   fingerprint: string;
   code: { package_version: string; fingerprint: string; git_commit: string | null };
   inputs: Array<{ path: string; sha256: string; bytes: number }>;
   counts: Record<string, number>;
-  tables: Record<TableName, { rows: number; primary_key: string[]; columns: Array<{ name: string; type: string; arrow_type: string; required: boolean }> }>;
+  tables: Record<TableName, { rows: number; primary_key: string[]; columns: Array<{ name: string; type: string; arrow_type: string; parquet_type: string; required: boolean }> }>;
   outputs: OutputFile[];
+  documents: Array<{ path: string; sha256: string; bytes: number }>;
 }
 
 export interface VersionSource {
@@ -59,10 +68,36 @@ export async function readManifest(versionDir: string): Promise<Manifest> {
   return JSON.parse(await readFile(join(versionDir, 'manifest.json'), 'utf8')) as Manifest;
 }
 
-/** Version names sort by time; the suffix is the data fingerprint. */
-export function versionName(now: Date, fingerprint: string): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const VERSION_NAME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-([0-9a-f]{8})$/;
+
+/**
+ * Version names sort by build time (UTC, to the second); the suffix is the fingerprint. Names only
+ * ever increase: a build in the same second as the previous version (or on a clock behind it) takes
+ * the second after the previous version's, so sorting by name is sorting by age.
+ */
+export function versionName(now: Date, fingerprint: string, previous: string | null = null): string {
+  let stamp = stampOf(now);
+  const prev = previous ? VERSION_NAME.exec(previous) : null;
+  if (prev) {
+    const prevStamp = previous!.slice(0, 16);
+    if (stamp <= prevStamp) {
+      const [, y, mo, d, h, mi, se] = prev.map(Number);
+      stamp = stampOf(new Date(Date.UTC(y, mo - 1, d, h, mi, se) + 1000));
+    }
+  }
   return `${stamp}-${fingerprint.slice(0, 8)}`;
+}
+
+/** The fingerprint prefix a version name claims, when it is a generated name. */
+export const nameFingerprint = (name: string): string | null => VERSION_NAME.exec(name)?.[7] ?? null;
+
+/** SHA256SUMS without the documents: what decides whether a build is a new version. */
+export function dataSums(sums: string): string {
+  return sums
+    .split('\n')
+    .filter((l) => l && !(DOCUMENTS as readonly string[]).includes(l.slice(66)))
+    .join('\n');
 }
 
 export interface WriteResult {
@@ -95,20 +130,25 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       }
     }
     outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
-    const sums = outputs.map((o) => `${o.sha256}  ${o.path}\n`).join('');
+    await writeFile(join(tmp, 'CODEBOOK.md'), codebook(rowCounts, Object.keys(FORMATS)));
+    await writeFile(join(tmp, 'datapackage.json'), JSON.stringify(dataPackage(DATASET_NAME, outputs), null, 2) + '\n');
+    const documents: Manifest['documents'] = [];
+    for (const path of DOCUMENTS) documents.push({ path, ...(await fileDigest(join(tmp, path))) });
+    const listed = [...outputs, ...documents].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const sums = listed.map((o) => `${o.sha256}  ${o.path}\n`).join('');
     const fingerprint = sha256(sums);
 
     const previous = await latestVersion(out);
     if (previous && (await exists(join(out, previous, 'SHA256SUMS')))) {
       const prevSums = await readFile(join(out, previous, 'SHA256SUMS'), 'utf8');
-      if (prevSums === sums) {
+      if (dataSums(prevSums) === dataSums(sums)) {
         await rm(tmp, { recursive: true, force: true });
         return { created: false, version: previous, dir: join(out, previous), manifest: await readManifest(join(out, previous)) };
       }
     }
 
     const now = opts.now ?? new Date();
-    const version = opts.name ?? versionName(now, fingerprint);
+    const version = opts.name ?? versionName(now, fingerprint, previous);
     const manifest: Manifest = {
       dataset: DATASET_NAME,
       version,
@@ -124,11 +164,12 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
           {
             rows: rowCounts[t],
             primary_key: TABLES[t].primaryKey,
-            columns: TABLES[t].columns.map((c) => ({ name: c.name, type: c.type, arrow_type: String(arrowType(c)), required: !!c.required })),
+            columns: TABLES[t].columns.map((c) => ({ name: c.name, type: c.type, arrow_type: String(arrowType(c)), parquet_type: parquetType(c), required: !!c.required })),
           },
         ]),
       ) as Manifest['tables'],
       outputs,
+      documents,
     };
     await writeFile(join(tmp, 'SHA256SUMS'), sums);
     await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -1,0 +1,254 @@
+/**
+ * Diff of two versions, keyed by each table's primary key, read from the JSONL files.
+ *
+ * Memory: for each table, one Map of the old side, id -> (row hash, byte offset, length) — about a
+ * hundred bytes per row, never the rows themselves. The new side is streamed against it; the old row
+ * is read back from its offset only when it changed or was removed. Writes delta.jsonl (op ADD, MOD
+ * or DEL with the row), CHANGES.md and diff.json into the output folder.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JsonlWriter } from '../util/jsonl.ts';
+import { exists } from '../util/files.ts';
+import { sha256 } from '../util/ids.ts';
+import { TABLE_NAMES, TABLES } from '../schema/tables.ts';
+import type { Manifest } from './version.ts';
+
+type Row = Record<string, unknown>;
+type Op = 'ADD' | 'MOD' | 'DEL';
+
+export interface Example {
+  id: string;
+  label: string;
+  /** For MOD: column -> [old, new], shortened. */
+  changes?: Record<string, [string, string]>;
+}
+
+export interface TableDiff {
+  rows_a: number;
+  rows_b: number;
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  /** Changed rows per column. */
+  columns: Record<string, number>;
+  examples: { added: Example[]; removed: Example[]; changed: Example[] };
+}
+
+export interface DiffResult {
+  a: { version: string; dir: string; code: Manifest['code'] };
+  b: { version: string; dir: string; code: Manifest['code'] };
+  code_changed: boolean;
+  tables: Record<string, TableDiff>;
+}
+
+/** Columns that make an example readable, per table. */
+const LABELS: Record<string, string[]> = {
+  articles: ['title', 'source_file'],
+  statements: ['speaker', 'quote'],
+  events: ['event_type', 'actor', 'recipient', 'trigger'],
+  rejects: ['source_file', 'reason'],
+};
+
+const short = (v: unknown, n = 60): string => {
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
+};
+
+function label(table: string, row: Row): string {
+  const cols = LABELS[table] ?? Object.keys(row).slice(1, 3);
+  return cols.map((c) => short(row[c])).filter(Boolean).join(' | ');
+}
+
+/** Canonical row hash: keys sorted, so a change of column order alone is no change. */
+export function rowHash(row: Row): string {
+  const keys = Object.keys(row).sort();
+  return sha256(JSON.stringify(keys.map((k) => [k, row[k]]))).slice(0, 24);
+}
+
+/** Lines of a JSONL file with their byte offsets, streamed. */
+export async function* jsonlLines(path: string): AsyncGenerator<{ offset: number; length: number; row: Row }> {
+  let carry: Buffer = Buffer.alloc(0);
+  let base = 0; // file offset of carry[0]
+  let lineNo = 0;
+  const emit = (buf: Buffer, offset: number) => {
+    lineNo++;
+    const text = buf.toString('utf8').replace(/\r$/, '');
+    if (!text.trim()) return null;
+    try {
+      return { offset, length: buf.length, row: JSON.parse(text) as Row };
+    } catch (err) {
+      throw new Error(`${path}: line ${lineNo}: not valid JSON (${(err as Error).message})`);
+    }
+  };
+  for await (const chunk of createReadStream(path)) {
+    let buf = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    let start = 0;
+    for (let nl = buf.indexOf(0x0a, start); nl !== -1; nl = buf.indexOf(0x0a, start)) {
+      const line = emit(buf.subarray(start, nl), base + start);
+      if (line) yield line;
+      start = nl + 1;
+    }
+    carry = Buffer.from(buf.subarray(start));
+    base += start;
+    buf = carry;
+  }
+  if (carry.length) {
+    const line = emit(carry, base);
+    if (line) yield line;
+  }
+}
+
+async function readRowAt(fh: FileHandle, offset: number, length: number): Promise<Row> {
+  const buf = Buffer.alloc(length);
+  await fh.read(buf, 0, length, offset);
+  return JSON.parse(buf.toString('utf8')) as Row;
+}
+
+const keyOf = (row: Row, pk: string[]) => pk.map((k) => String(row[k] ?? '')).join('\u001f');
+const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+
+async function readManifestAt(dir: string): Promise<Manifest> {
+  try {
+    return JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch (err) {
+    throw new Error(`${dir}: not a version folder (manifest.json: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+interface DeltaSink {
+  write(record: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+const NO_DELTA: DeltaSink = { write: async () => {}, close: async () => {} };
+
+async function diffTable(table: string, pk: string[], pathA: string | null, pathB: string | null, delta: DeltaSink, maxExamples: number): Promise<TableDiff> {
+  const d: TableDiff = { rows_a: 0, rows_b: 0, added: 0, removed: 0, changed: 0, unchanged: 0, columns: {}, examples: { added: [], removed: [], changed: [] } };
+  const old = new Map<string, { h: string; off: number; len: number }>();
+  if (pathA) {
+    for await (const { offset, length, row } of jsonlLines(pathA)) {
+      const id = keyOf(row, pk);
+      if (old.has(id)) throw new Error(`${pathA}: ${pk.join('+')} ${id} appears twice: the version is corrupt`);
+      old.set(id, { h: rowHash(row), off: offset, len: length });
+      d.rows_a++;
+    }
+  }
+  const fhA = pathA ? await open(pathA) : null;
+  const write = (op: Op, id: string, row: Row, previous?: Row) => delta.write({ op, table, id, row, ...(previous ? { previous } : {}) });
+  try {
+    if (pathB) {
+      const seen = new Set<string>();
+      for await (const { row } of jsonlLines(pathB)) {
+        const id = keyOf(row, pk);
+        if (seen.has(id)) throw new Error(`${pathB}: ${pk.join('+')} ${id} appears twice: the version is corrupt`);
+        seen.add(id);
+        d.rows_b++;
+        const was = old.get(id);
+        if (!was) {
+          d.added++;
+          if (d.examples.added.length < maxExamples) d.examples.added.push({ id, label: label(table, row) });
+          await write('ADD', id, row);
+          continue;
+        }
+        old.delete(id);
+        if (was.h === rowHash(row)) {
+          d.unchanged++;
+          continue;
+        }
+        d.changed++;
+        const before = await readRowAt(fhA!, was.off, was.len);
+        const previous: Row = {};
+        const changes: Record<string, [string, string]> = {};
+        for (const c of new Set([...Object.keys(before), ...Object.keys(row)])) {
+          if (same(before[c], row[c])) continue;
+          d.columns[c] = (d.columns[c] ?? 0) + 1;
+          previous[c] = before[c] ?? null;
+          changes[c] = [short(before[c], 40), short(row[c], 40)];
+        }
+        if (d.examples.changed.length < maxExamples) d.examples.changed.push({ id, label: label(table, row), changes });
+        await write('MOD', id, row, previous);
+      }
+    }
+    // What is left of the old side was removed, in the old side's order.
+    for (const [id, was] of old) {
+      d.removed++;
+      const row = await readRowAt(fhA!, was.off, was.len);
+      if (d.examples.removed.length < maxExamples) d.examples.removed.push({ id, label: label(table, row) });
+      await write('DEL', id, row);
+    }
+  } finally {
+    await fhA?.close();
+  }
+  d.columns = Object.fromEntries(Object.entries(d.columns).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)));
+  return d;
+}
+
+export async function diffVersions(dirA: string, dirB: string, opts: { outDir?: string; examples?: number } = {}): Promise<DiffResult> {
+  const [ma, mb] = [await readManifestAt(dirA), await readManifestAt(dirB)];
+  const names = [...TABLE_NAMES, ...Object.keys(ma.tables ?? {}), ...Object.keys(mb.tables ?? {})].filter((t, i, all) => all.indexOf(t) === i);
+  const outDir = opts.outDir ?? null;
+  if (outDir) await mkdir(outDir, { recursive: true });
+  const deltaPath = outDir ? join(outDir, 'delta.jsonl') : null;
+  const delta: DeltaSink = deltaPath ? new JsonlWriter(`${deltaPath}.tmp`) : NO_DELTA;
+  const tables: Record<string, TableDiff> = {};
+  try {
+    for (const t of names) {
+      const inA = !!ma.tables?.[t as keyof Manifest['tables']];
+      const inB = !!mb.tables?.[t as keyof Manifest['tables']];
+      if (!inA && !inB) continue;
+      const pk = (mb.tables?.[t as keyof Manifest['tables']] ?? ma.tables?.[t as keyof Manifest['tables']])?.primary_key ?? TABLES[t as keyof typeof TABLES]?.primaryKey;
+      const pathA = inA ? join(dirA, `${t}.jsonl`) : null;
+      const pathB = inB ? join(dirB, `${t}.jsonl`) : null;
+      for (const p of [pathA, pathB]) if (p && !(await exists(p))) throw new Error(`${p}: missing (diff reads the JSONL files)`);
+      tables[t] = await diffTable(t, pk, pathA, pathB, delta, opts.examples ?? 3);
+    }
+  } finally {
+    await delta.close();
+  }
+  const result: DiffResult = {
+    a: { version: ma.version, dir: dirA, code: ma.code },
+    b: { version: mb.version, dir: dirB, code: mb.code },
+    code_changed: ma.code?.fingerprint !== mb.code?.fingerprint,
+    tables,
+  };
+  if (outDir && deltaPath) {
+    await rename(`${deltaPath}.tmp`, deltaPath);
+    await writeFile(join(outDir, 'CHANGES.md'), changesMarkdown(result));
+    await writeFile(join(outDir, 'diff.json'), JSON.stringify(result, null, 2) + '\n');
+  }
+  return result;
+}
+
+/** The `FORMAT=json` shape: one object per table, counts first. */
+export function diffJson(r: DiffResult): Record<string, TableDiff> {
+  return r.tables;
+}
+
+export function codeLine(r: DiffResult): string {
+  const desc = (c: Manifest['code']) => `${c?.package_version ?? '?'} ${c?.git_commit ? c.git_commit.slice(0, 12) : 'no commit'} (${(c?.fingerprint ?? '').replace('sha256:', '').slice(0, 12)})`;
+  return r.code_changed ? `Code version changed: ${desc(r.a.code)} → ${desc(r.b.code)}` : `Code version unchanged: ${desc(r.b.code)}`;
+}
+
+export function changesMarkdown(r: DiffResult): string {
+  const out = [`# Changes from ${r.a.version} to ${r.b.version}`, '', codeLine(r) + '.', '', '| table | rows before | rows after | added | removed | changed | unchanged |', '|---|---:|---:|---:|---:|---:|---:|'];
+  for (const [t, d] of Object.entries(r.tables)) out.push(`| ${t} | ${d.rows_a} | ${d.rows_b} | ${d.added} | ${d.removed} | ${d.changed} | ${d.unchanged} |`);
+  for (const [t, d] of Object.entries(r.tables)) {
+    if (!d.added && !d.removed && !d.changed) continue;
+    out.push('', `## ${t}`, '');
+    const cols = Object.entries(d.columns);
+    if (cols.length) out.push(`Changed columns: ${cols.map(([c, n]) => `\`${c}\` ${n}`).join(', ')}.`, '');
+    for (const [op, list, total] of [['Added', d.examples.added, d.added], ['Removed', d.examples.removed, d.removed], ['Changed', d.examples.changed, d.changed]] as const) {
+      if (!total) continue;
+      out.push(`${op} (${total}${list.length < total ? `, first ${list.length} shown` : ''}):`, '');
+      for (const e of list) {
+        out.push(`- \`${e.id}\` ${e.label}`);
+        for (const [c, [was, now]] of Object.entries(e.changes ?? {})) out.push(`  - \`${c}\`: ${JSON.stringify(was)} → ${JSON.stringify(now)}`);
+      }
+      out.push('');
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '') + '\n';
+}

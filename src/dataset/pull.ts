@@ -1,0 +1,225 @@
+/**
+ * Pull a released version from a base URL (http, https, file:// or a local folder) holding index.json
+ * (see release.ts) into OUT/<version>. Each file is downloaded to a `.part` file, resumed with an HTTP
+ * Range request after an interruption (within the run, and by the next run), checked against the
+ * index's size and sha256 and refused when it does not match. The finished folder is verified against
+ * its manifest before it is renamed into place: what lands in OUT is complete and checked.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, truncate } from 'node:fs/promises';
+import { once } from 'node:events';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { exists, fileDigest } from '../util/files.ts';
+import { INDEX_FILE, type IndexFile, type IndexVersion, type ReleaseIndex } from './release.ts';
+import { verifyVersion } from './verify.ts';
+import { latestVersion, pointLatest } from './version.ts';
+
+interface Opened {
+  /** 206: the body starts at the requested offset; 200: the whole file. */
+  status: 200 | 206;
+  body: Readable;
+}
+
+/** Where releases come from: a web server or a folder. */
+interface Source {
+  describe: string;
+  open(rel: string, start: number): Promise<Opened>;
+}
+
+const TIMEOUT_MS = 30_000;
+
+function httpSource(base: URL): Source {
+  const get = (url: URL, start: number, redirects: number): Promise<Opened> =>
+    new Promise((ok, fail) => {
+      const client = url.protocol === 'https:' ? https : http;
+      const req = client.get(url, { headers: start > 0 ? { Range: `bytes=${start}-` } : {} }, (res) => {
+        const code = res.statusCode ?? 0;
+        if ([301, 302, 303, 307, 308].includes(code) && res.headers.location && redirects < 5) {
+          res.resume();
+          ok(get(new URL(res.headers.location, url), start, redirects + 1));
+        } else if (code === 200 || (code === 206 && start > 0)) {
+          res.setTimeout(TIMEOUT_MS, () => res.destroy(new Error(`no data for ${TIMEOUT_MS / 1000} s`)));
+          ok({ status: code as 200 | 206, body: res });
+        } else if (code === 416 && start > 0) {
+          res.resume();
+          ok(get(url, 0, redirects)); // the partial file is longer than the file: start again
+        } else {
+          res.resume();
+          fail(new Error(`${url.href}: HTTP ${code}`));
+        }
+      });
+      req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error(`${url.href}: no answer for ${TIMEOUT_MS / 1000} s`)));
+      req.on('error', fail);
+    });
+  return { describe: base.href, open: (rel, start) => get(new URL(rel, base), start, 0) };
+}
+
+function folderSource(dir: string): Source {
+  return {
+    describe: dir,
+    async open(rel, start) {
+      const path = join(dir, ...rel.split('/'));
+      const size = (await stat(path)).size;
+      const from = start > 0 && start <= size ? start : 0;
+      return { status: from > 0 ? 206 : 200, body: createReadStream(path, { start: from }) };
+    },
+  };
+}
+
+/** Base of a release: a URL or folder holding index.json, or the index.json itself. */
+export function sourceFor(base: string): { source: Source; index: string } {
+  const isIndex = base.endsWith('.json');
+  if (/^https?:\/\//i.test(base)) {
+    const url = new URL(base);
+    if (!isIndex && !url.pathname.endsWith('/')) url.pathname += '/';
+    const index = isIndex ? url.pathname.split('/').pop()! : INDEX_FILE;
+    return { source: httpSource(new URL('.', url)), index };
+  }
+  const path = base.startsWith('file:') ? fileURLToPath(base) : resolve(base);
+  return isIndex ? { source: folderSource(join(path, '..')), index: path.split('/').pop()! } : { source: folderSource(path), index: INDEX_FILE };
+}
+
+async function readAll(body: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of body) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export interface PullProgress {
+  file: string;
+  done: number;
+  total: number;
+}
+
+export interface PullOptions {
+  version?: string;
+  /** Attempts per file within one run (an interrupted download resumes where it stopped). */
+  attempts?: number;
+  log?: (line: string) => void;
+  progress?: (p: PullProgress) => void;
+}
+
+export interface PullResult {
+  version: string;
+  dir: string;
+  /** Files that were fetched (not already complete from an earlier run). */
+  fetched: string[];
+  /** Downloads that went on from a partial file. */
+  resumed: string[];
+}
+
+/** A file name the index may name: no folders, no parent references (a hostile index cannot write outside OUT). */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+async function download(source: Source, f: IndexFile, dest: string, opts: PullOptions, result: PullResult): Promise<void> {
+  const part = `${dest}.part`;
+  const attempts = opts.attempts ?? 3;
+  let restartedClean = false;
+  for (let attempt = 1; ; attempt++) {
+    let start = (await exists(part)) ? (await stat(part)).size : 0;
+    if (start > f.bytes) {
+      await truncate(part, 0);
+      start = 0;
+    }
+    try {
+      if (start < f.bytes || f.bytes === 0) {
+        if (start > 0) {
+          opts.log?.(`${f.path}: resuming at ${start} of ${f.bytes} bytes`);
+          if (!result.resumed.includes(f.path)) result.resumed.push(f.path);
+        }
+        const got = await source.open(f.url, start);
+        if (got.status === 200) start = 0; // the server sent the whole file: write it from the beginning
+        const sink = createWriteStream(part, { flags: start > 0 ? 'a' : 'w' });
+        let done = start;
+        let failed: Error | null = null;
+        sink.on('error', (e) => (failed = e));
+        try {
+          for await (const chunk of got.body) {
+            if (failed) throw failed;
+            done += (chunk as Buffer).length;
+            if (done > f.bytes) throw new Error(`${f.path}: longer than the ${f.bytes} bytes the index gives`);
+            if (!sink.write(chunk)) await once(sink, 'drain');
+            opts.progress?.({ file: f.path, done, total: f.bytes });
+          }
+        } finally {
+          sink.end();
+          await once(sink, 'close');
+        }
+        if (failed) throw failed;
+        if (done < f.bytes) throw new Error(`connection closed at ${done} of ${f.bytes} bytes`);
+      }
+      const digest = await fileDigest(part);
+      if (digest.bytes !== f.bytes || digest.sha256 !== f.sha256) {
+        await rm(part, { force: true });
+        // A resumed file may mix two different files; try once from nothing before calling it tampered.
+        if (result.resumed.includes(f.path) && !restartedClean) {
+          restartedClean = true;
+          opts.log?.(`${f.path}: checksum differs after resuming; downloading it again from the start`);
+          continue;
+        }
+        throw new TamperedError(f.path, `sha256 ${digest.sha256} (${digest.bytes} bytes) but the index says ${f.sha256} (${f.bytes} bytes): refusing it`);
+      }
+      await rename(part, dest);
+      return;
+    } catch (err) {
+      if (err instanceof TamperedError || attempt >= attempts) throw err;
+      opts.log?.(`${f.path}: ${(err as Error).message}; retrying (${attempt}/${attempts - 1})`);
+    }
+  }
+}
+
+export class TamperedError extends Error {
+  constructor(readonly file: string, reason: string) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+export async function pull(base: string, out: string, opts: PullOptions = {}): Promise<PullResult> {
+  const { source, index: indexName } = sourceFor(base);
+  let index: ReleaseIndex;
+  try {
+    index = JSON.parse((await readAll((await source.open(indexName, 0)).body)).toString('utf8')) as ReleaseIndex;
+  } catch (err) {
+    throw new Error(`${source.describe}: cannot read ${indexName} (${(err as Error).message})`);
+  }
+  const name = opts.version ?? index.latest;
+  const entry: IndexVersion | undefined = index.versions?.find((v) => v.version === name);
+  if (!name || !entry) throw new Error(`${source.describe}: no version ${name ?? '(latest)'} in ${indexName}; it lists ${(index.versions ?? []).map((v) => v.version).join(', ') || 'none'}`);
+  if (!SAFE_NAME.test(entry.version)) throw new Error(`${indexName}: unsafe version name ${JSON.stringify(entry.version)}`);
+  for (const f of entry.files) if (!SAFE_NAME.test(f.path)) throw new Error(`${indexName}: unsafe file name ${JSON.stringify(f.path)} in ${entry.version}`);
+
+  await mkdir(out, { recursive: true });
+  const dir = join(out, entry.version);
+  const result: PullResult = { version: entry.version, dir, fetched: [], resumed: [] };
+  if (await exists(dir)) {
+    const check = await verifyVersion(dir);
+    if (!check.ok) throw new Error(`${dir} exists but does not verify (${check.problems[0].file}: ${check.problems[0].reason}); remove it to pull again`);
+    opts.log?.(`${entry.version} is already in ${out} and verifies`);
+    return result;
+  }
+  // Kept between runs so a later pull resumes; named after the version so two versions never mix.
+  const partial = join(out, `.pull-${entry.version}`);
+  await mkdir(partial, { recursive: true });
+  for (const f of entry.files) {
+    const dest = join(partial, f.path);
+    if (await exists(dest)) {
+      const d = await fileDigest(dest);
+      if (d.sha256 === f.sha256 && d.bytes === f.bytes) continue;
+      await rm(dest);
+    }
+    await download(source, f, dest, opts, result);
+    result.fetched.push(f.path);
+  }
+  const check = await verifyVersion(partial);
+  if (!check.ok) throw new TamperedError(check.problems[0].file, `the downloaded version does not verify: ${check.problems[0].reason}`);
+  const manifest = JSON.parse(await readFile(join(partial, 'manifest.json'), 'utf8')) as { version: string };
+  if (manifest.version !== entry.version) throw new TamperedError('manifest.json', `names version ${manifest.version}, the index ${entry.version}`);
+  await rename(partial, dir);
+  const current = await latestVersion(out);
+  if (!current || current < entry.version) await pointLatest(out, entry.version);
+  return result;
+}
