@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { build } from '../pipeline/index.ts';
 import { buildPaths } from '../src/dataset/stage.ts';
 import { readArrowRows } from '../src/formats/writers/arrow.ts';
+import { readParquetRows } from '../src/formats/writers/parquet.ts';
 import { TABLE_NAMES, columnNames } from '../src/schema/tables.ts';
 
 let dir: string;
@@ -32,18 +33,23 @@ describe('build', () => {
     expect(v.created).toBe(true);
     expect(await readlink(join(out, 'latest'))).toBe(v.version);
     const files = await readdir(v.dir);
-    for (const t of TABLE_NAMES) for (const f of ['csv', 'jsonl', 'arrow']) expect(files).toContain(`${t}.${f}`);
+    for (const t of TABLE_NAMES) for (const f of ['csv', 'jsonl', 'arrow', 'parquet']) expect(files).toContain(`${t}.${f}`);
 
     for (const t of TABLE_NAMES) {
       const jsonl = (await readFile(join(v.dir, `${t}.jsonl`), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
       const csv = Papa.parse<Record<string, string>>(await readFile(join(v.dir, `${t}.csv`), 'utf8'), { header: true, skipEmptyLines: true });
       const arrow = await readArrowRows(join(v.dir, `${t}.arrow`));
+      const parquet = await readParquetRows(join(v.dir, `${t}.parquet`));
       expect(csv.meta.fields).toEqual(columnNames(t));
       expect(csv.data.length).toBe(jsonl.length);
       expect(arrow.length).toBe(jsonl.length);
       const key = columnNames(t)[0];
       expect(csv.data.map((r) => r[key])).toEqual(jsonl.map((r) => r[key]));
       expect(arrow.map((r) => r[key])).toEqual(jsonl.map((r) => r[key]));
+      expect(parquet.length).toBe(jsonl.length);
+      // Parquet holds the same values: dates as DATE, empty dates as null, the rest as in JSONL.
+      const plain = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === '' ? null : v]));
+      expect(parquet.map(plain)).toEqual(jsonl.map(plain));
       expect(v.manifest.outputs.filter((o) => o.table === t).every((o) => o.rows === jsonl.length)).toBe(true);
     }
     expect(v.manifest.counts).toMatchObject({ articles: 5, rejects: 3, input_files: 8 });

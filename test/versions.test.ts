@@ -1,0 +1,188 @@
+/**
+ * Versions end to end: a build, an unchanged rebuild (no new version), a build with one article
+ * removed and one added; the diff against what really changed; verify of old versions and of a
+ * flipped byte.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile, readlink, copyFile, chmod } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../pipeline/index.ts';
+import { buildPaths } from '../src/dataset/stage.ts';
+import { listVersions, versionName, type WriteResult } from '../src/dataset/version.ts';
+import { verifyVersion } from '../src/dataset/verify.ts';
+import { diffVersions } from '../src/dataset/diff.ts';
+import { TABLE_NAMES, TABLES } from '../src/schema/tables.ts';
+import { sha256 } from '../src/util/ids.ts';
+
+const ROOT = join(__dirname, '..');
+const REMOVED = '002_bb12d731cec2f8ab.txt';
+let dir: string;
+let out: string;
+let v1: WriteResult;
+let again: WriteResult;
+let v2: WriteResult;
+
+const readRows = async (vdir: string, t: string) =>
+  (await readFile(join(vdir, `${t}.jsonl`), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'newsledger-versions-'));
+  const raw = join(dir, 'raw');
+  await cp(join(ROOT, 'raw'), raw, { recursive: true });
+  out = join(dir, 'out');
+  v1 = await build(buildPaths(raw, out));
+  again = await build(buildPaths(raw, out), { force: true });
+  await rm(join(raw, REMOVED));
+  await copyFile(join(ROOT, 'test/fixtures/versions/added.txt'), join(raw, 'added.txt'));
+  v2 = await build(buildPaths(raw, out));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('versions', () => {
+  it('makes no version when the data files are identical, and says which version they match', async () => {
+    expect(v1.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.version).toBe(v1.version);
+    expect(v2.created).toBe(true);
+    expect(await listVersions(out)).toEqual([v1.version, v2.version]);
+    expect(await readlink(join(out, 'latest'))).toBe(v2.version);
+  });
+
+  it('records the previous version and a fingerprint of the whole version', async () => {
+    expect(v1.manifest.previous_version).toBeNull();
+    expect(v2.manifest.previous_version).toBe(v1.version);
+    const sums = await readFile(join(v2.dir, 'SHA256SUMS'), 'utf8');
+    expect(v2.manifest.fingerprint).toBe(`sha256:${sha256(sums)}`);
+    expect(v2.version.endsWith(v2.manifest.fingerprint.slice(7, 15))).toBe(true);
+    expect(sums).toContain('  CODEBOOK.md\n');
+    expect(sums).toContain('  datapackage.json\n');
+    expect(sums).toContain('  events.parquet\n');
+    expect(sums).not.toContain('manifest.json');
+  });
+
+  it('keeps the IDs of articles, statements and events that did not change', async () => {
+    const removedId = (await readRows(v1.dir, 'articles')).find((a) => a.source_file === REMOVED)!.article_id;
+    for (const t of ['articles', 'statements', 'events']) {
+      const pk = TABLES[t as 'articles'].primaryKey[0];
+      const before = (await readRows(v1.dir, t)).filter((r) => r.article_id !== removedId);
+      const after = new Set((await readRows(v2.dir, t)).map((r) => r[pk]));
+      expect(before.length).toBeGreaterThan(0);
+      for (const r of before) expect(after.has(r[pk])).toBe(true);
+    }
+  });
+
+  it('diff counts equal the rows that really changed, and add up to the rows of each side', async () => {
+    const diffDir = join(dir, 'diff');
+    const d = await diffVersions(v1.dir, v2.dir, { outDir: diffDir });
+    const delta = (await readFile(join(diffDir, 'delta.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    for (const t of TABLE_NAMES) {
+      const pk = TABLES[t].primaryKey[0];
+      const a = new Map((await readRows(v1.dir, t)).map((r) => [r[pk], JSON.stringify(r)]));
+      const b = new Map((await readRows(v2.dir, t)).map((r) => [r[pk], JSON.stringify(r)]));
+      const added = [...b.keys()].filter((k) => !a.has(k)).length;
+      const removed = [...a.keys()].filter((k) => !b.has(k)).length;
+      const changed = [...b.keys()].filter((k) => a.has(k) && a.get(k) !== b.get(k)).length;
+      const s = d.tables[t];
+      expect({ t, added: s.added, removed: s.removed, changed: s.changed }).toEqual({ t, added, removed, changed });
+      expect(s.added + s.changed + s.unchanged).toBe(b.size);
+      expect(s.removed + s.changed + s.unchanged).toBe(a.size);
+      expect(delta.filter((x) => x.table === t && x.op === 'ADD').length).toBe(added);
+      expect(delta.filter((x) => x.table === t && x.op === 'DEL').length).toBe(removed);
+    }
+    expect(d.tables.articles).toMatchObject({ added: 1, removed: 1, unchanged: 4 });
+    expect(d.tables.statements.removed).toBeGreaterThan(0);
+    const changes = await readFile(join(diffDir, 'CHANGES.md'), 'utf8');
+    expect(changes).toContain(`# Changes from ${v1.version} to ${v2.version}`);
+    expect(changes).toContain('Ministers agree on river water sharing deal');
+    expect(changes).toMatch(/Code version (unchanged|changed)/);
+  });
+
+  it('older versions still verify; a flipped byte fails and names the file', async () => {
+    for (const v of [v1, v2]) expect((await verifyVersion(v.dir)).ok).toBe(true);
+    const copy = join(dir, 'tampered', v1.version);
+    await cp(v1.dir, copy, { recursive: true });
+    const target = join(copy, 'statements.csv');
+    await chmod(target, 0o644);
+    const bytes = await readFile(target);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    await writeFile(target, bytes);
+    const r = await verifyVersion(copy);
+    expect(r.ok).toBe(false);
+    expect(r.problems[0].file).toBe('statements.csv');
+    expect(r.problems[0].reason).toMatch(/sha256/);
+
+    const cli = join(ROOT, 'bin/newsledger');
+    let failed: { status: number; stderr: string } | null = null;
+    try {
+      execFileSync(cli, ['verify', copy, '--quiet'], { stdio: 'pipe' });
+    } catch (err) {
+      failed = { status: (err as { status: number }).status, stderr: String((err as { stderr: Buffer }).stderr) };
+    }
+    expect(failed?.status).toBe(1);
+    expect(failed?.stderr).toContain('first bad file statements.csv');
+  });
+
+  it('verify catches a wrong row count, a missing file, an extra file and an edited manifest', async () => {
+    const copy = join(dir, 'broken', v2.version);
+    await cp(v2.dir, copy, { recursive: true });
+    const manifest = JSON.parse(await readFile(join(copy, 'manifest.json'), 'utf8'));
+    manifest.outputs.find((o: { path: string }) => o.path === 'events.parquet').rows += 1;
+    await writeFile(join(copy, 'manifest.json'), JSON.stringify(manifest));
+    let r = await verifyVersion(copy);
+    expect(r.problems.map((p) => p.file)).toEqual(['events.parquet']);
+    expect(r.problems[0].reason).toMatch(/rows, manifest says/);
+
+    await rm(join(copy, 'articles.arrow'));
+    await writeFile(join(copy, 'notes.txt'), 'x');
+    r = await verifyVersion(copy);
+    expect(r.problems.map((p) => `${p.file}: ${p.reason}`)).toEqual([
+      'articles.arrow: missing',
+      expect.stringMatching(/^events.parquet: /),
+      'notes.txt: not listed in the manifest',
+    ]);
+
+    manifest.fingerprint = 'sha256:' + '0'.repeat(64);
+    await writeFile(join(copy, 'manifest.json'), JSON.stringify(manifest));
+    r = await verifyVersion(copy);
+    expect(r.problems[0].file).toBe('SHA256SUMS');
+    expect(r.problems[0].reason).toMatch(/fingerprint/);
+  });
+
+  it('diff sees changed rows and counts the changed columns', async () => {
+    const a = join(dir, 'mod-a');
+    const b = join(dir, 'mod-b');
+    await cp(v2.dir, a, { recursive: true });
+    await cp(v2.dir, b, { recursive: true });
+    const events = await readRows(b, 'events');
+    events[0].confidence = 0.01;
+    events[1].confidence = 0.02;
+    events[1].location = 'Nowhere';
+    await writeFile(join(b, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const d = await diffVersions(a, b, { outDir: join(dir, 'mod-diff') });
+    expect(d.tables.events).toMatchObject({ changed: 2, added: 0, removed: 0, unchanged: events.length - 2, columns: { confidence: 2, location: 1 } });
+    expect(d.tables.articles).toMatchObject({ changed: 0, unchanged: 5 });
+    expect(d.code_changed).toBe(false);
+    const delta = (await readFile(join(dir, 'mod-diff', 'delta.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(delta).toHaveLength(2);
+    expect(delta[1]).toMatchObject({ op: 'MOD', table: 'events', id: events[1].event_id, row: { location: 'Nowhere' }, previous: { confidence: expect.any(Number) } });
+  });
+
+  it('version names sort by time and stay increasing within one second', () => {
+    const t = new Date('2026-11-24T09:15:30.120Z');
+    const first = versionName(t, 'ffff0000aaaa');
+    expect(first).toBe('20261124T091530Z-ffff0000');
+    const second = versionName(new Date('2026-11-24T09:15:30.900Z'), '0000ffffbbbb', first);
+    expect(second).toBe('20261124T091531Z-0000ffff');
+    expect([second, first].sort()).toEqual([first, second]);
+    expect(versionName(new Date('2026-11-24T10:00:00Z'), 'abcdef123456', first)).toBe('20261124T100000Z-abcdef12');
+  });
+
+  it('writes nothing but version folders, latest and the stage files into OUT', async () => {
+    const entries = (await readdir(out)).filter((e) => !e.startsWith('.'));
+    expect(entries.sort()).toEqual(['latest', v1.version, v2.version].sort());
+  });
+});
