@@ -35,20 +35,19 @@ ingest segment extract validate package: $(STAMP)
 clean-text: $(STAMP)
 	$(CLI) clean --raw $(RAW) --out $(OUT)
 
-# Check every checksum, size and row count of a version against its manifest: make verify [V=out/<version>]
-V ?= $(OUT)/latest
+# Check every checksum, size and row count of a version against its manifest: make verify [V=<version folder or name>]
 verify: $(STAMP)
-	$(CLI) verify $(V)
+	$(CLI) verify $(V) --out $(OUT)
 
 # Compare two versions keyed by ID: make diff [A=old] [B=new] [FORMAT=json]; default: latest against its previous.
 FORMAT ?= text
 diff: $(STAMP)
-	$(CLI) diff $(A) $(if $(B),$(B),$(if $(A),$(OUT)/latest)) --out $(OUT) --format $(FORMAT)
+	$(CLI) diff $(A) $(if $(B),$(B),$(if $(A),latest)) --out $(OUT) --format $(FORMAT)
 
 # Copy the latest (or V=) version into RELEASE and update RELEASE/index.json; serve RELEASE to publish.
 RELEASE ?= $(OUT)/release
 release: $(STAMP)
-	$(CLI) release --out $(OUT) --release-dir $(RELEASE) $(if $(filter-out $(OUT)/latest,$(V)),--version $(V))
+	$(CLI) release --out $(OUT) --release-dir $(RELEASE) $(if $(V),--version $(V))
 
 # Download a released version: make pull URL=https://host/path/ (or a folder) [OUT=out] [VERSION=name]
 pull: $(STAMP)

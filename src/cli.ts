@@ -4,7 +4,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { buildPaths } from './dataset/stage.ts';
 import { verifyVersion } from './dataset/verify.ts';
 import { changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
@@ -14,6 +14,12 @@ import { build, packageStage, STAGE_RUNNERS } from '../pipeline/index.ts';
 import { ValidationError } from '../pipeline/5-validate.ts';
 
 const log = (line: string) => process.stderr.write(line + '\n');
+
+/** A version given as a folder, or by name inside OUT. */
+function versionDir(arg: string, out: string): string {
+  if (existsSync(join(arg, 'manifest.json')) || arg.includes('/')) return arg;
+  return existsSync(join(out, arg)) ? join(out, arg) : arg;
+}
 
 const io = (y: Argv) =>
   y
@@ -49,9 +55,13 @@ async function main(): Promise<void> {
   cli = cli.command(
     'verify [dir]',
     'check every checksum, byte size and row count of a version folder against its manifest',
-    (y) => y.positional('dir', { type: 'string', default: 'out/latest', describe: 'version folder' }).option('quiet', { type: 'boolean', default: false, describe: 'print only problems' }),
+    (y) =>
+      y
+        .positional('dir', { type: 'string', describe: 'version folder, or a version name in OUT (default: OUT/latest)' })
+        .option('out', { type: 'string', default: 'out', describe: 'folder of versions' })
+        .option('quiet', { type: 'boolean', default: false, describe: 'print only problems' }),
     async (a) => {
-      const dir = a.dir!;
+      const dir = a.dir ? versionDir(a.dir, a.out) : join(a.out, 'latest');
       const r = await verifyVersion(dir, { onFile: (path, problem) => (problem ? log(`FAILED  ${path}: ${problem}`) : a.quiet || log(`OK      ${path}`)) });
       if (!r.ok) throw new Error(`${dir} does not verify: first bad file ${r.problems[0].file} (${r.problems[0].reason})${r.problems.length > 1 ? `; ${r.problems.length} problems` : ''}`);
       log(`${dir}: all ${r.files.length} files verify`);
@@ -69,8 +79,8 @@ async function main(): Promise<void> {
         .option('out-dir', { type: 'string', describe: 'where delta.jsonl, CHANGES.md and diff.json go (default: OUT/diffs/<a>..<b>)' })
         .option('examples', { type: 'number', default: 3, describe: 'examples per table and kind of change' }),
     async (a) => {
-      const b = resolve(a.b ?? join(a.out, 'latest'));
-      let old = a.a;
+      const b = resolve(a.b ? versionDir(a.b, a.out) : join(a.out, 'latest'));
+      let old = a.a ? versionDir(a.a, a.out) : undefined;
       if (!old) {
         const prev = (JSON.parse(await readFile(join(b, 'manifest.json'), 'utf8')) as { previous_version: string | null }).previous_version;
         if (!prev) throw new Error(`${b} has no previous version: name A`);
@@ -94,7 +104,7 @@ async function main(): Promise<void> {
         .option('version', { type: 'string', describe: 'version folder name or path (default: OUT/latest)' })
         .option('release-dir', { type: 'string', describe: 'publishing folder (default: OUT/release)' }),
     async (a) => {
-      const v = a.version ? (a.version.includes('/') ? a.version : join(a.out, a.version)) : join(a.out, 'latest');
+      const v = a.version ? versionDir(a.version, a.out) : join(a.out, 'latest');
       const dir = a['release-dir'] ?? join(a.out, 'release');
       const r = await release(realpathSync(v), dir);
       log(r.added ? `released ${r.version} into ${r.dir}` : `${r.version} was already released; index checked`);

@@ -4,7 +4,7 @@
  * checksum and refuses the tampered file.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, rm, stat, readlink, writeFile, readdir } from 'node:fs/promises';
+import { cp, copyFile, mkdtemp, readFile, rm, stat, readlink, writeFile, readdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -93,6 +93,24 @@ describe('release', () => {
     const again = await release(v.dir, releaseDir);
     expect(again.added).toBe(false);
     expect((await readIndex(releaseDir))!.versions).toHaveLength(1);
+  });
+
+  it('lists versions newest first, each with what changed since the release before', async () => {
+    const raw = join(dir, 'raw2');
+    await cp(join(dir, 'raw'), raw, { recursive: true });
+    await copyFile(join(__dirname, 'fixtures/versions/added.txt'), join(raw, 'added.txt'));
+    const out = join(dir, 'out-two');
+    const a = await build(buildPaths(join(dir, 'raw'), out));
+    const b = await build(buildPaths(raw, out));
+    const rel = join(dir, 'release-two');
+    await release(a.dir, rel);
+    const r = await release(b.dir, rel);
+    expect(r.index.versions.map((x) => x.version)).toEqual([b.version, a.version]);
+    expect(r.index.latest).toBe(b.version);
+    const changes = r.index.versions[0].changes!;
+    expect(changes).toMatchObject({ since: a.version, url: `changes/${b.version}.md`, tables: { articles: { added: 1, removed: 0, changed: 0, unchanged: 5 } } });
+    expect(await readFile(join(rel, changes.url), 'utf8')).toContain(`# Changes from ${a.version} to ${b.version}`);
+    expect(r.index.versions[1].changes).toBeUndefined();
   });
 });
 

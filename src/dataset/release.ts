@@ -4,8 +4,9 @@
  * relative to the index (like GDELT's file list or OpenSanctions' index). Serve RELEASE from any
  * static web server (or a folder); `pull` reads it back.
  */
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { diffVersions } from './diff.ts';
 import { exists, fileDigest } from '../util/files.ts';
 import { verifyVersion } from './verify.ts';
 import type { Manifest } from './version.ts';
@@ -28,6 +29,14 @@ export interface IndexVersion {
   counts: Record<string, number>;
   bytes: number;
   files: IndexFile[];
+  /** What changed since the release before this one: counts per table and a readable CHANGES.md. */
+  changes?: {
+    since: string;
+    url: string;
+    sha256: string;
+    bytes: number;
+    tables: Record<string, { added: number; removed: number; changed: number; unchanged: number }>;
+  };
 }
 
 export interface ReleaseIndex {
@@ -61,6 +70,21 @@ export async function versionFiles(dir: string, manifest: Manifest): Promise<Ind
   return files;
 }
 
+/** Diff against the release before, kept as RELEASE/changes/<version>.md (outside the immutable version folder). */
+async function changesSince(releaseDir: string, before: string, version: string): Promise<IndexVersion['changes']> {
+  const work = await mkdtemp(join(releaseDir, '.diff-'));
+  try {
+    const d = await diffVersions(join(releaseDir, before), join(releaseDir, version), { outDir: work });
+    await mkdir(join(releaseDir, 'changes'), { recursive: true });
+    const rel = `changes/${version}.md`;
+    await rename(join(work, 'CHANGES.md'), join(releaseDir, rel));
+    const tables = Object.fromEntries(Object.entries(d.tables).map(([t, x]) => [t, { added: x.added, removed: x.removed, changed: x.changed, unchanged: x.unchanged }]));
+    return { since: before, url: rel, ...(await fileDigest(join(releaseDir, rel))), tables };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 export interface ReleaseResult {
   version: string;
   /** False when this version was already released (nothing copied; the index is rewritten the same). */
@@ -90,6 +114,9 @@ export async function release(versionDir: string, releaseDir: string): Promise<R
   }
 
   const files = await versionFiles(target, manifest);
+  const old = await readIndex(releaseDir);
+  const before = (old?.versions ?? []).map((x) => x.version).filter((x) => x < version).sort().pop() ?? null;
+  const changes = before ? await changesSince(releaseDir, before, version) : undefined;
   const entry: IndexVersion = {
     version,
     previous_version: manifest.previous_version,
@@ -99,8 +126,8 @@ export async function release(versionDir: string, releaseDir: string): Promise<R
     counts: manifest.counts,
     bytes: files.reduce((n, f) => n + f.bytes, 0),
     files,
+    ...(changes ? { changes } : {}),
   };
-  const old = await readIndex(releaseDir);
   const versions = [entry, ...(old?.versions ?? []).filter((v) => v.version !== version)].sort((a, b) => (a.version < b.version ? 1 : -1));
   const index: ReleaseIndex = { dataset: manifest.dataset, latest: versions[0]?.version ?? null, versions };
   const tmpIndex = join(releaseDir, `.${INDEX_FILE}.${process.pid}`);
