@@ -1,4 +1,4 @@
-/** Stage 6, package: write the validated tables as a new immutable version (CSV, JSONL, Arrow, manifest). */
+/** Stage 6, package: write the validated tables as a new immutable version (CSV, JSONL, Arrow, Parquet, CODEBOOK.md, datapackage.json, SHA256SUMS, manifest). */
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';

@@ -10,7 +10,7 @@
 import { rm } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { JsonlWriter } from '../../util/jsonl.ts';
-import type { Column, Table } from '../../schema/tables.ts';
+import type { Column, Row, Table } from '../../schema/tables.ts';
 import type { TableWriter } from './types.ts';
 
 export function parquetType(c: Column): string {
@@ -55,11 +55,27 @@ export function copyToParquetSql(table: Table, jsonlPath: string, parquetPath: s
   return `COPY (SELECT ${select} FROM ${read}) TO ${sqlString(parquetPath)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`;
 }
 
+/**
+ * Lone UTF-16 surrogates cannot be stored as UTF-8: they become U+FFFD, as they do in the CSV and
+ * Arrow files (and DuckDB would reject them).
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function wellFormed(row: Row): Row {
+  let copy: Row | null = null;
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v === 'string' && LONE_SURROGATE.test(v)) {
+      LONE_SURROGATE.lastIndex = 0;
+      (copy ??= { ...row })[k] = v.replace(LONE_SURROGATE, '\ufffd');
+    }
+  }
+  return copy ?? row;
+}
+
 export function parquetWriter(path: string, table: Table): TableWriter {
   const sidecar = `${path}.rows.jsonl`;
   const rows = new JsonlWriter(sidecar);
   return {
-    write: (row) => rows.write(row),
+    write: (row) => rows.write(wellFormed(row)),
     async close() {
       await rows.close();
       const db = await openDuckDb();
