@@ -21,7 +21,7 @@ type Op = 'ADD' | 'MOD' | 'DEL';
 export interface Example {
   id: string;
   label: string;
-  /** For MOD: column -> [old, new], shortened. */
+  /** For MOD: column -> [old, new], shortened for reading (strings quoted). */
   changes?: Record<string, [string, string]>;
 }
 
@@ -57,6 +57,8 @@ const short = (v: unknown, n = 60): string => {
   const flat = s.replace(/\s+/g, ' ');
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 };
+
+const shown = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(short(v, 40)) : v === undefined ? 'null' : JSON.stringify(v));
 
 function label(table: string, row: Row): string {
   const cols = LABELS[table] ?? Object.keys(row).slice(1, 3);
@@ -166,7 +168,7 @@ async function diffTable(table: string, pk: string[], pathA: string | null, path
           if (same(before[c], row[c])) continue;
           d.columns[c] = (d.columns[c] ?? 0) + 1;
           previous[c] = before[c] ?? null;
-          changes[c] = [short(before[c], 40), short(row[c], 40)];
+          changes[c] = [shown(before[c]), shown(row[c])];
         }
         if (d.examples.changed.length < maxExamples) d.examples.changed.push({ id, label: label(table, row), changes });
         await write('MOD', id, row, previous);
@@ -245,7 +247,7 @@ export function changesMarkdown(r: DiffResult): string {
       out.push(`${op} (${total}${list.length < total ? `, first ${list.length} shown` : ''}):`, '');
       for (const e of list) {
         out.push(`- \`${e.id}\` ${e.label}`);
-        for (const [c, [was, now]] of Object.entries(e.changes ?? {})) out.push(`  - \`${c}\`: ${JSON.stringify(was)} → ${JSON.stringify(now)}`);
+        for (const [c, [was, now]] of Object.entries(e.changes ?? {})) out.push(`  - \`${c}\`: ${was} → ${now}`);
       }
       out.push('');
     }
