@@ -80,12 +80,14 @@ async function main(): Promise<void> {
         .option('examples', { type: 'number', default: 3, describe: 'examples per table and kind of change' }),
     async (a) => {
       const b = resolve(a.b ? versionDir(a.b, a.out) : join(a.out, 'latest'));
+      if (!existsSync(join(b, 'manifest.json'))) throw new Error(`${b}: not a version folder (no manifest.json)${a.b ? '' : '; build first or name B'}`);
       let old = a.a ? versionDir(a.a, a.out) : undefined;
       if (!old) {
         const prev = (JSON.parse(await readFile(join(b, 'manifest.json'), 'utf8')) as { previous_version: string | null }).previous_version;
         if (!prev) throw new Error(`${b} has no previous version: name A`);
         old = join(dirname(realpathSync(b)), prev);
       }
+      for (const d of [old, b]) if (!existsSync(join(d, 'manifest.json'))) throw new Error(`${d}: not a version folder (no manifest.json)`);
       const nameOf = (d: string) => basename(realpathSync(d));
       const outDir = a['out-dir'] ?? join(a.out, 'diffs', `${nameOf(old)}..${nameOf(b)}`);
       const r = await diffVersions(resolve(old), b, { outDir, examples: a.examples });
