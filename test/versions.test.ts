@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile, readlink, copyFile, chmod } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../pipeline/index.ts';
@@ -23,6 +23,7 @@ let out: string;
 let v1: WriteResult;
 let again: WriteResult;
 let v2: WriteResult;
+const rebuildLog: string[] = [];
 
 const readRows = async (vdir: string, t: string) =>
   (await readFile(join(vdir, `${t}.jsonl`), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -33,7 +34,7 @@ beforeAll(async () => {
   await cp(join(ROOT, 'raw'), raw, { recursive: true });
   out = join(dir, 'out');
   v1 = await build(buildPaths(raw, out));
-  again = await build(buildPaths(raw, out), { force: true });
+  again = await build(buildPaths(raw, out), { force: true, log: (l) => rebuildLog.push(l) });
   await rm(join(raw, REMOVED));
   await copyFile(join(ROOT, 'test/fixtures/versions/added.txt'), join(raw, 'added.txt'));
   v2 = await build(buildPaths(raw, out));
@@ -47,6 +48,7 @@ describe('versions', () => {
     expect(v1.created).toBe(true);
     expect(again.created).toBe(false);
     expect(again.version).toBe(v1.version);
+    expect(rebuildLog.at(-1)).toBe(`package   no new version: the data files are identical to ${v1.version}`);
     expect(v2.created).toBe(true);
     expect(await listVersions(out)).toEqual([v1.version, v2.version]);
     expect(await readlink(join(out, 'latest'))).toBe(v2.version);
@@ -99,6 +101,21 @@ describe('versions', () => {
     expect(changes).toContain(`# Changes from ${v1.version} to ${v2.version}`);
     expect(changes).toContain('Ministers agree on river water sharing deal');
     expect(changes).toMatch(/Code version (unchanged|changed)/);
+  });
+
+  it('the CLI prints the FORMAT=json shape and says whether the code changed', async () => {
+    const outDir = join(dir, 'cli-diff');
+    const res = spawnSync(join(ROOT, 'bin/newsledger'), ['diff', v1.dir, v2.dir, '--format', 'json', '--out-dir', outDir], { encoding: 'utf8' });
+    expect(res.status).toBe(0);
+    expect(res.stderr).toMatch(/^Code version (unchanged|changed): /m);
+    const json = JSON.parse(res.stdout);
+    expect(Object.keys(json)).toEqual(['articles', 'statements', 'events', 'rejects']);
+    const lib = await diffVersions(v1.dir, v2.dir);
+    for (const t of Object.keys(json)) {
+      const { added, removed, changed, unchanged } = lib.tables[t];
+      expect(json[t]).toMatchObject({ added, removed, changed, unchanged });
+    }
+    expect((await readdir(outDir)).sort()).toEqual(['CHANGES.md', 'delta.jsonl', 'diff.json']);
   });
 
   it('older versions still verify; a flipped byte fails and names the file', async () => {
