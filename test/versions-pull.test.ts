@@ -27,6 +27,7 @@ const behaviour = {
   requests: [] as Array<{ path: string; range: string | null }>,
   cutOnce: new Map<string, number>(),
   tamper: new Map<string, (b: Buffer) => Buffer>(),
+  ignoreRange: false,
 };
 
 beforeAll(async () => {
@@ -49,7 +50,7 @@ beforeAll(async () => {
     }
     const name = path.split('/').pop()!;
     body = behaviour.tamper.get(name)?.(body) ?? body;
-    const start = range ? Number(/^bytes=(\d+)-$/.exec(range)?.[1] ?? 0) : 0;
+    const start = range && !behaviour.ignoreRange ? Number(/^bytes=(\d+)-$/.exec(range)?.[1] ?? 0) : 0;
     if (start >= body.length && start > 0) {
       res.writeHead(416, { 'Content-Range': `bytes */${body.length}` }).end();
       return;
@@ -76,6 +77,7 @@ beforeEach(() => {
   behaviour.requests = [];
   behaviour.cutOnce.clear();
   behaviour.tamper.clear();
+  behaviour.ignoreRange = false;
 });
 
 describe('release', () => {
@@ -136,6 +138,14 @@ describe('pull', () => {
     expect(behaviour.requests.filter((q) => q.path.endsWith('articles.csv')).map((q) => q.range)).toEqual([null, 'bytes=1000-']);
     expect(logs.join('\n')).toMatch(/articles.csv: resuming at 1000 of \d+ bytes/);
     expect((await verifyVersion(r.dir)).ok).toBe(true);
+  });
+
+  it('starts the file again when the server ignores the Range request', async () => {
+    behaviour.cutOnce.set('statements.jsonl', 2000);
+    behaviour.ignoreRange = true;
+    const r = await pull(base, join(dir, 'pulled-norange'));
+    expect(behaviour.requests.filter((q) => q.path.endsWith('statements.jsonl')).map((q) => q.range)).toEqual([null, 'bytes=2000-']);
+    expect(await readFile(join(r.dir, 'statements.jsonl'))).toEqual(await readFile(join(v.dir, 'statements.jsonl')));
   });
 
   it('resumes in a later run from the partial file an interrupted run left', async () => {
