@@ -48,14 +48,21 @@ export function decodeWeb(bytes: Uint8Array, declared?: string): { text: string;
   const label = (declared || metaCharset(bytes) || '').toLowerCase();
   if (label && !/^utf-?8$/.test(label)) {
     try {
-      return { text: new TextDecoder(label).decode(bytes), charset: label };
+      const text = new TextDecoder(label).decode(bytes);
+      return { text: /^(windows-1252|cp1252|latin-?1|iso-8859-1|iso8859-1|us-ascii|ascii)$/.test(label) ? fixC1(text) : text, charset: label };
     } catch {
       // unknown label: fall through to the UTF-8 / windows-1252 guess
     }
   }
   const strict = decodeUtf8(bytes);
   if (strict.ok) return { text: strict.text, charset: 'utf-8' };
-  return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252' };
+  return { text: fixC1(new TextDecoder('windows-1252').decode(bytes)), charset: 'windows-1252' };
+}
+
+/** windows-1252's printable characters at 0x80-0x9F (smart quotes, dashes, euro) that a latin-1 decoder leaves as C1 controls. */
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+function fixC1(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]);
 }
 
 function metaCharset(bytes: Uint8Array): string | null {

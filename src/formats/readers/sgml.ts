@@ -76,7 +76,7 @@ export function sgmlRecord(recordText: string, ordinal: number): ReaderOutput {
   const dateline = decodeEntities(tag(text, 'DATELINE') ?? '').trim();
   const place = dateline.split(',')[0].replace(/\s+-\s*$/, '').trim();
   const out: RawRecord = {
-    kind: 'record', record, format: 'sgml', text: wireParagraphs(decodeEntities(body)), title,
+    kind: 'record', record, format: 'sgml', text: wireParagraphs(decodeEntities(body).replace(/\s*\bReuter\s*$/, '')), title,
     publisher: 'Reuters',
   };
   const published = metadataDate(decodeEntities(tag(text, 'DATE') ?? ''));

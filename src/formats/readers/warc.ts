@@ -120,5 +120,9 @@ export async function* readWarc(src: Source): AsyncGenerator<ReaderOutput> {
   }
   if (pending) yield { kind: 'reject', record: pending.key, reason: `record cut short: ${buf.length} of ${pending.length} bytes (truncated file)` };
   else if (skip > 0) yield { kind: 'reject', record: `record ${ordinal}`, reason: 'oversized record cut short (truncated file)' };
+  else if (buf.some((b) => b !== 0x0d && b !== 0x0a)) {
+    any = true;
+    yield { kind: 'reject', record: `record ${ordinal + 1}`, reason: `record header cut short at end of file (${buf.length} bytes; truncated file)` };
+  }
   if (!any) yield { kind: 'reject', record: '', reason: 'no WARC records in the file' };
 }
