@@ -47,8 +47,11 @@ const SEEDS = Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 + i * 0x63
 
 export function signature(tokens: string[]): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (let i = 0; i + SHINGLE <= tokens.length; i++) {
-    const base = hash32(tokens.slice(i, i + SHINGLE).join(' '), 0);
+  const th = tokens.map((t) => hash32(t, 0));
+  for (let i = 0; i + SHINGLE <= th.length; i++) {
+    // A shingle's hash from its words' hashes, order-sensitive, without building the string.
+    let base = 0x12345678;
+    for (let j = 0; j < SHINGLE; j++) base = mix(base ^ th[i + j]) + j;
     for (let k = 0; k < HASHES; k++) {
       const v = mix(base ^ SEEDS[k]);
       if (v < sig[k]) sig[k] = v;
