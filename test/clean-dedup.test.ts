@@ -6,7 +6,7 @@ import type { IngestedArticle } from '../src/schema/records.ts';
 
 const article = (raw: string, over: Partial<IngestedArticle> = {}): IngestedArticle => ({
   article_id: 'art_0000000000000001', source_file: 'x.txt', record: '', format: 'txt', title: '', published: '',
-  published_source: '', publisher: '', url: '', language: '', dateline: '', titleInText: true, raw, ...over,
+  published_source: '', publisher: '', author: '', url: '', language: '', dateline: '', titleInText: true, raw, ...over,
 });
 
 const ENGLISH = 'The minister said on Monday that the government would not raise taxes this year, and that the budget would be published after the elections in the spring.';

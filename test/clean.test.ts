@@ -7,7 +7,7 @@ import type { IngestedArticle } from '../src/schema/records.ts';
 
 const article = (raw: string): IngestedArticle => ({
   article_id: 'art_0000000000000000', source_file: 'x.txt', record: '', format: 'txt', title: '', published: '',
-  published_source: '', publisher: '', url: '', language: '', dateline: '', titleInText: true, raw,
+  published_source: '', publisher: '', author: '', url: '', language: '', dateline: '', titleInText: true, raw,
 });
 
 describe('normalise', () => {

@@ -51,7 +51,7 @@ describe('html', () => {
   it('takes title and metadata from the tags, not the text', () => {
     expect(rec).toMatchObject({
       title: 'Harbour bridge reopens after repairs', published: '2023-05-14', publisher: 'The Example Gazette',
-      url: 'https://gazette.example/news/harbour-bridge', language: 'en-GB',
+      url: 'https://gazette.example/news/harbour-bridge', language: 'en-GB', author: 'Ana Lind',
     });
     if (rec.kind === 'record') expect(rec.text).not.toContain('Harbour bridge reopens after repairs');
   });
@@ -73,7 +73,7 @@ describe('json and jsonl', () => {
     const outs = await read(fixture('news-please.jsonl'), 'dump.jsonl');
     const recs = records(outs);
     expect(recs.map((r) => r.record)).toEqual(['1', '2', '7']);
-    expect(recs[0]).toMatchObject({ format: 'jsonl', title: 'Wind farm approved off the coast', published: '2022-03-08', url: 'https://news.example/wind', publisher: 'news.example', language: 'en' });
+    expect(recs[0]).toMatchObject({ format: 'jsonl', title: 'Wind farm approved off the coast', published: '2022-03-08', url: 'https://news.example/wind', publisher: 'news.example', author: 'Kim Ode; Lee Park', language: 'en' });
     expect(recs[1]).toMatchObject({ title: 'Rail strike called off', published: '2022-03-15', url: 'https://news.example/rail' });
     expect(recs[2]).toMatchObject({ text: 'Shares rose on Monday.\n\nBond yields fell.', published: '2022-04-15' });
     const rej = rejects(outs);

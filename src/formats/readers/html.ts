@@ -125,7 +125,8 @@ function pageMetadata(doc: Doc) {
     metadataDate(str(ld?.dateModified)) ||
     metadataDate(meta(doc, 'article:modified_time', 'og:updated_time')) || '';
   return {
-    title: meta(doc, 'og:title', 'twitter:title') || str(ld?.headline) || titleTag,
+    title: meta(doc, 'og:title', 'twitter:title') || str(ld?.headline),
+    titleTag,
     published,
     publisher: meta(doc, 'og:site_name', 'application-name') || str(ld?.publisher),
     url: meta(doc, 'og:url') || doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || str(ld?.url),
@@ -162,7 +163,8 @@ export function extractHtml(html: string): HtmlArticle {
   const ld = m.ldBody.trim() ? m.ldBody.replace(/\r\n?/g, '\n').replace(/\n{2,}/g, '\n\n').trim() : '';
   if (ld && words(ld) > 1.5 * words(text)) text = ld;
   if (words(text) < 30 && words(fallback) > 2 * words(text)) text = fallback;
-  return { text, title: m.title || rTitle, published: m.published, publisher: m.publisher, url: m.url, language: m.language, author: m.author };
+  // Readability's title is the <title> without the site's name; the tag itself is the last resort.
+  return { text, title: m.title || rTitle || m.titleTag, published: m.published, publisher: m.publisher, url: m.url, language: m.language, author: m.author };
 }
 
 export function htmlRecord(bytes: Uint8Array, record: string, format: RawRecord['format'], declaredCharset?: string, url?: string): ReaderOutput {
@@ -174,7 +176,7 @@ export function htmlRecord(bytes: Uint8Array, record: string, format: RawRecord[
   if (!a.text.trim()) return { kind: 'reject', record, reason: 'no article text found in the page' };
   return {
     kind: 'record', record, format, text: a.text, title: a.title,
-    published: a.published || undefined, publisher: a.publisher || undefined,
+    published: a.published || undefined, publisher: a.publisher || undefined, author: a.author || undefined,
     url: a.url || url || undefined, language: a.language || undefined,
   };
 }

@@ -16,6 +16,7 @@ const DATE_FIELDS = ['date_publish', 'date', 'published', 'publish_date', 'publi
 const URL_FIELDS = ['url', 'link', 'source_url', 'uri'];
 const PUBLISHER_FIELDS = ['source_domain', 'publisher', 'source', 'site_name', 'domain', 'outlet'];
 const LANGUAGE_FIELDS = ['language', 'lang', 'locale'];
+const AUTHOR_FIELDS = ['authors', 'author', 'byline', 'creator'];
 
 /** First non-empty string among the fields (a `{name: ...}` object counts by its name). */
 function pick(o: Record<string, unknown>, fields: string[]): string {
@@ -26,6 +27,18 @@ function pick(o: Record<string, unknown>, fields: string[]): string {
     if (typeof v === 'string' && v.trim()) return v;
   }
   return '';
+}
+
+/** news-please keeps `authors` as a list; others a string or {name}. */
+function pickAuthors(o: Record<string, unknown>): string {
+  for (const f of AUTHOR_FIELDS) {
+    const v = o[f];
+    if (Array.isArray(v)) {
+      const names = v.map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' ? String((x as Record<string, unknown>).name ?? '') : '')).filter((x) => x.trim());
+      if (names.length) return names.join('; ');
+    }
+  }
+  return pick(o, AUTHOR_FIELDS);
 }
 
 /** A parsed JSON value as an article record, or a reject saying what is missing. */
@@ -50,6 +63,8 @@ export function recordFromObject(value: unknown, record: string, format: RawReco
   if (url) rec.url = url;
   const publisher = pick(o, PUBLISHER_FIELDS);
   if (publisher) rec.publisher = publisher;
+  const author = pickAuthors(o);
+  if (author) rec.author = author;
   const language = pick(o, LANGUAGE_FIELDS);
   if (language) rec.language = language;
   return rec;
