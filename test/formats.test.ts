@@ -93,6 +93,10 @@ describe('json and jsonl', () => {
     expect(recs.map((r) => [r.record, r.kind === 'record' && r.text])).toEqual([['1', 'First {braces} and "quotes" \\ inside.'], ['2', 'Second.']]);
     expect(records(await read(enc('{"title":"Solo","text":"Only one."}'), 'one.json'))).toHaveLength(1);
   });
+  it('reads the articles inside a wrapper object', async () => {
+    const outs = await read(enc(JSON.stringify({ status: 'ok', data: { articles: [{ title: 'A', content: 'First.' }, { title: 'B' }] } })), 'api.json');
+    expect(outs.map((o) => [o.kind, o.record])).toEqual([['record', 'data.articles[1]'], ['reject', 'data.articles[2]']]);
+  });
   it('rejects a truncated .json array, keeping the records before it', async () => {
     const outs = await read(enc('[{"text":"Complete."},{"text":"Cut off'), 'cut.json');
     expect(records(outs)).toHaveLength(1);
@@ -171,6 +175,10 @@ describe('warc', () => {
       expect(outs[2]).toMatchObject({ reason: 'not an HTML page (image/png, https://gazette.example/logo.png)' });
       expect(outs[3]).toMatchObject({ reason: 'HTTP 404 response, not a page (https://gazette.example/old)' });
     }
+  });
+  it('reads a .warc.gz made of one gzip member per record', async () => {
+    const members = Buffer.concat([warc.subarray(0, 200), warc.subarray(200)].map((b) => gzipSync(b)));
+    expect((await read(members, 'multi.warc.gz')).map((o) => o.record)).toEqual(['urn:uuid:page-1', 'urn:uuid:page-2', 'urn:uuid:img-1', 'urn:uuid:gone-1']);
   });
   it('rejects a record cut short by the end of the file', async () => {
     const outs = await read(warc.subarray(0, warc.length - 20), 'cut.warc');

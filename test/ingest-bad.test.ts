@@ -80,9 +80,14 @@ describe('ingest stage over a mixed folder', () => {
     for (const f of ['article.html', 'news-please.jsonl', 'export.csv', 'reut-sample.sgm']) await writeFile(join(raw, f), await readFile(new URL(f, fixtures)));
     await writeFile(join(raw, 'sub', 'story.txt.gz'), gzipSync(Buffer.from('A headline\n\nThe story itself.')));
     await writeFile(join(raw, 'sub', 'blob.bin'), Buffer.from([0, 1, 2, 3]));
+    const twice = '<REUTERS NEWID="5"><TEXT><TITLE>SAME KEY</TITLE><BODY>The same record twice in one file.</BODY></TEXT></REUTERS>\n';
+    await writeFile(join(raw, 'sub', 'dup-keys.sgm'), twice + twice);
     const r = await ingest(buildPaths(raw, join(dir, 'mixed-out')), { force: true });
-    // html 1 + jsonl 3/3 + csv 3/2 + sgml 2/2 + txt.gz 1 + bin 0/1
-    expect(r.record.counts).toMatchObject({ files: 6, records: 18, articles: 10, rejects: 8 });
+    // html 1 + jsonl 3/3 + csv 3/2 + sgml 2/2 + txt.gz 1 + bin 0/1 + dup-keys 2
+    expect(r.record.counts).toMatchObject({ files: 7, records: 20, articles: 12, rejects: 8 });
+    const arts = (await readFile(join(dir, 'mixed-out', '.stages', 'ingest', 'articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(arts.filter((a) => a.source_file.startsWith('sub/dup-keys.sgm')).map((a) => a.source_file)).toEqual(['sub/dup-keys.sgm#NEWID=5', 'sub/dup-keys.sgm#NEWID=5~2']);
+    expect(new Set(arts.map((a) => a.article_id)).size).toBe(arts.length);
     const lines = (await readFile(join(dir, 'mixed-out', '.stages', 'ingest', 'rejects.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => `${l.source_file}#${l.record}`)).toContain('reut-sample.sgm#NEWID=18');
     const ids = lines.map((l) => l.reject_id);

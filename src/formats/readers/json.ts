@@ -169,6 +169,23 @@ export async function* splitJsonValues(chunks: AsyncIterable<Buffer>, max = MAX_
   }
 }
 
+/** Keys under which API dumps wrap their list of articles: `{"articles": [...]}`. */
+const WRAPPER_KEYS = ['articles', 'items', 'data', 'results', 'records', 'docs', 'documents', 'entries', 'posts', 'news', 'response'];
+
+/** The article list inside a wrapper object, with its path, or null. */
+function wrappedList(value: unknown, path = ''): { path: string; list: unknown[] } | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const o = value as Record<string, unknown>;
+  if (TEXT_FIELDS.some((f) => typeof o[f] === 'string')) return null; // an article itself
+  for (const k of WRAPPER_KEYS) {
+    const v = o[k];
+    if (Array.isArray(v) && v.some((x) => x && typeof x === 'object')) return { path: path + k, list: v };
+    const inner = wrappedList(v, `${path}${k}.`);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 export async function* readJson(src: Source): AsyncGenerator<ReaderOutput> {
   let any = false;
   for await (const { index, bytes, truncated } of splitJsonValues(src.chunks())) {
@@ -176,7 +193,18 @@ export async function* readJson(src: Source): AsyncGenerator<ReaderOutput> {
     const key = String(index);
     if (truncated) yield { kind: 'reject', record: key, reason: 'malformed JSON (unexpected end of input: unclosed object, array or string)' };
     else if (bytes === null) yield { kind: 'reject', record: key, reason: `record longer than ${MAX_ARTICLE_BYTES} bytes` };
-    else yield parseRecord(bytes, key, 'json');
+    else {
+      const one = parseRecord(bytes, key, 'json');
+      if (one.kind === 'reject' && one.reason.startsWith('no article text')) {
+        // Maybe a wrapper ({"articles": [...]}): one record per element, keyed by its path.
+        const wrapped = wrappedList(JSON.parse(bytes.toString('utf8')));
+        if (wrapped) {
+          for (let i = 0; i < wrapped.list.length; i++) yield recordFromObject(wrapped.list[i], `${index > 1 ? `${index}.` : ''}${wrapped.path}[${i + 1}]`, 'json');
+          continue;
+        }
+      }
+      yield one;
+    }
   }
   if (!any) yield { kind: 'reject', record: '', reason: 'empty file' };
 }
