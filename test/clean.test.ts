@@ -54,6 +54,11 @@ describe('boilerplate', () => {
     const related = ['First paragraph of the story, long enough.', 'Second paragraph of it.', 'Third paragraph.', 'You may also like...', 'Another story headline'].join('\n');
     expect(removeBoilerplate(related).lines.filter(Boolean)).toEqual(['First paragraph of the story, long enough.', 'Second paragraph of it.', 'Third paragraph.']);
   });
+  it('drops ad labels, reading times, date-only lines and agency photo credits', () => {
+    const text = ['Advert', 'Reading time: 3 min', '18 Nov 2019', 'Tuesday, November 19, 2019 at 6:55 PM EST', 'Sakib Ali/Hindustan Times/Getty Images',
+      'The river rose two metres overnight.', 'On 18 Nov 2019 the river rose again.'].join('\n');
+    expect(removeBoilerplate(text).lines.filter(Boolean)).toEqual(['The river rose two metres overnight.', 'On 18 Nov 2019 the river rose again.']);
+  });
   it('keeps a mid-length line that recurs far away (structure), drops one repeated close by (residue)', () => {
     const step = 'Eat 60 to 90 minutes before your workout';
     const lines = [step, 'Eggs and toast', ...Array.from({ length: 10 }, (_, i) => `Filler line number ${i}`), step, 'Porridge', step];

@@ -61,6 +61,12 @@ describe('html', () => {
     expect(a.published).toBe('2020-02-03');
     expect(a.text).toMatch(/^One two three/);
   });
+  it('drops short all-link blocks (navigation) but keeps prose with links', async () => {
+    const { blockText } = await import('../src/formats/readers/html.ts');
+    const { parseHTML } = await import('linkedom');
+    const { document } = parseHTML('<div><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul><p><a href="#c">Skip to content</a></p><p>The mayor <a href="/m">said</a> the plan would go ahead next spring.</p></div>');
+    expect(blockText(document.querySelector('div'))).toBe('The mayor said the plan would go ahead next spring.');
+  });
   it('decodes a legacy charset declared in the page', async () => {
     const html = Buffer.concat([enc('<html><head><meta charset="windows-1252"><title>T</title></head><body><p>'), Buffer.from([0x93]), enc('Caf'), Buffer.from([0xe9, 0x94]), enc(' is open all day and all night long for all the people who come to the town square to meet and talk.</p></body></html>')]);
     const [r] = await read(html, 'x.htm');

@@ -32,19 +32,32 @@ const BLOCK = new Set([
 /** Never article text: code, forms, media, and captions (the benchmark and readers alike leave captions out). */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'SELECT', 'BUTTON', 'INPUT', 'TEXTAREA', 'FIGCAPTION', 'HEAD']);
 
+/**
+ * A short block that is all link text is navigation ("Home", "Skip to content", a related headline),
+ * not prose: readers skip it, and so does the text. Longer blocks keep their links.
+ */
+const LINK_BLOCK_MAX = 80;
+const LINK_SHARE = 0.8;
+
 /** Text of a DOM subtree with block elements as paragraphs (one blank line between) and <br> as a line break. */
 export function blockText(root: unknown): string {
   const paragraphs: string[] = [];
   let current = '';
+  let linkChars = 0;
+  let inLink = 0;
   const flush = () => {
     const t = current.replace(/[ \t\r\f\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
-    if (t) paragraphs.push(t);
+    const navigation = t.length > 0 && t.length < LINK_BLOCK_MAX && linkChars / t.length >= LINK_SHARE;
+    if (t && !navigation) paragraphs.push(t);
     current = '';
+    linkChars = 0;
   };
   const walk = (node: unknown) => {
     const n = node as { nodeType: number; textContent: string | null } & El;
     if (n.nodeType === 3) {
-      current += (n.textContent ?? '').replace(/\s+/g, ' ');
+      const t = (n.textContent ?? '').replace(/\s+/g, ' ');
+      current += t;
+      if (inLink) linkChars += t.trim().length;
       return;
     }
     if (n.nodeType !== 1) return;
@@ -56,7 +69,9 @@ export function blockText(root: unknown): string {
     }
     const block = BLOCK.has(tag);
     if (block) flush();
+    if (tag === 'A') inLink++;
     for (const c of Array.from(n.childNodes)) walk(c);
+    if (tag === 'A') inLink--;
     if (block) flush();
     else if (tag === 'TD' || tag === 'TH') current += ' ';
   };
