@@ -90,13 +90,18 @@ export function htmlToPlain(html: string): string {
   return blockText(parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body);
 }
 
-function meta(doc: Doc, ...keys: string[]): string {
-  for (const k of keys) {
-    const el = doc.querySelector(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`);
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
+/** Every <meta> of the page once, by lower-cased property/name/itemprop (the first value wins). */
+function metaIndex(doc: Doc): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !index.has(key)) index.set(key, content);
+    }
   }
-  return '';
+  return index;
 }
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|Report|LiveBlogPosting|WebPage|TechArticle|ScholarlyArticle|SocialMediaPosting)$/;
@@ -131,6 +136,8 @@ const str = (v: unknown): string => {
 };
 
 function pageMetadata(doc: Doc) {
+  const metas = metaIndex(doc);
+  const meta = (_: Doc, ...keys: string[]) => keys.map((k) => metas.get(k.toLowerCase())).find(Boolean) ?? '';
   const ld = jsonLdArticle(doc);
   const titleTag = doc.querySelector('title')?.textContent?.trim() ?? '';
   const published =
@@ -168,8 +175,9 @@ export function extractHtml(html: string): HtmlArticle {
   let text = '';
   let rTitle = '';
   try {
-    const parsed = new Readability(document as unknown as Document, { charThreshold: 300 }).parse();
-    if (parsed?.content) text = htmlToPlain(parsed.content);
+    // The serializer hands back the article's DOM node itself: no second parse of its HTML.
+    const parsed = new Readability<unknown>(document as unknown as Document, { charThreshold: 300, serializer: (node) => node }).parse();
+    if (parsed?.content) text = blockText(parsed.content);
     rTitle = parsed?.title?.trim() ?? '';
   } catch {
     // Readability can trip over odd markup; the fallbacks below still give the page's text.
