@@ -205,6 +205,10 @@ describe('dispatch by content', () => {
     const [r] = await read(gzipSync(fixture('article.html')), 'download-1234');
     expect(r).toMatchObject({ kind: 'record', format: 'html' });
   });
+  it('rejects XML feeds and corrupt gzip with what they are', async () => {
+    expect((await read(enc('<?xml version="1.0"?><rss><channel></channel></rss>'), 'feed.xml'))[0]).toMatchObject({ kind: 'reject', reason: expect.stringMatching(/^unsupported file type \.xml \(XML or a feed\)/) });
+    expect(await read(Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), enc('garbage garbage garbage')]), 'bad.txt.gz')).toEqual([{ kind: 'reject', record: '', reason: expect.stringMatching(/^txt reader stopped: corrupt gzip/) }]);
+  });
   it('rejects an unknown binary type', async () => {
     expect(await read(Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]), 'paper.pdf')).toEqual([{ kind: 'reject', record: '', reason: expect.stringMatching(/^binary file/) }]);
   });

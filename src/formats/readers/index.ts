@@ -52,6 +52,7 @@ export function sniff(head: Uint8Array): ReaderEntry | null {
   if (t.startsWith('WARC/')) return byName('warc');
   if (/^(<!DOCTYPE lewis|<REUTERS\b)/i.test(t)) return byName('sgml');
   if (/^(<!doctype html|<html\b|<head\b|<body\b)/i.test(t) || /<(p|div|article)\b[^>]*>/i.test(t.slice(0, 2000))) return byName('html');
+  if (t.startsWith('<')) return null; // other markup (an RSS feed, some XML): no article reader for it
   if (t.startsWith('[')) return byName('json');
   if (t.startsWith('{')) return /^\{.*\}\s*\n\s*\{/.test(t) ? byName('jsonl') : byName('json');
   if (t && !looksBinary(head)) return byName('txt');
@@ -85,7 +86,8 @@ export async function* readOrigin(origin: ByteOrigin): AsyncGenerator<ReaderOutp
   }
   if (!reader) {
     const ext = extensionOf(relPath) || '(none)';
-    yield { kind: 'reject', record: '', reason: `unsupported file type ${ext}; supported: ${READERS.flatMap((r) => r.extensions).join(' ')} (and .gz of each)` };
+    const what = /^\s*<(\?xml|rss|feed)\b/i.test(new TextDecoder('latin1').decode(src.head.subarray(0, 200))) ? ' (XML or a feed)' : '';
+    yield { kind: 'reject', record: '', reason: `unsupported file type ${ext}${what}; supported: ${READERS.flatMap((r) => r.extensions).join(' ')} (and .gz of each)` };
     return;
   }
   let last = '';
