@@ -67,6 +67,12 @@ describe('html', () => {
     const { document } = parseHTML('<div><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul><p><a href="#c">Skip to content</a></p><p>The mayor <a href="/m">said</a> the plan would go ahead next spring.</p></div>');
     expect(blockText(document.querySelector('div'))).toBe('The mayor said the plan would go ahead next spring.');
   });
+  it('does not repeat the headline in the text', () => {
+    const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the story tells what happened at the harbour and why the bridge was closed for so long.</p>`).join('');
+    const a = extractHtml(`<html><head><meta property="og:title" content="Bridge reopens at last"></head><body><article><h1>Bridge reopens at last!</h1>${body}</article></body></html>`);
+    expect(a.title).toBe('Bridge reopens at last');
+    expect(a.text.startsWith('Paragraph 1 of the story')).toBe(true);
+  });
   it('decodes a legacy charset declared in the page', async () => {
     const html = Buffer.concat([enc('<html><head><meta charset="windows-1252"><title>T</title></head><body><p>'), Buffer.from([0x93]), enc('Caf'), Buffer.from([0xe9, 0x94]), enc(' is open all day and all night long for all the people who come to the town square to meet and talk.</p></body></html>')]);
     const [r] = await read(html, 'x.htm');

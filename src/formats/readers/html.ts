@@ -167,6 +167,16 @@ function allParagraphs(doc: Doc): string {
 }
 
 const words = (s: string) => (s.match(/\S+/g) ?? []).length;
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The headline repeated as a paragraph near the top is metadata here, not text: drop that paragraph. */
+function withoutTitleLine(text: string, titles: string[]): string {
+  const keys = titles.map(squash).filter((k) => k.length >= 10);
+  if (!keys.length) return text;
+  const paragraphs = text.split('\n\n');
+  const i = paragraphs.slice(0, 3).findIndex((p) => keys.includes(squash(p)));
+  return i < 0 ? text : [...paragraphs.slice(0, i), ...paragraphs.slice(i + 1)].join('\n\n');
+}
 
 export function extractHtml(html: string): HtmlArticle {
   const { document } = parseHTML(html);
@@ -187,7 +197,9 @@ export function extractHtml(html: string): HtmlArticle {
   if (ld && words(ld) > 1.5 * words(text)) text = ld;
   if (words(text) < 30 && words(fallback) > 2 * words(text)) text = fallback;
   // Readability's title is the <title> without the site's name; the tag itself is the last resort.
-  return { text, title: m.title || rTitle || m.titleTag, published: m.published, publisher: m.publisher, url: m.url, language: m.language, author: m.author };
+  const title = m.title || rTitle || m.titleTag;
+  text = withoutTitleLine(text, [title, rTitle]);
+  return { text, title, published: m.published, publisher: m.publisher, url: m.url, language: m.language, author: m.author };
 }
 
 export function htmlRecord(bytes: Uint8Array, record: string, format: RawRecord['format'], declaredCharset?: string, url?: string): ReaderOutput {
