@@ -69,7 +69,7 @@ describe('html', () => {
   });
   it('does not repeat the headline in the text', () => {
     const body = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the story tells what happened at the harbour and why the bridge was closed for so long.</p>`).join('');
-    const a = extractHtml(`<html><head><meta property="og:title" content="Bridge reopens at last"></head><body><article><h1>Bridge reopens at last!</h1>${body}</article></body></html>`);
+    const a = extractHtml(`<html><head><meta property="og:title" content="Bridge reopens at last"></head><body><article><p><strong>Bridge reopens at last!</strong></p>${body}</article></body></html>`);
     expect(a.title).toBe('Bridge reopens at last');
     expect(a.text.startsWith('Paragraph 1 of the story')).toBe(true);
   });
