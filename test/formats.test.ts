@@ -188,6 +188,11 @@ describe('warc', () => {
       expect(outs[3]).toMatchObject({ reason: 'HTTP 404 response, not a page (https://gazette.example/old)' });
     }
   });
+  it('reads resource records by their WARC Content-Type', async () => {
+    const res = (id: string, type: string, block: Buffer) => Buffer.concat([enc(`WARC/1.1\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:${id}>\r\nContent-Type: ${type}\r\nContent-Length: ${block.length}\r\n\r\n`), block, enc('\r\n\r\n')]);
+    const outs = await read(Buffer.concat([res('r1', 'text/html', page), res('r2', 'application/pdf', enc('%PDF-1.4'))]), 'res.warc');
+    expect(outs.map((o) => [o.kind, o.record])).toEqual([['record', 'urn:uuid:r1'], ['reject', 'urn:uuid:r2']]);
+  });
   it('reads a .warc.gz made of one gzip member per record', async () => {
     const members = Buffer.concat([warc.subarray(0, 200), warc.subarray(200)].map((b) => gzipSync(b)));
     expect((await read(members, 'multi.warc.gz')).map((o) => o.record)).toEqual(['urn:uuid:page-1', 'urn:uuid:page-2', 'urn:uuid:img-1', 'urn:uuid:gone-1']);

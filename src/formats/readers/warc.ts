@@ -38,9 +38,9 @@ function dechunk(b: Buffer): Buffer {
 }
 
 /** The HTTP payload of a response record, as an article or a reject. */
-export function warcResponse(block: Buffer, record: string, url: string, warcType: string): ReaderOutput {
+export function warcResponse(block: Buffer, record: string, url: string, warcType: string, warcContentType = ''): ReaderOutput {
   let body = block;
-  let contentType = '';
+  let contentType = warcType === 'resource' ? warcContentType : '';
   if (warcType === 'response') {
     const end = block.indexOf(CRLF2);
     const headEnd = end >= 0 ? end : block.indexOf('\n\n');
@@ -72,7 +72,7 @@ export async function* readWarc(src: Source): AsyncGenerator<ReaderOutput> {
   let skip = 0; // bytes of an oversized record still to pass over
   let ordinal = 0;
   let any = false;
-  let pending: { length: number; key: string; type: string; url: string } | null = null;
+  let pending: { length: number; key: string; type: string; url: string; contentType: string } | null = null;
   for await (const chunk of src.chunks()) {
     if (skip > 0) {
       const n = Math.min(skip, chunk.length);
@@ -99,7 +99,7 @@ export async function* readWarc(src: Source): AsyncGenerator<ReaderOutput> {
         const length = Number(headers.get('content-length'));
         const key = (headers.get('warc-record-id') ?? '').replace(/^<|>$/g, '') || `record ${ordinal}`;
         if (!Number.isFinite(length) || length < 0) throw new Error(`record ${key} has no valid Content-Length`);
-        pending = { length, key, type: (headers.get('warc-type') ?? '').toLowerCase(), url: headers.get('warc-target-uri') ?? '' };
+        pending = { length, key, type: (headers.get('warc-type') ?? '').toLowerCase(), url: headers.get('warc-target-uri') ?? '', contentType: headers.get('content-type') ?? '' };
         buf = buf.subarray(end + 4);
         if (length > MAX_ARTICLE_BYTES) {
           if (DOCUMENT_TYPES.has(pending.type)) yield { kind: 'reject', record: key, reason: `record of ${length} bytes is over the ${MAX_ARTICLE_BYTES}-byte limit` };
@@ -114,7 +114,7 @@ export async function* readWarc(src: Source): AsyncGenerator<ReaderOutput> {
       if (buf.length < pending.length) break;
       const block = buf.subarray(0, pending.length);
       buf = buf.subarray(pending.length);
-      if (DOCUMENT_TYPES.has(pending.type)) yield warcResponse(Buffer.from(block), pending.key, pending.url, pending.type);
+      if (DOCUMENT_TYPES.has(pending.type)) yield warcResponse(Buffer.from(block), pending.key, pending.url, pending.type, pending.contentType);
       pending = null;
     }
   }
