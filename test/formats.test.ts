@@ -128,10 +128,12 @@ describe('csv', () => {
       { kind: 'reject', record: '7', reason: 'broken CSV quoting: stray quotation mark in field 1' },
     ]);
   });
-  it('names a quote never closed and keeps the rows before it', async () => {
+  it('names a quote never closed, keeps the rows before it and reads the lines after it again', async () => {
     const outs = await read(fixture('broken-quote.csv'), 'broken-quote.csv');
-    expect(records(outs).map((r) => r.kind === 'record' && r.title)).toEqual(['Fine row']);
-    expect(rejects(outs)).toEqual([{ kind: 'reject', record: '3', reason: expect.stringMatching(/^broken CSV quoting: quoted field opened on line 3 is never closed/) }]);
+    expect(outs.map((o) => [o.kind, o.record])).toEqual([['record', '2'], ['reject', '3'], ['reject', '4'], ['record', '5']]);
+    expect(outs[1]).toMatchObject({ reason: expect.stringMatching(/^broken CSV quoting: quoted field opened on line 3 is never closed; the lines after it were read again as rows$/) });
+    expect(outs[2]).toMatchObject({ reason: "expected 3 fields (the header's), found 1" });
+    expect(outs[3]).toMatchObject({ title: 'Recovered row', text: 'Read again after the broken one.' });
   });
   it('parses the same rows whatever the chunk size', async () => {
     const csv = 'a,b\n"x ""y""",2\n"multi\nline",3\n';

@@ -94,8 +94,14 @@ export async function* parseCsv(chunks: AsyncIterable<string>, delimiter: string
     }
   }
   if (inQuotes) {
-    problem = `quoted field opened on line ${quoteLine} is never closed (the rest of the file was read as that one field)`;
+    // Reject the row with the stray opening quote, then read the lines after it again as rows.
+    const rest = field.includes('\n') ? field.slice(field.indexOf('\n') + 1) : '';
+    const truncated = rowSize > max;
+    problem = `quoted field opened on line ${quoteLine} is never closed; the lines after it were read again as rows${truncated ? ` (up to ${max} characters of them)` : ''}`;
     yield endRow();
+    if (rest) {
+      for await (const row of parseCsv((async function* () { yield rest; })(), delimiter, max)) yield { ...row, line: row.line + quoteLine };
+    }
   } else if (field !== '' || fields.length) yield endRow();
 }
 
