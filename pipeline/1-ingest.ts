@@ -20,8 +20,13 @@ export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promis
     let records = 0;
     for (const input of inputs) {
       await inputLog.write(input);
-      for await (const out of readRecords(join(p.raw, input.path), input.path)) {
+      const keys = new Map<string, number>();
+      for await (const read of readRecords(join(p.raw, input.path), input.path)) {
         records++;
+        // A key seen twice in one file (a repeated NEWID or WARC-Record-ID) gets a suffix, so IDs stay unique.
+        const seen = keys.get(read.record) ?? 0;
+        keys.set(read.record, seen + 1);
+        const out = seen ? { ...read, record: `${read.record}~${seen + 1}` } : read;
         if (out.kind === 'reject') await rejects.write(rejectRow(input.path, out.record, 'ingest', out.reason));
         else await articles.write(toIngestedArticle(input.path, out));
       }

@@ -7,7 +7,7 @@ import type { IngestedArticle } from '../src/schema/records.ts';
 
 const article = (raw: string): IngestedArticle => ({
   article_id: 'art_0000000000000000', source_file: 'x.txt', record: '', format: 'txt', title: '', published: '',
-  published_source: '', publisher: '', url: '', language: '', dateline: '', titleInText: true, raw,
+  published_source: '', publisher: '', author: '', url: '', language: '', dateline: '', titleInText: true, raw,
 });
 
 describe('normalise', () => {
@@ -37,6 +37,33 @@ describe('boilerplate', () => {
     const raw = `Intro line of the article here.\n-\n${tweet} " class="align-text-top noRightClick twitterSection" data="\n">${tweet}${tweet.split('\n')[0]}\n${tweet.split('\n')[1]}`;
     const cleaned = cleanArticle(article(raw));
     expect(cleaned.text).toBe(`Intro line of the article here.\n\n${tweet.replace('\n', '\n\n')}`);
+  });
+  it('drops share bars, bylines, credits, date lines and breadcrumbs; cuts paywalls and related lists', () => {
+    const text = [
+      'News » World » Europe', 'By Jane Smith - 11/18/19 11:04 PM EST', 'Updated Nov 19, 6:55 AM', '© Example Photo Agency',
+      'Whatsapp Facebook Twitter Email',
+      'The council approved the plan on Monday after a long debate about costs.', 'By then, most members had already left the chamber.',
+      'It will take effect next year, officials said in a statement.',
+      'Image copyright Getty Images', 'Work starts in May and should take two years.',
+      'Subscribe to continue reading this article and get unlimited access.', 'Hidden paywalled paragraph.',
+    ].join('\n');
+    expect(removeBoilerplate(text).lines.filter(Boolean)).toEqual([
+      'The council approved the plan on Monday after a long debate about costs.', 'By then, most members had already left the chamber.',
+      'It will take effect next year, officials said in a statement.', 'Work starts in May and should take two years.',
+    ]);
+    const related = ['First paragraph of the story, long enough.', 'Second paragraph of it.', 'Third paragraph.', 'You may also like...', 'Another story headline'].join('\n');
+    expect(removeBoilerplate(related).lines.filter(Boolean)).toEqual(['First paragraph of the story, long enough.', 'Second paragraph of it.', 'Third paragraph.']);
+  });
+  it('drops ad labels, reading times, date-only lines and agency photo credits', () => {
+    const text = ['Advert', 'Reading time: 3 min', '18 Nov 2019', 'Tuesday, November 19, 2019 at 6:55 PM EST', 'Sakib Ali/Hindustan Times/Getty Images',
+      'The river rose two metres overnight.', 'On 18 Nov 2019 the river rose again.'].join('\n');
+    expect(removeBoilerplate(text).lines.filter(Boolean)).toEqual(['The river rose two metres overnight.', 'On 18 Nov 2019 the river rose again.']);
+  });
+  it('keeps a mid-length line that recurs far away (structure), drops one repeated close by (residue)', () => {
+    const step = 'Eat 60 to 90 minutes before your workout';
+    const lines = [step, 'Eggs and toast', ...Array.from({ length: 10 }, (_, i) => `Filler line number ${i}`), step, 'Porridge', step];
+    const kept = removeBoilerplate(lines.join('\n')).lines.filter(Boolean);
+    expect(kept.filter((l) => l === step)).toHaveLength(2);
   });
   it('reports rule errors with file and line', () => {
     expect(() => parseRules('bogus\tx', 'rules.tsv')).toThrow('rules.tsv:1: unknown action "bogus"');

@@ -18,6 +18,7 @@ export function toIngestedArticle(file: string, rec: RawRecord): IngestedArticle
     published: rec.published ?? fromText ?? '',
     published_source: rec.published ? 'metadata' : fromText ? 'text' : '',
     publisher: rec.publisher ?? '',
+    author: rec.author ?? '',
     url: rec.url ?? '',
     language: rec.language ?? '',
     dateline: rec.dateline ?? '',

@@ -13,6 +13,7 @@ export interface RawRecord {
   title?: string;
   published?: string;
   publisher?: string;
+  author?: string;
   url?: string;
   language?: string;
   dateline?: string;
@@ -46,6 +47,8 @@ export interface IngestedArticle {
   published: string;
   published_source: 'metadata' | 'text' | '';
   publisher: string;
+  /** Optional so records written before the column existed still read. */
+  author?: string;
   url: string;
   language: string;
   dateline: string;

@@ -73,6 +73,7 @@ const articles: Table = {
     { name: 'published', type: 'date', pattern: ISO_DATE, description: 'Publication date (YYYY-MM-DD) from metadata or from the text; empty when unknown.', example: '2021-07-27' },
     { name: 'published_source', type: 'string', enum: ['metadata', 'text', ''], description: 'Where `published` came from.', example: 'text' },
     { name: 'publisher', type: 'string', description: 'Publisher or site name when the dump names it.', example: 'Business Standard' },
+    { name: 'author', type: 'string', description: 'Byline (author names) when the page or record gives one.', example: 'Ana Lind' },
     { name: 'url', type: 'string', description: 'Canonical URL when the dump gives one.', example: 'https://example.org/news/1' },
     { name: 'language', type: 'string', description: 'ISO 639-1 language code, detected or from metadata.', example: 'en' },
     { name: 'dateline', type: 'string', description: 'Dateline place that opens the story ("Kabul:", "MOSCOW (Reuters) -").', example: 'Kabul' },

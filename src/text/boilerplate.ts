@@ -33,6 +33,13 @@ export const DEFAULT_RULES = parseRules(
 
 /** Lines shorter than this are never dropped as repeats: short lines repeat legitimately ("US military withdrawal"). */
 const MIN_REPEATED_LINE = 25;
+/**
+ * A repeat is residue (an embed copied twice by the scraper, a pasted block) when it comes soon
+ * after the first copy or is a long paragraph; a mid-length line recurring far away is structure
+ * (the same "Eat 60-90 minutes before your workout" heading in two meal plans) and stays.
+ */
+const NEAR_REPEAT_LINES = 8;
+const LONG_REPEAT = 150;
 
 /**
  * Remove boilerplate. Returns the kept lines (blank lines kept as paragraph breaks) and how many
@@ -43,9 +50,10 @@ export function removeBoilerplate(text: string, rules: BoilerplateRules = DEFAUL
   for (const r of rules.replace) t = t.replace(r.pattern, r.replacement);
   const lines = t.split('\n');
   const kept: string[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>(); // line key -> index among non-blank lines
   let removed = 0;
   let offset = 0;
+  let nonBlank = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     const position = offset / Math.max(1, t.length);
@@ -63,11 +71,13 @@ export function removeBoilerplate(text: string, rules: BoilerplateRules = DEFAUL
       continue;
     }
     const key = line.replace(/[\s"“”]+/g, ' ').toLowerCase();
-    if (line.length >= MIN_REPEATED_LINE && seen.has(key)) {
+    const nth = nonBlank++;
+    const first = seen.get(key);
+    if (line.length >= MIN_REPEATED_LINE && first !== undefined && (line.length >= LONG_REPEAT || nth - first <= NEAR_REPEAT_LINES)) {
       removed++; // a block repeated verbatim: keep the first copy
       continue;
     }
-    seen.add(key);
+    seen.set(key, nth);
     kept.push(line);
   }
   return { lines: kept, removed };

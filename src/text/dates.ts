@@ -55,3 +55,30 @@ export function publishedFromText(text: string): string | null {
   }
   return newest;
 }
+
+const RFC_2822 = /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})/;
+const REUTERS_DATE = /^(\d{1,2})-([A-Za-z]{3})-(\d{4})/;
+
+/**
+ * A publication date as metadata writes it, to YYYY-MM-DD: ISO 8601 (the date as written, not
+ * shifted to UTC: the publisher's calendar day), RFC 2822, Reuters' "26-FEB-1987 15:01:01.79",
+ * Unix seconds or milliseconds, and the loose written forms. Null when it is none of these.
+ */
+export function metadataDate(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    const ms = value > 1e11 ? value : value * 1000; // milliseconds vs seconds
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? null : isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  if (typeof value !== 'string') return null;
+  const t = value.trim();
+  if (!t) return null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(t);
+  if (m) return isoDate(+m[1], +m[2], +m[3]);
+  m = /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(t);
+  if (m) return isoDate(+m[1], +m[2], +m[3]);
+  if (/^\d{9,13}$/.test(t)) return metadataDate(Number(t));
+  m = REUTERS_DATE.exec(t) ?? RFC_2822.exec(t);
+  if (m && MONTHS[m[2].toLowerCase()]) return isoDate(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
+  return parseLooseDate(t.replace(/^[A-Za-z]+day,?\s+/, ''));
+}

@@ -1,4 +1,4 @@
-/** Byte-level checks shared by the readers: binary detection and strict UTF-8 decoding. */
+/** Byte-level checks shared by the readers: binary detection, strict UTF-8, and charset-aware decoding. */
 
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -35,4 +35,38 @@ function firstBadUtf8(b: Uint8Array): number {
     i += n;
   }
   return i;
+}
+
+/**
+ * Decode web content the way a browser would: a BOM, else the declared charset (HTTP header or
+ * `<meta charset>`), else UTF-8 when it is valid, else windows-1252 (what unlabelled legacy pages are).
+ */
+export function decodeWeb(bytes: Uint8Array, declared?: string): { text: string; charset: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: utf8.decode(bytes), charset: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), charset: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), charset: 'utf-16be' };
+  const label = (declared || metaCharset(bytes) || '').toLowerCase();
+  if (label && !/^utf-?8$/.test(label)) {
+    try {
+      const text = new TextDecoder(label).decode(bytes);
+      return { text: /^(windows-1252|cp1252|latin-?1|iso-8859-1|iso8859-1|us-ascii|ascii)$/.test(label) ? fixC1(text) : text, charset: label };
+    } catch {
+      // unknown label: fall through to the UTF-8 / windows-1252 guess
+    }
+  }
+  const strict = decodeUtf8(bytes);
+  if (strict.ok) return { text: strict.text, charset: 'utf-8' };
+  return { text: fixC1(new TextDecoder('windows-1252').decode(bytes)), charset: 'windows-1252' };
+}
+
+/** windows-1252's printable characters at 0x80-0x9F (smart quotes, dashes, euro) that a latin-1 decoder leaves as C1 controls. */
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+function fixC1(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]);
+}
+
+function metaCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  return m ? m[1] : null;
 }
