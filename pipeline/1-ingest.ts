@@ -1,5 +1,6 @@
 /** Stage 1, ingest: every file under RAW becomes articles (or rejects), with the inputs' checksums. */
 import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { listFiles, fileDigest } from '../src/util/files.ts';
 import { JsonlWriter } from '../src/util/jsonl.ts';
 import { sha256 } from '../src/util/ids.ts';
@@ -8,9 +9,20 @@ import { rejectRow, toIngestedArticle } from '../src/formats/ingest.ts';
 import { runStage, type BuildPaths, type StageResult } from '../src/dataset/stage.ts';
 
 export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promise<StageResult> {
+  const rawInfo = await stat(p.raw).catch(() => null);
+  if (!rawInfo?.isDirectory()) throw new Error(`RAW folder ${p.raw} ${rawInfo ? 'is not a folder' : 'does not exist'}`);
   const files = await listFiles(p.raw);
   const inputs: Array<{ path: string; sha256: string; bytes: number }> = [];
-  for (const f of files) inputs.push({ path: f, ...(await fileDigest(join(p.raw, f))) });
+  const unreadable = new Map<string, string>();
+  for (const f of files) {
+    try {
+      inputs.push({ path: f, ...(await fileDigest(join(p.raw, f))) });
+    } catch (err) {
+      // Unreadable (permissions, dangling link): a reject below, not a crash.
+      unreadable.set(f, `cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      inputs.push({ path: f, sha256: '', bytes: 0 });
+    }
+  }
   const fingerprint = sha256(inputs.map((i) => `${i.path}:${i.sha256}`).join('\n'));
 
   return runStage(p, 'ingest', fingerprint, async (dir) => {
@@ -20,6 +32,12 @@ export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promis
     let records = 0;
     for (const input of inputs) {
       await inputLog.write(input);
+      const problem = unreadable.get(input.path);
+      if (problem) {
+        records++;
+        await rejects.write(rejectRow(input.path, '', 'ingest', problem));
+        continue;
+      }
       const keys = new Map<string, number>();
       for await (const read of readRecords(join(p.raw, input.path), input.path)) {
         records++;

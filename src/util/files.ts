@@ -1,19 +1,35 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 
-/** Every regular file under `root`, as sorted relative POSIX paths (sorted so builds are deterministic). */
+/**
+ * Every regular file under `root`, as sorted relative POSIX paths (sorted so builds are deterministic).
+ * Symbolic links are followed (users link corpora into RAW); a link back to a folder already being walked
+ * is skipped, and a dangling link is listed so that reading it becomes a reject with the reason.
+ */
 export async function listFiles(root: string): Promise<string[]> {
   const out: string[] = [];
+  const walking = new Set<string>();
   async function walk(dir: string): Promise<void> {
+    const real = await realpath(dir);
+    if (walking.has(real)) return; // a link loop
+    walking.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
     for (const e of entries) {
       if (e.name.startsWith('.')) continue; // hidden files: editor swap files, .DS_Store, .gitkeep
       const full = join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile()) out.push(relative(root, full).split(sep).join('/'));
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const target = await stat(full).catch(() => null);
+        isDir = !!target?.isDirectory();
+        isFile = !target || target.isFile();
+      }
+      if (isDir) await walk(full);
+      else if (isFile) out.push(relative(root, full).split(sep).join('/'));
     }
+    walking.delete(real);
   }
   await walk(root);
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
