@@ -1,57 +1,200 @@
-/** Actor dictionary: every country (from i18n-iso-countries) plus the entries in dictionaries/actors.tsv. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
+/**
+ * Actor mentions in a sentence, resolved against the lexicon (lexicon.ts):
+ * 1. dictionary names, sector words and titled people ("President Ashraf Ghani", "General X Y");
+ * 2. a country word modifying a sector word or title becomes one actor ("Afghan troops" = AFG military,
+ *    "Poland's parliament" = POL legislature, "rebels in Darfur", "the Afghan president" = the holder
+ *    of that office on the event's date);
+ * 3. coordinated mentions ("Pakistan, Iran and Russia", "Hungarian and Romanian officials") form one
+ *    group: a compound actor.
+ */
+import { LEXICON, holderAt, termAt, type LexEntry } from './lexicon.ts';
+import { keyOf, tokenize, type Token } from './tokens.ts';
 
-const require = createRequire(import.meta.url);
-countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
-
-export interface ActorEntry {
+export interface Actor {
+  /** Resolved name: a person's or organisation's full name, a country's short name, or the phrase. */
   name: string;
   country: string;
   sector: string;
-}
-
-export interface ActorMatch extends ActorEntry {
+  /** The office a person held on the event's date. */
+  office: string;
+  kind: LexEntry['kind'];
+  /** A capital or country named after a locative preposition: a place rather than an actor. */
+  locative: boolean;
+  capital: boolean;
   start: number;
   end: number;
   text: string;
 }
 
-function buildLexicon(): Map<string, ActorEntry> {
-  const lex = new Map<string, ActorEntry>();
-  const names = countries.getNames('en', { select: 'all' }) as Record<string, string[]>;
-  for (const [alpha2, list] of Object.entries(names)) {
-    const iso3 = countries.alpha2ToAlpha3(alpha2);
-    if (!iso3) continue;
-    for (const n of list) lex.set(n, { name: list[0], country: iso3, sector: 'government' });
-  }
-  const tsv = readFileSync(new URL('./dictionaries/actors.tsv', import.meta.url), 'utf8');
-  for (const line of tsv.split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    const [name, aliases = '', country = '', sector = ''] = line.split('\t');
-    const entry = { name, country, sector };
-    lex.set(name, entry);
-    for (const a of aliases.split('|')) if (a) lex.set(a, entry);
-  }
-  return lex;
+/** Coordinated actors with their combined span. */
+export interface ActorGroup {
+  actors: Actor[];
+  start: number;
+  end: number;
 }
 
-export const ACTORS = buildLexicon();
+const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'around', 'into', 'within']);
+/** Words that may stand between a country word and the sector word it modifies ("French paper workers"). */
+const FILLER_STOP = new Set([
+  'and', 'or', 'but', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'that', 'which', 'who',
+  'said', 'says', 'say', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'it', 'its',
+  'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'not', 'as', 'than', 'after', 'before', 'since', 'while',
+]);
+const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+const NAME_PARTICLES = new Set(['bin', 'al', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'du', 'da', 'el']);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ACTOR_RE = new RegExp(
-  `(?<![\\w])(${[...ACTORS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w])`,
-  'g',
-);
+function fromEntry(e: LexEntry, toks: Token[], i: number, n: number, date: string): Actor {
+  const term = e.kind === 'person' ? termAt(e, date) : undefined;
+  return {
+    name: e.name,
+    country: term?.country ?? e.country,
+    sector: term?.sector ?? e.sector,
+    office: term?.office ?? e.office ?? '',
+    kind: e.kind,
+    locative: false,
+    capital: !!e.capital,
+    start: toks[i].start,
+    end: toks[i + n - 1].end,
+    text: '',
+  };
+}
 
-/** Actor mentions in text[from, to), longest alias first, left to right. */
-export function findActors(text: string, from: number, to: number): ActorMatch[] {
-  const piece = text.slice(from, to);
-  const out: ActorMatch[] = [];
-  for (const m of piece.matchAll(ACTOR_RE)) {
-    const entry = ACTORS.get(m[1])!;
-    out.push({ ...entry, start: from + m.index!, end: from + m.index! + m[1].length, text: m[1] });
+/** Unit mentions, longest match first, left to right. */
+function unitMentions(toks: Token[], date: string): Actor[] {
+  const out: Actor[] = [];
+  const { names, common, titles, maxTokens } = LEXICON;
+  for (let i = 0; i < toks.length; ) {
+    let found: Actor | undefined;
+    let used = 0;
+    // A title followed by capitalised words is a person ("President Ashraf Ghani", "Gen. Kenneth McKenzie").
+    for (let n = Math.min(maxTokens, toks.length - i); n >= 1 && !found; n--) {
+      const title = titles.get(keyOf(toks, i, n));
+      if (!title || !isCap(toks[i])) continue;
+      let j = i + n;
+      while (j < toks.length && j - (i + n) < 4 && (isCap(toks[j]) || (NAME_PARTICLES.has(toks[j].text) && j + 1 < toks.length && isCap(toks[j + 1])))) {
+        if (names.get(toks[j].text)?.kind === 'country' || names.get(toks[j].text)?.kind === 'org') break;
+        j++;
+      }
+      if (j === i + n) continue;
+      // The name may itself be known ("President Joe Biden", "President Biden").
+      let known: LexEntry | undefined;
+      for (let m = j - (i + n); m >= 1 && !known; m--) {
+        const e = names.get(keyOf(toks, i + n, m));
+        if (e?.kind === 'person') known = e;
+      }
+      const name = toks.slice(i + n, j).map((t) => t.text).join(' ');
+      found = known
+        ? fromEntry(known, toks, i, j - i, date)
+        : { name, country: '', sector: title.sector, office: title.office ?? '', kind: 'person', locative: false, capital: false, start: toks[i].start, end: toks[j - 1].end, text: '' };
+      used = j - i;
+    }
+    for (let n = Math.min(maxTokens, toks.length - i); n >= 1 && !found; n--) {
+      const e = names.get(keyOf(toks, i, n));
+      if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
+    }
+    for (let n = Math.min(maxTokens, toks.length - i); n >= 1 && !found; n--) {
+      const e = common.get(keyOf(toks, i, n, true));
+      // Sector words only in lower case or as a capitalised phrase start; titles as heads ("the president").
+      if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
+    }
+    if (found) {
+      const prev = toks[i - 1]?.lower;
+      const prev2 = toks[i - 2]?.lower;
+      found.locative = LOCATIVE.has(prev ?? '') || (prev === 'the' && LOCATIVE.has(prev2 ?? ''));
+      out.push(found);
+      i += used;
+    } else i++;
   }
   return out;
+}
+
+/** Tokens strictly between two mentions. */
+const between = (toks: Token[], a: Actor, b: Actor) => toks.filter((t) => t.start >= a.end && t.end <= b.start);
+
+const isModifier = (a: Actor) => a.kind === 'country' || a.kind === 'org';
+const isHead = (a: Actor) => a.kind === 'sector' || a.kind === 'title' || (a.kind === 'person' && !a.country);
+
+/** "Afghan troops", "Poland's parliament", "the Afghan president": country word + head. */
+function attach(mod: Actor, head: Actor, text: string, date: string): Actor {
+  const merged: Actor = { ...head, country: mod.country, start: mod.start, end: head.end, locative: mod.locative, capital: false };
+  if (head.kind === 'title' && head.office) {
+    const h = holderAt(mod.country, head.office, date);
+    if (h) return { ...merged, kind: 'person', name: h.person.name, sector: h.term.sector, office: h.term.office };
+  }
+  if (head.kind === 'sector' || head.kind === 'title') {
+    // Organisations keep their own sector ("NATO troops" act for NATO; "UN officials" for the UN).
+    if (mod.kind === 'org') return { ...merged, name: mod.name, sector: mod.sector || head.sector, kind: 'org' };
+    merged.name = text.slice(mod.start, head.end);
+    merged.kind = 'sector';
+  }
+  return merged;
+}
+
+/** Coordinated and modified mentions grouped into actors; `date` resolves office holders. */
+export function findActorGroups(text: string, from: number, to: number, date = ''): ActorGroup[] {
+  const toks = tokenize(text, from, to);
+  const units = unitMentions(toks, date);
+  const merged: Actor[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const a = units[k];
+    const b = units[k + 1];
+    // "Afghan President Ashraf Ghani", "NATO Secretary-General Jens Stoltenberg", "US defence secretary Lloyd Austin":
+    // the modifier or title only describes the person named right after it.
+    if (b && b.kind === 'person' && (isModifier(a) || a.kind === 'title' || a.kind === 'sector') && !a.locative) {
+      const gap = between(toks, a, b);
+      if (gap.length === 0 || (gap.length === 1 && /^['’]s$/.test(gap[0].text))) {
+        merged.push({ ...b, country: b.country || a.country, start: a.start, locative: a.locative });
+        k++;
+        continue;
+      }
+    }
+    if (b && isModifier(a) && isHead(b)) {
+      const gap = between(toks, a, b);
+      const possessive = gap.length === 1 && gap[0].text.match(/^['’]s$/);
+      const adjectives = gap.length <= 2 && gap.every((t) => !FILLER_STOP.has(t.lower) && !/['’]s$/.test(t.text));
+      if (possessive || adjectives) {
+        merged.push(attach(a, b, text, date));
+        k++;
+        continue;
+      }
+    }
+    if (b && isHead(a) && isModifier(b) && !a.country) {
+      // "rebels in Darfur", "the government of Afghanistan", "Security forces in Guinea" (not "troops from
+      // Afghanistan", where the country is where they leave, usually the recipient)
+      const gap = between(toks, a, b).map((t) => t.lower);
+      if (gap.length >= 1 && gap.length <= 2 && ['in', 'of'].includes(gap[0]) && (gap.length === 1 || gap[1] === 'the')) {
+        merged.push({ ...a, country: b.country, end: b.end, name: a.kind === 'sector' ? text.slice(a.start, b.end) : a.name });
+        k++;
+        continue;
+      }
+    }
+    merged.push(a);
+  }
+  for (const m of merged) m.text = text.slice(m.start, m.end);
+  // Coordination: "Hungarian and Romanian officials" gives the head to both modifiers.
+  const groups: ActorGroup[] = [];
+  for (let k = 0; k < merged.length; k++) {
+    const m = merged[k];
+    const last = groups[groups.length - 1];
+    const prev = last?.actors[last.actors.length - 1];
+    const gap = prev ? text.slice(prev.end, m.start) : '';
+    if (prev && /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$/.test(gap) && !m.locative) {
+      last.actors.push(m);
+      last.end = m.end;
+      // A bare country word coordinated with a country+head takes the same head.
+      if (m.kind === 'sector' && m.country) {
+        for (const [i, p] of last.actors.entries()) {
+          if (p.kind === 'country' && p !== m) last.actors[i] = { ...p, kind: 'sector', sector: m.sector, name: `${p.text} ${m.text.split(/\s+/).pop()}` };
+        }
+      }
+      continue;
+    }
+    groups.push({ actors: [m], start: m.start, end: m.end });
+  }
+  return groups;
+}
+
+/** Flat list of actor mentions in text[from, to) (kept for callers that need no grouping). */
+export function findActors(text: string, from: number, to: number, date = ''): Actor[] {
+  return findActorGroups(text, from, to, date).flatMap((g) => g.actors);
 }

@@ -1,13 +1,27 @@
 /**
- * Events: a first PLOVER coder. In each sentence, a trigger from dictionaries/verbs.tsv codes the type;
- * the nearest actor mention before it is the actor and the first after it the recipient.
- * The same (type, actor, recipient) told twice in one article is one row with `mentions` counted.
+ * Events: PLOVER coding of each sentence (see docs/events.md for the codebook).
+ * 1. Triggers (triggers.ts) code the type, mode and context. A sentence gives one event: its first verb
+ *    trigger with an actor or recipient (or, without one, its first noun trigger), because a news sentence
+ *    usually reports one act and the rest are its circumstances.
+ * 2. The actor is the nearest actor group before the trigger (the agent after "by" in the passive), the
+ *    recipient the first one after it; a coordinated group ("Pakistan, Iran and Russia") is ONE event with
+ *    several actors: `actor` holds the first, `actors` all of them.
+ * 3. Modality (modality.ts): negated, planned, hypothetical; future cooperation becomes AGREE and a hostile
+ *    act on a condition becomes THREATEN, as the PLOVER manual asks.
+ * 4. Date from the sentence (src/text/when.ts), else the publication date marked as fallback; place from the
+ *    gazetteer (places.ts).
+ * 5. The same event told twice in an article (same type, compatible actors and dates) is one row, `mentions` counted.
  */
-import { readFileSync } from 'node:fs';
 import type { SegmentedArticle } from '../schema/records.ts';
 import type { PloverType } from '../schema/tables.ts';
 import { makeId } from '../util/ids.ts';
-import { findActors } from './actors.ts';
+import { resolveDates, type ResolvedDate } from '../text/when.ts';
+import { findActorGroups, type Actor, type ActorGroup } from './actors.ts';
+import { LEXICON } from './lexicon.ts';
+import { modalityOf } from './modality.ts';
+import { findPlaces, type Place } from './places.ts';
+import { keyOf, tokenize, type Token } from './tokens.ts';
+import { findTriggers, type TriggerMatch } from './triggers.ts';
 import type { StatementRow } from '../statements/extract.ts';
 
 export interface EventRow {
@@ -20,9 +34,15 @@ export interface EventRow {
   actor: string;
   actor_country: string;
   actor_sector: string;
+  actor_office: string;
+  actors: string;
+  actor_countries: string;
   recipient: string;
   recipient_country: string;
   recipient_sector: string;
+  recipient_office: string;
+  recipients: string;
+  recipient_countries: string;
   date: string;
   date_precision: string;
   date_is_fallback: boolean;
@@ -42,88 +62,245 @@ export interface EventRow {
   confidence: number;
 }
 
-interface Trigger {
-  re: RegExp;
-  type: PloverType;
-  mode: string;
-  context: string;
+/** Types whose future-tense report is a promise: coded AGREE (PLOVER manual 3.1). */
+const PROMISABLE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
+/** Material conflict: said to happen on a condition, it is a threat (PLOVER manual 3.11). */
+const HOSTILE = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT', 'REJECT']);
+/** Before a trigger, these make it a noun ("the attack", "its support"), which counts only as a noun trigger. */
+const DETERMINER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'any', 'no', 'further', 'new']);
+/** "to" + trigger is an event only after verbs of aspect, intent or decision ("continue to support", "decided to expand"). */
+const INFINITIVE_OK = /^(?:continue[sd]?|continuing|began|begin|begins|start(?:s|ed)?|plan(?:s|ned)?|planning|intend(?:s|ed)?|decide[sd]?|agree[sd]?|opt(?:s|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|move[sd]?|vote[sd]?|went on|set|going|expected|scheduled|due|ready|willing|prepared|able|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|offer(?:s|ed)?|threaten(?:s|ed)?|refuse[sd]?|decline[sd]?|order(?:s|ed)?|seek|seeks|sought|want(?:s|ed)?|aim(?:s|ed)?|hope[sd]?|announce[sd]?|is|are|was|were|has|have|had|used)$/;
+/** Words and marks that end the trigger's clause: a recipient lies before them. */
+const CLAUSE_END = /^(?:as|while|after|before|because|when|but|although|though|which|who|whom|where|whereas|since|said|says|amid|despite)$/;
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
+
+/** A group whose every member is a place ("in Kabul") rather than an actor. */
+const isPlaceOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
+const actorKey = (a: Actor | undefined) => (a ? a.country || a.name : '');
+
+interface Roles {
+  actors: Actor[];
+  recipients: Actor[];
 }
 
-function loadTriggers(): Trigger[] {
-  const tsv = readFileSync(new URL('./dictionaries/verbs.tsv', import.meta.url), 'utf8');
-  return tsv
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .map((l) => {
-      const [pattern, type, mode = '', context = ''] = l.split('\t');
-      return { re: new RegExp(`\\b${pattern}\\b`, 'gi'), type: type as PloverType, mode, context };
+function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string): Roles {
+  const before = groups.filter((g) => g.end <= trig.start && !isPlaceOnly(g));
+  const after = groups.filter((g) => g.start >= trig.end);
+  // Passive voice: "was attacked by the Taliban" - the agent follows "by", the subject is the recipient.
+  let i = trig.first - 1;
+  while (i >= 0 && /ly$/.test(toks[i].lower)) i--;
+  const passive = i >= 0 && BE.has(toks[i].lower) && /(?:ed|en|wn)$/.test(toks[trig.first].lower) && trig.pattern.strength === 'verb';
+  if (passive) {
+    const byGroup = after.find((g) => {
+      const k = toks.findIndex((t) => t.start >= g.start);
+      return k > 0 && (toks[k - 1].lower === 'by' || (toks[k - 1].lower === 'the' && toks[k - 2]?.lower === 'by'));
     });
+    return { actors: byGroup?.actors ?? [], recipients: before.at(-1)?.actors ?? [] };
+  }
+  const actorGroup = before.at(-1);
+  const clauseEnd = clauseEndAfter(trig, toks, text);
+  const candidates = after.filter((g) => g.start < clauseEnd && !g.actors.every((a) => a.locative && a.capital) && !g.actors.some((a) => actorGroup?.actors.some((b) => actorKey(b) === actorKey(a) && a.kind === b.kind)));
+  // A bare "troops" or "people" after the verb is usually what is moved or hit; a named party later in the clause is the recipient.
+  const recipientGroup = candidates.find((g) => g.actors.some((a) => a.country || a.kind !== 'sector')) ?? candidates[0];
+  return { actors: actorGroup?.actors ?? [], recipients: recipientGroup?.actors ?? [] };
 }
 
-const TRIGGERS = loadTriggers();
-const NEGATION = /\b(?:not|no|never|n't|without|refused to|failed to)\b(?:\s+\w+){0,2}\s*$/i;
-const PLANNED = /\b(?:will|would|plans? to|planning to|to be|set to|intends? to|going to|expected to|announced|by (?:mid-)?[A-Z][a-z]+)\b/i;
-const HYPOTHETICAL = /\b(?:if|unless|could|might|may|whether)\b/i;
+/** Offset where the trigger's clause ends: a clause word, a semicolon, colon, quote or dash after the trigger. */
+function clauseEndAfter(trig: TriggerMatch, toks: Token[], text?: string): number {
+  for (let i = trig.last + 1; i < toks.length; i++) {
+    if (CLAUSE_END.test(toks[i].lower)) return toks[i].start;
+    if (text && /[;:"“”—]/.test(text.slice(toks[i - 1].end, toks[i].start))) return toks[i].start;
+  }
+  return Infinity;
+}
+
+/** The date expression closest to the trigger, if any. */
+function dateFor(dates: Array<ResolvedDate & { attributive: boolean }>, start: number, end: number): ResolvedDate | undefined {
+  let best: ResolvedDate | undefined;
+  let bestGap = Infinity;
+  for (const d of dates) {
+    if (d.attributive) continue;
+    const gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
+    if (gap < bestGap) (best = d), (bestGap = gap);
+  }
+  return best;
+}
+
+const names = (xs: Actor[]) => xs.map((a) => a.name).join('; ');
+const codes = (xs: Actor[]) => xs.map((a) => a.country).join(';');
+
+/** Countries the article names, to choose among homonymous places. */
+function articleCountries(groupsBySentence: ActorGroup[][]): Set<string> {
+  const out = new Set<string>();
+  for (const gs of groupsBySentence) for (const g of gs) for (const a of g.actors) if (a.country) out.add(a.country);
+  return out;
+}
+
+/** A trigger standing in the text as a noun ("the attack") or an infinitive that reports no act ("a desire to support"). */
+function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined {
+  const prev = toks[trig.first - 1]?.lower;
+  if (prev === 'to' && trig.pattern.strength === 'verb') {
+    const governor = toks[trig.first - 2]?.lower ?? '';
+    return INFINITIVE_OK.test(governor) ? undefined : 'skip';
+  }
+  if (prev && DETERMINER.has(prev)) return 'noun';
+  return undefined;
+}
+
+/**
+ * The events of one sentence: its first verb trigger with an actor or recipient (else its first such noun
+ * trigger), plus any later verb trigger that opens a new clause with a subject of its own
+ * ("Pakistan reopened the border as NATO's chief urged talks").
+ */
+function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previousSubject: Actor[], published: string) {
+  const triggers = findTriggers(toks)
+    .filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)))
+    .map((t) => ({ t, how: demoted(t, toks) }))
+    .filter((x) => x.how !== 'skip');
+  const verbs = triggers.filter((x) => x.t.pattern.strength === 'verb' && !x.how).map((x) => x.t);
+  const nouns = triggers.filter((x) => x.t.pattern.strength === 'noun' || x.how === 'noun').map((x) => x.t);
+  const withRoles = (trig: TriggerMatch): Roles => {
+    const roles = rolesFor(trig, toks, groups, text);
+    if (!roles.actors.length) {
+      const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end && s.speaker);
+      const pronoun = toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => PRONOUN.has(t.lower));
+      if (statement && pronoun) {
+        const speaker = findActorGroups(statement.speaker, 0, statement.speaker.length, published)[0]?.actors;
+        roles.actors = speaker?.length ? speaker : [{ name: statement.speaker, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: statement.speaker }];
+      } else if (pronoun && previousSubject.length) roles.actors = previousSubject;
+    }
+    return roles;
+  };
+  const out: Array<{ trig: TriggerMatch; roles: Roles }> = [];
+  for (const list of [verbs, nouns]) {
+    for (const trig of list) {
+      if (out.length) {
+        // A further event needs a clause of its own: a clause word, then its own subject, then the trigger.
+        const prev = out[out.length - 1].trig;
+        const between = toks.slice(prev.last + 1, trig.first);
+        const k = between.findIndex((t) => CLAUSE_END.test(t.lower) && !['said', 'says'].includes(t.lower));
+        if (k < 0) continue;
+        const from = between[k].end;
+        if (!groups.some((g) => g.start >= from && g.end <= trig.start && !isPlaceOnly(g))) continue;
+      }
+      const roles = withRoles(trig);
+      if (roles.actors.length || roles.recipients.length) out.push({ trig, roles });
+    }
+    if (out.length) break;
+  }
+  return out;
+}
 
 export function extractEvents(article: SegmentedArticle, statements: StatementRow[] = []): EventRow[] {
   const text = article.text;
-  const byKey = new Map<string, EventRow>();
-  for (const [sa, sb] of article.sentences) {
-    const actors = findActors(text, sa, sb);
-    const taken: Array<[number, number]> = [];
-    for (const t of TRIGGERS) {
-      t.re.lastIndex = 0;
-      const sentence = text.slice(sa, sb);
-      for (const m of sentence.matchAll(t.re)) {
-        const start = sa + m.index!;
-        const end = start + m[0].length;
-        if (taken.some(([a, b]) => a < end && b > start)) continue;
-        if (actors.some((a) => a.start < end && a.end > start)) continue; // the word is part of a name
-        const actor = [...actors].reverse().find((a) => a.end <= start);
-        const recipient = actors.find((a) => a.start >= end && a.name !== actor?.name);
-        if (!actor && !recipient) continue;
-        taken.push([start, end]);
-        const prefix = text.slice(sa, start);
-        const statement = statements.find((s) => s.start <= start && s.end >= end);
-        const key = [t.type, actor?.name ?? '', recipient?.name ?? ''].join('|');
-        const existing = byKey.get(key);
-        if (existing) {
-          existing.mentions++;
-          continue;
-        }
-        byKey.set(key, {
-          event_id: makeId('evt', article.article_id, t.type, actor?.name, recipient?.name),
-          article_id: article.article_id,
-          statement_id: statement?.statement_id ?? '',
-          event_type: t.type,
-          mode: t.mode,
-          context: t.context,
-          actor: actor?.name ?? '',
-          actor_country: actor?.country ?? '',
-          actor_sector: actor?.sector ?? '',
-          recipient: recipient?.name ?? '',
-          recipient_country: recipient?.country ?? '',
-          recipient_sector: recipient?.sector ?? '',
-          date: article.published,
-          date_precision: article.published ? 'day' : '',
-          date_is_fallback: true,
-          location: '',
-          location_country: '',
-          latitude: null,
-          longitude: null,
-          negated: NEGATION.test(prefix),
-          planned: PLANNED.test(prefix.slice(-60)),
-          hypothetical: HYPOTHETICAL.test(prefix.slice(-80)),
-          trigger: m[0],
-          start,
-          end,
-          sentence_start: sa,
-          sentence_end: sb,
-          mentions: 1,
-          confidence: actor && recipient ? 0.6 : 0.4,
-        });
-      }
+  const published = article.published ?? '';
+  const rows: EventRow[] = [];
+  const sentences = article.sentences.map(([sa, sb]) => {
+    const toks = tokenize(text, sa, sb);
+    return { sa, sb, toks, groups: findActorGroups(text, sa, sb, published) };
+  });
+  const countriesHere = articleCountries(sentences.map((s) => s.groups));
+  let previousSubject: Actor[] = [];
+  for (const { sa, sb, toks, groups } of sentences) {
+    const chosenList = chooseEvents(toks, groups, text, statements, previousSubject, published);
+    const firstGroup = groups.find((g) => !isPlaceOnly(g));
+    if (firstGroup) previousSubject = firstGroup.actors;
+    for (const { trig, roles } of chosenList) {
+    const p = trig.pattern;
+    const mod = modalityOf(toks, trig.first, trig.last);
+    const dates = resolveDates(text.slice(sa, sb), published, { future: mod.planned }).map((d) => ({
+      ...d, start: d.start + sa, end: d.end + sa,
+      // "the February 2020 agreement" dates the agreement, not this event.
+      attributive: /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)),
+    }));
+    const when = dateFor(dates, trig.start, trig.end);
+    const planned = mod.planned || !!when?.future;
+    let type = p.type;
+    let mode = p.mode;
+    if (planned && PROMISABLE.has(type)) (type = 'AGREE'), (mode = '');
+    else if (mod.conditional && planned && HOSTILE.has(type)) (type = 'THREATEN'), (mode = type === 'THREATEN' ? mode : '');
+    const taken = new Set([...roles.actors, ...roles.recipients].map((a) => a.start));
+    const countryAt = (i: number, n: number) => {
+      const e = LEXICON.names.get(keyOf(toks, i, n));
+      return e?.kind === 'country' && !e.capital ? e.country : '';
+    };
+    const places = findPlaces(toks, countriesHere, countryAt).filter((pl) => !taken.has(pl.start) || pl.kind === 'city');
+    const place: Place | undefined = places.find((pl) => pl.kind === 'city') ?? places[0];
+    const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end);
+    const [actor, recipient] = [roles.actors[0], roles.recipients[0]];
+    const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0));
+    rows.push({
+      event_id: makeId('evt', article.article_id, type, trig.start, trig.end),
+      article_id: article.article_id,
+      statement_id: statement?.statement_id ?? '',
+      event_type: type,
+      mode,
+      context: p.context,
+      actor: actor?.name ?? '',
+      actor_country: actor?.country ?? '',
+      actor_sector: actor?.sector ?? '',
+      actor_office: actor?.office ?? '',
+      actors: names(roles.actors),
+      actor_countries: codes(roles.actors),
+      recipient: recipient?.name ?? '',
+      recipient_country: recipient?.country ?? '',
+      recipient_sector: recipient?.sector ?? '',
+      recipient_office: recipient?.office ?? '',
+      recipients: names(roles.recipients),
+      recipient_countries: codes(roles.recipients),
+      date: when?.date ?? published,
+      date_precision: when?.precision ?? (published ? 'day' : ''),
+      date_is_fallback: !when,
+      location: place?.name ?? '',
+      location_country: place?.country ?? '',
+      latitude: place?.latitude ?? null,
+      longitude: place?.longitude ?? null,
+      negated: mod.negated,
+      planned,
+      hypothetical: mod.hypothetical,
+      trigger: text.slice(trig.start, trig.end),
+      start: trig.start,
+      end: trig.end,
+      sentence_start: sa,
+      sentence_end: sb,
+      mentions: 1,
+      confidence: Math.round(confidence * 100) / 100,
+    });
     }
   }
-  return [...byKey.values()].sort((a, b) => a.start - b.start || a.event_type.localeCompare(b.event_type));
+  return mergeMentions(rows);
 }
+
+const compatible = (a: string, b: string) => !a || !b || a === b;
+
+/**
+ * The same event told twice: same type, same modality, compatible actor and recipient (equal, or one
+ * unknown), and no two different explicit dates. The first telling keeps its offsets; roles the first
+ * lacked are filled from later ones.
+ */
+export function mergeMentions(rows: EventRow[]): EventRow[] {
+  const out: EventRow[] = [];
+  for (const r of rows) {
+    const ak = r.actor_country || r.actor;
+    const rk = r.recipient_country || r.recipient;
+    const same = out.find((o) =>
+      o.event_type === r.event_type && o.negated === r.negated && o.hypothetical === r.hypothetical &&
+      compatible(o.actor_country || o.actor, ak) && compatible(o.recipient_country || o.recipient, rk) &&
+      (o.actor_country || o.actor || o.recipient_country || o.recipient) && (ak || rk) &&
+      (o.date_is_fallback || r.date_is_fallback || o.date === r.date));
+    if (!same) {
+      out.push(r);
+      continue;
+    }
+    same.mentions++;
+    if (!same.actor && r.actor) Object.assign(same, pick(r, ['actor', 'actor_country', 'actor_sector', 'actor_office', 'actors', 'actor_countries']));
+    if (!same.recipient && r.recipient) Object.assign(same, pick(r, ['recipient', 'recipient_country', 'recipient_sector', 'recipient_office', 'recipients', 'recipient_countries']));
+    if (same.date_is_fallback && !r.date_is_fallback) Object.assign(same, pick(r, ['date', 'date_precision', 'date_is_fallback']));
+    if (!same.location && r.location) Object.assign(same, pick(r, ['location', 'location_country', 'latitude', 'longitude']));
+    same.confidence = Math.min(0.95, Math.round((same.confidence + 0.05) * 100) / 100);
+  }
+  return out;
+}
+
+const pick = <T extends object, K extends keyof T>(o: T, keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
