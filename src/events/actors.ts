@@ -9,6 +9,7 @@
  */
 import { LEXICON, holderAt, termAt, type LexEntry } from './lexicon.ts';
 import { keyOf, tokenize, type Token } from './tokens.ts';
+import { startsTrigger } from './triggers.ts';
 
 export interface Actor {
   /** Resolved name: a person's or organisation's full name, a country's short name, or the phrase. */
@@ -151,7 +152,7 @@ export function findActorGroups(text: string, from: number, to: number, date = '
     if (b && isModifier(a) && isHead(b)) {
       const gap = between(toks, a, b);
       const possessive = gap.length === 1 && gap[0].text.match(/^['’]s$/);
-      const adjectives = gap.length <= 2 && gap.every((t) => !FILLER_STOP.has(t.lower) && !/['’]s$/.test(t.text));
+      const adjectives = gap.length <= 2 && gap.every((t) => !FILLER_STOP.has(t.lower) && !/['’]s$/.test(t.text) && !startsTrigger(t.lower) && !/(?:ed|ing)$/.test(t.lower));
       if (possessive || adjectives) {
         merged.push(attach(a, b, text, date));
         k++;

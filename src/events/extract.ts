@@ -65,11 +65,14 @@ export interface EventRow {
 /** Types whose future-tense report is a promise: coded AGREE (PLOVER manual 3.1). */
 const PROMISABLE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 /** Material conflict: said to happen on a condition, it is a threat (PLOVER manual 3.11). */
-const HOSTILE = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT', 'REJECT']);
+const HOSTILE = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+const COOPERATIVE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
+/** What a threat threatens (PLOVER THREATEN modes). */
+const THREAT_MODE: Partial<Record<PloverType, string>> = { PROTEST: 'restrict', SANCTION: 'relations', MOBILIZE: 'violence', COERCE: 'restrict', ASSAULT: 'violence' };
 /** Before a trigger, these make it a noun ("the attack", "its support"), which counts only as a noun trigger. */
 const DETERMINER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'any', 'no', 'further', 'new']);
 /** "to" + trigger is an event only after verbs of aspect, intent or decision ("continue to support", "decided to expand"). */
-const INFINITIVE_OK = /^(?:continue[sd]?|continuing|began|begin|begins|start(?:s|ed)?|plan(?:s|ned)?|planning|intend(?:s|ed)?|decide[sd]?|agree[sd]?|opt(?:s|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|move[sd]?|vote[sd]?|went on|set|going|expected|scheduled|due|ready|willing|prepared|able|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|offer(?:s|ed)?|threaten(?:s|ed)?|refuse[sd]?|decline[sd]?|order(?:s|ed)?|seek|seeks|sought|want(?:s|ed)?|aim(?:s|ed)?|hope[sd]?|announce[sd]?|is|are|was|were|has|have|had|used)$/;
+const INFINITIVE_OK = /^(?:fail(?:s|ed)?|managed?|sworn|swore|continue[sd]?|continuing|began|begin|begins|start(?:s|ed)?|plan(?:s|ned)?|planning|intend(?:s|ed)?|decide[sd]?|agree[sd]?|opt(?:s|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|move[sd]?|vote[sd]?|went on|set|going|expected|scheduled|due|ready|willing|prepared|able|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|offer(?:s|ed)?|threaten(?:s|ed)?|refuse[sd]?|decline[sd]?|order(?:s|ed)?|seek|seeks|sought|want(?:s|ed)?|aim(?:s|ed)?|hope[sd]?|announce[sd]?|is|are|was|were|has|have|had|used)$/;
 /** Words and marks that end the trigger's clause: a recipient lies before them. */
 const CLAUSE_END = /^(?:as|while|after|before|because|when|but|although|though|which|who|whom|where|whereas|since|said|says|amid|despite)$/;
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
@@ -144,7 +147,7 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
     const governor = toks[trig.first - 2]?.lower ?? '';
     return INFINITIVE_OK.test(governor) ? undefined : 'skip';
   }
-  if (prev && DETERMINER.has(prev)) return 'noun';
+  if (prev && DETERMINER.has(prev) && trig.pattern.lemma) return 'noun';
   return undefined;
 }
 
@@ -158,7 +161,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     .filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)))
     .map((t) => ({ t, how: demoted(t, toks) }))
     .filter((x) => x.how !== 'skip');
-  const verbs = triggers.filter((x) => x.t.pattern.strength === 'verb' && !x.how).map((x) => x.t);
+  // "agreed to withdraw", "pledged to support": the inner act is the event, its promise a modality.
+  const control = (t: TriggerMatch) => t.pattern.type === 'AGREE' && toks[t.last + 1]?.lower === 'to' && triggers.some((x) => x.t.first > t.last + 1 && x.t.first <= t.last + 3);
+  const verbs = triggers.filter((x) => x.t.pattern.strength === 'verb' && !x.how && !control(x.t)).map((x) => x.t);
   const nouns = triggers.filter((x) => x.t.pattern.strength === 'noun' || x.how === 'noun').map((x) => x.t);
   const withRoles = (trig: TriggerMatch): Roles => {
     const roles = rolesFor(trig, toks, groups, text);
@@ -218,8 +223,17 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const planned = mod.planned || !!when?.future;
     let type = p.type;
     let mode = p.mode;
-    if (planned && PROMISABLE.has(type)) (type = 'AGREE'), (mode = '');
-    else if (mod.conditional && planned && HOSTILE.has(type)) (type = 'THREATEN'), (mode = type === 'THREATEN' ? mode : '');
+    let negated = mod.negated;
+    if (negated && COOPERATIVE.has(type)) {
+      // "will not accept", "failed to reach agreement": a refusal, which did happen (PLOVER REJECT).
+      (type = 'REJECT'), (mode = ''), (negated = false);
+    } else if (!mod.hypothetical && (mod.promise ? PROMISABLE.has(type) || type === 'RETREAT' || type === 'CONCEDE' : planned && PROMISABLE.has(type))) {
+      // Cooperation promised, or reported in the future tense, is AGREE (PLOVER manual 3.1).
+      (type = 'AGREE'), (mode = '');
+    } else if (!mod.hypothetical && HOSTILE.has(type) && (mod.promise || (planned && mod.conditional))) {
+      // Hostility announced by its actor, or put as a condition, is a threat (PLOVER manual 3.11).
+      (mode = THREAT_MODE[type] ?? ''), (type = 'THREATEN');
+    }
     const taken = new Set([...roles.actors, ...roles.recipients].map((a) => a.start));
     const countryAt = (i: number, n: number) => {
       const e = LEXICON.names.get(keyOf(toks, i, n));
@@ -256,7 +270,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       location_country: place?.country ?? '',
       latitude: place?.latitude ?? null,
       longitude: place?.longitude ?? null,
-      negated: mod.negated,
+      negated,
       planned,
       hypothetical: mod.hypothetical,
       trigger: text.slice(trig.start, trig.end),

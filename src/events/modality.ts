@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import type { Token } from './tokens.ts';
 
-export type ModalityKind = 'negated' | 'planned' | 'hypothetical' | 'conditional';
+export type ModalityKind = 'negated' | 'planned' | 'hypothetical' | 'promise' | 'conditional';
 export interface Modality {
   negated: boolean;
   planned: boolean;
   hypothetical: boolean;
+  promise: boolean;
   conditional: boolean;
 }
 
@@ -20,7 +21,7 @@ function load(): Map<ModalityKind, string[][]> {
   for (const line of lines) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [kind, cues] = line.replace(/\r$/, '').split('\t');
-    if (!['negated', 'planned', 'hypothetical', 'conditional'].includes(kind)) throw new Error(`modality.tsv: unknown kind "${kind}"`);
+    if (!['negated', 'planned', 'hypothetical', 'promise', 'conditional'].includes(kind)) throw new Error(`modality.tsv: unknown kind "${kind}"`);
     out.set(kind as ModalityKind, cues.split('|').map((c) => c.trim().split(/\s+/)));
   }
   return out;
@@ -53,6 +54,7 @@ export function modalityOf(toks: Token[], first: number, last: number): Modality
     negated: any('negated', before),
     planned: any('planned', before),
     hypothetical: any('hypothetical', before),
+    promise: any('promise', before),
     conditional: any('conditional', after) || any('conditional', before),
   };
 }

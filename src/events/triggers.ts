@@ -8,7 +8,7 @@ import { PLOVER_TYPES } from '../schema/tables.ts';
 import type { Token } from './tokens.ts';
 
 /** One word of a pattern: a set of accepted lower-case forms, a gap, or any capitalised word. */
-type Spec = { kind: 'words'; forms: Set<string> } | { kind: 'gap'; max: number } | { kind: 'name' };
+type Spec = { kind: 'words'; forms: Set<string>; name?: boolean } | { kind: 'gap'; max: number };
 
 export interface TriggerPattern {
   phrase: string;
@@ -17,6 +17,8 @@ export interface TriggerPattern {
   mode: string;
   context: string;
   strength: 'verb' | 'noun';
+  /** The first word is a verb lemma (inflected), not a literal form: after "the" it is a noun. */
+  lemma: boolean;
 }
 
 export interface TriggerMatch {
@@ -65,14 +67,15 @@ export function compile(line: string): TriggerPattern {
   if (noun || literal) phrase = phrase.slice(noun ? 2 : 1);
   const words = phrase.split(/\s+/);
   const specs: Spec[] = words.map((w, i): Spec => {
-    if (w === '...') return { kind: 'gap', max: 3 };
-    if (w === 'NAME') return { kind: 'name' };
-    const alts = w.toLowerCase().split('|');
-    if (literal || alts.length > 1) return { kind: 'words', forms: new Set(alts) };
+    if (w === '...') return { kind: 'gap', max: 4 };
+    // NAME stands for any capitalised word ("release Prime Minister X").
+    const name = w.split('|').includes('NAME');
+    const alts = w.split('|').filter((a) => a !== 'NAME').map((a) => a.toLowerCase());
+    if (literal || alts.length > 1 || name) return { kind: 'words', forms: new Set(alts), name };
     if (noun) return { kind: 'words', forms: new Set(i === words.length - 1 ? nounForms(w.toLowerCase()) : [w.toLowerCase()]) };
     return { kind: 'words', forms: new Set(i === 0 ? verbForms(w.toLowerCase()) : [w.toLowerCase()]) };
   });
-  return { phrase: rawPhrase, specs, type: type as PloverType, mode, context, strength: noun || strength === 'noun' ? 'noun' : 'verb' };
+  return { phrase: rawPhrase, specs, type: type as PloverType, mode, context, strength: noun || strength === 'noun' ? 'noun' : 'verb', lemma: !noun && !literal };
 }
 
 function loadIndex(): Map<string, TriggerPattern[]> {
@@ -88,6 +91,9 @@ function loadIndex(): Map<string, TriggerPattern[]> {
 
 const INDEX = loadIndex();
 
+/** Whether a lower-case word can start a trigger (actors.ts keeps verbs out of noun phrases). */
+export const startsTrigger = (lower: string) => INDEX.has(lower);
+
 /** Last token index matched by specs[k..] starting at token i, or -1. */
 function matchFrom(specs: Spec[], k: number, toks: Token[], i: number): number {
   if (k === specs.length) return i - 1;
@@ -100,7 +106,7 @@ function matchFrom(specs: Spec[], k: number, toks: Token[], i: number): number {
     return -1;
   }
   if (i >= toks.length) return -1;
-  const ok = s.kind === 'name' ? /^\p{Lu}/u.test(toks[i].text) : s.forms.has(toks[i].lower);
+  const ok = s.forms.has(toks[i].lower) || (!!s.name && /^\p{Lu}/u.test(toks[i].text));
   return ok ? matchFrom(specs, k + 1, toks, i + 1) : -1;
 }
 
