@@ -41,6 +41,8 @@ const FILLER_STOP = new Set([
   'said', 'says', 'say', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'it', 'its',
   'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'not', 'as', 'than', 'after', 'before', 'since', 'while',
 ]);
+/** What may join the members of a list: "Pakistan, Iran and Russia", "the Taliban, IS and other groups". */
+const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:(?:other|the|its|their|several|some|various)\s+)?$/;
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
 const NAME_PARTICLES = new Set(['bin', 'al', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'du', 'da', 'el']);
 
@@ -173,15 +175,16 @@ export function findActorGroups(text: string, from: number, to: number, date = '
   }
   for (const m of merged) m.text = text.slice(m.start, m.end);
   // Coordination: "Hungarian and Romanian officials" gives the head to both modifiers.
-  const groups: ActorGroup[] = [];
+  const groups: Array<ActorGroup & { listed: boolean }> = [];
   for (let k = 0; k < merged.length; k++) {
     const m = merged[k];
     const last = groups[groups.length - 1];
     const prev = last?.actors[last.actors.length - 1];
     const gap = prev ? text.slice(prev.end, m.start) : '';
-    if (prev && /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$/.test(gap) && !m.locative) {
+    if (prev && COORDINATION.test(gap) && !m.locative) {
       last.actors.push(m);
       last.end = m.end;
+      if (/\b(?:and|or)\b|&/.test(gap)) last.listed = true;
       // A bare country word coordinated with a country+head takes the same head.
       if (m.kind === 'sector' && m.country) {
         for (const [i, p] of last.actors.entries()) {
@@ -190,9 +193,10 @@ export function findActorGroups(text: string, from: number, to: number, date = '
       }
       continue;
     }
-    groups.push({ actors: [m], start: m.start, end: m.end });
+    groups.push({ actors: [m], start: m.start, end: m.end, listed: false });
   }
-  return groups;
+  // "On Iraq, defence ministers agreed": commas alone, without an "and", make no list.
+  return groups.flatMap((g) => (g.actors.length > 1 && !g.listed ? g.actors.map((a) => ({ actors: [a], start: a.start, end: a.end })) : [{ actors: g.actors, start: g.start, end: g.end }]));
 }
 
 /** Flat list of actor mentions in text[from, to) (kept for callers that need no grouping). */

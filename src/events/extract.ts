@@ -70,7 +70,11 @@ const COOPERATIVE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERA
 /** What a threat threatens (PLOVER THREATEN modes). */
 const THREAT_MODE: Partial<Record<PloverType, string>> = { PROTEST: 'restrict', SANCTION: 'relations', MOBILIZE: 'violence', COERCE: 'restrict', ASSAULT: 'violence' };
 /** Before a trigger, these make it a noun ("the attack", "its support"), which counts only as a noun trigger. */
-const DETERMINER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'any', 'no', 'further', 'new']);
+const DETERMINER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'these', 'those', 'any', 'further', 'new', "'s", '’s']);
+/** After a trigger word, these make it the first half of a compound noun ("support mission", "training activities"). */
+const NOUN_AFTER = new Set(['mission', 'missions', 'activities', 'activity', 'operation', 'operations', 'program', 'programme', 'programs', 'package', 'effort', 'efforts', 'process', 'group', 'groups', 'force', 'forces', 'troops', 'personnel', 'staff', 'plan', 'plans', 'campaign', 'deadline', 'camp', 'camps', 'centre', 'center', 'base', 'bases', 'agency', 'team', 'teams', 'helicopters', 'aircraft', 'capabilities', 'capability']);
+/** Speech verbs: a party right before one is the speaker of a trailing clause, not a recipient. */
+const SPEECH = new Set(['said', 'says', 'added', 'adds', 'told', 'stated', 'noted', 'insisted', 'reported', 'according']);
 /** "to" + trigger is an event only after verbs of aspect, intent or decision ("continue to support", "decided to expand"). */
 const INFINITIVE_OK = /^(?:fail(?:s|ed)?|managed?|sworn|swore|continue[sd]?|continuing|began|begin|begins|start(?:s|ed)?|plan(?:s|ned)?|planning|intend(?:s|ed)?|decide[sd]?|agree[sd]?|opt(?:s|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|move[sd]?|vote[sd]?|went on|set|going|expected|scheduled|due|ready|willing|prepared|able|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|offer(?:s|ed)?|threaten(?:s|ed)?|refuse[sd]?|decline[sd]?|order(?:s|ed)?|seek|seeks|sought|want(?:s|ed)?|aim(?:s|ed)?|hope[sd]?|announce[sd]?|is|are|was|were|has|have|had|used)$/;
 /** Words and marks that end the trigger's clause: a recipient lies before them. */
@@ -89,11 +93,13 @@ interface Roles {
 
 function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string): Roles {
   const before = groups.filter((g) => g.end <= trig.start && !isPlaceOnly(g));
-  const after = groups.filter((g) => g.start >= trig.end);
+  // Parties inside a gapped trigger ("returned Afghan soldiers") can be its recipient.
+  const headEnd = toks[trig.first].end;
+  const after = groups.filter((g) => g.start >= headEnd && !SPEECH.has(toks.find((t) => t.start >= g.end)?.lower ?? ''));
   // Passive voice: "was attacked by the Taliban" - the agent follows "by", the subject is the recipient.
   let i = trig.first - 1;
   while (i >= 0 && /ly$/.test(toks[i].lower)) i--;
-  const passive = i >= 0 && BE.has(toks[i].lower) && /(?:ed|en|wn)$/.test(toks[trig.first].lower) && trig.pattern.strength === 'verb';
+  const passive = i >= 0 && BE.has(toks[i].lower) && /(?:ed|en|wn)$/.test(toks[trig.first].lower) && trig.pattern.strength === 'verb' && trig.pattern.lemma;
   if (passive) {
     const byGroup = after.find((g) => {
       const k = toks.findIndex((t) => t.start >= g.start);
@@ -101,11 +107,16 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     });
     return { actors: byGroup?.actors ?? [], recipients: before.at(-1)?.actors ?? [] };
   }
-  const actorGroup = before.at(-1);
+  let actorGroup = before.at(-1);
+  // "started military withdrawal": a bare sector word right before the trigger describes it; the actor is earlier.
+  const last = actorGroup?.actors.at(-1);
+  if (actorGroup && before.length > 1 && last && last.kind === 'sector' && !last.country && /^\s*$/.test(text.slice(actorGroup.end, trig.start))) actorGroup = before.at(-2);
   const clauseEnd = clauseEndAfter(trig, toks, text);
   const candidates = after.filter((g) => g.start < clauseEnd && !g.actors.every((a) => a.locative && a.capital) && !g.actors.some((a) => actorGroup?.actors.some((b) => actorKey(b) === actorKey(a) && a.kind === b.kind)));
   // A bare "troops" or "people" after the verb is usually what is moved or hit; a named party later in the clause is the recipient.
-  const recipientGroup = candidates.find((g) => g.actors.some((a) => a.country || a.kind !== 'sector')) ?? candidates[0];
+  // What is discussed at a meeting is its topic, not a party to it.
+  const fallback = trig.pattern.type === 'CONSULT' ? undefined : candidates[0];
+  const recipientGroup = candidates.find((g) => g.actors.some((a) => a.country || a.kind !== 'sector')) ?? fallback;
   return { actors: actorGroup?.actors ?? [], recipients: recipientGroup?.actors ?? [] };
 }
 
@@ -147,7 +158,9 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
     const governor = toks[trig.first - 2]?.lower ?? '';
     return INFINITIVE_OK.test(governor) ? undefined : 'skip';
   }
-  if (prev && DETERMINER.has(prev) && trig.pattern.lemma) return 'noun';
+  // "no threat", "no attacks": the text says there was none.
+  if (prev === 'no' || prev === 'without') return 'skip';
+  if (trig.pattern.lemma && ((prev && DETERMINER.has(prev)) || NOUN_AFTER.has(toks[trig.last + 1]?.lower ?? ''))) return 'noun';
   return undefined;
 }
 
@@ -181,6 +194,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   for (const list of [verbs, nouns]) {
     for (const trig of list) {
       if (out.length) {
+        if (list === nouns) break;
         // A further event needs a clause of its own: a clause word, then its own subject, then the trigger.
         const prev = out[out.length - 1].trig;
         const between = toks.slice(prev.last + 1, trig.first);
@@ -227,19 +241,21 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     if (negated && COOPERATIVE.has(type)) {
       // "will not accept", "failed to reach agreement": a refusal, which did happen (PLOVER REJECT).
       (type = 'REJECT'), (mode = ''), (negated = false);
-    } else if (!mod.hypothetical && (mod.promise ? PROMISABLE.has(type) || type === 'RETREAT' || type === 'CONCEDE' : planned && PROMISABLE.has(type))) {
-      // Cooperation promised, or reported in the future tense, is AGREE (PLOVER manual 3.1).
+    } else if (!mod.hypothetical && (planned && PROMISABLE.has(type) || (mod.promise && (type === 'RETREAT' || type === 'CONCEDE')))) {
+      // Cooperation reported in the future tense is AGREE (PLOVER manual 3.1); a retreat or concession in the
+      // future keeps its type unless the actor explicitly commits to it ("agreed to withdraw", "is willing to").
       (type = 'AGREE'), (mode = '');
-    } else if (!mod.hypothetical && HOSTILE.has(type) && (mod.promise || (planned && mod.conditional))) {
+    } else if (!mod.hypothetical && HOSTILE.has(type) && (mod.promise || mod.future || (planned && mod.conditional))) {
       // Hostility announced by its actor, or put as a condition, is a threat (PLOVER manual 3.11).
       (mode = THREAT_MODE[type] ?? ''), (type = 'THREATEN');
     }
-    const taken = new Set([...roles.actors, ...roles.recipients].map((a) => a.start));
+    // A place is not a party: "Lloyd Austin" holds no Austin, "Kabul said" is the government speaking.
+    const parties = groups.flatMap((g) => g.actors).filter((a) => !(a.locative && (a.capital || a.kind === 'country')));
     const countryAt = (i: number, n: number) => {
       const e = LEXICON.names.get(keyOf(toks, i, n));
       return e?.kind === 'country' && !e.capital ? e.country : '';
     };
-    const places = findPlaces(toks, countriesHere, countryAt).filter((pl) => !taken.has(pl.start) || pl.kind === 'city');
+    const places = findPlaces(toks, countriesHere, countryAt).filter((pl) => !parties.some((a) => a.start < pl.end && a.end > pl.start));
     const place: Place | undefined = places.find((pl) => pl.kind === 'city') ?? places[0];
     const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end);
     const [actor, recipient] = [roles.actors[0], roles.recipients[0]];

@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import type { Token } from './tokens.ts';
 
-export type ModalityKind = 'negated' | 'planned' | 'hypothetical' | 'promise' | 'conditional';
+export type ModalityKind = 'negated' | 'planned' | 'future' | 'hypothetical' | 'promise' | 'conditional';
 export interface Modality {
   negated: boolean;
   planned: boolean;
   hypothetical: boolean;
   promise: boolean;
+  future: boolean;
   conditional: boolean;
 }
 
@@ -21,7 +22,7 @@ function load(): Map<ModalityKind, string[][]> {
   for (const line of lines) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [kind, cues] = line.replace(/\r$/, '').split('\t');
-    if (!['negated', 'planned', 'hypothetical', 'promise', 'conditional'].includes(kind)) throw new Error(`modality.tsv: unknown kind "${kind}"`);
+    if (!['negated', 'planned', 'future', 'hypothetical', 'promise', 'conditional'].includes(kind)) throw new Error(`modality.tsv: unknown kind "${kind}"`);
     out.set(kind as ModalityKind, cues.split('|').map((c) => c.trim().split(/\s+/)));
   }
   return out;
@@ -55,6 +56,7 @@ export function modalityOf(toks: Token[], first: number, last: number): Modality
     planned: any('planned', before),
     hypothetical: any('hypothetical', before),
     promise: any('promise', before),
+    future: any('future', before),
     conditional: any('conditional', after) || any('conditional', before),
   };
 }
