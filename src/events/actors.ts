@@ -154,7 +154,7 @@ export function findActorGroups(text: string, from: number, to: number, date = '
     if (b && isModifier(a) && isHead(b)) {
       const gap = between(toks, a, b);
       const possessive = gap.length === 1 && gap[0].text.match(/^['’]s$/);
-      const adjectives = gap.length <= 2 && gap.every((t) => !FILLER_STOP.has(t.lower) && !/['’]s$/.test(t.text) && !startsTrigger(t.lower) && !/(?:ed|ing)$/.test(t.lower));
+      const adjectives = gap.length <= 2 && /^[\s\p{L}\p{N}-]*$/u.test(text.slice(a.end, b.start)) && gap.every((t) => !FILLER_STOP.has(t.lower) && !/['’]s$/.test(t.text) && !startsTrigger(t.lower) && !/(?:ed|ing)$/.test(t.lower));
       if (possessive || adjectives) {
         merged.push(attach(a, b, text, date));
         k++;

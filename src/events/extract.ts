@@ -78,8 +78,12 @@ const SPEECH = new Set(['said', 'says', 'added', 'adds', 'told', 'stated', 'note
 /** "to" + trigger is an event only after verbs of aspect, intent or decision ("continue to support", "decided to expand"). */
 const INFINITIVE_OK = /^(?:fail(?:s|ed)?|managed?|sworn|swore|continue[sd]?|continuing|began|begin|begins|start(?:s|ed)?|plan(?:s|ned)?|planning|intend(?:s|ed)?|decide[sd]?|agree[sd]?|opt(?:s|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|move[sd]?|vote[sd]?|went on|set|going|expected|scheduled|due|ready|willing|prepared|able|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|offer(?:s|ed)?|threaten(?:s|ed)?|refuse[sd]?|decline[sd]?|order(?:s|ed)?|seek|seeks|sought|want(?:s|ed)?|aim(?:s|ed)?|hope[sd]?|announce[sd]?|is|are|was|were|has|have|had|used)$/;
 /** Words and marks that end the trigger's clause: a recipient lies before them. */
-const CLAUSE_END = /^(?:as|while|after|before|because|when|but|although|though|which|who|whom|where|whereas|since|said|says|amid|despite)$/;
+const CLAUSE_END = /^(?:as|while|after|before|because|when|but|although|though|which|who|whom|where|whereas|since|said|says|saying|adding|amid|despite)$/;
+/** Adjective endings: "diplomatic support", "military withdrawal" are nouns. */
+const ADJECTIVE = /(?:ic|al|ive|ous|ful|ary|ian)$/;
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+/** Types coded without an actor: unknown perpetrators are common, their victims are not. */
+const VICTIM_TYPES = new Set<PloverType>(['ASSAULT', 'COERCE']);
 const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
 
 /** A group whose every member is a place ("in Kabul") rather than an actor. */
@@ -105,6 +109,8 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
       const k = toks.findIndex((t) => t.start >= g.start);
       return k > 0 && (toks[k - 1].lower === 'by' || (toks[k - 1].lower === 'the' && toks[k - 2]?.lower === 'by'));
     });
+    // Without a named agent only violence and coercion are coded ("two lecturers were killed"): their victims matter.
+    if (!byGroup && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
     return { actors: byGroup?.actors ?? [], recipients: before.at(-1)?.actors ?? [] };
   }
   let actorGroup = before.at(-1);
@@ -124,7 +130,9 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
 function clauseEndAfter(trig: TriggerMatch, toks: Token[], text?: string): number {
   for (let i = trig.last + 1; i < toks.length; i++) {
     if (CLAUSE_END.test(toks[i].lower)) return toks[i].start;
-    if (text && /[;:"“”—]/.test(text.slice(toks[i - 1].end, toks[i].start))) return toks[i].start;
+    // A closing quote (right after a word), a semicolon, colon or dash ends the clause; an opening quote does not.
+    const gap = text ? text.slice(toks[i - 1].end, toks[i].start) : '';
+    if (/^["”’]/.test(gap) || /[;:—”]/.test(gap)) return toks[i].start;
   }
   return Infinity;
 }
@@ -160,7 +168,11 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
   }
   // "no threat", "no attacks": the text says there was none.
   if (prev === 'no' || prev === 'without') return 'skip';
-  if (trig.pattern.lemma && ((prev && DETERMINER.has(prev)) || NOUN_AFTER.has(toks[trig.last + 1]?.lower ?? ''))) return 'noun';
+  if (trig.pattern.lemma && ((prev && DETERMINER.has(prev)) || NOUN_AFTER.has(toks[trig.last + 1]?.lower ?? '') || (prev && ADJECTIVE.test(prev) && toks[trig.first - 1].text === prev))) return 'noun';
+  // "are welcome", "is free": a bare lemma after a form of "be" is an adjective, not an act.
+  let j = trig.first - 1;
+  while (j >= 0 && /ly$/.test(toks[j].lower)) j--;
+  if (trig.pattern.lemma && j >= 0 && BE.has(toks[j].lower) && !/(?:ed|en|wn|ing)$/.test(toks[trig.first].lower)) return 'skip';
   return undefined;
 }
 
@@ -204,7 +216,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
         if (!groups.some((g) => g.start >= from && g.end <= trig.start && !isPlaceOnly(g))) continue;
       }
       const roles = withRoles(trig);
-      if (roles.actors.length || roles.recipients.length) out.push({ trig, roles });
+      if (roles.actors.length || (roles.recipients.length && VICTIM_TYPES.has(trig.pattern.type))) out.push({ trig, roles });
     }
     if (out.length) break;
   }
