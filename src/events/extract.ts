@@ -226,18 +226,22 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
 export function extractEvents(article: SegmentedArticle, statements: StatementRow[] = []): EventRow[] {
   const text = article.text;
   const published = article.published ?? '';
-  const rows: EventRow[] = [];
+  const rows: Draft[] = [];
   const sentences = article.sentences.map(([sa, sb]) => {
     const toks = tokenize(text, sa, sb);
     return { sa, sb, toks, groups: findActorGroups(text, sa, sb, published) };
   });
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
   let previousSubject: Actor[] = [];
+  /** Named parties seen so far, latest last: "the insurgents" later in the article is the Taliban. */
+  const named: Actor[] = [];
   for (const { sa, sb, toks, groups } of sentences) {
     const chosenList = chooseEvents(toks, groups, text, statements, previousSubject, published);
     const firstGroup = groups.find((g) => !isPlaceOnly(g));
     if (firstGroup) previousSubject = firstGroup.actors;
     for (const { trig, roles } of chosenList) {
+      roles.actors = roles.actors.map((a) => resolveDefinite(a, text, named, trig.start));
+      roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, named, trig.start));
     const p = trig.pattern;
     const mod = modalityOf(toks, trig.first, trig.last);
     const dates = resolveDates(text.slice(sa, sb), published, { future: mod.planned }).map((d) => ({
@@ -308,29 +312,50 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       sentence_end: sb,
       mentions: 1,
       confidence: Math.round(confidence * 100) / 100,
+      nominal: p.strength === 'noun' || demoted(trig, toks) === 'noun',
     });
     }
+    for (const g of groups) for (const a of g.actors) if ((a.kind === 'org' || a.kind === 'country') && !a.locative) named.push(a);
   }
-  return mergeMentions(rows);
+  return mergeMentions(rows).map(({ nominal: _, ...row }) => row);
 }
 
 const compatible = (a: string, b: string) => !a || !b || a === b;
+/** Recipient for merging: a bare "troops" or "people" is compatible with any named recipient. */
+const recipientKey = (r: EventRow) => r.recipient_country || (r.recipient_sector && r.recipient === r.recipients && !/\p{Lu}/u.test(r.recipient) ? '' : r.recipient);
+
+/** An event row while the article is coded: `nominal` marks a noun trigger ("the attack"). */
+type Draft = EventRow & { nominal: boolean };
+
+/**
+ * "the insurgents", "the alliance", "the militant group": a definite sector phrase refers to the latest named
+ * organisation or country of that sector in the article.
+ */
+function resolveDefinite(a: Actor, text: string, named: Actor[], before: number): Actor {
+  if (a.kind !== 'sector' || a.country || !/\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start))) return a;
+  for (let i = named.length - 1; i >= 0; i--) {
+    const n = named[i];
+    if (n.sector === a.sector && n.start < before) return { ...n, start: a.start, end: a.end, text: a.text };
+  }
+  return a;
+}
 
 /**
  * The same event told twice: same type, same modality, compatible actor and recipient (equal, or one
  * unknown), and no two different explicit dates. The first telling keeps its offsets; roles the first
  * lacked are filled from later ones.
  */
-export function mergeMentions(rows: EventRow[]): EventRow[] {
-  const out: EventRow[] = [];
+export function mergeMentions(rows: Draft[]): Draft[] {
+  const out: Draft[] = [];
   for (const r of rows) {
     const ak = r.actor_country || r.actor;
-    const rk = r.recipient_country || r.recipient;
+    const rk = recipientKey(r);
     const same = out.find((o) =>
       o.event_type === r.event_type && o.negated === r.negated && o.hypothetical === r.hypothetical &&
-      compatible(o.actor_country || o.actor, ak) && compatible(o.recipient_country || o.recipient, rk) &&
-      (o.actor_country || o.actor || o.recipient_country || o.recipient) && (ak || rk) &&
-      (o.date_is_fallback || r.date_is_fallback || o.date === r.date));
+      compatible(o.actor_country || o.actor, ak) &&
+      // A nominal mention ("the withdrawal") refers back to an event already told, whatever it names as recipient.
+      (r.nominal ? true : compatible(recipientKey(o), rk) && (o.date_is_fallback || r.date_is_fallback || o.date === r.date)) &&
+      (o.actor_country || o.actor || o.recipient_country || o.recipient) && (ak || rk));
     if (!same) {
       out.push(r);
       continue;
