@@ -65,14 +65,33 @@ function fromEntry(e: LexEntry, toks: Token[], i: number, n: number, date: strin
 /** Unit mentions, longest match first, left to right. */
 function unitMentions(toks: Token[], date: string): Actor[] {
   const out: Actor[] = [];
-  const { names, common, titles, maxTokens } = LEXICON;
+  const { names, common, titles, maxTokens, firstWords } = LEXICON;
+  /** Keys of the token sequences starting at i, by length (built once per position, only when needed). */
+  const keysAt = (i: number, lower: boolean) => {
+    const keys: string[] = [];
+    let k = '';
+    for (let n = 1; n <= maxTokens && i + n <= toks.length; n++) {
+      const t = lower ? toks[i + n - 1].lower : toks[i + n - 1].text;
+      k = n === 1 ? t : `${k} ${t}`;
+      keys.push(k);
+    }
+    return keys;
+  };
   for (let i = 0; i < toks.length; ) {
     let found: Actor | undefined;
     let used = 0;
+    const inNames = firstWords.names.has(toks[i].text);
+    const inTitles = firstWords.titles.has(toks[i].text) && isCap(toks[i]);
+    const inCommon = firstWords.common.has(toks[i].lower);
+    if (!inNames && !inTitles && !inCommon) {
+      i++;
+      continue;
+    }
+    const keys = inNames || inTitles ? keysAt(i, false) : [];
     // A title followed by capitalised words is a person ("President Ashraf Ghani", "Gen. Kenneth McKenzie").
-    for (let n = Math.min(maxTokens, toks.length - i); n >= 1 && !found; n--) {
-      const title = titles.get(keyOf(toks, i, n));
-      if (!title || !isCap(toks[i])) continue;
+    for (let n = inTitles ? keys.length : 0; n >= 1 && !found; n--) {
+      const title = titles.get(keys[n - 1]);
+      if (!title) continue;
       let j = i + n;
       while (j < toks.length && j - (i + n) < 4 && (isCap(toks[j]) || (NAME_PARTICLES.has(toks[j].text) && j + 1 < toks.length && isCap(toks[j + 1])))) {
         if (names.get(toks[j].text)?.kind === 'country' || names.get(toks[j].text)?.kind === 'org') break;
@@ -91,13 +110,14 @@ function unitMentions(toks: Token[], date: string): Actor[] {
         : { name, country: '', sector: title.sector, office: title.office ?? '', kind: 'person', locative: false, capital: false, start: toks[i].start, end: toks[j - 1].end, text: '' };
       used = j - i;
     }
-    for (let n = Math.min(maxTokens, toks.length - i); n >= 1 && !found; n--) {
-      const e = names.get(keyOf(toks, i, n));
+    for (let n = inNames ? keys.length : 0; n >= 1 && !found; n--) {
+      const e = names.get(keys[n - 1]);
       if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
     }
-    for (let n = Math.min(maxTokens, toks.length - i); n >= 1 && !found; n--) {
-      const e = common.get(keyOf(toks, i, n, true));
-      // Sector words only in lower case or as a capitalised phrase start; titles as heads ("the president").
+    const lowerKeys = !found && inCommon ? keysAt(i, true) : [];
+    for (let n = lowerKeys.length; n >= 1 && !found; n--) {
+      const e = common.get(lowerKeys[n - 1]);
+      // Sector words ("troops", "rebels") and titles used as heads ("the president").
       if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
     }
     if (found) {

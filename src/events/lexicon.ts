@@ -73,6 +73,8 @@ export interface Lexicon {
   /** Office holders by "COUNTRY|office". */
   holders: Map<string, Array<{ person: LexEntry; term: Term }>>;
   maxTokens: number;
+  /** First words of the keys of each map: most tokens start no entry, and this says so in one probe. */
+  firstWords: { names: Set<string>; common: Set<string>; titles: Set<string> };
 }
 
 function build(): Lexicon {
@@ -154,7 +156,8 @@ function build(): Lexicon {
   }
   let maxTokens = 1;
   for (const m of [names, common, titles]) for (const k of m.keys()) maxTokens = Math.max(maxTokens, k.split(' ').length);
-  return { names, common, titles, holders, maxTokens };
+  const first = (m: Map<string, LexEntry>) => new Set([...m.keys()].map((k) => k.split(' ')[0]));
+  return { names, common, titles, holders, maxTokens, firstWords: { names: first(names), common: first(common), titles: first(titles) } };
 }
 
 export const LEXICON = build();
