@@ -164,8 +164,7 @@ export function findActorGroups(text: string, from: number, to: number, date = '
     // "Afghan President Ashraf Ghani", "NATO Secretary-General Jens Stoltenberg", "US defence secretary Lloyd Austin":
     // the modifier or title only describes the person named right after it.
     if (b && b.kind === 'person' && (isModifier(a) || a.kind === 'title' || a.kind === 'sector') && !a.locative) {
-      const gap = between(toks, a, b);
-      if (gap.length === 0 || (gap.length === 1 && /^['’]s$/.test(gap[0].text))) {
+      if (/^(?:\s+|['’]s\s+)$/.test(text.slice(a.end, b.start))) {
         merged.push({ ...b, country: b.country || a.country, start: a.start, locative: a.locative });
         k++;
         continue;
@@ -173,7 +172,7 @@ export function findActorGroups(text: string, from: number, to: number, date = '
     }
     if (b && isModifier(a) && isHead(b)) {
       const gap = between(toks, a, b);
-      const possessive = gap.length === 1 && gap[0].text.match(/^['’]s$/);
+      const possessive = /^['’]s\s+$/.test(text.slice(a.end, b.start));
       const adjectives = gap.length <= 2 && /^[\s\p{L}\p{N}-]*$/u.test(text.slice(a.end, b.start)) && gap.every((t) => !FILLER_STOP.has(t.lower) && !/['’]s$/.test(t.text) && !startsTrigger(t.lower) && !/(?:ed|ing)$/.test(t.lower));
       if (possessive || adjectives) {
         merged.push(attach(a, b, text, date));

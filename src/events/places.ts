@@ -38,6 +38,8 @@ const MAX_TOKENS = 4;
 
 let CITIES: Map<string, City[]> | undefined;
 
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}+/gu, '');
+
 /** Loaded on first use: a name -> cities index of the gazetteer (about 60,000 names of 5,000+ people). */
 function cities(): Map<string, City[]> {
   if (CITIES) return CITIES;
@@ -49,9 +51,12 @@ function cities(): Map<string, City[]> {
     const iso3 = countries.alpha2ToAlpha3(c.country);
     if (!iso3) continue;
     const city: City = { name: c.name, country: iso3, population: c.population, capital: c.featureCode === 'PPLC', lon: c.loc.coordinates[0], lat: c.loc.coordinates[1] };
-    const list = CITIES.get(c.name);
-    if (list) list.push(city);
-    else CITIES.set(c.name, [city]);
+    // Also under the name without diacritics: news writes "Kandahar" for GeoNames' "Kandahār".
+    for (const key of new Set([c.name, fold(c.name)])) {
+      const list = CITIES.get(key);
+      if (list) list.push(city);
+      else CITIES.set(key, [city]);
+    }
   }
   for (const list of CITIES.values()) list.sort((a, b) => b.population - a.population);
   return CITIES;
@@ -91,7 +96,7 @@ export function findPlaces(toks: Token[], articleCountries: ReadonlySet<string>,
       const city = pickCity(list, articleCountries);
       if (!locative && !city.capital && city.population < BIG_CITY) continue;
       if (i === 0 && !locative && !city.capital) continue; // a sentence-initial capital letter proves nothing
-      out.push({ name: city.name, country: city.country, latitude: city.lat, longitude: city.lon, start: words[0].start, end: words[n - 1].end, kind: 'city' });
+      out.push({ name, country: city.country, latitude: city.lat, longitude: city.lon, start: words[0].start, end: words[n - 1].end, kind: 'city' });
       i += n - 1;
       break;
     }
