@@ -81,7 +81,7 @@ function unitMentions(toks: Token[], date: string): Actor[] {
     let found: Actor | undefined;
     let used = 0;
     const inNames = firstWords.names.has(toks[i].text);
-    const inTitles = firstWords.titles.has(toks[i].text) && isCap(toks[i]);
+    const inTitles = firstWords.titles.has(toks[i].text);
     const inCommon = firstWords.common.has(toks[i].lower);
     if (!inNames && !inTitles && !inCommon) {
       i++;
@@ -93,7 +93,7 @@ function unitMentions(toks: Token[], date: string): Actor[] {
       const title = titles.get(keys[n - 1]);
       if (!title) continue;
       let j = i + n;
-      while (j < toks.length && j - (i + n) < 4 && (isCap(toks[j]) || (NAME_PARTICLES.has(toks[j].text) && j + 1 < toks.length && isCap(toks[j + 1])))) {
+      while (j < toks.length && j - (i + n) < 4 && !CALENDAR.test(toks[j].text) && (isCap(toks[j]) || (NAME_PARTICLES.has(toks[j].text) && j + 1 < toks.length && isCap(toks[j + 1])))) {
         if (names.get(toks[j].text)?.kind === 'country' || names.get(toks[j].text)?.kind === 'org') break;
         j++;
       }
@@ -120,6 +120,10 @@ function unitMentions(toks: Token[], date: string): Actor[] {
       // Sector words ("troops", "rebels") and titles used as heads ("the president").
       if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
     }
+    if (!found && isCap(toks[i])) {
+      const org = orgName(toks, i);
+      if (org) (found = org.actor), (used = org.used);
+    }
     if (found) {
       const prev = toks[i - 1]?.lower;
       const prev2 = toks[i - 2]?.lower;
@@ -129,6 +133,36 @@ function unitMentions(toks: Token[], date: string): Actor[] {
     } else i++;
   }
   return out;
+}
+
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const ORG_INNER = new Set(['of', 'for', 'and', 'the', 'on', 'de']);
+
+/**
+ * An organisation the dictionaries do not know: capitalised words ending in a head word ("Kenya
+ * Anti-Corruption Commission", "Third World Water Forum"), with the country of a country word inside.
+ */
+function orgName(toks: Token[], i: number): { actor: Actor; used: number } | undefined {
+  let j = i;
+  let head = -1;
+  while (j < toks.length && j - i < 7) {
+    const t = toks[j];
+    if (isCap(t)) {
+      if (LEXICON.orgHeads.has(t.text)) head = j;
+      j++;
+    } else if (ORG_INNER.has(t.text) && j + 1 < toks.length && isCap(toks[j + 1])) j++;
+    else break;
+  }
+  if (head < i + 1) return undefined; // a head word alone ("Police", "Court") is a sector word, not a name
+  const words = toks.slice(i, head + 1);
+  if (words[0].lower === 'the') return undefined;
+  const country = words.map((w) => LEXICON.names.get(w.text)).find((e) => e?.kind === 'country')?.country ?? '';
+  const name = words.map((w) => w.text).join(' ');
+  const sector = LEXICON.orgHeads.get(toks[head].text)!;
+  return {
+    actor: { name, country, sector, office: '', kind: 'org', locative: false, capital: false, start: words[0].start, end: words.at(-1)!.end, text: '' },
+    used: head + 1 - i,
+  };
 }
 
 /** Tokens strictly between two mentions. */
@@ -156,7 +190,17 @@ function attach(mod: Actor, head: Actor, text: string, date: string): Actor {
 /** Coordinated and modified mentions grouped into actors; `date` resolves office holders. */
 export function findActorGroups(text: string, from: number, to: number, date = ''): ActorGroup[] {
   const toks = tokenize(text, from, to);
-  const units = unitMentions(toks, date);
+  const units: Actor[] = [];
+  // "rebel leaders", "intelligence officials", "military police": adjacent sector words are one party, of the
+  // more specific sector (government is the least specific).
+  for (const u of unitMentions(toks, date)) {
+    const prev = units.at(-1);
+    if (prev && prev.kind === 'sector' && (u.kind === 'sector' || u.kind === 'title') && /^\s+$/.test(text.slice(prev.end, u.start))) {
+      units[units.length - 1] = { ...u, start: prev.start, sector: prev.sector !== 'government' ? prev.sector : u.sector, kind: 'sector' };
+      continue;
+    }
+    units.push(u);
+  }
   const merged: Actor[] = [];
   for (let k = 0; k < units.length; k++) {
     const a = units[k];
@@ -172,7 +216,7 @@ export function findActorGroups(text: string, from: number, to: number, date = '
     }
     if (b && isModifier(a) && isHead(b)) {
       const gap = between(toks, a, b);
-      const possessive = /^['’]s\s+$/.test(text.slice(a.end, b.start));
+      const possessive = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(a.end, b.start));
       const adjectives = gap.length <= 2 && /^[\s\p{L}\p{N}-]*$/u.test(text.slice(a.end, b.start)) && gap.every((t) => !FILLER_STOP.has(t.lower) && !/['’]s$/.test(t.text) && !startsTrigger(t.lower) && !/(?:ed|ing)$/.test(t.lower));
       if (possessive || adjectives) {
         merged.push(attach(a, b, text, date));

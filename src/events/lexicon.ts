@@ -70,6 +70,8 @@ export interface Lexicon {
   common: Map<string, LexEntry>;
   /** Titles as written before a name ("President", "Foreign Minister"). */
   titles: Map<string, LexEntry>;
+  /** Head words of organisation names ("Commission", "Front") and the sector they imply. */
+  orgHeads: Map<string, string>;
   /** Office holders by "COUNTRY|office". */
   holders: Map<string, Array<{ person: LexEntry; term: Term }>>;
   maxTokens: number;
@@ -147,17 +149,21 @@ function build(): Lexicon {
   for (const [words, sector] of readTsv('sectors.tsv')) {
     for (const w of split(words)) common.set(nameKey(w, true), { kind: 'sector', name: w, country: '', sector });
   }
+  const orgHeads = new Map<string, string>();
+  for (const [heads, sector] of readTsv('org-heads.tsv')) for (const h of split(heads)) orgHeads.set(h, sector);
   for (const [written, office, sector] of readTsv('titles.tsv')) {
     for (const t of split(written)) {
       const e: LexEntry = { kind: 'title', name: office, country: '', sector, office };
       titles.set(nameKey(t), e);
+      // "former president Carlos Menem": titles also in lower case before a name.
+      if (!titles.has(nameKey(t, true))) titles.set(nameKey(t, true), e);
       if (!common.has(nameKey(t, true))) common.set(nameKey(t, true), e);
     }
   }
   let maxTokens = 1;
   for (const m of [names, common, titles]) for (const k of m.keys()) maxTokens = Math.max(maxTokens, k.split(' ').length);
   const first = (m: Map<string, LexEntry>) => new Set([...m.keys()].map((k) => k.split(' ')[0]));
-  return { names, common, titles, holders, maxTokens, firstWords: { names: first(names), common: first(common), titles: first(titles) } };
+  return { names, common, titles, orgHeads, holders, maxTokens, firstWords: { names: first(names), common: first(common), titles: first(titles) } };
 }
 
 export const LEXICON = build();
