@@ -123,6 +123,12 @@ describe('event coding', () => {
     const e = only('Ashraf Ghani met Jens Stoltenberg on Monday.', '2020-11-18');
     expect(e).toMatchObject({ event_type: 'CONSULT', actor: 'Ashraf Ghani', actor_country: 'AFG', actor_office: 'president', recipient: 'Jens Stoltenberg', recipient_country: '', recipient_office: 'secretary general' });
   });
+  it('codes "X said Y must ..." as a request from X to Y', () => {
+    expect(only('Russia said on Tuesday that Sudan must return the helicopter.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'RUS', recipient_country: 'SDN', trigger: 'must' });
+  });
+  it('finds organisations the dictionaries lack by their head word', () => {
+    expect(only('The Kenya Anti-Corruption Commission accused the minister.')).toMatchObject({ event_type: 'ACCUSE', actor: 'Kenya Anti-Corruption Commission', actor_country: 'KEN', actor_sector: 'government' });
+  });
   it('codes nothing without an actor outside violence and coercion', () => {
     expect(events('Talks were held in Doha.')).toEqual([]);
   });

@@ -176,6 +176,28 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
   return undefined;
 }
 
+const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false };
+const REPORTING = new Set(['said', 'says', 'say', 'announced', 'announces', 'concluded', 'insisted', 'insists', 'stated', 'declared', 'added', 'argued', 'told', 'warned']);
+
+/**
+ * "Russia said that Sudan must return the helicopter": an obligation put on a party by the speaker is a
+ * REQUEST from the speaker (before the reporting verb) to the party that must act (between it and "must").
+ */
+function findObligations(toks: Token[], groups: ActorGroup[]): Map<TriggerMatch, Roles> {
+  const out = new Map<TriggerMatch, Roles>();
+  for (let k = 2; k < toks.length; k++) {
+    if (toks[k].text !== 'must' && toks[k].text !== 'should') continue;
+    let s = k - 1;
+    while (s >= 0 && !REPORTING.has(toks[s].lower)) s--;
+    if (s < 0) continue;
+    const subject = groups.filter((g) => g.start >= toks[s].end && g.end <= toks[k].start && !isPlaceOnly(g)).at(-1);
+    const speaker = groups.filter((g) => g.end <= toks[s].start && !isPlaceOnly(g)).at(-1);
+    if (!subject || !speaker) continue;
+    out.set({ pattern: OBLIGATION_PATTERN, first: k, last: k, start: toks[k].start, end: toks[k].end }, { actors: speaker.actors, recipients: subject.actors });
+  }
+  return out;
+}
+
 /**
  * The events of one sentence: its first verb trigger with an actor or recipient (else its first such noun
  * trigger), plus any later verb trigger that opens a new clause with a subject of its own
@@ -188,9 +210,13 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     .filter((x) => x.how !== 'skip');
   // "agreed to withdraw", "pledged to support": the inner act is the event, its promise a modality.
   const control = (t: TriggerMatch) => t.pattern.type === 'AGREE' && toks[t.last + 1]?.lower === 'to' && triggers.some((x) => x.t.first > t.last + 1 && x.t.first <= t.last + 3);
-  const verbs = triggers.filter((x) => x.t.pattern.strength === 'verb' && !x.how && !control(x.t)).map((x) => x.t);
+  const obligations = findObligations(toks, groups);
+  const verbs = [...triggers.filter((x) => x.t.pattern.strength === 'verb' && !x.how && !control(x.t)).map((x) => x.t), ...obligations.keys()]
+    .sort((a, b) => a.start - b.start);
   const nouns = triggers.filter((x) => x.t.pattern.strength === 'noun' || x.how === 'noun').map((x) => x.t);
   const withRoles = (trig: TriggerMatch): Roles => {
+    const obligation = obligations.get(trig);
+    if (obligation) return obligation;
     const roles = rolesFor(trig, toks, groups, text);
     if (!roles.actors.length) {
       const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end && s.speaker);
