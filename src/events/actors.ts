@@ -83,13 +83,16 @@ function unitMentions(toks: Token[], date: string): Actor[] {
     const inNames = firstWords.names.has(toks[i].text);
     const inTitles = firstWords.titles.has(toks[i].text);
     const inCommon = firstWords.common.has(toks[i].lower);
-    if (!inNames && !inTitles && !inCommon) {
+    if (!inNames && !inTitles && !inCommon && !(isCap(toks[i]) && orgName(toks, i))) {
       i++;
       continue;
     }
     const keys = inNames || inTitles ? keysAt(i, false) : [];
+    // An organisation name longer than any dictionary match here ("Kenya Anti-Corruption Commission" over "Kenya").
+    const org = isCap(toks[i]) ? orgName(toks, i) : undefined;
+    if (org && !names.has(keyOf(toks, i, org.used)) && !keys.slice(org.used).some((k) => names.has(k))) (found = org.actor), (used = org.used);
     // A title followed by capitalised words is a person ("President Ashraf Ghani", "Gen. Kenneth McKenzie").
-    for (let n = inTitles ? keys.length : 0; n >= 1 && !found; n--) {
+    for (let n = inTitles && !found ? keys.length : 0; n >= 1 && !found; n--) {
       const title = titles.get(keys[n - 1]);
       if (!title) continue;
       let j = i + n;
@@ -119,10 +122,6 @@ function unitMentions(toks: Token[], date: string): Actor[] {
       const e = common.get(lowerKeys[n - 1]);
       // Sector words ("troops", "rebels") and titles used as heads ("the president").
       if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
-    }
-    if (!found && isCap(toks[i])) {
-      const org = orgName(toks, i);
-      if (org) (found = org.actor), (used = org.used);
     }
     if (found) {
       const prev = toks[i - 1]?.lower;
@@ -155,7 +154,7 @@ function orgName(toks: Token[], i: number): { actor: Actor; used: number } | und
   }
   if (head < i + 1) return undefined; // a head word alone ("Police", "Court") is a sector word, not a name
   const words = toks.slice(i, head + 1);
-  if (words[0].lower === 'the') return undefined;
+  if (words[0].lower === 'the' || LEXICON.common.has(keyOf(toks, i, head + 1 - i, true))) return undefined;
   const country = words.map((w) => LEXICON.names.get(w.text)).find((e) => e?.kind === 'country')?.country ?? '';
   const name = words.map((w) => w.text).join(' ');
   const sector = LEXICON.orgHeads.get(toks[head].text)!;
