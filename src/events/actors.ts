@@ -42,14 +42,15 @@ const FILLER_STOP = new Set([
   'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'not', 'as', 'than', 'after', 'before', 'since', 'while',
 ]);
 /** What may join the members of a list: "Pakistan, Iran and Russia", "the Taliban, IS and other groups". */
-const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:(?:other|the|its|their|several|some|various)\s+)?$/;
+const COORDINATION = /^(?:-|\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:(?:other|the|its|their|several|some|various)\s+)?)$/;
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
 const NAME_PARTICLES = new Set(['bin', 'al', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'du', 'da', 'el']);
 
 function fromEntry(e: LexEntry, toks: Token[], i: number, n: number, date: string): Actor {
   const term = e.kind === 'person' ? termAt(e, date) : undefined;
   return {
-    name: e.name,
+    // Sector words and bare titles keep the words of the text ("MPs", "the president" unresolved).
+    name: e.kind === 'sector' || e.kind === 'title' ? toks.slice(i, i + n).map((t) => t.text).join(' ') : e.name,
     country: term?.country ?? e.country,
     sector: term?.sector ?? e.sector,
     office: term?.office ?? e.office ?? '',
@@ -84,6 +85,8 @@ function unitMentions(toks: Token[], date: string): Actor[] {
     const inTitles = firstWords.titles.has(toks[i].text);
     const inCommon = firstWords.common.has(toks[i].lower);
     if (!inNames && !inTitles && !inCommon && !(isCap(toks[i]) && orgName(toks, i))) {
+      // "US-Taliban agreement", "US-Afghan partnership": a hyphenated pair of parties is both of them.
+      if (toks[i].text.includes('-')) out.push(...hyphenated(toks[i], date));
       i++;
       continue;
     }
@@ -164,6 +167,18 @@ function orgName(toks: Token[], i: number): { actor: Actor; used: number } | und
   };
 }
 
+function hyphenated(t: Token, date: string): Actor[] {
+  const parts = t.text.split('-');
+  const entries = parts.map((p) => LEXICON.names.get(p));
+  if (parts.length !== 2 || !entries.every((e) => e && (e.kind === 'country' || e.kind === 'org'))) return [];
+  let at = t.start;
+  return parts.map((p, k) => {
+    const piece: Token = { text: p, lower: p.toLowerCase(), start: at, end: at + p.length };
+    at += p.length + 1;
+    return fromEntry(entries[k]!, [piece], 0, 1, date);
+  });
+}
+
 /** Tokens strictly between two mentions. */
 const between = (toks: Token[], a: Actor, b: Actor) => toks.filter((t) => t.start >= a.end && t.end <= b.start);
 
@@ -213,6 +228,12 @@ export function findActorGroups(text: string, from: number, to: number, date = '
         continue;
       }
     }
+    // "Biden's administration": a person's possessive gives the country.
+    if (b && a.kind === 'person' && a.country && b.kind === 'sector' && /^['’]s\s+$/.test(text.slice(a.end, b.start))) {
+      merged.push({ ...b, country: a.country, start: a.start, name: text.slice(a.start, b.end) });
+      k++;
+      continue;
+    }
     if (b && isModifier(a) && isHead(b)) {
       const gap = between(toks, a, b);
       const possessive = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(a.end, b.start));
@@ -246,7 +267,7 @@ export function findActorGroups(text: string, from: number, to: number, date = '
     if (prev && COORDINATION.test(gap) && !m.locative) {
       last.actors.push(m);
       last.end = m.end;
-      if (/\b(?:and|or)\b|&/.test(gap)) last.listed = true;
+      if (/\b(?:and|or)\b|&|^-$/.test(gap)) last.listed = true;
       // A bare country word coordinated with a country+head takes the same head.
       if (m.kind === 'sector' && m.country) {
         for (const [i, p] of last.actors.entries()) {

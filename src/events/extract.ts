@@ -72,7 +72,7 @@ const THREAT_MODE: Partial<Record<PloverType, string>> = { PROTEST: 'restrict', 
 /** Before a trigger, these make it a noun ("the attack", "its support"), which counts only as a noun trigger. */
 const DETERMINER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'these', 'those', 'any', 'further', 'new', "'s", '’s']);
 /** After a trigger word, these make it the first half of a compound noun ("support mission", "training activities"). */
-const NOUN_AFTER = new Set(['mission', 'missions', 'activities', 'activity', 'operation', 'operations', 'program', 'programme', 'programs', 'package', 'effort', 'efforts', 'process', 'group', 'groups', 'force', 'forces', 'troops', 'personnel', 'staff', 'plan', 'plans', 'campaign', 'deadline', 'camp', 'camps', 'centre', 'center', 'base', 'bases', 'agency', 'team', 'teams', 'helicopters', 'aircraft', 'capabilities', 'capability']);
+const NOUN_AFTER = new Set(['centres', 'centers', 'order', 'orders', 'course', 'courses', 'school', 'schools', 'mission', 'missions', 'activities', 'activity', 'operation', 'operations', 'program', 'programme', 'programs', 'package', 'effort', 'efforts', 'process', 'group', 'groups', 'force', 'forces', 'troops', 'personnel', 'staff', 'plan', 'plans', 'campaign', 'deadline', 'camp', 'camps', 'centre', 'center', 'base', 'bases', 'agency', 'team', 'teams', 'helicopters', 'aircraft', 'capabilities', 'capability']);
 /** Speech verbs: a party right before one is the speaker of a trailing clause, not a recipient. */
 const SPEECH = new Set(['said', 'says', 'added', 'adds', 'told', 'stated', 'noted', 'insisted', 'reported', 'according']);
 /** "to" + trigger is an event only after verbs of aspect, intent or decision ("continue to support", "decided to expand"). */
@@ -103,7 +103,9 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   // Passive voice: "was attacked by the Taliban" - the agent follows "by", the subject is the recipient.
   let i = trig.first - 1;
   while (i >= 0 && /ly$/.test(toks[i].lower)) i--;
-  const passive = i >= 0 && BE.has(toks[i].lower) && /(?:ed|en|wn)$/.test(toks[trig.first].lower) && trig.pattern.strength === 'verb' && trig.pattern.lemma;
+  const participle = /(?:ed|en|wn)$/.test(toks[trig.first].lower) && trig.pattern.strength === 'verb' && trig.pattern.lemma;
+  // "was attacked (by X)", or a reduced relative clause "a civilian killed by UK troops"
+  const passive = participle && ((i >= 0 && BE.has(toks[i].lower)) || toks[trig.last + 1]?.lower === 'by');
   if (passive) {
     const byGroup = after.find((g) => {
       const k = toks.findIndex((t) => t.start >= g.start);
@@ -168,6 +170,8 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
   }
   // "no threat", "no attacks": the text says there was none.
   if (prev === 'no' || prev === 'without') return 'skip';
+  // "a host of", "a series of": a verb lemma used as a noun of quantity or kind.
+  if (trig.pattern.lemma && prev && DETERMINER.has(prev) && toks[trig.last + 1]?.lower === 'of') return 'skip';
   if (trig.pattern.lemma && ((prev && DETERMINER.has(prev)) || NOUN_AFTER.has(toks[trig.last + 1]?.lower ?? '') || (prev && ADJECTIVE.test(prev) && toks[trig.first - 1].text === prev))) return 'noun';
   // "are welcome", "is free": a bare lemma after a form of "be" is an adjective, not an act.
   let j = trig.first - 1;
@@ -266,8 +270,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const firstGroup = groups.find((g) => !isPlaceOnly(g));
     if (firstGroup) previousSubject = firstGroup.actors;
     for (const { trig, roles } of chosenList) {
-      roles.actors = roles.actors.map((a) => resolveDefinite(a, text, named, trig.start));
-      roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, named, trig.start));
+      roles.actors = roles.actors.map((a) => resolveDefinite(a, text, named));
+      roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, named));
     const p = trig.pattern;
     const mod = modalityOf(toks, trig.first, trig.last);
     const dates = resolveDates(text.slice(sa, sb), published, { future: mod.planned }).map((d) => ({
@@ -357,11 +361,11 @@ type Draft = EventRow & { nominal: boolean };
  * "the insurgents", "the alliance", "the militant group": a definite sector phrase refers to the latest named
  * organisation or country of that sector in the article.
  */
-function resolveDefinite(a: Actor, text: string, named: Actor[], before: number): Actor {
+function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
   if (a.kind !== 'sector' || a.country || !/\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start))) return a;
   for (let i = named.length - 1; i >= 0; i--) {
     const n = named[i];
-    if (n.sector === a.sector && n.start < before) return { ...n, start: a.start, end: a.end, text: a.text };
+    if (n.sector === a.sector && n.start < a.start) return { ...n, start: a.start, end: a.end, text: a.text };
   }
   return a;
 }

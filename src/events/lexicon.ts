@@ -120,7 +120,12 @@ function build(): Lexicon {
     for (const d of new Set(dem ? [dem.m, dem.f] : [])) if (d) (soft(d, e), soft(plural(d), e));
     for (const c of w.capital ?? []) soft(c, { ...e, capital: true });
   }
+  const notMetonyms = new Set<string>();
   for (const [iso3, aliases, sector] of readTsv('countries.tsv')) {
+    if (iso3 === '-') {
+      for (const a of split(aliases)) notMetonyms.add(nameKey(a));
+      continue;
+    }
     const base = entries.get(iso3) ?? { kind: 'country' as const, name: COUNTRY_NAME.get(iso3) ?? iso3, country: iso3, sector: 'government' };
     const e = sector && sector !== base.sector ? { ...base, sector } : base;
     for (const a of split(aliases)) hard(a, e);
@@ -130,6 +135,8 @@ function build(): Lexicon {
     hard(name, e);
     for (const a of split(aliases)) hard(a, e);
   }
+  // Capitals that are first names or English words ("Victoria", "Kingston") are places, never a government speaking.
+  for (const k of notMetonyms) if (names.get(k)?.capital) names.delete(k);
   const people = new Map<string, LexEntry>();
   for (const [name, aliases, office = '', country = '', sector = '', from = '', to = ''] of readTsv('offices.tsv')) {
     let p = people.get(name);

@@ -33,6 +33,8 @@ export interface Place {
 }
 
 const MIN_POPULATION = 5000;
+/** Month and day names are never places ("in March" is not March, Cambridgeshire). */
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const BIG_CITY = 500_000;
 const MAX_TOKENS = 4;
 
@@ -77,7 +79,7 @@ export function findPlaces(toks: Token[], articleCountries: ReadonlySet<string>,
   const index = cities();
   const out: Place[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (!/^\p{Lu}/u.test(toks[i].text)) continue;
+    if (!/^\p{Lu}/u.test(toks[i].text) || CALENDAR.test(toks[i].text)) continue;
     const prev = toks[i - 1]?.lower === 'the' ? toks[i - 2]?.lower : toks[i - 1]?.lower;
     const locative = LOCATIVE.has(prev ?? '') || (toks[i - 1]?.lower === 'of' && /^(?:town|city|village|province|district|capital|region)$/.test(toks[i - 2]?.lower ?? ''));
     for (let n = Math.min(MAX_TOKENS, toks.length - i); n >= 1; n--) {

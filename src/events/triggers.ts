@@ -7,6 +7,9 @@ import type { PloverType } from '../schema/tables.ts';
 import { PLOVER_TYPES } from '../schema/tables.ts';
 import type { Token } from './tokens.ts';
 
+/** Type of a blocking pattern: its words are no event ("meet its obligations"), and it beats shorter patterns. */
+export const NOT_AN_EVENT = '-';
+
 /** One word of a pattern: a set of accepted lower-case forms, a gap, or any capitalised word. */
 type Spec = { kind: 'words'; forms: Set<string>; name?: boolean } | { kind: 'gap'; max: number };
 
@@ -60,7 +63,7 @@ const nounForms = (n: string) => [n, /(?:s|sh|ch|x)$/.test(n) ? `${n}es` : /[^ae
 
 export function compile(line: string): TriggerPattern {
   const [rawPhrase, type, mode = '', context = '', strength = ''] = line.split('\t');
-  if (!(PLOVER_TYPES as readonly string[]).includes(type)) throw new Error(`triggers.tsv: unknown PLOVER type ${type} in "${line}"`);
+  if (type !== NOT_AN_EVENT && !(PLOVER_TYPES as readonly string[]).includes(type)) throw new Error(`triggers.tsv: unknown PLOVER type ${type} in "${line}"`);
   let phrase = rawPhrase.trim();
   const noun = phrase.startsWith('n:');
   const literal = phrase.startsWith('=');
@@ -130,7 +133,7 @@ export function findTriggers(toks: Token[]): TriggerMatch[] {
       if (!best || words > bestWords || (words === bestWords && last < best.last)) best = { pattern: p, first: i, last, start: toks[i].start, end: toks[last].end };
     }
     if (best) {
-      out.push(best);
+      if ((best.pattern.type as string) !== NOT_AN_EVENT) out.push(best);
       i = best.last;
     }
   }
