@@ -81,6 +81,7 @@ const INFINITIVE_OK = /^(?:fail(?:s|ed)?|managed?|sworn|swore|continue[sd]?|cont
 const CLAUSE_END = /^(?:as|while|after|before|because|when|but|although|though|which|who|whom|where|whereas|since|said|says|saying|adding|amid|despite)$/;
 /** Adjective endings: "diplomatic support", "military withdrawal" are nouns. */
 const ADJECTIVE = /(?:ic|al|ive|ous|ful|ary|ian)$/;
+const LIGHT_VERB = /^(?:announce[sd]?|declare[sd]?|order(?:s|ed)?|impose[sd]?|launch(?:es|ed)?|beg[ia]n|start(?:s|ed)?|stage[sd]?|held|hold|holds|made|make|makes|issue[sd]?|carrie[sd]|carry|mounted|staged)$/;
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 /** Types coded without an actor: unknown perpetrators are common, their victims are not. */
 const VICTIM_TYPES = new Set<PloverType>(['ASSAULT', 'COERCE']);
@@ -105,7 +106,8 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   while (i >= 0 && /ly$/.test(toks[i].lower)) i--;
   const participle = /(?:ed|en|wn)$/.test(toks[trig.first].lower) && trig.pattern.strength === 'verb' && trig.pattern.lemma;
   // "was attacked (by X)", or a reduced relative clause "a civilian killed by UK troops"
-  const passive = participle && ((i >= 0 && BE.has(toks[i].lower)) || toks[trig.last + 1]?.lower === 'by');
+  // ("is committed to", "is opposed to" describe a state: not passive)
+  const passive = participle && toks[trig.last + 1]?.lower !== 'to' && ((i >= 0 && BE.has(toks[i].lower)) || toks[trig.last + 1]?.lower === 'by');
   if (passive) {
     const byGroup = after.find((g) => {
       const k = toks.findIndex((t) => t.start >= g.start);
@@ -217,7 +219,16 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   const obligations = findObligations(toks, groups);
   const verbs = [...triggers.filter((x) => x.t.pattern.strength === 'verb' && !x.how && !control(x.t)).map((x) => x.t), ...obligations.keys()]
     .sort((a, b) => a.start - b.start);
-  const nouns = triggers.filter((x) => x.t.pattern.strength === 'noun' || x.how === 'noun').map((x) => x.t);
+  // "announced a suspension", "imposed a curfew", "launched an offensive": the noun after a light verb is the act.
+  const light = (t: TriggerMatch) => {
+    let j = t.first - 1;
+    if (j >= 0 && DETERMINER.has(toks[j].lower)) j--;
+    return j >= 0 && LIGHT_VERB.test(toks[j].lower);
+  };
+  const nounsAll = triggers.filter((x) => x.t.pattern.strength === 'noun' || x.how === 'noun').map((x) => x.t);
+  const nouns = nounsAll.filter((t) => !light(t));
+  verbs.push(...nounsAll.filter(light));
+  verbs.sort((a, b) => a.start - b.start);
   const withRoles = (trig: TriggerMatch): Roles => {
     const obligation = obligations.get(trig);
     if (obligation) return obligation;
