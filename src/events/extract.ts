@@ -96,7 +96,7 @@ interface Roles {
   recipients: Actor[];
 }
 
-function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string): Roles {
+function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string, nominal = false): Roles {
   const before = groups.filter((g) => g.end <= trig.start && !isPlaceOnly(g));
   // Parties inside a gapped trigger ("returned Afghan soldiers") can be its recipient.
   const headEnd = toks[trig.first].end;
@@ -118,9 +118,19 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     return { actors: byGroup?.actors ?? [], recipients: before.at(-1)?.actors ?? [] };
   }
   let actorGroup = before.at(-1);
-  // "started military withdrawal": a bare sector word right before the trigger describes it; the actor is earlier.
-  const last = actorGroup?.actors.at(-1);
-  if (actorGroup && before.length > 1 && last && last.kind === 'sector' && !last.country && /^\s*$/.test(text.slice(actorGroup.end, trig.start))) actorGroup = before.at(-2);
+  if (nominal) {
+    // A noun's actor stands inside its noun phrase: "Taliban attacks", "Russia's withdrawal", "the US military
+    // withdrawal", or after "by" ("attacks by the Taliban"); a party elsewhere in the sentence is not its agent.
+    const inPhrase = before.filter((g) => /^(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2}\s+$/u.test(text.slice(g.end, trig.start))).at(-1);
+    const by = after.find((g) => /^\s+by\s+(?:the\s+)?$/.test(text.slice(trig.end, g.start)));
+    actorGroup = by ?? inPhrase;
+    // "started military withdrawal": a bare sector word right before the noun describes it.
+    const last = actorGroup?.actors.at(-1);
+    if (actorGroup && !by && last && last.kind === 'sector' && !last.country && /^\s*$/.test(text.slice(actorGroup.end, trig.start))) {
+      const earlier = before.filter((g) => g.end <= actorGroup!.start).at(-1);
+      actorGroup = earlier && /^(?:['’]s)?\s+$/.test(text.slice(earlier.end, actorGroup.start)) ? earlier : undefined;
+    }
+  }
   const clauseEnd = clauseEndAfter(trig, toks, text);
   const candidates = after.filter((g) => g.start < clauseEnd && !g.actors.every((a) => a.locative && a.capital) && !g.actors.some((a) => actorGroup?.actors.some((b) => actorKey(b) === actorKey(a) && a.kind === b.kind)));
   // A bare "troops" or "people" after the verb is usually what is moved or hit; a named party later in the clause is the recipient.
@@ -136,7 +146,7 @@ function clauseEndAfter(trig: TriggerMatch, toks: Token[], text?: string): numbe
     if (CLAUSE_END.test(toks[i].lower)) return toks[i].start;
     // A closing quote (right after a word), a semicolon, colon or dash ends the clause; an opening quote does not.
     const gap = text ? text.slice(toks[i - 1].end, toks[i].start) : '';
-    if (/^["”’]/.test(gap) || /[;:—”]/.test(gap)) return toks[i].start;
+    if (/[,.!?]["”]/.test(gap) || /[;:—]/.test(gap)) return toks[i].start;
   }
   return Infinity;
 }
@@ -232,7 +242,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   const withRoles = (trig: TriggerMatch): Roles => {
     const obligation = obligations.get(trig);
     if (obligation) return obligation;
-    const roles = rolesFor(trig, toks, groups, text);
+    const roles = rolesFor(trig, toks, groups, text, trig.pattern.strength === 'noun' || demoted(trig, toks) === 'noun');
     if (!roles.actors.length) {
       const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end && s.speaker);
       const pronoun = toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => PRONOUN.has(t.lower));

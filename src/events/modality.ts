@@ -29,8 +29,8 @@ function load(): Map<ModalityKind, string[][]> {
 }
 const CUES = load();
 
-/** Words that open a new clause: cues before them belong to another verb. */
-const CLAUSE_BREAK = new Set(['said', 'says', 'say', 'told', 'that', 'and', 'but', 'while', 'after', 'before', 'because', 'when', 'which', 'who', 'although', 'as', 'since']);
+/** Words that open a new clause: cues before them belong to another verb ("and" does not: "will train and assist"). */
+const CLAUSE_BREAK = new Set(['said', 'says', 'say', 'told', 'that', 'but', 'while', 'after', 'before', 'because', 'when', 'which', 'who', 'although', 'as', 'since']);
 /** How far back a cue may stand from the trigger ("will not immediately withdraw"). */
 const WINDOW = 6;
 
