@@ -18,6 +18,8 @@ export interface Actor {
   sector: string;
   /** The office a person held on the event's date. */
   office: string;
+  /** The organisation that office belongs to (NATO, United Nations), when not a country's. */
+  body?: string;
   kind: LexEntry['kind'];
   /** A capital or country named after a locative preposition: a place rather than an actor. */
   locative: boolean;
@@ -54,6 +56,7 @@ function fromEntry(e: LexEntry, toks: Token[], i: number, n: number, date: strin
     country: term?.country ?? e.country,
     sector: term?.sector ?? e.sector,
     office: term?.office ?? e.office ?? '',
+    body: term?.body ?? '',
     kind: e.kind,
     locative: false,
     capital: !!e.capital,

@@ -89,7 +89,8 @@ const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
 
 /** A group whose every member is a place ("in Kabul") rather than an actor. */
 const isPlaceOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
-const actorKey = (a: Actor | undefined) => (a ? a.country || a.name : '');
+/** Who a party is for merging: its country, else the organisation a person serves, else its name. */
+const actorKey = (a: Actor | undefined) => (a ? a.country || a.body || a.name : '');
 
 interface Roles {
   actors: Actor[];
@@ -364,19 +365,21 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       mentions: 1,
       confidence: Math.round(confidence * 100) / 100,
       nominal: p.strength === 'noun' || demoted(trig, toks) === 'noun',
+      actor_key: actorKey(actor),
+      // A bare "troops" or "people" is compatible with any named recipient when merging.
+      recipient_key: recipient && (recipient.country || /\p{Lu}/u.test(recipient.name) || recipient.kind !== 'sector') ? actorKey(recipient) : '',
+      sentence: text.slice(sa, sb),
     });
     }
     for (const g of groups) for (const a of g.actors) if ((a.kind === 'org' || a.kind === 'country') && !a.locative) named.push(a);
   }
-  return mergeMentions(rows).map(({ nominal: _, ...row }) => row);
+  return mergeMentions(rows).map(({ nominal: _n, actor_key: _a, recipient_key: _r, sentence: _s, ...row }) => row);
 }
 
 const compatible = (a: string, b: string) => !a || !b || a === b;
-/** Recipient for merging: a bare "troops" or "people" is compatible with any named recipient. */
-const recipientKey = (r: EventRow) => r.recipient_country || (r.recipient_sector && r.recipient === r.recipients && !/\p{Lu}/u.test(r.recipient) ? '' : r.recipient);
 
 /** An event row while the article is coded: `nominal` marks a noun trigger ("the attack"). */
-type Draft = EventRow & { nominal: boolean };
+type Draft = EventRow & { nominal: boolean; actor_key: string; recipient_key: string; sentence: string };
 
 /**
  * "the insurgents", "the alliance", "the militant group": a definite sector phrase refers to the latest named
@@ -399,21 +402,24 @@ function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
 export function mergeMentions(rows: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const r of rows) {
-    const ak = r.actor_country || r.actor;
-    const rk = recipientKey(r);
+    const ak = r.actor_key;
+    const rk = r.recipient_key;
     const same = out.find((o) =>
-      o.event_type === r.event_type && o.negated === r.negated && o.hypothetical === r.hypothetical &&
-      compatible(o.actor_country || o.actor, ak) &&
-      // A nominal mention ("the withdrawal") refers back to an event already told, whatever it names as recipient.
-      (r.nominal ? true : compatible(recipientKey(o), rk) && (o.date_is_fallback || r.date_is_fallback || o.date === r.date)) &&
-      (o.actor_country || o.actor || o.recipient_country || o.recipient) && (ak || rk));
+      o.event_type === r.event_type && (
+        // The same sentence twice (an embedded post quoted again) is the same telling.
+        o.sentence === r.sentence ||
+        (o.negated === r.negated && o.hypothetical === r.hypothetical &&
+          compatible(o.actor_key, ak) &&
+          // A nominal mention ("the withdrawal") refers back to an event already told, whatever it names as recipient.
+          (r.nominal ? true : compatible(o.recipient_key, rk) && (o.date_is_fallback || r.date_is_fallback || o.date === r.date)) &&
+          !!(o.actor_key || o.recipient_key) && !!(ak || rk))));
     if (!same) {
       out.push(r);
       continue;
     }
     same.mentions++;
-    if (!same.actor && r.actor) Object.assign(same, pick(r, ['actor', 'actor_country', 'actor_sector', 'actor_office', 'actors', 'actor_countries']));
-    if (!same.recipient && r.recipient) Object.assign(same, pick(r, ['recipient', 'recipient_country', 'recipient_sector', 'recipient_office', 'recipients', 'recipient_countries']));
+    if (!same.actor && r.actor) Object.assign(same, pick(r, ['actor', 'actor_country', 'actor_sector', 'actor_office', 'actors', 'actor_countries', 'actor_key']));
+    if ((!same.recipient || !same.recipient_key) && r.recipient_key && r.recipient_key !== same.actor_key) Object.assign(same, pick(r, ['recipient', 'recipient_country', 'recipient_sector', 'recipient_office', 'recipients', 'recipient_countries', 'recipient_key']));
     if (same.date_is_fallback && !r.date_is_fallback) Object.assign(same, pick(r, ['date', 'date_precision', 'date_is_fallback']));
     if (!same.location && r.location) Object.assign(same, pick(r, ['location', 'location_country', 'latitude', 'longitude']));
     same.confidence = Math.min(0.95, Math.round((same.confidence + 0.05) * 100) / 100);

@@ -18,6 +18,8 @@ export type EntryKind = 'country' | 'org' | 'person' | 'sector' | 'title';
 
 export interface Term {
   office: string;
+  /** Organisation the office belongs to ("NATO" for its secretary general), if not a country's. */
+  body: string;
   country: string;
   sector: string;
   from: string;
@@ -138,7 +140,7 @@ function build(): Lexicon {
   // Capitals that are first names or English words ("Victoria", "Kingston") are places, never a government speaking.
   for (const k of notMetonyms) if (names.get(k)?.capital) names.delete(k);
   const people = new Map<string, LexEntry>();
-  for (const [name, aliases, office = '', country = '', sector = '', from = '', to = ''] of readTsv('offices.tsv')) {
+  for (const [name, aliases, office = '', country = '', sector = '', from = '', to = '', body = ''] of readTsv('offices.tsv')) {
     let p = people.get(name);
     if (!p) {
       p = { kind: 'person', name, country, sector, terms: [] };
@@ -146,7 +148,7 @@ function build(): Lexicon {
       hard(name, p);
       for (const a of split(aliases)) hard(a, p);
     }
-    const term = { office, country, sector, from, to };
+    const term = { office, body, country, sector, from, to };
     p.terms!.push(term);
     // The person's standing country and sector: those of their latest term.
     if (!p.terms!.some((t) => t.from > from)) Object.assign(p, { country, sector });
