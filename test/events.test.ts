@@ -9,6 +9,7 @@ import { resolveDates } from '../src/text/when.ts';
 import { segmentArticle } from '../src/text/segment.ts';
 import type { CleanedArticle } from '../src/schema/records.ts';
 import type { StatementRow } from '../src/statements/extract.ts';
+import { SECTORS } from '../src/schema/tables.ts';
 
 const article = (text: string, published = '2021-02-18') =>
   segmentArticle({ article_id: 'art_00000000000000aa', source_file: 'f.txt', record: '', format: 'txt', title: '', published,
@@ -65,6 +66,21 @@ describe('actor dictionary', () => {
   });
 });
 
+describe('dictionary data', () => {
+  it('uses only sectors the schema allows', () => {
+    const sectors = new Set<string>(SECTORS);
+    for (const m of [LEXICON.names, LEXICON.common, LEXICON.titles]) for (const e of m.values()) if (e.sector) expect(sectors.has(e.sector), `${e.name}: ${e.sector}`).toBe(true);
+    for (const s of LEXICON.orgHeads.values()) expect(sectors.has(s), s).toBe(true);
+  });
+  it('reads a hyphenated pair of parties as both of them', () => {
+    const text = 'the US-Taliban agreement';
+    expect(findActorGroups(text, 0, text.length)[0].actors.map((a) => a.country)).toEqual(['USA', 'AFG']);
+  });
+  it('keeps capitals that are first names as places only', () => {
+    expect(actorsIn('Victoria said')).toEqual([]);
+  });
+});
+
 describe('dated offices', () => {
   const ghani = LEXICON.names.get('Ashraf Ghani')!;
   it('gives the office a person held on the date', () => {
@@ -97,6 +113,10 @@ describe('triggers', () => {
     expect(findTriggers(toks).map((t) => t.pattern.type)).toEqual(['RETREAT']);
     expect(() => compile('attack\tFIGHTING')).toThrow(/unknown PLOVER type/);
   });
+  it('lets a blocking pattern say that words are no event', () => {
+    expect(findTriggers(tokenize('They failed to meet their obligations.'))).toEqual([]);
+    expect(findTriggers(tokenize('They met the minister.'))).toHaveLength(1);
+  });
   it('takes no capitalised word inside a sentence for a trigger', () => {
     expect(findTriggers(tokenize('Talks resumed in March.'))).toHaveLength(1);
     expect(findTriggers(tokenize('He spoke in March.'))).toHaveLength(0);
@@ -128,6 +148,11 @@ describe('event coding', () => {
   });
   it('finds organisations the dictionaries lack by their head word', () => {
     expect(only('The Kenya Anti-Corruption Commission accused the minister.')).toMatchObject({ event_type: 'ACCUSE', actor: 'Kenya Anti-Corruption Commission', actor_country: 'KEN', actor_sector: 'government' });
+  });
+  it('takes a noun trigger\'s actor from its own noun phrase only', () => {
+    expect(only('Italy announced a suspension of air links with Serbia.')).toMatchObject({ event_type: 'SANCTION', actor_country: 'ITA' });
+    expect(events('Stoltenberg said that the increase in attacks could not be ignored.')).toEqual([]);
+    expect(only('Attacks by the Taliban on Afghan troops rose.')).toMatchObject({ event_type: 'ASSAULT', actor: 'Taliban' });
   });
   it('codes nothing without an actor outside violence and coercion', () => {
     expect(events('Talks were held in Doha.')).toEqual([]);
@@ -215,6 +240,15 @@ describe('merging within an article', () => {
     const ev = events('The United States began to withdraw. The US withdrawal from Afghanistan was swift.', '2021-08-01');
     expect(ev).toHaveLength(1);
     expect(ev[0]).toMatchObject({ event_type: 'RETREAT', mentions: 2, recipient_country: 'AFG' });
+  });
+  it('merges an office holder with the organisation the office belongs to', () => {
+    const ev = events('NATO urged talks with the Taliban. Jens Stoltenberg urged talks with the Taliban.', '2021-07-27');
+    expect(ev).toHaveLength(1);
+    expect(ev[0].mentions).toBe(2);
+  });
+  it('counts a repeated sentence once more, whatever its parties resolve to', () => {
+    const ev = events('"We support the peace process in Afghanistan," Stoltenberg wrote. We support the peace process in Afghanistan.', '2020-11-18');
+    expect(ev.filter((e) => e.event_type === 'SUPPORT')).toHaveLength(1);
   });
   it('resolves "the insurgents" to the armed group named before', () => {
     const ev = events('The Taliban seized the district of Musa Qala. Later the insurgents attacked Afghan troops.');

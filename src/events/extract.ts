@@ -71,6 +71,8 @@ const COOPERATIVE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERA
 const THREAT_MODE: Partial<Record<PloverType, string>> = { PROTEST: 'restrict', SANCTION: 'relations', MOBILIZE: 'violence', COERCE: 'restrict', ASSAULT: 'violence' };
 /** Before a trigger, these make it a noun ("the attack", "its support"), which counts only as a noun trigger. */
 const DETERMINER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'these', 'those', 'any', 'further', 'new', "'s", '’s']);
+/** Before a trigger word, a preposition makes it a noun ("the increase in attacks"). */
+const PREPOSITION = new Set(['in', 'of', 'for', 'on', 'against', 'after', 'before', 'amid', 'despite', 'over', 'about', 'with', 'from', 'during', 'following']);
 /** After a trigger word, these make it the first half of a compound noun ("support mission", "training activities"). */
 const NOUN_AFTER = new Set(['centres', 'centers', 'order', 'orders', 'course', 'courses', 'school', 'schools', 'mission', 'missions', 'activities', 'activity', 'operation', 'operations', 'program', 'programme', 'programs', 'package', 'effort', 'efforts', 'process', 'group', 'groups', 'force', 'forces', 'troops', 'personnel', 'staff', 'plan', 'plans', 'campaign', 'deadline', 'camp', 'camps', 'centre', 'center', 'base', 'bases', 'agency', 'team', 'teams', 'helicopters', 'aircraft', 'capabilities', 'capability']);
 /** Speech verbs: a party right before one is the speaker of a trailing clause, not a recipient. */
@@ -185,7 +187,8 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
   if (prev === 'no' || prev === 'without') return 'skip';
   // "a host of", "a series of": a verb lemma used as a noun of quantity or kind.
   if (trig.pattern.lemma && prev && DETERMINER.has(prev) && toks[trig.last + 1]?.lower === 'of') return 'skip';
-  if (trig.pattern.lemma && ((prev && DETERMINER.has(prev)) || NOUN_AFTER.has(toks[trig.last + 1]?.lower ?? '') || (prev && ADJECTIVE.test(prev) && toks[trig.first - 1].text === prev))) return 'noun';
+  // A sentence does not open with a finite verb: "Attacks by the Taliban rose" opens with a noun.
+  if (trig.pattern.lemma && (trig.first === 0 || (prev && (DETERMINER.has(prev) || PREPOSITION.has(prev))) || NOUN_AFTER.has(toks[trig.last + 1]?.lower ?? '') || (prev && ADJECTIVE.test(prev) && toks[trig.first - 1].text === prev))) return 'noun';
   // "are welcome", "is free": a bare lemma after a form of "be" is an adjective, not an act.
   let j = trig.first - 1;
   while (j >= 0 && /ly$/.test(toks[j].lower)) j--;
