@@ -141,6 +141,8 @@ function unitMentions(toks: Token[], date: string): Actor[] {
 }
 
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** Capitalised at the start of a sentence, but no part of a name. */
+const NOT_NAME_START = new Set(['the', 'but', 'and', 'or', 'a', 'an', 'in', 'on', 'at', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'if', 'this', 'that', 'these', 'those', 'meanwhile', 'however', 'earlier', 'later', 'yesterday', 'today', 'last', 'next']);
 const ORG_INNER = new Set(['of', 'for', 'and', 'the', 'on', 'de']);
 
 /**
@@ -160,7 +162,7 @@ function orgName(toks: Token[], i: number): { actor: Actor; used: number } | und
   }
   if (head < i + 1) return undefined; // a head word alone ("Police", "Court") is a sector word, not a name
   const words = toks.slice(i, head + 1);
-  if (words[0].lower === 'the' || LEXICON.common.has(keyOf(toks, i, head + 1 - i, true))) return undefined;
+  if (NOT_NAME_START.has(words[0].lower) || LEXICON.common.has(keyOf(toks, i, head + 1 - i, true))) return undefined;
   const country = words.map((w) => LEXICON.names.get(w.text)).find((e) => e?.kind === 'country')?.country ?? '';
   const name = words.map((w) => w.text).join(' ');
   const sector = LEXICON.orgHeads.get(toks[head].text)!;

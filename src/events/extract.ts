@@ -126,7 +126,9 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     // withdrawal", or after "by" ("attacks by the Taliban"); a party elsewhere in the sentence is not its agent.
     const inPhrase = before.filter((g) => /^(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2}\s+$/u.test(text.slice(g.end, trig.start))).at(-1);
     const by = after.find((g) => /^\s+by\s+(?:the\s+)?$/.test(text.slice(trig.end, g.start)));
-    actorGroup = by ?? inPhrase;
+    // "their withdrawal": the possessive points back to the subject of the sentence.
+    const possessive = /^(?:its|their|his|her)$/.test(toks[trig.first - 1]?.lower ?? '');
+    actorGroup = by ?? inPhrase ?? (possessive ? before[0] : undefined);
     // "started military withdrawal": a bare sector word right before the noun describes it.
     const last = actorGroup?.actors.at(-1);
     if (actorGroup && !by && last && last.kind === 'sector' && !last.country && /^\s*$/.test(text.slice(actorGroup.end, trig.start))) {
@@ -196,7 +198,11 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
   return undefined;
 }
 
-const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false };
+const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false, needsRecipient: false };
+/** Sectors that bear arms: with one of them as a party, "attack" and "clash" are force, not words. */
+const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
+/** Sectors whose "attacks" are usually words. */
+const TALKING = new Set(['legislature', 'party', 'opposition', 'judiciary', 'media', 'ngo', 'civil_society', 'business', 'religious', 'education', 'health']);
 const REPORTING = new Set(['said', 'says', 'say', 'announced', 'announces', 'concluded', 'insisted', 'insists', 'stated', 'declared', 'added', 'argued', 'told', 'warned']);
 
 /**
@@ -235,9 +241,12 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     .sort((a, b) => a.start - b.start);
   // "announced a suspension", "imposed a curfew", "launched an offensive": the noun after a light verb is the act.
   const light = (t: TriggerMatch) => {
-    let j = t.first - 1;
-    if (j >= 0 && DETERMINER.has(toks[j].lower)) j--;
-    return j >= 0 && LIGHT_VERB.test(toks[j].lower);
+    // up to two words between: "staged mass demonstrations", "announced a suspension"
+    for (let j = t.first - 1; j >= 0 && j >= t.first - 3; j--) {
+      if (LIGHT_VERB.test(toks[j].lower)) return true;
+      if (toks[j].text !== toks[j].lower) return false;
+    }
+    return false;
   };
   const nounsAll = triggers.filter((x) => x.t.pattern.strength === 'noun' || x.how === 'noun').map((x) => x.t);
   const nouns = nounsAll.filter((t) => !light(t));
@@ -271,6 +280,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
         if (!groups.some((g) => g.start >= from && g.end <= trig.start && !isPlaceOnly(g))) continue;
       }
       const roles = withRoles(trig);
+      if (trig.pattern.needsRecipient && !roles.recipients.some((a) => a.country || a.kind !== 'sector')) continue;
       if (roles.actors.length || (roles.recipients.length && VICTIM_TYPES.has(trig.pattern.type))) out.push({ trig, roles });
     }
     if (out.length) break;
@@ -308,6 +318,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const planned = mod.planned || !!when?.future;
     let type = p.type;
     let mode = p.mode;
+    let context = p.context;
+    // A politician who "attacked" a rival criticised them; a state or armed group that attacked used force.
+    const speaking = (a: Actor) => a.kind === 'person' || TALKING.has(a.sector);
+    if (p.verbal && roles.actors.length && roles.actors.every(speaking) && ![...roles.actors, ...roles.recipients].some((a) => ARMED.has(a.sector))) (type = p.verbal), (mode = 'disapprove'), (context = '');
     let negated = mod.negated;
     if (negated && COOPERATIVE.has(type)) {
       // "will not accept", "failed to reach agreement": a refusal, which did happen (PLOVER REJECT).
@@ -337,7 +351,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       statement_id: statement?.statement_id ?? '',
       event_type: type,
       mode,
-      context: p.context,
+      context,
       actor: actor?.name ?? '',
       actor_country: actor?.country ?? '',
       actor_sector: actor?.sector ?? '',

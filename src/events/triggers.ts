@@ -22,6 +22,10 @@ export interface TriggerPattern {
   strength: 'verb' | 'noun';
   /** The first word is a verb lemma (inflected), not a literal form: after "the" it is a noun. */
   lemma: boolean;
+  /** Coded only with a named recipient. */
+  needsRecipient: boolean;
+  /** Type when no party is armed ("the minister attacked his rival" is criticism). */
+  verbal?: PloverType;
 }
 
 export interface TriggerMatch {
@@ -62,7 +66,10 @@ export function verbForms(lemma: string): string[] {
 const nounForms = (n: string) => [n, /(?:s|sh|ch|x)$/.test(n) ? `${n}es` : /[^aeiou]y$/.test(n) ? `${n.slice(0, -1)}ies` : `${n}s`];
 
 export function compile(line: string): TriggerPattern {
-  const [rawPhrase, type, mode = '', context = '', strength = ''] = line.split('\t');
+  const [rawPhrase, type, mode = '', context = '', strength = '', flags = ''] = line.split('\t');
+  const flagList = flags.split(/\s+/).filter(Boolean);
+  const verbal = flagList.find((f) => f.startsWith('verbal='))?.slice(7);
+  if (verbal && !(PLOVER_TYPES as readonly string[]).includes(verbal)) throw new Error(`triggers.tsv: unknown PLOVER type ${verbal} in "${line}"`);
   if (type !== NOT_AN_EVENT && !(PLOVER_TYPES as readonly string[]).includes(type)) throw new Error(`triggers.tsv: unknown PLOVER type ${type} in "${line}"`);
   let phrase = rawPhrase.trim();
   const noun = phrase.startsWith('n:');
@@ -70,7 +77,7 @@ export function compile(line: string): TriggerPattern {
   if (noun || literal) phrase = phrase.slice(noun ? 2 : 1);
   const words = phrase.split(/\s+/);
   const specs: Spec[] = words.map((w, i): Spec => {
-    if (w === '...') return { kind: 'gap', max: 4 };
+    if (w === '...') return { kind: 'gap', max: 5 };
     // NAME stands for any capitalised word ("release Prime Minister X").
     const name = w.split('|').includes('NAME');
     const alts = w.split('|').filter((a) => a !== 'NAME').map((a) => a.toLowerCase());
@@ -78,7 +85,8 @@ export function compile(line: string): TriggerPattern {
     if (noun) return { kind: 'words', forms: new Set(i === words.length - 1 ? nounForms(w.toLowerCase()) : [w.toLowerCase()]) };
     return { kind: 'words', forms: new Set(i === 0 ? verbForms(w.toLowerCase()) : [w.toLowerCase()]) };
   });
-  return { phrase: rawPhrase, specs, type: type as PloverType, mode, context, strength: noun || strength === 'noun' ? 'noun' : 'verb', lemma: !noun && !literal };
+  return { phrase: rawPhrase, specs, type: type as PloverType, mode, context, strength: noun || strength === 'noun' ? 'noun' : 'verb', lemma: !noun && !literal,
+    needsRecipient: flagList.includes('recipient'), verbal: verbal as PloverType | undefined };
 }
 
 function loadIndex(): Map<string, TriggerPattern[]> {
