@@ -262,7 +262,11 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       if (statement && pronoun) {
         const speaker = findActorGroups(statement.speaker, 0, statement.speaker.length, published)[0]?.actors;
         roles.actors = speaker?.length ? speaker : [{ name: statement.speaker, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: statement.speaker }];
-      } else if (pronoun && previousSubject.length) roles.actors = previousSubject;
+      } else if (pronoun && previousSubject.length && PRONOUN.has(toks[0].lower)) {
+        // Only a sentence that opens with the pronoun continues the previous subject ("They have indicated ...");
+        // in "the Royal College said it opposed ..." the pronoun is the unknown subject of this sentence.
+        roles.actors = previousSubject;
+      }
     }
     return roles;
   };
