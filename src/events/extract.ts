@@ -71,6 +71,8 @@ const COOPERATIVE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERA
 const THREAT_MODE: Partial<Record<PloverType, string>> = { PROTEST: 'restrict', SANCTION: 'relations', MOBILIZE: 'violence', COERCE: 'restrict', ASSAULT: 'violence' };
 /** Before a trigger, these make it a noun ("the attack", "its support"), which counts only as a noun trigger. */
 const DETERMINER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'these', 'those', 'any', 'further', 'new', "'s", '’s']);
+/** Lower-case words that can be the subject (or an adverb) before a verb in -s. */
+const SUBJECT_WORD = /^(?:he|she|it|who|which|that|also|now|still|often|again|then|rarely|never|always|reportedly|allegedly|\w+ly)$/;
 /** Before a trigger word, a preposition makes it a noun ("the increase in attacks"). */
 const PREPOSITION = new Set(['in', 'of', 'for', 'on', 'against', 'after', 'before', 'amid', 'despite', 'over', 'about', 'with', 'from', 'during', 'following']);
 /** After a trigger word, these make it the first half of a compound noun ("support mission", "training activities"). */
@@ -81,8 +83,8 @@ const SPEECH = new Set(['said', 'says', 'added', 'adds', 'told', 'stated', 'note
 const INFINITIVE_OK = /^(?:fail(?:s|ed)?|managed?|sworn|swore|continue[sd]?|continuing|began|begin|begins|start(?:s|ed)?|plan(?:s|ned)?|planning|intend(?:s|ed)?|decide[sd]?|agree[sd]?|opt(?:s|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|move[sd]?|vote[sd]?|went on|set|going|expected|scheduled|due|ready|willing|prepared|able|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|offer(?:s|ed)?|threaten(?:s|ed)?|refuse[sd]?|decline[sd]?|order(?:s|ed)?|seek|seeks|sought|want(?:s|ed)?|aim(?:s|ed)?|hope[sd]?|announce[sd]?|is|are|was|were|has|have|had|used)$/;
 /** Words and marks that end the trigger's clause: a recipient lies before them. */
 const CLAUSE_END = /^(?:as|while|after|before|because|when|but|although|though|which|who|whom|where|whereas|since|said|says|saying|adding|amid|despite)$/;
-/** Adjective endings: "diplomatic support", "military withdrawal" are nouns. */
-const ADJECTIVE = /(?:ic|al|ive|ous|ful|ary|ian)$/;
+/** Adjective endings: "diplomatic support", "military withdrawal", "terrorist attack" are nouns. */
+const ADJECTIVE = /(?:ic|al|ive|ous|ful|ary|ian|ist)$/;
 const LIGHT_VERB = /^(?:announce[sd]?|declare[sd]?|order(?:s|ed)?|impose[sd]?|launch(?:es|ed)?|beg[ia]n|start(?:s|ed)?|stage[sd]?|held|hold|holds|made|make|makes|issue[sd]?|carrie[sd]|carry|mounted|staged)$/;
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 /** Types coded without an actor: unknown perpetrators are common, their victims are not. */
@@ -189,6 +191,10 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
   if (prev === 'no' || prev === 'without') return 'skip';
   // "a host of", "a series of": a verb lemma used as a noun of quantity or kind.
   if (trig.pattern.lemma && prev && DETERMINER.has(prev) && toks[trig.last + 1]?.lower === 'of') return 'skip';
+  // "terrorist attacks", "peace talks": a plural after a lower-case noun is a noun, not a verb.
+  const form = toks[trig.first].lower;
+  if (trig.pattern.lemma && prev && /[^s]s$/.test(form) && toks[trig.first - 1].text === prev && /^\p{L}+$/u.test(prev) &&
+    !SUBJECT_WORD.test(prev)) return 'noun';
   // A sentence does not open with a finite verb: "Attacks by the Taliban rose" opens with a noun.
   if (trig.pattern.lemma && (trig.first === 0 || (prev && (DETERMINER.has(prev) || PREPOSITION.has(prev))) || NOUN_AFTER.has(toks[trig.last + 1]?.lower ?? '') || (prev && ADJECTIVE.test(prev) && toks[trig.first - 1].text === prev))) return 'noun';
   // "are welcome", "is free": a bare lemma after a form of "be" is an adjective, not an act.
@@ -408,11 +414,16 @@ type Draft = EventRow & { nominal: boolean; actor_key: string; recipient_key: st
  */
 function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
   if (a.kind !== 'sector' || a.country || !/\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start))) return a;
-  for (let i = named.length - 1; i >= 0; i--) {
-    const n = named[i];
-    if (n.sector === a.sector && n.start < a.start) return { ...n, start: a.start, end: a.end, text: a.text };
+  // The most salient such party so far (most mentions; of equals, the latest).
+  const counts = new Map<string, { n: number; last: Actor }>();
+  for (const n of named) {
+    if (n.sector !== a.sector || n.start >= a.start) continue;
+    const c = counts.get(n.name) ?? { n: 0, last: n };
+    counts.set(n.name, { n: c.n + 1, last: n });
   }
-  return a;
+  let best: { n: number; last: Actor } | undefined;
+  for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.last.start > best.last.start)) best = c;
+  return best ? { ...best.last, start: a.start, end: a.end, text: a.text } : a;
 }
 
 /**
