@@ -265,7 +265,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     if (!roles.actors.length) {
       const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end && s.speaker);
       const pronoun = toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => PRONOUN.has(t.lower));
-      if (statement && pronoun) {
+      // In a direct quote "we" is the speaker; in narrative a sentence-initial pronoun continues the previous subject.
+      const direct = statement && /["“'‘]/.test(text.slice(Math.max(0, statement.start - 1), statement.start));
+      if (statement && pronoun && (direct || !PRONOUN.has(toks[0].lower) || !previousSubject.length)) {
         const speaker = findActorGroups(statement.speaker, 0, statement.speaker.length, published)[0]?.actors;
         roles.actors = speaker?.length ? speaker : [{ name: statement.speaker, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: statement.speaker }];
       } else if (pronoun && previousSubject.length && PRONOUN.has(toks[0].lower)) {
