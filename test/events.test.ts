@@ -76,6 +76,9 @@ describe('dictionary data', () => {
     const text = 'the US-Taliban agreement';
     expect(findActorGroups(text, 0, text.length)[0].actors.map((a) => a.country)).toEqual(['USA', 'AFG']);
   });
+  it('reads "Vietnamese-led forces" as Vietnam\'s', () => {
+    expect(actorsIn('Vietnamese-led forces')[0]).toMatchObject({ country: 'VNM', sector: 'military' });
+  });
   it('keeps capitals that are first names as places only', () => {
     expect(actorsIn('Victoria said')).toEqual([]);
   });
@@ -207,6 +210,9 @@ describe('places', () => {
     expect(e).toMatchObject({ location: 'Kandahar', location_country: 'AFG' });
     expect(e.latitude).toBeCloseTo(31.6, 0);
     expect(e.longitude).toBeCloseTo(65.7, 0);
+  });
+  it('makes the place attacked the recipient when no party is', () => {
+    expect(only('Israeli troops shelled positions near Jericho.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'ISR', recipient: 'Jericho', recipient_country: 'PSE' });
   });
   it('falls back to a country named after a locative word', () => {
     expect(only('NATO will expand its training mission in Iraq.')).toMatchObject({ location: 'Iraq', location_country: 'IRQ' });

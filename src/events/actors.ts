@@ -174,6 +174,12 @@ function orgName(toks: Token[], i: number): { actor: Actor; used: number } | und
 
 function hyphenated(t: Token, date: string): Actor[] {
   const parts = t.text.split('-');
+  // "Vietnamese-led forces", "Iranian-backed militias": the party is the first half.
+  if (parts.length === 2 && /^(?:led|backed|based|sponsored|allied|controlled|owned|run)$/.test(parts[1])) {
+    const e = LEXICON.names.get(parts[0]);
+    if (e && (e.kind === 'country' || e.kind === 'org')) return [fromEntry(e, [{ text: parts[0], lower: parts[0].toLowerCase(), start: t.start, end: t.start + parts[0].length }], 0, 1, date)];
+    return [];
+  }
   const entries = parts.map((p) => LEXICON.names.get(p));
   if (parts.length !== 2 || !entries.every((e) => e && (e.kind === 'country' || e.kind === 'org'))) return [];
   let at = t.start;

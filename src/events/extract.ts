@@ -355,6 +355,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const places = findPlaces(toks, countriesHere, countryAt).filter((pl) => !parties.some((a) => a.start < pl.end && a.end > pl.start));
     const place: Place | undefined = places.find((pl) => pl.kind === 'city') ?? places[0];
     const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end);
+    // Force used against a place ("shelled Jericho") has the place's country as recipient.
+    if (!roles.recipients.length && place && place.start > trig.start && VICTIM_TYPES.has(type) && place.country !== roles.actors[0]?.country) {
+      roles.recipients = [{ name: place.name, country: place.country, sector: '', office: '', kind: 'country', locative: true, capital: false, start: place.start, end: place.end, text: place.name }];
+    }
     const [actor, recipient] = [roles.actors[0], roles.recipients[0]];
     const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0));
     rows.push({
