@@ -191,6 +191,9 @@ describe('dates', () => {
     expect(resolveDates('In December, a bomb killed him.', '2021-02-18')[0]).toMatchObject({ date: '2020-12', precision: 'month' });
     expect(resolveDates('The deal was signed in 2019.', '2021-02-18')[0]).toMatchObject({ date: '2019', precision: 'year' });
   });
+  it('resolves only dates with a written year when the publication date is unknown', () => {
+    expect(resolveDates('On Monday, in March 2003, troops crossed.', '').map((d) => d.date)).toEqual(['2003-03']);
+  });
   it('resolves forward for deadlines and future tense', () => {
     expect(resolveDates('troops out by mid-January', '2020-11-18')[0]).toMatchObject({ date: '2021-01', precision: 'month', future: true });
     expect(resolveDates('He will visit on May 1.', '2020-11-18')[0]).toMatchObject({ date: '2021-05-01', precision: 'day' });

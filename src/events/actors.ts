@@ -142,7 +142,9 @@ function unitMentions(toks: Token[], date: string): Actor[] {
 
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** Capitalised at the start of a sentence, but no part of a name. */
-const NOT_NAME_START = new Set(['the', 'but', 'and', 'or', 'a', 'an', 'in', 'on', 'at', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'if', 'this', 'that', 'these', 'those', 'meanwhile', 'however', 'earlier', 'later', 'yesterday', 'today', 'last', 'next']);
+const NOT_NAME_START = new Set(['the', 'but', 'and', 'or', 'a', 'an', 'in', 'on', 'at', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'if', 'this', 'that', 'these', 'those', 'meanwhile', 'however', 'earlier', 'later', 'yesterday', 'today', 'last', 'next',
+  'despite', 'although', 'though', 'since', 'until', 'under', 'over', 'during', 'among', 'amid', 'against', 'without', 'within', 'following', 'according', 'because', 'so', 'then', 'now', 'yet', 'also', 'still',
+  'all', 'both', 'each', 'every', 'some', 'many', 'most', 'such', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'we', 'they', 'he', 'she', 'it', 'i', 'there', 'here', 'what', 'which', 'who', 'why', 'how', 'where', 'mr', 'mrs', 'ms', 'dr']);
 const ORG_INNER = new Set(['of', 'for', 'and', 'the', 'on', 'de']);
 
 /**

@@ -17,6 +17,8 @@ export interface ResolvedDate {
   text: string;
   /** The expression was read as pointing after the publication date. */
   future: boolean;
+  /** The year is written out ("May 2003"), not inferred from the publication date. */
+  certainYear?: boolean;
 }
 
 export interface ResolveOptions {
@@ -34,11 +36,19 @@ const PAST_CLAUSE = /\b(?:was|were|had|did|last|ago|earlier|previously|\w+ed)\s*
 
 const YEAR = /\b(?:in|since|during|by|until|of|early|late|mid-?)\s+((?:19|20)\d{2})\b(?![-\/]\d)/gi;
 
+function absoluteOnly(text: string): ResolvedDate[] {
+  // Any reference will do: only expressions whose year is certain are kept.
+  return resolveDates(text, '2000-01-01').filter((r) => r.certainYear).map((r) => ({ ...r, future: false }));
+}
+
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 12));
 
-/** Every date expression in `text`, resolved against `published` (YYYY-MM-DD). */
+/**
+ * Every date expression in `text`, resolved against `published` (YYYY-MM-DD). Without a publication date
+ * only expressions that name their year ("5 January 2004", "in 2003") can be resolved, and are.
+ */
 export function resolveDates(text: string, published: string, opts: ResolveOptions = {}): ResolvedDate[] {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) return [];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) return absoluteOnly(text);
   const [y, m, d] = published.split('-').map(Number);
   const ref = utc(y, m, d);
   const out: ResolvedDate[] = [];
@@ -71,13 +81,13 @@ export function resolveDates(text: string, published: string, opts: ResolveOptio
       }
     }
     const date = precision === 'day' ? `${year}-${pad(month)}-${pad(day)}` : precision === 'month' ? `${year}-${pad(month)}` : String(year);
-    out.push({ date, precision, start: r.index, end: r.index + r.text.length, text: r.text, future: date > published.slice(0, date.length) });
+    out.push({ date, precision, start: r.index, end: r.index + r.text.length, text: r.text, future: date > published.slice(0, date.length), certainYear: c.isCertain('year') && !relative });
   }
   // A bare year ("in 2019", "since 2001"), which chrono leaves alone.
   for (const mm of text.matchAll(YEAR)) {
     const start = mm.index! + mm[0].length - 4;
     if (out.some((o) => o.start <= start && start < o.end)) continue;
-    out.push({ date: mm[1], precision: 'year', start, end: start + 4, text: mm[1], future: mm[1] > published.slice(0, 4) });
+    out.push({ date: mm[1], precision: 'year', start, end: start + 4, text: mm[1], future: mm[1] > published.slice(0, 4), certainYear: true });
   }
   return out.sort((a, b) => a.start - b.start);
 }
