@@ -179,6 +179,11 @@ describe('modality', () => {
     expect(only('Syria says it will not accept more refugees from Iraq.')).toMatchObject({ event_type: 'REJECT', negated: false });
     expect(only('Syria is willing to withdraw its troops from Lebanon.')).toMatchObject({ event_type: 'AGREE' });
   });
+  it('gives requests and refusals the mode of what is asked or refused', () => {
+    expect(only('The UN urged Russia to release the prisoners.')).toMatchObject({ event_type: 'REQUEST', mode: 'yield' });
+    expect(only('Hamas called for talks with Egypt.')).toMatchObject({ event_type: 'REQUEST', mode: 'meet' });
+    expect(only('Syria says it will not accept any more refugees from Iraq.')).toMatchObject({ event_type: 'REJECT' });
+  });
   it('codes announced or conditional hostility as a threat', () => {
     expect(only('Palestinian leaders said they would boycott all contact with the United States.')).toMatchObject({ event_type: 'THREATEN', planned: true });
   });

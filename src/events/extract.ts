@@ -12,6 +12,7 @@
  *    gazetteer (places.ts).
  * 5. The same event told twice in an article (same type, compatible actors and dates) is one row, `mentions` counted.
  */
+import { readFileSync } from 'node:fs';
 import type { SegmentedArticle } from '../schema/records.ts';
 import type { PloverType } from '../schema/tables.ts';
 import { makeId } from '../util/ids.ts';
@@ -156,6 +157,26 @@ function clauseEndAfter(trig: TriggerMatch, toks: Token[], text?: string): numbe
     if (/[,.!?]["”]/.test(gap) || /[;:—]/.test(gap)) return toks[i].start;
   }
   return Infinity;
+}
+
+const REQUEST_MODES: Array<[string, RegExp]> = readFileSync(new URL('./dictionaries/request-modes.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => {
+    const [mode, words] = l.replace(/\r$/, '').split('\t');
+    return [mode, new RegExp(`^(?:${words})`)] as [string, RegExp];
+  });
+/** What a refused cooperative act was about. */
+const REFUSED_MODE: Partial<Record<PloverType, string>> = { CONSULT: 'meet', AID: 'assist', COOPERATE: 'assist', RETREAT: 'yield', CONCEDE: 'yield' };
+
+/** PLOVER mode of a REQUEST or REJECT from what is asked for or refused (request-modes.tsv). */
+function requestMode(toks: Token[], trig: TriggerMatch, negatedFrom?: PloverType): string {
+  if (negatedFrom && REFUSED_MODE[negatedFrom]) return REFUSED_MODE[negatedFrom]!;
+  for (let i = trig.first + 1; i < toks.length && i <= trig.last + 8; i++) {
+    if (CLAUSE_END.test(toks[i].lower)) break;
+    for (const [mode, re] of REQUEST_MODES) if (re.test(toks[i].lower)) return mode;
+  }
+  return '';
 }
 
 /** The date expression closest to the trigger, if any. */
@@ -335,9 +356,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const speaking = (a: Actor) => a.kind === 'person' || TALKING.has(a.sector);
     if (p.verbal && roles.actors.length && roles.actors.every(speaking) && ![...roles.actors, ...roles.recipients].some((a) => ARMED.has(a.sector))) (type = p.verbal), (mode = 'disapprove'), (context = '');
     let negated = mod.negated;
+    let negatedFrom: PloverType | undefined;
     if (negated && COOPERATIVE.has(type)) {
       // "will not accept", "failed to reach agreement": a refusal, which did happen (PLOVER REJECT).
-      (type = 'REJECT'), (mode = ''), (negated = false);
+      (negatedFrom = type), (type = 'REJECT'), (mode = ''), (negated = false);
     } else if (!mod.hypothetical && (planned && PROMISABLE.has(type) || (mod.promise && (type === 'RETREAT' || type === 'CONCEDE')))) {
       // Cooperation reported in the future tense is AGREE (PLOVER manual 3.1); a retreat or concession in the
       // future keeps its type unless the actor explicitly commits to it ("agreed to withdraw", "is willing to").
@@ -359,6 +381,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     if (!roles.recipients.length && place && place.start > trig.start && VICTIM_TYPES.has(type) && place.country !== roles.actors[0]?.country) {
       roles.recipients = [{ name: place.name, country: place.country, sector: '', office: '', kind: 'country', locative: true, capital: false, start: place.start, end: place.end, text: place.name }];
     }
+    if ((type === 'REQUEST' || type === 'REJECT') && !mode) mode = requestMode(toks, trig, negatedFrom);
     const [actor, recipient] = [roles.actors[0], roles.recipients[0]];
     const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0));
     rows.push({
