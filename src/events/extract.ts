@@ -383,7 +383,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     }
     if ((type === 'REQUEST' || type === 'REJECT') && !mode) mode = requestMode(toks, trig, negatedFrom);
     const [actor, recipient] = [roles.actors[0], roles.recipients[0]];
-    const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0));
+    // Acts the text only imagines or denies are less certain events.
+    const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0)) * (mod.hypothetical || negated ? 0.6 : 1);
     rows.push({
       event_id: makeId('evt', article.article_id, type, trig.start, trig.end),
       article_id: article.article_id,
