@@ -23,6 +23,7 @@ import { modalityOf } from './modality.ts';
 import { findPlaces, type Place } from './places.ts';
 import { keyOf, tokenize, type Token } from './tokens.ts';
 import { findTriggers, type TriggerMatch } from './triggers.ts';
+import { mergeMentions, type Draft } from './merge.ts';
 import type { StatementRow } from '../statements/extract.ts';
 
 export interface EventRow {
@@ -433,11 +434,6 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   return mergeMentions(rows).map(({ nominal: _n, actor_key: _a, recipient_key: _r, sentence: _s, ...row }) => row);
 }
 
-const compatible = (a: string, b: string) => !a || !b || a === b;
-
-/** An event row while the article is coded: `nominal` marks a noun trigger ("the attack"). */
-type Draft = EventRow & { nominal: boolean; actor_key: string; recipient_key: string; sentence: string };
-
 /**
  * "the insurgents", "the alliance", "the militant group": a definite sector phrase refers to the latest named
  * organisation or country of that sector in the article.
@@ -455,38 +451,3 @@ function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
   for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.last.start > best.last.start)) best = c;
   return best ? { ...best.last, start: a.start, end: a.end, text: a.text } : a;
 }
-
-/**
- * The same event told twice: same type, same modality, compatible actor and recipient (equal, or one
- * unknown), and no two different explicit dates. The first telling keeps its offsets; roles the first
- * lacked are filled from later ones.
- */
-export function mergeMentions(rows: Draft[]): Draft[] {
-  const out: Draft[] = [];
-  for (const r of rows) {
-    const ak = r.actor_key;
-    const rk = r.recipient_key;
-    const same = out.find((o) =>
-      o.event_type === r.event_type && (
-        // The same sentence twice (an embedded post quoted again) is the same telling.
-        o.sentence === r.sentence ||
-        (o.negated === r.negated && o.hypothetical === r.hypothetical &&
-          compatible(o.actor_key, ak) &&
-          // A nominal mention ("the withdrawal") refers back to an event already told, whatever it names as recipient.
-          (r.nominal ? true : compatible(o.recipient_key, rk) && (o.date_is_fallback || r.date_is_fallback || o.date === r.date)) &&
-          !!(o.actor_key || o.recipient_key) && !!(ak || rk))));
-    if (!same) {
-      out.push(r);
-      continue;
-    }
-    same.mentions++;
-    if (!same.actor && r.actor) Object.assign(same, pick(r, ['actor', 'actor_country', 'actor_sector', 'actor_office', 'actors', 'actor_countries', 'actor_key']));
-    if ((!same.recipient || !same.recipient_key) && r.recipient_key && r.recipient_key !== same.actor_key) Object.assign(same, pick(r, ['recipient', 'recipient_country', 'recipient_sector', 'recipient_office', 'recipients', 'recipient_countries', 'recipient_key']));
-    if (same.date_is_fallback && !r.date_is_fallback) Object.assign(same, pick(r, ['date', 'date_precision', 'date_is_fallback']));
-    if (!same.location && r.location) Object.assign(same, pick(r, ['location', 'location_country', 'latitude', 'longitude']));
-    same.confidence = Math.min(0.95, Math.round((same.confidence + 0.05) * 100) / 100);
-  }
-  return out;
-}
-
-const pick = <T extends object, K extends keyof T>(o: T, keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
