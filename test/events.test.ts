@@ -134,6 +134,15 @@ describe('event coding', () => {
     });
     expect(only('Russia withdrew its troops from Syria.')).toMatchObject({ event_type: 'RETREAT', mode: 'withdraw', context: 'military', recipient_country: 'SYR' });
   });
+  it('codes joint exercises as cooperation and one country\'s as mobilisation', () => {
+    expect(only('Japan and the United States held joint naval exercises.')).toMatchObject({ event_type: 'COOPERATE', actor_countries: 'JPN;USA' });
+    expect(only('Russia held exercises near the Ukrainian border.')).toMatchObject({ event_type: 'MOBILIZE', mode: 'troops' });
+  });
+  it('keeps a party of the same country as the recipient of a domestic event', () => {
+    expect(only('Kenyan police fired tear gas at demonstrators in Nairobi.')).toMatchObject({
+      event_type: 'ASSAULT', mode: 'crowd-control', actor_country: 'KEN', actor_sector: 'police', recipient_country: 'KEN', recipient_sector: 'civilians', location: 'Nairobi',
+    });
+  });
   it('makes a list of actors one event', () => {
     const e = only('Pakistan, Iran and Russia asked the United States for a responsible withdrawal.');
     expect(e).toMatchObject({ event_type: 'REQUEST', actor_country: 'PAK', actors: 'Pakistan; Iran; Russia', actor_countries: 'PAK;IRN;RUS', recipient_country: 'USA' });

@@ -141,7 +141,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     }
   }
   const clauseEnd = clauseEndAfter(trig, toks, text);
-  const candidates = after.filter((g) => g.start < clauseEnd && !g.actors.every((a) => a.locative && a.capital) && !g.actors.some((a) => actorGroup?.actors.some((b) => actorKey(b) === actorKey(a) && a.kind === b.kind)));
+  const candidates = after.filter((g) => g.start < clauseEnd && !g.actors.every((a) => a.locative && a.capital) && !g.actors.some((a) => actorGroup?.actors.some((b) => a.name === b.name || (actorKey(b) === actorKey(a) && a.kind === b.kind && a.sector === b.sector))));
   // A bare "troops" or "people" after the verb is usually what is moved or hit; a named party later in the clause is the recipient.
   // What is discussed at a meeting is its topic, not a party to it.
   const fallback = trig.pattern.type === 'CONSULT' ? undefined : candidates[0];
@@ -357,6 +357,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const speaking = (a: Actor) => a.kind === 'person' || TALKING.has(a.sector);
     if (p.verbal && roles.actors.length && roles.actors.every(speaking) && ![...roles.actors, ...roles.recipients].some((a) => ARMED.has(a.sector))) (type = p.verbal), (mode = 'disapprove'), (context = '');
     let negated = mod.negated;
+    // Exercises or operations of several countries together are cooperation, of one a show of force (PLOVER 3.14).
+    if (type === 'MOBILIZE' && new Set(roles.actors.map((a) => a.country).filter(Boolean)).size > 1) (type = 'COOPERATE'), (mode = '');
     let negatedFrom: PloverType | undefined;
     if (negated && COOPERATIVE.has(type)) {
       // "will not accept", "failed to reach agreement": a refusal, which did happen (PLOVER REJECT).
@@ -375,7 +377,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       const e = LEXICON.names.get(keyOf(toks, i, n));
       return e?.kind === 'country' && !e.capital ? e.country : '';
     };
-    const places = findPlaces(toks, countriesHere, countryAt).filter((pl) => !parties.some((a) => a.start < pl.end && a.end > pl.start));
+    // ("demonstrators in Nairobi" is a party, and Nairobi still the place)
+    const places = findPlaces(toks, countriesHere, countryAt).filter((pl) => !parties.some((a) => a.start < pl.end && a.end > pl.start && !/\s(?:in|of)\s/.test(text.slice(a.start, pl.start))));
     const place: Place | undefined = places.find((pl) => pl.kind === 'city') ?? places[0];
     const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end);
     // Force used against a place ("shelled Jericho") has the place's country as recipient.
