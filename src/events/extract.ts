@@ -290,8 +290,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // In a direct quote "we" is the speaker; in narrative a sentence-initial pronoun continues the previous subject.
       const direct = statement && /["“'‘]/.test(text.slice(Math.max(0, statement.start - 1), statement.start));
       if (statement && pronoun && (direct || !PRONOUN.has(toks[0].lower) || !previousSubject.length)) {
-        const speaker = findActorGroups(statement.speaker, 0, statement.speaker.length, published)[0]?.actors;
-        roles.actors = speaker?.length ? speaker : [{ name: statement.speaker, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: statement.speaker }];
+        const name = statement.speaker.replace(/^(?:(?:But|And|However|Meanwhile|Yet|So|Then|Now)\s+)+/, '');
+        const speaker = findActorGroups(name, 0, name.length, published)[0]?.actors;
+        roles.actors = speaker?.length ? speaker : [{ name, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name }];
       } else if (pronoun && previousSubject.length && PRONOUN.has(toks[0].lower)) {
         // Only a sentence that opens with the pronoun continues the previous subject ("They have indicated ...");
         // in "the Royal College said it opposed ..." the pronoun is the unknown subject of this sentence.

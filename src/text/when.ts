@@ -38,7 +38,7 @@ const YEAR = /\b(?:in|since|during|by|until|of|early|late|mid-?)\s+((?:19|20)\d{
 
 function absoluteOnly(text: string): ResolvedDate[] {
   // Any reference will do: only expressions whose year is certain are kept.
-  return resolveDates(text, '2000-01-01').filter((r) => r.certainYear).map((r) => ({ ...r, future: false }));
+  return resolveDates(text, '2000-01-01').filter((r) => r.certainYear && /\b(?:1[89]|20)\d{2}\b/.test(r.text)).map((r) => ({ ...r, future: false }));
 }
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 12));
