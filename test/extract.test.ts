@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { extractStatements } from '../src/statements/extract.ts';
-import { extractEvents } from '../src/events/extract.ts';
 import { segmentArticle } from '../src/text/segment.ts';
 import type { CleanedArticle } from '../src/schema/records.ts';
 
@@ -24,20 +23,5 @@ describe('statements', () => {
   });
   it('ignores scare quotes', () => {
     expect(extractStatements(article('The so-called "peace dividend" never came.'))).toEqual([]);
-  });
-});
-
-describe('events', () => {
-  it('codes a withdrawal with actor and recipient countries', () => {
-    const a = article('The US plans to pull out 2,000 troops from Afghanistan by mid-January.');
-    const [e] = extractEvents(a);
-    expect(e).toMatchObject({ event_type: 'RETREAT', actor_country: 'USA', recipient_country: 'AFG', trigger: 'pull out', planned: true });
-    expect(a.text.slice(e.start, e.end)).toBe('pull out');
-  });
-  it('merges the same event told twice', () => {
-    const a = article('Russia attacked Ukraine on Monday. Russia attacked Ukraine again.');
-    const ev = extractEvents(a);
-    expect(ev).toHaveLength(1);
-    expect(ev[0].mentions).toBe(2);
   });
 });

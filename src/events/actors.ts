@@ -1,57 +1,301 @@
-/** Actor dictionary: every country (from i18n-iso-countries) plus the entries in dictionaries/actors.tsv. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
+/**
+ * Actor mentions in a sentence, resolved against the lexicon (lexicon.ts):
+ * 1. dictionary names, sector words and titled people ("President Ashraf Ghani", "General X Y");
+ * 2. a country word modifying a sector word or title becomes one actor ("Afghan troops" = AFG military,
+ *    "Poland's parliament" = POL legislature, "rebels in Darfur", "the Afghan president" = the holder
+ *    of that office on the event's date);
+ * 3. coordinated mentions ("Pakistan, Iran and Russia", "Hungarian and Romanian officials") form one
+ *    group: a compound actor.
+ */
+import { LEXICON, holderAt, termAt, type LexEntry } from './lexicon.ts';
+import { keyOf, tokenize, type Token } from './tokens.ts';
+import { startsTrigger } from './triggers.ts';
 
-const require = createRequire(import.meta.url);
-countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
-
-export interface ActorEntry {
+export interface Actor {
+  /** Resolved name: a person's or organisation's full name, a country's short name, or the phrase. */
   name: string;
   country: string;
   sector: string;
-}
-
-export interface ActorMatch extends ActorEntry {
+  /** The office a person held on the event's date. */
+  office: string;
+  /** The organisation that office belongs to (NATO, United Nations), when not a country's. */
+  body?: string;
+  kind: LexEntry['kind'];
+  /** A capital or country named after a locative preposition: a place rather than an actor. */
+  locative: boolean;
+  capital: boolean;
   start: number;
   end: number;
   text: string;
 }
 
-function buildLexicon(): Map<string, ActorEntry> {
-  const lex = new Map<string, ActorEntry>();
-  const names = countries.getNames('en', { select: 'all' }) as Record<string, string[]>;
-  for (const [alpha2, list] of Object.entries(names)) {
-    const iso3 = countries.alpha2ToAlpha3(alpha2);
-    if (!iso3) continue;
-    for (const n of list) lex.set(n, { name: list[0], country: iso3, sector: 'government' });
-  }
-  const tsv = readFileSync(new URL('./dictionaries/actors.tsv', import.meta.url), 'utf8');
-  for (const line of tsv.split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    const [name, aliases = '', country = '', sector = ''] = line.split('\t');
-    const entry = { name, country, sector };
-    lex.set(name, entry);
-    for (const a of aliases.split('|')) if (a) lex.set(a, entry);
-  }
-  return lex;
+/** Coordinated actors with their combined span. */
+export interface ActorGroup {
+  actors: Actor[];
+  start: number;
+  end: number;
 }
 
-export const ACTORS = buildLexicon();
+const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'around', 'into', 'within']);
+/** Words that may stand between a country word and the sector word it modifies ("French paper workers"). */
+const FILLER_STOP = new Set([
+  'and', 'or', 'but', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'that', 'which', 'who',
+  'said', 'says', 'say', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'it', 'its',
+  'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'not', 'as', 'than', 'after', 'before', 'since', 'while',
+]);
+/** What may join the members of a list: "Pakistan, Iran and Russia", "the Taliban, IS and other groups". */
+const COORDINATION = /^(?:-|\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:(?:other|the|its|their|several|some|various)\s+)?)$/;
+const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+const NAME_PARTICLES = new Set(['bin', 'al', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'du', 'da', 'el']);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ACTOR_RE = new RegExp(
-  `(?<![\\w])(${[...ACTORS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w])`,
-  'g',
-);
+function fromEntry(e: LexEntry, toks: Token[], i: number, n: number, date: string): Actor {
+  const term = e.kind === 'person' ? termAt(e, date) : undefined;
+  return {
+    // Sector words and bare titles keep the words of the text ("MPs", "the president" unresolved).
+    name: e.kind === 'sector' || e.kind === 'title' ? toks.slice(i, i + n).map((t) => t.text).join(' ') : e.name,
+    country: term?.country ?? e.country,
+    sector: term?.sector ?? e.sector,
+    office: term?.office ?? e.office ?? '',
+    body: term?.body ?? '',
+    kind: e.kind,
+    locative: false,
+    capital: !!e.capital,
+    start: toks[i].start,
+    end: toks[i + n - 1].end,
+    text: '',
+  };
+}
 
-/** Actor mentions in text[from, to), longest alias first, left to right. */
-export function findActors(text: string, from: number, to: number): ActorMatch[] {
-  const piece = text.slice(from, to);
-  const out: ActorMatch[] = [];
-  for (const m of piece.matchAll(ACTOR_RE)) {
-    const entry = ACTORS.get(m[1])!;
-    out.push({ ...entry, start: from + m.index!, end: from + m.index! + m[1].length, text: m[1] });
+/** Unit mentions, longest match first, left to right. */
+function unitMentions(toks: Token[], date: string): Actor[] {
+  const out: Actor[] = [];
+  const { names, common, titles, maxTokens, firstWords } = LEXICON;
+  /** Keys of the token sequences starting at i, by length (built once per position, only when needed). */
+  const keysAt = (i: number, lower: boolean) => {
+    const keys: string[] = [];
+    let k = '';
+    for (let n = 1; n <= maxTokens && i + n <= toks.length; n++) {
+      const t = lower ? toks[i + n - 1].lower : toks[i + n - 1].text;
+      k = n === 1 ? t : `${k} ${t}`;
+      keys.push(k);
+    }
+    return keys;
+  };
+  for (let i = 0; i < toks.length; ) {
+    let found: Actor | undefined;
+    let used = 0;
+    const inNames = firstWords.names.has(toks[i].text);
+    const inTitles = firstWords.titles.has(toks[i].text);
+    const inCommon = firstWords.common.has(toks[i].lower);
+    if (!inNames && !inTitles && !inCommon && !(isCap(toks[i]) && orgName(toks, i))) {
+      // "US-Taliban agreement", "US-Afghan partnership": a hyphenated pair of parties is both of them.
+      if (toks[i].text.includes('-')) out.push(...hyphenated(toks[i], date));
+      i++;
+      continue;
+    }
+    const keys = inNames || inTitles ? keysAt(i, false) : [];
+    // An organisation name longer than any dictionary match here ("Kenya Anti-Corruption Commission" over "Kenya").
+    const org = isCap(toks[i]) ? orgName(toks, i) : undefined;
+    if (org && !names.has(keyOf(toks, i, org.used)) && !keys.slice(org.used).some((k) => names.has(k))) (found = org.actor), (used = org.used);
+    // A title followed by capitalised words is a person ("President Ashraf Ghani", "Gen. Kenneth McKenzie").
+    for (let n = inTitles && !found ? keys.length : 0; n >= 1 && !found; n--) {
+      const title = titles.get(keys[n - 1]);
+      if (!title) continue;
+      let j = i + n;
+      while (j < toks.length && j - (i + n) < 4 && !CALENDAR.test(toks[j].text) && (isCap(toks[j]) || (NAME_PARTICLES.has(toks[j].text) && j + 1 < toks.length && isCap(toks[j + 1])))) {
+        if (names.get(toks[j].text)?.kind === 'country' || names.get(toks[j].text)?.kind === 'org') break;
+        j++;
+      }
+      if (j === i + n) continue;
+      // The name may itself be known ("President Joe Biden", "President Biden").
+      let known: LexEntry | undefined;
+      for (let m = j - (i + n); m >= 1 && !known; m--) {
+        const e = names.get(keyOf(toks, i + n, m));
+        if (e?.kind === 'person') known = e;
+      }
+      const name = toks.slice(i + n, j).map((t) => t.text).join(' ');
+      found = known
+        ? fromEntry(known, toks, i, j - i, date)
+        : { name, country: '', sector: title.sector, office: title.office ?? '', kind: 'person', locative: false, capital: false, start: toks[i].start, end: toks[j - 1].end, text: '' };
+      used = j - i;
+    }
+    for (let n = inNames ? keys.length : 0; n >= 1 && !found; n--) {
+      const e = names.get(keys[n - 1]);
+      if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
+    }
+    const lowerKeys = !found && inCommon ? keysAt(i, true) : [];
+    for (let n = lowerKeys.length; n >= 1 && !found; n--) {
+      const e = common.get(lowerKeys[n - 1]);
+      // Sector words ("troops", "rebels") and titles used as heads ("the president").
+      if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
+    }
+    if (found) {
+      const prev = toks[i - 1]?.lower;
+      const prev2 = toks[i - 2]?.lower;
+      found.locative = LOCATIVE.has(prev ?? '') || (prev === 'the' && LOCATIVE.has(prev2 ?? ''));
+      out.push(found);
+      i += used;
+    } else i++;
   }
   return out;
+}
+
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** Capitalised at the start of a sentence, but no part of a name. */
+const NOT_NAME_START = new Set(['the', 'but', 'and', 'or', 'a', 'an', 'in', 'on', 'at', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'if', 'this', 'that', 'these', 'those', 'meanwhile', 'however', 'earlier', 'later', 'yesterday', 'today', 'last', 'next',
+  'despite', 'although', 'though', 'since', 'until', 'under', 'over', 'during', 'among', 'amid', 'against', 'without', 'within', 'following', 'according', 'because', 'so', 'then', 'now', 'yet', 'also', 'still',
+  'all', 'both', 'each', 'every', 'some', 'many', 'most', 'such', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'we', 'they', 'he', 'she', 'it', 'i', 'there', 'here', 'what', 'which', 'who', 'why', 'how', 'where', 'mr', 'mrs', 'ms', 'dr']);
+const ORG_INNER = new Set(['of', 'for', 'and', 'the', 'on', 'de']);
+
+/**
+ * An organisation the dictionaries do not know: capitalised words ending in a head word ("Kenya
+ * Anti-Corruption Commission", "Third World Water Forum"), with the country of a country word inside.
+ */
+function orgName(toks: Token[], i: number): { actor: Actor; used: number } | undefined {
+  let j = i;
+  let head = -1;
+  while (j < toks.length && j - i < 7) {
+    const t = toks[j];
+    if (isCap(t)) {
+      if (LEXICON.orgHeads.has(t.text)) head = j;
+      j++;
+    } else if (ORG_INNER.has(t.text) && j + 1 < toks.length && isCap(toks[j + 1])) j++;
+    else break;
+  }
+  if (head < i + 1) return undefined; // a head word alone ("Police", "Court") is a sector word, not a name
+  const words = toks.slice(i, head + 1);
+  if (NOT_NAME_START.has(words[0].lower) || LEXICON.common.has(keyOf(toks, i, head + 1 - i, true))) return undefined;
+  const country = words.map((w) => LEXICON.names.get(w.text)).find((e) => e?.kind === 'country')?.country ?? '';
+  const name = words.map((w) => w.text).join(' ');
+  const sector = LEXICON.orgHeads.get(toks[head].text)!;
+  return {
+    actor: { name, country, sector, office: '', kind: 'org', locative: false, capital: false, start: words[0].start, end: words.at(-1)!.end, text: '' },
+    used: head + 1 - i,
+  };
+}
+
+function hyphenated(t: Token, date: string): Actor[] {
+  const parts = t.text.split('-');
+  // "Vietnamese-led forces", "Iranian-backed militias": the party is the first half.
+  if (parts.length === 2 && /^(?:led|backed|based|sponsored|allied|controlled|owned|run)$/.test(parts[1])) {
+    const e = LEXICON.names.get(parts[0]);
+    if (e && (e.kind === 'country' || e.kind === 'org')) return [fromEntry(e, [{ text: parts[0], lower: parts[0].toLowerCase(), start: t.start, end: t.start + parts[0].length }], 0, 1, date)];
+    return [];
+  }
+  const entries = parts.map((p) => LEXICON.names.get(p));
+  if (parts.length !== 2 || !entries.every((e) => e && (e.kind === 'country' || e.kind === 'org'))) return [];
+  let at = t.start;
+  return parts.map((p, k) => {
+    const piece: Token = { text: p, lower: p.toLowerCase(), start: at, end: at + p.length };
+    at += p.length + 1;
+    return fromEntry(entries[k]!, [piece], 0, 1, date);
+  });
+}
+
+/** Tokens strictly between two mentions. */
+const between = (toks: Token[], a: Actor, b: Actor) => toks.filter((t) => t.start >= a.end && t.end <= b.start);
+
+const isModifier = (a: Actor) => a.kind === 'country' || a.kind === 'org';
+const isHead = (a: Actor) => a.kind === 'sector' || a.kind === 'title' || (a.kind === 'person' && !a.country);
+
+/** "Afghan troops", "Poland's parliament", "the Afghan president": country word + head. */
+function attach(mod: Actor, head: Actor, text: string, date: string): Actor {
+  const merged: Actor = { ...head, country: mod.country, start: mod.start, end: head.end, locative: mod.locative, capital: false };
+  if (head.kind === 'title' && head.office) {
+    const h = holderAt(mod.country, head.office, date);
+    if (h) return { ...merged, kind: 'person', name: h.person.name, sector: h.term.sector, office: h.term.office };
+  }
+  if (head.kind === 'sector' || head.kind === 'title') {
+    // Organisations keep their own sector ("NATO troops" act for NATO; "UN officials" for the UN).
+    if (mod.kind === 'org') return { ...merged, name: mod.name, sector: mod.sector || head.sector, kind: 'org' };
+    merged.name = text.slice(mod.start, head.end);
+    merged.kind = 'sector';
+  }
+  return merged;
+}
+
+/** Coordinated and modified mentions grouped into actors; `date` resolves office holders. */
+export function findActorGroups(text: string, from: number, to: number, date = ''): ActorGroup[] {
+  const toks = tokenize(text, from, to);
+  const units: Actor[] = [];
+  // "rebel leaders", "intelligence officials", "military police": adjacent sector words are one party, of the
+  // more specific sector (government is the least specific).
+  for (const u of unitMentions(toks, date)) {
+    const prev = units.at(-1);
+    if (prev && prev.kind === 'sector' && (u.kind === 'sector' || u.kind === 'title') && /^\s+$/.test(text.slice(prev.end, u.start))) {
+      units[units.length - 1] = { ...u, start: prev.start, sector: prev.sector !== 'government' ? prev.sector : u.sector, kind: 'sector' };
+      continue;
+    }
+    units.push(u);
+  }
+  const merged: Actor[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const a = units[k];
+    const b = units[k + 1];
+    // "Afghan President Ashraf Ghani", "NATO Secretary-General Jens Stoltenberg", "US defence secretary Lloyd Austin":
+    // the modifier or title only describes the person named right after it.
+    if (b && b.kind === 'person' && (isModifier(a) || a.kind === 'title' || a.kind === 'sector') && !a.locative) {
+      if (/^(?:\s+|['’]s\s+)$/.test(text.slice(a.end, b.start))) {
+        merged.push({ ...b, country: b.country || a.country, start: a.start, locative: a.locative });
+        k++;
+        continue;
+      }
+    }
+    // "Biden's administration": a person's possessive gives the country.
+    if (b && a.kind === 'person' && a.country && b.kind === 'sector' && /^['’]s\s+$/.test(text.slice(a.end, b.start))) {
+      merged.push({ ...b, country: a.country, start: a.start, name: text.slice(a.start, b.end) });
+      k++;
+      continue;
+    }
+    if (b && isModifier(a) && isHead(b)) {
+      const gap = between(toks, a, b);
+      const possessive = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(a.end, b.start));
+      const adjectives = gap.length <= 2 && /^[\s\p{L}\p{N}-]*$/u.test(text.slice(a.end, b.start)) && gap.every((t) => !FILLER_STOP.has(t.lower) && !/['’]s$/.test(t.text) && !startsTrigger(t.lower) && !/(?:ed|ing)$/.test(t.lower));
+      if (possessive || adjectives) {
+        merged.push(attach(a, b, text, date));
+        k++;
+        continue;
+      }
+    }
+    if (b && isHead(a) && isModifier(b) && !a.country) {
+      // "rebels in Darfur", "the government of Afghanistan", "Security forces in Guinea" (not "troops from
+      // Afghanistan", where the country is where they leave, usually the recipient)
+      const gap = between(toks, a, b).map((t) => t.lower);
+      if (gap.length >= 1 && gap.length <= 2 && ['in', 'of'].includes(gap[0]) && (gap.length === 1 || gap[1] === 'the')) {
+        merged.push({ ...a, country: b.country, end: b.end, name: a.kind === 'sector' ? text.slice(a.start, b.end) : a.name });
+        k++;
+        continue;
+      }
+    }
+    merged.push(a);
+  }
+  for (const m of merged) m.text = text.slice(m.start, m.end);
+  // Coordination: "Hungarian and Romanian officials" gives the head to both modifiers.
+  const groups: Array<ActorGroup & { listed: boolean }> = [];
+  for (let k = 0; k < merged.length; k++) {
+    const m = merged[k];
+    const last = groups[groups.length - 1];
+    const prev = last?.actors[last.actors.length - 1];
+    const gap = prev ? text.slice(prev.end, m.start) : '';
+    if (prev && COORDINATION.test(gap) && !m.locative) {
+      last.actors.push(m);
+      last.end = m.end;
+      if (/\b(?:and|or)\b|&|^-$/.test(gap)) last.listed = true;
+      // A bare country word coordinated with a country+head takes the same head.
+      if (m.kind === 'sector' && m.country) {
+        for (const [i, p] of last.actors.entries()) {
+          if (p.kind === 'country' && p !== m) last.actors[i] = { ...p, kind: 'sector', sector: m.sector, name: `${p.text} ${m.text.split(/\s+/).pop()}` };
+        }
+      }
+      continue;
+    }
+    groups.push({ actors: [m], start: m.start, end: m.end, listed: false });
+  }
+  // "On Iraq, defence ministers agreed": commas alone, without an "and", make no list.
+  return groups.flatMap((g) => (g.actors.length > 1 && !g.listed ? g.actors.map((a) => ({ actors: [a], start: a.start, end: a.end })) : [{ actors: g.actors, start: g.start, end: g.end }]));
+}
+
+/** Flat list of actor mentions in text[from, to) (kept for callers that need no grouping). */
+export function findActors(text: string, from: number, to: number, date = ''): Actor[] {
+  return findActorGroups(text, from, to, date).flatMap((g) => g.actors);
 }

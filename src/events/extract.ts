@@ -1,13 +1,29 @@
 /**
- * Events: a first PLOVER coder. In each sentence, a trigger from dictionaries/verbs.tsv codes the type;
- * the nearest actor mention before it is the actor and the first after it the recipient.
- * The same (type, actor, recipient) told twice in one article is one row with `mentions` counted.
+ * Events: PLOVER coding of each sentence (see docs/events.md for the codebook).
+ * 1. Triggers (triggers.ts) code the type, mode and context. A sentence gives one event: its first verb
+ *    trigger with an actor or recipient (or, without one, its first noun trigger), because a news sentence
+ *    usually reports one act and the rest are its circumstances.
+ * 2. The actor is the nearest actor group before the trigger (the agent after "by" in the passive), the
+ *    recipient the first one after it; a coordinated group ("Pakistan, Iran and Russia") is ONE event with
+ *    several actors: `actor` holds the first, `actors` all of them.
+ * 3. Modality (modality.ts): negated, planned, hypothetical; future cooperation becomes AGREE and a hostile
+ *    act on a condition becomes THREATEN, as the PLOVER manual asks.
+ * 4. Date from the sentence (src/text/when.ts), else the publication date marked as fallback; place from the
+ *    gazetteer (places.ts).
+ * 5. The same event told twice in an article (same type, compatible actors and dates) is one row, `mentions` counted.
  */
 import { readFileSync } from 'node:fs';
 import type { SegmentedArticle } from '../schema/records.ts';
 import type { PloverType } from '../schema/tables.ts';
 import { makeId } from '../util/ids.ts';
-import { findActors } from './actors.ts';
+import { resolveDates, type ResolvedDate } from '../text/when.ts';
+import { findActorGroups, type Actor, type ActorGroup } from './actors.ts';
+import { LEXICON } from './lexicon.ts';
+import { modalityOf } from './modality.ts';
+import { findPlaces, type Place } from './places.ts';
+import { keyOf, tokenize, type Token } from './tokens.ts';
+import { findTriggers, type TriggerMatch } from './triggers.ts';
+import { mergeMentions, type Draft } from './merge.ts';
 import type { StatementRow } from '../statements/extract.ts';
 
 export interface EventRow {
@@ -20,9 +36,15 @@ export interface EventRow {
   actor: string;
   actor_country: string;
   actor_sector: string;
+  actor_office: string;
+  actors: string;
+  actor_countries: string;
   recipient: string;
   recipient_country: string;
   recipient_sector: string;
+  recipient_office: string;
+  recipients: string;
+  recipient_countries: string;
   date: string;
   date_precision: string;
   date_is_fallback: boolean;
@@ -42,88 +64,394 @@ export interface EventRow {
   confidence: number;
 }
 
-interface Trigger {
-  re: RegExp;
-  type: PloverType;
-  mode: string;
-  context: string;
+/** Types whose future-tense report is a promise: coded AGREE (PLOVER manual 3.1). */
+const PROMISABLE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
+/** Material conflict: said to happen on a condition, it is a threat (PLOVER manual 3.11). */
+const HOSTILE = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+const COOPERATIVE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
+/** What a threat threatens (PLOVER THREATEN modes). */
+const THREAT_MODE: Partial<Record<PloverType, string>> = { PROTEST: 'restrict', SANCTION: 'relations', MOBILIZE: 'violence', COERCE: 'restrict', ASSAULT: 'violence' };
+/** Before a trigger, these make it a noun ("the attack", "its support"), which counts only as a noun trigger. */
+const DETERMINER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'these', 'those', 'any', 'further', 'new', "'s", '’s']);
+/** Lower-case words that can be the subject (or an adverb) before a verb in -s. */
+const SUBJECT_WORD = /^(?:he|she|it|who|which|that|also|now|still|often|again|then|rarely|never|always|reportedly|allegedly|\w+ly)$/;
+/** Before a trigger word, a preposition makes it a noun ("the increase in attacks"). */
+const PREPOSITION = new Set(['in', 'of', 'for', 'on', 'against', 'after', 'before', 'amid', 'despite', 'over', 'about', 'with', 'from', 'during', 'following']);
+/** After a trigger word, these make it the first half of a compound noun ("support mission", "training activities"). */
+const NOUN_AFTER = new Set(['centres', 'centers', 'order', 'orders', 'course', 'courses', 'school', 'schools', 'mission', 'missions', 'activities', 'activity', 'operation', 'operations', 'program', 'programme', 'programs', 'package', 'effort', 'efforts', 'process', 'group', 'groups', 'force', 'forces', 'troops', 'personnel', 'staff', 'plan', 'plans', 'campaign', 'deadline', 'camp', 'camps', 'centre', 'center', 'base', 'bases', 'agency', 'team', 'teams', 'helicopters', 'aircraft', 'capabilities', 'capability']);
+/** Speech verbs: a party right before one is the speaker of a trailing clause, not a recipient. */
+const SPEECH = new Set(['said', 'says', 'added', 'adds', 'told', 'stated', 'noted', 'insisted', 'reported', 'according']);
+/** "to" + trigger is an event only after verbs of aspect, intent or decision ("continue to support", "decided to expand"). */
+const INFINITIVE_OK = /^(?:fail(?:s|ed)?|managed?|sworn|swore|continue[sd]?|continuing|began|begin|begins|start(?:s|ed)?|plan(?:s|ned)?|planning|intend(?:s|ed)?|decide[sd]?|agree[sd]?|opt(?:s|ed)|tr(?:y|ies|ied)|attempt(?:s|ed)?|move[sd]?|vote[sd]?|went on|set|going|expected|scheduled|due|ready|willing|prepared|able|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|offer(?:s|ed)?|threaten(?:s|ed)?|refuse[sd]?|decline[sd]?|order(?:s|ed)?|seek|seeks|sought|want(?:s|ed)?|aim(?:s|ed)?|hope[sd]?|announce[sd]?|is|are|was|were|has|have|had|used)$/;
+/** Words and marks that end the trigger's clause: a recipient lies before them. */
+const CLAUSE_END = /^(?:as|while|after|before|because|when|but|although|though|which|who|whom|where|whereas|since|said|says|saying|adding|amid|despite)$/;
+/** Adjective endings: "diplomatic support", "military withdrawal", "terrorist attack" are nouns. */
+const ADJECTIVE = /(?:ic|al|ive|ous|ful|ary|ian|ist)$/;
+const LIGHT_VERB = /^(?:announce[sd]?|declare[sd]?|order(?:s|ed)?|impose[sd]?|launch(?:es|ed)?|beg[ia]n|start(?:s|ed)?|stage[sd]?|held|hold|holds|made|make|makes|issue[sd]?|carrie[sd]|carry|mounted|staged)$/;
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+/** Types coded without an actor: unknown perpetrators are common, their victims are not. */
+const VICTIM_TYPES = new Set<PloverType>(['ASSAULT', 'COERCE']);
+const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
+
+/** A group whose every member is a place ("in Kabul") rather than an actor. */
+const isPlaceOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
+/** Who a party is for merging: its country, else the organisation a person serves, else its name. */
+const actorKey = (a: Actor | undefined) => (a ? a.country || a.body || a.name : '');
+
+interface Roles {
+  actors: Actor[];
+  recipients: Actor[];
 }
 
-function loadTriggers(): Trigger[] {
-  const tsv = readFileSync(new URL('./dictionaries/verbs.tsv', import.meta.url), 'utf8');
-  return tsv
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .map((l) => {
-      const [pattern, type, mode = '', context = ''] = l.split('\t');
-      return { re: new RegExp(`\\b${pattern}\\b`, 'gi'), type: type as PloverType, mode, context };
+function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string, nominal = false): Roles {
+  const before = groups.filter((g) => g.end <= trig.start && !isPlaceOnly(g));
+  // Parties inside a gapped trigger ("returned Afghan soldiers") can be its recipient.
+  const headEnd = toks[trig.first].end;
+  const after = groups.filter((g) => g.start >= headEnd && !SPEECH.has(toks.find((t) => t.start >= g.end)?.lower ?? ''));
+  // Passive voice: "was attacked by the Taliban" - the agent follows "by", the subject is the recipient.
+  let i = trig.first - 1;
+  while (i >= 0 && /ly$/.test(toks[i].lower)) i--;
+  const participle = /(?:ed|en|wn)$/.test(toks[trig.first].lower) && trig.pattern.strength === 'verb' && trig.pattern.lemma;
+  // "was attacked (by X)", or a reduced relative clause "a civilian killed by UK troops"
+  // ("is committed to", "is opposed to" describe a state: not passive)
+  const passive = participle && toks[trig.last + 1]?.lower !== 'to' && ((i >= 0 && BE.has(toks[i].lower)) || toks[trig.last + 1]?.lower === 'by');
+  if (passive) {
+    const byGroup = after.find((g) => {
+      const k = toks.findIndex((t) => t.start >= g.start);
+      return k > 0 && (toks[k - 1].lower === 'by' || (toks[k - 1].lower === 'the' && toks[k - 2]?.lower === 'by'));
     });
+    // Without a named agent only violence and coercion are coded ("two lecturers were killed"): their victims matter.
+    if (!byGroup && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
+    return { actors: byGroup?.actors ?? [], recipients: before.at(-1)?.actors ?? [] };
+  }
+  let actorGroup = before.at(-1);
+  if (nominal) {
+    // A noun's actor stands inside its noun phrase: "Taliban attacks", "Russia's withdrawal", "the US military
+    // withdrawal", or after "by" ("attacks by the Taliban"); a party elsewhere in the sentence is not its agent.
+    const inPhrase = before.filter((g) => /^(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2}\s+$/u.test(text.slice(g.end, trig.start))).at(-1);
+    const by = after.find((g) => /^\s+by\s+(?:the\s+)?$/.test(text.slice(trig.end, g.start)));
+    // "their withdrawal": the possessive points back to the subject of the sentence.
+    const possessive = /^(?:its|their|his|her)$/.test(toks[trig.first - 1]?.lower ?? '');
+    actorGroup = by ?? inPhrase ?? (possessive ? before[0] : undefined);
+    // "started military withdrawal": a bare sector word right before the noun describes it.
+    const last = actorGroup?.actors.at(-1);
+    if (actorGroup && !by && last && last.kind === 'sector' && !last.country && /^\s*$/.test(text.slice(actorGroup.end, trig.start))) {
+      const earlier = before.filter((g) => g.end <= actorGroup!.start).at(-1);
+      actorGroup = earlier && /^(?:['’]s)?\s+$/.test(text.slice(earlier.end, actorGroup.start)) ? earlier : undefined;
+    }
+  }
+  const clauseEnd = clauseEndAfter(trig, toks, text);
+  const candidates = after.filter((g) => g.start < clauseEnd && !g.actors.every((a) => a.locative && a.capital) && !g.actors.some((a) => actorGroup?.actors.some((b) => a.name === b.name || (actorKey(b) === actorKey(a) && a.kind === b.kind && a.sector === b.sector))));
+  // A bare "troops" or "people" after the verb is usually what is moved or hit; a named party later in the clause is the recipient.
+  // What is discussed at a meeting is its topic, not a party to it.
+  const fallback = trig.pattern.type === 'CONSULT' ? undefined : candidates[0];
+  const recipientGroup = candidates.find((g) => g.actors.some((a) => a.country || a.kind !== 'sector')) ?? fallback;
+  return { actors: actorGroup?.actors ?? [], recipients: recipientGroup?.actors ?? [] };
 }
 
-const TRIGGERS = loadTriggers();
-const NEGATION = /\b(?:not|no|never|n't|without|refused to|failed to)\b(?:\s+\w+){0,2}\s*$/i;
-const PLANNED = /\b(?:will|would|plans? to|planning to|to be|set to|intends? to|going to|expected to|announced|by (?:mid-)?[A-Z][a-z]+)\b/i;
-const HYPOTHETICAL = /\b(?:if|unless|could|might|may|whether)\b/i;
+/** Offset where the trigger's clause ends: a clause word, a semicolon, colon, quote or dash after the trigger. */
+function clauseEndAfter(trig: TriggerMatch, toks: Token[], text?: string): number {
+  for (let i = trig.last + 1; i < toks.length; i++) {
+    if (CLAUSE_END.test(toks[i].lower)) return toks[i].start;
+    // A closing quote (right after a word), a semicolon, colon or dash ends the clause; an opening quote does not.
+    const gap = text ? text.slice(toks[i - 1].end, toks[i].start) : '';
+    if (/[,.!?]["”]/.test(gap) || /[;:—]/.test(gap)) return toks[i].start;
+  }
+  return Infinity;
+}
+
+const REQUEST_MODES: Array<[string, RegExp]> = readFileSync(new URL('./dictionaries/request-modes.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => {
+    const [mode, words] = l.replace(/\r$/, '').split('\t');
+    return [mode, new RegExp(`^(?:${words})`)] as [string, RegExp];
+  });
+/** What a refused cooperative act was about. */
+const REFUSED_MODE: Partial<Record<PloverType, string>> = { CONSULT: 'meet', AID: 'assist', COOPERATE: 'assist', RETREAT: 'yield', CONCEDE: 'yield' };
+
+/** PLOVER mode of a REQUEST or REJECT from what is asked for or refused (request-modes.tsv). */
+function requestMode(toks: Token[], trig: TriggerMatch, negatedFrom?: PloverType): string {
+  if (negatedFrom && REFUSED_MODE[negatedFrom]) return REFUSED_MODE[negatedFrom]!;
+  for (let i = trig.first + 1; i < toks.length && i <= trig.last + 8; i++) {
+    if (CLAUSE_END.test(toks[i].lower)) break;
+    for (const [mode, re] of REQUEST_MODES) if (re.test(toks[i].lower)) return mode;
+  }
+  return '';
+}
+
+/** The date expression closest to the trigger, if any. */
+function dateFor(dates: Array<ResolvedDate & { attributive: boolean }>, start: number, end: number): ResolvedDate | undefined {
+  let best: ResolvedDate | undefined;
+  let bestGap = Infinity;
+  for (const d of dates) {
+    if (d.attributive) continue;
+    const gap = d.end <= start ? start - d.end : d.start >= end ? d.start - end : 0;
+    if (gap < bestGap) (best = d), (bestGap = gap);
+  }
+  return best;
+}
+
+const names = (xs: Actor[]) => xs.map((a) => a.name).join('; ');
+const codes = (xs: Actor[]) => xs.map((a) => a.country).join(';');
+
+/** Countries the article names, to choose among homonymous places. */
+function articleCountries(groupsBySentence: ActorGroup[][]): Set<string> {
+  const out = new Set<string>();
+  for (const gs of groupsBySentence) for (const g of gs) for (const a of g.actors) if (a.country) out.add(a.country);
+  return out;
+}
+
+/** A trigger standing in the text as a noun ("the attack") or an infinitive that reports no act ("a desire to support"). */
+function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined {
+  const prev = toks[trig.first - 1]?.lower;
+  if (prev === 'to' && trig.pattern.strength === 'verb') {
+    const governor = toks[trig.first - 2]?.lower ?? '';
+    return INFINITIVE_OK.test(governor) ? undefined : 'skip';
+  }
+  // "no threat", "no attacks": the text says there was none.
+  if (prev === 'no' || prev === 'without') return 'skip';
+  // "a host of", "a series of": a verb lemma used as a noun of quantity or kind.
+  if (trig.pattern.lemma && prev && DETERMINER.has(prev) && toks[trig.last + 1]?.lower === 'of') return 'skip';
+  // "terrorist attacks", "peace talks": a plural after a lower-case noun is a noun, not a verb.
+  const form = toks[trig.first].lower;
+  if (trig.pattern.lemma && prev && /[^s]s$/.test(form) && toks[trig.first - 1].text === prev && /^\p{L}+$/u.test(prev) &&
+    !SUBJECT_WORD.test(prev)) return 'noun';
+  // A sentence does not open with a finite verb: "Attacks by the Taliban rose" opens with a noun.
+  if (trig.pattern.lemma && (trig.first === 0 || (prev && (DETERMINER.has(prev) || PREPOSITION.has(prev))) || NOUN_AFTER.has(toks[trig.last + 1]?.lower ?? '') || (prev && ADJECTIVE.test(prev) && toks[trig.first - 1].text === prev))) return 'noun';
+  // "are welcome", "is free": a bare lemma after a form of "be" is an adjective, not an act.
+  let j = trig.first - 1;
+  while (j >= 0 && /ly$/.test(toks[j].lower)) j--;
+  if (trig.pattern.lemma && j >= 0 && BE.has(toks[j].lower) && !/(?:ed|en|wn|ing)$/.test(toks[trig.first].lower)) return 'skip';
+  return undefined;
+}
+
+const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false, needsRecipient: false };
+/** Sectors that bear arms: with one of them as a party, "attack" and "clash" are force, not words. */
+const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
+/** Sectors whose "attacks" are usually words. */
+const TALKING = new Set(['legislature', 'party', 'opposition', 'judiciary', 'media', 'ngo', 'civil_society', 'business', 'religious', 'education', 'health']);
+const REPORTING = new Set(['said', 'says', 'say', 'announced', 'announces', 'concluded', 'insisted', 'insists', 'stated', 'declared', 'added', 'argued', 'told', 'warned']);
+
+/**
+ * "Russia said that Sudan must return the helicopter": an obligation put on a party by the speaker is a
+ * REQUEST from the speaker (before the reporting verb) to the party that must act (between it and "must").
+ */
+function findObligations(toks: Token[], groups: ActorGroup[]): Map<TriggerMatch, Roles> {
+  const out = new Map<TriggerMatch, Roles>();
+  for (let k = 2; k < toks.length; k++) {
+    if (toks[k].text !== 'must' && toks[k].text !== 'should') continue;
+    let s = k - 1;
+    while (s >= 0 && !REPORTING.has(toks[s].lower)) s--;
+    if (s < 0) continue;
+    const subject = groups.filter((g) => g.start >= toks[s].end && g.end <= toks[k].start && !isPlaceOnly(g)).at(-1);
+    const speaker = groups.filter((g) => g.end <= toks[s].start && !isPlaceOnly(g)).at(-1);
+    if (!subject || !speaker) continue;
+    out.set({ pattern: OBLIGATION_PATTERN, first: k, last: k, start: toks[k].start, end: toks[k].end }, { actors: speaker.actors, recipients: subject.actors });
+  }
+  return out;
+}
+
+/**
+ * The events of one sentence: its first verb trigger with an actor or recipient (else its first such noun
+ * trigger), plus any later verb trigger that opens a new clause with a subject of its own
+ * ("Pakistan reopened the border as NATO's chief urged talks").
+ */
+function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previousSubject: Actor[], published: string) {
+  const triggers = findTriggers(toks)
+    .filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)))
+    .map((t) => ({ t, how: demoted(t, toks) }))
+    .filter((x) => x.how !== 'skip');
+  // "agreed to withdraw", "pledged to support": the inner act is the event, its promise a modality.
+  const control = (t: TriggerMatch) => t.pattern.type === 'AGREE' && toks[t.last + 1]?.lower === 'to' && triggers.some((x) => x.t.first > t.last + 1 && x.t.first <= t.last + 3);
+  const obligations = findObligations(toks, groups);
+  const verbs = [...triggers.filter((x) => x.t.pattern.strength === 'verb' && !x.how && !control(x.t)).map((x) => x.t), ...obligations.keys()]
+    .sort((a, b) => a.start - b.start);
+  // "announced a suspension", "imposed a curfew", "launched an offensive": the noun after a light verb is the act.
+  const light = (t: TriggerMatch) => {
+    // up to two words between: "staged mass demonstrations", "announced a suspension"
+    for (let j = t.first - 1; j >= 0 && j >= t.first - 3; j--) {
+      if (LIGHT_VERB.test(toks[j].lower)) return true;
+      if (toks[j].text !== toks[j].lower) return false;
+    }
+    return false;
+  };
+  const nounsAll = triggers.filter((x) => x.t.pattern.strength === 'noun' || x.how === 'noun').map((x) => x.t);
+  const nouns = nounsAll.filter((t) => !light(t));
+  verbs.push(...nounsAll.filter(light));
+  verbs.sort((a, b) => a.start - b.start);
+  const withRoles = (trig: TriggerMatch): Roles => {
+    const obligation = obligations.get(trig);
+    if (obligation) return obligation;
+    const roles = rolesFor(trig, toks, groups, text, trig.pattern.strength === 'noun' || demoted(trig, toks) === 'noun');
+    if (!roles.actors.length) {
+      const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end && s.speaker);
+      const pronoun = toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => PRONOUN.has(t.lower));
+      // In a direct quote "we" is the speaker; in narrative a sentence-initial pronoun continues the previous subject.
+      const direct = statement && /["“'‘]/.test(text.slice(Math.max(0, statement.start - 1), statement.start));
+      if (statement && pronoun && (direct || !PRONOUN.has(toks[0].lower) || !previousSubject.length)) {
+        const name = statement.speaker.replace(/^(?:(?:But|And|However|Meanwhile|Yet|So|Then|Now)\s+)+/, '');
+        const speaker = findActorGroups(name, 0, name.length, published)[0]?.actors;
+        roles.actors = speaker?.length ? speaker : [{ name, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name }];
+      } else if (pronoun && previousSubject.length && PRONOUN.has(toks[0].lower)) {
+        // Only a sentence that opens with the pronoun continues the previous subject ("They have indicated ...");
+        // in "the Royal College said it opposed ..." the pronoun is the unknown subject of this sentence.
+        roles.actors = previousSubject;
+      }
+    }
+    return roles;
+  };
+  const out: Array<{ trig: TriggerMatch; roles: Roles }> = [];
+  for (const list of [verbs, nouns]) {
+    for (const trig of list) {
+      if (out.length) {
+        if (list === nouns) break;
+        // A further event needs a clause of its own: a clause word, then its own subject, then the trigger.
+        const prev = out[out.length - 1].trig;
+        const between = toks.slice(prev.last + 1, trig.first);
+        const k = between.findIndex((t) => CLAUSE_END.test(t.lower) && !['said', 'says'].includes(t.lower));
+        if (k < 0) continue;
+        const from = between[k].end;
+        if (!groups.some((g) => g.start >= from && g.end <= trig.start && !isPlaceOnly(g))) continue;
+      }
+      const roles = withRoles(trig);
+      if (trig.pattern.needsRecipient && !roles.recipients.some((a) => a.country || a.kind !== 'sector')) continue;
+      if (roles.actors.length || (roles.recipients.length && VICTIM_TYPES.has(trig.pattern.type))) out.push({ trig, roles });
+    }
+    if (out.length) break;
+  }
+  return out;
+}
 
 export function extractEvents(article: SegmentedArticle, statements: StatementRow[] = []): EventRow[] {
   const text = article.text;
-  const byKey = new Map<string, EventRow>();
-  for (const [sa, sb] of article.sentences) {
-    const actors = findActors(text, sa, sb);
-    const taken: Array<[number, number]> = [];
-    for (const t of TRIGGERS) {
-      t.re.lastIndex = 0;
-      const sentence = text.slice(sa, sb);
-      for (const m of sentence.matchAll(t.re)) {
-        const start = sa + m.index!;
-        const end = start + m[0].length;
-        if (taken.some(([a, b]) => a < end && b > start)) continue;
-        if (actors.some((a) => a.start < end && a.end > start)) continue; // the word is part of a name
-        const actor = [...actors].reverse().find((a) => a.end <= start);
-        const recipient = actors.find((a) => a.start >= end && a.name !== actor?.name);
-        if (!actor && !recipient) continue;
-        taken.push([start, end]);
-        const prefix = text.slice(sa, start);
-        const statement = statements.find((s) => s.start <= start && s.end >= end);
-        const key = [t.type, actor?.name ?? '', recipient?.name ?? ''].join('|');
-        const existing = byKey.get(key);
-        if (existing) {
-          existing.mentions++;
-          continue;
-        }
-        byKey.set(key, {
-          event_id: makeId('evt', article.article_id, t.type, actor?.name, recipient?.name),
-          article_id: article.article_id,
-          statement_id: statement?.statement_id ?? '',
-          event_type: t.type,
-          mode: t.mode,
-          context: t.context,
-          actor: actor?.name ?? '',
-          actor_country: actor?.country ?? '',
-          actor_sector: actor?.sector ?? '',
-          recipient: recipient?.name ?? '',
-          recipient_country: recipient?.country ?? '',
-          recipient_sector: recipient?.sector ?? '',
-          date: article.published,
-          date_precision: article.published ? 'day' : '',
-          date_is_fallback: true,
-          location: '',
-          location_country: '',
-          latitude: null,
-          longitude: null,
-          negated: NEGATION.test(prefix),
-          planned: PLANNED.test(prefix.slice(-60)),
-          hypothetical: HYPOTHETICAL.test(prefix.slice(-80)),
-          trigger: m[0],
-          start,
-          end,
-          sentence_start: sa,
-          sentence_end: sb,
-          mentions: 1,
-          confidence: actor && recipient ? 0.6 : 0.4,
-        });
-      }
+  const published = article.published ?? '';
+  const rows: Draft[] = [];
+  const sentences = article.sentences.map(([sa, sb]) => {
+    const toks = tokenize(text, sa, sb);
+    return { sa, sb, toks, groups: findActorGroups(text, sa, sb, published) };
+  });
+  const countriesHere = articleCountries(sentences.map((s) => s.groups));
+  let previousSubject: Actor[] = [];
+  /** Named parties seen so far, latest last: "the insurgents" later in the article is the Taliban. */
+  const named: Actor[] = [];
+  for (const { sa, sb, toks, groups } of sentences) {
+    const chosenList = chooseEvents(toks, groups, text, statements, previousSubject, published);
+    const firstGroup = groups.find((g) => !isPlaceOnly(g));
+    if (firstGroup) previousSubject = firstGroup.actors;
+    for (const { trig, roles } of chosenList) {
+      roles.actors = roles.actors.map((a) => resolveDefinite(a, text, named));
+      roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, named));
+    const p = trig.pattern;
+    const mod = modalityOf(toks, trig.first, trig.last);
+    const dates = resolveDates(text.slice(sa, sb), published, { future: mod.planned }).map((d) => ({
+      ...d, start: d.start + sa, end: d.end + sa,
+      // "the February 2020 agreement" dates the agreement, not this event.
+      attributive: /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)),
+    }));
+    const when = dateFor(dates, trig.start, trig.end);
+    const planned = mod.planned || !!when?.future;
+    let type = p.type;
+    let mode = p.mode;
+    let context = p.context;
+    // A politician who "attacked" a rival criticised them; a state or armed group that attacked used force.
+    const speaking = (a: Actor) => a.kind === 'person' || TALKING.has(a.sector);
+    if (p.verbal && roles.actors.length && roles.actors.every(speaking) && ![...roles.actors, ...roles.recipients].some((a) => ARMED.has(a.sector))) (type = p.verbal), (mode = 'disapprove'), (context = '');
+    let negated = mod.negated;
+    // Exercises or operations of several countries together are cooperation, of one a show of force (PLOVER 3.14).
+    if (type === 'MOBILIZE' && new Set(roles.actors.map((a) => a.country).filter(Boolean)).size > 1) (type = 'COOPERATE'), (mode = '');
+    let negatedFrom: PloverType | undefined;
+    if (negated && COOPERATIVE.has(type)) {
+      // "will not accept", "failed to reach agreement": a refusal, which did happen (PLOVER REJECT).
+      (negatedFrom = type), (type = 'REJECT'), (mode = ''), (negated = false);
+    } else if (!mod.hypothetical && (planned && PROMISABLE.has(type) || (mod.promise && (type === 'RETREAT' || type === 'CONCEDE')))) {
+      // Cooperation reported in the future tense is AGREE (PLOVER manual 3.1); a retreat or concession in the
+      // future keeps its type unless the actor explicitly commits to it ("agreed to withdraw", "is willing to").
+      (type = 'AGREE'), (mode = '');
+    } else if (!mod.hypothetical && HOSTILE.has(type) && (mod.promise || mod.future || (planned && mod.conditional))) {
+      // Hostility announced by its actor, or put as a condition, is a threat (PLOVER manual 3.11).
+      (mode = THREAT_MODE[type] ?? ''), (type = 'THREATEN');
     }
+    // A place is not a party: "Lloyd Austin" holds no Austin, "Kabul said" is the government speaking.
+    const parties = groups.flatMap((g) => g.actors).filter((a) => !(a.locative && (a.capital || a.kind === 'country')));
+    const countryAt = (i: number, n: number) => {
+      const e = LEXICON.names.get(keyOf(toks, i, n));
+      return e?.kind === 'country' && !e.capital ? e.country : '';
+    };
+    // ("demonstrators in Nairobi" is a party, and Nairobi still the place)
+    const places = findPlaces(toks, countriesHere, countryAt).filter((pl) => !parties.some((a) => a.start < pl.end && a.end > pl.start && !/\s(?:in|of)\s/.test(text.slice(a.start, pl.start))));
+    const place: Place | undefined = places.find((pl) => pl.kind === 'city') ?? places[0];
+    const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end);
+    // Force used against a place ("shelled Jericho") has the place's country as recipient.
+    if (!roles.recipients.length && place && place.start > trig.start && VICTIM_TYPES.has(type) && place.country !== roles.actors[0]?.country) {
+      roles.recipients = [{ name: place.name, country: place.country, sector: '', office: '', kind: 'country', locative: true, capital: false, start: place.start, end: place.end, text: place.name }];
+    }
+    if ((type === 'REQUEST' || type === 'REJECT') && !mode) mode = requestMode(toks, trig, negatedFrom);
+    const [actor, recipient] = [roles.actors[0], roles.recipients[0]];
+    // Acts the text only imagines or denies are less certain events.
+    const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0)) * (mod.hypothetical || negated ? 0.6 : 1);
+    rows.push({
+      event_id: makeId('evt', article.article_id, type, trig.start, trig.end),
+      article_id: article.article_id,
+      statement_id: statement?.statement_id ?? '',
+      event_type: type,
+      mode,
+      context,
+      actor: actor?.name ?? '',
+      actor_country: actor?.country ?? '',
+      actor_sector: actor?.sector ?? '',
+      actor_office: actor?.office ?? '',
+      actors: names(roles.actors),
+      actor_countries: codes(roles.actors),
+      recipient: recipient?.name ?? '',
+      recipient_country: recipient?.country ?? '',
+      recipient_sector: recipient?.sector ?? '',
+      recipient_office: recipient?.office ?? '',
+      recipients: names(roles.recipients),
+      recipient_countries: codes(roles.recipients),
+      date: when?.date ?? published,
+      date_precision: when?.precision ?? (published ? 'day' : ''),
+      date_is_fallback: !when,
+      location: place?.name ?? '',
+      location_country: place?.country ?? '',
+      latitude: place?.latitude ?? null,
+      longitude: place?.longitude ?? null,
+      negated,
+      planned,
+      hypothetical: mod.hypothetical,
+      trigger: text.slice(trig.start, trig.end),
+      start: trig.start,
+      end: trig.end,
+      sentence_start: sa,
+      sentence_end: sb,
+      mentions: 1,
+      confidence: Math.round(confidence * 100) / 100,
+      nominal: p.strength === 'noun' || demoted(trig, toks) === 'noun',
+      actor_key: actorKey(actor),
+      // A bare "troops" or "people" is compatible with any named recipient when merging.
+      recipient_key: recipient && (recipient.country || /\p{Lu}/u.test(recipient.name) || recipient.kind !== 'sector') ? actorKey(recipient) : '',
+      sentence: text.slice(sa, sb),
+    });
+    }
+    for (const g of groups) for (const a of g.actors) if ((a.kind === 'org' || a.kind === 'country') && !a.locative) named.push(a);
   }
-  return [...byKey.values()].sort((a, b) => a.start - b.start || a.event_type.localeCompare(b.event_type));
+  return mergeMentions(rows).map(({ nominal: _n, actor_key: _a, recipient_key: _r, sentence: _s, ...row }) => row);
+}
+
+/**
+ * "the insurgents", "the alliance", "the militant group": a definite sector phrase refers to the latest named
+ * organisation or country of that sector in the article.
+ */
+function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
+  if (a.kind !== 'sector' || a.country || !/\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start))) return a;
+  // The most salient such party so far (most mentions; of equals, the latest).
+  const counts = new Map<string, { n: number; last: Actor }>();
+  for (const n of named) {
+    if (n.sector !== a.sector || n.start >= a.start) continue;
+    const c = counts.get(n.name) ?? { n: 0, last: n };
+    counts.set(n.name, { n: c.n + 1, last: n });
+  }
+  let best: { n: number; last: Actor } | undefined;
+  for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.last.start > best.last.start)) best = c;
+  return best ? { ...best.last, start: a.start, end: a.end, text: a.text } : a;
 }

@@ -1,7 +1,9 @@
 /**
  * Date expressions resolved against the article's publication date ("on Thursday", "by mid-January",
- * "in December", "May 1"), with the precision the words allow. chrono-node does the parsing; the
- * reference is the publication date so that weekdays resolve to the past week (news reports the past).
+ * "in December", "May 1"), with the precision the words allow. chrono-node does the parsing; we decide
+ * the direction: news reports the past, so an expression without a year or with a bare weekday
+ * resolves to the latest such date on or before publication, unless its words look forward ("by",
+ * "until", "next", "will", "plans to" ...), in which case it resolves to the first such date on or after.
  */
 import * as chrono from 'chrono-node';
 
@@ -13,26 +15,79 @@ export interface ResolvedDate {
   start: number;
   end: number;
   text: string;
+  /** The expression was read as pointing after the publication date. */
+  future: boolean;
+  /** The year is written out ("May 2003"), not inferred from the publication date. */
+  certainYear?: boolean;
+}
+
+export interface ResolveOptions {
+  /** The caller knows the clause is about the future (a planned event). */
+  future?: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Every date expression in `text`, resolved against `published` (YYYY-MM-DD). */
-export function resolveDates(text: string, published: string): ResolvedDate[] {
-  if (!published) return [];
+/** Words right before an expression that point forward: "by mid-January", "until May", "from next week". */
+const FORWARD_BEFORE = /\b(?:by|until|till|before|starting|from|through|next|coming|upcoming|ahead of|no later than|deadline of)\s+(?:the\s+)?(?:(?:end|middle|start|beginning) of\s+|mid-?|early\s+|late\s+)?$/i;
+/** Future tense or plans earlier in the same sentence. */
+const FUTURE_CLAUSE = /\b(?:will|'ll|shall|would|plans?(?:ned)? to|planning to|intends? to|set to|going to|expected to|scheduled|due to|aims? to|is to|are to|deadline)\b/i;
+const PAST_CLAUSE = /\b(?:was|were|had|did|last|ago|earlier|previously|\w+ed)\s*$/i;
+
+const YEAR = /\b(?:in|since|during|by|until|of|early|late|mid-?)\s+((?:19|20)\d{2})\b(?![-\/]\d)/gi;
+
+function absoluteOnly(text: string): ResolvedDate[] {
+  // Any reference will do: only expressions whose year is certain are kept.
+  return resolveDates(text, '2000-01-01').filter((r) => r.certainYear && /\b(?:1[89]|20)\d{2}\b/.test(r.text)).map((r) => ({ ...r, future: false }));
+}
+
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 12));
+
+/**
+ * Every date expression in `text`, resolved against `published` (YYYY-MM-DD). Without a publication date
+ * only expressions that name their year ("5 January 2004", "in 2003") can be resolved, and are.
+ */
+export function resolveDates(text: string, published: string, opts: ResolveOptions = {}): ResolvedDate[] {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) return absoluteOnly(text);
   const [y, m, d] = published.split('-').map(Number);
-  const ref = new Date(Date.UTC(y, m - 1, d, 12));
+  const ref = utc(y, m, d);
   const out: ResolvedDate[] = [];
-  for (const r of chrono.en.casual.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+  for (const r of chrono.en.casual.parse(text, { instant: ref, timezone: 0 })) {
     const c = r.start;
     if (!c.isCertain('month') && !c.isCertain('weekday') && !c.isCertain('day') && !c.isCertain('year')) continue; // "now", "today" alone
     if (/^\d{1,2}(:\d{2})?\s*(am|pm)?$/i.test(r.text.trim())) continue; // clock times
-    const year = c.get('year')!;
-    const month = c.get('month')!;
-    const day = c.get('day')!;
-    const precision: Precision = c.isCertain('day') || c.isCertain('weekday') || /\b(yesterday|today|tomorrow)\b/i.test(r.text) ? 'day' : c.isCertain('month') ? 'month' : 'year';
+    const relative = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|coming|past)\b/i.test(r.text);
+    const before = text.slice(Math.max(0, r.index - 40), r.index);
+    const clause = text.slice(0, r.index).split(/[.;!?]\s/).pop() ?? '';
+    const forward = FORWARD_BEFORE.test(before) || /\bnext\b/i.test(r.text) || ((opts.future || FUTURE_CLAUSE.test(clause)) && !PAST_CLAUSE.test(before));
+    let year = c.get('year')!;
+    let month = c.get('month')!;
+    let day = c.get('day')!;
+    const precision: Precision = c.isCertain('day') || c.isCertain('weekday') || /\b(yesterday|today|tonight|tomorrow)\b/i.test(r.text) ? 'day' : c.isCertain('month') ? 'month' : 'year';
+    if (!relative) {
+      if (c.isCertain('weekday') && !c.isCertain('day')) {
+        // A bare weekday: the one in the week before publication, or after it when the words look forward.
+        let t = utc(year, month, day);
+        while (!forward && t > ref) t = new Date(t.getTime() - 7 * 86400e3);
+        while (forward && t < ref) t = new Date(t.getTime() + 7 * 86400e3);
+        [year, month, day] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+      } else if (c.isCertain('month') && !c.isCertain('year')) {
+        // "in December", "May 1": the year that puts it on the right side of publication.
+        const key = (yy: number) => (precision === 'day' ? utc(yy, month, day) : utc(yy, month, 1));
+        const pubKey = precision === 'day' ? ref : utc(y, m, 1);
+        year = y;
+        if (forward && key(year) < pubKey) year++;
+        if (!forward && key(year) > pubKey) year--;
+      }
+    }
     const date = precision === 'day' ? `${year}-${pad(month)}-${pad(day)}` : precision === 'month' ? `${year}-${pad(month)}` : String(year);
-    out.push({ date, precision, start: r.index, end: r.index + r.text.length, text: r.text });
+    out.push({ date, precision, start: r.index, end: r.index + r.text.length, text: r.text, future: date > published.slice(0, date.length), certainYear: c.isCertain('year') && !relative });
   }
-  return out;
+  // A bare year ("in 2019", "since 2001"), which chrono leaves alone.
+  for (const mm of text.matchAll(YEAR)) {
+    const start = mm.index! + mm[0].length - 4;
+    if (out.some((o) => o.start <= start && start < o.end)) continue;
+    out.push({ date: mm[1], precision: 'year', start, end: start + 4, text: mm[1], future: mm[1] > published.slice(0, 4), certainYear: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,44 @@
+/**
+ * In-article merging: the same event told twice is one row with `mentions` counted (see docs/events.md).
+ */
+import type { EventRow } from './extract.ts';
+
+const compatible = (a: string, b: string) => !a || !b || a === b;
+
+/** An event row while the article is coded: `nominal` marks a noun trigger ("the attack"). */
+export type Draft = EventRow & { nominal: boolean; actor_key: string; recipient_key: string; sentence: string };
+
+/**
+ * The same event told twice: same type, same modality, compatible actor and recipient (equal, or one
+ * unknown), and no two different explicit dates. The first telling keeps its offsets; roles the first
+ * lacked are filled from later ones.
+ */
+export function mergeMentions(rows: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const r of rows) {
+    const ak = r.actor_key;
+    const rk = r.recipient_key;
+    const same = out.find((o) =>
+      o.event_type === r.event_type && (
+        // The same sentence twice (an embedded post quoted again) is the same telling.
+        o.sentence === r.sentence ||
+        (o.negated === r.negated && o.hypothetical === r.hypothetical &&
+          compatible(o.actor_key, ak) &&
+          // A nominal mention ("the withdrawal") refers back to an event already told, whatever it names as recipient.
+          (r.nominal ? true : compatible(o.recipient_key, rk) && (o.date_is_fallback || r.date_is_fallback || o.date === r.date)) &&
+          !!(o.actor_key || o.recipient_key) && !!(ak || rk))));
+    if (!same) {
+      out.push(r);
+      continue;
+    }
+    same.mentions++;
+    if (!same.actor && r.actor) Object.assign(same, pick(r, ['actor', 'actor_country', 'actor_sector', 'actor_office', 'actors', 'actor_countries', 'actor_key']));
+    if ((!same.recipient || !same.recipient_key) && r.recipient_key && r.recipient_key !== same.actor_key) Object.assign(same, pick(r, ['recipient', 'recipient_country', 'recipient_sector', 'recipient_office', 'recipients', 'recipient_countries', 'recipient_key']));
+    if (same.date_is_fallback && !r.date_is_fallback) Object.assign(same, pick(r, ['date', 'date_precision', 'date_is_fallback']));
+    if (!same.location && r.location) Object.assign(same, pick(r, ['location', 'location_country', 'latitude', 'longitude']));
+    same.confidence = Math.min(0.95, Math.round((same.confidence + 0.05) * 100) / 100);
+  }
+  return out;
+}
+
+const pick = <T extends object, K extends keyof T>(o: T, keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;

@@ -1,0 +1,41 @@
+/**
+ * Word tokens with offsets, for dictionary look-ups by token sequence (fast: one pass per sentence,
+ * Map look-ups instead of one regular expression per dictionary entry).
+ * "U.S." keeps its dots; a possessive "'s" is a token of its own so "Poland's" finds "Poland".
+ */
+export interface Token {
+  text: string;
+  /** Lower-cased text, for case-insensitive trigger look-ups. */
+  lower: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*/gu;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = from;
+  const piece = text.slice(0, to);
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(piece))) {
+    let word = m[0];
+    let start = m.index;
+    const possessive = /^(.+)['’]s$/u.exec(word);
+    if (possessive && possessive[1].length > 0) {
+      word = possessive[1];
+      out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
+      start += word.length;
+      word = m[0].slice(word.length);
+    }
+    out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
+  }
+  return out;
+}
+
+/** Keys for token sequences: the words joined by single spaces. */
+export const keyOf = (tokens: Token[], i: number, n: number, lower = false) =>
+  tokens.slice(i, i + n).map((t) => (lower ? t.lower : t.text)).join(' ');
+
+/** Split a name into the same token keys the matcher builds. */
+export const nameKey = (name: string, lower = false) => keyOf(tokenize(name), 0, Infinity, lower);

@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import { extractEvents, type EventRow } from '../src/events/extract.ts';
+import { findActorGroups, findActors } from '../src/events/actors.ts';
+import { holderAt, LEXICON, termAt } from '../src/events/lexicon.ts';
+import { findPlaces, pickCity } from '../src/events/places.ts';
+import { compile, findTriggers, verbForms } from '../src/events/triggers.ts';
+import { tokenize } from '../src/events/tokens.ts';
+import { resolveDates } from '../src/text/when.ts';
+import { segmentArticle } from '../src/text/segment.ts';
+import type { CleanedArticle } from '../src/schema/records.ts';
+import type { StatementRow } from '../src/statements/extract.ts';
+import { SECTORS } from '../src/schema/tables.ts';
+
+const article = (text: string, published = '2021-02-18') =>
+  segmentArticle({ article_id: 'art_00000000000000aa', source_file: 'f.txt', record: '', format: 'txt', title: '', published,
+    published_source: 'text', publisher: '', url: '', language: 'en', dateline: '', titleInText: false, text,
+    boilerplate_removed: 0, duplicate_of: '', skip_reason: '' } as CleanedArticle);
+
+const events = (text: string, published?: string, statements: StatementRow[] = []) => {
+  const a = article(text, published);
+  const ev = extractEvents(a, statements);
+  for (const e of ev) expect(a.text.slice(e.start, e.end)).toBe(e.trigger); // offsets slice the text
+  return ev;
+};
+const only = (text: string, published?: string): EventRow => {
+  const ev = events(text, published);
+  expect(ev).toHaveLength(1);
+  return ev[0];
+};
+const actorsIn = (text: string, date = '2021-02-18') =>
+  findActors(text, 0, text.length, date).map((a) => ({ text: a.text, name: a.name, country: a.country, sector: a.sector, office: a.office }));
+
+describe('actor dictionary', () => {
+  it('knows every country by name, demonym, capital and seat of government', () => {
+    expect(actorsIn('Afghanistan')[0]).toMatchObject({ name: 'Afghanistan', country: 'AFG' });
+    expect(actorsIn('Kyrgyzstan')[0]).toMatchObject({ country: 'KGZ' }); // from the package, not from our files
+    expect(actorsIn('Ivorians')[0]).toMatchObject({ country: 'CIV' }); // plural demonym
+    expect(actorsIn('the Kremlin')[0]).toMatchObject({ name: 'Russia', country: 'RUS' });
+    expect(actorsIn('Washington')[0]).toMatchObject({ country: 'USA' });
+    expect(actorsIn('Americans')[0]).toMatchObject({ country: 'USA' }); // the sovereign state, not a territory
+  });
+  it('knows organisations and armed groups under their aliases', () => {
+    expect(actorsIn('Daesh')[0]).toMatchObject({ name: 'Islamic State', country: '', sector: 'rebels' });
+    expect(actorsIn('al-Qaeda')[0]).toMatchObject({ name: 'Al Qaeda' });
+    expect(actorsIn('The North Atlantic Treaty Organization')[0]).toMatchObject({ name: 'NATO', sector: 'international' });
+  });
+  it('joins a country word and a sector word into one actor', () => {
+    expect(actorsIn('Afghan troops')).toEqual([{ text: 'Afghan troops', name: 'Afghan troops', country: 'AFG', sector: 'military', office: '' }]);
+    expect(actorsIn("Poland's parliament")[0]).toMatchObject({ country: 'POL', sector: 'legislature' });
+    expect(actorsIn('rebels in Darfur')[0]).toMatchObject({ sector: 'rebels' });
+    expect(actorsIn('Security forces in Guinea')[0]).toMatchObject({ country: 'GIN', sector: 'military' });
+  });
+  it('keeps a verb out of the noun phrase', () => {
+    expect(actorsIn('Britain mobilized reservists').map((a) => a.text)).toEqual(['Britain', 'reservists']);
+  });
+  it('makes a list one compound group, and commas alone no list', () => {
+    const text = 'Pakistan, Iran and Russia asked the United States.';
+    const groups = findActorGroups(text, 0, text.length);
+    expect(groups[0].actors.map((a) => a.country)).toEqual(['PAK', 'IRN', 'RUS']);
+    const split = findActorGroups('On Iraq, defence ministers agreed.', 0, 34);
+    expect(split.map((g) => g.actors.length)).toEqual([1, 1]);
+  });
+  it('resolves titled names, known or not', () => {
+    expect(actorsIn('President Ashraf Ghani', '2020-05-01')[0]).toMatchObject({ name: 'Ashraf Ghani', country: 'AFG', office: 'president' });
+    expect(actorsIn('Algerian President Ahmed Ben Bella')[0]).toMatchObject({ name: 'Ahmed Ben Bella', country: 'DZA', office: 'president' });
+  });
+});
+
+describe('dictionary data', () => {
+  it('uses only sectors the schema allows', () => {
+    const sectors = new Set<string>(SECTORS);
+    for (const m of [LEXICON.names, LEXICON.common, LEXICON.titles]) for (const e of m.values()) if (e.sector) expect(sectors.has(e.sector), `${e.name}: ${e.sector}`).toBe(true);
+    for (const s of LEXICON.orgHeads.values()) expect(sectors.has(s), s).toBe(true);
+  });
+  it('reads a hyphenated pair of parties as both of them', () => {
+    const text = 'the US-Taliban agreement';
+    expect(findActorGroups(text, 0, text.length)[0].actors.map((a) => a.country)).toEqual(['USA', 'AFG']);
+  });
+  it('reads "Vietnamese-led forces" as Vietnam\'s', () => {
+    expect(actorsIn('Vietnamese-led forces')[0]).toMatchObject({ country: 'VNM', sector: 'military' });
+  });
+  it('keeps capitals that are first names as places only', () => {
+    expect(actorsIn('Victoria said')).toEqual([]);
+  });
+});
+
+describe('dated offices', () => {
+  const ghani = LEXICON.names.get('Ashraf Ghani')!;
+  it('gives the office a person held on the date', () => {
+    expect(termAt(ghani, '2021-08-01')?.office).toBe('president');
+    expect(termAt(ghani, '2021-09-01')).toBeUndefined(); // he left office in August 2021
+    expect(termAt(LEXICON.names.get('Joe Biden')!, '2012')?.office).toBe('vice president');
+  });
+  it('finds who held an office on a date', () => {
+    expect(holderAt('USA', 'president', '2020-06-01')?.person.name).toBe('Donald Trump');
+    expect(holderAt('USA', 'president', '2021-06-01')?.person.name).toBe('Joe Biden');
+    expect(holderAt('AFG', 'president', '2022-01-01')).toBeUndefined();
+  });
+  it('resolves "the Afghan president" to the holder at the event date', () => {
+    expect(actorsIn('the Afghan president', '2020-11-18')[0]).toMatchObject({ name: 'Ashraf Ghani', country: 'AFG', office: 'president' });
+    expect(actorsIn('the Afghan president', '2010-11-18')[0]).toMatchObject({ name: 'Hamid Karzai' });
+  });
+  it('keeps a person out of office with their country but no office', () => {
+    expect(actorsIn('Ghani', '2023-01-01')[0]).toMatchObject({ country: 'AFG', office: '' });
+  });
+});
+
+describe('triggers', () => {
+  it('inflects verb lemmas, regular and irregular', () => {
+    expect(verbForms('ban')).toEqual(expect.arrayContaining(['bans', 'banned', 'banning']));
+    expect(verbForms('withdraw')).toEqual(expect.arrayContaining(['withdrew', 'withdrawn', 'withdrawing']));
+    expect(verbForms('agree')).toEqual(expect.arrayContaining(['agreed', 'agreeing']));
+  });
+  it('matches gapped patterns and rejects unknown types', () => {
+    const toks = tokenize('Pakistan returned 46 Afghan soldiers.');
+    expect(findTriggers(toks).map((t) => t.pattern.type)).toEqual(['RETREAT']);
+    expect(() => compile('attack\tFIGHTING')).toThrow(/unknown PLOVER type/);
+  });
+  it('lets a blocking pattern say that words are no event', () => {
+    expect(findTriggers(tokenize('They failed to meet their obligations.'))).toEqual([]);
+    expect(findTriggers(tokenize('They met the minister.'))).toHaveLength(1);
+  });
+  it('takes no capitalised word inside a sentence for a trigger', () => {
+    expect(findTriggers(tokenize('Talks resumed in March.'))).toHaveLength(1);
+    expect(findTriggers(tokenize('He spoke in March.'))).toHaveLength(0);
+  });
+});
+
+describe('event coding', () => {
+  it('codes type, mode, context, actor and recipient', () => {
+    expect(only('The Taliban attacked Afghan troops in Kandahar.')).toMatchObject({
+      event_type: 'ASSAULT', actor: 'Taliban', actor_country: 'AFG', actor_sector: 'rebels',
+      recipient_country: 'AFG', recipient_sector: 'military', trigger: 'attacked',
+    });
+    expect(only('Russia withdrew its troops from Syria.')).toMatchObject({ event_type: 'RETREAT', mode: 'withdraw', context: 'military', recipient_country: 'SYR' });
+  });
+  it('codes joint exercises as cooperation and one country\'s as mobilisation', () => {
+    expect(only('Japan and the United States held joint naval exercises.')).toMatchObject({ event_type: 'COOPERATE', actor_countries: 'JPN;USA' });
+    expect(only('Russia held exercises near the Ukrainian border.')).toMatchObject({ event_type: 'MOBILIZE', mode: 'troops' });
+  });
+  it('keeps a party of the same country as the recipient of a domestic event', () => {
+    expect(only('Kenyan police fired tear gas at demonstrators in Nairobi.')).toMatchObject({
+      event_type: 'ASSAULT', mode: 'crowd-control', actor_country: 'KEN', actor_sector: 'police', recipient_country: 'KEN', recipient_sector: 'civilians', location: 'Nairobi',
+    });
+  });
+  it('makes a list of actors one event', () => {
+    const e = only('Pakistan, Iran and Russia asked the United States for a responsible withdrawal.');
+    expect(e).toMatchObject({ event_type: 'REQUEST', actor_country: 'PAK', actors: 'Pakistan; Iran; Russia', actor_countries: 'PAK;IRN;RUS', recipient_country: 'USA' });
+  });
+  it('reads the passive: the agent acts, the subject receives', () => {
+    expect(only('Two lecturers were killed by the Taliban.')).toMatchObject({ event_type: 'ASSAULT', actor: 'Taliban', recipient: 'lecturers' });
+    expect(only('Two lecturers were killed.')).toMatchObject({ event_type: 'ASSAULT', actor: '', recipient: 'lecturers' });
+  });
+  it('maps a person to their country and office at the event date', () => {
+    const e = only('Ashraf Ghani met Jens Stoltenberg on Monday.', '2020-11-18');
+    expect(e).toMatchObject({ event_type: 'CONSULT', actor: 'Ashraf Ghani', actor_country: 'AFG', actor_office: 'president', recipient: 'Jens Stoltenberg', recipient_country: '', recipient_office: 'secretary general' });
+  });
+  it('codes "X said Y must ..." as a request from X to Y', () => {
+    expect(only('Russia said on Tuesday that Sudan must return the helicopter.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'RUS', recipient_country: 'SDN', trigger: 'must' });
+  });
+  it('finds organisations the dictionaries lack by their head word', () => {
+    expect(only('The Kenya Anti-Corruption Commission accused the minister.')).toMatchObject({ event_type: 'ACCUSE', actor: 'Kenya Anti-Corruption Commission', actor_country: 'KEN', actor_sector: 'government' });
+  });
+  it('takes a noun trigger\'s actor from its own noun phrase only', () => {
+    expect(only('Italy announced a suspension of air links with Serbia.')).toMatchObject({ event_type: 'SANCTION', actor_country: 'ITA' });
+    expect(events('Stoltenberg said that the increase in attacks could not be ignored.')).toEqual([]);
+    expect(only('Attacks by the Taliban on Afghan troops rose.')).toMatchObject({ event_type: 'ASSAULT', actor: 'Taliban' });
+  });
+  it('codes nothing without an actor outside violence and coercion', () => {
+    expect(events('Talks were held in Doha.')).toEqual([]);
+  });
+  it('links an event told inside a statement and takes the speaker for "we"', () => {
+    const text = '"We will impose sanctions on Iran," Joe Biden said.';
+    const st = { statement_id: 'stm_00000000000000aa', start: 1, end: 33, speaker: 'Joe Biden' } as StatementRow;
+    const [e] = events(text, '2021-06-01', [st]);
+    expect(e).toMatchObject({ statement_id: 'stm_00000000000000aa', actor: 'Joe Biden', actor_country: 'USA', recipient_country: 'IRN' });
+  });
+});
+
+describe('modality', () => {
+  it('flags negation, plans and hypotheses', () => {
+    expect(only('Russia did not attack Ukraine.')).toMatchObject({ event_type: 'ASSAULT', negated: true, planned: false });
+    expect(only('The US plans to pull out 2,000 troops from Afghanistan.')).toMatchObject({ event_type: 'RETREAT', planned: true, negated: false });
+    expect(only('Iran could attack Israel.')).toMatchObject({ event_type: 'ASSAULT', hypothetical: true });
+  });
+  it('codes future cooperation as AGREE and a refusal as REJECT', () => {
+    expect(only('Hungary said it will support Romania.')).toMatchObject({ event_type: 'AGREE', planned: true });
+    expect(only('Syria says it will not accept more refugees from Iraq.')).toMatchObject({ event_type: 'REJECT', negated: false });
+    expect(only('Syria is willing to withdraw its troops from Lebanon.')).toMatchObject({ event_type: 'AGREE' });
+  });
+  it('gives requests and refusals the mode of what is asked or refused', () => {
+    expect(only('The UN urged Russia to release the prisoners.')).toMatchObject({ event_type: 'REQUEST', mode: 'yield' });
+    expect(only('Hamas called for talks with Egypt.')).toMatchObject({ event_type: 'REQUEST', mode: 'meet' });
+    expect(only('Syria says it will not accept any more refugees from Iraq.')).toMatchObject({ event_type: 'REJECT' });
+  });
+  it('codes announced or conditional hostility as a threat', () => {
+    expect(only('Palestinian leaders said they would boycott all contact with the United States.')).toMatchObject({ event_type: 'THREATEN', planned: true });
+  });
+});
+
+describe('dates', () => {
+  it('resolves expressions against the publication date, backwards for the past', () => {
+    const [thu] = resolveDates('They met on Thursday.', '2020-11-18');
+    expect(thu).toMatchObject({ date: '2020-11-12', precision: 'day' });
+    expect(resolveDates('In December, a bomb killed him.', '2021-02-18')[0]).toMatchObject({ date: '2020-12', precision: 'month' });
+    expect(resolveDates('The deal was signed in 2019.', '2021-02-18')[0]).toMatchObject({ date: '2019', precision: 'year' });
+  });
+  it('resolves only dates with a written year when the publication date is unknown', () => {
+    expect(resolveDates('On Monday, in March 2003, troops crossed.', '').map((d) => d.date)).toEqual(['2003-03']);
+  });
+  it('resolves forward for deadlines and future tense', () => {
+    expect(resolveDates('troops out by mid-January', '2020-11-18')[0]).toMatchObject({ date: '2021-01', precision: 'month', future: true });
+    expect(resolveDates('He will visit on May 1.', '2020-11-18')[0]).toMatchObject({ date: '2021-05-01', precision: 'day' });
+    expect(resolveDates('The talks will resume on Monday.', '2020-11-18')[0]).toMatchObject({ date: '2020-11-23' });
+  });
+  it('dates the event from its sentence, else marks the publication date as fallback', () => {
+    expect(only('The US plans to pull out 2,000 troops from Afghanistan by mid-January.', '2020-11-18')).toMatchObject({ date: '2021-01', date_precision: 'month', date_is_fallback: false, planned: true });
+    expect(only('Russia attacked Ukraine.', '2022-02-25')).toMatchObject({ date: '2022-02-25', date_precision: 'day', date_is_fallback: true });
+    // "the February 2020 agreement" dates the agreement, not the review
+    expect(only('The United States is reviewing the February 2020 agreement with the Taliban.', '2021-01-29')).toMatchObject({ date_is_fallback: true });
+  });
+});
+
+describe('places', () => {
+  it('locates a city after a locative word, with its country and coordinates', () => {
+    const e = only('A bomb killed two soldiers in Kandahar.');
+    expect(e).toMatchObject({ location: 'Kandahar', location_country: 'AFG' });
+    expect(e.latitude).toBeCloseTo(31.6, 0);
+    expect(e.longitude).toBeCloseTo(65.7, 0);
+  });
+  it('makes the place attacked the recipient when no party is', () => {
+    expect(only('Israeli troops shelled positions near Jericho.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'ISR', recipient: 'Jericho', recipient_country: 'PSE' });
+  });
+  it('falls back to a country named after a locative word', () => {
+    expect(only('NATO will expand its training mission in Iraq.')).toMatchObject({ location: 'Iraq', location_country: 'IRQ' });
+  });
+  it('chooses among homonyms by the countries of the article', () => {
+    const list = [
+      { name: 'Hyderabad', country: 'IND', population: 3_600_000, capital: false, lat: 17.4, lon: 78.5 },
+      { name: 'Hyderabad', country: 'PAK', population: 1_400_000, capital: false, lat: 25.4, lon: 68.4 },
+    ];
+    expect(pickCity(list, new Set(['PAK'])).country).toBe('PAK');
+    expect(pickCity(list, new Set()).country).toBe('IND');
+    const toks = tokenize('Police arrested ten men in Hyderabad.');
+    const [pk] = findPlaces(toks, new Set(['PAK']), () => '');
+    expect(pk).toMatchObject({ name: 'Hyderabad', country: 'PAK' });
+  });
+  it('takes no person for a place and no common word for a town', () => {
+    expect(only('Lloyd Austin met Jens Stoltenberg.', '2021-02-18').location).toBe('');
+  });
+});
+
+describe('merging within an article', () => {
+  it('counts the same event told twice as one row', () => {
+    const ev = events('Russia attacked Ukraine on Monday. Russia attacked Ukraine again.', '2022-03-02');
+    expect(ev).toHaveLength(1);
+    expect(ev[0]).toMatchObject({ mentions: 2, date: '2022-02-28', date_is_fallback: false });
+  });
+  it('keeps events on different explicit dates apart', () => {
+    expect(events('Russia attacked Ukraine on February 24. Russia attacked Ukraine on March 3.', '2022-03-05')).toHaveLength(2);
+  });
+  it('merges a later nominal mention into the told event, filling what it lacked', () => {
+    const ev = events('The United States began to withdraw. The US withdrawal from Afghanistan was swift.', '2021-08-01');
+    expect(ev).toHaveLength(1);
+    expect(ev[0]).toMatchObject({ event_type: 'RETREAT', mentions: 2, recipient_country: 'AFG' });
+  });
+  it('merges an office holder with the organisation the office belongs to', () => {
+    const ev = events('NATO urged talks with the Taliban. Jens Stoltenberg urged talks with the Taliban.', '2021-07-27');
+    expect(ev).toHaveLength(1);
+    expect(ev[0].mentions).toBe(2);
+  });
+  it('counts a repeated sentence once more, whatever its parties resolve to', () => {
+    const ev = events('"We support the peace process in Afghanistan," Stoltenberg wrote. We support the peace process in Afghanistan.', '2020-11-18');
+    expect(ev.filter((e) => e.event_type === 'SUPPORT')).toHaveLength(1);
+  });
+  it('resolves "the insurgents" to the armed group named before', () => {
+    const ev = events('The Taliban seized the district of Musa Qala. Later the insurgents attacked Afghan troops.');
+    expect(ev.at(-1)).toMatchObject({ event_type: 'ASSAULT', actor: 'Taliban' });
+  });
+});
