@@ -1,0 +1,179 @@
+/**
+ * Speakers: the names an article mentions (with the office written before them) and the resolution
+ * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
+ */
+import { ORG_HEADS, TITLE_WORDS } from './lexicon.ts';
+
+export interface Entity {
+  name: string;
+  role: string;
+  at: number;
+  person: boolean;
+}
+
+/** Capitalised words that start sentences or join clauses and are never part of a name. */
+const NON_NAME = new Set(
+  ('the a an and but or so yet in on at of for to by with from as after before during while when where if then ' +
+    'meanwhile however also although though despite since until because this that these those there here it its ' +
+    'he she they we i you his her their our my your who what which why how yes no not many some most all both ' +
+    'earlier later last next today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
+    'january february march april may june july august september october november december according speaking ' +
+    'mr mrs ms dr').split(' '),
+);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'lord', 'lady']);
+const CONNECTORS = new Set(['of', 'de', 'da', 'al', 'bin', 'van', 'von', 'der', 'la', 'du', 'le', 'el', 'for']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those']);
+/** Words in a description that say nothing about who is meant. */
+const VAGUE = new Set(['the', 'a', 'an', 'newly', 'appointed', 'new', 'former', 'top', 'current', 'then', 'his', 'her', 'its', 'their', 'our', 'of', 'and', 'this', 'that']);
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'him', 'them', 'us']);
+const PERSONAL = new Set(['he', 'she', 'i', 'him', 'her']);
+
+const bare = (w: string) => w.toLowerCase().replace(/[.’']s$/, '').replace(/\.$/, '');
+const isTitle = (w: string) => TITLE_WORDS.has(bare(w)) || TITLE_WORDS.has(w.toLowerCase().split('-').pop()!.replace(/\.$/, ''));
+
+/** "NATO Secretary-General Jens Stoltenberg" -> role "NATO Secretary-General", name "Jens Stoltenberg". */
+export function splitRole(words: string[]): { role: string[]; name: string[] } {
+  let last = -1;
+  for (let i = 0; i < words.length; i++) {
+    if (isTitle(words[i])) {
+      last = i;
+      // "Secretary of State": an of-phrase after an office belongs to the office.
+      while (last + 2 < words.length && words[last + 1] === 'of' && /^[A-Z]/.test(words[last + 2]) && i + 3 < words.length) {
+        last += 2;
+        i = last;
+      }
+    }
+  }
+  const role = words.slice(0, last + 1).filter((w) => !HONORIFICS.has(bare(w)));
+  return { role, name: words.slice(last + 1) };
+}
+
+const isOrgName = (words: string[]) => words.some((w) => ORG_HEADS.has(w.toLowerCase())) || words.every((w) => w === w.toUpperCase());
+
+/** Every capitalised name in the text with the office written before it, in order. */
+export function findEntities(text: string): Entity[] {
+  const out: Entity[] = [];
+  const re = /[A-Z][\p{L}\p{N}'’.-]*(?:[ \t]+(?:(?:of|de|da|al|bin|van|von|der|la|du|le|el)[ \t]+)?[A-Z][\p{L}\p{N}'’.-]*)*/gu;
+  for (const m of text.matchAll(re)) {
+    let words = m[0].split(/[ \t]+/);
+    let at = m.index!;
+    while (words.length && NON_NAME.has(bare(words[0])) && !HONORIFICS.has(bare(words[0]))) {
+      at += words[0].length + 1;
+      words = words.slice(1);
+    }
+    if (!words.length) continue;
+    // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
+    const { role, name } = splitRole(words.map((w) => w.replace(/[.]$/, (d) => (words.length > 1 && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Prof|St|Jr|Sr)\.?$/.test(w) ? d : ''))));
+    const nameWords = name.filter((w) => !CONNECTORS.has(w));
+    if (!nameWords.length) continue;
+    const hasHonorific = words.some((w) => HONORIFICS.has(bare(w)));
+    const person = !isOrgName(name) && (nameWords.length >= 2 || role.length > 0 || hasHonorific) && !/[’']s$/.test(name[name.length - 1]);
+    out.push({ name: name.join(' ').replace(/[’']s$/, ''), role: role.join(' '), at, person });
+  }
+  return out;
+}
+
+export interface Resolved {
+  speaker: string;
+  role: string;
+}
+
+const last = (name: string) => name.split(' ').pop()!;
+
+function matchesCountryWord(a: string, b: string): boolean {
+  return a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5)); // Russian ~ Russia
+}
+
+/** The person a description ("the NATO chief", "the newly appointed Secretary of State") points to. */
+function byDescription(words: string[], at: number, entities: Entity[]): Entity | undefined {
+  const wanted = words.map((w) => bare(w)).filter((w) => !VAGUE.has(w));
+  if (!wanted.length || !wanted.some((w) => TITLE_WORDS.has(w) || ORG_HEADS.has(w) || w === 'chief' || w === 'diplomat')) return undefined;
+  let best: Entity | undefined;
+  let bestScore = 0;
+  for (const e of entities) {
+    if (!e.person || !e.role || e.at > at) continue;
+    const roleWords = e.role.split(/[\s-]+/).map((w) => bare(w));
+    let score = 0;
+    for (const w of wanted) if (roleWords.some((r) => matchesCountryWord(w, r))) score++;
+    if (score >= bestScore && score > 0) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export class SpeakerResolver {
+  private readonly people: Entity[];
+  private readonly fullByLast = new Map<string, Entity>();
+  private readonly roleByName = new Map<string, string>();
+  /** Speakers resolved so far, for pronouns: [offset, name, person]. */
+  private readonly said: Array<{ at: number; speaker: string; person: boolean }> = [];
+
+  constructor(private readonly entities: Entity[]) {
+    this.people = entities.filter((e) => e.person);
+    for (const e of this.people) {
+      const words = e.name.split(' ');
+      if (words.length >= 2 && !this.fullByLast.has(last(e.name))) this.fullByLast.set(last(e.name), e);
+    }
+    for (const e of entities) {
+      const full = this.fullName(e.name);
+      if (e.role && !this.roleByName.has(full)) this.roleByName.set(full, e.role);
+    }
+  }
+
+  private fullName(name: string): string {
+    if (name.includes(' ')) return name;
+    return this.fullByLast.get(name)?.name ?? name;
+  }
+
+  /** Remember who spoke where, so that a later "he said" finds them. */
+  record(at: number, speaker: string): void {
+    const person = speaker.includes(' ') ? this.people.some((p) => p.name === speaker) : this.people.some((p) => last(p.name) === speaker);
+    this.said.push({ at, speaker, person });
+  }
+
+  private lastPerson(at: number): string | undefined {
+    for (let i = this.said.length - 1; i >= 0; i--) {
+      const s = this.said[i];
+      if (s.at < at && s.person && at - s.at < 2500) return s.speaker;
+    }
+    let found: Entity | undefined;
+    for (const e of this.people) if (e.at < at) found = e;
+    return found ? this.fullName(found.name) : undefined;
+  }
+
+  private lastGroup(at: number): string | undefined {
+    for (let i = this.said.length - 1; i >= 0; i--) {
+      const s = this.said[i];
+      if (s.at < at && at - s.at < 1500) return s.person ? undefined : s.speaker;
+    }
+    return undefined;
+  }
+
+  resolve(mention: string, at: number): Resolved {
+    const words = mention.split(/\s+/).filter(Boolean);
+    const lower = mention.toLowerCase();
+    if (PRONOUNS.has(lower)) {
+      const who = PERSONAL.has(lower) ? this.lastPerson(at) : this.lastGroup(at);
+      return who ? { speaker: who, role: this.roleByName.get(who) ?? '' } : { speaker: mention, role: '' };
+    }
+    let ws = words;
+    while (ws.length > 1 && DETERMINERS.has(ws[0].toLowerCase())) ws = ws.slice(1);
+    const capital = ws.filter((w) => /^[A-Z]/.test(w));
+    const { role, name } = splitRole(ws);
+    const nameWords = name.filter((w) => !CONNECTORS.has(w));
+    const named = nameWords.length > 0 && nameWords.every((w) => /^[A-Z]/.test(w)) && !isOrgName(nameWords);
+    if (named) {
+      const full = this.fullName(name.join(' ').replace(/[’']s$/, ''));
+      return { speaker: full, role: role.join(' ') || this.roleByName.get(full) || '' };
+    }
+    const described = byDescription(words, at, this.entities);
+    if (described) {
+      const full = this.fullName(described.name);
+      return { speaker: full, role: this.roleByName.get(full) ?? described.role };
+    }
+    // An organisation, a country or a group ("the State Department", "US and European officials").
+    return { speaker: capital.length || ws.length ? ws.join(' ') : mention, role: role.join(' ') };
+  }
+}
