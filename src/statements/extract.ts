@@ -39,7 +39,7 @@ export interface StatementRow {
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
 const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure', 'warn', 'urge', 'ask', 'advise', 'brief', 'notify', 'instruct', 'order', 'promise', 'alert', 'update', 'accuse', 'thank', 'congratulate', 'implore', 'beg']);
-const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’', '„']);
+const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’', '„', "''"]);
 const CLAUSE_PUNCT = new Set(['.', '!', '?', ';']);
 const TWEET_SIGNATURE = /^[—–-]\s*([^()\n]+?)\s*\((@\w+)\)\s*((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})\s*$/;
 const DATE_HINT = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|ago)\b/;
@@ -245,11 +245,17 @@ function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         const subj = subjectAfter(t, k, pHi);
         if (subj) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [k, k], confidence: 0.9 };
       }
-      for (let c = k + 1; !cand && c < Math.min(pHi, k + 10); c++) {
+      for (let c = k + 1; !cand && c < Math.min(pHi, k + 40); c++) {
         if (CLAUSE_PUNCT.has(t[c].t) || QUOTE_CHARS.has(t[c].t)) break;
         if (!speechCue(t[c])) continue;
         const subj = subjectBefore(t, c, k);
         if (subj && subj.s === k) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [c, c], confidence: 0.9 };
+        else {
+          // "..., said Steve Smith, a veteran editor who teaches ..." / "Smith, a veteran editor, said": the first phrase speaks.
+          let e = k;
+          while (e + 1 < c && t[e + 1].t !== ',' && e - k < 8) e++;
+          if (t[e + 1]?.t === ',' && isSpeakerEnd(t[e]) && (t[k].cap || DETERMINERS.has(t[k].lo))) cand = { quote: [q.start, q.end], kind: 'direct', mention: [k, e], cue: [c, c], confidence: 0.8 };
+        }
         break;
       }
     }
@@ -268,6 +274,17 @@ function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
           if (subj) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [c, c], confidence: 0.85 };
           break;
         }
+      }
+    }
+    // A quote split around its cue ('"We ...," he said. "But ..."'): one statement over both parts.
+    if (!cand && previous && previous.paragraph === paragraph && openTok > previous.closeTok) {
+      const prevCue = previous.cand.cue?.[0] ?? -1;
+      const between = t.slice(previous.closeTok + 1, openTok);
+      if (prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && !between.some((x) => QUOTE_CHARS.has(x.t))) {
+        previous.cand.quote = [previous.cand.quote[0], q.end];
+        for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
+        previous.closeTok = closeTok;
+        return;
       }
     }
     // No cue beside it: the quote goes on from the same speaker's previous quote.
@@ -301,7 +318,7 @@ function paragraphTokens(doc: Doc, p: number): [number, number] {
 /** Reported speech inside one sentence: every cue with a speaker beside it. */
 function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: number, hi: number): Candidate[] {
   const t = doc.tokens;
-  const found: Array<Candidate & { subject: Subject; after: boolean; cueTok: number }> = [];
+  const found: Array<Candidate & { subject: Subject; after: boolean; cueTok: number; participle?: boolean }> = [];
   for (let i = lo; i < hi; i++) {
     if (used[i] || doc.inQuote[i] >= 0) continue;
     // "according to X, ..." / "..., according to X."
@@ -366,7 +383,7 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
           if (t[k].lo === 'that') { that = k; break; }
           if (!t[k].word || cueAt(t[k])) break;
         }
-        if (that >= 0 && (that === cs || PREPOSITIONS.has(t[cs].lo) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that + 1; explicit = true; }
+        if (that >= 0 && (that === cs || PREPOSITIONS.has(t[cs].lo) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that; explicit = true; }
         else if (LISTENER_FIRST.has(form.base)) {
           const obj = objectPhrase(t, cs, hi);
           if (obj > cs) cs = obj;
@@ -389,10 +406,17 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
     }
     if (!quote) continue;
     const conf = form.kind === 'speech' ? 0.75 : 0.5;
-    found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i });
+    found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle });
   }
   // One attribution per words: a cue inside another statement's reported clause is part of it.
+  // Where a statement starts its own clause: its speaker, or the participle that shares an earlier speaker.
+  const clauseStart = (f: (typeof found)[number]) => (f.participle ? f.cueTok : f.subject.s);
+  const independent = (f: (typeof found)[number]) => {
+    const b = clauseStart(f);
+    return t[b - 1]?.t === ',' || t[b - 1]?.t === ';' || (/^(and|but|while|whereas)$/.test(t[b - 1]?.lo ?? '') && t[b - 2]?.t === ',');
+  };
   const nested = (f: (typeof found)[number]) => {
+    if (f.after && independent(f)) return false;
     const cueOffset = t[f.cueTok].a;
     return found.some((g) => g !== f && cueOffset >= g.quote[0] && cueOffset < g.quote[1] && !(t[g.cueTok].a >= f.quote[0] && t[g.cueTok].a < f.quote[1]));
   };
@@ -404,10 +428,10 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
     const cur = found[f];
     if (!cur.after) continue;
     for (const next of found.slice(f + 1)) {
-      const ns = t[next.subject.s].a;
+      const ns = t[clauseStart(next)].a;
       if (ns > cur.quote[0] && ns < cur.quote[1]) {
         const s = doc.tokenAt(cur.quote[0]);
-        let e = next.subject.s;
+        let e = clauseStart(next);
         while (e > s && (!t[e - 1].word || /^(and|but|while|whereas|as)$/.test(t[e - 1].lo))) e--;
         const span = clauseSpan(doc, s, e);
         if (span) cur.quote = span;

@@ -24,8 +24,9 @@ const OPENERS_BEFORE = /[\s([{\u2014\u2013\-:/"“]/;
 type Mark = 'double' | 'single';
 
 /** What a quotation mark at `i` does: open, close, toggle (straight double) or nothing (apostrophe). */
-function markAt(text: string, i: number): { mark: Mark; role: 'open' | 'close' | 'either' } | null {
+function markAt(text: string, i: number): { mark: Mark; role: 'open' | 'close' | 'either'; len?: number } | null {
   const c = text[i];
+  if (c === "'" && text[i + 1] === "'") return { mark: 'double', role: 'either', len: 2 }; // ''typewriter double quotes''
   if (c === '“' || c === '„') return { mark: 'double', role: 'open' };
   if (c === '”') return { mark: 'double', role: 'close' };
   if (c === '"') return { mark: 'double', role: 'either' };
@@ -51,9 +52,9 @@ function trimmed(text: string, a: number, b: number): Span {
 /** All quotes of the article, in text order; nested quotes stay inside their outer quote. */
 export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
   const quotes: Quote[] = [];
-  let pending: { open: number; paragraph: number; mark: Mark } | null = null; // continues over paragraphs
+  let pending: { open: number; paragraph: number; mark: Mark; len: number } | null = null; // continues over paragraphs
   paragraphs.forEach(([pa, pb], p) => {
-    let open: { at: number; mark: Mark } | null = null;
+    let open: { at: number; mark: Mark; len: number } | null = null;
     let nested: Mark | null = null;
     if (pending) {
       const first = markAt(text, pa);
@@ -64,15 +65,17 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
       if (c !== '"' && c !== '“' && c !== '”' && c !== '„' && c !== "'" && c !== '‘' && c !== '’') continue;
       const m = markAt(text, i);
       if (!m) continue;
+      const len = m.len ?? 1;
+      i += len - 1;
       if (open === null) {
         if (m.role === 'close') continue; // stray closing mark
-        if (pending && i === pa) {
-          open = { at: pending.open, mark: pending.mark };
+        if (pending && i - len + 1 === pa) {
+          open = { at: pending.open, mark: pending.mark, len: pending.len };
           pending = { ...pending, paragraph: pending.paragraph };
           continue;
         }
         pending = null;
-        open = { at: i, mark: m.mark };
+        open = { at: i - len + 1, mark: m.mark, len };
         continue;
       }
       if (m.mark !== open.mark) {
@@ -84,26 +87,26 @@ export function findQuotes(text: string, paragraphs: Span[]): Quote[] {
       if (m.role === 'open' && open.mark === 'single') continue; // an apostrophe-like opener inside
       if (m.role === 'open') {
         // A curly opening mark inside an open double quote: the first quote was never closed; restart.
-        open = { at: i, mark: m.mark };
+        open = { at: i - len + 1, mark: m.mark, len };
         continue;
       }
       const paragraph: number = pending ? pending.paragraph : p;
-      const [start, end] = trimmed(text, open.at + 1, i);
-      if (end > start) quotes.push({ open: open.at, close: i, start, end, paragraph });
+      const [start, end] = trimmed(text, open.at + open.len, i - len + 1);
+      if (end > start) quotes.push({ open: open.at, close: i - len + 1, start, end, paragraph });
       open = null;
       nested = null;
       pending = null;
     }
     if (open) {
       // Reopened at the next paragraph's start, or never closed: the span runs to the paragraph end.
-      pending = { open: open.at, paragraph: pending ? pending.paragraph : p, mark: open.mark };
+      pending = { open: open.at, paragraph: pending ? pending.paragraph : p, mark: open.mark, len: open.len };
       const next = paragraphs[p + 1];
       const continues = next && (() => {
         const m = markAt(text, next[0]);
         return !!m && m.role !== 'close' && m.mark === open!.mark;
       })();
       if (!continues) {
-        const [start, end] = trimmed(text, open.at + 1, pb);
+        const [start, end] = trimmed(text, open.at + open.len, pb);
         if (end - start > 0 && open.mark === 'double') quotes.push({ open: open.at, close: pb - 1, start, end, paragraph: pending.paragraph });
         pending = null;
       }
