@@ -280,7 +280,8 @@ function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
     if (!cand && previous && previous.paragraph === paragraph && openTok > previous.closeTok) {
       const prevCue = previous.cand.cue?.[0] ?? -1;
       const between = t.slice(previous.closeTok + 1, openTok);
-      if (prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && !between.some((x) => QUOTE_CHARS.has(x.t))) {
+      const onlyAttribution = between.every((x, bi) => previous!.closeTok + 1 + bi === prevCue || !cueAt(x)) && [',', '.', ':'].includes(t[openTok - 1].t);
+      if (prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t))) {
         previous.cand.quote = [previous.cand.quote[0], q.end];
         for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
         previous.closeTok = closeTok;
@@ -393,8 +394,10 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
       }
       const afterWords = wordsIn(t, cs, hi);
       const beforeWords = wordsIn(t, lo, subject.s);
-      const cueEndsClause = subject.s > lo && t[subject.s - 1].t === ',' && beforeWords >= 3;
-      if (explicit || (afterWords >= 3 && !PREPOSITIONS.has(t[cs]?.lo ?? '') && !TIME_WORDS.has(t[cs]?.lo ?? '')) || (!cueEndsClause && afterWords >= 2)) {
+      const cueEndsClause = subject.s > lo && (t[subject.s - 1].t === ',' || doc.quoteMark[subject.s - 1] === 1) && beforeWords >= 3;
+      // "said at a news conference.": a phrase of time or place after the verb is not what was said.
+      const adjunct = !explicit && afterWords <= 7 && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
+      if (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2)) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
         if (t[cs - 1]?.t === ':' && !doc.quoteMark[cs]) end = paragraphTokens(doc, doc.paragraphOf[i])[1];

@@ -23,13 +23,28 @@ const OPENERS_BEFORE = /[\s([{\u2014\u2013\-:/"“]/;
 
 type Mark = 'double' | 'single';
 
+/**
+ * A straight double mark opens after a space and before a word, closes after a word or punctuation and
+ * before a space; only where both sides say the same does it toggle. One stray mark then cannot turn
+ * every later quote inside out.
+ */
+function straightRole(text: string, i: number, len: number): 'open' | 'close' | 'either' {
+  const before = text[i - 1];
+  const after = text[i + len];
+  const spaceBefore = before === undefined || /[\s([{\u2014\u2013\-:/]/.test(before);
+  const spaceAfter = after === undefined || /[\s)\]},.;:!?\u2014\u2013]/.test(after);
+  if (spaceBefore && !spaceAfter) return 'open';
+  if (!spaceBefore && spaceAfter) return 'close';
+  return 'either';
+}
+
 /** What a quotation mark at `i` does: open, close, toggle (straight double) or nothing (apostrophe). */
 function markAt(text: string, i: number): { mark: Mark; role: 'open' | 'close' | 'either'; len?: number } | null {
   const c = text[i];
-  if (c === "'" && text[i + 1] === "'") return { mark: 'double', role: 'either', len: 2 }; // ''typewriter double quotes''
+  if (c === "'" && text[i + 1] === "'") return { mark: 'double', role: straightRole(text, i, 2), len: 2 }; // ''typewriter double quotes''
   if (c === '“' || c === '„') return { mark: 'double', role: 'open' };
   if (c === '”') return { mark: 'double', role: 'close' };
-  if (c === '"') return { mark: 'double', role: 'either' };
+  if (c === '"') return { mark: 'double', role: straightRole(text, i, 1) };
   if (c === '‘' || c === '’' || c === "'") {
     const before = text[i - 1];
     const after = text[i + 1];
