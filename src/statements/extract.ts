@@ -114,7 +114,7 @@ function spanRanges(tokens: Token[], spans: Span[], owner: Int32Array): Array<[n
 }
 
 const isSpeakerEnd = (tok: Token | undefined): boolean =>
-  !!tok && tok.word && !NOT_SPEAKER_END.has(tok.lo) && !TIME_WORDS.has(tok.lo) && !isNumber(tok) && !CUE_FORMS.has(tok.lo) && !(tok.lo.endsWith('ly') && !tok.cap);
+  !!tok && tok.word && !NOT_SPEAKER_END.has(tok.lo) && !TIME_WORDS.has(tok.lo) && !isNumber(tok) && (tok.cap || !CUE_FORMS.has(tok.lo)) && !(tok.lo.endsWith('ly') && !tok.cap);
 
 /** Start of the noun phrase ending at token e (the speaker before a cue), not before `lo`. */
 function phraseStart(t: Token[], e: number, lo: number): number {
@@ -173,6 +173,18 @@ function subjectBefore(t: Token[], i: number, lo: number): Subject | null {
   }
   if (e < 0) return null;
   let s = phraseStart(t, e, lo);
+  // "Stoltenberg after speaking to Afghan President Ashraf Ghani said": a name after a preposition is not the speaker.
+  if (s - 1 > lo && PREPOSITIONS.has(t[s - 1].lo)) {
+    let found = -1;
+    for (let k = s - 1; k >= Math.max(lo + 1, s - 14); k--) {
+      if (t[k].t === ',' || CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t)) break;
+      if ((PREPOSITIONS.has(t[k].lo) || t[k].lo === 'speaking') && isSpeakerEnd(t[k - 1]) && !PREPOSITIONS.has(t[k - 1].lo) && t[k - 1].lo !== 'speaking') found = k - 1;
+    }
+    if (found >= 0) {
+      e = found;
+      s = phraseStart(t, e, lo);
+    }
+  }
   // "X, who ... said": the relative pronoun stands for the phrase before the comma.
   if ((t[s].lo === 'who' || t[s].lo === 'which') && s - 2 >= lo && t[s - 1].t === ',' && isSpeakerEnd(t[s - 2])) {
     const e2 = s - 2;
@@ -222,6 +234,21 @@ function speechCue(tok: Token | undefined): boolean {
   return !!c && c.kind === 'speech';
 }
 
+const TITLE_MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'as']);
+/** Words in title case with no sentence punctuation: the name of a work, not words someone said. */
+function isTitle(t: Token[], a: number, b: number): boolean {
+  let content = 0;
+  let capital = 0;
+  for (let k = a; k < b; k++) {
+    if (CLAUSE_PUNCT.has(t[k].t) || t[k].t === ',') return false;
+    if (t[k].word && !TITLE_MINOR_WORDS.has(t[k].lo)) {
+      content++;
+      if (t[k].cap) capital++;
+    }
+  }
+  return content > 0 && capital === content;
+}
+
 /** Direct quotes attributed by a cue beside them, or continuing the previous quote's speaker. */
 function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
   const t = doc.tokens;
@@ -269,6 +296,8 @@ function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         for (let c = p; c >= Math.max(lo, p - 7); c--) {
           if (CLAUSE_PUNCT.has(t[c].t) || QUOTE_CHARS.has(t[c].t)) break;
           if (!cueAt(t[c])) continue;
+          // Only a phrase of time or place may stand between the cue and the quote ("said in a statement:").
+          if (c < p && !(PREPOSITIONS.has(t[c + 1].lo) || TIME_WORDS.has(t[c + 1].lo))) break;
           const sentenceLo = Math.max(lo, doc.sentenceRange[doc.sentenceOf[c]]?.[0] ?? lo);
           const subj = subjectBefore(t, c, sentenceLo);
           if (subj) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [c, c], confidence: 0.85 };
@@ -299,6 +328,7 @@ function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
     }
     if (!cand) return;
     if (words < 2 || (words < 4 && cand.confidence < 0.9)) return; // scare quotes and titles
+    if (isTitle(t, openTok + 1, closeTok)) return; // the name of a work: The Old Man and the Sea
     for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
     if (cand.cue && cand.confidence > 0.6) {
       const [a, b] = cand.cue[0] > closeTok ? [closeTok + 1, Math.max(cand.cue[1], cand.mention![1])] : [Math.min(cand.mention![0], cand.cue[0]), cand.cue[1]];

@@ -38,7 +38,7 @@ export function splitRole(words: string[]): { role: string[]; name: string[] } {
     if (isTitle(words[i])) {
       last = i;
       // "Secretary of State": an of-phrase after an office belongs to the office.
-      while (last + 2 < words.length && words[last + 1] === 'of' && /^[A-Z]/.test(words[last + 2]) && i + 3 < words.length) {
+      while (last + 2 < words.length && words[last + 1] === 'of' && /^[A-Z]/.test(words[last + 2])) {
         last += 2;
         i = last;
       }
@@ -49,6 +49,16 @@ export function splitRole(words: string[]): { role: string[]; name: string[] } {
 }
 
 const isOrgName = (words: string[]) => words.some((w) => ORG_HEADS.has(w.toLowerCase())) || words.every((w) => w === w.toUpperCase());
+
+/** An office in lower case right before a name, with its capitalised qualifier: "NATO chief", "US defence secretary". */
+function lowerCaseOffice(text: string, at: number): string {
+  const m = /((?:[A-Z][\p{L}.'’-]*\s+){0,3}(?:[a-z-]+\s+)?([a-z-]+))\s+$/u.exec(text.slice(Math.max(0, at - 60), at));
+  if (!m || !TITLE_WORDS.has(m[2])) return '';
+  const words = m[1].split(/\s+/);
+  // Keep the qualifier only when it is capitalised or itself an office ("deputy chief"): not "said spokesman".
+  while (words.length > 1 && !/^[A-Z]/.test(words[0]) && !TITLE_WORDS.has(words[0])) words.shift();
+  return words.join(' ');
+}
 
 /** Every capitalised name in the text with the office written before it, in order. */
 export function findEntities(text: string): Entity[] {
@@ -63,12 +73,14 @@ export function findEntities(text: string): Entity[] {
     }
     if (!words.length) continue;
     // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
+    const before = lowerCaseOffice(text, at);
     const { role, name } = splitRole(words.map((w) => w.replace(/[.]$/, (d) => (words.length > 1 && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Prof|St|Jr|Sr)\.?$/.test(w) ? d : ''))));
     const nameWords = name.filter((w) => !CONNECTORS.has(w));
     if (!nameWords.length) continue;
     const hasHonorific = words.some((w) => HONORIFICS.has(bare(w)));
     const person = !isOrgName(name) && (nameWords.length >= 2 || role.length > 0 || hasHonorific) && !/[’']s$/.test(name[name.length - 1]);
-    out.push({ name: name.join(' ').replace(/[’']s$/, ''), role: role.join(' '), at, person });
+    const fullRole = [before, role.join(' ')].filter(Boolean).join(' ');
+    out.push({ name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name)) });
   }
   return out;
 }
