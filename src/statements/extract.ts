@@ -167,18 +167,18 @@ function subjectBefore(t: Token[], i: number, lo: number): Subject | null {
     let found = -1;
     for (let k = j; k >= Math.max(lo + 1, j - 12); k--) {
       if (t[k].t === ',' || CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t)) break;
-      if ((PREPOSITIONS.has(t[k].lo) || t[k].lo === 'after' || t[k].lo === 'speaking') && isSpeakerEnd(t[k - 1]) && !PREPOSITIONS.has(t[k - 1].lo)) found = k - 1;
+      if (((PREPOSITIONS.has(t[k].lo) && t[k].lo !== 'of') || t[k].lo === 'speaking') && isSpeakerEnd(t[k - 1]) && !PREPOSITIONS.has(t[k - 1].lo)) found = k - 1;
     }
     if (found >= 0) e = found;
   }
   if (e < 0) return null;
   let s = phraseStart(t, e, lo);
   // "Stoltenberg after speaking to Afghan President Ashraf Ghani said": a name after a preposition is not the speaker.
-  if (s - 1 > lo && PREPOSITIONS.has(t[s - 1].lo)) {
+  if (s - 1 > lo && PREPOSITIONS.has(t[s - 1].lo) && t[s - 1].lo !== 'of') {
     let found = -1;
     for (let k = s - 1; k >= Math.max(lo + 1, s - 14); k--) {
       if (t[k].t === ',' || CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t)) break;
-      if ((PREPOSITIONS.has(t[k].lo) || t[k].lo === 'speaking') && isSpeakerEnd(t[k - 1]) && !PREPOSITIONS.has(t[k - 1].lo) && t[k - 1].lo !== 'speaking') found = k - 1;
+      if (((PREPOSITIONS.has(t[k].lo) && t[k].lo !== 'of') || t[k].lo === 'speaking') && isSpeakerEnd(t[k - 1]) && !PREPOSITIONS.has(t[k - 1].lo) && t[k - 1].lo !== 'speaking') found = k - 1;
     }
     if (found >= 0) {
       e = found;
@@ -446,7 +446,8 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
   const clauseStart = (f: (typeof found)[number]) => (f.participle ? f.cueTok : f.subject.s);
   const independent = (f: (typeof found)[number]) => {
     const b = clauseStart(f);
-    return t[b - 1]?.t === ',' || t[b - 1]?.t === ';' || (/^(and|but|while|whereas)$/.test(t[b - 1]?.lo ?? '') && t[b - 2]?.t === ',');
+    const p = t[b - 1]?.lo ?? '';
+    return p === ',' || p === ';' || (/^(and|but)$/.test(p) && t[b - 2]?.t === ',') || /^(while|whereas|although|though)$/.test(p) || (p === 'as' && t[b - 2]?.lo === 'even');
   };
   const nested = (f: (typeof found)[number]) => {
     if (f.after && independent(f)) return false;
@@ -465,7 +466,7 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
       if (ns > cur.quote[0] && ns < cur.quote[1]) {
         const s = doc.tokenAt(cur.quote[0]);
         let e = clauseStart(next);
-        while (e > s && (!t[e - 1].word || /^(and|but|while|whereas|as)$/.test(t[e - 1].lo))) e--;
+        while (e > s && (!t[e - 1].word || /^(and|but|while|whereas|although|though|as|even)$/.test(t[e - 1].lo))) e--;
         const span = clauseSpan(doc, s, e);
         if (span) cur.quote = span;
         break;

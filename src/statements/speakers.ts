@@ -60,6 +60,14 @@ function lowerCaseOffice(text: string, at: number): string {
   return words.join(' ');
 }
 
+/** An office in apposition after a name: "Jens Stoltenberg, Secretary-General of NATO, said". */
+function apposedOffice(text: string, end: number): string {
+  const m = /^,\s+(?:the\s+|a\s+)?([^,.;:()"“”]{2,60}?),/.exec(text.slice(end, end + 70));
+  if (!m) return '';
+  const words = m[1].split(/\s+/);
+  return words.some((w) => isTitle(w)) && /^[A-Z]/.test(m[1]) ? m[1] : '';
+}
+
 /** Every capitalised name in the text with the office written before it, in order. */
 export function findEntities(text: string): Entity[] {
   const out: Entity[] = [];
@@ -79,7 +87,7 @@ export function findEntities(text: string): Entity[] {
     if (!nameWords.length) continue;
     const hasHonorific = words.some((w) => HONORIFICS.has(bare(w)));
     const person = !isOrgName(name) && (nameWords.length >= 2 || role.length > 0 || hasHonorific) && !/[’']s$/.test(name[name.length - 1]);
-    const fullRole = [before, role.join(' ')].filter(Boolean).join(' ');
+    const fullRole = [before, role.join(' ')].filter(Boolean).join(' ') || apposedOffice(text, at + words.join(' ').length);
     out.push({ name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name)) });
   }
   return out;
@@ -100,19 +108,33 @@ function matchesCountryWord(a: string, b: string): boolean {
 function byDescription(words: string[], at: number, entities: Entity[]): Entity | undefined {
   const wanted = words.map((w) => bare(w)).filter((w) => !VAGUE.has(w));
   if (!wanted.length || !wanted.some((w) => TITLE_WORDS.has(w) || ORG_HEADS.has(w) || w === 'chief' || w === 'diplomat')) return undefined;
-  let best: Entity | undefined;
-  let bestScore = 0;
-  for (const e of entities) {
-    if (!e.person || !e.role || e.at > at) continue;
-    const roleWords = e.role.split(/[\s-]+/).map((w) => bare(w));
-    let score = 0;
-    for (const w of wanted) if (roleWords.some((r) => matchesCountryWord(w, r))) score++;
-    if (score >= bestScore && score > 0) {
-      best = e;
-      bestScore = score;
+  const head = [...wanted].reverse().find((w) => TITLE_WORDS.has(w));
+  const pick = (before: boolean) => {
+    let best: Entity | undefined;
+    let bestScore = 0;
+    for (const e of entities) {
+      if (!e.person || !e.role || (before ? e.at > at : e.at <= at)) continue;
+      const roleWords = e.role.split(/[\s-]+/).map((w) => bare(w));
+      let score = 0;
+      for (const w of wanted) if (roleWords.some((r) => matchesCountryWord(w, r))) score++;
+      // The office itself counts most: "the Secretary" is the Secretary, not the Secretary's spokesperson.
+      if (head && roleHead(roleWords) === head) score += 2;
+      if (score > 0 && (before ? score >= bestScore : score > bestScore)) {
+        best = e;
+        bestScore = score;
+      }
     }
-  }
-  return best;
+    return best;
+  };
+  // A description before the first mention (a summary above the body) points forward.
+  return pick(true) ?? pick(false);
+}
+
+/** The office word a role is about: "Secretary" in "US Secretary of State", "spokesperson" in "Department Spokesperson". */
+function roleHead(roleWords: string[]): string | undefined {
+  const of = roleWords.indexOf('of');
+  const core = of > 0 ? roleWords.slice(0, of) : roleWords;
+  return [...core].reverse().find((w) => TITLE_WORDS.has(w));
 }
 
 export class SpeakerResolver {
