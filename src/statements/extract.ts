@@ -39,6 +39,8 @@ export interface StatementRow {
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
 const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure', 'warn', 'urge', 'ask', 'advise', 'brief', 'notify', 'instruct', 'order', 'promise', 'alert', 'update', 'accuse', 'thank', 'congratulate', 'implore', 'beg']);
+/** Verbs that, before "to" and a verb, report a decision or an attitude rather than words. */
+const UNDERTAKINGS = new Set(['agree', 'decide', 'refuse', 'decline', 'seek', 'offer', 'intend', 'plan', 'want', 'hope', 'expect', 'wish', 'prefer', 'continue', 'vote']);
 const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’', '„', "''"]);
 const CLAUSE_PUNCT = new Set(['.', '!', '?', ';']);
 const TWEET_SIGNATURE = /^[—–-]\s*([^()\n]+?)\s*\((@\w+)\)\s*((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})\s*$/;
@@ -438,6 +440,8 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
       }
     }
     if (!quote) continue;
+    // "agreed to reduce violence", "promised to consult": an undertaking, not words reported.
+    if (t[doc.tokenAt(quote[0])]?.lo === 'to' && (form.kind === 'thought' || UNDERTAKINGS.has(form.base))) continue;
     const conf = form.kind === 'speech' ? 0.75 : 0.5;
     found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle });
   }
@@ -452,7 +456,8 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
   const nested = (f: (typeof found)[number]) => {
     if (f.after && independent(f)) return false;
     const cueOffset = t[f.cueTok].a;
-    return found.some((g) => g !== f && cueOffset >= g.quote[0] && cueOffset < g.quote[1] && !(t[g.cueTok].a >= f.quote[0] && t[g.cueTok].a < f.quote[1]));
+    // "Austin promised to consult allies, Stoltenberg added": the clause before a closing cue is all the closing speaker's.
+    return found.some((g) => g !== f && cueOffset >= g.quote[0] && cueOffset < g.quote[1] && (!g.after || !(t[g.cueTok].a >= f.quote[0] && t[g.cueTok].a < f.quote[1])));
   };
   const outer = found.filter((f) => !nested(f));
   found.length = 0;
@@ -589,7 +594,7 @@ export function extractStatements(article: SegmentedArticle): StatementRow[] {
     const who = resolved.get(c);
     const quote = text.slice(c.quote[0], c.quote[1]);
     // The same words by the same speaker (a post quoted in the prose and embedded too): one row, the post.
-    const dup = kept.find((k) => resolved.get(k)?.speaker === who?.speaker && tokenF1(text.slice(k.quote[0], k.quote[1]), quote) >= 0.6);
+    const dup = kept.find((k) => resolved.get(k)?.speaker === who?.speaker && tokenF1(text.slice(k.quote[0], k.quote[1]), quote) >= 0.8);
     if (dup) {
       if (c.channel && !dup.channel) kept[kept.indexOf(dup)] = c;
       continue;
