@@ -142,6 +142,25 @@ function phraseStart(t: Token[], e: number, lo: number): number {
   return s;
 }
 
+/** Words that head no speaker phrase even when capitalised at the start of a sentence. */
+const NOT_SPEAKER = new Set(['according', 'earlier', 'later', 'meanwhile', 'however', 'much', 'enough', 'twice', 'half', 'more', 'less', 'respective', 'having', 'speaking', 'asked', 'instead', 'still', 'yes', 'no', 'well']);
+
+/**
+ * A speaker phrase names someone or something that can speak: not a lone capitalised adverb ("Reluctantly")
+ * or participle ("Speaking"), nor a word of quantity ("much", "half").
+ */
+function plausibleSpeaker(t: Token[], s: number, e: number): boolean {
+  const head = t[s];
+  if (NOT_SPEAKER.has(head.lo) || NOT_SPEAKER.has(t[e].lo)) return false;
+  if (s === e) {
+    const w = t[e];
+    if (SPEAKER_PRONOUNS.has(w.lo)) return true;
+    if (w.cap) return !/(ly|ing)$/.test(w.lo) || w.lo.length <= 4;
+    return true;
+  }
+  return true;
+}
+
 interface Subject {
   s: number;
   e: number;
@@ -192,6 +211,9 @@ function subjectBefore(t: Token[], i: number, lo: number): Subject | null {
     const e2 = s - 2;
     return { s: phraseStart(t, e2, lo), e: e2 };
   }
+  // "Caucus-goers who said ...": without a comma too.
+  if (t[s].lo === 'who' && s - 1 >= lo && isSpeakerEnd(t[s - 1])) return { s: phraseStart(t, s - 1, lo), e: s - 1 };
+  if (!plausibleSpeaker(t, s, e)) return null;
   return { s, e };
 }
 
@@ -283,7 +305,7 @@ function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
           // "..., said Steve Smith, a veteran editor who teaches ..." / "Smith, a veteran editor, said": the first phrase speaks.
           let e = k;
           while (e + 1 < c && t[e + 1].t !== ',' && e - k < 8) e++;
-          if (t[e + 1]?.t === ',' && isSpeakerEnd(t[e]) && (t[k].cap || DETERMINERS.has(t[k].lo))) cand = { quote: [q.start, q.end], kind: 'direct', mention: [k, e], cue: [c, c], confidence: 0.8 };
+          if (t[e + 1]?.t === ',' && isSpeakerEnd(t[e]) && (t[k].cap || DETERMINERS.has(t[k].lo)) && plausibleSpeaker(t, k, e)) cand = { quote: [q.start, q.end], kind: 'direct', mention: [k, e], cue: [c, c], confidence: 0.8 };
         }
         break;
       }

@@ -168,13 +168,15 @@ export class SpeakerResolver {
   }
 
   private lastPerson(at: number): string | undefined {
-    for (let i = this.said.length - 1; i >= 0; i--) {
+    let speaker: { at: number; speaker: string } | undefined;
+    for (let i = this.said.length - 1; i >= 0 && !speaker; i--) {
       const s = this.said[i];
-      if (s.at < at && s.person && at - s.at < 2500) return s.speaker;
+      if (s.at < at && s.person && at - s.at < 2500) speaker = s;
     }
     let found: Entity | undefined;
     for (const e of this.people) if (e.at < at) found = e;
-    return found ? this.fullName(found.name) : undefined;
+    // The last person quoted nearby beats the last person named: "he said" mostly continues a quoted speaker.
+    return speaker?.speaker ?? (found ? this.fullName(found.name) : undefined);
   }
 
   private lastGroup(at: number): string | undefined {
