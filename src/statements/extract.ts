@@ -237,6 +237,17 @@ function subjectAfter(t: Token[], i: number, hi: number): Subject | null {
 }
 
 const cueAt = (tok: Token): CueForm | undefined => (tok.word && !tok.cap ? CUE_FORMS.get(tok.lo) : undefined);
+/** In a headline in title case ("Clinton Says Crash Seems Like Terrorism") a cue is capitalised too. */
+const headlineCueAt = (t: Token[], i: number, lo: number, hi: number): CueForm | undefined => {
+  const tok = t[i];
+  if (!tok.cap || i === lo || !t[i - 1].cap) return undefined;
+  const form = CUE_FORMS.get(tok.lo);
+  if (!form || form.kind !== 'speech') return undefined;
+  let words = 0;
+  let caps = 0;
+  for (let k = lo; k < hi; k++) if (t[k].word && !TITLE_MINOR_WORDS.has(t[k].lo)) { words++; if (t[k].cap) caps++; }
+  return words >= 4 && caps === words ? form : undefined;
+};
 
 function wordsIn(t: Token[], a: number, b: number): number {
   let n = 0;
@@ -378,17 +389,25 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
     if (used[i] || doc.inQuote[i] >= 0) continue;
     // "according to X, ..." / "..., according to X."
     if (t[i].lo === 'according' && t[i + 1]?.lo === 'to' && i + 2 < hi) {
-      const subj = subjectAfter(t, i + 1, hi);
-      if (!subj) continue;
+      // The source runs to the next comma or the end: "according to an analysis of FEC data by Crowdpac, ..."
+      let subj = subjectAfter(t, i + 1, hi);
+      if (!subj) {
+        let e = i + 2;
+        while (e + 1 < hi && t[e + 1].t !== ',' && !CLAUSE_PUNCT.has(t[e + 1].t) && e - i < 25) e++;
+        if (!t[i + 2].word) continue;
+        subj = { s: i + 2, e };
+      }
       const before = wordsIn(t, lo, i);
       let quote: Span | null = null;
+      // "Blinken told Ghani ..., according to the statement": the speaker inside keeps the words.
+      if (before >= 3 && found.some((f) => f.cueTok >= lo && f.cueTok < i)) { i = subj.e; continue; }
       if (before >= 3) quote = clauseSpan(doc, lo, i);
       else if (t[subj.e + 1]?.t === ',') quote = clauseSpan(doc, subj.e + 2, hi);
       if (quote) found.push({ quote, kind: 'indirect', mention: [subj.s, subj.e], cue: [i, i + 1], confidence: 0.7, subject: subj, after: before < 3, cueTok: i });
       i = subj.e;
       continue;
     }
-    const form = cueAt(t[i]);
+    const form = cueAt(t[i]) ?? headlineCueAt(t, i, lo, hi);
     if (!form) continue;
     const prev = t[i - 1];
     if (prev && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
@@ -523,6 +542,24 @@ function objectPhrase(t: Token[], k: number, hi: number): number {
   return k;
 }
 
+/** A headline that gives its source before a colon: "Graham: Trump's Rhetoric Destroying GOP's Chances". */
+function headlineClaim(doc: Doc, used: Uint8Array): Candidate[] {
+  const first = doc.article.paragraphs[0];
+  if (!first) return [];
+  const [lo, hi] = paragraphTokens(doc, 0);
+  const t = doc.tokens;
+  if (wordsIn(t, lo, hi) > 20) return []; // a dateline paragraph ("Kabul: In a phone call, ..."), not a headline
+  let colon = -1;
+  for (let k = lo; k < Math.min(hi, lo + 6); k++) if (t[k].t === ':') { colon = k; break; }
+  if (colon <= lo || wordsIn(t, colon + 1, hi) < 3) return [];
+  for (let k = lo; k < colon; k++) if (!t[k].cap && t[k].word && !TITLE_MINOR_WORDS.has(t[k].lo)) return [];
+  for (let k = colon + 1; k < hi; k++) if (CLAUSE_PUNCT.has(t[k].t) && k < hi - 1) return []; // one line, one sentence
+  const quote = clauseSpan(doc, colon + 1, hi);
+  if (!quote || used[colon]) return [];
+  for (let k = lo; k < hi; k++) used[k] = 1;
+  return [{ quote, kind: 'indirect', mention: [lo, colon - 1], cue: [colon, colon], confidence: 0.5 }];
+}
+
 /** Tweets embedded as a paragraph followed by "— Name (@handle) Month D, YYYY". */
 function embeddedPosts(doc: Doc, used: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -591,7 +628,7 @@ export function extractStatements(article: SegmentedArticle): StatementRow[] {
   const text = article.text;
   const doc = new Doc(text, article, findQuotes(text, article.paragraphs));
   const used = new Uint8Array(doc.tokens.length);
-  const candidates: Candidate[] = [...embeddedPosts(doc, used), ...directQuotes(doc, used)];
+  const candidates: Candidate[] = [...embeddedPosts(doc, used), ...directQuotes(doc, used), ...headlineClaim(doc, used)];
   // Direct quotes' speakers, for a participle after them ("..., Stoltenberg said, adding that ...").
   const mentionOf = new Int32Array(doc.tokens.length);
   for (const c of candidates) if (c.mention) for (let k = c.mention[0]; k <= c.mention[1]; k++) mentionOf[k] = c.mention[0] + 1;
