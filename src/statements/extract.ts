@@ -41,6 +41,7 @@ export interface StatementRow {
 const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure', 'warn', 'urge', 'ask', 'advise', 'brief', 'notify', 'instruct', 'order', 'promise', 'alert', 'update', 'accuse', 'thank', 'congratulate', 'implore', 'beg']);
 /** Verbs that, before "to" and a verb, report a decision or an attitude rather than words. */
 const UNDERTAKINGS = new Set(['agree', 'decide', 'refuse', 'decline', 'seek', 'offer', 'intend', 'plan', 'want', 'hope', 'expect', 'wish', 'prefer', 'continue', 'vote']);
+const DASHES = new Set(['—', '–', '-', '--']);
 const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’', '„', "''"]);
 const CLAUSE_PUNCT = new Set(['.', '!', '?', ';']);
 const TWEET_SIGNATURE = /^[—–-]\s*([^()\n]+?)\s*\((@\w+)\)\s*((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})\s*$/;
@@ -492,7 +493,7 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
   const independent = (f: (typeof found)[number]) => {
     const b = clauseStart(f);
     const p = t[b - 1]?.lo ?? '';
-    return p === ',' || p === ';' || (/^(and|but)$/.test(p) && t[b - 2]?.t === ',') || /^(while|whereas|although|though)$/.test(p) || (p === 'as' && t[b - 2]?.lo === 'even');
+    return p === ',' || p === ';' || DASHES.has(p) || (/^(and|but)$/.test(p) && t[b - 2]?.t === ',') || /^(while|whereas|although|though)$/.test(p) || (p === 'as' && t[b - 2]?.lo === 'even');
   };
   const nested = (f: (typeof found)[number]) => {
     if (f.after && independent(f)) return false;
