@@ -13,6 +13,7 @@ import { makeId } from '../util/ids.ts';
 import { resolveDates } from '../text/when.ts';
 import { CUE_FORMS, type CueForm } from './lexicon.ts';
 import { findQuotes, type Quote } from './quotes.ts';
+import { speakerCountry } from './countries.ts';
 import { findEntities, SpeakerResolver } from './speakers.ts';
 import {
   AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, tokenize, type Token,
@@ -673,7 +674,7 @@ export function extractStatements(article: SegmentedArticle): StatementRow[] {
       speaker: who.speaker,
       speaker_mention: who.mention,
       speaker_role: who.role,
-      speaker_country: '',
+      speaker_country: speakerCountry(who.speaker, who.role),
       quote,
       kind: c.kind,
       cue,

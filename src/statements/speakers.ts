@@ -202,7 +202,10 @@ export class SpeakerResolver {
     const named = nameWords.length > 0 && nameWords.every((w) => /^[A-Z]/.test(w)) && !isOrgName(nameWords);
     if (named) {
       const full = this.fullName(name.join(' ').replace(/[’']s$/, ''));
-      return { speaker: full, role: role.join(' ') || this.roleByName.get(full) || '' };
+      // "President Putin" after "Russian President Vladimir Putin": the fuller office written earlier.
+      const said = role.join(' ');
+      const known = this.roleByName.get(full) ?? '';
+      return { speaker: full, role: known.includes(said) ? known : said };
     }
     const described = byDescription(words, at, this.entities);
     if (described) {
