@@ -113,7 +113,7 @@ describe('reported speech', () => {
   it('knows many reporting verbs', () => {
     for (const verb of ['warned', 'insisted', 'reiterated', 'clarified', 'stated', 'announced', 'urged', 'reminded', 'indicated']) {
       const [s] = statements(`Russian President Vladimir Putin ${verb} that the withdrawal would create risks for the region.`);
-      expect(s, verb).toMatchObject({ speaker: 'Vladimir Putin', speaker_role: 'Russian President', cue: verb });
+      expect(s, verb).toMatchObject({ speaker: 'Vladimir Putin', speaker_role: 'Russian President', speaker_country: 'RUS', cue: verb });
     }
   });
   it('takes the clause before ", X said."', () => {
@@ -161,7 +161,7 @@ describe('speakers', () => {
   });
   it('lets organisations and countries speak', () => {
     const rows = statements('The State Department said the talks would resume in Doha next month.\n\nPakistan said it had reopened the border crossing.');
-    expect(rows.map((r) => r.speaker)).toEqual(['State Department', 'Pakistan']);
+    expect(rows.map((r) => [r.speaker, r.speaker_country])).toEqual([['State Department', ''], ['Pakistan', 'PAK']]);
   });
 });
 
