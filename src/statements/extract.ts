@@ -127,7 +127,7 @@ function phraseStart(t: Token[], e: number, lo: number): number {
   const hasAnd = () => { for (let k = s; k <= e; k++) if (t[k].lo === 'and') return true; return false; };
   while (s - 1 >= lo) {
     const p = t[s - 1];
-    if (p.cap && p.word && !LEADING_JUNK.has(p.lo)) { s--; continue; }
+    if (p.cap && p.word && !LEADING_JUNK.has(p.lo) && !NOT_SPEAKER_END.has(p.lo) && !PREPOSITIONS.has(p.lo) && !NOT_SPEAKER.has(p.lo)) { s--; continue; }
     if ((p.lo === 'of' || p.lo === 'and' || p.lo === '&' || p.lo === 'de' || p.lo === 'al') && s - 2 >= lo && t[s - 2].cap && t[s].cap) { s--; continue; }
     if (p.t === ',' && s - 2 >= lo && t[s - 2].cap && t[s].cap && hasAnd()) { s--; continue; }
     if (DETERMINERS.has(p.lo) || isNumber(p)) { s--; break; }
@@ -140,12 +140,12 @@ function phraseStart(t: Token[], e: number, lo: number): number {
     }
     break;
   }
-  while (s < e && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',')) s++;
+  while (s < e && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || (t[s].cap && (PREPOSITIONS.has(t[s].lo) || NOT_SPEAKER.has(t[s].lo))))) s++;
   return s;
 }
 
 /** Words that head no speaker phrase even when capitalised at the start of a sentence. */
-const NOT_SPEAKER = new Set(['according', 'earlier', 'later', 'meanwhile', 'however', 'much', 'enough', 'twice', 'half', 'more', 'less', 'respective', 'having', 'speaking', 'asked', 'instead', 'still', 'yes', 'no', 'well']);
+const NOT_SPEAKER = new Set(['according', 'earlier', 'later', 'meanwhile', 'however', 'much', 'enough', 'twice', 'half', 'more', 'less', 'respective', 'having', 'speaking', 'asked', 'instead', 'still', 'yes', 'no', 'well', 'despite', 'amid', 'among', 'let', 'let’s', "let's", 'one', 'if', 'when', 'while', 'because', 'although', 'though', 'since', 'unlike', 'like', 'even']);
 
 /**
  * A speaker phrase names someone or something that can speak: not a lone capitalised adverb ("Reluctantly")
@@ -157,7 +157,7 @@ function plausibleSpeaker(t: Token[], s: number, e: number): boolean {
   if (s === e) {
     const w = t[e];
     if (SPEAKER_PRONOUNS.has(w.lo)) return true;
-    if (w.cap) return !/(ly|ing)$/.test(w.lo) || w.lo.length <= 4;
+    if (w.cap) return (!/(ly|ing)$/.test(w.lo) || w.lo.length <= 4) && !PREPOSITIONS.has(w.lo) && !NOT_SPEAKER_END.has(w.lo);
     return true;
   }
   return true;

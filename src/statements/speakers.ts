@@ -207,6 +207,8 @@ export class SpeakerResolver {
       const known = this.roleByName.get(full) ?? '';
       return { speaker: full, role: known.includes(said) ? known : said };
     }
+    // "Trump's campaign", "Clinton's aides": the organisation of a person speaks, not the person.
+    if (ws.some((w) => /[’']s$/.test(w)) && !isTitle(ws[ws.length - 1])) return { speaker: ws.join(' '), role: '' };
     const described = byDescription(words, at, this.entities);
     if (described) {
       const full = this.fullName(described.name);
