@@ -144,6 +144,7 @@ function phraseStart(t: Token[], e: number, lo: number): number {
   return s;
 }
 
+const IRREGULAR_PAST = new Set(['went', 'came', 'made', 'took', 'gave', 'got', 'put', 'ran', 'won', 'lost', 'left', 'began', 'brought', 'bought', 'kept', 'met', 'paid', 'sent', 'set', 'spent', 'stood', 'wrote', 'said', 'told', 'thought', 'knew', 'saw', 'felt', 'held', 'led', 'face', 'faces']);
 /** Words that head no speaker phrase even when capitalised at the start of a sentence. */
 const NOT_SPEAKER = new Set(['according', 'earlier', 'later', 'meanwhile', 'however', 'much', 'enough', 'twice', 'half', 'more', 'less', 'respective', 'having', 'speaking', 'asked', 'instead', 'still', 'yes', 'no', 'well', 'despite', 'amid', 'among', 'let', 'let’s', "let's", 'one', 'if', 'when', 'while', 'because', 'although', 'though', 'since', 'unlike', 'like', 'even']);
 
@@ -158,7 +159,8 @@ function plausibleSpeaker(t: Token[], s: number, e: number): boolean {
     const w = t[e];
     if (SPEAKER_PRONOUNS.has(w.lo)) return true;
     if (w.cap) return (!/(ly|ing)$/.test(w.lo) || w.lo.length <= 4) && !PREPOSITIONS.has(w.lo) && !NOT_SPEAKER_END.has(w.lo);
-    return true;
+    // A lone lower-case verb or adjective ("raised", "provocative") is the end of a clause, not a speaker.
+    return !/(ed|ing|ive|ous|ful|able|ible)$/.test(w.lo) && !IRREGULAR_PAST.has(w.lo);
   }
   return true;
 }
