@@ -132,6 +132,13 @@ describe('reported speech', () => {
       ['Clinton', 'it would pass next year'],
     ]);
   });
+  it('reads a question asked by someone not named', () => {
+    const rows = statements('When asked whether he would run again next year, Trump said he had not decided.');
+    expect(rows.map((r) => [r.speaker, r.cue, r.quote])).toEqual([
+      ['', 'asked', 'whether he would run again next year'],
+      ['Trump', 'said', 'he had not decided'],
+    ]);
+  });
   it('does not take nouns for verbs', () => {
     expect(statements('In a phone call, the two leaders discussed the troop levels.')).toEqual([]);
     expect(statements('The report on the plans came out in the spring of that year.')).toEqual([]);

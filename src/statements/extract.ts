@@ -416,6 +416,16 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
     const prev = t[i - 1];
     if (prev && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
     const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
+    // "When asked whether he would run, ...": a question put by someone the text does not name.
+    if (form.base === 'ask' && (!prev || !isSpeakerEnd(prev) || /^(is|was|are|were|been|be|being|when|if)$/.test(prev.lo))) {
+      let q = i + 1;
+      while (q < Math.min(hi, i + 6) && t[q].word && !QUESTION_WORDS.has(t[q].lo)) q++;
+      const span = q < hi && QUESTION_WORDS.has(t[q].lo) ? clauseSpan(doc, q, questionEnd(t, q, hi)) : null;
+      if (span && wordsIn(t, q, hi) >= 3) {
+        found.push({ quote: span, kind: 'indirect', mention: null, cue: [i, i], confidence: 0.5, subject: { s: i, e: i }, after: true, cueTok: i });
+        continue;
+      }
+    }
     if (!participle && prev && /^(is|was|are|were|been|be|being|get|gets|got)$/.test(prev.lo)) continue; // passive: it is claimed
     let subject: Subject | null = null;
     let inverted = false;
@@ -533,6 +543,13 @@ function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: n
     out.push({ quote: f.quote, kind: mixed ? 'mixed' : 'indirect', mention: f.mention, cue: f.cue, confidence: f.confidence });
   }
   return out;
+}
+
+const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about']);
+/** A question asked ends at the comma that returns to the main clause ("When asked whether ..., Trump said"). */
+function questionEnd(t: Token[], q: number, hi: number): number {
+  for (let k = q + 1; k < hi; k++) if (t[k].t === ',' || t[k].t === ';') return k;
+  return hi;
 }
 
 /** End of the listener phrase after "told" ("told reporters", "told the BBC on Monday"). */
