@@ -139,6 +139,10 @@ describe('reported speech', () => {
       ['Trump', 'said', 'he had not decided'],
     ]);
   });
+  it('reads a reporting noun after a possessive', () => {
+    const rows = statements('Senator Ted Cruz spoke in Iowa. His claim that the deal was dead surprised the delegates.');
+    expect(rows.map((r) => [r.speaker, r.cue, r.quote])).toEqual([['Ted Cruz', 'claim', 'that the deal was dead surprised the delegates']]);
+  });
   it('does not take nouns for verbs', () => {
     expect(statements('In a phone call, the two leaders discussed the troop levels.')).toEqual([]);
     expect(statements('The report on the plans came out in the spring of that year.')).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * The statement rules' vocabularies, loaded once from data files beside this module:
  * cues.txt (reporting verbs, speech or thought), titles.txt (offices and honorifics before a name),
- * organisations.txt (head words of organisation names).
+ * organisations.txt (head words of organisation names), cue-nouns.txt ("his claim that ...").
  */
 import { readFileSync } from 'node:fs';
 
@@ -56,3 +56,4 @@ const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url
 export const CUE_FORMS = parseCueList(read('cues.txt'));
 export const TITLE_WORDS = parseWordList(read('titles.txt'));
 export const ORG_HEADS = parseWordList(read('organisations.txt'));
+export const CUE_NOUNS = parseWordList(read('cue-nouns.txt'));

@@ -1,6 +1,6 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
-import { CUE_FORMS } from './lexicon.ts';
+import { CUE_FORMS, CUE_NOUNS } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, cueAt, headlineCueAt, isSpeakerEnd, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
@@ -16,6 +16,24 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
   const found: Array<Candidate & { subject: Subject; after: boolean; cueTok: number; participle?: boolean }> = [];
   for (let i = lo; i < hi; i++) {
     if (used[i] || doc.inQuote[i] >= 0) continue;
+    // "his claim that ...", "Trump's remarks about ...": a reporting noun with its source before it.
+    if (CUE_NOUNS.has(t[i].lo) && i > lo && i + 2 < hi) {
+      const owner = t[i - 1];
+      const possessive = /^(his|her|their|its)$/.test(owner.lo) || (owner.cap && /[’']s$/.test(owner.t));
+      const link = t[i + 1].lo;
+      if (possessive && /^(that|of|about|on|against|for)$/.test(link)) {
+        let end = i + 2;
+        const toClauseEnd = link === 'that';
+        while (end < hi && (toClauseEnd || (t[end].t !== ',' && t[end].t !== ';')) && !CLAUSE_PUNCT.has(t[end].t)) end++;
+        const quote = clauseSpan(doc, link === 'that' ? i + 1 : i + 2, end);
+        if (quote && wordsIn(t, i + 2, end) >= 2) {
+          const subject = { s: i - 1, e: i - 1 };
+          found.push({ quote, kind: 'indirect', mention: [i - 1, i - 1], cue: [i, i], confidence: 0.4, subject, after: true, cueTok: i });
+          i = end - 1;
+          continue;
+        }
+      }
+    }
     // "according to X, ..." / "..., according to X."
     if (t[i].lo === 'according' && t[i + 1]?.lo === 'to' && i + 2 < hi) {
       // The source runs to the next comma or the end: "according to an analysis of FEC data by Crowdpac, ..."

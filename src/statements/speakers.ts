@@ -25,6 +25,8 @@ const CONNECTORS = new Set(['of', 'de', 'da', 'al', 'bin', 'van', 'von', 'der', 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those']);
 /** Words in a description that say nothing about who is meant. */
 const VAGUE = new Set(['the', 'a', 'an', 'newly', 'appointed', 'new', 'former', 'top', 'current', 'then', 'his', 'her', 'its', 'their', 'our', 'of', 'and', 'this', 'that']);
+/** "his claim", "their view": the possessive stands for the pronoun. */
+const POSSESSIVE_PRONOUNS: Record<string, string> = { his: 'he', her: 'she', their: 'they', its: 'it', my: 'i', our: 'we' };
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'him', 'them', 'us']);
 const PERSONAL = new Set(['he', 'she', 'i', 'him', 'her']);
 
@@ -68,13 +70,37 @@ function apposedOffice(text: string, end: number): string {
   return words.some((w) => isTitle(w)) && /^[A-Z]/.test(m[1]) ? m[1] : '';
 }
 
+const ABBREVIATION = /^(?:[A-Z]\.|(?:[A-Z]\.)+[A-Z]?\.?|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Sgt\.|Maj\.|Prof\.|St\.|Jr\.|Sr\.|Rev\.)$/;
+
+/** Capitalised runs cut where a word ends a sentence ("Iowa. His" is two runs; "Mr. Trump", "J. Smith" one). */
+function* sentencePieces(text: string, re: RegExp): Generator<[string, number]> {
+  for (const m of text.matchAll(re)) {
+    const words = m[0].split(/([ \t]+)/);
+    let at = m.index!;
+    let start = at;
+    let piece = '';
+    for (let k = 0; k < words.length; k++) {
+      piece += words[k];
+      at += words[k].length;
+      if (k % 2 === 0 && words[k].endsWith('.') && !ABBREVIATION.test(words[k]) && k + 1 < words.length) {
+        yield [piece.slice(0, -1), start];
+        piece = '';
+        at += words[k + 1].length;
+        start = at;
+        k++;
+      }
+    }
+    if (piece) yield [piece, start];
+  }
+}
+
 /** Every capitalised name in the text with the office written before it, in order. */
 export function findEntities(text: string): Entity[] {
   const out: Entity[] = [];
   const re = /[A-Z][\p{L}\p{N}'’.-]*(?:[ \t]+(?:(?:of|de|da|al|bin|van|von|der|la|du|le|el)[ \t]+)?[A-Z][\p{L}\p{N}'’.-]*)*/gu;
-  for (const m of text.matchAll(re)) {
-    let words = m[0].split(/[ \t]+/);
-    let at = m.index!;
+  for (const [matched, matchAt] of sentencePieces(text, re)) {
+    let words = matched.split(/[ \t]+/);
+    let at = matchAt;
     while (words.length && NON_NAME.has(bare(words[0])) && !HONORIFICS.has(bare(words[0]))) {
       at += words[0].length + 1;
       words = words.slice(1);
@@ -189,7 +215,7 @@ export class SpeakerResolver {
 
   resolve(mention: string, at: number): Resolved {
     const words = mention.split(/\s+/).filter(Boolean);
-    const lower = mention.toLowerCase();
+    const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
     if (PRONOUNS.has(lower)) {
       const who = PERSONAL.has(lower) ? this.lastPerson(at) : this.lastGroup(at);
       return who ? { speaker: who, role: this.roleByName.get(who) ?? '' } : { speaker: mention, role: '' };
