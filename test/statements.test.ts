@@ -143,6 +143,10 @@ describe('reported speech', () => {
     const rows = statements('Senator Ted Cruz spoke in Iowa. His claim that the deal was dead surprised the delegates.');
     expect(rows.map((r) => [r.speaker, r.cue, r.quote])).toEqual([['Ted Cruz', 'claim', 'that the deal was dead surprised the delegates']]);
   });
+  it('gives a second verb the sentence speaker', () => {
+    const [s] = statements('Clinton smiled and said the campaign would go on until June.');
+    expect(s).toMatchObject({ speaker: 'Clinton', cue: 'said', quote: 'the campaign would go on until June' });
+  });
   it('does not take nouns for verbs', () => {
     expect(statements('In a phone call, the two leaders discussed the troop levels.')).toEqual([]);
     expect(statements('The report on the plans came out in the spring of that year.')).toEqual([]);

@@ -74,19 +74,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     let inverted = false;
     if (participle) {
       if (form.kind !== 'speech' || !prev || !(prev.t === ',' || prev.word)) continue;
-      const earlier = found.filter((f) => f.cueTok < i).pop();
-      let direct = -1;
-      for (let k = i - 1; k >= lo && direct < 0; k--) if (mentionOf[k] > 0) direct = k;
-      if (earlier) subject = earlier.subject;
-      else if (direct >= 0) subject = { s: mentionOf[direct] - 1, e: direct };
-      else {
-        const first = t[lo];
-        if (first && (first.cap || SPEAKER_PRONOUNS.has(first.lo))) {
-          let e = lo;
-          while (e + 1 < i && t[e + 1].cap) e++;
-          if (isSpeakerEnd(t[e])) subject = { s: lo, e };
-        }
-      }
+      subject = sentenceSpeaker(t, found, mentionOf, lo, i);
       if (!subject) continue;
     } else {
       subject = subjectBefore(t, i, lo);
@@ -96,6 +84,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         subject = subjectAfter(t, i, hi);
         inverted = !!subject;
       }
+      // "Trump smiled and said ...": a second verb shares the sentence's speaker.
+      if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && SAYING.has(form.base)) subject = sentenceSpeaker(t, found, mentionOf, lo, i);
     }
     if (!subject) continue;
     // Where the reported clause is.
@@ -130,7 +120,10 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       if (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2)) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
-        if (t[cs - 1]?.t === ':' && !doc.quoteMark[cs]) end = paragraphTokens(doc, doc.paragraphOf[i])[1];
+        if (t[cs - 1]?.t === ':' && !doc.quoteMark[cs]) {
+          end = paragraphTokens(doc, doc.paragraphOf[i])[1];
+          for (let k = hi; k < end; k++) used[k] = 1; // the next sentences are these words, not new statements
+        }
         quote = clauseSpan(doc, cs, end);
       } else if (cueEndsClause) {
         quote = clauseSpan(doc, lo, subject.s - 1);
@@ -189,6 +182,23 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
 }
 
 export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about']);
+/** Verbs that, after "and", can only be reporting ("smiled and said"). */
+const SAYING = new Set(['say', 'tell', 'add', 'write', 'tweet', 'note', 'explain', 'argue', 'warn', 'insist', 'ask', 'claim', 'announce', 'declare', 'reply', 'respond', 'suggest', 'stress', 'acknowledge', 'admit', 'predict', 'complain', 'joke']);
+
+/** The speaker a participle or a second verb shares: an earlier cue's, a direct quote's, or the sentence's subject. */
+function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Subject }>, mentionOf: Int32Array, lo: number, i: number): Subject | null {
+  const earlier = found.filter((f) => f.cueTok < i).pop();
+  if (earlier) return earlier.subject;
+  for (let k = i - 1; k >= lo; k--) if (mentionOf[k] > 0) return { s: mentionOf[k] - 1, e: k };
+  const first = t[lo];
+  if (first && (first.cap || SPEAKER_PRONOUNS.has(first.lo))) {
+    let e = lo;
+    while (e + 1 < i && t[e + 1].cap) e++;
+    if (isSpeakerEnd(t[e])) return { s: lo, e };
+  }
+  return null;
+}
+
 /** A question asked ends at the comma that returns to the main clause ("When asked whether ..., Trump said"). */
 export function questionEnd(t: Token[], q: number, hi: number): number {
   for (let k = q + 1; k < hi; k++) if (t[k].t === ',' || t[k].t === ';') return k;
