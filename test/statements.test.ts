@@ -84,6 +84,10 @@ describe('direct quotes', () => {
     expect(rows.map((r) => r.speaker)).toEqual(['Stoltenberg', 'Stoltenberg']);
     expect(rows[1].confidence).toBeLessThan(rows[0].confidence);
   });
+  it('takes quote-only verbs next to a quotation and nowhere else', () => {
+    const rows = statements('"We will win this state by a wide margin," Sanders continued.\n\nThe rally continued until late that night in the park.');
+    expect(rows.map((r) => [r.speaker, r.cue])).toEqual([['Sanders', 'continued']]);
+  });
   it('ignores scare quotes and titles in quotation marks', () => {
     expect(statements('The so-called "peace dividend" never came.')).toEqual([]);
     expect(statements("'Deeply challenging': a 'negotiated settlement' with the Taliban")).toEqual([]);
@@ -199,12 +203,13 @@ describe('dates and posts', () => {
 
 describe('cue list', () => {
   it('inflects base forms, keeps listed forms and sections', () => {
-    const cues = parseCueList('# comment\n@speech\nwarn\ntell tells told telling\n@thought\nbelieve\nworry worries worried worrying\n');
+    const cues = parseCueList('# comment\n@speech\nwarn\ntell tells told telling\n@thought\nbelieve\nworry worries worried worrying\n@quote\nsigh\n');
     expect(cues.get('warned')).toEqual({ base: 'warn', kind: 'speech' });
     expect(cues.get('told')).toEqual({ base: 'tell', kind: 'speech' });
     expect(cues.has('telled')).toBe(false);
     expect(cues.get('believes')).toEqual({ base: 'believe', kind: 'thought' });
     expect(cues.get('worried')?.kind).toBe('thought');
+    expect(cues.get('sighed')).toEqual({ base: 'sigh', kind: 'quote' });
   });
   it('names an unknown section', () => {
     expect(() => parseCueList('@feelings\nlove\n')).toThrow(/cues.txt: unknown section @feelings/);

@@ -1,11 +1,11 @@
 /**
  * The statement rules' vocabularies, loaded once from data files beside this module:
- * cues.txt (reporting verbs, speech or thought), titles.txt (offices and honorifics before a name),
+ * cues.txt (reporting verbs: speech, thought, or quote-only), titles.txt (offices and honorifics before a name),
  * organisations.txt (head words of organisation names), cue-nouns.txt ("his claim that ...").
  */
 import { readFileSync } from 'node:fs';
 
-export type CueKind = 'speech' | 'thought';
+export type CueKind = 'speech' | 'thought' | 'quote';
 export interface CueForm {
   base: string;
   kind: CueKind;
@@ -29,7 +29,7 @@ export function parseCueList(text: string): Map<string, CueForm> {
     if (!line || line.startsWith('#')) continue;
     if (line.startsWith('@')) {
       const section = line.slice(1);
-      if (section !== 'speech' && section !== 'thought') throw new Error(`cues.txt: unknown section ${line}`);
+      if (section !== 'speech' && section !== 'thought' && section !== 'quote') throw new Error(`cues.txt: unknown section ${line}`);
       kind = section;
       continue;
     }

@@ -154,5 +154,5 @@ export function wordsIn(t: Token[], a: number, b: number): number {
 
 export function speechCue(tok: Token | undefined): boolean {
   const c = tok && cueAt(tok);
-  return !!c && c.kind === 'speech';
+  return !!c && (c.kind === 'speech' || c.kind === 'quote');
 }

@@ -55,7 +55,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       continue;
     }
     const form = cueAt(t[i]) ?? headlineCueAt(t, i, lo, hi);
-    if (!form) continue;
+    if (!form || form.kind === 'quote') continue;
     const prev = t[i - 1];
     if (prev && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
     const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
