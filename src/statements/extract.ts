@@ -40,9 +40,7 @@ export interface StatementRow {
 
 const DATE_HINT = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|ago)\b/;
 
-function tokenF1(a: string, b: string): number {
-  const ta = a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const tb = b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+function tokenF1(ta: string[], tb: string[]): number {
   if (!ta.length || !tb.length) return 0;
   const counts = new Map<string, number>();
   for (const w of ta) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -105,12 +103,18 @@ export function extractStatements(article: SegmentedArticle): StatementRow[] {
     resolver.record(t[c.mention[0]].a, r.speaker);
     resolved.set(c, { ...r, mention });
   }
+  const words = new Map<Candidate, string[]>();
+  const wordsOf = (c: Candidate) => {
+    let w = words.get(c);
+    if (!w) words.set(c, (w = text.slice(c.quote[0], c.quote[1]).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
+    return w;
+  };
   const kept: Candidate[] = [];
   for (const c of candidates) {
     const who = resolved.get(c);
     const quote = text.slice(c.quote[0], c.quote[1]);
     // The same words by the same speaker (a post quoted in the prose and embedded too): one row, the post.
-    const dup = kept.find((k) => resolved.get(k)?.speaker === who?.speaker && tokenF1(text.slice(k.quote[0], k.quote[1]), quote) >= 0.8);
+    const dup = kept.find((k) => resolved.get(k)?.speaker === who?.speaker && tokenF1(wordsOf(k), wordsOf(c)) >= 0.8);
     if (dup) {
       if (c.channel && !dup.channel) kept[kept.indexOf(dup)] = c;
       continue;

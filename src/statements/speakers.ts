@@ -54,6 +54,10 @@ const isOrgName = (words: string[]) => words.some((w) => ORG_HEADS.has(w.toLower
 
 /** An office in lower case right before a name, with its capitalised qualifier: "NATO chief", "US defence secretary". */
 function lowerCaseOffice(text: string, at: number): string {
+  // Cheap test first: the word right before the name must be an office word in lower case.
+  const space = text.lastIndexOf(' ', at - 2);
+  const before = text.slice(space + 1, at).trim();
+  if (!TITLE_WORDS.has(before)) return '';
   const m = /((?:[A-Z][\p{L}.'’-]*\s+){0,3}(?:[a-z-]+\s+)?([a-z-]+))\s+$/u.exec(text.slice(Math.max(0, at - 60), at));
   if (!m || !TITLE_WORDS.has(m[2])) return '';
   const words = m[1].split(/\s+/);
@@ -170,8 +174,15 @@ export class SpeakerResolver {
   /** Speakers resolved so far, for pronouns: [offset, name, person]. */
   private readonly said: Array<{ at: number; speaker: string; person: boolean }> = [];
 
+  private readonly personNames = new Set<string>();
+  private readonly personLastNames = new Set<string>();
+
   constructor(private readonly entities: Entity[]) {
     this.people = entities.filter((e) => e.person);
+    for (const e of this.people) {
+      this.personNames.add(e.name);
+      this.personLastNames.add(last(e.name));
+    }
     for (const e of this.people) {
       const words = e.name.split(' ');
       if (words.length >= 2 && !this.fullByLast.has(last(e.name))) this.fullByLast.set(last(e.name), e);
@@ -189,7 +200,7 @@ export class SpeakerResolver {
 
   /** Remember who spoke where, so that a later "he said" finds them. */
   record(at: number, speaker: string): void {
-    const person = speaker.includes(' ') ? this.people.some((p) => p.name === speaker) : this.people.some((p) => last(p.name) === speaker);
+    const person = (speaker.includes(' ') ? this.personNames : this.personLastNames).has(speaker);
     this.said.push({ at, speaker, person });
   }
 
