@@ -178,6 +178,14 @@ describe('speakers', () => {
       ['The NATO chief', 'Jens Stoltenberg', 'NATO Secretary-General'],
     ]);
   });
+  it('keeps an organisation or an unnamed person apart from people named before', () => {
+    const rows = statements([
+      'State Department spokesman Ned Price spoke on Monday.',
+      'The State Department said the talks would resume in Doha next month.',
+      'A State Department official said the delegation would travel on Friday.',
+    ].join('\n\n'));
+    expect(rows.map((r) => r.speaker)).toEqual(['State Department', 'State Department official']);
+  });
   it('lets organisations and countries speak', () => {
     const rows = statements('The State Department said the talks would resume in Doha next month.\n\nPakistan said it had reopened the border crossing.');
     expect(rows.map((r) => [r.speaker, r.speaker_country])).toEqual([['State Department', ''], ['Pakistan', 'PAK']]);

@@ -246,6 +246,10 @@ export class SpeakerResolver {
     }
     // "Trump's campaign", "Clinton's aides": the organisation of a person speaks, not the person.
     if (ws.some((w) => /[’']s$/.test(w)) && !isTitle(ws[ws.length - 1])) return { speaker: ws.join(' '), role: '' };
+    // "a State Department official", "one aide": someone new, not a person named before;
+    // "the State Department", "the Clinton campaign": the organisation itself.
+    const indefinite = /^(a|an|one|another|some|two|three|several|many)$/.test(words[0].toLowerCase());
+    if (indefinite || (ORG_HEADS.has(bare(ws[ws.length - 1])) && !ws.some((w) => isTitle(w)))) return { speaker: ws.join(' '), role: '' };
     const described = byDescription(words, at, this.entities);
     if (described) {
       const full = this.fullName(described.name);
