@@ -151,6 +151,11 @@ describe('reported speech', () => {
     const [s] = statements('Clinton smiled and said the campaign would go on until June.');
     expect(s).toMatchObject({ speaker: 'Clinton', cue: 'said', quote: 'the campaign would go on until June' });
   });
+  it('lets a poll or a document opening the sentence speak', () => {
+    const [s] = statements('In a new CNN poll, Clinton leads Sanders by 24 points among black voters.');
+    expect(s).toMatchObject({ speaker: 'new CNN poll', speaker_mention: 'a new CNN poll', cue: 'In', quote: 'Clinton leads Sanders by 24 points among black voters' });
+    expect(statements('In a statement, Trump said the deal was dead.').map((r) => r.speaker)).toEqual(['Trump']);
+  });
   it('does not take nouns for verbs', () => {
     expect(statements('In a phone call, the two leaders discussed the troop levels.')).toEqual([]);
     expect(statements('The report on the plans came out in the spring of that year.')).toEqual([]);

@@ -34,6 +34,24 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         }
       }
     }
+    // "In a new CNN poll, Clinton leads ...": a document or survey opening the sentence is the source.
+    if (i === lo && t[i].lo === 'in' && !used[i]) {
+      let comma = -1;
+      for (let k = i + 1; k < Math.min(hi, i + 16); k++) if (t[k].t === ',') { comma = k; break; }
+      const head = comma > i + 1 ? t[comma - 1].lo : '';
+      // "In a statement, Trump said ...": the verb's speaker has the words, not the document.
+      let saysItself = false;
+      for (let k = comma + 1; comma > 0 && k < Math.min(hi, comma + 9); k++) if (cueAt(t[k])) saysItself = true;
+      if (comma > 0 && !saysItself && (SOURCE_DOCUMENTS.has(head) || SOURCE_DOCUMENTS.has(head.replace(/s$/, ''))) && wordsIn(t, comma + 1, hi) >= 3) {
+        const quote = clauseSpan(doc, comma + 1, hi);
+        if (quote) {
+          const subject = { s: i + 1, e: comma - 1 };
+          found.push({ quote, kind: 'indirect', mention: [i + 1, comma - 1], cue: [i, i], confidence: 0.5, subject, after: true, cueTok: i });
+          i = comma;
+          continue;
+        }
+      }
+    }
     // "according to X, ..." / "..., according to X."
     if (t[i].lo === 'according' && t[i + 1]?.lo === 'to' && i + 2 < hi) {
       // The source runs to the next comma or the end: "according to an analysis of FEC data by Crowdpac, ..."
@@ -182,6 +200,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
 }
 
 export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about']);
+/** Documents and surveys that speak when a sentence opens "In a ... poll, ...". */
+const SOURCE_DOCUMENTS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'interview', 'statement', 'memo', 'letter', 'op-ed', 'editorial', 'column', 'book', 'tweet', 'post', 'speech', 'filing', 'lawsuit', 'complaint', 'ruling', 'opinion', 'email', 'e-mail', 'video', 'ad', 'advertisement', 'document', 'documents', 'testimony', 'transcript']);
+
 /** Verbs that, after "and", can only be reporting ("smiled and said"). */
 const SAYING = new Set(['say', 'tell', 'add', 'write', 'tweet', 'note', 'explain', 'argue', 'warn', 'insist', 'ask', 'claim', 'announce', 'declare', 'reply', 'respond', 'suggest', 'stress', 'acknowledge', 'admit', 'predict', 'complain', 'joke']);
 
