@@ -191,6 +191,10 @@ describe('speakers', () => {
     ].join('\n\n'));
     expect(rows.map((r) => r.speaker)).toEqual(['State Department', 'State Department official']);
   });
+  it('does not give a description to someone whose office differs', () => {
+    const rows = statements('President Barack Obama spoke in Paris.\n\nThe French president said the summit would open on Monday.');
+    expect(rows.map((r) => r.speaker)).toEqual(['French president']);
+  });
   it('lets organisations and countries speak', () => {
     const rows = statements('The State Department said the talks would resume in Doha next month.\n\nPakistan said it had reopened the border crossing.');
     expect(rows.map((r) => [r.speaker, r.speaker_country])).toEqual([['State Department', ''], ['Pakistan', 'PAK']]);

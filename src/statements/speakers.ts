@@ -136,7 +136,9 @@ function matchesCountryWord(a: string, b: string): boolean {
 
 /** The person a description ("the NATO chief", "the newly appointed Secretary of State") points to. */
 function byDescription(words: string[], at: number, entities: Entity[]): Entity | undefined {
-  const wanted = words.map((w) => bare(w)).filter((w) => !VAGUE.has(w));
+  const kept = words.filter((w) => !VAGUE.has(bare(w)));
+  const wanted = kept.map((w) => bare(w));
+  const properWanted = kept.map((w) => /^[A-Z]/.test(w) && !TITLE_WORDS.has(bare(w)));
   if (!wanted.length || !wanted.some((w) => TITLE_WORDS.has(w) || ORG_HEADS.has(w) || w === 'chief' || w === 'diplomat')) return undefined;
   const head = [...wanted].reverse().find((w) => TITLE_WORDS.has(w));
   const pick = (before: boolean) => {
@@ -146,7 +148,13 @@ function byDescription(words: string[], at: number, entities: Entity[]): Entity 
       if (!e.person || !e.role || (before ? e.at > at : e.at <= at)) continue;
       const roleWords = e.role.split(/[\s-]+/).map((w) => bare(w));
       let score = 0;
-      for (const w of wanted) if (roleWords.some((r) => matchesCountryWord(w, r))) score++;
+      let unmatchedProper = false;
+      for (let k = 0; k < wanted.length; k++) {
+        if (roleWords.some((r) => matchesCountryWord(wanted[k], r))) score++;
+        else if (properWanted[k]) unmatchedProper = true;
+      }
+      // "The French president" is not President Obama: a capitalised qualifier must match the office.
+      if (unmatchedProper) continue;
       // The office itself counts most: "the Secretary" is the Secretary, not the Secretary's spokesperson.
       if (head && roleHead(roleWords) === head) score += 2;
       if (score > 0 && (before ? score >= bestScore : score > bestScore)) {
@@ -249,7 +257,7 @@ export class SpeakerResolver {
     // "a State Department official", "one aide": someone new, not a person named before;
     // "the State Department", "the Clinton campaign": the organisation itself.
     const indefinite = /^(a|an|one|another|some|two|three|several|many)$/.test(words[0].toLowerCase());
-    if (indefinite || (ORG_HEADS.has(bare(ws[ws.length - 1])) && !ws.some((w) => isTitle(w)))) return { speaker: ws.join(' '), role: '' };
+    if (indefinite || (ws.some((w) => ORG_HEADS.has(bare(w))) && !ws.some((w) => isTitle(w)))) return { speaker: ws.join(' '), role: '' };
     const described = byDescription(words, at, this.entities);
     if (described) {
       const full = this.fullName(described.name);
