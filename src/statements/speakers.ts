@@ -235,6 +235,7 @@ export class SpeakerResolver {
   resolve(mention: string, at: number): Resolved {
     const words = mention.split(/\s+/).filter(Boolean);
     const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
+    if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
     if (PRONOUNS.has(lower)) {
       const who = PERSONAL.has(lower) ? this.lastPerson(at) : this.lastGroup(at);
       return who ? { speaker: who, role: this.roleByName.get(who) ?? '' } : { speaker: mention, role: '' };
