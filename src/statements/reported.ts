@@ -98,6 +98,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       subject = subjectBefore(t, i, lo);
       // A bare verb after a singular noun is a noun itself ("a phone call").
       if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s')) subject = null;
+      // An -s form read as a plural noun ("classic TV shows and films"), not a verb.
+      if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && /^(and|or|with)$/.test(t[i + 1]?.lo ?? '')) subject = null;
       if (!subject && prev && prev.t === ',' && form.kind === 'speech') {
         subject = subjectAfter(t, i, hi);
         inverted = !!subject;
