@@ -1,12 +1,23 @@
 /**
- * Statements: who said what. A first rule set over one article:
- *  - direct quotes in double quotation marks (straight or curly) with a cue and speaker next to them;
- *  - indirect speech "SPEAKER CUE (that) CLAUSE" inside one sentence;
- *  - speakers resolved to the fullest name mentioned earlier in the article.
+ * Statements: who said what. Rules over one article, in passes (a token one pass uses is not used again):
+ *  1. posts.ts: embedded posts ("— Name (@handle) Month D, YYYY") and headlines "Name: claim";
+ *  2. direct.ts: quotations (quotes.ts) with a cue beside them, split around their cue, or continuing
+ *     the previous quote's speaker;
+ *  3. reported.ts: per sentence, every reporting verb (cues.txt) with a speaker beside it, and
+ *     "according to X"; a clause holding a quoted fragment is mixed.
+ * Here: speakers resolved in text order (speakers.ts), repeats dropped, dates resolved against the
+ * publication date (src/text/when.ts), rows.
  */
-import type { SegmentedArticle, Span } from '../schema/records.ts';
+import type { SegmentedArticle } from '../schema/records.ts';
 import { makeId } from '../util/ids.ts';
-import { CUE_FORMS } from './cues.ts';
+import { resolveDates } from '../text/when.ts';
+import { findQuotes } from './quotes.ts';
+import { speakerCountry } from './countries.ts';
+import { findEntities, SpeakerResolver } from './speakers.ts';
+import { Doc, type Candidate, type StatementKind } from './doc.ts';
+import { directQuotes } from './direct.ts';
+import { reportedSpeech } from './reported.ts';
+import { embeddedPosts, headlineClaim } from './posts.ts';
 
 export interface StatementRow {
   statement_id: string;
@@ -16,7 +27,7 @@ export interface StatementRow {
   speaker_role: string;
   speaker_country: string;
   quote: string;
-  kind: 'direct' | 'indirect' | 'mixed';
+  kind: StatementKind;
   cue: string;
   cue_start: number | null;
   cue_end: number | null;
@@ -27,132 +38,117 @@ export interface StatementRow {
   confidence: number;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
-const NAME = "[A-Z][a-zA-Z'’.-]+(?:\\s+(?:[A-Z][a-zA-Z'’.-]+|al|bin|de|van|von|der|la))*";
-const PRONOUN = '(?:he|she|they|it|we|I|He|She|They|It|We)';
-const DESCRIPTION = "(?:the|The)\\s+(?:[A-Za-z'’-]+\\s+){0,4}?(?:chief|minister|president|spokesperson|spokesman|spokeswoman|official|officials|secretary|leader|general|ministry|department|government|military|statement|police|source|sources|envoy|ambassador|alliance)";
-const SPEAKER = `(${DESCRIPTION}|${NAME}|${PRONOUN})`;
-const CUE = '([a-z]+)';
-const AUX = '(?:(?:has|have|had|also|later|then|again|further|earlier)\\s+){0,2}';
+const DATE_HINT = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|ago)\b/;
 
-const AFTER_QUOTE = new RegExp(`^[,.]?\\s*(?:${SPEAKER}\\s+${AUX}${CUE}|${CUE}\\s+${SPEAKER})\\b`);
-const BEFORE_QUOTE = new RegExp(`${SPEAKER}\\s+${AUX}${CUE}(?:\\s+[^":“”]{0,80}?)?\\s*[:,]\\s*$`);
-const INDIRECT = new RegExp(`${SPEAKER}\\s+${AUX}${CUE}(?:\\s+(?:that|on \\w+ that))?\\s+`, 'g');
-
-const isCue = (w: string | undefined): boolean => !!w && CUE_FORMS.has(w.toLowerCase());
-
-/** Quoted spans in a paragraph: pairs of curly or straight double quotes. */
-export function quoteSpans(text: string, from: number, to: number): Span[] {
-  const spans: Span[] = [];
-  let open = -1;
-  for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c === '“' || (c === '"' && open < 0)) {
-      open = i;
-    } else if ((c === '”' || c === '"') && open >= 0) {
-      spans.push([open + 1, i]);
-      open = -1;
-    }
+function tokenF1(ta: string[], tb: string[]): number {
+  if (!ta.length || !tb.length) return 0;
+  const counts = new Map<string, number>();
+  for (const w of ta) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of tb) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) { common++; counts.set(w, c - 1); }
   }
-  return spans;
+  if (!common) return 0;
+  const p = common / tb.length;
+  const r = common / ta.length;
+  return (2 * p * r) / (p + r);
 }
 
-interface Mention {
-  name: string;
-  start: number;
-}
-
-/** People named in the article (two or more capitalised words), in order. */
-function personMentions(text: string): Mention[] {
-  const out: Mention[] = [];
-  const re = /\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b/g;
-  for (const m of text.matchAll(re)) out.push({ name: m[1], start: m.index! });
-  return out;
-}
-
-function resolveSpeaker(mention: string, at: number, people: Mention[]): string {
-  const lower = mention.toLowerCase();
-  const before = people.filter((p) => p.start < at);
-  if (PRONOUNS.has(lower) || lower.startsWith('the ')) {
-    return before.length ? before[before.length - 1].name : mention;
+/** The day the statement was made, when its sentence names one ("on Wednesday"). */
+function statementDate(doc: Doc, cand: Candidate): string {
+  if (cand.date) return cand.date;
+  const published = doc.article.published;
+  const anchor = cand.cue ? doc.tokens[cand.cue[0]] : null;
+  if (!published || !anchor) return '';
+  const range = doc.sentenceRange[doc.sentenceOf[cand.cue![0]]];
+  if (!range || range[1] <= range[0]) return '';
+  const sa = doc.tokens[range[0]].a;
+  const sentence = doc.text.slice(sa, doc.tokens[range[1] - 1].b);
+  if (!DATE_HINT.test(sentence)) return '';
+  let best = '';
+  let bestDistance = Infinity;
+  for (const d of resolveDates(sentence, published)) {
+    if (d.precision !== 'day') continue;
+    const at = sa + d.start;
+    // Dates inside the reported words are what was talked about, not when it was said.
+    if (at >= cand.quote[0] && at < cand.quote[1]) continue;
+    const distance = Math.abs(at - anchor.a);
+    if (distance < bestDistance) { best = d.date; bestDistance = distance; }
   }
-  const last = mention.split(/\s+/).pop()!;
-  const full = [...people].reverse().find((p) => p.start <= at && p.name.endsWith(last) && p.name.length >= mention.length);
-  return full ? full.name : mention;
-}
-
-function trimClause(text: string, a: number, b: number): Span {
-  while (b > a && /[\s.,;:]/.test(text[b - 1])) b--;
-  while (a < b && /\s/.test(text[a])) a++;
-  return [a, b];
+  return best;
 }
 
 export function extractStatements(article: SegmentedArticle): StatementRow[] {
   const text = article.text;
-  const people = personMentions(text);
-  const rows: StatementRow[] = [];
-  const covered: Span[] = [];
+  const doc = new Doc(text, article, findQuotes(text, article.paragraphs));
+  const used = new Uint8Array(doc.tokens.length);
+  const candidates: Candidate[] = [...embeddedPosts(doc, used), ...directQuotes(doc, used), ...headlineClaim(doc, used)];
+  // Direct quotes' speakers, for a participle after them ("..., Stoltenberg said, adding that ...").
+  const mentionOf = new Int32Array(doc.tokens.length);
+  for (const c of candidates) if (c.mention) for (let k = c.mention[0]; k <= c.mention[1]; k++) mentionOf[k] = c.mention[0] + 1;
+  for (const [lo, hi] of doc.sentenceRange) if (hi > lo) candidates.push(...reportedSpeech(doc, used, mentionOf, lo, hi));
+  candidates.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1]);
 
-  const emit = (span: Span, kind: StatementRow['kind'], mention: string, mentionAt: number, cue: string, cueAt: number, confidence: number) => {
-    const quote = text.slice(span[0], span[1]);
+  // Resolve speakers in text order so that "he said" finds the speaker before it.
+  const resolver = new SpeakerResolver(findEntities(text));
+  const t = doc.tokens;
+  const rows: StatementRow[] = [];
+  const byCue = [...candidates].sort((x, y) => anchorOf(doc, x) - anchorOf(doc, y));
+  const resolved = new Map<Candidate, { speaker: string; role: string; mention: string }>();
+  for (const c of byCue) {
+    if (!c.mention) continue;
+    const mention = text.slice(t[c.mention[0]].a, t[c.mention[1]].b);
+    const r = resolver.resolve(mention, t[c.mention[0]].a);
+    resolver.record(t[c.mention[0]].a, r.speaker);
+    resolved.set(c, { ...r, mention });
+  }
+  const words = new Map<Candidate, string[]>();
+  const wordsOf = (c: Candidate) => {
+    let w = words.get(c);
+    if (!w) words.set(c, (w = text.slice(c.quote[0], c.quote[1]).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
+    return w;
+  };
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    const who = resolved.get(c);
+    const quote = text.slice(c.quote[0], c.quote[1]);
+    // The same words by the same speaker (a post quoted in the prose and embedded too): one row, the post.
+    const dup = kept.find((k) => resolved.get(k)?.speaker === who?.speaker && tokenF1(wordsOf(k), wordsOf(c)) >= 0.8);
+    if (dup) {
+      if (c.channel && !dup.channel) kept[kept.indexOf(dup)] = c;
+      continue;
+    }
+    if (kept.some((k) => k.quote[0] === c.quote[0] && k.quote[1] === c.quote[1])) continue;
+    kept.push(c);
+  }
+  for (const c of kept.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1])) {
+    const who = resolved.get(c) ?? { speaker: '', role: '', mention: '' };
+    const quote = text.slice(c.quote[0], c.quote[1]);
+    const cue = c.cue ? text.slice(t[c.cue[0]].a, t[c.cue[1]].b) : '';
     const occurrence = rows.filter((r) => r.quote === quote).length;
     rows.push({
-      statement_id: makeId('stm', article.article_id, kind, quote, occurrence),
+      statement_id: makeId('stm', article.article_id, c.kind, quote, occurrence),
       article_id: article.article_id,
-      speaker: resolveSpeaker(mention, mentionAt, people),
-      speaker_mention: mention,
-      speaker_role: '',
-      speaker_country: '',
+      speaker: who.speaker,
+      speaker_mention: who.mention,
+      speaker_role: who.role,
+      speaker_country: speakerCountry(who.speaker, who.role),
       quote,
-      kind,
+      kind: c.kind,
       cue,
-      cue_start: cueAt,
-      cue_end: cueAt + cue.length,
-      channel: cue.startsWith('tweet') ? 'twitter' : '',
-      date: '',
-      start: span[0],
-      end: span[1],
-      confidence,
+      cue_start: c.cue ? t[c.cue[0]].a : null,
+      cue_end: c.cue ? t[c.cue[1]].b : null,
+      channel: c.channel ?? '',
+      date: statementDate(doc, c),
+      start: c.quote[0],
+      end: c.quote[1],
+      confidence: c.confidence,
     });
-    covered.push(span);
-  };
-
-  for (const [pStart, pEnd] of article.paragraphs) {
-    for (const [qa, qb] of quoteSpans(text, pStart, pEnd)) {
-      const inner = trimClause(text, qa, qb);
-      if (text.slice(inner[0], inner[1]).split(/\s+/).length < 3) continue; // scare quotes, titles
-      const after = text.slice(qb + 1, Math.min(pEnd, qb + 120));
-      const m = AFTER_QUOTE.exec(after);
-      if (m) {
-        const [mention, cue] = m[1] ? [m[1], m[2]] : [m[4], m[3]];
-        if (isCue(cue)) {
-          const cueAt = qb + 1 + m.index + m[0].lastIndexOf(cue);
-          const mentionAt = qb + 1 + m.index + m[0].indexOf(mention);
-          emit(inner, 'direct', mention, mentionAt, cue, cueAt, 0.9);
-          continue;
-        }
-      }
-      const before = text.slice(Math.max(pStart, qa - 160), qa - 1);
-      const b = BEFORE_QUOTE.exec(before);
-      if (b && isCue(b[2])) {
-        const base = qa - 1 - before.length + b.index;
-        emit(inner, 'direct', b[1], base, b[2], base + b[0].indexOf(b[2], b[1].length), 0.85);
-      }
-    }
   }
+  return rows;
+}
 
-  for (const [sa, sb] of article.sentences) {
-    if (covered.some(([a, b]) => a < sb && b > sa)) continue;
-    const sentence = text.slice(sa, sb);
-    INDIRECT.lastIndex = 0;
-    for (const m of sentence.matchAll(INDIRECT)) {
-      if (!isCue(m[2])) continue;
-      const clause = trimClause(text, sa + m.index! + m[0].length, sb);
-      if (text.slice(clause[0], clause[1]).split(/\s+/).length < 4) continue;
-      const hasQuote = /["“”]/.test(text.slice(clause[0], clause[1]));
-      emit(clause, hasQuote ? 'mixed' : 'indirect', m[1], sa + m.index!, m[2], sa + m.index! + m[0].indexOf(m[2], m[1].length), 0.6);
-      break;
-    }
-  }
-  return rows.sort((a, b) => a.start - b.start || a.end - b.end);
+function anchorOf(doc: Doc, c: Candidate): number {
+  return c.mention ? doc.tokens[c.mention[0]].a : c.quote[0];
 }

@@ -1,0 +1,109 @@
+/** Direct quotes: a quotation with a cue beside it, split around its cue, or continuing the previous speaker. */
+import { paragraphTokens, type Candidate, type Doc } from './doc.ts';
+import { CLAUSE_PUNCT, QUOTE_CHARS, TITLE_MINOR_WORDS, cueAt, isSpeakerEnd, plausibleSpeaker, speechCue, subjectAfter, subjectBefore, wordsIn } from './phrases.ts';
+import { DETERMINERS, PREPOSITIONS, TIME_WORDS, type Token } from './tokens.ts';
+
+/** Words in title case with no sentence punctuation: the name of a work, not words someone said. */
+function isTitle(t: Token[], a: number, b: number): boolean {
+  let content = 0;
+  let capital = 0;
+  for (let k = a; k < b; k++) {
+    if (CLAUSE_PUNCT.has(t[k].t) || t[k].t === ',') return false;
+    if (t[k].word && !TITLE_MINOR_WORDS.has(t[k].lo)) {
+      content++;
+      if (t[k].cap) capital++;
+    }
+  }
+  return content > 0 && capital === content;
+}
+
+/** Direct quotes attributed by a cue beside them, or continuing the previous quote's speaker. */
+export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
+  const t = doc.tokens;
+  const out: Candidate[] = [];
+  let previous: { cand: Candidate; paragraph: number; closeTok: number } | null = null;
+  doc.quotes.forEach((q) => {
+    const openTok = doc.tokenAt(q.open);
+    const closeTok = doc.tokenAt(q.close);
+    if (openTok >= t.length || used[openTok]) return;
+    const words = wordsIn(t, openTok + 1, closeTok);
+    const paragraph = doc.paragraphOf[openTok];
+    const [pLo, pHi] = paragraphTokens(doc, paragraph);
+    let cand: Candidate | null = null;
+    // After the quote: ', he said' / ', said Stoltenberg' / 'Stoltenberg said.'
+    let k = closeTok + 1;
+    if (k < pHi && t[k].t === ',') k++;
+    const lastInside = t[closeTok - 1];
+    const endsClause = lastInside && [',', '.', '?', '!', '…'].includes(lastInside.t);
+    if (k < pHi && (endsClause || t[closeTok + 1]?.t === ',')) {
+      if (speechCue(t[k])) {
+        const subj = subjectAfter(t, k, pHi);
+        if (subj) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [k, k], confidence: 0.9 };
+      }
+      for (let c = k + 1; !cand && c < Math.min(pHi, k + 40); c++) {
+        if (CLAUSE_PUNCT.has(t[c].t) || QUOTE_CHARS.has(t[c].t)) break;
+        if (!speechCue(t[c])) continue;
+        const subj = subjectBefore(t, c, k);
+        if (subj && subj.s === k) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [c, c], confidence: 0.9 };
+        else {
+          // "..., said Steve Smith, a veteran editor who teaches ..." / "Smith, a veteran editor, said": the first phrase speaks.
+          let e = k;
+          while (e + 1 < c && t[e + 1].t !== ',' && e - k < 8) e++;
+          if (t[e + 1]?.t === ',' && isSpeakerEnd(t[e]) && (t[k].cap || DETERMINERS.has(t[k].lo)) && plausibleSpeaker(t, k, e)) cand = { quote: [q.start, q.end], kind: 'direct', mention: [k, e], cue: [c, c], confidence: 0.8 };
+        }
+        break;
+      }
+    }
+    // Before the quote: 'Stoltenberg said: "...' / 'he said in a statement, "...'
+    if (!cand) {
+      let p = openTok - 1;
+      const crossesParagraph = p >= 0 && doc.paragraphOf[p] !== paragraph;
+      if (p >= 0 && !(crossesParagraph && t[p].t !== ':')) {
+        if (t[p].t === ':' || t[p].t === ',' || t[p].lo === 'that') p--;
+        const lo = crossesParagraph ? paragraphTokens(doc, doc.paragraphOf[p])[0] : pLo;
+        for (let c = p; c >= Math.max(lo, p - 7); c--) {
+          if (CLAUSE_PUNCT.has(t[c].t) || QUOTE_CHARS.has(t[c].t)) break;
+          if (!cueAt(t[c])) continue;
+          // Only a phrase of time or place may stand between the cue and the quote ("said in a statement:").
+          if (c < p && !(PREPOSITIONS.has(t[c + 1].lo) || TIME_WORDS.has(t[c + 1].lo))) break;
+          const sentenceLo = Math.max(lo, doc.sentenceRange[doc.sentenceOf[c]]?.[0] ?? lo);
+          const subj = subjectBefore(t, c, sentenceLo);
+          if (subj) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [c, c], confidence: 0.85 };
+          break;
+        }
+      }
+    }
+    // A quote split around its cue ('"We ...," he said. "But ..."'): one statement over both parts.
+    if (!cand && previous && previous.paragraph === paragraph && openTok > previous.closeTok) {
+      const prevCue = previous.cand.cue?.[0] ?? -1;
+      const between = t.slice(previous.closeTok + 1, openTok);
+      const onlyAttribution = between.every((x, bi) => previous!.closeTok + 1 + bi === prevCue || !cueAt(x)) && [',', '.', ':'].includes(t[openTok - 1].t);
+      if (prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t))) {
+        previous.cand.quote = [previous.cand.quote[0], q.end];
+        for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
+        previous.closeTok = closeTok;
+        return;
+      }
+    }
+    // No cue beside it: the quote goes on from the same speaker's previous quote.
+    if (!cand && previous && words >= 4) {
+      const startsParagraph = openTok === pLo;
+      const near = paragraph - previous.paragraph <= 3 && (startsParagraph || (paragraph === previous.paragraph && openTok - previous.closeTok <= 12));
+      const between = t.slice(previous.closeTok + 1, openTok);
+      if (near && (startsParagraph ? paragraph !== previous.paragraph : true) && (startsParagraph || !between.some((x, bi) => doc.quoteMark[previous!.closeTok + 1 + bi] && x.a !== q.open))) {
+        cand = { ...previous.cand, quote: [q.start, q.end], confidence: 0.6 };
+      }
+    }
+    if (!cand) return;
+    if (words < 2 || (words < 4 && cand.confidence < 0.9)) return; // scare quotes and titles
+    if (isTitle(t, openTok + 1, closeTok)) return; // the name of a work: The Old Man and the Sea
+    for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
+    if (cand.cue && cand.confidence > 0.6) {
+      const [a, b] = cand.cue[0] > closeTok ? [closeTok + 1, Math.max(cand.cue[1], cand.mention![1])] : [Math.min(cand.mention![0], cand.cue[0]), cand.cue[1]];
+      for (let k2 = a; k2 <= b; k2++) used[k2] = 1;
+    }
+    out.push(cand);
+    previous = { cand, paragraph, closeTok };
+  });
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * The statement rules' vocabularies, loaded once from data files beside this module:
+ * cues.txt (reporting verbs: speech, thought, or quote-only), titles.txt (offices and honorifics before a name),
+ * organisations.txt (head words of organisation names), cue-nouns.txt ("his claim that ...").
+ */
+import { readFileSync } from 'node:fs';
+
+export type CueKind = 'speech' | 'thought' | 'quote';
+export interface CueForm {
+  base: string;
+  kind: CueKind;
+}
+
+function inflect(base: string): string[] {
+  const forms = [base];
+  if (base.endsWith('e')) forms.push(base + 's', base + 'd', base.slice(0, -1) + 'ing');
+  else if (/[^aeiou]y$/.test(base)) forms.push(base.slice(0, -1) + 'ies', base.slice(0, -1) + 'ied', base + 'ing');
+  else if (/(s|sh|ch|x|z)$/.test(base)) forms.push(base + 'es', base + 'ed', base + 'ing');
+  else forms.push(base + 's', base + 'ed', base + 'ing');
+  return forms;
+}
+
+/** Parses cues.txt: `@speech` / `@thought` sections, one base form (or an explicit form list) a line. */
+export function parseCueList(text: string): Map<string, CueForm> {
+  const forms = new Map<string, CueForm>();
+  let kind: CueKind = 'speech';
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    if (line.startsWith('@')) {
+      const section = line.slice(1);
+      if (section !== 'speech' && section !== 'thought' && section !== 'quote') throw new Error(`cues.txt: unknown section ${line}`);
+      kind = section;
+      continue;
+    }
+    const words = line.toLowerCase().split(/\s+/);
+    const base = words[0];
+    // The first section that lists a form wins: speech verbs listed again under thought stay speech.
+    for (const f of words.length > 1 ? words : inflect(base)) if (!forms.has(f)) forms.set(f, { base, kind });
+  }
+  return forms;
+}
+
+/** One lower-case word a line, `#` comments; trailing dots dropped so "Sen." and "Sen" match alike. */
+export function parseWordList(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of text.split('\n')) {
+    const line = raw.trim().toLowerCase();
+    if (line && !line.startsWith('#')) out.add(line.replace(/\.$/, ''));
+  }
+  return out;
+}
+
+const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+
+export const CUE_FORMS = parseCueList(read('cues.txt'));
+export const TITLE_WORDS = parseWordList(read('titles.txt'));
+export const ORG_HEADS = parseWordList(read('organisations.txt'));
+export const CUE_NOUNS = parseWordList(read('cue-nouns.txt'));

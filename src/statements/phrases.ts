@@ -1,0 +1,158 @@
+/** Speaker phrases next to a reporting verb, and the verb itself: the grammar the statement rules share. */
+import { CUE_FORMS, type CueForm } from './lexicon.ts';
+import {
+  AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token,
+} from './tokens.ts';
+
+export const DASHES = new Set(['—', '–', '-', '--']);
+export const QUOTE_CHARS = new Set(['"', '“', '”', "'", '‘', '’', '„', "''"]);
+export const CLAUSE_PUNCT = new Set(['.', '!', '?', ';']);
+
+export const TITLE_MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'as']);
+
+export const isSpeakerEnd = (tok: Token | undefined): boolean =>
+  !!tok && tok.word && !NOT_SPEAKER_END.has(tok.lo) && !TIME_WORDS.has(tok.lo) && !isNumber(tok) && (tok.cap || !CUE_FORMS.has(tok.lo)) && !(tok.lo.endsWith('ly') && !tok.cap);
+
+/** Start of the noun phrase ending at token e (the speaker before a cue), not before `lo`. */
+export function phraseStart(t: Token[], e: number, lo: number): number {
+  if (SPEAKER_PRONOUNS.has(t[e].lo)) return e;
+  let s = e;
+  const hasAnd = () => { for (let k = s; k <= e; k++) if (t[k].lo === 'and') return true; return false; };
+  while (s - 1 >= lo) {
+    const p = t[s - 1];
+    if (p.cap && p.word && !LEADING_JUNK.has(p.lo) && !NOT_SPEAKER_END.has(p.lo) && !PREPOSITIONS.has(p.lo) && !NOT_SPEAKER.has(p.lo)) { s--; continue; }
+    if ((p.lo === 'of' || p.lo === 'and' || p.lo === '&' || p.lo === 'de' || p.lo === 'al') && s - 2 >= lo && t[s - 2].cap && t[s].cap) { s--; continue; }
+    if (p.t === ',' && s - 2 >= lo && t[s - 2].cap && t[s].cap && hasAnd()) { s--; continue; }
+    if (DETERMINERS.has(p.lo) || isNumber(p)) { s--; break; }
+    if (p.word && !p.cap && !NOT_SPEAKER_END.has(p.lo)) {
+      // Lower-case modifiers belong to the phrase only under a determiner ("the newly appointed Secretary").
+      let k = s - 1;
+      while (k >= lo && k >= s - 4 && t[k].word && !t[k].cap && !DETERMINERS.has(t[k].lo) && !NOT_SPEAKER_END.has(t[k].lo)) k--;
+      if (k >= lo && DETERMINERS.has(t[k].lo)) { s = k; break; }
+      break;
+    }
+    break;
+  }
+  while (s < e && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || (t[s].cap && (PREPOSITIONS.has(t[s].lo) || NOT_SPEAKER.has(t[s].lo))))) s++;
+  return s;
+}
+
+export const IRREGULAR_PAST = new Set(['went', 'came', 'made', 'took', 'gave', 'got', 'put', 'ran', 'won', 'lost', 'left', 'began', 'brought', 'bought', 'kept', 'met', 'paid', 'sent', 'set', 'spent', 'stood', 'wrote', 'said', 'told', 'thought', 'knew', 'saw', 'felt', 'held', 'led', 'face', 'faces']);
+/** Words that head no speaker phrase even when capitalised at the start of a sentence. */
+export const NOT_SPEAKER = new Set(['according', 'earlier', 'later', 'meanwhile', 'however', 'much', 'enough', 'twice', 'half', 'more', 'less', 'respective', 'having', 'speaking', 'asked', 'instead', 'still', 'yes', 'no', 'well', 'despite', 'amid', 'among', 'let', 'let’s', "let's", 'one', 'if', 'when', 'while', 'because', 'although', 'though', 'since', 'unlike', 'like', 'even']);
+
+/**
+ * A speaker phrase names someone or something that can speak: not a lone capitalised adverb ("Reluctantly")
+ * or participle ("Speaking"), nor a word of quantity ("much", "half").
+ */
+export function plausibleSpeaker(t: Token[], s: number, e: number): boolean {
+  const head = t[s];
+  if (NOT_SPEAKER.has(head.lo) || NOT_SPEAKER.has(t[e].lo)) return false;
+  if (s === e) {
+    const w = t[e];
+    if (SPEAKER_PRONOUNS.has(w.lo)) return true;
+    if (w.cap) return (!/(ly|ing)$/.test(w.lo) || w.lo.length <= 4) && !PREPOSITIONS.has(w.lo) && !NOT_SPEAKER_END.has(w.lo);
+    // A lone lower-case verb or adjective ("raised", "provocative") is the end of a clause, not a speaker.
+    return !/(ed|ing|ive|ous|ful|able|ible)$/.test(w.lo) && !IRREGULAR_PAST.has(w.lo);
+  }
+  return true;
+}
+
+export interface Subject {
+  s: number;
+  e: number;
+}
+
+/** The speaker phrase before the cue at i (skipping auxiliaries, a time or place phrase, an apposition). */
+export function subjectBefore(t: Token[], i: number, lo: number): Subject | null {
+  let j = i - 1;
+  while (j >= lo && t[j].word && !t[j].cap && (AUX_ADVERBS.has(t[j].lo) || t[j].lo.endsWith('ly'))) j--;
+  if (j < lo) return null;
+  let e = -1;
+  if (isSpeakerEnd(t[j])) e = j;
+  else if (t[j].t === ',' || t[j].t === ')') {
+    // Apposition: "Stoltenberg, the NATO chief, said"
+    for (let k = j - 1; k >= Math.max(lo, j - 15); k--) {
+      if (t[k].t === ',' || t[k].t === '(') {
+        if (k - 1 >= lo && isSpeakerEnd(t[k - 1]) && t[k - 1].cap) e = k - 1;
+        break;
+      }
+      if (CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t)) break;
+    }
+  }
+  if (e < 0 || (TIME_WORDS.has(t[j].lo) || isNumber(t[j]) || (t[j].word && !t[j].cap && !isSpeakerEnd(t[j])))) {
+    // A phrase of time or place between speaker and verb: "the NATO chief on November 12 said".
+    let found = -1;
+    for (let k = j; k >= Math.max(lo + 1, j - 12); k--) {
+      if (t[k].t === ',' || CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t)) break;
+      if (((PREPOSITIONS.has(t[k].lo) && t[k].lo !== 'of') || t[k].lo === 'speaking') && isSpeakerEnd(t[k - 1]) && !PREPOSITIONS.has(t[k - 1].lo)) found = k - 1;
+    }
+    if (found >= 0) e = found;
+  }
+  if (e < 0) return null;
+  let s = phraseStart(t, e, lo);
+  // "Stoltenberg after speaking to Afghan President Ashraf Ghani said": a name after a preposition is not the speaker.
+  if (s - 1 > lo && PREPOSITIONS.has(t[s - 1].lo) && t[s - 1].lo !== 'of') {
+    let found = -1;
+    for (let k = s - 1; k >= Math.max(lo + 1, s - 14); k--) {
+      if (t[k].t === ',' || CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t)) break;
+      if (((PREPOSITIONS.has(t[k].lo) && t[k].lo !== 'of') || t[k].lo === 'speaking') && isSpeakerEnd(t[k - 1]) && !PREPOSITIONS.has(t[k - 1].lo) && t[k - 1].lo !== 'speaking') found = k - 1;
+    }
+    if (found >= 0) {
+      e = found;
+      s = phraseStart(t, e, lo);
+    }
+  }
+  // "X, who ... said": the relative pronoun stands for the phrase before the comma.
+  if ((t[s].lo === 'who' || t[s].lo === 'which') && s - 2 >= lo && t[s - 1].t === ',' && isSpeakerEnd(t[s - 2])) {
+    const e2 = s - 2;
+    return { s: phraseStart(t, e2, lo), e: e2 };
+  }
+  // "Caucus-goers who said ...": without a comma too.
+  if (t[s].lo === 'who' && s - 1 >= lo && isSpeakerEnd(t[s - 1])) return { s: phraseStart(t, s - 1, lo), e: s - 1 };
+  if (!plausibleSpeaker(t, s, e)) return null;
+  return { s, e };
+}
+
+/** The speaker phrase right after an inverted cue ("..., said Sen. Cruz"). */
+export function subjectAfter(t: Token[], i: number, hi: number): Subject | null {
+  let k = i + 1;
+  if (k >= hi) return null;
+  if (SPEAKER_PRONOUNS.has(t[k].lo) && t[k].lo !== 'which') return { s: k, e: k };
+  const s = k;
+  if (DETERMINERS.has(t[k].lo)) k++;
+  while (k < hi && t[k].word && !t[k].cap && !NOT_SPEAKER_END.has(t[k].lo) && k - s < 4) k++;
+  let e = -1;
+  while (k < hi && (t[k].cap || ((t[k].lo === 'of' || t[k].lo === 'and') && k + 1 < hi && t[k + 1].cap))) e = k++;
+  if (e < 0) {
+    e = k - 1;
+    if (e < s || !isSpeakerEnd(t[e])) return null;
+  }
+  const after = t[e + 1];
+  if (e + 1 < hi && !(after.t === ',' || CLAUSE_PUNCT.has(after.t) || PREPOSITIONS.has(after.lo) || QUOTE_CHARS.has(after.t) || after.t === ':')) return null;
+  return { s, e };
+}
+
+export const cueAt = (tok: Token): CueForm | undefined => (tok.word && !tok.cap ? CUE_FORMS.get(tok.lo) : undefined);
+/** In a headline in title case ("Clinton Says Crash Seems Like Terrorism") a cue is capitalised too. */
+export const headlineCueAt = (t: Token[], i: number, lo: number, hi: number): CueForm | undefined => {
+  const tok = t[i];
+  if (!tok.cap || i === lo || !t[i - 1].cap) return undefined;
+  const form = CUE_FORMS.get(tok.lo);
+  if (!form || form.kind !== 'speech') return undefined;
+  let words = 0;
+  let caps = 0;
+  for (let k = lo; k < hi; k++) if (t[k].word && !TITLE_MINOR_WORDS.has(t[k].lo)) { words++; if (t[k].cap) caps++; }
+  return words >= 4 && caps === words ? form : undefined;
+};
+
+export function wordsIn(t: Token[], a: number, b: number): number {
+  let n = 0;
+  for (let k = a; k < b; k++) if (t[k].word) n++;
+  return n;
+}
+
+export function speechCue(tok: Token | undefined): boolean {
+  const c = tok && cueAt(tok);
+  return !!c && (c.kind === 'speech' || c.kind === 'quote');
+}

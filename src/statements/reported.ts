@@ -1,0 +1,240 @@
+/** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
+import type { Span } from '../schema/records.ts';
+import { CUE_FORMS, CUE_NOUNS } from './lexicon.ts';
+import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
+import { CLAUSE_PUNCT, DASHES, cueAt, headlineCueAt, isSpeakerEnd, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
+import { AUX_ADVERBS, DETERMINERS, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
+
+/** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
+const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure', 'warn', 'urge', 'ask', 'advise', 'brief', 'notify', 'instruct', 'order', 'promise', 'alert', 'update', 'accuse', 'thank', 'congratulate', 'implore', 'beg']);
+/** Verbs that, before "to" and a verb, report a decision or an attitude rather than words. */
+const UNDERTAKINGS = new Set(['agree', 'decide', 'refuse', 'decline', 'seek', 'offer', 'intend', 'plan', 'want', 'hope', 'expect', 'wish', 'prefer', 'continue', 'vote']);
+
+/** Reported speech inside one sentence: every cue with a speaker beside it. */
+export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: number, hi: number): Candidate[] {
+  const t = doc.tokens;
+  const found: Array<Candidate & { subject: Subject; after: boolean; cueTok: number; participle?: boolean }> = [];
+  for (let i = lo; i < hi; i++) {
+    if (used[i] || doc.inQuote[i] >= 0) continue;
+    // "his claim that ...", "Trump's remarks about ...": a reporting noun with its source before it.
+    if (CUE_NOUNS.has(t[i].lo) && i > lo && i + 2 < hi) {
+      const owner = t[i - 1];
+      const possessive = /^(his|her|their|its)$/.test(owner.lo) || (owner.cap && /[’']s$/.test(owner.t));
+      const link = t[i + 1].lo;
+      if (possessive && /^(that|of|about|on|against|for)$/.test(link)) {
+        let end = i + 2;
+        const toClauseEnd = link === 'that';
+        while (end < hi && (toClauseEnd || (t[end].t !== ',' && t[end].t !== ';')) && !CLAUSE_PUNCT.has(t[end].t)) end++;
+        const quote = clauseSpan(doc, link === 'that' ? i + 1 : i + 2, end);
+        if (quote && wordsIn(t, i + 2, end) >= 2) {
+          const subject = { s: i - 1, e: i - 1 };
+          found.push({ quote, kind: 'indirect', mention: [i - 1, i - 1], cue: [i, i], confidence: 0.4, subject, after: true, cueTok: i });
+          i = end - 1;
+          continue;
+        }
+      }
+    }
+    // "In a new CNN poll, Clinton leads ...": a document or survey opening the sentence is the source.
+    if (i === lo && t[i].lo === 'in' && !used[i]) {
+      let comma = -1;
+      for (let k = i + 1; k < Math.min(hi, i + 16); k++) if (t[k].t === ',') { comma = k; break; }
+      const head = comma > i + 1 ? t[comma - 1].lo : '';
+      // "In a statement, Trump said ...": the verb's speaker has the words, not the document.
+      let saysItself = false;
+      for (let k = comma + 1; comma > 0 && k < Math.min(hi, comma + 9); k++) if (cueAt(t[k])) saysItself = true;
+      if (comma > 0 && !saysItself && (SOURCE_DOCUMENTS.has(head) || SOURCE_DOCUMENTS.has(head.replace(/s$/, ''))) && wordsIn(t, comma + 1, hi) >= 3) {
+        const quote = clauseSpan(doc, comma + 1, hi);
+        if (quote) {
+          const subject = { s: i + 1, e: comma - 1 };
+          found.push({ quote, kind: 'indirect', mention: [i + 1, comma - 1], cue: [i, i], confidence: 0.5, subject, after: true, cueTok: i });
+          i = comma;
+          continue;
+        }
+      }
+    }
+    // "according to X, ..." / "..., according to X."
+    if (t[i].lo === 'according' && t[i + 1]?.lo === 'to' && i + 2 < hi) {
+      // The source runs to the next comma or the end: "according to an analysis of FEC data by Crowdpac, ..."
+      let subj = subjectAfter(t, i + 1, hi);
+      if (!subj) {
+        let e = i + 2;
+        while (e + 1 < hi && t[e + 1].t !== ',' && !CLAUSE_PUNCT.has(t[e + 1].t) && e - i < 25) e++;
+        if (!t[i + 2].word) continue;
+        subj = { s: i + 2, e };
+      }
+      const before = wordsIn(t, lo, i);
+      let quote: Span | null = null;
+      // "Blinken told Ghani ..., according to the statement": the speaker inside keeps the words.
+      if (before >= 3 && found.some((f) => f.cueTok >= lo && f.cueTok < i)) { i = subj.e; continue; }
+      if (before >= 3) quote = clauseSpan(doc, lo, i);
+      else if (t[subj.e + 1]?.t === ',') quote = clauseSpan(doc, subj.e + 2, hi);
+      if (quote) found.push({ quote, kind: 'indirect', mention: [subj.s, subj.e], cue: [i, i + 1], confidence: 0.7, subject: subj, after: before < 3, cueTok: i });
+      i = subj.e;
+      continue;
+    }
+    const form = cueAt(t[i]) ?? headlineCueAt(t, i, lo, hi);
+    if (!form || form.kind === 'quote') continue;
+    const prev = t[i - 1];
+    if (prev && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
+    const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
+    // "When asked whether he would run, ...": a question put by someone the text does not name.
+    if (form.base === 'ask' && (!prev || !isSpeakerEnd(prev) || /^(is|was|are|were|been|be|being|when|if)$/.test(prev.lo))) {
+      let q = i + 1;
+      while (q < Math.min(hi, i + 6) && t[q].word && !QUESTION_WORDS.has(t[q].lo)) q++;
+      const span = q < hi && QUESTION_WORDS.has(t[q].lo) ? clauseSpan(doc, q, questionEnd(t, q, hi)) : null;
+      if (span && wordsIn(t, q, hi) >= 3) {
+        found.push({ quote: span, kind: 'indirect', mention: null, cue: [i, i], confidence: 0.5, subject: { s: i, e: i }, after: true, cueTok: i });
+        continue;
+      }
+    }
+    if (!participle && prev && /^(is|was|are|were|been|be|being|get|gets|got)$/.test(prev.lo)) continue; // passive: it is claimed
+    let subject: Subject | null = null;
+    let inverted = false;
+    if (participle) {
+      if (form.kind !== 'speech' || !prev || !(prev.t === ',' || prev.word)) continue;
+      subject = sentenceSpeaker(t, found, mentionOf, lo, i);
+      if (!subject) continue;
+    } else {
+      subject = subjectBefore(t, i, lo);
+      // A bare verb after a singular noun is a noun itself ("a phone call").
+      if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s')) subject = null;
+      // An -s form read as a plural noun ("classic TV shows and films"), not a verb.
+      if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && /^(and|or|with)$/.test(t[i + 1]?.lo ?? '')) subject = null;
+      if (!subject && prev && prev.t === ',' && form.kind === 'speech') {
+        subject = subjectAfter(t, i, hi);
+        inverted = !!subject;
+      }
+      // "Trump smiled and said ...": a second verb shares the sentence's speaker.
+      if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && SAYING.has(form.base)) subject = sentenceSpeaker(t, found, mentionOf, lo, i);
+    }
+    if (!subject) continue;
+    // Where the reported clause is.
+    let quote: Span | null = null;
+    let after = true;
+    if (inverted) {
+      quote = clauseSpan(doc, lo, i - 1);
+      after = false;
+    } else {
+      let cs = i + 1;
+      let explicit = false;
+      if (cs < hi && t[cs].t === ':') { cs++; explicit = true; }
+      else {
+        let that = -1;
+        for (let k = cs; k < Math.min(hi, cs + 9); k++) {
+          if (t[k].lo === 'that') { that = k; break; }
+          if (!t[k].word || cueAt(t[k])) break;
+        }
+        if (that >= 0 && (that === cs || PREPOSITIONS.has(t[cs].lo) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that; explicit = true; }
+        else if (LISTENER_FIRST.has(form.base)) {
+          const obj = objectPhrase(t, cs, hi);
+          if (obj > cs) cs = obj;
+        }
+        if (cs < hi && (t[cs].t === ',' )) cs++;
+        if (cs < hi && doc.quoteMark[cs]) explicit = true;
+      }
+      const afterWords = wordsIn(t, cs, hi);
+      const beforeWords = wordsIn(t, lo, subject.s);
+      const cueEndsClause = subject.s > lo && (t[subject.s - 1].t === ',' || doc.quoteMark[subject.s - 1] === 1) && beforeWords >= 3;
+      // "said at a news conference.": a phrase of time or place after the verb is not what was said.
+      const adjunct = !explicit && afterWords <= 7 && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
+      if (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2)) {
+        let end = hi;
+        // A colon with no quotation marks introduces the rest of the paragraph.
+        if (t[cs - 1]?.t === ':' && !doc.quoteMark[cs]) {
+          end = paragraphTokens(doc, doc.paragraphOf[i])[1];
+          for (let k = hi; k < end; k++) used[k] = 1; // the next sentences are these words, not new statements
+        }
+        quote = clauseSpan(doc, cs, end);
+      } else if (cueEndsClause) {
+        quote = clauseSpan(doc, lo, subject.s - 1);
+        after = false;
+      }
+    }
+    if (!quote) continue;
+    // "agreed to reduce violence", "promised to consult": an undertaking, not words reported.
+    if (t[doc.tokenAt(quote[0])]?.lo === 'to' && (form.kind === 'thought' || UNDERTAKINGS.has(form.base))) continue;
+    const conf = form.kind === 'speech' ? 0.75 : 0.5;
+    found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle });
+  }
+  // One attribution per words: a cue inside another statement's reported clause is part of it.
+  // Where a statement starts its own clause: its speaker, or the participle that shares an earlier speaker.
+  const clauseStart = (f: (typeof found)[number]) => (f.participle ? f.cueTok : f.subject.s);
+  const independent = (f: (typeof found)[number]) => {
+    const b = clauseStart(f);
+    const p = t[b - 1]?.lo ?? '';
+    return p === ',' || p === ';' || DASHES.has(p) || (/^(and|but)$/.test(p) && t[b - 2]?.t === ',') || /^(while|whereas|although|though)$/.test(p) || (p === 'as' && t[b - 2]?.lo === 'even');
+  };
+  const nested = (f: (typeof found)[number]) => {
+    if (f.after && independent(f)) return false;
+    const cueOffset = t[f.cueTok].a;
+    // "Austin promised to consult allies, Stoltenberg added": the clause before a closing cue is all the closing speaker's.
+    return found.some((g) => g !== f && cueOffset >= g.quote[0] && cueOffset < g.quote[1] && (!g.after || !(t[g.cueTok].a >= f.quote[0] && t[g.cueTok].a < f.quote[1])));
+  };
+  const outer = found.filter((f) => !nested(f));
+  found.length = 0;
+  found.push(...outer);
+  // A clause reported after a cue ends where the next speaker's phrase begins ("X said A, but Y said B").
+  for (let f = 0; f < found.length; f++) {
+    const cur = found[f];
+    if (!cur.after) continue;
+    for (const next of found.slice(f + 1)) {
+      const ns = t[clauseStart(next)].a;
+      if (ns > cur.quote[0] && ns < cur.quote[1]) {
+        const s = doc.tokenAt(cur.quote[0]);
+        let e = clauseStart(next);
+        while (e > s && (!t[e - 1].word || /^(and|but|while|whereas|although|though|as|even)$/.test(t[e - 1].lo))) e--;
+        const span = clauseSpan(doc, s, e);
+        if (span) cur.quote = span;
+        break;
+      }
+    }
+  }
+  const out: Candidate[] = [];
+  for (const f of found) {
+    if (wordsIn(t, doc.tokenAt(f.quote[0]), doc.tokenAt(f.quote[1])) < 2) continue;
+    const a = doc.tokenAt(f.quote[0]);
+    const b = doc.tokenAt(f.quote[1]);
+    let mixed = false;
+    for (let k = a; k < b; k++) if (doc.quoteMark[k]) { mixed = true; break; }
+    out.push({ quote: f.quote, kind: mixed ? 'mixed' : 'indirect', mention: f.mention, cue: f.cue, confidence: f.confidence });
+  }
+  return out;
+}
+
+export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about']);
+/** Documents and surveys that speak when a sentence opens "In a ... poll, ...". */
+const SOURCE_DOCUMENTS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'interview', 'statement', 'memo', 'letter', 'op-ed', 'editorial', 'column', 'book', 'tweet', 'post', 'speech', 'filing', 'lawsuit', 'complaint', 'ruling', 'opinion', 'email', 'e-mail', 'video', 'ad', 'advertisement', 'document', 'documents', 'testimony', 'transcript']);
+
+/** Verbs that, after "and", can only be reporting ("smiled and said"). */
+const SAYING = new Set(['say', 'tell', 'add', 'write', 'tweet', 'note', 'explain', 'argue', 'warn', 'insist', 'ask', 'claim', 'announce', 'declare', 'reply', 'respond', 'suggest', 'stress', 'acknowledge', 'admit', 'predict', 'complain', 'joke']);
+
+/** The speaker a participle or a second verb shares: an earlier cue's, a direct quote's, or the sentence's subject. */
+function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Subject }>, mentionOf: Int32Array, lo: number, i: number): Subject | null {
+  const earlier = found.filter((f) => f.cueTok < i).pop();
+  if (earlier) return earlier.subject;
+  for (let k = i - 1; k >= lo; k--) if (mentionOf[k] > 0) return { s: mentionOf[k] - 1, e: k };
+  const first = t[lo];
+  if (first && (first.cap || SPEAKER_PRONOUNS.has(first.lo))) {
+    let e = lo;
+    while (e + 1 < i && t[e + 1].cap) e++;
+    if (isSpeakerEnd(t[e])) return { s: lo, e };
+  }
+  return null;
+}
+
+/** A question asked ends at the comma that returns to the main clause ("When asked whether ..., Trump said"). */
+export function questionEnd(t: Token[], q: number, hi: number): number {
+  for (let k = q + 1; k < hi; k++) if (t[k].t === ',' || t[k].t === ';') return k;
+  return hi;
+}
+
+/** End of the listener phrase after "told" ("told reporters", "told the BBC on Monday"). */
+export function objectPhrase(t: Token[], k: number, hi: number): number {
+  const s = k;
+  while (k < hi && k - s < 6 && t[k].word && t[k].lo !== 'that' && t[k].lo !== 'to' && !(k > s && CUE_FORMS.has(t[k].lo))) {
+    if (k > s && !t[k].cap && !DETERMINERS.has(t[k - 1].lo) && !t[k - 1].cap && !PREPOSITIONS.has(t[k].lo) && !TIME_WORDS.has(t[k].lo)) break;
+    k++;
+  }
+  if (k < hi && t[k].lo === 'that') k++;
+  return k;
+}

@@ -1,0 +1,270 @@
+/**
+ * Speakers: the names an article mentions (with the office written before them) and the resolution
+ * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
+ */
+import { ORG_HEADS, TITLE_WORDS } from './lexicon.ts';
+
+export interface Entity {
+  name: string;
+  role: string;
+  at: number;
+  person: boolean;
+}
+
+/** Capitalised words that start sentences or join clauses and are never part of a name. */
+const NON_NAME = new Set(
+  ('the a an and but or so yet in on at of for to by with from as after before during while when where if then ' +
+    'meanwhile however also although though despite since until because this that these those there here it its ' +
+    'he she they we i you his her their our my your who what which why how yes no not many some most all both ' +
+    'earlier later last next today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
+    'january february march april may june july august september october november december according speaking ' +
+    'mr mrs ms dr').split(' '),
+);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'lord', 'lady']);
+const CONNECTORS = new Set(['of', 'de', 'da', 'al', 'bin', 'van', 'von', 'der', 'la', 'du', 'le', 'el', 'for']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those']);
+/** Words in a description that say nothing about who is meant. */
+const VAGUE = new Set(['the', 'a', 'an', 'newly', 'appointed', 'new', 'former', 'top', 'current', 'then', 'his', 'her', 'its', 'their', 'our', 'of', 'and', 'this', 'that']);
+/** "his claim", "their view": the possessive stands for the pronoun. */
+const POSSESSIVE_PRONOUNS: Record<string, string> = { his: 'he', her: 'she', their: 'they', its: 'it', my: 'i', our: 'we' };
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'him', 'them', 'us']);
+const PERSONAL = new Set(['he', 'she', 'i', 'him', 'her']);
+
+const bare = (w: string) => w.toLowerCase().replace(/[.’']s$/, '').replace(/\.$/, '');
+const isTitle = (w: string) => TITLE_WORDS.has(bare(w)) || TITLE_WORDS.has(w.toLowerCase().split('-').pop()!.replace(/\.$/, ''));
+
+/** "NATO Secretary-General Jens Stoltenberg" -> role "NATO Secretary-General", name "Jens Stoltenberg". */
+export function splitRole(words: string[]): { role: string[]; name: string[] } {
+  let last = -1;
+  for (let i = 0; i < words.length; i++) {
+    if (isTitle(words[i])) {
+      last = i;
+      // "Secretary of State": an of-phrase after an office belongs to the office.
+      while (last + 2 < words.length && words[last + 1] === 'of' && /^[A-Z]/.test(words[last + 2])) {
+        last += 2;
+        i = last;
+      }
+    }
+  }
+  const role = words.slice(0, last + 1).filter((w) => !HONORIFICS.has(bare(w)));
+  return { role, name: words.slice(last + 1) };
+}
+
+const isOrgName = (words: string[]) => words.some((w) => ORG_HEADS.has(w.toLowerCase())) || words.every((w) => w === w.toUpperCase());
+
+/** An office in lower case right before a name, with its capitalised qualifier: "NATO chief", "US defence secretary". */
+function lowerCaseOffice(text: string, at: number): string {
+  // Cheap test first: the word right before the name must be an office word in lower case.
+  const space = text.lastIndexOf(' ', at - 2);
+  const before = text.slice(space + 1, at).trim();
+  if (!TITLE_WORDS.has(before)) return '';
+  const m = /((?:[A-Z][\p{L}.'’-]*\s+){0,3}(?:[a-z-]+\s+)?([a-z-]+))\s+$/u.exec(text.slice(Math.max(0, at - 60), at));
+  if (!m || !TITLE_WORDS.has(m[2])) return '';
+  const words = m[1].split(/\s+/);
+  // Keep the qualifier only when it is capitalised or itself an office ("deputy chief"): not "said spokesman".
+  while (words.length > 1 && !/^[A-Z]/.test(words[0]) && !TITLE_WORDS.has(words[0])) words.shift();
+  return words.join(' ');
+}
+
+/** An office in apposition after a name: "Jens Stoltenberg, Secretary-General of NATO, said". */
+function apposedOffice(text: string, end: number): string {
+  const m = /^,\s+(?:the\s+|a\s+)?([^,.;:()"“”]{2,60}?),/.exec(text.slice(end, end + 70));
+  if (!m) return '';
+  const words = m[1].split(/\s+/);
+  return words.some((w) => isTitle(w)) && /^[A-Z]/.test(m[1]) ? m[1] : '';
+}
+
+const ABBREVIATION = /^(?:[A-Z]\.|(?:[A-Z]\.)+[A-Z]?\.?|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Gen\.|Lt\.|Col\.|Capt\.|Sgt\.|Maj\.|Prof\.|St\.|Jr\.|Sr\.|Rev\.)$/;
+
+/** Capitalised runs cut where a word ends a sentence ("Iowa. His" is two runs; "Mr. Trump", "J. Smith" one). */
+function* sentencePieces(text: string, re: RegExp): Generator<[string, number]> {
+  for (const m of text.matchAll(re)) {
+    const words = m[0].split(/([ \t]+)/);
+    let at = m.index!;
+    let start = at;
+    let piece = '';
+    for (let k = 0; k < words.length; k++) {
+      piece += words[k];
+      at += words[k].length;
+      if (k % 2 === 0 && words[k].endsWith('.') && !ABBREVIATION.test(words[k]) && k + 1 < words.length) {
+        yield [piece.slice(0, -1), start];
+        piece = '';
+        at += words[k + 1].length;
+        start = at;
+        k++;
+      }
+    }
+    if (piece) yield [piece, start];
+  }
+}
+
+/** Every capitalised name in the text with the office written before it, in order. */
+export function findEntities(text: string): Entity[] {
+  const out: Entity[] = [];
+  const re = /[A-Z][\p{L}\p{N}'’.-]*(?:[ \t]+(?:(?:of|de|da|al|bin|van|von|der|la|du|le|el)[ \t]+)?[A-Z][\p{L}\p{N}'’.-]*)*/gu;
+  for (const [matched, matchAt] of sentencePieces(text, re)) {
+    let words = matched.split(/[ \t]+/);
+    let at = matchAt;
+    while (words.length && NON_NAME.has(bare(words[0])) && !HONORIFICS.has(bare(words[0]))) {
+      at += words[0].length + 1;
+      words = words.slice(1);
+    }
+    if (!words.length) continue;
+    // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
+    const before = lowerCaseOffice(text, at);
+    const { role, name } = splitRole(words.map((w) => w.replace(/[.]$/, (d) => (words.length > 1 && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Prof|St|Jr|Sr)\.?$/.test(w) ? d : ''))));
+    const nameWords = name.filter((w) => !CONNECTORS.has(w));
+    if (!nameWords.length) continue;
+    const hasHonorific = words.some((w) => HONORIFICS.has(bare(w)));
+    const person = !isOrgName(name) && (nameWords.length >= 2 || role.length > 0 || hasHonorific) && !/[’']s$/.test(name[name.length - 1]);
+    const fullRole = [before, role.join(' ')].filter(Boolean).join(' ') || apposedOffice(text, at + words.join(' ').length);
+    out.push({ name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name)) });
+  }
+  return out;
+}
+
+export interface Resolved {
+  speaker: string;
+  role: string;
+}
+
+const last = (name: string) => name.split(' ').pop()!;
+
+function matchesCountryWord(a: string, b: string): boolean {
+  return a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5)); // Russian ~ Russia
+}
+
+/** The person a description ("the NATO chief", "the newly appointed Secretary of State") points to. */
+function byDescription(words: string[], at: number, entities: Entity[]): Entity | undefined {
+  const kept = words.filter((w) => !VAGUE.has(bare(w)));
+  const wanted = kept.map((w) => bare(w));
+  const properWanted = kept.map((w) => /^[A-Z]/.test(w) && !TITLE_WORDS.has(bare(w)));
+  if (!wanted.length || !wanted.some((w) => TITLE_WORDS.has(w) || ORG_HEADS.has(w) || w === 'chief' || w === 'diplomat')) return undefined;
+  const head = [...wanted].reverse().find((w) => TITLE_WORDS.has(w));
+  const pick = (before: boolean) => {
+    let best: Entity | undefined;
+    let bestScore = 0;
+    for (const e of entities) {
+      if (!e.person || !e.role || (before ? e.at > at : e.at <= at)) continue;
+      const roleWords = e.role.split(/[\s-]+/).map((w) => bare(w));
+      let score = 0;
+      let unmatchedProper = false;
+      for (let k = 0; k < wanted.length; k++) {
+        if (roleWords.some((r) => matchesCountryWord(wanted[k], r))) score++;
+        else if (properWanted[k]) unmatchedProper = true;
+      }
+      // "The French president" is not President Obama: a capitalised qualifier must match the office.
+      if (unmatchedProper) continue;
+      // The office itself counts most: "the Secretary" is the Secretary, not the Secretary's spokesperson.
+      if (head && roleHead(roleWords) === head) score += 2;
+      if (score > 0 && (before ? score >= bestScore : score > bestScore)) {
+        best = e;
+        bestScore = score;
+      }
+    }
+    return best;
+  };
+  // A description before the first mention (a summary above the body) points forward.
+  return pick(true) ?? pick(false);
+}
+
+/** The office word a role is about: "Secretary" in "US Secretary of State", "spokesperson" in "Department Spokesperson". */
+function roleHead(roleWords: string[]): string | undefined {
+  const of = roleWords.indexOf('of');
+  const core = of > 0 ? roleWords.slice(0, of) : roleWords;
+  return [...core].reverse().find((w) => TITLE_WORDS.has(w));
+}
+
+export class SpeakerResolver {
+  private readonly people: Entity[];
+  private readonly fullByLast = new Map<string, Entity>();
+  private readonly roleByName = new Map<string, string>();
+  /** Speakers resolved so far, for pronouns: [offset, name, person]. */
+  private readonly said: Array<{ at: number; speaker: string; person: boolean }> = [];
+
+  private readonly personNames = new Set<string>();
+  private readonly personLastNames = new Set<string>();
+
+  constructor(private readonly entities: Entity[]) {
+    this.people = entities.filter((e) => e.person);
+    for (const e of this.people) {
+      this.personNames.add(e.name);
+      this.personLastNames.add(last(e.name));
+    }
+    for (const e of this.people) {
+      const words = e.name.split(' ');
+      if (words.length >= 2 && !this.fullByLast.has(last(e.name))) this.fullByLast.set(last(e.name), e);
+    }
+    for (const e of entities) {
+      const full = this.fullName(e.name);
+      if (e.role && !this.roleByName.has(full)) this.roleByName.set(full, e.role);
+    }
+  }
+
+  private fullName(name: string): string {
+    if (name.includes(' ')) return name;
+    return this.fullByLast.get(name)?.name ?? name;
+  }
+
+  /** Remember who spoke where, so that a later "he said" finds them. */
+  record(at: number, speaker: string): void {
+    const person = (speaker.includes(' ') ? this.personNames : this.personLastNames).has(speaker);
+    this.said.push({ at, speaker, person });
+  }
+
+  private lastPerson(at: number): string | undefined {
+    let speaker: { at: number; speaker: string } | undefined;
+    for (let i = this.said.length - 1; i >= 0 && !speaker; i--) {
+      const s = this.said[i];
+      if (s.at < at && s.person && at - s.at < 2500) speaker = s;
+    }
+    let found: Entity | undefined;
+    for (const e of this.people) if (e.at < at) found = e;
+    // The last person quoted nearby beats the last person named: "he said" mostly continues a quoted speaker.
+    return speaker?.speaker ?? (found ? this.fullName(found.name) : undefined);
+  }
+
+  private lastGroup(at: number): string | undefined {
+    for (let i = this.said.length - 1; i >= 0; i--) {
+      const s = this.said[i];
+      if (s.at < at && at - s.at < 1500) return s.person ? undefined : s.speaker;
+    }
+    return undefined;
+  }
+
+  resolve(mention: string, at: number): Resolved {
+    const words = mention.split(/\s+/).filter(Boolean);
+    const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
+    if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
+    if (PRONOUNS.has(lower)) {
+      const who = PERSONAL.has(lower) ? this.lastPerson(at) : this.lastGroup(at);
+      return who ? { speaker: who, role: this.roleByName.get(who) ?? '' } : { speaker: mention, role: '' };
+    }
+    let ws = words;
+    while (ws.length > 1 && DETERMINERS.has(ws[0].toLowerCase())) ws = ws.slice(1);
+    const capital = ws.filter((w) => /^[A-Z]/.test(w));
+    const { role, name } = splitRole(ws);
+    const nameWords = name.filter((w) => !CONNECTORS.has(w));
+    const named = nameWords.length > 0 && nameWords.every((w) => /^[A-Z]/.test(w)) && !isOrgName(nameWords);
+    if (named) {
+      const full = this.fullName(name.join(' ').replace(/[’']s$/, ''));
+      // "President Putin" after "Russian President Vladimir Putin": the fuller office written earlier.
+      const said = role.join(' ');
+      const known = this.roleByName.get(full) ?? '';
+      return { speaker: full, role: known.includes(said) ? known : said };
+    }
+    // "Trump's campaign", "Clinton's aides": the organisation of a person speaks, not the person.
+    if (ws.some((w) => /[’']s$/.test(w)) && !isTitle(ws[ws.length - 1])) return { speaker: ws.join(' '), role: '' };
+    // "a State Department official", "one aide": someone new, not a person named before;
+    // "the State Department", "the Clinton campaign": the organisation itself.
+    const indefinite = /^(a|an|one|another|some|two|three|several|many)$/.test(words[0].toLowerCase());
+    if (indefinite || (ws.some((w) => ORG_HEADS.has(bare(w))) && !ws.some((w) => isTitle(w)))) return { speaker: ws.join(' '), role: '' };
+    const described = byDescription(words, at, this.entities);
+    if (described) {
+      const full = this.fullName(described.name);
+      return { speaker: full, role: this.roleByName.get(full) ?? described.role };
+    }
+    // An organisation, a country or a group ("the State Department", "US and European officials").
+    return { speaker: capital.length || ws.length ? ws.join(' ') : mention, role: role.join(' ') };
+  }
+}

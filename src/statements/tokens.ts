@@ -1,0 +1,64 @@
+/**
+ * Word and punctuation tokens with offsets into the article text, and the word classes the statement
+ * rules need to find a speaker (a noun phrase) next to a reporting verb.
+ */
+export interface Token {
+  /** The token as written, and lower-cased. */
+  t: string;
+  lo: string;
+  a: number;
+  b: number;
+  word: boolean;
+  cap: boolean;
+}
+
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'maj', 'prof', 'st', 'jr', 'sr', 'rev', 'u.s', 'u.k', 'u.n']);
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|''|[^\s\p{L}\p{N}]/gu)) {
+    const t = m[0];
+    const a = m.index!;
+    const prev = out[out.length - 1];
+    if (t === '.' && prev && prev.b === a && ABBREVIATIONS.has(prev.lo)) {
+      prev.t += '.';
+      prev.lo += '.';
+      prev.b += 1;
+      continue;
+    }
+    const word = /[\p{L}\p{N}]/u.test(t[0]);
+    out.push({ t, lo: t.toLowerCase(), a, b: a + t.length, word, cap: word && /\p{Lu}/u.test(t[0]) });
+  }
+  return out;
+}
+
+const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+export const DETERMINERS = set('the a an his her its their our my your this that these those some many several most all both each every no any other such');
+export const PREPOSITIONS = set(
+  'on in at during after before while with from via through to into over under about against for of by near outside inside ' +
+    'without within across since until amid amidst among following ahead last this earlier late',
+);
+/** Words that can stand between a speaker and the verb: auxiliaries, negation, common adverbs. */
+export const AUX_ADVERBS = set(
+  'has have had also later then again further earlier previously repeatedly recently once would will could may might ' +
+    'can did does do not never publicly privately reportedly often already still just even initially finally flatly long ' +
+    'always frequently first last now soon quickly simply only ever yet is was were are been be being has also too',
+);
+/** Words that cannot end a speaker phrase. */
+export const NOT_SPEAKER_END = set(
+  'the a an and or but nor so yet to of for with from by as at in on into onto that than then if when while because ' +
+    'although though whether which what where how why not no also this these those there here its his her their our my ' +
+    'your is was were are be been being has have had do does did would will could should may might must can very more ' +
+    'most less least such just only even about after before over under up down out off since until like unlike along all',
+);
+export const TIME_WORDS = set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow tonight week weeks ' +
+    'month months year years day days night morning afternoon evening weekend time times ago statement interview conference ' +
+    'briefing hearing',
+);
+export const SPEAKER_PRONOUNS = set('he she they it we i you who which');
+export const LEADING_JUNK = set('but and so yet however meanwhile still also then now instead indeed moreover besides thus');
+
+export const isNumber = (tok: Token) => /^\p{N}/u.test(tok.t);
