@@ -54,8 +54,11 @@ pull: $(STAMP)
 	@test -n "$(URL)" || { echo 'make pull: set URL= to a release (a URL or folder holding index.json)' >&2; exit 2; }
 	$(CLI) pull $(URL) --out $(OUT) $(if $(VERSION),--version $(VERSION))
 
+# Per-stage throughput and memory, then the two extractors alone on one core (BENCH_RAW=dir to choose the corpus).
 bench: $(STAMP)
 	node --import tsx bench/run.ts
+	node --import tsx bench/statements.ts
+	node --import tsx bench/events.ts
 
 # Removes intermediate stage files only; published version folders are immutable and kept.
 clean:

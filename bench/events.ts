@@ -6,10 +6,10 @@
  * The one-off cost of loading the dictionaries and the gazetteer is reported apart.
  * Usage: node --import tsx bench/events.ts   (BENCH_RAW=dir ROUNDS=n)
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { benchCorpus } from './corpus.ts';
 
 const t0 = performance.now();
 const { extractEvents } = await import('../src/events/extract.ts');
@@ -20,21 +20,10 @@ const { STAGE_RUNNERS } = await import('../pipeline/index.ts');
 const { readJsonl } = await import('../src/util/jsonl.ts');
 type Segmented = import('../src/schema/records.ts').SegmentedArticle;
 
-async function corpus(work: string): Promise<{ dir: string; name: string }> {
-  if (process.env.BENCH_RAW) return { dir: resolve(process.env.BENCH_RAW), name: process.env.BENCH_RAW };
-  const bbc = resolve('..', 'shared', 'corpora', 'bbc-news-2225');
-  if (existsSync(bbc)) return { dir: bbc, name: 'bbc-news-2225' };
-  const dir = join(work, 'raw');
-  await mkdir(dir, { recursive: true });
-  const samples = (await readdir('raw')).filter((f) => f.endsWith('.txt'));
-  for (let i = 0; i < 400; i++)
-    for (const f of samples) await writeFile(join(dir, `${i}-${f}`), `Copy ${i} of the sample\n\n` + (await readFile(join('raw', f), 'utf8')));
-  return { dir, name: 'raw/ samples x400' };
-}
 
 const work = await mkdtemp(join(tmpdir(), 'newsledger-bench-events-'));
 try {
-  const { dir, name } = await corpus(work);
+  const { dir, name } = await benchCorpus(work);
   const p = buildPaths(dir, join(work, 'out'));
   for (const [stage, run] of STAGE_RUNNERS) {
     if (stage === 'extract') break;

@@ -6,34 +6,23 @@
  * Corpus: BENCH_RAW if set, else ../shared/corpora/bbc-news-2225 when present, else the samples in raw/
  * copied 400 times with a varying first line. Usage: make bench [BENCH_RAW=dir]
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { listFiles, fileDigest } from '../src/util/files.ts';
 import { STAGE_RUNNERS } from '../pipeline/index.ts';
+import { benchCorpus } from './corpus.ts';
 
 function runStageProcess(stage: string, raw: string, out: string): { seconds: number; counts: Record<string, number>; peakRssMB: number } {
   const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'bench/stage.ts', stage, raw, out], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split('\n').pop()!);
 }
 
-async function corpus(work: string): Promise<{ dir: string; name: string }> {
-  if (process.env.BENCH_RAW) return { dir: resolve(process.env.BENCH_RAW), name: process.env.BENCH_RAW };
-  const bbc = resolve('..', 'shared', 'corpora', 'bbc-news-2225');
-  if (existsSync(bbc)) return { dir: bbc, name: 'bbc-news-2225' };
-  const dir = join(work, 'raw');
-  await mkdir(dir, { recursive: true });
-  const samples = (await readdir('raw')).filter((f) => f.endsWith('.txt'));
-  for (let i = 0; i < 400; i++)
-    for (const f of samples) await writeFile(join(dir, `${i}-${f}`), `Copy ${i} of the sample\n\n` + (await readFile(join('raw', f), 'utf8')));
-  return { dir, name: `raw/ samples x400` };
-}
 
 const work = await mkdtemp(join(tmpdir(), 'newsledger-bench-'));
 try {
-  const { dir, name } = await corpus(work);
+  const { dir, name } = await benchCorpus(work);
   const files = await listFiles(dir);
   let bytes = 0;
   for (const f of files) bytes += (await fileDigest(join(dir, f))).bytes;
