@@ -278,3 +278,20 @@ describe('merging within an article', () => {
     expect(ev.at(-1)).toMatchObject({ event_type: 'ASSAULT', actor: 'Taliban' });
   });
 });
+
+describe('event IDs', () => {
+  it('hash the words, so text added before an event keeps its ID', async () => {
+    const { extractEvents } = await import('../src/events/extract.ts');
+    const { segmentArticle } = await import('../src/text/segment.ts');
+    const make = (text: string) =>
+      segmentArticle({ article_id: 'art_00000000000000ab', source_file: 'f.txt', record: '', format: 'txt', title: '', published: '2021-02-18',
+        published_source: 'text', publisher: '', url: '', language: 'en', dateline: '', titleInText: false, text,
+        boilerplate_removed: 0, duplicate_of: '', skip_reason: '' } as never);
+    const body = 'Russian troops attacked Ukrainian positions near Kharkiv on Monday.';
+    const a = extractEvents(make(body), []);
+    const b = extractEvents(make('An editor\u2019s note opens the page.\n\n' + body), []);
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.map((e) => e.event_id)).toEqual(a.map((e) => e.event_id));
+    expect(b[0].start).toBeGreaterThan(a[0].start);
+  });
+});

@@ -332,6 +332,14 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     return { sa, sb, toks, groups: findActorGroups(text, sa, sb, published) };
   });
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
+  // IDs hash the words, not the offsets: a cleaning change earlier in the text keeps every event's ID.
+  const seenKeys = new Map<string, number>();
+  const eventId = (...parts: string[]) => {
+    const key = parts.join('\u001f');
+    const n = (seenKeys.get(key) ?? 0) + 1;
+    seenKeys.set(key, n);
+    return makeId('evt', ...parts, n);
+  };
   let previousSubject: Actor[] = [];
   /** Named parties seen so far, latest last: "the insurgents" later in the article is the Taliban. */
   const named: Actor[] = [];
@@ -391,7 +399,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // Acts the text only imagines or denies are less certain events.
     const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0)) * (mod.hypothetical || negated ? 0.6 : 1);
     rows.push({
-      event_id: makeId('evt', article.article_id, type, trig.start, trig.end),
+      event_id: eventId(article.article_id, type, text.slice(sa, sb), text.slice(trig.start, trig.end)),
       article_id: article.article_id,
       statement_id: statement?.statement_id ?? '',
       event_type: type,
