@@ -1,9 +1,9 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
-import { CUE_FORMS, CUE_NOUNS } from './lexicon.ts';
+import { CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, cueAt, headlineCueAt, isSpeakerEnd, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
-import { AUX_ADVERBS, DETERMINERS, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
+import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
 const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure', 'warn', 'urge', 'ask', 'advise', 'brief', 'notify', 'instruct', 'order', 'promise', 'alert', 'update', 'accuse', 'thank', 'congratulate', 'implore', 'beg']);
@@ -70,6 +70,12 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       else if (t[subj.e + 1]?.t === ',') quote = clauseSpan(doc, subj.e + 2, hi);
       if (quote) found.push({ quote, kind: 'indirect', mention: [subj.s, subj.e], cue: [i, i + 1], confidence: 0.7, subject: subj, after: before < 3, cueTok: i });
       i = subj.e;
+      continue;
+    }
+    const judged = judgementAt(doc, i, lo, hi);
+    if (judged) {
+      const { s: ms, e: me } = judged.subject;
+      found.push({ quote: judged.quote, kind: 'indirect', mention: judged.speaks ? [ms, me] : null, cue: judged.speaks ? [judged.cueStart, i + 2] : [judged.cueStart, i], confidence: judged.speaks ? 0.5 : 0.4, subject: judged.subject, after: true, cueTok: i });
       continue;
     }
     const form = cueAt(t[i]) ?? headlineCueAt(t, i, lo, hi);
@@ -199,6 +205,50 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     out.push({ quote: f.quote, kind: mixed ? 'mixed' : 'indirect', mention: f.mention, cue: f.cue, confidence: f.confidence });
   }
   return out;
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", '’s']);
+/** Words between a judgement verb and its auxiliary: "is widely expected", "does not appear", "has seemed". */
+const JUDGEMENT_AUX = new Set(['may', 'might', 'could', 'would', 'will', 'can', 'does', 'did', 'do', 'doesn’t', "doesn't", 'didn’t', "didn't", 'don’t', "don't", 'not', 'has', 'have', 'had', 'also', 'still', 'now', 'widely', 'generally', 'largely', 'increasingly', 'certainly', 'clearly']);
+/** Where the subject of a judgement stops going back: a clause boundary or a reporting verb. */
+const SUBJECT_STOP = new Set([';', ':', '(', ')', 'that', 'because', 'while', 'whereas', 'although', 'though', 'if', 'when', 'since', 'as', 'but', 'so', 'where', 'after', 'before', 'until', 'unless']);
+
+/**
+ * "Trump seemed to enjoy the fight", "Clinton is widely expected to win": the writer's judgement, a statement
+ * without a speaker whose words are the subject and what follows the verb (PolNeAR's reading).
+ */
+function judgementAt(doc: Doc, i: number, lo: number, hi: number): { quote: Span; cueStart: number; subject: Subject; speaks: boolean } | null {
+  const t = doc.tokens;
+  const form = JUDGEMENT_FORMS.get(t[i].lo);
+  if (!form || t[i].cap || i + 2 >= hi || t[i + 1].lo !== 'to') return null;
+  const next = t[i + 2];
+  // "appeared to the crowd", "appears to 2 percent": a place or a listener, not a verb.
+  if (!next.word || next.cap || DETERMINERS.has(next.lo) || PREPOSITIONS.has(next.lo) || /^\p{N}/u.test(next.t)) return null;
+  let c = i;
+  while (c - 1 > lo && JUDGEMENT_AUX.has(t[c - 1].lo) && !doc.quoteMark[c - 1]) c--;
+  if (form.afterBe) {
+    let b = i - 1;
+    while (b > lo && JUDGEMENT_AUX.has(t[b].lo)) b--;
+    if (!BE_FORMS.has(t[b]?.lo ?? '')) return null;
+    c = Math.min(c, b);
+    while (c - 1 > lo && JUDGEMENT_AUX.has(t[c - 1].lo)) c--;
+  }
+  // The subject: back to the clause start, the last comma (past a relative clause), or a reporting verb.
+  let s = c;
+  while (s - 1 >= lo) {
+    const p = t[s - 1];
+    if (SUBJECT_STOP.has(p.lo) || DASHES.has(p.t) || doc.quoteMark[s - 1] || doc.inQuote[s - 1] >= 0 || cueAt(p)) break;
+    if (p.t === ',' && !/^(who|which)$/.test(t[s]?.lo ?? '')) break;
+    s--;
+  }
+  while (s < c && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || /^(and|or)$/.test(t[s].lo))) s++;
+  if (s >= c || wordsIn(t, s, c) > 12) return null;
+  // "Trump appeared to suggest that ...": the subject speaks; what follows the reporting verb is the statement.
+  const speaks = !!cueAt(next) && isSpeakerEnd(t[c - 1]);
+  const from = speaks ? (t[i + 3]?.lo === 'that' ? i + 4 : i + 3) : s;
+  const quote = clauseSpan(doc, from, hi);
+  if (!quote || wordsIn(t, speaks ? from : i + 2, hi) < 2) return null;
+  return { quote, cueStart: c, subject: { s, e: c - 1 }, speaks };
 }
 
 export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about']);
