@@ -2,7 +2,7 @@
 import type { Span } from '../schema/records.ts';
 import { CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
-import { CLAUSE_PUNCT, DASHES, cueAt, headlineCueAt, isSpeakerEnd, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
+import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, headlineCueAt, isSpeakerEnd, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
@@ -110,6 +110,12 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         subject = subjectAfter(t, i, hi);
         inverted = !!subject;
       }
+      // A reporting verb in the tense of an earlier cue verb whose words it follows shares its speaker
+      // ("defended the rules in the debate and mocked ..."), before a noun read as its speaker ("the rules").
+      if (prev && prev.lo === 'and' && form.kind === 'speech') {
+        const shared = found.filter((f) => f.participle === false && f.cueTok < i && t[i].a < f.quote[1] && verbTense(t[f.cueTok].lo) === verbTense(t[i].lo)).pop();
+        if (shared) subject = shared.subject;
+      }
       // "Trump smiled and said ...": a second verb shares the sentence's speaker.
       if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && SAYING.has(form.base)) subject = sentenceSpeaker(t, found, mentionOf, lo, i);
     }
@@ -161,6 +167,15 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     if (t[doc.tokenAt(quote[0])]?.lo === 'to' && (form.kind === 'thought' || UNDERTAKINGS.has(form.base))) continue;
     const conf = form.kind === 'speech' ? 0.75 : 0.5;
     found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle });
+  }
+  // "called Ford's plan a disgrace and threatened a tax": an object ends where the speaker's next verb starts;
+  // cut first, so that a cue after the "and" ("... and said ...") is a statement of its own, not nested.
+  for (const f of found) {
+    if (!f.after || f.participle === undefined) continue; // cue verbs only (the pass that sets participle)
+    const cut = coordinatedVerb(doc, f.cueTok, doc.tokenAt(f.quote[0]), doc.tokenAt(f.quote[1]));
+    if (cut < 0) continue;
+    const span = clauseSpan(doc, doc.tokenAt(f.quote[0]), cut);
+    if (span) f.quote = span;
   }
   // One attribution per words: a cue inside another statement's reported clause is part of it.
   // Where a statement starts its own clause: its speaker, or the participle that shares an earlier speaker.
@@ -249,6 +264,43 @@ function judgementAt(doc: Doc, i: number, lo: number, hi: number): { quote: Span
   const quote = clauseSpan(doc, from, hi);
   if (!quote || wordsIn(t, speaks ? from : i + 2, hi) < 2) return null;
   return { quote, cueStart: c, subject: { s, e: c - 1 }, speaks };
+}
+
+/** Words that show a clause of its own (a subject, an auxiliary): after them "and" may join that clause's verbs. */
+const CLAUSAL = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'may', 'might', 'should', 'must', 'do', 'does', 'did', 'if', 'whether', 'because', 'to']);
+const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'was', 'will', 'would', 'also', 'then', 'later']);
+
+/** The verb form of a cue that a coordinated verb shares: past, third person -s, or -ing. */
+function verbTense(w: string): 'past' | 's' | 'ing' | null {
+  if (w.endsWith('ing')) return 'ing';
+  if (w.endsWith('ed') || IRREGULAR_PAST.has(w)) return 'past';
+  if (w.endsWith('s') && !w.endsWith('ss')) return 's';
+  return null;
+}
+
+/**
+ * Where a reported object ends because "and" brings the speaker's next verb: "endorsed Trump last week and has
+ * appeared ...", "called him a liar and said ...". Only when the words after the cue hold no clause of their
+ * own (no subject, auxiliary or "that"), so "said the plan was late and cost more" is left whole. -1: no cut.
+ */
+function coordinatedVerb(doc: Doc, cue: number, a: number, b: number): number {
+  const t = doc.tokens;
+  if (a <= cue || a - cue > 2) return -1;
+  const tense = verbTense(t[cue].lo);
+  if (!tense) return -1;
+  for (let k = a; k < b - 1; k++) {
+    const w = t[k];
+    if (CLAUSAL.has(w.lo) || (k > a && verbTense(w.lo) === 'past' && !w.cap && (t[k - 1].cap || SPEAKER_PRONOUNS.has(t[k - 1].lo)))) return -1;
+    if (w.lo !== 'and' || doc.inQuote[k] >= 0 || k === a) continue;
+    let v = k + 1;
+    if (AUXILIARIES.has(t[v].lo) && v + 1 < b) {
+      if (/^(has|have|had|is|was|will|would)$/.test(t[v].lo)) return k - (t[k - 1].t === ',' ? 1 : 0);
+      v++;
+    }
+    const n = t[v];
+    if (n.word && !n.cap && verbTense(n.lo) === tense && !DETERMINERS.has(n.lo) && !PREPOSITIONS.has(n.lo)) return k - (t[k - 1].t === ',' ? 1 : 0);
+  }
+  return -1;
 }
 
 export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about']);

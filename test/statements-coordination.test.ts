@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { extractStatements, type StatementRow } from '../src/statements/extract.ts';
+import { segmentArticle } from '../src/text/segment.ts';
+import type { CleanedArticle } from '../src/schema/records.ts';
+
+function statements(text: string): StatementRow[] {
+  const a = segmentArticle({ article_id: 'art_00000000000000ac', source_file: 'c.txt', record: '', format: 'txt', title: '', published: '2021-02-18',
+    published_source: 'text', publisher: '', url: '', language: 'en', dateline: '', titleInText: false, text,
+    boilerplate_removed: 0, duplicate_of: '', skip_reason: '' } as CleanedArticle);
+  const rows = extractStatements(a);
+  for (const r of rows) expect(a.text.slice(r.start, r.end)).toBe(r.quote);
+  return rows;
+}
+
+describe('verbs joined by "and"', () => {
+  it('ends an object where the speaker\'s next verb starts, and reads that verb as a statement of its own', () => {
+    const rows = statements('Governor Ann Miller criticized the new tax plan and said the state would sue over it.');
+    expect(rows.map((r) => [r.cue, r.quote, r.speaker])).toEqual([
+      ['criticized', 'the new tax plan', 'Ann Miller'],
+      ['said', 'the state would sue over it', 'Ann Miller'],
+    ]);
+  });
+  it('takes a reporting verb in the same tense as a second statement ("defended X and mocked Y")', () => {
+    const rows = statements('Senator Tom Reed defended the old rules in the debate and mocked the party leaders for their plan.');
+    expect(rows.map((r) => r.cue)).toEqual(['defended', 'mocked']);
+    expect(rows[1].speaker).toBe('Tom Reed');
+  });
+  it('stops at "and" with an auxiliary: "endorsed X last week and has appeared ..."', () => {
+    const rows = statements('Mayor Jim Cole endorsed the senator last week and has appeared at two rallies since.');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].quote).toBe('the senator last week');
+  });
+  it('leaves a reported clause with a subject of its own whole', () => {
+    const rows = statements('Mayor Jim Cole said the plan was late and cost far more than promised.');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].quote).toBe('the plan was late and cost far more than promised');
+  });
+});
