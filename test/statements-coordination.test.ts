@@ -36,3 +36,20 @@ describe('verbs joined by "and"', () => {
     expect(rows[0].quote).toBe('the plan was late and cost far more than promised');
   });
 });
+
+describe('noun-phrase objects and refusals', () => {
+  it('ends the words of an object verb at the first comma when they hold no clause', () => {
+    const rows = statements('Mayor Jim Cole endorsed Senator Ruth Park for governor, a choice that surprised many.');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].quote).toBe('Senator Ruth Park for governor');
+  });
+  it('keeps a clause after an object verb whole ("described how he ...")', () => {
+    const rows = statements('Mayor Jim Cole described how he had met the governor, and why he left.');
+    expect(rows[0].quote).toBe('how he had met the governor, and why he left');
+  });
+  it('reads "declined to comment" as a statement of the subject, and "sales declined" as none', () => {
+    const rows = statements('A spokesman for Mayor Jim Cole declined to comment on the report.');
+    expect(rows.map((r) => [r.cue, r.quote])).toEqual([['declined', 'to comment on the report']]);
+    expect(statements('Sales at the big store declined sharply in the last quarter of the year.')).toHaveLength(0);
+  });
+});

@@ -2,7 +2,8 @@
  * The statement rules' vocabularies, loaded once from data files beside this module:
  * cues.txt (reporting verbs: speech, thought, or quote-only), titles.txt (offices and honorifics before a name),
  * organisations.txt (head words of organisation names), cue-nouns.txt ("his claim that ..."),
- * judgements.txt ("seemed to ...", "is expected to ...").
+ * judgements.txt ("seemed to ...", "is expected to ..."), object-verbs.txt ("endorsed Ted Cruz, ..."),
+ * refusals.txt ("declined to comment").
  */
 import { readFileSync } from 'node:fs';
 
@@ -58,6 +59,10 @@ export const CUE_FORMS = parseCueList(read('cues.txt'));
 export const TITLE_WORDS = parseWordList(read('titles.txt'));
 export const ORG_HEADS = parseWordList(read('organisations.txt'));
 export const CUE_NOUNS = parseWordList(read('cue-nouns.txt'));
+/** object-verbs.txt: reporting verbs whose words are a noun phrase ("endorsed Ted Cruz"), as base forms. */
+export const OBJECT_VERBS = parseWordList(read('object-verbs.txt'));
+/** refusals.txt: "declined to comment", a cue only before "to". */
+export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */
 export const JUDGEMENT_FORMS = parseJudgements(read('judgements.txt'));
 

@@ -1,6 +1,6 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
-import { CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS } from './lexicon.ts';
+import { CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, headlineCueAt, isSpeakerEnd, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
@@ -8,7 +8,7 @@ import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, PREPOSITIONS, SPEAKER_PRONOUNS,
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
 const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure', 'warn', 'urge', 'ask', 'advise', 'brief', 'notify', 'instruct', 'order', 'promise', 'alert', 'update', 'accuse', 'thank', 'congratulate', 'implore', 'beg']);
 /** Verbs that, before "to" and a verb, report a decision or an attitude rather than words. */
-const UNDERTAKINGS = new Set(['agree', 'decide', 'refuse', 'decline', 'seek', 'offer', 'intend', 'plan', 'want', 'hope', 'expect', 'wish', 'prefer', 'continue', 'vote']);
+const UNDERTAKINGS = new Set(['agree', 'decide', 'seek', 'offer', 'intend', 'plan', 'want', 'hope', 'expect', 'wish', 'prefer', 'continue', 'vote']);
 
 /** Reported speech inside one sentence: every cue with a speaker beside it. */
 export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: number, hi: number): Candidate[] {
@@ -78,7 +78,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       found.push({ quote: judged.quote, kind: 'indirect', mention: judged.speaks ? [ms, me] : null, cue: judged.speaks ? [judged.cueStart, i + 2] : [judged.cueStart, i], confidence: judged.speaks ? 0.5 : 0.4, subject: judged.subject, after: true, cueTok: i });
       continue;
     }
-    const form = cueAt(t[i]) ?? headlineCueAt(t, i, lo, hi);
+    const form = cueAt(t[i]) ?? headlineCueAt(t, i, lo, hi) ?? refusalAt(t, i, hi);
     if (!form || form.kind === 'quote') continue;
     const prev = t[i - 1];
     if (prev && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
@@ -130,6 +130,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       let cs = i + 1;
       let explicit = false;
       if (cs < hi && t[cs].t === ':') { cs++; explicit = true; }
+      else if (REFUSAL_FORMS.has(t[i].lo) && t[cs]?.lo === 'to') explicit = true; // "declined to comment": the words, not a place
       else {
         let that = -1;
         for (let k = cs; k < Math.min(hi, cs + 9); k++) {
@@ -172,9 +173,12 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
   // cut first, so that a cue after the "and" ("... and said ...") is a statement of its own, not nested.
   for (const f of found) {
     if (!f.after || f.participle === undefined) continue; // cue verbs only (the pass that sets participle)
-    const cut = coordinatedVerb(doc, f.cueTok, doc.tokenAt(f.quote[0]), doc.tokenAt(f.quote[1]));
+    const a = doc.tokenAt(f.quote[0]);
+    const b = doc.tokenAt(f.quote[1]);
+    let cut = coordinatedVerb(doc, f.cueTok, a, b);
+    if (cut < 0) cut = objectEnd(doc, f.cueTok, a, b);
     if (cut < 0) continue;
-    const span = clauseSpan(doc, doc.tokenAt(f.quote[0]), cut);
+    const span = clauseSpan(doc, a, cut);
     if (span) f.quote = span;
   }
   // One attribution per words: a cue inside another statement's reported clause is part of it.
@@ -301,6 +305,28 @@ function coordinatedVerb(doc: Doc, cue: number, a: number, b: number): number {
     if (n.word && !n.cap && verbTense(n.lo) === tense && !DETERMINERS.has(n.lo) && !PREPOSITIONS.has(n.lo)) return k - (t[k - 1].t === ',' ? 1 : 0);
   }
   return -1;
+}
+
+/** "endorsed Ted Cruz for president, calling him ...": an object verb's words end at the first comma. -1: no cut. */
+function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
+  const t = doc.tokens;
+  const form = CUE_FORMS.get(t[cue].lo);
+  if (!form || !OBJECT_VERBS.has(form.base) || a <= cue || a - cue > 2) return -1;
+  for (let k = a; k < b; k++) {
+    if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
+    if (CLAUSAL.has(t[k].lo)) return -1;
+    if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
+  }
+  return -1;
+}
+
+/** "declined to comment": a refusal is a statement only before "to" and a verb. */
+function refusalAt(t: Token[], i: number, hi: number): CueForm | undefined {
+  const w = t[i];
+  if (!w.word || w.cap || !REFUSAL_FORMS.has(w.lo) || i + 2 >= hi || t[i + 1].lo !== 'to') return undefined;
+  const v = t[i + 2];
+  if (!v.word || v.cap || DETERMINERS.has(v.lo)) return undefined;
+  return { base: w.lo.startsWith('dec') ? 'decline' : 'refuse', kind: 'speech' };
 }
 
 export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about']);
