@@ -53,3 +53,11 @@ describe('noun-phrase objects and refusals', () => {
     expect(statements('Sales at the big store declined sharply in the last quarter of the year.')).toHaveLength(0);
   });
 });
+
+describe('speakers counted with a number word', () => {
+  it('reads "one employee", "One senior official" as speakers, not "No one"', () => {
+    expect(statements('The town was quiet.\n\n“We are shocked by all of this,” one employee told the newspaper.').map((r) => r.speaker)).toEqual(['one employee']);
+    expect(statements('The town was quiet.\n\nOne senior official said the talks had failed.').map((r) => r.speaker)).toEqual(['One senior official']);
+    expect(statements('The town was quiet.\n\nNo one said the talks had failed.')).toHaveLength(0);
+  });
+});
