@@ -61,3 +61,14 @@ describe('speakers counted with a number word', () => {
     expect(statements('The town was quiet.\n\nNo one said the talks had failed.')).toHaveLength(0);
   });
 });
+
+describe('a quotation that runs past the sentence', () => {
+  it('ends a mixed clause with the quotation it opens, over the sentence end', () => {
+    const rows = statements('The town was quiet.\n\nCarson told the crowd that “our nation is in horrible trouble. Why sit there and talk about each other?”\n\nHe left.');
+    expect(rows.map((r) => [r.kind, r.quote])).toEqual([['mixed', 'that “our nation is in horrible trouble. Why sit there and talk about each other?”']]);
+  });
+  it('leaves a quotation closed inside the sentence alone', () => {
+    const rows = statements('The town was quiet.\n\nCarson told the crowd that “our nation is in trouble” and left. Then he spoke again.');
+    expect(rows[0].quote).toBe('that “our nation is in trouble” and left');
+  });
+});

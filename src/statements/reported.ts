@@ -157,7 +157,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
           end = paragraphTokens(doc, doc.paragraphOf[i])[1];
           for (let k = hi; k < end; k++) used[k] = 1; // the next sentences are these words, not new statements
         }
-        quote = clauseSpan(doc, cs, end);
+        quote = clauseSpan(doc, cs, quotationEnd(doc, used, cs, end));
       } else if (cueEndsClause) {
         quote = clauseSpan(doc, lo, subject.s - 1);
         after = false;
@@ -327,6 +327,24 @@ function refusalAt(t: Token[], i: number, hi: number): CueForm | undefined {
   const v = t[i + 2];
   if (!v.word || v.cap || DETERMINERS.has(v.lo)) return undefined;
   return { base: w.lo.startsWith('dec') ? 'decline' : 'refuse', kind: 'speech' };
+}
+
+/**
+ * A quotation opened in a reported clause that runs on past the sentence ends the clause with it: told the crowd
+ * that "our nation is in trouble. Why sit there?" Unless a direct quote took it. Its tokens are then used.
+ */
+function quotationEnd(doc: Doc, used: Uint8Array, a: number, b: number): number {
+  for (let k = a; k < b; k++) {
+    if (!doc.quoteMark[k]) continue;
+    const q = doc.quotes[doc.inQuote[k + 1] ?? -1];
+    if (!q || q.open !== doc.tokens[k].a) continue;
+    const closeTok = doc.tokenAt(q.close);
+    if (closeTok < b) continue;
+    if (used[k] || closeTok - b > 200) return b;
+    for (let m = b; m <= closeTok; m++) used[m] = 1;
+    return closeTok + 1;
+  }
+  return b;
 }
 
 export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about']);
