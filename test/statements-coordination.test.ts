@@ -72,3 +72,15 @@ describe('a quotation that runs past the sentence', () => {
     expect(rows[0].quote).toBe('that “our nation is in trouble” and left');
   });
 });
+
+describe('speaker phrases and adjuncts', () => {
+  it('finds the speaker before a long relative clause and across "No. 2"', () => {
+    expect(statements('The town was quiet.\n\nAnn Lee, who took over as head of the office after the last director quit because of a long dispute, said the budget is fine.')
+      .map((r) => [r.speaker, r.quote])).toEqual([['Ann Lee', 'the budget is fine']]);
+    expect(statements('The town was quiet.\n\nSenator Tom Reed, the No. 2 man in the party, said the vote will be on Monday.').map((r) => r.speaker)).toEqual(['Tom Reed']);
+  });
+  it('reads a time or place before a participle as an adjunct: "X, Hollande said Tuesday in Paris, noting ..."', () => {
+    const rows = statements('The town was quiet.\n\nThe plan is a failure, Mayor Ann Lee said Tuesday in Paris, noting the cost of the whole thing.');
+    expect(rows.map((r) => [r.cue, r.quote])).toEqual([['said', 'The plan is a failure'], ['noting', 'the cost of the whole thing']]);
+  });
+});

@@ -75,12 +75,14 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
   if (isSpeakerEnd(t[j])) e = j;
   else if (t[j].t === ',' || t[j].t === ')') {
     // Apposition: "Stoltenberg, the NATO chief, said"
-    for (let k = j - 1; k >= Math.max(lo, j - 15); k--) {
+    // A relative clause may be long ("Ferre, who took over as head of ... after ..., said"); "No. 2" is no sentence end.
+    for (let k = j - 1; k >= Math.max(lo, j - 40); k--) {
       if (t[k].t === ',' || t[k].t === '(') {
-        if (k - 1 >= lo && isSpeakerEnd(t[k - 1]) && t[k - 1].cap) e = k - 1;
+        const relative = t[k + 1]?.lo === 'who' || t[k + 1]?.lo === 'which';
+        if (k - 1 >= lo && isSpeakerEnd(t[k - 1]) && t[k - 1].cap && (relative || j - k <= 15)) e = k - 1;
         break;
       }
-      if (CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t)) break;
+      if ((CLAUSE_PUNCT.has(t[k].t) && !(t[k].t === '.' && t[k - 1]?.cap && t[k - 1].t.length <= 3 && t[k].a === t[k - 1].b)) || QUOTE_CHARS.has(t[k].t)) break;
     }
   }
   if (e < 0 || (TIME_WORDS.has(t[j].lo) || isNumber(t[j]) || (t[j].word && !t[j].cap && !isSpeakerEnd(t[j])))) {

@@ -149,7 +149,11 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       const beforeWords = wordsIn(t, lo, subject.s);
       const cueEndsClause = subject.s > lo && (t[subject.s - 1].t === ',' || doc.quoteMark[subject.s - 1] === 1) && beforeWords >= 3;
       // "said at a news conference.": a phrase of time or place after the verb is not what was said.
-      const adjunct = !explicit && afterWords <= 7 && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
+      // So is one up to a comma before a participle: "Hollande said Tuesday in Paris, noting ...".
+      let adjEnd = cs;
+      while (adjEnd < hi && t[adjEnd].t !== ',') adjEnd++;
+      const beforeParticiple = adjEnd + 1 < hi && t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1]);
+      const adjunct = !explicit && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
       if (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2)) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
