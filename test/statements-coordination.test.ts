@@ -84,3 +84,10 @@ describe('speaker phrases and adjuncts', () => {
     expect(rows.map((r) => [r.cue, r.quote])).toEqual([['said', 'The plan is a failure'], ['noting', 'the cost of the whole thing']]);
   });
 });
+
+describe('verbs with a preposition', () => {
+  it('reads "called for X" as words, not a phrase of place', () => {
+    expect(statements('The town was quiet.\n\nSenator Tom Reed called for new elections.').map((r) => r.quote)).toEqual(['for new elections']);
+    expect(statements('The town was quiet.\n\nSenator Tom Reed said in the morning.')).toHaveLength(0);
+  });
+});

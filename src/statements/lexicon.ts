@@ -3,7 +3,7 @@
  * cues.txt (reporting verbs: speech, thought, or quote-only), titles.txt (offices and honorifics before a name),
  * organisations.txt (head words of organisation names), cue-nouns.txt ("his claim that ..."),
  * judgements.txt ("seemed to ...", "is expected to ..."), object-verbs.txt ("endorsed Ted Cruz, ..."),
- * refusals.txt ("declined to comment").
+ * refusals.txt ("declined to comment"), particle-verbs.txt ("called for a ban").
  */
 import { readFileSync } from 'node:fs';
 
@@ -61,6 +61,8 @@ export const ORG_HEADS = parseWordList(read('organisations.txt'));
 export const CUE_NOUNS = parseWordList(read('cue-nouns.txt'));
 /** object-verbs.txt: reporting verbs whose words are a noun phrase ("endorsed Ted Cruz"), as base forms. */
 export const OBJECT_VERBS = parseWordList(read('object-verbs.txt'));
+/** particle-verbs.txt: "call for", as "base preposition", white space made single. */
+export const PARTICLE_VERBS = new Set([...parseWordList(read('particle-verbs.txt'))].map((l) => l.split(/\s+/).join(' ')));
 /** refusals.txt: "declined to comment", a cue only before "to". */
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */

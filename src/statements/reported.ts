@@ -1,6 +1,6 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
-import { CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
+import { CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, headlineCueAt, isSpeakerEnd, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
@@ -153,7 +153,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       let adjEnd = cs;
       while (adjEnd < hi && t[adjEnd].t !== ',') adjEnd++;
       const beforeParticiple = adjEnd + 1 < hi && t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1]);
-      const adjunct = !explicit && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
+      const particle = PARTICLE_VERBS.has(`${form.base} ${t[cs]?.lo ?? ''}`); // "called for a ban": the words
+      const adjunct = !explicit && !particle && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
       if (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2)) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
