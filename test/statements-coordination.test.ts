@@ -91,3 +91,10 @@ describe('verbs with a preposition', () => {
     expect(statements('The town was quiet.\n\nSenator Tom Reed said in the morning.')).toHaveLength(0);
   });
 });
+
+describe('questions put', () => {
+  it('reads a sentence opening with "Asked if ..." and "asked whom ..." as questions put', () => {
+    expect(statements('The town was quiet.\n\nAsked if he was ever bullied, the candidate said he was not.').map((r) => [r.cue, r.quote])).toEqual([['Asked', 'if he was ever bullied'], ['said', 'he was not']]);
+    expect(statements('The town was quiet.\n\nWhen asked whom she supported, Ms. Sherry smiled.').map((r) => r.quote)).toEqual(['whom she supported']);
+  });
+});

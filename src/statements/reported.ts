@@ -78,7 +78,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       found.push({ quote: judged.quote, kind: 'indirect', mention: judged.speaks ? [ms, me] : null, cue: judged.speaks ? [judged.cueStart, i + 2] : [judged.cueStart, i], confidence: judged.speaks ? 0.5 : 0.4, subject: judged.subject, after: true, cueTok: i });
       continue;
     }
-    const form = cueAt(t[i]) ?? headlineCueAt(t, i, lo, hi) ?? refusalAt(t, i, hi);
+    // "Asked if he was ever bullied, the candidate said no": a sentence may open with the question put.
+    const askedFirst = i === lo && t[i].lo === 'asked' ? CUE_FORMS.get('asked') : undefined;
+    const form = cueAt(t[i]) ?? askedFirst ?? headlineCueAt(t, i, lo, hi) ?? refusalAt(t, i, hi);
     if (!form || form.kind === 'quote') continue;
     const prev = t[i - 1];
     if (prev && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
@@ -352,7 +354,7 @@ function quotationEnd(doc: Doc, used: Uint8Array, a: number, b: number): number 
   return b;
 }
 
-export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about']);
+export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'whom', 'whose', 'when', 'where', 'which', 'about']);
 /** Documents and surveys that speak when a sentence opens "In a ... poll, ...". */
 const SOURCE_DOCUMENTS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'interview', 'statement', 'memo', 'letter', 'op-ed', 'editorial', 'column', 'book', 'tweet', 'post', 'speech', 'filing', 'lawsuit', 'complaint', 'ruling', 'opinion', 'email', 'e-mail', 'video', 'ad', 'advertisement', 'document', 'documents', 'testimony', 'transcript']);
 
