@@ -98,3 +98,10 @@ describe('questions put', () => {
     expect(statements('The town was quiet.\n\nWhen asked whom she supported, Ms. Sherry smiled.').map((r) => r.quote)).toEqual(['whom she supported']);
   });
 });
+
+describe('direct quotes with an office before the name', () => {
+  it('takes "Senate minority leader Harry Reid told reporters" after a quote as its speaker', () => {
+    const rows = statements('The town was quiet.\n\n“We should all go home early today,” Senate minority leader Harry Reid told reporters.\n\nEnd.');
+    expect(rows.map((r) => [r.kind, r.speaker, r.speaker_role])).toEqual([['direct', 'Harry Reid', 'Senate minority leader']]);
+  });
+});
