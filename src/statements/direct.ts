@@ -44,7 +44,9 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         if (CLAUSE_PUNCT.has(t[c].t) || QUOTE_CHARS.has(t[c].t)) break;
         if (!speechCue(t[c])) continue;
         const subj = subjectBefore(t, c, k);
-        if (subj && subj.s === k) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [c, c], confidence: 0.9 };
+        // The phrase may open with an office in lower case: '"...," Senate minority leader Harry Reid told reporters'.
+        const officeBefore = subj && subj.s > k && subj.s - k <= 5 && t[k].cap && t.slice(k, subj.s).every((x) => x.word);
+        if (subj && (subj.s === k || officeBefore)) cand = { quote: [q.start, q.end], kind: 'direct', mention: [k, subj.e], cue: [c, c], confidence: 0.9 };
         else {
           // "..., said Steve Smith, a veteran editor who teaches ..." / "Smith, a veteran editor, said": the first phrase speaks.
           let e = k;

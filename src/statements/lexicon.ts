@@ -1,7 +1,9 @@
 /**
  * The statement rules' vocabularies, loaded once from data files beside this module:
  * cues.txt (reporting verbs: speech, thought, or quote-only), titles.txt (offices and honorifics before a name),
- * organisations.txt (head words of organisation names), cue-nouns.txt ("his claim that ...").
+ * organisations.txt (head words of organisation names), cue-nouns.txt ("his claim that ..."),
+ * judgements.txt ("seemed to ...", "is expected to ..."), object-verbs.txt ("endorsed Ted Cruz, ..."),
+ * refusals.txt ("declined to comment"), particle-verbs.txt ("called for a ban").
  */
 import { readFileSync } from 'node:fs';
 
@@ -57,3 +59,22 @@ export const CUE_FORMS = parseCueList(read('cues.txt'));
 export const TITLE_WORDS = parseWordList(read('titles.txt'));
 export const ORG_HEADS = parseWordList(read('organisations.txt'));
 export const CUE_NOUNS = parseWordList(read('cue-nouns.txt'));
+/** object-verbs.txt: reporting verbs whose words are a noun phrase ("endorsed Ted Cruz"), as base forms. */
+export const OBJECT_VERBS = parseWordList(read('object-verbs.txt'));
+/** particle-verbs.txt: "call for", as "base preposition", white space made single. */
+export const PARTICLE_VERBS = new Set([...parseWordList(read('particle-verbs.txt'))].map((l) => l.split(/\s+/).join(' ')));
+/** refusals.txt: "declined to comment", a cue only before "to". */
+export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
+/** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */
+export const JUDGEMENT_FORMS = parseJudgements(read('judgements.txt'));
+
+export function parseJudgements(text: string): Map<string, { afterBe: boolean }> {
+  const out = new Map<string, { afterBe: boolean }>();
+  for (const line of parseWordList(text)) {
+    const words = line.split(/\s+/);
+    if (words.length === 2 && words[0] === 'be') out.set(words[1], { afterBe: true });
+    else if (words.length === 1) out.set(words[0], { afterBe: false });
+    else throw new Error(`judgements.txt: cannot read line "${line}"`);
+  }
+  return out;
+}

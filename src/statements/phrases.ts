@@ -23,19 +23,22 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
     if (p.cap && p.word && !LEADING_JUNK.has(p.lo) && !NOT_SPEAKER_END.has(p.lo) && !PREPOSITIONS.has(p.lo) && !NOT_SPEAKER.has(p.lo)) { s--; continue; }
     if ((p.lo === 'of' || p.lo === 'and' || p.lo === '&' || p.lo === 'de' || p.lo === 'al') && s - 2 >= lo && t[s - 2].cap && t[s].cap) { s--; continue; }
     if (p.t === ',' && s - 2 >= lo && t[s - 2].cap && t[s].cap && hasAnd()) { s--; continue; }
-    if (DETERMINERS.has(p.lo) || isNumber(p)) { s--; break; }
+    if (DETERMINERS.has(p.lo) || isNumber(p) || (COUNT_WORDS.has(p.lo) && !t[s].cap)) { s--; break; }
     if (p.word && !p.cap && !NOT_SPEAKER_END.has(p.lo)) {
       // Lower-case modifiers belong to the phrase only under a determiner ("the newly appointed Secretary").
       let k = s - 1;
-      while (k >= lo && k >= s - 4 && t[k].word && !t[k].cap && !DETERMINERS.has(t[k].lo) && !NOT_SPEAKER_END.has(t[k].lo)) k--;
-      if (k >= lo && DETERMINERS.has(t[k].lo)) { s = k; break; }
+      while (k >= lo && k >= s - 4 && t[k].word && !t[k].cap && !DETERMINERS.has(t[k].lo) && !COUNT_WORDS.has(t[k].lo) && !NOT_SPEAKER_END.has(t[k].lo)) k--;
+      if (k >= lo && (DETERMINERS.has(t[k].lo) || COUNT_WORDS.has(t[k].lo))) { s = k; break; } // "one senior official"
       break;
     }
     break;
   }
-  while (s < e && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || (t[s].cap && (PREPOSITIONS.has(t[s].lo) || NOT_SPEAKER.has(t[s].lo))))) s++;
+  while (s < e && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || (t[s].cap && (PREPOSITIONS.has(t[s].lo) || (NOT_SPEAKER.has(t[s].lo) && !COUNT_WORDS.has(t[s].lo)))))) s++;
   return s;
 }
+
+/** Words of number that open a speaker phrase like a determiner: "one employee", "another friend", "two officials". */
+const COUNT_WORDS = new Set(['one', 'another', 'two', 'three', 'four', 'five', 'several']);
 
 export const IRREGULAR_PAST = new Set(['went', 'came', 'made', 'took', 'gave', 'got', 'put', 'ran', 'won', 'lost', 'left', 'began', 'brought', 'bought', 'kept', 'met', 'paid', 'sent', 'set', 'spent', 'stood', 'wrote', 'said', 'told', 'thought', 'knew', 'saw', 'felt', 'held', 'led', 'face', 'faces']);
 /** Words that head no speaker phrase even when capitalised at the start of a sentence. */
@@ -47,7 +50,7 @@ export const NOT_SPEAKER = new Set(['according', 'earlier', 'later', 'meanwhile'
  */
 export function plausibleSpeaker(t: Token[], s: number, e: number): boolean {
   const head = t[s];
-  if (NOT_SPEAKER.has(head.lo) || NOT_SPEAKER.has(t[e].lo)) return false;
+  if ((NOT_SPEAKER.has(head.lo) && !(COUNT_WORDS.has(head.lo) && s < e)) || NOT_SPEAKER.has(t[e].lo)) return false;
   if (s === e) {
     const w = t[e];
     if (SPEAKER_PRONOUNS.has(w.lo)) return true;
@@ -72,12 +75,14 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
   if (isSpeakerEnd(t[j])) e = j;
   else if (t[j].t === ',' || t[j].t === ')') {
     // Apposition: "Stoltenberg, the NATO chief, said"
-    for (let k = j - 1; k >= Math.max(lo, j - 15); k--) {
+    // A relative clause may be long ("Ferre, who took over as head of ... after ..., said"); "No. 2" is no sentence end.
+    for (let k = j - 1; k >= Math.max(lo, j - 40); k--) {
       if (t[k].t === ',' || t[k].t === '(') {
-        if (k - 1 >= lo && isSpeakerEnd(t[k - 1]) && t[k - 1].cap) e = k - 1;
+        const relative = t[k + 1]?.lo === 'who' || t[k + 1]?.lo === 'which';
+        if (k - 1 >= lo && isSpeakerEnd(t[k - 1]) && t[k - 1].cap && (relative || j - k <= 15)) e = k - 1;
         break;
       }
-      if (CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t)) break;
+      if ((CLAUSE_PUNCT.has(t[k].t) && !(t[k].t === '.' && t[k - 1]?.cap && t[k - 1].t.length <= 3 && t[k].a === t[k - 1].b)) || QUOTE_CHARS.has(t[k].t)) break;
     }
   }
   if (e < 0 || (TIME_WORDS.has(t[j].lo) || isNumber(t[j]) || (t[j].word && !t[j].cap && !isSpeakerEnd(t[j])))) {

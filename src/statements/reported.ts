@@ -1,14 +1,14 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
-import { CUE_FORMS, CUE_NOUNS } from './lexicon.ts';
+import { CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
-import { CLAUSE_PUNCT, DASHES, cueAt, headlineCueAt, isSpeakerEnd, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
-import { AUX_ADVERBS, DETERMINERS, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
+import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, headlineCueAt, isSpeakerEnd, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
+import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
 const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure', 'warn', 'urge', 'ask', 'advise', 'brief', 'notify', 'instruct', 'order', 'promise', 'alert', 'update', 'accuse', 'thank', 'congratulate', 'implore', 'beg']);
 /** Verbs that, before "to" and a verb, report a decision or an attitude rather than words. */
-const UNDERTAKINGS = new Set(['agree', 'decide', 'refuse', 'decline', 'seek', 'offer', 'intend', 'plan', 'want', 'hope', 'expect', 'wish', 'prefer', 'continue', 'vote']);
+const UNDERTAKINGS = new Set(['agree', 'decide', 'seek', 'offer', 'intend', 'plan', 'want', 'hope', 'expect', 'wish', 'prefer', 'continue', 'vote']);
 
 /** Reported speech inside one sentence: every cue with a speaker beside it. */
 export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: number, hi: number): Candidate[] {
@@ -72,7 +72,15 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       i = subj.e;
       continue;
     }
-    const form = cueAt(t[i]) ?? headlineCueAt(t, i, lo, hi);
+    const judged = judgementAt(doc, i, lo, hi);
+    if (judged) {
+      const { s: ms, e: me } = judged.subject;
+      found.push({ quote: judged.quote, kind: 'indirect', mention: judged.speaks ? [ms, me] : null, cue: judged.speaks ? [judged.cueStart, i + 2] : [judged.cueStart, i], confidence: judged.speaks ? 0.5 : 0.4, subject: judged.subject, after: true, cueTok: i });
+      continue;
+    }
+    // "Asked if he was ever bullied, the candidate said no": a sentence may open with the question put.
+    const askedFirst = i === lo && t[i].lo === 'asked' ? CUE_FORMS.get('asked') : undefined;
+    const form = cueAt(t[i]) ?? askedFirst ?? headlineCueAt(t, i, lo, hi) ?? refusalAt(t, i, hi);
     if (!form || form.kind === 'quote') continue;
     const prev = t[i - 1];
     if (prev && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
@@ -104,6 +112,12 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         subject = subjectAfter(t, i, hi);
         inverted = !!subject;
       }
+      // A reporting verb in the tense of an earlier cue verb whose words it follows shares its speaker
+      // ("defended the rules in the debate and mocked ..."), before a noun read as its speaker ("the rules").
+      if (prev && prev.lo === 'and' && form.kind === 'speech') {
+        const shared = found.filter((f) => f.participle === false && f.cueTok < i && t[i].a < f.quote[1] && verbTense(t[f.cueTok].lo) === verbTense(t[i].lo)).pop();
+        if (shared) subject = shared.subject;
+      }
       // "Trump smiled and said ...": a second verb shares the sentence's speaker.
       if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && SAYING.has(form.base)) subject = sentenceSpeaker(t, found, mentionOf, lo, i);
     }
@@ -118,6 +132,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       let cs = i + 1;
       let explicit = false;
       if (cs < hi && t[cs].t === ':') { cs++; explicit = true; }
+      else if (REFUSAL_FORMS.has(t[i].lo) && t[cs]?.lo === 'to') explicit = true; // "declined to comment": the words, not a place
       else {
         let that = -1;
         for (let k = cs; k < Math.min(hi, cs + 9); k++) {
@@ -136,7 +151,12 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       const beforeWords = wordsIn(t, lo, subject.s);
       const cueEndsClause = subject.s > lo && (t[subject.s - 1].t === ',' || doc.quoteMark[subject.s - 1] === 1) && beforeWords >= 3;
       // "said at a news conference.": a phrase of time or place after the verb is not what was said.
-      const adjunct = !explicit && afterWords <= 7 && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
+      // So is one up to a comma before a participle: "Hollande said Tuesday in Paris, noting ...".
+      let adjEnd = cs;
+      while (adjEnd < hi && t[adjEnd].t !== ',') adjEnd++;
+      const beforeParticiple = adjEnd + 1 < hi && t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1]);
+      const particle = PARTICLE_VERBS.has(`${form.base} ${t[cs]?.lo ?? ''}`); // "called for a ban": the words
+      const adjunct = !explicit && !particle && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
       if (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2)) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
@@ -144,7 +164,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
           end = paragraphTokens(doc, doc.paragraphOf[i])[1];
           for (let k = hi; k < end; k++) used[k] = 1; // the next sentences are these words, not new statements
         }
-        quote = clauseSpan(doc, cs, end);
+        quote = clauseSpan(doc, cs, quotationEnd(doc, used, cs, end));
       } else if (cueEndsClause) {
         quote = clauseSpan(doc, lo, subject.s - 1);
         after = false;
@@ -155,6 +175,18 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     if (t[doc.tokenAt(quote[0])]?.lo === 'to' && (form.kind === 'thought' || UNDERTAKINGS.has(form.base))) continue;
     const conf = form.kind === 'speech' ? 0.75 : 0.5;
     found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle });
+  }
+  // "called Ford's plan a disgrace and threatened a tax": an object ends where the speaker's next verb starts;
+  // cut first, so that a cue after the "and" ("... and said ...") is a statement of its own, not nested.
+  for (const f of found) {
+    if (!f.after || f.participle === undefined) continue; // cue verbs only (the pass that sets participle)
+    const a = doc.tokenAt(f.quote[0]);
+    const b = doc.tokenAt(f.quote[1]);
+    let cut = coordinatedVerb(doc, f.cueTok, a, b);
+    if (cut < 0) cut = objectEnd(doc, f.cueTok, a, b);
+    if (cut < 0) continue;
+    const span = clauseSpan(doc, a, cut);
+    if (span) f.quote = span;
   }
   // One attribution per words: a cue inside another statement's reported clause is part of it.
   // Where a statement starts its own clause: its speaker, or the participle that shares an earlier speaker.
@@ -201,7 +233,128 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
   return out;
 }
 
-export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'when', 'where', 'which', 'about']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", '’s']);
+/** Words between a judgement verb and its auxiliary: "is widely expected", "does not appear", "has seemed". */
+const JUDGEMENT_AUX = new Set(['may', 'might', 'could', 'would', 'will', 'can', 'does', 'did', 'do', 'doesn’t', "doesn't", 'didn’t', "didn't", 'don’t', "don't", 'not', 'has', 'have', 'had', 'also', 'still', 'now', 'widely', 'generally', 'largely', 'increasingly', 'certainly', 'clearly']);
+/** Where the subject of a judgement stops going back: a clause boundary or a reporting verb. */
+const SUBJECT_STOP = new Set([';', ':', '(', ')', 'that', 'because', 'while', 'whereas', 'although', 'though', 'if', 'when', 'since', 'as', 'but', 'so', 'where', 'after', 'before', 'until', 'unless']);
+
+/**
+ * "Trump seemed to enjoy the fight", "Clinton is widely expected to win": the writer's judgement, a statement
+ * without a speaker whose words are the subject and what follows the verb (PolNeAR's reading).
+ */
+function judgementAt(doc: Doc, i: number, lo: number, hi: number): { quote: Span; cueStart: number; subject: Subject; speaks: boolean } | null {
+  const t = doc.tokens;
+  const form = JUDGEMENT_FORMS.get(t[i].lo);
+  if (!form || t[i].cap || i + 2 >= hi || t[i + 1].lo !== 'to') return null;
+  const next = t[i + 2];
+  // "appeared to the crowd", "appears to 2 percent": a place or a listener, not a verb.
+  if (!next.word || next.cap || DETERMINERS.has(next.lo) || PREPOSITIONS.has(next.lo) || /^\p{N}/u.test(next.t)) return null;
+  let c = i;
+  while (c - 1 > lo && JUDGEMENT_AUX.has(t[c - 1].lo) && !doc.quoteMark[c - 1]) c--;
+  if (form.afterBe) {
+    let b = i - 1;
+    while (b > lo && JUDGEMENT_AUX.has(t[b].lo)) b--;
+    if (!BE_FORMS.has(t[b]?.lo ?? '')) return null;
+    c = Math.min(c, b);
+    while (c - 1 > lo && JUDGEMENT_AUX.has(t[c - 1].lo)) c--;
+  }
+  // The subject: back to the clause start, the last comma (past a relative clause), or a reporting verb.
+  let s = c;
+  while (s - 1 >= lo) {
+    const p = t[s - 1];
+    if (SUBJECT_STOP.has(p.lo) || DASHES.has(p.t) || doc.quoteMark[s - 1] || doc.inQuote[s - 1] >= 0 || cueAt(p)) break;
+    if (p.t === ',' && !/^(who|which)$/.test(t[s]?.lo ?? '')) break;
+    s--;
+  }
+  while (s < c && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || /^(and|or)$/.test(t[s].lo))) s++;
+  if (s >= c || wordsIn(t, s, c) > 12) return null;
+  // "Trump appeared to suggest that ...": the subject speaks; what follows the reporting verb is the statement.
+  const speaks = !!cueAt(next) && isSpeakerEnd(t[c - 1]);
+  const from = speaks ? (t[i + 3]?.lo === 'that' ? i + 4 : i + 3) : s;
+  const quote = clauseSpan(doc, from, hi);
+  if (!quote || wordsIn(t, speaks ? from : i + 2, hi) < 2) return null;
+  return { quote, cueStart: c, subject: { s, e: c - 1 }, speaks };
+}
+
+/** Words that show a clause of its own (a subject, an auxiliary): after them "and" may join that clause's verbs. */
+const CLAUSAL = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'may', 'might', 'should', 'must', 'do', 'does', 'did', 'if', 'whether', 'because', 'to']);
+const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'was', 'will', 'would', 'also', 'then', 'later']);
+
+/** The verb form of a cue that a coordinated verb shares: past, third person -s, or -ing. */
+function verbTense(w: string): 'past' | 's' | 'ing' | null {
+  if (w.endsWith('ing')) return 'ing';
+  if (w.endsWith('ed') || IRREGULAR_PAST.has(w)) return 'past';
+  if (w.endsWith('s') && !w.endsWith('ss')) return 's';
+  return null;
+}
+
+/**
+ * Where a reported object ends because "and" brings the speaker's next verb: "endorsed Trump last week and has
+ * appeared ...", "called him a liar and said ...". Only when the words after the cue hold no clause of their
+ * own (no subject, auxiliary or "that"), so "said the plan was late and cost more" is left whole. -1: no cut.
+ */
+function coordinatedVerb(doc: Doc, cue: number, a: number, b: number): number {
+  const t = doc.tokens;
+  if (a <= cue || a - cue > 2) return -1;
+  const tense = verbTense(t[cue].lo);
+  if (!tense) return -1;
+  for (let k = a; k < b - 1; k++) {
+    const w = t[k];
+    if (CLAUSAL.has(w.lo) || (k > a && verbTense(w.lo) === 'past' && !w.cap && (t[k - 1].cap || SPEAKER_PRONOUNS.has(t[k - 1].lo)))) return -1;
+    if (w.lo !== 'and' || doc.inQuote[k] >= 0 || k === a) continue;
+    let v = k + 1;
+    if (AUXILIARIES.has(t[v].lo) && v + 1 < b) {
+      if (/^(has|have|had|is|was|will|would)$/.test(t[v].lo)) return k - (t[k - 1].t === ',' ? 1 : 0);
+      v++;
+    }
+    const n = t[v];
+    if (n.word && !n.cap && verbTense(n.lo) === tense && !DETERMINERS.has(n.lo) && !PREPOSITIONS.has(n.lo)) return k - (t[k - 1].t === ',' ? 1 : 0);
+  }
+  return -1;
+}
+
+/** "endorsed Ted Cruz for president, calling him ...": an object verb's words end at the first comma. -1: no cut. */
+function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
+  const t = doc.tokens;
+  const form = CUE_FORMS.get(t[cue].lo);
+  if (!form || !OBJECT_VERBS.has(form.base) || a <= cue || a - cue > 2) return -1;
+  for (let k = a; k < b; k++) {
+    if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
+    if (CLAUSAL.has(t[k].lo)) return -1;
+    if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
+  }
+  return -1;
+}
+
+/** "declined to comment": a refusal is a statement only before "to" and a verb. */
+function refusalAt(t: Token[], i: number, hi: number): CueForm | undefined {
+  const w = t[i];
+  if (!w.word || w.cap || !REFUSAL_FORMS.has(w.lo) || i + 2 >= hi || t[i + 1].lo !== 'to') return undefined;
+  const v = t[i + 2];
+  if (!v.word || v.cap || DETERMINERS.has(v.lo)) return undefined;
+  return { base: w.lo.startsWith('dec') ? 'decline' : 'refuse', kind: 'speech' };
+}
+
+/**
+ * A quotation opened in a reported clause that runs on past the sentence ends the clause with it: told the crowd
+ * that "our nation is in trouble. Why sit there?" Unless a direct quote took it. Its tokens are then used.
+ */
+function quotationEnd(doc: Doc, used: Uint8Array, a: number, b: number): number {
+  for (let k = a; k < b; k++) {
+    if (!doc.quoteMark[k]) continue;
+    const q = doc.quotes[doc.inQuote[k + 1] ?? -1];
+    if (!q || q.open !== doc.tokens[k].a) continue;
+    const closeTok = doc.tokenAt(q.close);
+    if (closeTok < b) continue;
+    if (used[k] || closeTok - b > 200) return b;
+    for (let m = b; m <= closeTok; m++) used[m] = 1;
+    return closeTok + 1;
+  }
+  return b;
+}
+
+export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'who', 'whom', 'whose', 'when', 'where', 'which', 'about']);
 /** Documents and surveys that speak when a sentence opens "In a ... poll, ...". */
 const SOURCE_DOCUMENTS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'interview', 'statement', 'memo', 'letter', 'op-ed', 'editorial', 'column', 'book', 'tweet', 'post', 'speech', 'filing', 'lawsuit', 'complaint', 'ruling', 'opinion', 'email', 'e-mail', 'video', 'ad', 'advertisement', 'document', 'documents', 'testimony', 'transcript']);
 
