@@ -214,9 +214,11 @@ function attach(mod: Actor, head: Actor, text: string, date: string): Actor {
   return merged;
 }
 
-/** Coordinated and modified mentions grouped into actors; `date` resolves office holders. */
-export function findActorGroups(text: string, from: number, to: number, date = ''): ActorGroup[] {
-  const toks = tokenize(text, from, to);
+/**
+ * Coordinated and modified mentions grouped into actors; `date` resolves office holders.
+ * Callers that already tokenized text[from, to) pass the tokens so the hot path does it once.
+ */
+export function findActorGroups(text: string, from: number, to: number, date = '', toks: Token[] = tokenize(text, from, to)): ActorGroup[] {
   const units: Actor[] = [];
   // "rebel leaders", "intelligence officials", "military police": adjacent sector words are one party, of the
   // more specific sector (government is the least specific).

@@ -329,7 +329,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   const rows: Draft[] = [];
   const sentences = article.sentences.map(([sa, sb]) => {
     const toks = tokenize(text, sa, sb);
-    return { sa, sb, toks, groups: findActorGroups(text, sa, sb, published) };
+    return { sa, sb, toks, groups: findActorGroups(text, sa, sb, published, toks) };
   });
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
   // IDs hash the words, not the offsets: a cleaning change earlier in the text keeps every event's ID.
