@@ -85,3 +85,17 @@ describe('title and dateline', () => {
     expect(datelineOf('Read: more')).toBe('');
   });
 });
+
+describe('glued page furniture', () => {
+  it('drops a date line glued to a section label and takes no dateline from it', async () => {
+    const { cleanArticle } = await import('../src/text/clean.ts');
+    const c = cleanArticle({
+      article_id: 'art_0000000000000000', source_file: 'x.txt', record: '', format: 'txt', title: '', published: '',
+      published_source: '', publisher: '', url: '', language: '', dateline: '', titleInText: true,
+      raw: 'Talks resume in Doha\n\nAsiaUpdated: Jul 27, 2021, 04:08 PM IST\n\nThe talks resumed on Monday, officials said.',
+    } as never);
+    expect(c.text).toBe('Talks resume in Doha\n\nThe talks resumed on Monday, officials said.');
+    expect(c.dateline).toBe('');
+    expect(datelineOf('AfghanistanUpdated: Jul 27, 2021')).toBe('');
+  });
+});

@@ -19,5 +19,6 @@ export function datelineOf(paragraph: string): string {
   if (!m) return '';
   const place = m[1];
   if (NOT_PLACES.has(place.split(' ')[0])) return '';
+  if (/[a-z][A-Z]/.test(place)) return ''; // words glued by a scraper ("AfghanistanUpdated") are no place
   return place.length <= 40 ? place : '';
 }
