@@ -30,3 +30,14 @@ describe('an office and whom it serves ("a spokeswoman for the ministry")', () =
     expect(rows.map((r) => r.speaker)).toEqual(['Ruth Park']);
   });
 });
+
+describe('a participle whose sentence opens with an adverb or a dateline', () => {
+  it('takes the phrase after the opening comma, not the opening word', () => {
+    const rows = statements('Shortly after, Democrats gathered outside the hall, saying the vote had been rigged.');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Democrats', 'the vote had been rigged']]);
+  });
+  it('takes the phrase after a dateline dash', () => {
+    const rows = statements('OSLO — Protesters marched through the city, demanding new elections.');
+    expect(rows.map((r) => r.speaker)).toEqual(['Protesters']);
+  });
+});
