@@ -1,5 +1,5 @@
 /** Speaker phrases next to a reporting verb, and the verb itself: the grammar the statement rules share. */
-import { CUE_FORMS, type CueForm } from './lexicon.ts';
+import { CUE_FORMS, TITLE_WORDS, type CueForm } from './lexicon.ts';
 import {
   AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token,
 } from './tokens.ts';
@@ -96,12 +96,14 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
   }
   if (e < 0) return null;
   let s = phraseStart(t, e, lo);
+  // "A spokeswoman for the ministry said": whom an office serves belongs to the speaker, it is no place.
+  if (s - 2 >= lo && officeFor(t, s - 1) && forObjectEnd(t, s, e + 1) === e) s = phraseStart(t, s - 2, lo);
   // "Stoltenberg after speaking to Afghan President Ashraf Ghani said": a name after a preposition is not the speaker.
   if (s - 1 > lo && PREPOSITIONS.has(t[s - 1].lo) && t[s - 1].lo !== 'of') {
     let found = -1;
     for (let k = s - 1; k >= Math.max(lo + 1, s - 14); k--) {
       if (t[k].t === ',' || CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t)) break;
-      if (((PREPOSITIONS.has(t[k].lo) && t[k].lo !== 'of') || t[k].lo === 'speaking') && isSpeakerEnd(t[k - 1]) && !PREPOSITIONS.has(t[k - 1].lo) && t[k - 1].lo !== 'speaking') found = k - 1;
+      if (((PREPOSITIONS.has(t[k].lo) && t[k].lo !== 'of') || t[k].lo === 'speaking') && isSpeakerEnd(t[k - 1]) && !PREPOSITIONS.has(t[k - 1].lo) && t[k - 1].lo !== 'speaking' && !officeFor(t, k)) found = k - 1;
     }
     if (found >= 0) {
       e = found;
@@ -133,9 +135,26 @@ export function subjectAfter(t: Token[], i: number, hi: number): Subject | null 
     e = k - 1;
     if (e < s || !isSpeakerEnd(t[e])) return null;
   }
+  // "..., said a spokesman for the company": the office and whom it serves.
+  if (e + 2 < hi && officeFor(t, e + 1)) e = forObjectEnd(t, e + 2, hi) ?? e;
   const after = t[e + 1];
   if (e + 1 < hi && !(after.t === ',' || CLAUSE_PUNCT.has(after.t) || PREPOSITIONS.has(after.lo) || QUOTE_CHARS.has(after.t) || after.t === ':')) return null;
   return { s, e };
+}
+
+const isOfficeWord = (tok: Token | undefined): boolean => !!tok && tok.word && TITLE_WORDS.has(tok.lo);
+/** "spokesman for", "aide for": the "for" at k names whom the office before it serves. */
+const officeFor = (t: Token[], k: number): boolean => t[k]?.lo === 'for' && isOfficeWord(t[k - 1]);
+
+/** The last token of "the company" or "the House Armed Services Committee" from k, after an office's "for". */
+function forObjectEnd(t: Token[], k: number, hi: number): number | undefined {
+  const det = DETERMINERS.has(t[k].lo);
+  if (det) k++;
+  let e = -1;
+  while (k < hi && (t[k].cap || ((t[k].lo === 'of' || t[k].lo === 'and') && k + 1 < hi && t[k + 1].cap))) e = k++;
+  // One lower-case noun only after a determiner and before punctuation: "the buyer.", not "the first time".
+  if (e < 0 && det && k < hi && t[k].word && (k + 1 >= hi || !t[k + 1].word)) e = k;
+  return e >= 0 ? e : undefined;
 }
 
 export const cueAt = (tok: Token): CueForm | undefined => (tok.word && !tok.cap ? CUE_FORMS.get(tok.lo) : undefined);

@@ -2,7 +2,7 @@
 import type { Span } from '../schema/records.ts';
 import { CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
-import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, headlineCueAt, isSpeakerEnd, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
+import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
@@ -370,9 +370,28 @@ function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Sub
   if (first && (first.cap || SPEAKER_PRONOUNS.has(first.lo))) {
     let e = lo;
     while (e + 1 < i && t[e + 1].cap) e++;
-    if (isSpeakerEnd(t[e])) return { s: lo, e };
+    if (isSpeakerEnd(t[e])) {
+      // "Shortly after, Rubio said ...", "WASHINGTON — Clinton ...": an opening adverb or dateline is no speaker;
+      // the capitalised phrase after its comma or dash is.
+      const dateline = e === lo && t[lo].t.length > 2 && t[lo].t === t[lo].t.toUpperCase();
+      if (dateline || !plausibleSpeaker(t, lo, e)) return afterOpening(t, lo, i) ?? { s: lo, e };
+      return { s: lo, e };
+    }
   }
   return null;
+}
+
+/** The capitalised phrase or pronoun right after the first comma or dash of a sentence, before the cue at i. */
+function afterOpening(t: Token[], lo: number, i: number): Subject | null {
+  let k = lo + 1;
+  while (k < i && t[k].t !== ',' && !DASHES.has(t[k].t)) k++;
+  const s = k + 1;
+  if (s >= i) return null;
+  if (SPEAKER_PRONOUNS.has(t[s].lo) && t[s].lo !== 'which' && t[s].lo !== 'who') return { s, e: s };
+  if (!t[s].cap) return null;
+  let e = s;
+  while (e + 1 < i && t[e + 1].cap) e++;
+  return isSpeakerEnd(t[e]) && plausibleSpeaker(t, s, e) ? { s, e } : null;
 }
 
 /** A question asked ends at the comma that returns to the main clause ("When asked whether ..., Trump said"). */
