@@ -6,15 +6,11 @@ import { findPlaces, pickCity } from '../src/events/places.ts';
 import { compile, findTriggers, verbForms } from '../src/events/triggers.ts';
 import { tokenize } from '../src/events/tokens.ts';
 import { resolveDates } from '../src/text/when.ts';
-import { segmentArticle } from '../src/text/segment.ts';
-import type { CleanedArticle } from '../src/schema/records.ts';
+import { segmented } from './support/articles.ts';
 import type { StatementRow } from '../src/statements/extract.ts';
 import { SECTORS } from '../src/schema/tables.ts';
 
-const article = (text: string, published = '2021-02-18') =>
-  segmentArticle({ article_id: 'art_00000000000000aa', source_file: 'f.txt', record: '', format: 'txt', title: '', published,
-    published_source: 'text', publisher: '', url: '', language: 'en', dateline: '', titleInText: false, text,
-    boilerplate_removed: 0, duplicate_of: '', skip_reason: '' } as CleanedArticle);
+const article = segmented;
 
 const events = (text: string, published?: string, statements: StatementRow[] = []) => {
   const a = article(text, published);
@@ -281,12 +277,7 @@ describe('merging within an article', () => {
 
 describe('event IDs', () => {
   it('hash the words, so text added before an event keeps its ID', async () => {
-    const { extractEvents } = await import('../src/events/extract.ts');
-    const { segmentArticle } = await import('../src/text/segment.ts');
-    const make = (text: string) =>
-      segmentArticle({ article_id: 'art_00000000000000ab', source_file: 'f.txt', record: '', format: 'txt', title: '', published: '2021-02-18',
-        published_source: 'text', publisher: '', url: '', language: 'en', dateline: '', titleInText: false, text,
-        boilerplate_removed: 0, duplicate_of: '', skip_reason: '' } as never);
+    const make = (text: string) => segmented(text);
     const body = 'Russian troops attacked Ukrainian positions near Kharkiv on Monday.';
     const a = extractEvents(make(body), []);
     const b = extractEvents(make('An editor\u2019s note opens the page.\n\n' + body), []);

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractStatements, type StatementRow } from '../src/statements/extract.ts';
 import { parseJudgements } from '../src/statements/lexicon.ts';
-import { segmentArticle } from '../src/text/segment.ts';
-import type { CleanedArticle } from '../src/schema/records.ts';
+import { statementsOf } from './support/articles.ts';
 
-const article = (text: string) =>
-  segmentArticle({ article_id: 'art_00000000000000ab', source_file: 'j.txt', record: '', format: 'txt', title: '', published: '2021-02-18',
-    published_source: 'text', publisher: '', url: '', language: 'en', dateline: '', titleInText: false, text,
-    boilerplate_removed: 0, duplicate_of: '', skip_reason: '' } as CleanedArticle);
-
-function statements(text: string): StatementRow[] {
-  const a = article(text);
-  const rows = extractStatements(a);
-  for (const r of rows) {
-    expect(a.text.slice(r.start, r.end)).toBe(r.quote);
-    if (r.cue_start !== null) expect(a.text.slice(r.cue_start, r.cue_end!)).toBe(r.cue);
-  }
-  return rows;
-}
+const statements = statementsOf;
 
 describe('judgements without a speaker', () => {
   it('reads "X seemed to ..." as a statement of the subject and what follows, with no speaker', () => {

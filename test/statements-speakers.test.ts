@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractStatements, type StatementRow } from '../src/statements/extract.ts';
-import { segmentArticle } from '../src/text/segment.ts';
-import type { CleanedArticle } from '../src/schema/records.ts';
+import { statementsOf } from './support/articles.ts';
 
-function statements(text: string): StatementRow[] {
-  const a = segmentArticle({ article_id: 'art_00000000000000ad', source_file: 's.txt', record: '', format: 'txt', title: '', published: '2021-02-18',
-    published_source: 'text', publisher: '', url: '', language: 'en', dateline: '', titleInText: false, text,
-    boilerplate_removed: 0, duplicate_of: '', skip_reason: '' } as CleanedArticle);
-  const rows = extractStatements(a);
-  for (const r of rows) expect(a.text.slice(r.start, r.end)).toBe(r.quote);
-  return rows;
-}
+const statements = statementsOf;
 
 describe('an office and whom it serves ("a spokeswoman for the ministry")', () => {
   it('keeps the "for" phrase in a speaker before the cue', () => {

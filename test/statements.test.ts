@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractStatements, type StatementRow } from '../src/statements/extract.ts';
 import { findQuotes } from '../src/statements/quotes.ts';
 import { parseCueList } from '../src/statements/lexicon.ts';
 import { findEntities } from '../src/statements/speakers.ts';
-import { segmentArticle } from '../src/text/segment.ts';
-import type { CleanedArticle, Span } from '../src/schema/records.ts';
+import { statementsOf } from './support/articles.ts';
+import type { Span } from '../src/schema/records.ts';
 
-const article = (text: string, published = '2021-02-18') =>
-  segmentArticle({ article_id: 'art_00000000000000aa', source_file: 'f.txt', record: '', format: 'txt', title: '', published,
-    published_source: 'text', publisher: '', url: '', language: 'en', dateline: '', titleInText: false, text,
-    boilerplate_removed: 0, duplicate_of: '', skip_reason: '' } as CleanedArticle);
-
-/** Extracts and checks the offsets of every row against the text. */
-function statements(text: string, published?: string): StatementRow[] {
-  const a = article(text, published);
-  const rows = extractStatements(a);
-  for (const r of rows) {
-    expect(a.text.slice(r.start, r.end)).toBe(r.quote);
-    if (r.cue_start !== null) expect(a.text.slice(r.cue_start, r.cue_end!)).toBe(r.cue);
-  }
-  return rows;
-}
+const statements = statementsOf;
 
 const paragraphs = (text: string): Span[] => {
   const out: Span[] = [];
