@@ -1,10 +1,12 @@
 # newsledger: `make` builds a version of the dataset from RAW into OUT; `make test` runs the tests.
 RAW ?= raw
 OUT ?= out
+# Statements: speech (words said or written) or attribution (also positions and intentions, PolNeAR's scope).
+SCOPE ?= speech
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
-.PHONY: all build install test typecheck ingest clean-text segment extract validate package verify diff release pull bench clean distclean help
+.PHONY: all build install test typecheck train-tagger ingest clean-text segment extract validate package verify diff release pull bench clean distclean help
 
 all: build
 
@@ -19,7 +21,7 @@ $(STAMP): package-lock.json
 install: $(STAMP)
 
 build: $(STAMP)
-	$(CLI) build --raw $(RAW) --out $(OUT)
+	$(CLI) build --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE)
 
 test: $(STAMP)
 	npx vitest run
@@ -30,7 +32,7 @@ typecheck: $(STAMP)
 # One stage at a time (each reads the previous stage's files in $(OUT)/.stages).
 # The clean stage's target is clean-text: `make clean` keeps its conventional meaning below.
 ingest segment extract validate package: $(STAMP)
-	$(CLI) $@ --raw $(RAW) --out $(OUT)
+	$(CLI) $@ --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE)
 
 clean-text: $(STAMP)
 	$(CLI) clean --raw $(RAW) --out $(OUT)
@@ -53,6 +55,11 @@ release: $(STAMP)
 pull: $(STAMP)
 	@test -n "$(URL)" || { echo 'make pull: set URL= to a release (a URL or folder holding index.json)' >&2; exit 2; }
 	$(CLI) pull $(URL) --out $(OUT) $(if $(VERSION),--version $(VERSION))
+
+# Retrain the statements tagger (src/statements/tagger/attribution-model.tsv.gz) on a PolNeAR split.
+POLNEAR ?= ../shared/eval/polnear/train
+train-tagger: $(STAMP)
+	$(CLI) train-tagger $(POLNEAR)
 
 # Per-stage throughput and memory, then the two extractors alone on one core (BENCH_RAW=dir to choose the corpus).
 bench: $(STAMP)

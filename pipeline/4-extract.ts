@@ -6,7 +6,7 @@ import { rejectRow } from '../src/formats/ingest.ts';
 import type { SegmentedArticle } from '../src/schema/records.ts';
 import { extractStatements } from '../src/statements/extract.ts';
 import { extractEvents } from '../src/events/extract.ts';
-import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageResult } from '../src/dataset/stage.ts';
+import { DEFAULT_SETTINGS, outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type BuildSettings, type StageResult } from '../src/dataset/stage.ts';
 
 export function articleRow(a: SegmentedArticle) {
   return toRow('articles', {
@@ -19,9 +19,9 @@ export function articleRow(a: SegmentedArticle) {
 }
 
 /** Everything extract publishes for one article. */
-export function extractArticle(a: SegmentedArticle) {
+export function extractArticle(a: SegmentedArticle, settings: BuildSettings = DEFAULT_SETTINGS) {
   if (a.skip_reason) return { article: articleRow(a), statements: [], events: [] };
-  const statements = extractStatements(a);
+  const statements = extractStatements(a, { scope: settings.statement_scope });
   const events = extractEvents(a, statements);
   return {
     article: articleRow(a),
@@ -32,7 +32,7 @@ export function extractArticle(a: SegmentedArticle) {
 
 export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promise<StageResult> {
   const input = await requireStage(p, 'segment');
-  return runStage(p, 'extract', outputFingerprint(input), async (dir) => {
+  return runStage(p, 'extract', `${outputFingerprint(input)}\nstatement_scope=${p.settings.statement_scope}`, async (dir) => {
     const articles = new JsonlWriter(join(dir, 'articles.jsonl'));
     const statements = new JsonlWriter(join(dir, 'statements.jsonl'));
     const events = new JsonlWriter(join(dir, 'events.jsonl'));
@@ -40,12 +40,12 @@ export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promis
     for await (const a of readJsonl<SegmentedArticle>(join(stageDir(p, 'segment'), 'articles.jsonl'))) {
       let out: ReturnType<typeof extractArticle>;
       try {
-        out = extractArticle(a);
+        out = extractArticle(a, p.settings);
       } catch (err) {
         // An extractor bug costs this article its rows, not the build: publish it unextracted, say why.
         const reason = `extraction failed: ${(err as Error).message}`;
         await rejects.write(rejectRow(a.source_file.split('#')[0], a.record, 'extract', reason));
-        out = extractArticle({ ...a, skip_reason: reason });
+        out = extractArticle({ ...a, skip_reason: reason }, p.settings);
       }
       await articles.write(out.article);
       for (const s of out.statements) await statements.write(s);

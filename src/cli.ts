@@ -2,10 +2,14 @@
 /** newsledger command line: what `make` calls. Every command has --help. */
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { MODEL_PATH } from './statements/tagger/model.ts';
+import { readPolnear } from './statements/tagger/polnear.ts';
+import { DEFAULT_TRAIN, train } from './statements/tagger/train.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
-import { buildPaths } from './dataset/stage.ts';
+import { buildPaths, DEFAULT_SETTINGS, type BuildSettings } from './dataset/stage.ts';
 import { verifyVersion } from './dataset/verify.ts';
 import { changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
 import { release } from './dataset/release.ts';
@@ -25,7 +29,15 @@ const io = (y: Argv) =>
   y
     .option('raw', { type: 'string', default: 'raw', describe: 'folder of raw dumps to read' })
     .option('out', { type: 'string', default: 'out', describe: 'folder for stage files and versions' })
-    .option('force', { type: 'boolean', default: false, describe: 'rerun even when inputs and code are unchanged' });
+    .option('force', { type: 'boolean', default: false, describe: 'rerun even when inputs and code are unchanged' })
+    .option('statement-scope', {
+      choices: ['speech', 'attribution'] as const,
+      default: DEFAULT_SETTINGS.statement_scope,
+      describe: 'speech: statements proper; attribution: also positions and intentions attributed to someone (PolNeAR)',
+    });
+
+const pathsOf = (a: { raw: string; out: string; 'statement-scope': BuildSettings['statement_scope'] }) =>
+  buildPaths(a.raw, a.out, { statement_scope: a['statement-scope'] });
 
 async function main(): Promise<void> {
   let cli = yargs(hideBin(process.argv))
@@ -38,18 +50,18 @@ async function main(): Promise<void> {
       (y) => io(y).option('version-name', { type: 'string', describe: 'name the version folder (default: UTC time and data fingerprint)' }),
       async (a) => {
         const t0 = performance.now();
-        await build(buildPaths(a.raw, a.out), { force: a.force, name: a['version-name'], log });
+        await build(pathsOf(a), { force: a.force, name: a['version-name'], log });
         log(`built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       },
     );
   for (const [name, runStage] of STAGE_RUNNERS) {
     cli = cli.command(name, `run the ${name} stage alone (reads the previous stage's output in OUT/.stages)`, io, async (a) => {
-      const r = await runStage(buildPaths(a.raw, a.out), { force: a.force });
+      const r = await runStage(pathsOf(a), { force: a.force });
       log(`${name}: ${r.skipped ? 'up to date' : 'done'}; ` + Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', '));
     });
   }
   cli = cli.command('package', 'write a version from the validated stage files', (y) => io(y).option('version-name', { type: 'string' }), async (a) => {
-    const v = await packageStage.run(buildPaths(a.raw, a.out), { name: a['version-name'] });
+    const v = await packageStage.run(pathsOf(a), { name: a['version-name'] });
     log(v.created ? `version ${v.version} written to ${v.dir}` : `no new version: identical to ${v.version}`);
   });
   cli = cli.command(
@@ -125,6 +137,25 @@ async function main(): Promise<void> {
     async (a) => {
       const r = await pull(a.base!, a.out, { version: a.version, attempts: a.attempts, log, progress: progressPrinter() });
       log(`${r.version}: ${r.fetched.length} file(s) fetched${r.resumed.length ? `, ${r.resumed.length} resumed` : ''}; verified into ${r.dir}`);
+    },
+  );
+  cli = cli.command(
+    'train-tagger <polnear>',
+    'train the statements tagger on a PolNeAR split (text/ and attributions/ folders) and write its model file',
+    (y) =>
+      y
+        .positional('polnear', { type: 'string', demandOption: true, describe: 'PolNeAR split folder, e.g. ../shared/eval/polnear/train' })
+        .option('model', { type: 'string', default: MODEL_PATH, describe: 'model file to write (.tsv.gz)' })
+        .option('epochs', { type: 'number', default: DEFAULT_TRAIN.epochs, describe: 'passes over the training data' })
+        .option('min-weight', { type: 'number', default: DEFAULT_TRAIN.minWeight, describe: 'leave out features whose weights all stay below this (a smaller, faster model)' }),
+    async (a) => {
+      const t0 = performance.now();
+      const articles = readPolnear(a.polnear!, (m) => log(`warning: ${m}`));
+      if (!articles.length) throw new Error(`${a.polnear}: no annotated articles (expected text/*.txt and attributions/*.ann)`);
+      log(`${articles.length} annotated articles from ${a.polnear}`);
+      const model = train(articles, { ...DEFAULT_TRAIN, epochs: a.epochs, minWeight: a['min-weight'], log });
+      await writeFile(a.model, gzipSync(model.serialize(), { level: 9 }));
+      log(`wrote ${a.model} (${model.table.size} features) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     },
   );
   await cli.demandCommand(1, 'name a command (see --help)').strict().help().fail((msg, err) => {

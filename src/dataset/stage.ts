@@ -16,10 +16,18 @@ export interface BuildPaths {
   raw: string;
   out: string;
   stages: string;
+  settings: BuildSettings;
 }
 
-export function buildPaths(raw: string, out: string): BuildPaths {
-  return { raw: resolve(raw), out: resolve(out), stages: join(resolve(out), '.stages') };
+/** Choices that change the data besides the inputs and the code; recorded in the manifest. */
+export interface BuildSettings {
+  /** speech: statements proper; attribution: also positions and intentions attributed to someone (PolNeAR's scope). */
+  statement_scope: 'speech' | 'attribution';
+}
+export const DEFAULT_SETTINGS: BuildSettings = { statement_scope: 'speech' };
+
+export function buildPaths(raw: string, out: string, settings: BuildSettings = DEFAULT_SETTINGS): BuildPaths {
+  return { raw: resolve(raw), out: resolve(out), stages: join(resolve(out), '.stages'), settings };
 }
 
 export const stageDir = (p: BuildPaths, stage: StageName) => join(p.stages, stage);

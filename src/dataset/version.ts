@@ -39,6 +39,8 @@ export interface Manifest {
   /** sha256 of SHA256SUMS: identifies the data and documents of the version. */
   fingerprint: string;
   code: { package_version: string; fingerprint: string; git_commit: string | null };
+  /** Build settings that shape the data (src/dataset/stage.ts BuildSettings). */
+  settings?: Record<string, string>;
   inputs: Array<{ path: string; sha256: string; bytes: number }>;
   counts: Record<string, number>;
   tables: Record<TableName, { rows: number; primary_key: string[]; columns: Array<{ name: string; type: string; arrow_type: string; parquet_type: string; required: boolean }> }>;
@@ -52,6 +54,7 @@ export interface VersionSource {
   inputs: Manifest['inputs'];
   counts: Record<string, number>;
   code: Manifest['code'];
+  settings?: Manifest['settings'];
 }
 
 export const latestLink = (out: string) => join(out, 'latest');
@@ -156,6 +159,7 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       created: now.toISOString(),
       fingerprint: `sha256:${fingerprint}`,
       code: src.code,
+      ...(src.settings ? { settings: src.settings } : {}),
       inputs: src.inputs,
       counts: { ...src.counts, articles: rowCounts.articles, statements: rowCounts.statements, events: rowCounts.events, rejects: rowCounts.rejects },
       tables: Object.fromEntries(

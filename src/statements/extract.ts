@@ -18,6 +18,8 @@ import { Doc, type Candidate, type StatementKind } from './doc.ts';
 import { directQuotes } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { embeddedPosts, headlineClaim } from './posts.ts';
+import { shippedModel } from './tagger/model.ts';
+import { taggedStatements, type StatementScope } from './tagger/learned.ts';
 
 export interface StatementRow {
   statement_id: string;
@@ -79,7 +81,12 @@ function statementDate(doc: Doc, cand: Candidate): string {
   return best;
 }
 
-export function extractStatements(article: SegmentedArticle): StatementRow[] {
+export interface StatementOptions {
+  /** speech (default): words said or written; attribution: also positions and intentions (see learned.ts). */
+  scope?: StatementScope;
+}
+
+export function extractStatements(article: SegmentedArticle, opts: StatementOptions = {}): StatementRow[] {
   const text = article.text;
   const doc = new Doc(text, article, findQuotes(text, article.paragraphs));
   const used = new Uint8Array(doc.tokens.length);
@@ -88,6 +95,7 @@ export function extractStatements(article: SegmentedArticle): StatementRow[] {
   const mentionOf = new Int32Array(doc.tokens.length);
   for (const c of candidates) if (c.mention) for (let k = c.mention[0]; k <= c.mention[1]; k++) mentionOf[k] = c.mention[0] + 1;
   for (const [lo, hi] of doc.sentenceRange) if (hi > lo) candidates.push(...reportedSpeech(doc, used, mentionOf, lo, hi));
+  candidates.push(...learnedStatements(doc, candidates, opts.scope ?? 'speech'));
   candidates.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1]);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
@@ -147,6 +155,27 @@ export function extractStatements(article: SegmentedArticle): StatementRow[] {
     });
   }
   return rows;
+}
+
+/** What the tagger finds that no rule found: its words must not match a rule candidate's (token F1 >= 0.5). */
+function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope): Candidate[] {
+  const model = shippedModel();
+  if (!model) return [];
+  const wordsOf = (s: [number, number]) => doc.text.slice(s[0], s[1]).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const kept: Candidate[] = [];
+  for (const c of taggedStatements(doc, model, scope)) {
+    // Words the rules already gave a statement to are theirs: the tagger's share there is mostly wrong.
+    if (rules.some((r) => r.quote[0] < c.quote[1] && c.quote[0] < r.quote[1])) continue;
+    if (!c.mention) {
+      // No speaker beside it: the words go on from the statement just before (a quote over paragraphs).
+      const at = doc.tokenAt(c.quote[0]);
+      let previous: Candidate | null = null;
+      for (const r of [...rules, ...kept]) if (r.mention && r.quote[1] <= c.quote[0] && (!previous || r.quote[1] > previous.quote[1])) previous = r;
+      if (previous && doc.paragraphOf[at] - doc.paragraphOf[doc.tokenAt(previous.quote[0])] <= 2) c.mention = previous.mention;
+    }
+    kept.push(c);
+  }
+  return kept;
 }
 
 function anchorOf(doc: Doc, c: Candidate): number {
