@@ -167,11 +167,14 @@ function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope):
     // Words the rules already gave a statement to are theirs: the tagger's share there is mostly wrong.
     if (rules.some((r) => r.quote[0] < c.quote[1] && c.quote[0] < r.quote[1])) continue;
     if (!c.mention) {
-      // No speaker beside it: the words go on from the statement just before (a quote over paragraphs).
+      // A quotation with no speaker beside it goes on from the quotation just before, in this paragraph or
+      // the one before ('"...," said X. "..."').
       const at = doc.tokenAt(c.quote[0]);
       let previous: Candidate | null = null;
-      for (const r of [...rules, ...kept]) if (r.mention && r.quote[1] <= c.quote[0] && (!previous || r.quote[1] > previous.quote[1])) previous = r;
-      if (previous && doc.paragraphOf[at] - doc.paragraphOf[doc.tokenAt(previous.quote[0])] <= 2) c.mention = previous.mention;
+      for (const r of rules) if (r.quote[1] <= c.quote[0] && (!previous || r.quote[1] > previous.quote[1])) previous = r;
+      if (previous?.mention && previous.kind !== 'indirect' && doc.paragraphOf[at] - doc.paragraphOf[doc.tokenAt(previous.quote[1] - 1)] <= 1) c.mention = previous.mention;
+      // Statements are someone's: in the speech scope, words nobody can be found for are left out.
+      if (!c.mention && scope === 'speech') continue;
     }
     kept.push(c);
   }
