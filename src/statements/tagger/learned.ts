@@ -46,7 +46,8 @@ export type StatementScope = 'speech' | 'attribution';
 export function taggedStatements(doc: Doc, model: TaggerModel, scope: StatementScope = 'speech'): Candidate[] {
   const out: Candidate[] = [];
   for (const seq of sequencesOf(doc)) {
-    if (!mayAttribute(doc, seq, model.cues)) continue;
+    // In the speech scope only a quotation or a verb of communication can yield a statement: skip the rest untagged.
+    if (!mayAttribute(doc, seq, scope === 'speech' ? TRUSTED_CUES : model.cues)) continue;
     const emit = new Float32Array((seq.to - seq.from) * T);
     const tags = model.tag(doc, seq, emit);
     const runs = runsOf(tags, seq.from);
@@ -146,7 +147,7 @@ const B_SRC = TAGS.indexOf('B-SRC');
 const I_SRC = TAGS.indexOf('I-SRC');
 
 /** A paragraph with neither a cue word nor a quotation mark holds no attribution worth the tagger's time. */
-function mayAttribute(doc: Doc, seq: { from: number; to: number }, cues: Set<string>): boolean {
+function mayAttribute(doc: Doc, seq: { from: number; to: number }, cues: { has(word: string): boolean }): boolean {
   for (let k = seq.from; k < seq.to; k++) if (doc.quoteMark[k] || cues.has(doc.tokens[k].lo)) return true;
   return false;
 }
