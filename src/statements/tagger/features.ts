@@ -19,10 +19,10 @@ export interface Sequence {
 export const TEMPLATES: Array<[name: string, arity: 0 | 1 | 2]> = [
   ['b', 0], ['w', 1], ['p1', 1], ['n1', 1], ['p2', 1], ['n2', 1], ['pw', 2], ['wn', 2], ['sh', 1], ['psh', 2],
   ['suf', 1], ['q', 1], ['cl', 1], ['cr', 1], ['clq', 2], ['crq', 2], ['clw', 2], ['crw', 2], ['cue', 0],
-  ['cuep', 1], ['cuen', 1], ['bos', 0], ['eos', 0],
+  ['cuep', 1], ['cuen', 1], ['bos', 0], ['eos', 0], ['wq', 2], ['pcw', 2],
 ];
 export const TEMPLATE_ID = new Map(TEMPLATES.map(([name], i) => [name, i]));
-const [B, W, P1, N1, P2, N2, PW, WN, SH, PSH, SUF, Q, CL, CR, CLQ, CRQ, CLW, CRW, CUE, CUEP, CUEN, BOS, EOS] = TEMPLATES.map((_, i) => i);
+const [B, W, P1, N1, P2, N2, PW, WN, SH, PSH, SUF, Q, CL, CR, CLQ, CRQ, CLW, CRW, CUE, CUEP, CUEN, BOS, EOS, WQ, PCW] = TEMPLATES.map((_, i) => i);
 
 /** Strings to numbers. While training, new atoms are added; while tagging, an unknown atom is -1. */
 export class Atoms {
@@ -243,6 +243,9 @@ export function sequenceFeatures(doc: Doc, seq: Sequence, cues: Set<string>, ato
       one(k, CUEP, p1);
       one(k, CUEN, n1);
     }
+    two(k, WQ, w, q);
+    // The word and the nearest cue word on the left: what a cue takes ("said that", "accused ... of").
+    two(k, PCW, l < 0 ? NONE : word[l], w);
     if (!hasP1) emit(k, BOS, 0, 0);
     if (!hasN1) emit(k, EOS, 0, 0);
   }
