@@ -173,8 +173,9 @@ function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope):
       let previous: Candidate | null = null;
       for (const r of rules) if (r.quote[1] <= c.quote[0] && (!previous || r.quote[1] > previous.quote[1])) previous = r;
       if (previous?.mention && previous.kind !== 'indirect' && doc.paragraphOf[at] - doc.paragraphOf[doc.tokenAt(previous.quote[1] - 1)] <= 1) c.mention = previous.mention;
-      // Statements are someone's: in the speech scope, words nobody can be found for are left out.
-      if (!c.mention && scope === 'speech') continue;
+      // Statements are someone's: tagged words nobody can be found for are left out (the rules may still
+      // publish a speakerless judgement, "is expected to", which says so by its cue).
+      if (!c.mention) continue;
     }
     kept.push(c);
   }
