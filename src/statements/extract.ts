@@ -91,7 +91,7 @@ export function extractStatements(article: SegmentedArticle): StatementRow[] {
   candidates.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1]);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
-  const resolver = new SpeakerResolver(findEntities(text));
+  const resolver = new SpeakerResolver(findEntities(text), text);
   const t = doc.tokens;
   const rows: StatementRow[] = [];
   const byCue = [...candidates].sort((x, y) => anchorOf(doc, x) - anchorOf(doc, y));

@@ -3,12 +3,15 @@
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
 import { ORG_HEADS, TITLE_WORDS } from './lexicon.ts';
+import { genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
 
 export interface Entity {
   name: string;
   role: string;
   at: number;
   person: boolean;
+  /** What the mention itself says: an honorific ("Mrs."), a given name ("Hillary"), an office ("spokeswoman"). */
+  gender?: Gender;
 }
 
 /** Capitalised words that start sentences or join clauses and are never part of a name. */
@@ -118,7 +121,10 @@ export function findEntities(text: string): Entity[] {
     const hasHonorific = words.some((w) => HONORIFICS.has(bare(w)));
     const person = !isOrgName(name) && (nameWords.length >= 2 || role.length > 0 || hasHonorific) && !/[’']s$/.test(name[name.length - 1]);
     const fullRole = [before, role.join(' ')].filter(Boolean).join(' ') || apposedOffice(text, at + words.join(' ').length);
-    out.push({ name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name)) });
+    const entity: Entity = { name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name)) };
+    const gender = genderOfWords([...words.slice(0, words.length - name.length), ...fullRole.split(/\s+/)], nameWords.length >= 2 ? nameWords[0] : undefined);
+    if (gender) entity.gender = gender;
+    out.push(entity);
   }
   return out;
 }
@@ -177,33 +183,71 @@ function roleHead(roleWords: string[]): string | undefined {
 
 export class SpeakerResolver {
   private readonly people: Entity[];
-  private readonly fullByLast = new Map<string, Entity>();
+  /** Full names by last name, in order of appearance: "Clinton" -> Bill Clinton, Hillary Clinton. */
+  private readonly fullByLast = new Map<string, Entity[]>();
   private readonly roleByName = new Map<string, string>();
+  /** Evidence of gender per resolved name: honorifics, offices and given names weigh 3, a pronoun after the name 1. */
+  private readonly genderVotes = new Map<string, { m: number; f: number }>();
   /** Speakers resolved so far, for pronouns: [offset, name, person]. */
   private readonly said: Array<{ at: number; speaker: string; person: boolean }> = [];
 
   private readonly personNames = new Set<string>();
   private readonly personLastNames = new Set<string>();
 
-  constructor(private readonly entities: Entity[]) {
+  constructor(private readonly entities: Entity[], text = '') {
     this.people = entities.filter((e) => e.person);
     for (const e of this.people) {
       this.personNames.add(e.name);
       this.personLastNames.add(last(e.name));
     }
     for (const e of this.people) {
-      const words = e.name.split(' ');
-      if (words.length >= 2 && !this.fullByLast.has(last(e.name))) this.fullByLast.set(last(e.name), e);
+      if (!e.name.includes(' ')) continue;
+      const list = this.fullByLast.get(last(e.name)) ?? [];
+      if (!list.some((x) => x.name === e.name)) list.push(e);
+      this.fullByLast.set(last(e.name), list);
+    }
+    // Full names first, so that "Mrs. Clinton" can pick Hillary Clinton over Bill Clinton by her honorific.
+    const pronounAfter = (e: Entity, k: number) => {
+      if (!text) return undefined;
+      let next = text.length;
+      for (let j = k + 1; j < this.people.length; j++) if (this.people[j].at > e.at) { next = this.people[j].at; break; }
+      return pronounVotes(text, e.at + e.name.length, next);
+    };
+    for (const pass of [true, false]) {
+      this.people.forEach((e, k) => {
+        if (e.name.includes(' ') !== pass) return;
+        const key = this.fullName(e.name, e.gender);
+        if (e.gender) this.vote(key, e.gender, 3);
+        const heard = pronounAfter(e, k);
+        if (heard) this.vote(key, heard, 1);
+      });
     }
     for (const e of entities) {
-      const full = this.fullName(e.name);
+      const full = this.fullName(e.name, e.gender);
       if (e.role && !this.roleByName.has(full)) this.roleByName.set(full, e.role);
     }
   }
 
-  private fullName(name: string): string {
+  private vote(name: string, g: Gender, weight: number): void {
+    const v = this.genderVotes.get(name) ?? { m: 0, f: 0 };
+    v[g] += weight;
+    this.genderVotes.set(name, v);
+  }
+
+  /** The gender the article gives a name, or undefined when it gives none or both. */
+  genderOf(name: string): Gender | undefined {
+    const v = this.genderVotes.get(name);
+    if (!v || v.m === v.f) return undefined;
+    return v.m > v.f ? 'm' : 'f';
+  }
+
+  private fullName(name: string, gender?: Gender): string {
     if (name.includes(' ')) return name;
-    return this.fullByLast.get(name)?.name ?? name;
+    const list = this.fullByLast.get(name);
+    if (!list) return name;
+    // "Mrs. Clinton" after both Clintons are named: the one whose gender fits.
+    if (gender) for (const e of list) if (this.genderOf(e.name) === gender) return e.name;
+    return list[0].name;
   }
 
   /** Remember who spoke where, so that a later "he said" finds them. */
@@ -212,16 +256,26 @@ export class SpeakerResolver {
     this.said.push({ at, speaker, person });
   }
 
-  private lastPerson(at: number): string | undefined {
+  private fits(name: string, gender: Gender | undefined): boolean {
+    if (!gender) return true;
+    const g = this.genderOf(name);
+    return !g || g === gender;
+  }
+
+  private lastPerson(at: number, gender?: Gender): string | undefined {
     let speaker: { at: number; speaker: string } | undefined;
     for (let i = this.said.length - 1; i >= 0 && !speaker; i--) {
       const s = this.said[i];
-      if (s.at < at && s.person && at - s.at < 2500) speaker = s;
+      if (s.at < at && s.person && at - s.at < 2500 && this.fits(s.speaker, gender)) speaker = s;
     }
-    let found: Entity | undefined;
-    for (const e of this.people) if (e.at < at) found = e;
+    let found: string | undefined;
+    for (const e of this.people) {
+      if (e.at >= at) break;
+      const full = this.fullName(e.name, e.gender);
+      if (this.fits(full, gender)) found = full;
+    }
     // The last person quoted nearby beats the last person named: "he said" mostly continues a quoted speaker.
-    return speaker?.speaker ?? (found ? this.fullName(found.name) : undefined);
+    return speaker?.speaker ?? found;
   }
 
   private lastGroup(at: number): string | undefined {
@@ -237,7 +291,7 @@ export class SpeakerResolver {
     const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
     if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
     if (PRONOUNS.has(lower)) {
-      const who = PERSONAL.has(lower) ? this.lastPerson(at) : this.lastGroup(at);
+      const who = PERSONAL.has(lower) ? this.lastPerson(at, pronounGender(lower)) : this.lastGroup(at);
       return who ? { speaker: who, role: this.roleByName.get(who) ?? '' } : { speaker: mention, role: '' };
     }
     let ws = words;
@@ -247,7 +301,9 @@ export class SpeakerResolver {
     const nameWords = name.filter((w) => !CONNECTORS.has(w));
     const named = nameWords.length > 0 && nameWords.every((w) => /^[A-Z]/.test(w)) && !isOrgName(nameWords);
     if (named) {
-      const full = this.fullName(name.join(' ').replace(/[’']s$/, ''));
+      const gender = genderOfWords(ws.slice(0, ws.length - name.length), nameWords.length >= 2 ? nameWords[0] : undefined);
+      const full = this.fullName(name.join(' ').replace(/[’']s$/, ''), gender);
+      if (gender) this.vote(full, gender, 3);
       // "President Putin" after "Russian President Vladimir Putin": the fuller office written earlier.
       const said = role.join(' ');
       const known = this.roleByName.get(full) ?? '';
