@@ -57,3 +57,32 @@ describe('a party and state after a name ("Sen. Ted Cruz (R-Tex.)")', () => {
     expect(speakers(text)).toEqual([['Rep. Alan Moss', 'Alan Moss'], ['Rep. Earl Banner', 'Earl Banner']]);
   });
 });
+
+describe('a mention no one can be falls back to the person the sentence names', () => {
+  const resolveIn = (text: string, mention: string, cue: string) => {
+    const at = text.indexOf(mention);
+    const sentenceStart = Math.max(0, text.lastIndexOf('. ', at) + 2 * Number(text.lastIndexOf('. ', at) >= 0));
+    return new SpeakerResolver(findEntities(text), text).resolve(mention, at, { sentenceStart, cueAt: text.indexOf(cue, at) }).speaker;
+  };
+  it('takes the named subject for a lower-case phrase without a speaking head ("a sign", "quick")', () => {
+    expect(resolveIn('Senator Ruth Park was quick to say the bill was dead.', 'quick', 'say')).toBe('Ruth Park');
+    expect(resolveIn('The crowd cheered when Governor Tom Hale spotted a sign and said he liked it.', 'a sign', 'said')).toBe('Tom Hale');
+  });
+  it('keeps a lower-case phrase headed by people, an office or a document', () => {
+    expect(resolveIn('Senator Ruth Park left early, and officials said the bill was dead.', 'officials', 'said')).toBe('officials');
+    expect(resolveIn('Senator Ruth Park left early; a spokesman for the company said the bill was dead.', 'a spokesman for the company', 'said')).toBe('spokesman for the company');
+    expect(resolveIn('Senator Ruth Park left early, and the report said the bill was dead.', 'the report', 'said')).toBe('report');
+  });
+  it('takes the name after an opening word written in lower case elsewhere ("Hours later, ...")', () => {
+    const text = 'The hours were long. Hours later, Governor Tom Hale returned, saying the deal was done.';
+    expect(resolveIn(text, 'Hours', 'saying')).toBe('Tom Hale');
+  });
+  it('takes the name after a dateline', () => {
+    const text = 'PORTLAND (AP) — Governor Tom Hale signed the bill on Monday, saying it was overdue.';
+    expect(resolveIn(text, 'PORTLAND', 'saying')).toBe('Tom Hale');
+  });
+  it('keeps a name that opens the sentence, and a dateline with no one named after it', () => {
+    expect(resolveIn('Hale spoke first. Senator Ruth Park said the bill was dead.', 'Senator Ruth Park', 'said')).toBe('Ruth Park');
+    expect(resolveIn('PORTLAND (AP) — Protesters marched, saying the vote was rigged.', 'PORTLAND', 'saying')).toBe('PORTLAND');
+  });
+});

@@ -99,7 +99,9 @@ export function extractStatements(article: SegmentedArticle): StatementRow[] {
   for (const c of byCue) {
     if (!c.mention) continue;
     const mention = text.slice(t[c.mention[0]].a, t[c.mention[1]].b);
-    const r = resolver.resolve(mention, t[c.mention[0]].a);
+    const sentence = doc.sentenceRange[doc.sentenceOf[c.mention[0]]];
+    const context = sentence && sentence[1] > sentence[0] ? { sentenceStart: t[sentence[0]].a, cueAt: c.cue ? t[c.cue[0]].a : t[c.mention[1]].b } : undefined;
+    const r = resolver.resolve(mention, t[c.mention[0]].a, context);
     resolver.record(t[c.mention[0]].a, r.speaker);
     resolved.set(c, { ...r, mention });
   }

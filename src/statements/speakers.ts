@@ -2,7 +2,8 @@
  * Speakers: the names an article mentions (with the office written before them) and the resolution
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
-import { ORG_HEADS, TITLE_WORDS } from './lexicon.ts';
+import { readFileSync } from 'node:fs';
+import { ORG_HEADS, TITLE_WORDS, parseWordList } from './lexicon.ts';
 import { genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
 
 export interface Entity {
@@ -134,6 +135,28 @@ export interface Resolved {
   role: string;
 }
 
+/** speaker-nouns.txt: lower-case heads of a speaker phrase besides offices and organisations ("voters", "a report"). */
+const SPEAKER_NOUNS = parseWordList(readFileSync(new URL('./speaker-nouns.txt', import.meta.url), 'utf8'));
+
+/** Where a mention stands: the start of its sentence and the cue it speaks with (offsets into the text). */
+export interface MentionContext {
+  sentenceStart: number;
+  cueAt: number;
+}
+
+/** Words that end a speaker phrase's head: "the dawn of the movement" is headed by "dawn". */
+const HEAD_STOP = new Set(['of', 'for', 'in', 'at', 'from', 'with', 'on', 'to', 'who', 'that', 'which', 'by', 'about']);
+const singular = (w: string) => (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('es') && /(ss|sh|ch|x)es$/.test(w) ? w.slice(0, -2) : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+
+/** A lower-case phrase whose head can speak: a person, a group, an office, an organisation, a document. */
+export function speakerHead(mention: string): boolean {
+  const words = mention.toLowerCase().replace(/[’']s?$/, '').split(/\s+/).filter(Boolean);
+  const stop = words.findIndex((w, k) => k > 0 && HEAD_STOP.has(w));
+  // Any word before a preposition may be the head: "a person familiar", "a declaration filed".
+  return (stop > 0 ? words.slice(0, stop) : words).some((h) =>
+    [h, singular(h)].some((w) => SPEAKER_NOUNS.has(w) || TITLE_WORDS.has(w) || ORG_HEADS.has(w) || PRONOUNS.has(w) || w in POSSESSIVE_PRONOUNS));
+}
+
 const last = (name: string) => name.split(' ').pop()!;
 
 function matchesCountryWord(a: string, b: string): boolean {
@@ -194,7 +217,11 @@ export class SpeakerResolver {
   private readonly personNames = new Set<string>();
   private readonly personLastNames = new Set<string>();
 
-  constructor(private readonly entities: Entity[], text = '') {
+  /** Words the article writes in lower case somewhere: "Hours" opening a sentence is no name if "hours" occurs. */
+  private readonly lowerWords: Set<string>;
+
+  constructor(private readonly entities: Entity[], private readonly text = '') {
+    this.lowerWords = new Set(text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu) ?? []);
     this.people = entities.filter((e) => e.person);
     for (const e of this.people) {
       this.personNames.add(e.name);
@@ -286,7 +313,44 @@ export class SpeakerResolver {
     return undefined;
   }
 
-  resolve(mention: string, at: number): Resolved {
+  /** A person the article names: a person entity, or a lone last name of one. */
+  private isPerson(e: Entity): boolean {
+    return e.person || this.personNames.has(e.name) || this.personLastNames.has(e.name);
+  }
+
+  /**
+   * A mention no one can be: a lower-case phrase without a speaking head ("a sign", "quick"), a word that opens
+   * the sentence and is written in lower case elsewhere ("Hours later, ..."), or a dateline ("WASHINGTON (AP) —").
+   */
+  private implausible(mention: string, at: number, context: MentionContext): boolean {
+    if (!/\p{Lu}/u.test(mention)) return !speakerHead(mention);
+    const opens = at - context.sentenceStart <= 2;
+    if (!opens) return false;
+    if (/^\p{Lu}[\p{Lu}\s.]+$/u.test(mention) && mention.length >= 3) return /^(?:,|\s*\(|\s*[—–-])/.test(this.text.slice(at + mention.length, at + mention.length + 3));
+    if (mention.includes(' ') || this.personLastNames.has(mention) || this.personNames.has(mention)) return false;
+    const lower = mention.toLowerCase();
+    if (PERSONAL.has(lower) || lower === 'they' || lower === 'we' || SPEAKER_NOUNS.has(lower)) return false; // "He", "Both", "Many"
+    return this.lowerWords.has(lower) || NON_NAME.has(lower) || /^\p{Lu}\p{Ll}+(?:ing|ed|ly)$/u.test(mention);
+  }
+
+  /** The person a sentence is about, for an implausible mention: the first named after it before the cue, else before it. */
+  private sentenceSubject(at: number, end: number, context: MentionContext): Entity | undefined {
+    const limit = Math.max(context.cueAt, end);
+    let before: Entity | undefined;
+    for (const e of this.entities) {
+      if (e.at >= limit) break;
+      if (e.at < context.sentenceStart || !this.isPerson(e)) continue;
+      if (e.at >= end && e.at < context.cueAt) return e;
+      if (e.at < at && !before) before = e;
+    }
+    return before;
+  }
+
+  resolve(mention: string, at: number, context?: MentionContext): Resolved {
+    if (context && this.implausible(mention, at, context)) {
+      const subject = this.sentenceSubject(at, at + mention.length, context);
+      if (subject) return this.resolve(subject.name, subject.at);
+    }
     const words = mention.split(/\s+/).filter(Boolean);
     const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
     if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
