@@ -77,6 +77,19 @@ describe('a mention no one can be falls back to the person the sentence names', 
     const text = 'The hours were long. Hours later, Governor Tom Hale returned, saying the deal was done.';
     expect(resolveIn(text, 'Hours', 'saying')).toBe('Tom Hale');
   });
+  it('takes the name after an opening time phrase or adverb ("Minutes later", "Well, ...")', () => {
+    expect(resolveIn('Minutes later, Governor Tom Hale left, saying the deal was done.', 'Minutes', 'saying')).toBe('Tom Hale');
+  });
+  it('reads a phrase opening with a preposition as no speaker ("In Portland, ...")', () => {
+    expect(resolveIn('In Portland, Governor Tom Hale signed the bill, saying it was overdue.', 'In Portland', 'saying')).toBe('Tom Hale');
+  });
+  it('reads a place set off by commas after "in" as no speaker, before or after the subject', () => {
+    expect(resolveIn('Senator Ruth Park, facing a hard race in Ohio, a swing state, said she would win.', 'Ohio', 'said')).toBe('Ruth Park');
+    expect(resolveIn('Here in Dayton, Senator Ruth Park spoke on jobs, saying the plant would stay.', 'Dayton', 'saying')).toBe('Ruth Park');
+  });
+  it('keeps a name after a town and a comma ("in Las Vegas, Trump said")', () => {
+    expect(resolveIn('At a rally in Dayton, Hale said the plant would stay. Governor Tom Hale left.', 'Hale', 'said')).toBe('Tom Hale');
+  });
   it('takes the name after a dateline', () => {
     const text = 'PORTLAND (AP) — Governor Tom Hale signed the bill on Monday, saying it was overdue.';
     expect(resolveIn(text, 'PORTLAND', 'saying')).toBe('Tom Hale');

@@ -138,6 +138,13 @@ export interface Resolved {
 /** speaker-nouns.txt: lower-case heads of a speaker phrase besides offices and organisations ("voters", "a report"). */
 const SPEAKER_NOUNS = parseWordList(readFileSync(new URL('./speaker-nouns.txt', import.meta.url), 'utf8'));
 
+/** Prepositions that open a phrase of place, time or purpose, never a speaker ("In Washington, ..."). */
+const PHRASE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'on', 'during', 'without', 'within', 'near', 'inside', 'outside', 'across', 'throughout', 'under', 'over', 'into', 'after', 'before', 'since', 'until', 'despite', 'among', 'amid', 'like', 'unlike']);
+/** Text ending in a preposition of place, maybe with a town and a comma: "in ", "here in ", "in Aurora, ". */
+const PLACE_BEFORE = /\b(?:in|at|near|from|outside|inside|across|throughout)[ \t]+(?:\p{Lu}[\p{L}.'’-]*[ \t]+){0,3}?(?:\p{Lu}[\p{L}.'’-]*,[ \t]+)?$/u;
+/** Capitalised words that open a sentence as adverbs or time phrases: "Hours later, ...", "Likewise, ...". */
+const OPENING_WORDS = new Set(['hours', 'minutes', 'moments', 'seconds', 'days', 'weeks', 'months', 'years', 'decades', 'likewise', 'well', 'now', 'here', 'still', 'instead', 'indeed', 'moreover', 'furthermore', 'further', 'again', 'ultimately', 'finally', 'first', 'second', 'third', 'next', 'once', 'twice', 'even', 'just', 'only', 'soon', 'shortly', 'elsewhere', 'overall', 'otherwise', 'nonetheless', 'nevertheless', 'together', 'separately', 'similarly', 'other', 'another', 'such', 'among', 'amid', 'despite', 'unlike', 'like']);
+
 /** Where a mention stands: the start of its sentence and the cue it speaks with (offsets into the text). */
 export interface MentionContext {
   sentenceStart: number;
@@ -324,13 +331,19 @@ export class SpeakerResolver {
    */
   private implausible(mention: string, at: number, context: MentionContext): boolean {
     if (!/\p{Lu}/u.test(mention)) return !speakerHead(mention);
+    const first = mention.split(/\s+/)[0].toLowerCase();
+    // "In Washington", "For someone": a phrase of place or purpose, not a subject.
+    if (mention.includes(' ') && PHRASE_PREPOSITIONS.has(first)) return true;
+    // "Grassley, facing a challenge in Iowa, a swing state, said": the object of a preposition of place is no subject.
+    // A place is set off by commas ("in Aurora, Colorado, in July"); "in Las Vegas, Trump said" names the subject.
     const opens = at - context.sentenceStart <= 2;
+    if (!opens && this.text[at + mention.length] === ',' && PLACE_BEFORE.test(this.text.slice(Math.max(context.sentenceStart, at - 40), at))) return true;
     if (!opens) return false;
     if (/^\p{Lu}[\p{Lu}\s.]+$/u.test(mention) && mention.length >= 3) return /^(?:,|\s*\(|\s*[—–-])/.test(this.text.slice(at + mention.length, at + mention.length + 3));
     if (mention.includes(' ') || this.personLastNames.has(mention) || this.personNames.has(mention)) return false;
     const lower = mention.toLowerCase();
     if (PERSONAL.has(lower) || lower === 'they' || lower === 'we' || SPEAKER_NOUNS.has(lower)) return false; // "He", "Both", "Many"
-    return this.lowerWords.has(lower) || NON_NAME.has(lower) || /^\p{Lu}\p{Ll}+(?:ing|ed|ly)$/u.test(mention);
+    return this.lowerWords.has(lower) || NON_NAME.has(lower) || OPENING_WORDS.has(lower) || /^\p{Lu}\p{Ll}+(?:ing|ed|ly)$/u.test(mention);
   }
 
   /** The person a sentence is about, for an implausible mention: the first named after it before the cue, else before it. */
