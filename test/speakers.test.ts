@@ -90,6 +90,15 @@ describe('a mention no one can be falls back to the person the sentence names', 
   it('keeps a name after a town and a comma ("in Las Vegas, Trump said")', () => {
     expect(resolveIn('At a rally in Dayton, Hale said the plant would stay. Governor Tom Hale left.', 'Hale', 'said')).toBe('Tom Hale');
   });
+  it('reads a day or a month as no speaker', () => {
+    expect(resolveIn('Governor Tom Hale, in a statement released Friday, said the bill was overdue.', 'Friday', 'said')).toBe('Tom Hale');
+  });
+  it('gives "his early-morning tweets" to their owner, but keeps "his aides"', () => {
+    const text = 'Governor Tom Hale lost the vote. In his early-morning tweets he called it rigged. His aides said little.';
+    const r = new SpeakerResolver(findEntities(text), text);
+    expect(r.resolve('his early-morning', text.indexOf('his early'), { sentenceStart: text.indexOf('In his'), cueAt: text.indexOf('tweets') }).speaker).toBe('Tom Hale');
+    expect(r.resolve('His aides', text.indexOf('His aides')).speaker).toBe('aides');
+  });
   it('takes the name after a dateline', () => {
     const text = 'PORTLAND (AP) — Governor Tom Hale signed the bill on Monday, saying it was overdue.';
     expect(resolveIn(text, 'PORTLAND', 'saying')).toBe('Tom Hale');

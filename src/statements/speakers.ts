@@ -142,6 +142,7 @@ const SPEAKER_NOUNS = parseWordList(readFileSync(new URL('./speaker-nouns.txt', 
 const PHRASE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'on', 'during', 'without', 'within', 'near', 'inside', 'outside', 'across', 'throughout', 'under', 'over', 'into', 'after', 'before', 'since', 'until', 'despite', 'among', 'amid', 'like', 'unlike']);
 /** Text ending in a preposition of place, maybe with a town and a comma: "in ", "here in ", "in Aurora, ". */
 const PLACE_BEFORE = /\b(?:in|at|near|from|outside|inside|across|throughout)[ \t]+(?:\p{Lu}[\p{L}.'’-]*[ \t]+){0,3}?(?:\p{Lu}[\p{L}.'’-]*,[ \t]+)?$/u;
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)(?:[’']s)?$/;
 /** Capitalised words that open a sentence as adverbs or time phrases: "Hours later, ...", "Likewise, ...". */
 const OPENING_WORDS = new Set(['hours', 'minutes', 'moments', 'seconds', 'days', 'weeks', 'months', 'years', 'decades', 'likewise', 'well', 'now', 'here', 'still', 'instead', 'indeed', 'moreover', 'furthermore', 'further', 'again', 'ultimately', 'finally', 'first', 'second', 'third', 'next', 'once', 'twice', 'even', 'just', 'only', 'soon', 'shortly', 'elsewhere', 'overall', 'otherwise', 'nonetheless', 'nevertheless', 'together', 'separately', 'similarly', 'other', 'another', 'such', 'among', 'amid', 'despite', 'unlike', 'like']);
 
@@ -332,6 +333,7 @@ export class SpeakerResolver {
   private implausible(mention: string, at: number, context: MentionContext): boolean {
     if (!/\p{Lu}/u.test(mention)) return !speakerHead(mention);
     const first = mention.split(/\s+/)[0].toLowerCase();
+    if (CALENDAR.test(mention)) return true; // "Friday", "March": a date read as a speaker
     // "In Washington", "For someone": a phrase of place or purpose, not a subject.
     if (mention.includes(' ') && PHRASE_PREPOSITIONS.has(first)) return true;
     // "Grassley, facing a challenge in Iowa, a swing state, said": the object of a preposition of place is no subject.
@@ -365,6 +367,8 @@ export class SpeakerResolver {
       if (subject) return this.resolve(subject.name, subject.at);
     }
     const words = mention.split(/\s+/).filter(Boolean);
+    // "his early-morning tweets", "her 2002 book": the owner speaks when what is owned cannot.
+    if (words.length > 1 && POSSESSIVE_PRONOUNS[words[0].toLowerCase()] && !/\p{Lu}/u.test(mention) && !speakerHead(words.slice(1).join(' '))) return this.resolve(words[0], at);
     const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
     if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
     if (PRONOUNS.has(lower)) {
