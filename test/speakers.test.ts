@@ -40,6 +40,12 @@ describe('"she said" goes to a woman, "he said" to a man', () => {
     const rows = statementsOf(text);
     expect(rows.find((r) => r.kind === 'direct')?.speaker).toBe('Quillon Marr');
   });
+  it('gives "he" to a man named earlier in the same sentence over the last man quoted', () => {
+    const text = '“The vote was close,” said Mayor Daniel Ruiz.\n\nAnalyst Thomas Reed said he expected a recount.';
+    const r = new SpeakerResolver(findEntities(text), text);
+    r.record(text.indexOf('Daniel Ruiz'), 'Daniel Ruiz');
+    expect(r.resolve('he', text.indexOf(' he ') + 1).speaker).toBe('Thomas Reed');
+  });
   it('still gives "he" to the last man quoted when the genders are unknown', () => {
     const text = 'Zorblat Kavanagh spoke first. “We will win,” Kavanagh said. He said the count would take a week.';
     expect(statementsOf(text).find((r) => r.speaker_mention === 'He')?.speaker).toBe('Zorblat Kavanagh');

@@ -218,7 +218,7 @@ export class SpeakerResolver {
   private readonly fullByLast = new Map<string, Entity[]>();
   private readonly roleByName = new Map<string, string>();
   /** Evidence of gender per resolved name: honorifics, offices and given names weigh 3, a pronoun after the name 1. */
-  private readonly genderVotes = new Map<string, { m: number; f: number }>();
+  private readonly genderVotes = new Map<string, { m: number; f: number; named: boolean }>();
   /** Speakers resolved so far, for pronouns: [offset, name, person]. */
   private readonly said: Array<{ at: number; speaker: string; person: boolean }> = [];
 
@@ -264,15 +264,19 @@ export class SpeakerResolver {
   }
 
   private vote(name: string, g: Gender, weight: number): void {
-    const v = this.genderVotes.get(name) ?? { m: 0, f: 0 };
+    const v = this.genderVotes.get(name) ?? { m: 0, f: 0, named: false };
     v[g] += weight;
+    if (weight >= 3) v.named = true;
     this.genderVotes.set(name, v);
   }
 
-  /** The gender the article gives a name, or undefined when it gives none or both. */
-  genderOf(name: string): Gender | undefined {
+  /**
+   * The gender the article gives a name, or undefined when it gives none or both; with `named`, only when a
+   * given name, an honorific or an office says it (so the name surely is a person's, not "Las Vegas").
+   */
+  genderOf(name: string, named = false): Gender | undefined {
     const v = this.genderVotes.get(name);
-    if (!v || v.m === v.f) return undefined;
+    if (!v || v.m === v.f || (named && !v.named)) return undefined;
     return v.m > v.f ? 'm' : 'f';
   }
 
@@ -304,11 +308,14 @@ export class SpeakerResolver {
       if (s.at < at && s.person && at - s.at < 2500 && this.fits(s.speaker, gender)) speaker = s;
     }
     let found: string | undefined;
+    let foundAt = -1;
     for (const e of this.people) {
       if (e.at >= at) break;
       const full = this.fullName(e.name, e.gender);
-      if (this.fits(full, gender)) found = full;
+      if (this.fits(full, gender)) { found = full; foundAt = e.at; }
     }
+    // But a person of the pronoun's gender named later in the same sentence is nearer: "Shook said he ...".
+    if (gender && speaker && found && foundAt > speaker.at && this.genderOf(found, true) === gender && at - foundAt < 500 && !/[.!?]["”’]?\s/.test(this.text.slice(foundAt, at))) return found;
     // The last person quoted nearby beats the last person named: "he said" mostly continues a quoted speaker.
     return speaker?.speaker ?? found;
   }
