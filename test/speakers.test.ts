@@ -114,3 +114,20 @@ describe('a mention no one can be falls back to the person the sentence names', 
     expect(resolveIn('PORTLAND (AP) — Protesters marched, saying the vote was rigged.', 'PORTLAND', 'saying')).toBe('PORTLAND');
   });
 });
+
+describe('what opens a mention is no part of the name', () => {
+  const text = 'Governor Chris Hale and Senator Ruth Park met on Monday.';
+  const r = () => new SpeakerResolver(findEntities(text), text);
+  it('drops a conjunction before a name or a pronoun ("But Chris Hale", "And then he")', () => {
+    expect(r().resolve('But Chris Hale', 60).speaker).toBe('Chris Hale');
+    expect(r().resolve('And then he', 60).speaker).toBe('Chris Hale');
+  });
+  it('drops an age before a name ("62-year-old Ruth Park")', () => {
+    expect(r().resolve('62-year-old Ruth Park', 60).speaker).toBe('Ruth Park');
+  });
+  it('reads a pronoun with its verb as the pronoun ("She went", "He’s open"), but keeps "She and her aides"', () => {
+    expect(r().resolve('She went', 60).speaker).toBe('Ruth Park');
+    expect(r().resolve('He’s open', 60).speaker).toBe('Chris Hale');
+    expect(r().resolve('She and her aides', 60).speaker).toBe('She and her aides');
+  });
+});

@@ -369,6 +369,12 @@ export class SpeakerResolver {
   }
 
   resolve(mention: string, at: number, context?: MentionContext): Resolved {
+    // "But Chris Christie", "And then he", "62-year-old Brenda Johnson": what opens the phrase is no part of the name.
+    const opener = /^(?:(?:and|but|or|so|yet|then|and then|but then)\s+|\d+-year-old\s+)+/i.exec(mention);
+    if (opener && opener[0].length < mention.length) return this.resolve(mention.slice(opener[0].length), at + opener[0].length, context);
+    // "He went", "It seems unfair": a pronoun and its verb; the pronoun speaks ("She and her aides" stays a group).
+    const lead = /^(he|she|it|they|we|i)(?:[’'](?:s|d|ll|m|re|ve))?\s+(\S+)/i.exec(mention);
+    if (lead && !/^(?:and|or|&)$/i.test(lead[2])) return this.resolve(lead[1], at, context);
     if (context && this.implausible(mention, at, context)) {
       const subject = this.sentenceSubject(at, at + mention.length, context);
       if (subject) return this.resolve(subject.name, subject.at);
