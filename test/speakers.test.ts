@@ -105,6 +105,12 @@ describe('a mention no one can be falls back to the person the sentence names', 
     expect(r.resolve('his early-morning', text.indexOf('his early'), { sentenceStart: text.indexOf('In his'), cueAt: text.indexOf('tweets') }).speaker).toBe('Tom Hale');
     expect(r.resolve('His aides', text.indexOf('His aides')).speaker).toBe('aides');
   });
+  it('gives a clause inside someone\'s words ("accusations that Park recites ...") to the one whose words they are', () => {
+    expect(resolveIn('Governor Chris Hale repeated accusations that Ruth Park recites the same lines.', 'that Ruth Park', 'recites')).toBe('Chris Hale');
+  });
+  it('reads no quantifier as part of a name ("Another Hale aide")', () => {
+    expect(findEntities('Another Hale aide spoke.').map((e) => e.name)).toEqual(['Hale']);
+  });
   it('takes the name after a dateline', () => {
     const text = 'PORTLAND (AP) — Governor Tom Hale signed the bill on Monday, saying it was overdue.';
     expect(resolveIn(text, 'PORTLAND', 'saying')).toBe('Tom Hale');

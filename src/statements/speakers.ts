@@ -22,6 +22,7 @@ const NON_NAME = new Set(
     'he she they we i you his her their our my your who what which why how yes no not many some most all both ' +
     'earlier later last next today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
     'january february march april may june july august september october november december according speaking ' +
+    'several another other others each every few even only just such ' +
     'mr mrs ms dr').split(' '),
 );
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'lord', 'lady']);
@@ -340,6 +341,8 @@ export class SpeakerResolver {
   private implausible(mention: string, at: number, context: MentionContext): boolean {
     if (!/\p{Lu}/u.test(mention)) return !speakerHead(mention);
     const first = mention.split(/\s+/)[0].toLowerCase();
+    // "Christie repeated accusations that Rubio recites ...": a clause inside someone's words; they speak.
+    if (/^that\s+\p{Lu}/u.test(mention)) return true;
     if (CALENDAR.test(mention)) return true; // "Friday", "March": a date read as a speaker
     // "In Washington", "For someone": a phrase of place or purpose, not a subject.
     if (mention.includes(' ') && PHRASE_PREPOSITIONS.has(first)) return true;
