@@ -137,3 +137,14 @@ describe('what opens a mention is no part of the name', () => {
     expect(r().resolve('She and her aides', 60).speaker).toBe('She and her aides');
   });
 });
+
+describe('a question put by someone named after "asked by"', () => {
+  it('gives the question to the one who asked it', () => {
+    const rows = statementsOf('Asked by Matt Grover whether she had practised the speech, Ms. Lane said she read it once.');
+    expect(rows.find((r) => r.cue === 'Asked')?.speaker).toBe('Matt Grover');
+  });
+  it('keeps a question put by no one named without a speaker', () => {
+    const rows = statementsOf('When asked whether he would run again, Mr. Hale said he had not decided.');
+    expect(rows.find((r) => r.cue === 'asked')?.speaker).toBe('');
+  });
+});
