@@ -46,6 +46,12 @@ describe('"she said" goes to a woman, "he said" to a man', () => {
     r.record(text.indexOf('Daniel Ruiz'), 'Daniel Ruiz');
     expect(r.resolve('he', text.indexOf(' he ') + 1).speaker).toBe('Thomas Reed');
   });
+  it('gives "his" to the man who is the subject of its own sentence, named by his last name only', () => {
+    const text = 'Governor Thomas Reed spoke first. “We are ready,” said Mayor Daniel Ruiz.\n\nLater, Reed pushed his plan for the port.';
+    const r = new SpeakerResolver(findEntities(text), text);
+    r.record(text.indexOf('Daniel Ruiz'), 'Daniel Ruiz');
+    expect(r.resolve('his', text.indexOf('his plan')).speaker).toBe('Thomas Reed');
+  });
   it('still gives "he" to the last man quoted when the genders are unknown', () => {
     const text = 'Zorblat Kavanagh spoke first. “We will win,” Kavanagh said. He said the count would take a week.';
     expect(statementsOf(text).find((r) => r.speaker_mention === 'He')?.speaker).toBe('Zorblat Kavanagh');

@@ -309,16 +309,34 @@ export class SpeakerResolver {
       if (s.at < at && s.person && at - s.at < 2500 && this.fits(s.speaker, gender)) speaker = s;
     }
     let found: string | undefined;
-    let foundAt = -1;
     for (const e of this.people) {
       if (e.at >= at) break;
       const full = this.fullName(e.name, e.gender);
-      if (this.fits(full, gender)) { found = full; foundAt = e.at; }
+      if (this.fits(full, gender)) found = full;
     }
-    // But a person of the pronoun's gender named later in the same sentence is nearer: "Shook said he ...".
-    if (gender && speaker && found && foundAt > speaker.at && this.genderOf(found, true) === gender && at - foundAt < 500 && !/[.!?]["”’]?\s/.test(this.text.slice(foundAt, at))) return found;
+    // But a person the article gives the pronoun's gender, named earlier in the same sentence, is nearer:
+    // "Sanders has made clear that he expects ...", "Steve Adler said ..., though he contended ...".
+    if (gender) {
+      const from = Math.max(0, at - 400, this.sentenceStartBefore(at), speaker ? speaker.at + 1 : 0);
+      let near: string | undefined;
+      for (const e of this.entities) {
+        if (e.at >= at) break;
+        if (e.at < from || !this.isPerson(e)) continue;
+        const full = this.fullName(e.name, e.gender);
+        if (this.genderOf(full, true) === gender) near = full;
+      }
+      if (near) return near;
+    }
     // The last person quoted nearby beats the last person named: "he said" mostly continues a quoted speaker.
     return speaker?.speaker ?? found;
+  }
+
+  /** Where the sentence holding offset `at` starts (after the last ". " before it), by the text alone. */
+  private sentenceStartBefore(at: number): number {
+    const window = this.text.slice(Math.max(0, at - 400), at);
+    let start = 0;
+    for (const m of window.matchAll(/[.!?]["”’']?\s+|\n/g)) start = m.index! + m[0].length;
+    return Math.max(0, at - 400) + start;
   }
 
   private lastGroup(at: number): string | undefined {
