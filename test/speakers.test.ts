@@ -154,3 +154,13 @@ describe('a question put by someone named after "asked by"', () => {
     expect(rows.find((r) => r.cue === 'asked')?.speaker).toBe('');
   });
 });
+
+describe('an office word that is a surname', () => {
+  it('reads "Larry King" and "Mr. King" as a name, "Mr. President" and "King Abdullah" as offices', () => {
+    const text = "Larry King hosts ''Larry King Now''. Mr. King said the show would go on. King Abdullah spoke.";
+    expect(findEntities(text).map((e) => [e.name, e.role])).toEqual([
+      ['Larry King', ''], ['Larry King Now', ''], ['King', ''], ['Abdullah', 'King'],
+    ]);
+    expect(new SpeakerResolver(findEntities(text), text).resolve('Mr. King', text.indexOf('Mr. King')).speaker).toBe('Larry King');
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ORG_HEADS, TITLE_WORDS, parseWordList } from './lexicon.ts';
-import { genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
+import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
 
 export interface Entity {
   name: string;
@@ -38,11 +38,22 @@ const PERSONAL = new Set(['he', 'she', 'i', 'him', 'her']);
 const bare = (w: string) => w.toLowerCase().replace(/[.’']s$/, '').replace(/\.$/, '');
 const isTitle = (w: string) => TITLE_WORDS.has(bare(w)) || TITLE_WORDS.has(w.toLowerCase().split('-').pop()!.replace(/\.$/, ''));
 
+/** Offices used as a form of address after an honorific: "Mr. President", "Madam Speaker". */
+const ADDRESSES = new Set(['president', 'speaker', 'chairman', 'chairwoman', 'secretary', 'ambassador', 'minister', 'prime', 'justice', 'mayor', 'governor', 'senator']);
+
+/** An office word right after a given name or an honorific is a surname: "Larry King", "Mr. King" (not "Mr. President"). */
+function surnameAfter(words: string[], i: number): boolean {
+  if (i === 0) return false;
+  const prev = words[i - 1];
+  if (HONORIFICS.has(bare(prev))) return !ADDRESSES.has(bare(words[i])) && /^\p{Lu}/u.test(words[i]);
+  return /^\p{Lu}\p{Ll}/u.test(prev) && FIRST_NAMES.has(prev.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(words[i]);
+}
+
 /** "NATO Secretary-General Jens Stoltenberg" -> role "NATO Secretary-General", name "Jens Stoltenberg". */
 export function splitRole(words: string[]): { role: string[]; name: string[] } {
   let last = -1;
   for (let i = 0; i < words.length; i++) {
-    if (isTitle(words[i])) {
+    if (isTitle(words[i]) && !surnameAfter(words, i)) {
       last = i;
       // "Secretary of State": an of-phrase after an office belongs to the office.
       while (last + 2 < words.length && words[last + 1] === 'of' && /^[A-Z]/.test(words[last + 2])) {
@@ -108,7 +119,8 @@ export function findEntities(text: string): Entity[] {
   const out: Entity[] = [];
   const re = /[A-Z][\p{L}\p{N}'’.-]*(?:[ \t]+(?:(?:of|de|da|al|bin|van|von|der|la|du|le|el)[ \t]+)?[A-Z][\p{L}\p{N}'’.-]*)*/gu;
   for (const [matched, matchAt] of sentencePieces(text, re)) {
-    let words = matched.split(/[ \t]+/);
+    // ''Larry King Now'': typewriter quote marks end a word, they are no part of it.
+    let words = matched.split(/[ \t]+/).map((w, k, all) => k < all.length - 1 ? w : w.replace(/(?<=\p{L})(?:''|’’)$/u, ''));
     let at = matchAt;
     while (words.length && NON_NAME.has(bare(words[0])) && !HONORIFICS.has(bare(words[0]))) {
       at += words[0].length + 1;
