@@ -164,3 +164,22 @@ describe('an office word that is a surname', () => {
     expect(new SpeakerResolver(findEntities(text), text).resolve('Mr. King', text.indexOf('Mr. King')).speaker).toBe('Larry King');
   });
 });
+
+describe('an organisation named before and then by its head word', () => {
+  it('gives "the ministry" to the Foreign Ministry named earlier, and leaves it when none was', () => {
+    const text = 'The Foreign Ministry summoned the ambassador. The ministry said the talks were over.';
+    const r = new SpeakerResolver(findEntities(text), text);
+    expect(r.resolve('The ministry', text.indexOf('The ministry')).speaker).toBe('Foreign Ministry');
+    expect(r.resolve('the committee', text.length).speaker).toBe('committee');
+  });
+});
+
+describe('a number read as a speaker', () => {
+  it('is no speaker ("5 billion shares"), unless it counts people ("313 people")', () => {
+    const text = 'Governor Tom Hale said 5 billion shares will come to the market.';
+    const r = new SpeakerResolver(findEntities(text), text);
+    const context = { sentenceStart: 0, cueAt: text.indexOf('shares') };
+    expect(r.resolve('5 billion', text.indexOf('5 billion'), context).speaker).toBe('Tom Hale');
+    expect(r.resolve('313 people', text.indexOf('5 billion'), context).speaker).toBe('313 people');
+  });
+});

@@ -343,6 +343,16 @@ export class SpeakerResolver {
     return speaker?.speaker ?? found;
   }
 
+  /** The last name before `at` of two words or more that ends in `head` ("State Department" for "department"). */
+  private lastOrganisation(head: string, at: number): string | undefined {
+    let found: string | undefined;
+    for (const e of this.entities) {
+      if (e.at >= at) break;
+      if (e.name.includes(' ') && bare(last(e.name)) === head) found = e.name;
+    }
+    return found;
+  }
+
   /** Where the sentence holding offset `at` starts (after the last ". " before it), by the text alone. */
   private sentenceStartBefore(at: number): number {
     const window = this.text.slice(Math.max(0, at - 400), at);
@@ -369,6 +379,9 @@ export class SpeakerResolver {
    * the sentence and is written in lower case elsewhere ("Hours later, ..."), or a dateline ("WASHINGTON (AP) —").
    */
   private implausible(mention: string, at: number, context: MentionContext): boolean {
+    // "5 billion shares", "70 new orders": a number read as a speaker, unless it counts people ("313 people").
+    const counted = /^\d[\d,.]*\s+(.*)$/.exec(mention);
+    if (counted && !/\p{Lu}/u.test(counted[1])) return !speakerHead(counted[1]);
     if (!/\p{Lu}/u.test(mention)) return !speakerHead(mention);
     const first = mention.split(/\s+/)[0].toLowerCase();
     // "Christie repeated accusations that Rubio recites ...": a clause inside someone's words; they speak.
@@ -384,7 +397,7 @@ export class SpeakerResolver {
     if (/^\p{Lu}[\p{Lu}\s.]+$/u.test(mention) && mention.length >= 3) return /^(?:,|\s*\(|\s*[—–-])/.test(this.text.slice(at + mention.length, at + mention.length + 3));
     if (mention.includes(' ') || this.personLastNames.has(mention) || this.personNames.has(mention)) return false;
     const lower = mention.toLowerCase();
-    if (PERSONAL.has(lower) || lower === 'they' || lower === 'we' || SPEAKER_NOUNS.has(lower)) return false; // "He", "Both", "Many"
+    if (PERSONAL.has(lower) || lower === 'they' || lower === 'we' || (!/^it(?:[’']s)?$/.test(lower) && speakerHead(lower))) return false; // "He", "Analysts", "Polls"
     return this.lowerWords.has(lower) || NON_NAME.has(lower) || OPENING_WORDS.has(lower) || /^\p{Lu}\p{Ll}+(?:ing|ed|ly)$/u.test(mention);
   }
 
@@ -440,6 +453,11 @@ export class SpeakerResolver {
     if (ws.some((w) => /[’']s$/.test(w)) && !isTitle(ws[ws.length - 1])) return { speaker: ws.join(' '), role: '' };
     // "a State Department official", "one aide": someone new, not a person named before;
     // "the State Department", "the Clinton campaign": the organisation itself.
+    // "the ministry", "the committee": the one named before ("the Foreign Ministry", "the Ethics Committee").
+    if (words[0].toLowerCase() === 'the' && ws.length === 1 && ORG_HEADS.has(bare(ws[0]))) {
+      const named = this.lastOrganisation(bare(ws[0]), at);
+      if (named) return { speaker: named, role: '' };
+    }
     const indefinite = /^(a|an|one|another|some|two|three|several|many)$/.test(words[0].toLowerCase());
     if (indefinite || (ws.some((w) => ORG_HEADS.has(bare(w))) && !ws.some((w) => isTitle(w)))) return { speaker: ws.join(' '), role: '' };
     const described = byDescription(words, at, this.entities);
