@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statementsOf } from './support/articles.ts';
-import { findEntities, SpeakerResolver } from '../src/statements/speakers.ts';
+import { findEntities, nameSegments, SpeakerResolver } from '../src/statements/speakers.ts';
 import { genderOfWords, parseFirstNames, pronounVotes } from '../src/statements/gender.ts';
 
 const speakers = (text: string) => statementsOf(text).map((r) => [r.speaker_mention, r.speaker]);
@@ -181,5 +181,23 @@ describe('a number read as a speaker', () => {
     const context = { sentenceStart: 0, cueAt: text.indexOf('shares') };
     expect(r.resolve('5 billion', text.indexOf('5 billion'), context).speaker).toBe('Tom Hale');
     expect(r.resolve('313 people', text.indexOf('5 billion'), context).speaker).toBe('313 people');
+  });
+});
+
+describe('the names in one run of capitalised words', () => {
+  it('splits a title-case headline at the words the article writes in lower case and at its verbs', () => {
+    const text = 'Rosa Vint Slams Tom Hale Over Budget Plan.\n\nThe budget was late and over plan.';
+    expect(findEntities(text).map((e) => e.name)).toEqual(['Rosa Vint', 'Tom Hale']);
+  });
+  it('splits after a possessive ("Harbor Review’s Ian Tull") and before a place after a person ("Ann Voss of Dayton")', () => {
+    expect(nameSegments(['Harbor', 'Review’s', 'Ian', 'Tull'], new Set())).toEqual([['Harbor', 'Review’s'], ['Ian', 'Tull']]);
+    expect(nameSegments(['Ann', 'Voss', 'of', 'Dayton'], new Set())).toEqual([['Ann', 'Voss'], ['Dayton']]);
+  });
+  it('keeps an organisation with "of" and a short name whole', () => {
+    expect(nameSegments(['Federal', 'Bureau', 'of', 'Investigation'], new Set(['federal']))).toEqual([['Federal', 'Bureau', 'of', 'Investigation']]);
+    expect(nameSegments(['Bill', 'Vance'], new Set(['bill']))).toEqual([['Bill', 'Vance']]);
+  });
+  it('keeps "Virginia Gov. Terry Lane" an office and a name: a place is no given name before an office', () => {
+    expect(findEntities('Later Virginia Gov. Terry Lane spoke.').map((e) => [e.name, e.role])).toEqual([['Terry Lane', 'Virginia Gov.']]);
   });
 });

@@ -3,7 +3,7 @@
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
 import { readFileSync } from 'node:fs';
-import { ORG_HEADS, TITLE_WORDS, parseWordList } from './lexicon.ts';
+import { CUE_FORMS, ORG_HEADS, TITLE_WORDS, parseWordList } from './lexicon.ts';
 import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
 
 export interface Entity {
@@ -22,7 +22,7 @@ const NON_NAME = new Set(
     'he she they we i you his her their our my your who what which why how yes no not many some most all both ' +
     'earlier later last next today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
     'january february march april may june july august september october november december according speaking ' +
-    'several another other others each every few even only just such ' +
+    'several another other others each every few even only just such neither either nor ' +
     'mr mrs ms dr').split(' '),
 );
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'lord', 'lady']);
@@ -43,7 +43,7 @@ const ADDRESSES = new Set(['president', 'speaker', 'chairman', 'chairwoman', 'se
 
 /** An office word right after a given name or an honorific is a surname: "Larry King", "Mr. King" (not "Mr. President"). */
 function surnameAfter(words: string[], i: number): boolean {
-  if (i === 0) return false;
+  if (i === 0 || words[i].endsWith('.')) return false; // "Sen.", "Gov.": abbreviated, always an office
   const prev = words[i - 1];
   if (HONORIFICS.has(bare(prev))) return !ADDRESSES.has(bare(words[i])) && /^\p{Lu}/u.test(words[i]);
   return /^\p{Lu}\p{Ll}/u.test(prev) && FIRST_NAMES.has(prev.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(words[i]);
@@ -117,6 +117,7 @@ function* sentencePieces(text: string, re: RegExp): Generator<[string, number]> 
 /** Every capitalised name in the text with the office written before it, in order. */
 export function findEntities(text: string): Entity[] {
   const out: Entity[] = [];
+  const lowerWords = new Set(text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   const re = /[A-Z][\p{L}\p{N}'’.-]*(?:[ \t]+(?:(?:of|de|da|al|bin|van|von|der|la|du|le|el)[ \t]+)?[A-Z][\p{L}\p{N}'’.-]*)*/gu;
   for (const [matched, matchAt] of sentencePieces(text, re)) {
     // ''Larry King Now'': typewriter quote marks end a word, they are no part of it.
@@ -129,7 +130,21 @@ export function findEntities(text: string): Entity[] {
     if (!words.length) continue;
     // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
     const before = lowerCaseOffice(text, at);
-    const { role, name } = splitRole(words.map((w) => w.replace(/[.]$/, (d) => (words.length > 1 && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Prof|St|Jr|Sr)\.?$/.test(w) ? d : ''))));
+    const split = splitRole(words.map((w) => w.replace(/[.]$/, (d) => (words.length > 1 && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Prof|St|Jr|Sr)\.?$/.test(w) ? d : ''))));
+    const role = split.role;
+    const [name, ...others] = nameSegments(split.name, lowerWords);
+    // The other names of a run ("Francois Hollande Says Donald Trump", "National Review’s Ian Tuttle") stand alone.
+    let from = at;
+    for (const other of others) {
+      const otherAt = text.indexOf(other[0], from);
+      from = otherAt + 1;
+      const otherWords = other.filter((w) => !CONNECTORS.has(w));
+      const otherPerson = !isOrgName(other) && otherWords.length >= 2;
+      const entity: Entity = { name: other.join(' ').replace(/[’']s?$/, ''), role: '', at: otherAt, person: otherPerson };
+      const gender = otherPerson ? genderOfWords([], otherWords[0]) : undefined;
+      if (gender) entity.gender = gender;
+      out.push(entity);
+    }
     const nameWords = name.filter((w) => !CONNECTORS.has(w));
     if (!nameWords.length) continue;
     const hasHonorific = words.some((w) => HONORIFICS.has(bare(w)));
@@ -140,7 +155,38 @@ export function findEntities(text: string): Entity[] {
     if (gender) entity.gender = gender;
     out.push(entity);
   }
-  return out;
+  return out.sort((x, y) => x.at - y.at);
+}
+
+/** Title-case words of a headline that join names, never part of one. */
+const HEADLINE_WORDS = new Set(['the', 'a', 'an', 'to', 'for', 'on', 'in', 'at', 'with', 'and', 'or', 'but', 'is', 'are', 'was', 'has', 'have', 'will', 'of', 'from', 'by', 'about', 'after', 'over', 'says', 'said']);
+
+/**
+ * The names in a run of capitalised words: one, unless a possessive ends a name inside it ("National Review’s
+ * Ian Tuttle"), a given name's "of" leads to a place ("Lee Zeldin of New York"), or a run of four words or more
+ * holds words the article writes in lower case ("Francois Hollande Says Donald Trump Makes The World Sick").
+ * The name next to the office comes first.
+ */
+export function nameSegments(name: string[], lowerWords: Set<string>): string[][] {
+  const segments: string[][] = [[]];
+  // Organisations keep their words ("Federal Bureau of Investigation", "United States Pacific Command").
+  const headline = name.length >= 4 && !name.some((w) => ORG_HEADS.has(bare(w)) || /^command$/i.test(w));
+  const given = FIRST_NAMES.has((name[0] ?? '').toLowerCase());
+  for (let k = 0; k < name.length; k++) {
+    const w = name[k];
+    const lower = w.toLowerCase();
+    const current = segments[segments.length - 1];
+    // "Meenakshi Ganguly of Human Rights Watch": a name of two words or more, no organisation's, before "of".
+    if (w === 'of' && current.length >= 2 && (given || !current.some((c) => ORG_HEADS.has(bare(c))))) { segments.push([]); continue; }
+    const nextCapital = /^\p{Lu}/u.test(name[k + 1] ?? '');
+    const common = headline && (HEADLINE_WORDS.has(lower) || lowerWords.has(lower) || CUE_FORMS.has(lower)) && !(FIRST_NAMES.has(lower) && nextCapital);
+    if (common && !CONNECTORS.has(w)) { if (current.length) segments.push([]); continue; }
+    current.push(w);
+    if (/[’']s?$/.test(w) && /[’']/.test(w) && k < name.length - 1) segments.push([]);
+  }
+  const kept = segments.filter((g) => g.some((w) => /^\p{Lu}/u.test(w)));
+  // The words an office stands before are the name it belongs to: keep the segment it touches first.
+  return kept.length ? kept : [name];
 }
 
 export interface Resolved {
