@@ -99,7 +99,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   candidates.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1]);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
-  const resolver = new SpeakerResolver(findEntities(text));
+  const resolver = new SpeakerResolver(findEntities(text), text);
   const t = doc.tokens;
   const rows: StatementRow[] = [];
   const byCue = [...candidates].sort((x, y) => anchorOf(doc, x) - anchorOf(doc, y));
@@ -107,7 +107,9 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   for (const c of byCue) {
     if (!c.mention) continue;
     const mention = text.slice(t[c.mention[0]].a, t[c.mention[1]].b);
-    const r = resolver.resolve(mention, t[c.mention[0]].a);
+    const sentence = doc.sentenceRange[doc.sentenceOf[c.mention[0]]];
+    const context = sentence && sentence[1] > sentence[0] ? { sentenceStart: t[sentence[0]].a, cueAt: c.cue ? t[c.cue[0]].a : t[c.mention[1]].b } : undefined;
+    const r = resolver.resolve(mention, t[c.mention[0]].a, context);
     resolver.record(t[c.mention[0]].a, r.speaker);
     resolved.set(c, { ...r, mention });
   }

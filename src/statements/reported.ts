@@ -91,7 +91,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       while (q < Math.min(hi, i + 6) && t[q].word && !QUESTION_WORDS.has(t[q].lo)) q++;
       const span = q < hi && QUESTION_WORDS.has(t[q].lo) ? clauseSpan(doc, q, questionEnd(t, q, hi)) : null;
       if (span && wordsIn(t, q, hi) >= 3) {
-        found.push({ quote: span, kind: 'indirect', mention: null, cue: [i, i], confidence: 0.5, subject: { s: i, e: i }, after: true, cueTok: i });
+        const asker = askedBy(t, i, q);
+        found.push({ quote: span, kind: 'indirect', mention: asker, cue: [i, i], confidence: 0.5, subject: { s: i, e: i }, after: true, cueTok: i });
         continue;
       }
     }
@@ -392,6 +393,16 @@ function afterOpening(t: Token[], lo: number, i: number): Subject | null {
   let e = s;
   while (e + 1 < i && t[e + 1].cap) e++;
   return isSpeakerEnd(t[e]) && plausibleSpeaker(t, s, e) ? { s, e } : null;
+}
+
+/** "Asked by Matt Lauer whether ...", "asked by a host if ...": the one who put the question, or null. */
+function askedBy(t: Token[], i: number, q: number): [number, number] | null {
+  if (t[i + 1]?.lo !== 'by' || i + 2 >= q) return null;
+  let e = i + 2;
+  if (DETERMINERS.has(t[e].lo)) while (e + 1 < q && t[e + 1].word && !PREPOSITIONS.has(t[e + 1].lo) && !TIME_WORDS.has(t[e + 1].lo)) e++;
+  else if (t[e].cap) while (e + 1 < q && t[e + 1].cap && !TIME_WORDS.has(t[e + 1].lo)) e++;
+  else return null;
+  return [i + 2, e];
 }
 
 /** A question asked ends at the comma that returns to the main clause ("When asked whether ..., Trump said"). */

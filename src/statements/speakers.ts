@@ -2,13 +2,17 @@
  * Speakers: the names an article mentions (with the office written before them) and the resolution
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
-import { ORG_HEADS, TITLE_WORDS } from './lexicon.ts';
+import { readFileSync } from 'node:fs';
+import { CUE_FORMS, ORG_HEADS, TITLE_WORDS, parseWordList } from './lexicon.ts';
+import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
 
 export interface Entity {
   name: string;
   role: string;
   at: number;
   person: boolean;
+  /** What the mention itself says: an honorific ("Mrs."), a given name ("Hillary"), an office ("spokeswoman"). */
+  gender?: Gender;
 }
 
 /** Capitalised words that start sentences or join clauses and are never part of a name. */
@@ -18,6 +22,7 @@ const NON_NAME = new Set(
     'he she they we i you his her their our my your who what which why how yes no not many some most all both ' +
     'earlier later last next today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
     'january february march april may june july august september october november december according speaking ' +
+    'several another other others each every few even only just such neither either nor ' +
     'mr mrs ms dr').split(' '),
 );
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'lord', 'lady']);
@@ -33,11 +38,22 @@ const PERSONAL = new Set(['he', 'she', 'i', 'him', 'her']);
 const bare = (w: string) => w.toLowerCase().replace(/[.’']s$/, '').replace(/\.$/, '');
 const isTitle = (w: string) => TITLE_WORDS.has(bare(w)) || TITLE_WORDS.has(w.toLowerCase().split('-').pop()!.replace(/\.$/, ''));
 
+/** Offices used as a form of address after an honorific: "Mr. President", "Madam Speaker". */
+const ADDRESSES = new Set(['president', 'speaker', 'chairman', 'chairwoman', 'secretary', 'ambassador', 'minister', 'prime', 'justice', 'mayor', 'governor', 'senator']);
+
+/** An office word right after a given name or an honorific is a surname: "Larry King", "Mr. King" (not "Mr. President"). */
+function surnameAfter(words: string[], i: number): boolean {
+  if (i === 0 || words[i].endsWith('.')) return false; // "Sen.", "Gov.": abbreviated, always an office
+  const prev = words[i - 1];
+  if (HONORIFICS.has(bare(prev))) return !ADDRESSES.has(bare(words[i])) && /^\p{Lu}/u.test(words[i]);
+  return /^\p{Lu}\p{Ll}/u.test(prev) && FIRST_NAMES.has(prev.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(words[i]);
+}
+
 /** "NATO Secretary-General Jens Stoltenberg" -> role "NATO Secretary-General", name "Jens Stoltenberg". */
 export function splitRole(words: string[]): { role: string[]; name: string[] } {
   let last = -1;
   for (let i = 0; i < words.length; i++) {
-    if (isTitle(words[i])) {
+    if (isTitle(words[i]) && !surnameAfter(words, i)) {
       last = i;
       // "Secretary of State": an of-phrase after an office belongs to the office.
       while (last + 2 < words.length && words[last + 1] === 'of' && /^[A-Z]/.test(words[last + 2])) {
@@ -101,9 +117,11 @@ function* sentencePieces(text: string, re: RegExp): Generator<[string, number]> 
 /** Every capitalised name in the text with the office written before it, in order. */
 export function findEntities(text: string): Entity[] {
   const out: Entity[] = [];
+  const lowerWords = new Set(text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   const re = /[A-Z][\p{L}\p{N}'’.-]*(?:[ \t]+(?:(?:of|de|da|al|bin|van|von|der|la|du|le|el)[ \t]+)?[A-Z][\p{L}\p{N}'’.-]*)*/gu;
   for (const [matched, matchAt] of sentencePieces(text, re)) {
-    let words = matched.split(/[ \t]+/);
+    // ''Larry King Now'': typewriter quote marks end a word, they are no part of it.
+    let words = matched.split(/[ \t]+/).map((w, k, all) => k < all.length - 1 ? w : w.replace(/(?<=\p{L})(?:''|’’)$/u, ''));
     let at = matchAt;
     while (words.length && NON_NAME.has(bare(words[0])) && !HONORIFICS.has(bare(words[0]))) {
       at += words[0].length + 1;
@@ -112,20 +130,98 @@ export function findEntities(text: string): Entity[] {
     if (!words.length) continue;
     // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
     const before = lowerCaseOffice(text, at);
-    const { role, name } = splitRole(words.map((w) => w.replace(/[.]$/, (d) => (words.length > 1 && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Prof|St|Jr|Sr)\.?$/.test(w) ? d : ''))));
+    const split = splitRole(words.map((w) => w.replace(/[.]$/, (d) => (words.length > 1 && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Prof|St|Jr|Sr)\.?$/.test(w) ? d : ''))));
+    const role = split.role;
+    const [name, ...others] = nameSegments(split.name, lowerWords);
+    // The other names of a run ("Francois Hollande Says Donald Trump", "National Review’s Ian Tuttle") stand alone.
+    let from = at;
+    for (const other of others) {
+      const otherAt = text.indexOf(other[0], from);
+      from = otherAt + 1;
+      const otherWords = other.filter((w) => !CONNECTORS.has(w));
+      const otherPerson = !isOrgName(other) && otherWords.length >= 2;
+      const entity: Entity = { name: other.join(' ').replace(/[’']s?$/, ''), role: '', at: otherAt, person: otherPerson };
+      const gender = otherPerson ? genderOfWords([], otherWords[0]) : undefined;
+      if (gender) entity.gender = gender;
+      out.push(entity);
+    }
     const nameWords = name.filter((w) => !CONNECTORS.has(w));
     if (!nameWords.length) continue;
     const hasHonorific = words.some((w) => HONORIFICS.has(bare(w)));
     const person = !isOrgName(name) && (nameWords.length >= 2 || role.length > 0 || hasHonorific) && !/[’']s$/.test(name[name.length - 1]);
     const fullRole = [before, role.join(' ')].filter(Boolean).join(' ') || apposedOffice(text, at + words.join(' ').length);
-    out.push({ name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name)) });
+    const entity: Entity = { name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name)) };
+    const gender = genderOfWords([...words.slice(0, words.length - name.length), ...fullRole.split(/\s+/)], nameWords.length >= 2 ? nameWords[0] : undefined);
+    if (gender) entity.gender = gender;
+    out.push(entity);
   }
-  return out;
+  return out.sort((x, y) => x.at - y.at);
+}
+
+/** Title-case words of a headline that join names, never part of one. */
+const HEADLINE_WORDS = new Set(['the', 'a', 'an', 'to', 'for', 'on', 'in', 'at', 'with', 'and', 'or', 'but', 'is', 'are', 'was', 'has', 'have', 'will', 'of', 'from', 'by', 'about', 'after', 'over', 'says', 'said']);
+
+/**
+ * The names in a run of capitalised words: one, unless a possessive ends a name inside it ("National Review’s
+ * Ian Tuttle"), a given name's "of" leads to a place ("Lee Zeldin of New York"), or a run of four words or more
+ * holds words the article writes in lower case ("Francois Hollande Says Donald Trump Makes The World Sick").
+ * The name next to the office comes first.
+ */
+export function nameSegments(name: string[], lowerWords: Set<string>): string[][] {
+  const segments: string[][] = [[]];
+  // Organisations keep their words ("Federal Bureau of Investigation", "United States Pacific Command").
+  const headline = name.length >= 4 && !name.some((w) => ORG_HEADS.has(bare(w)) || /^command$/i.test(w));
+  const given = FIRST_NAMES.has((name[0] ?? '').toLowerCase());
+  for (let k = 0; k < name.length; k++) {
+    const w = name[k];
+    const lower = w.toLowerCase();
+    const current = segments[segments.length - 1];
+    // "Meenakshi Ganguly of Human Rights Watch": a name of two words or more, no organisation's, before "of".
+    if (w === 'of' && current.length >= 2 && (given || !current.some((c) => ORG_HEADS.has(bare(c))))) { segments.push([]); continue; }
+    const nextCapital = /^\p{Lu}/u.test(name[k + 1] ?? '');
+    const common = headline && (HEADLINE_WORDS.has(lower) || lowerWords.has(lower) || CUE_FORMS.has(lower)) && !(FIRST_NAMES.has(lower) && nextCapital);
+    if (common && !CONNECTORS.has(w)) { if (current.length) segments.push([]); continue; }
+    current.push(w);
+    if (/[’']s?$/.test(w) && /[’']/.test(w) && k < name.length - 1) segments.push([]);
+  }
+  const kept = segments.filter((g) => g.some((w) => /^\p{Lu}/u.test(w)));
+  // The words an office stands before are the name it belongs to: keep the segment it touches first.
+  return kept.length ? kept : [name];
 }
 
 export interface Resolved {
   speaker: string;
   role: string;
+}
+
+/** speaker-nouns.txt: lower-case heads of a speaker phrase besides offices and organisations ("voters", "a report"). */
+const SPEAKER_NOUNS = parseWordList(readFileSync(new URL('./speaker-nouns.txt', import.meta.url), 'utf8'));
+
+/** Prepositions that open a phrase of place, time or purpose, never a speaker ("In Washington, ..."). */
+const PHRASE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'on', 'during', 'without', 'within', 'near', 'inside', 'outside', 'across', 'throughout', 'under', 'over', 'into', 'after', 'before', 'since', 'until', 'despite', 'among', 'amid', 'like', 'unlike']);
+/** Text ending in a preposition of place, maybe with a town and a comma: "in ", "here in ", "in Aurora, ". */
+const PLACE_BEFORE = /\b(?:in|at|near|from|outside|inside|across|throughout)[ \t]+(?:\p{Lu}[\p{L}.'’-]*[ \t]+){0,3}?(?:\p{Lu}[\p{L}.'’-]*,[ \t]+)?$/u;
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)(?:[’']s)?$/;
+/** Capitalised words that open a sentence as adverbs or time phrases: "Hours later, ...", "Likewise, ...". */
+const OPENING_WORDS = new Set(['hours', 'minutes', 'moments', 'seconds', 'days', 'weeks', 'months', 'years', 'decades', 'likewise', 'well', 'now', 'here', 'still', 'instead', 'indeed', 'moreover', 'furthermore', 'further', 'again', 'ultimately', 'finally', 'first', 'second', 'third', 'next', 'once', 'twice', 'even', 'just', 'only', 'soon', 'shortly', 'elsewhere', 'overall', 'otherwise', 'nonetheless', 'nevertheless', 'together', 'separately', 'similarly', 'other', 'another', 'such', 'among', 'amid', 'despite', 'unlike', 'like']);
+
+/** Where a mention stands: the start of its sentence and the cue it speaks with (offsets into the text). */
+export interface MentionContext {
+  sentenceStart: number;
+  cueAt: number;
+}
+
+/** Words that end a speaker phrase's head: "the dawn of the movement" is headed by "dawn". */
+const HEAD_STOP = new Set(['of', 'for', 'in', 'at', 'from', 'with', 'on', 'to', 'who', 'that', 'which', 'by', 'about']);
+const singular = (w: string) => (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('es') && /(ss|sh|ch|x)es$/.test(w) ? w.slice(0, -2) : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+
+/** A lower-case phrase whose head can speak: a person, a group, an office, an organisation, a document. */
+export function speakerHead(mention: string): boolean {
+  const words = mention.toLowerCase().replace(/[’']s?$/, '').split(/\s+/).filter(Boolean);
+  const stop = words.findIndex((w, k) => k > 0 && HEAD_STOP.has(w));
+  // Any word before a preposition may be the head: "a person familiar", "a declaration filed".
+  return (stop > 0 ? words.slice(0, stop) : words).some((h) =>
+    [h, singular(h)].some((w) => SPEAKER_NOUNS.has(w) || TITLE_WORDS.has(w) || ORG_HEADS.has(w) || PRONOUNS.has(w) || w in POSSESSIVE_PRONOUNS));
 }
 
 const last = (name: string) => name.split(' ').pop()!;
@@ -177,33 +273,79 @@ function roleHead(roleWords: string[]): string | undefined {
 
 export class SpeakerResolver {
   private readonly people: Entity[];
-  private readonly fullByLast = new Map<string, Entity>();
+  /** Full names by last name, in order of appearance: "Clinton" -> Bill Clinton, Hillary Clinton. */
+  private readonly fullByLast = new Map<string, Entity[]>();
   private readonly roleByName = new Map<string, string>();
+  /** Evidence of gender per resolved name: honorifics, offices and given names weigh 3, a pronoun after the name 1. */
+  private readonly genderVotes = new Map<string, { m: number; f: number; named: boolean }>();
   /** Speakers resolved so far, for pronouns: [offset, name, person]. */
   private readonly said: Array<{ at: number; speaker: string; person: boolean }> = [];
 
   private readonly personNames = new Set<string>();
   private readonly personLastNames = new Set<string>();
 
-  constructor(private readonly entities: Entity[]) {
+  /** Words the article writes in lower case somewhere: "Hours" opening a sentence is no name if "hours" occurs. */
+  private readonly lowerWords: Set<string>;
+
+  constructor(private readonly entities: Entity[], private readonly text = '') {
+    this.lowerWords = new Set(text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu) ?? []);
     this.people = entities.filter((e) => e.person);
     for (const e of this.people) {
       this.personNames.add(e.name);
       this.personLastNames.add(last(e.name));
     }
     for (const e of this.people) {
-      const words = e.name.split(' ');
-      if (words.length >= 2 && !this.fullByLast.has(last(e.name))) this.fullByLast.set(last(e.name), e);
+      if (!e.name.includes(' ')) continue;
+      const list = this.fullByLast.get(last(e.name)) ?? [];
+      if (!list.some((x) => x.name === e.name)) list.push(e);
+      this.fullByLast.set(last(e.name), list);
+    }
+    // Full names first, so that "Mrs. Clinton" can pick Hillary Clinton over Bill Clinton by her honorific.
+    const pronounAfter = (e: Entity, k: number) => {
+      if (!text) return undefined;
+      let next = text.length;
+      for (let j = k + 1; j < this.people.length; j++) if (this.people[j].at > e.at) { next = this.people[j].at; break; }
+      return pronounVotes(text, e.at + e.name.length, next);
+    };
+    for (const pass of [true, false]) {
+      this.people.forEach((e, k) => {
+        if (e.name.includes(' ') !== pass) return;
+        const key = this.fullName(e.name, e.gender);
+        if (e.gender) this.vote(key, e.gender, 3);
+        const heard = pronounAfter(e, k);
+        if (heard) this.vote(key, heard, 1);
+      });
     }
     for (const e of entities) {
-      const full = this.fullName(e.name);
+      const full = this.fullName(e.name, e.gender);
       if (e.role && !this.roleByName.has(full)) this.roleByName.set(full, e.role);
     }
   }
 
-  private fullName(name: string): string {
+  private vote(name: string, g: Gender, weight: number): void {
+    const v = this.genderVotes.get(name) ?? { m: 0, f: 0, named: false };
+    v[g] += weight;
+    if (weight >= 3) v.named = true;
+    this.genderVotes.set(name, v);
+  }
+
+  /**
+   * The gender the article gives a name, or undefined when it gives none or both; with `named`, only when a
+   * given name, an honorific or an office says it (so the name surely is a person's, not "Las Vegas").
+   */
+  genderOf(name: string, named = false): Gender | undefined {
+    const v = this.genderVotes.get(name);
+    if (!v || v.m === v.f || (named && !v.named)) return undefined;
+    return v.m > v.f ? 'm' : 'f';
+  }
+
+  private fullName(name: string, gender?: Gender): string {
     if (name.includes(' ')) return name;
-    return this.fullByLast.get(name)?.name ?? name;
+    const list = this.fullByLast.get(name);
+    if (!list) return name;
+    // "Mrs. Clinton" after both Clintons are named: the one whose gender fits.
+    if (gender) for (const e of list) if (this.genderOf(e.name) === gender) return e.name;
+    return list[0].name;
   }
 
   /** Remember who spoke where, so that a later "he said" finds them. */
@@ -212,16 +354,57 @@ export class SpeakerResolver {
     this.said.push({ at, speaker, person });
   }
 
-  private lastPerson(at: number): string | undefined {
+  private fits(name: string, gender: Gender | undefined): boolean {
+    if (!gender) return true;
+    const g = this.genderOf(name);
+    return !g || g === gender;
+  }
+
+  private lastPerson(at: number, gender?: Gender): string | undefined {
     let speaker: { at: number; speaker: string } | undefined;
     for (let i = this.said.length - 1; i >= 0 && !speaker; i--) {
       const s = this.said[i];
-      if (s.at < at && s.person && at - s.at < 2500) speaker = s;
+      if (s.at < at && s.person && at - s.at < 2500 && this.fits(s.speaker, gender)) speaker = s;
     }
-    let found: Entity | undefined;
-    for (const e of this.people) if (e.at < at) found = e;
+    let found: string | undefined;
+    for (const e of this.people) {
+      if (e.at >= at) break;
+      const full = this.fullName(e.name, e.gender);
+      if (this.fits(full, gender)) found = full;
+    }
+    // But a person the article gives the pronoun's gender, named earlier in the same sentence, is nearer:
+    // "Sanders has made clear that he expects ...", "Steve Adler said ..., though he contended ...".
+    if (gender) {
+      const from = Math.max(0, at - 400, this.sentenceStartBefore(at), speaker ? speaker.at + 1 : 0);
+      let near: string | undefined;
+      for (const e of this.entities) {
+        if (e.at >= at) break;
+        if (e.at < from || !this.isPerson(e)) continue;
+        const full = this.fullName(e.name, e.gender);
+        if (this.genderOf(full, true) === gender) near = full;
+      }
+      if (near) return near;
+    }
     // The last person quoted nearby beats the last person named: "he said" mostly continues a quoted speaker.
-    return speaker?.speaker ?? (found ? this.fullName(found.name) : undefined);
+    return speaker?.speaker ?? found;
+  }
+
+  /** The last name before `at` of two words or more that ends in `head` ("State Department" for "department"). */
+  private lastOrganisation(head: string, at: number): string | undefined {
+    let found: string | undefined;
+    for (const e of this.entities) {
+      if (e.at >= at) break;
+      if (e.name.includes(' ') && bare(last(e.name)) === head) found = e.name;
+    }
+    return found;
+  }
+
+  /** Where the sentence holding offset `at` starts (after the last ". " before it), by the text alone. */
+  private sentenceStartBefore(at: number): number {
+    const window = this.text.slice(Math.max(0, at - 400), at);
+    let start = 0;
+    for (const m of window.matchAll(/[.!?]["”’']?\s+|\n/g)) start = m.index! + m[0].length;
+    return Math.max(0, at - 400) + start;
   }
 
   private lastGroup(at: number): string | undefined {
@@ -232,12 +415,69 @@ export class SpeakerResolver {
     return undefined;
   }
 
-  resolve(mention: string, at: number): Resolved {
+  /** A person the article names: a person entity, or a lone last name of one. */
+  private isPerson(e: Entity): boolean {
+    return e.person || this.personNames.has(e.name) || this.personLastNames.has(e.name);
+  }
+
+  /**
+   * A mention no one can be: a lower-case phrase without a speaking head ("a sign", "quick"), a word that opens
+   * the sentence and is written in lower case elsewhere ("Hours later, ..."), or a dateline ("WASHINGTON (AP) —").
+   */
+  private implausible(mention: string, at: number, context: MentionContext): boolean {
+    // "5 billion shares", "70 new orders": a number read as a speaker, unless it counts people ("313 people").
+    const counted = /^\d[\d,.]*\s+(.*)$/.exec(mention);
+    if (counted && !/\p{Lu}/u.test(counted[1])) return !speakerHead(counted[1]);
+    if (!/\p{Lu}/u.test(mention)) return !speakerHead(mention);
+    const first = mention.split(/\s+/)[0].toLowerCase();
+    // "Christie repeated accusations that Rubio recites ...": a clause inside someone's words; they speak.
+    if (/^that\s+\p{Lu}/u.test(mention)) return true;
+    if (CALENDAR.test(mention)) return true; // "Friday", "March": a date read as a speaker
+    // "In Washington", "For someone": a phrase of place or purpose, not a subject.
+    if (mention.includes(' ') && PHRASE_PREPOSITIONS.has(first)) return true;
+    // "Grassley, facing a challenge in Iowa, a swing state, said": the object of a preposition of place is no subject.
+    // A place is set off by commas ("in Aurora, Colorado, in July"); "in Las Vegas, Trump said" names the subject.
+    const opens = at - context.sentenceStart <= 2;
+    if (!opens && this.text[at + mention.length] === ',' && PLACE_BEFORE.test(this.text.slice(Math.max(context.sentenceStart, at - 40), at))) return true;
+    if (!opens) return false;
+    if (/^\p{Lu}[\p{Lu}\s.]+$/u.test(mention) && mention.length >= 3) return /^(?:,|\s*\(|\s*[—–-])/.test(this.text.slice(at + mention.length, at + mention.length + 3));
+    if (mention.includes(' ') || this.personLastNames.has(mention) || this.personNames.has(mention)) return false;
+    const lower = mention.toLowerCase();
+    if (PERSONAL.has(lower) || lower === 'they' || lower === 'we' || (!/^it(?:[’']s)?$/.test(lower) && speakerHead(lower))) return false; // "He", "Analysts", "Polls"
+    return this.lowerWords.has(lower) || NON_NAME.has(lower) || OPENING_WORDS.has(lower) || /^\p{Lu}\p{Ll}+(?:ing|ed|ly)$/u.test(mention);
+  }
+
+  /** The person a sentence is about, for an implausible mention: the first named after it before the cue, else before it. */
+  private sentenceSubject(at: number, end: number, context: MentionContext): Entity | undefined {
+    const limit = Math.max(context.cueAt, end);
+    let before: Entity | undefined;
+    for (const e of this.entities) {
+      if (e.at >= limit) break;
+      if (e.at < context.sentenceStart || !this.isPerson(e)) continue;
+      if (e.at >= end && e.at < context.cueAt) return e;
+      if (e.at < at && !before) before = e;
+    }
+    return before;
+  }
+
+  resolve(mention: string, at: number, context?: MentionContext): Resolved {
+    // "But Chris Christie", "And then he", "62-year-old Brenda Johnson": what opens the phrase is no part of the name.
+    const opener = /^(?:(?:and|but|or|so|yet|then|and then|but then)\s+|\d+-year-old\s+)+/i.exec(mention);
+    if (opener && opener[0].length < mention.length) return this.resolve(mention.slice(opener[0].length), at + opener[0].length, context);
+    // "He went", "It seems unfair": a pronoun and its verb; the pronoun speaks ("She and her aides" stays a group).
+    const lead = /^(he|she|it|they|we|i)(?:[’'](?:s|d|ll|m|re|ve))?\s+(\S+)/i.exec(mention);
+    if (lead && !/^(?:and|or|&)$/i.test(lead[2])) return this.resolve(lead[1], at, context);
+    if (context && this.implausible(mention, at, context)) {
+      const subject = this.sentenceSubject(at, at + mention.length, context);
+      if (subject) return this.resolve(subject.name, subject.at);
+    }
     const words = mention.split(/\s+/).filter(Boolean);
+    // "his early-morning tweets", "her 2002 book": the owner speaks when what is owned cannot.
+    if (words.length > 1 && POSSESSIVE_PRONOUNS[words[0].toLowerCase()] && !/\p{Lu}/u.test(mention) && !speakerHead(words.slice(1).join(' '))) return this.resolve(words[0], at);
     const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
     if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
     if (PRONOUNS.has(lower)) {
-      const who = PERSONAL.has(lower) ? this.lastPerson(at) : this.lastGroup(at);
+      const who = PERSONAL.has(lower) ? this.lastPerson(at, pronounGender(lower)) : this.lastGroup(at);
       return who ? { speaker: who, role: this.roleByName.get(who) ?? '' } : { speaker: mention, role: '' };
     }
     let ws = words;
@@ -247,7 +487,9 @@ export class SpeakerResolver {
     const nameWords = name.filter((w) => !CONNECTORS.has(w));
     const named = nameWords.length > 0 && nameWords.every((w) => /^[A-Z]/.test(w)) && !isOrgName(nameWords);
     if (named) {
-      const full = this.fullName(name.join(' ').replace(/[’']s$/, ''));
+      const gender = genderOfWords(ws.slice(0, ws.length - name.length), nameWords.length >= 2 ? nameWords[0] : undefined);
+      const full = this.fullName(name.join(' ').replace(/[’']s$/, ''), gender);
+      if (gender) this.vote(full, gender, 3);
       // "President Putin" after "Russian President Vladimir Putin": the fuller office written earlier.
       const said = role.join(' ');
       const known = this.roleByName.get(full) ?? '';
@@ -257,6 +499,11 @@ export class SpeakerResolver {
     if (ws.some((w) => /[’']s$/.test(w)) && !isTitle(ws[ws.length - 1])) return { speaker: ws.join(' '), role: '' };
     // "a State Department official", "one aide": someone new, not a person named before;
     // "the State Department", "the Clinton campaign": the organisation itself.
+    // "the ministry", "the committee": the one named before ("the Foreign Ministry", "the Ethics Committee").
+    if (words[0].toLowerCase() === 'the' && ws.length === 1 && ORG_HEADS.has(bare(ws[0]))) {
+      const named = this.lastOrganisation(bare(ws[0]), at);
+      if (named) return { speaker: named, role: '' };
+    }
     const indefinite = /^(a|an|one|another|some|two|three|several|many)$/.test(words[0].toLowerCase());
     if (indefinite || (ws.some((w) => ORG_HEADS.has(bare(w))) && !ws.some((w) => isTitle(w)))) return { speaker: ws.join(' '), role: '' };
     const described = byDescription(words, at, this.entities);

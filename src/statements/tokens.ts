@@ -20,7 +20,8 @@ export function tokenize(text: string): Token[] {
     const t = m[0];
     const a = m.index!;
     const prev = out[out.length - 1];
-    if (t === '.' && prev && prev.b === a && ABBREVIATIONS.has(prev.lo)) {
+    // "Sen. Ted Cruz (R-Tex.) said": a dot closing a parenthesis right after a word abbreviates, it ends nothing.
+    if (t === '.' && prev && prev.b === a && (ABBREVIATIONS.has(prev.lo) || (text[a + 1] === ')' && prev.word))) {
       prev.t += '.';
       prev.lo += '.';
       prev.b += 1;
