@@ -127,3 +127,23 @@ describe('aims and decisions before "to"', () => {
     expect(statements('The ministers decided to expand the training mission.')).toHaveLength(0);
   });
 });
+
+describe('a second reporting verb after "and"', () => {
+  it('ends the clause where "and" brings the speaker\'s next reporting verb in the same tense, even after a clause', () => {
+    expect(cueQuote('Senator Ruth Park said the mayor was ignorant of the law and criticized him for his remarks.')).toEqual([
+      ['said', 'the mayor was ignorant of the law'],
+      ['criticized', 'him for his remarks'],
+    ]);
+  });
+  it('keeps a clause whose second verb is no reporting verb ("said the plan was late and cost more")', () => {
+    expect(cueQuote('Senator Ruth Park said the plan was late and cost far more than promised.')).toEqual([
+      ['said', 'the plan was late and cost far more than promised'],
+    ]);
+  });
+});
+
+describe('cue verbs added from PolNeAR', () => {
+  it('reads "attacked" as a reporting verb with a noun-phrase object', () => {
+    expect(cueQuote('Governor Ann Miller attacked the senator over the budget vote.')).toEqual([['attacked', 'the senator over the budget vote']]);
+  });
+});

@@ -197,7 +197,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     let cut = coordinatedVerb(doc, f.cueTok, a, b);
     if (cut < 0) cut = objectEnd(doc, f.cueTok, a, b);
     // Words after a colon are given whole ("said: Spoke with Ghani ..., but ...").
-    const more = t[a - 1]?.t === ':' ? -1 : continuation(doc, a, cut < 0 ? b : cut);
+    const more = t[a - 1]?.t === ':' ? -1 : continuation(doc, f.cueTok, a, cut < 0 ? b : cut);
     if (more >= 0) cut = more;
     if (cut < 0) continue;
     const span = clauseSpan(doc, a, cut);
@@ -357,11 +357,14 @@ function determinerNotOfTime(t: Token[], cs: number): boolean {
 /** Words after a comma that start a clause of the writer's own: "said X, but Y", "said X, while Y". */
 const CONTRAST = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
 /**
- * Where a reported clause stops because the sentence goes on with something else: a semicolon, ", but ...",
- * ", while ...", ", adding ...", ", and said ...". -1: it runs to b.
+ * Where a reported clause stops because the sentence goes on with something else: ", but ...", ", while ...",
+ * ", according to", "but insisted ...", "and criticized ..." (the speaker's next reporting verb in the cue's
+ * tense, even after a clause of its own). Semicolons, dashes and ", adding ..." were measured and lost:
+ * PolNeAR keeps what follows them. -1: it runs to b.
  */
-function continuation(doc: Doc, a: number, b: number): number {
+function continuation(doc: Doc, cue: number, a: number, b: number): number {
   const t = doc.tokens;
+  const tense = verbTense(t[cue].lo);
   for (let k = a + 1; k < b - 1; k++) {
     if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
     if (wordsIn(t, a, k) < 2) continue;
@@ -373,6 +376,12 @@ function continuation(doc: Doc, a: number, b: number): number {
       if (n.lo === 'according') return k;
     }
     if (w.lo === 'but' && t[k - 1].t !== ',' && cueAt(n)) return k;
+    // "said Trump was ignorant of Islam and criticized him": the speaker's next reporting verb, same tense.
+    if (w.lo === 'and') {
+      let v = k + 1;
+      if (t[v].word && !t[v].cap && t[v].lo.endsWith('ly') && v + 1 < b) v++;
+      if (cueAt(t[v]) && verbTense(t[v].lo) === tense && tense !== null) return k - (t[k - 1].t === ',' ? 1 : 0);
+    }
   }
   return -1;
 }
