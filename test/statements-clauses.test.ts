@@ -147,3 +147,29 @@ describe('cue verbs added from PolNeAR', () => {
     expect(cueQuote('Governor Ann Miller attacked the senator over the budget vote.')).toEqual([['attacked', 'the senator over the budget vote']]);
   });
 });
+
+describe('a reporting verb after "to" or "and"', () => {
+  it('gives a verb after "went on to", "was quick to", "tried to" the subject of the verb before "to"', () => {
+    expect(statements('Mayor Jim Cole later went on to call the senator the worst politician in the state.').map((r) => [r.speaker_mention, r.quote])).toEqual([
+      ['Mayor Jim Cole', 'the senator the worst politician in the state'],
+    ]);
+    expect(statements('Senator Ruth Park was quick to point out that the bill had failed twice.').map((r) => [r.speaker_mention, r.quote])).toEqual([
+      ['Senator Ruth Park', 'that the bill had failed twice'],
+    ]);
+  });
+  it('still skips an infinitive with no such verb before it ("a chance to say")', () => {
+    expect(statements('The debate gave the mayor a chance to say more about the budget.')).toHaveLength(0);
+  });
+  it('gives any reporting verb after "but" or "and" the sentence\'s speaker', () => {
+    const rows = statements('Senator Ruth Park said after a lunch on Tuesday that she had not read the plan, but called it a starting point.');
+    expect(rows.map((r) => [r.speaker, r.cue, r.quote])).toEqual([
+      ['Ruth Park', 'said', 'that she had not read the plan'],
+      ['Ruth Park', 'called', 'it a starting point'],
+    ]);
+  });
+  it('reads the speaker past an adverb between commas ("the secretary general, meanwhile, called on")', () => {
+    expect(statements("NATO's secretary general, meanwhile, called on the regime to abandon its weapons.").map((r) => [r.cue, r.quote])).toEqual([
+      ['called', 'on the regime to abandon its weapons'],
+    ]);
+  });
+});

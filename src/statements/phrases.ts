@@ -70,6 +70,12 @@ export interface Subject {
 export function subjectBefore(t: Token[], i: number, lo: number): Subject | null {
   let j = i - 1;
   while (j >= lo && t[j].word && !t[j].cap && (AUX_ADVERBS.has(t[j].lo) || t[j].lo.endsWith('ly') || /n[’']t$/.test(t[j].lo))) j--;
+  // "NATO's secretary general, meanwhile, called on ...": an adverb between commas.
+  if (j - 2 >= lo && t[j].t === ',' && ASIDE_ADVERBS.has(t[j - 1].lo) && t[j - 2].t === ',') {
+    j -= 3;
+    while (j >= lo && t[j].word && !t[j].cap && (AUX_ADVERBS.has(t[j].lo) || t[j].lo.endsWith('ly'))) j--;
+    if (j < lo) return null;
+  }
   if (j < lo) return null;
   let e = -1;
   if (isSpeakerEnd(t[j])) e = j;
@@ -131,6 +137,8 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
   return { s, e };
 }
 
+/** Adverbs set off by commas between a speaker and the verb. */
+const ASIDE_ADVERBS = new Set(['meanwhile', 'however', 'too', 'though', 'also', 'instead', 'likewise', 'separately', 'similarly', 'moreover', 'nonetheless', 'nevertheless', 'meantime']);
 /** Every token from a to b (exclusive) a capitalised word: a name. */
 const allCaps = (t: Token[], a: number, b: number): boolean => {
   for (let k = a; k < b; k++) if (!t[k].word || !t[k].cap) return false;

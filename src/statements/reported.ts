@@ -86,7 +86,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const byParticiple = prev?.lo === 'by' && t[i].lo.endsWith('ing');
     // "an organisation that endorsed Sanders": a relative "that" stands for the noun before it.
     const relativeThat = prev?.lo === 'that' && !!t[i - 2] && t[i - 2].word && isSpeakerEnd(t[i - 2]) && !cueAt(t[i - 2]) && (verbTense(t[i].lo) === 'past' || verbTense(t[i].lo) === 's') && t[i].lo !== form.base;
-    if (prev && !standsAlone && !byParticiple && !relativeThat && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
+    // "went on to call Cruz ...", "was quick to point out that ...": the subject of the verb before "to" speaks.
+    const catenative = prev?.lo === 'to' && form.kind === 'speech' ? catenativeVerb(t, i - 2, lo) : -1;
+    if (prev && !standsAlone && !byParticiple && !relativeThat && catenative < 0 && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
     const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
     // "When asked whether he would run, ...": a question put by someone the text does not name.
     if (form.base === 'ask' && (!prev || !isSpeakerEnd(prev) || /^(is|was|are|were|been|be|being|when|if)$/.test(prev.lo))) {
@@ -108,7 +110,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       subject = sentenceSpeaker(t, found, mentionOf, lo, i);
       if (!subject) continue;
     } else {
-      subject = relativeThat ? { s: phraseStart(t, i - 2, lo), e: i - 2 } : subjectBefore(t, i, lo);
+      subject = relativeThat ? { s: phraseStart(t, i - 2, lo), e: i - 2 } : catenative >= 0 ? subjectBefore(t, catenative, lo) : subjectBefore(t, i, lo);
       // A bare verb after a singular noun is a noun itself ("a phone call").
       if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s') && !PLURAL_NOUNS.has(t[subject.e].lo) && !isNumber(t[subject.e])) subject = null;
       // An -s form read as a plural noun ("classic TV shows and films"), not a verb.
@@ -123,8 +125,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         const shared = found.filter((f) => f.participle === false && f.cueTok < i && t[i].a < f.quote[1] && verbTense(t[f.cueTok].lo) === verbTense(t[i].lo)).pop();
         if (shared) subject = shared.subject;
       }
-      // "Trump smiled and said ...": a second verb shares the sentence's speaker.
-      if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && SAYING.has(form.base)) subject = sentenceSpeaker(t, found, mentionOf, lo, i);
+      // "Trump smiled and said ...", "..., but called it a starting point": a second verb shares the sentence's speaker.
+      if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && form.kind === 'speech') subject = sentenceSpeaker(t, found, mentionOf, lo, i);
     }
     if (!subject) continue;
     // Where the reported clause is.
@@ -144,7 +146,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
           if (t[k].lo === 'that') { that = k; break; }
           if (!t[k].word || cueAt(t[k])) break;
         }
-        if (that >= 0 && (that === cs || PREPOSITIONS.has(t[cs].lo) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that; explicit = true; }
+        if (that >= 0 && (that === cs || PREPOSITIONS.has(t[cs].lo) || (t[cs].lo === 'out' && that === cs + 1) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that; explicit = true; }
         else if (LISTENER_FIRST.has(form.base)) {
           const obj = objectPhrase(t, cs, hi);
           if (obj > cs) cs = obj;
@@ -354,6 +356,24 @@ function determinerNotOfTime(t: Token[], cs: number): boolean {
   const n = t[cs + 1];
   return !(n && (TIME_WORDS.has(n.lo) || /^(spring|summer|fall|autumn|winter|season|cycle|term|session)$/.test(n.lo)));
 }
+/** Verbs before "to" whose subject does what follows: "moved to emphasize", "tried to portray". */
+const CATENATIVES = new Set(['moved', 'moves', 'moving', 'tried', 'tries', 'trying', 'attempted', 'attempts', 'attempting', 'rushed', 'hastened', 'proceeded', 'went', 'took', 'used', 'uses', 'sought', 'began', 'begun', 'started', 'continued']);
+/** Adjectives in "was quick to", "were eager to": their subject speaks. */
+const READY = new Set(['quick', 'eager', 'careful', 'keen', 'swift', 'happy', 'first', 'willing', 'ready']);
+/**
+ * The main verb (or the adjective of "was quick") before the "to" at k+1 whose subject is the cue's speaker;
+ * "went on to call", "went on CNN to declare", "used the comments to urge". -1: none.
+ */
+function catenativeVerb(t: Token[], k: number, lo: number): number {
+  if (k < lo) return -1;
+  if (READY.has(t[k].lo) && k - 1 >= lo && /^(was|were|is|are|been)$/.test(t[k - 1].lo)) return k;
+  // up to four words between the verb and "to": "went on CNN", "used the comments"
+  for (let v = k; v >= Math.max(lo, k - 4); v--) {
+    if (!t[v].word) break;
+    if (CATENATIVES.has(t[v].lo) && !t[v].cap) return v === k || t[v + 1].lo === 'on' || /^(used|uses|took)$/.test(t[v].lo) ? v : -1;
+  }
+  return -1;
+}
 /** Words after a comma that start a clause of the writer's own: "said X, but Y", "said X, while Y". */
 const CONTRAST = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
 /**
@@ -417,8 +437,6 @@ export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'w
 /** Documents and surveys that speak when a sentence opens "In a ... poll, ...". */
 const SOURCE_DOCUMENTS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'interview', 'statement', 'memo', 'letter', 'op-ed', 'editorial', 'column', 'book', 'tweet', 'post', 'speech', 'filing', 'lawsuit', 'complaint', 'ruling', 'opinion', 'email', 'e-mail', 'video', 'ad', 'advertisement', 'document', 'documents', 'testimony', 'transcript']);
 
-/** Verbs that, after "and", can only be reporting ("smiled and said"). */
-const SAYING = new Set(['say', 'tell', 'add', 'write', 'tweet', 'note', 'explain', 'argue', 'warn', 'insist', 'ask', 'claim', 'announce', 'declare', 'reply', 'respond', 'suggest', 'stress', 'acknowledge', 'admit', 'predict', 'complain', 'joke']);
 
 /** The speaker a participle or a second verb shares: an earlier cue's, a direct quote's, or the sentence's subject. */
 function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Subject }>, mentionOf: Int32Array, lo: number, i: number): Subject | null {
