@@ -11,7 +11,7 @@ export const CLAUSE_PUNCT = new Set(['.', '!', '?', ';']);
 export const TITLE_MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'as']);
 
 export const isSpeakerEnd = (tok: Token | undefined): boolean =>
-  !!tok && tok.word && !NOT_SPEAKER_END.has(tok.lo) && !TIME_WORDS.has(tok.lo) && !isNumber(tok) && (tok.cap || !CUE_FORMS.has(tok.lo)) && !(tok.lo.endsWith('ly') && !tok.cap);
+  !!tok && tok.word && !NOT_SPEAKER_END.has(tok.lo) && (!TIME_WORDS.has(tok.lo) || tok.t === 'Times') && !isNumber(tok) && (tok.cap || !CUE_FORMS.has(tok.lo)) && !(tok.lo.endsWith('ly') && !tok.cap);
 
 /** Start of the noun phrase ending at token e (the speaker before a cue), not before `lo`. */
 export function phraseStart(t: Token[], e: number, lo: number): number {
@@ -69,7 +69,13 @@ export interface Subject {
 /** The speaker phrase before the cue at i (skipping auxiliaries, a time or place phrase, an apposition). */
 export function subjectBefore(t: Token[], i: number, lo: number): Subject | null {
   let j = i - 1;
-  while (j >= lo && t[j].word && !t[j].cap && (AUX_ADVERBS.has(t[j].lo) || t[j].lo.endsWith('ly'))) j--;
+  while (j >= lo && t[j].word && !t[j].cap && (AUX_ADVERBS.has(t[j].lo) || t[j].lo.endsWith('ly') || /n[’']t$/.test(t[j].lo))) j--;
+  // "NATO's secretary general, meanwhile, called on ...": an adverb between commas.
+  if (j - 2 >= lo && t[j].t === ',' && ASIDE_ADVERBS.has(t[j - 1].lo) && t[j - 2].t === ',') {
+    j -= 3;
+    while (j >= lo && t[j].word && !t[j].cap && (AUX_ADVERBS.has(t[j].lo) || t[j].lo.endsWith('ly'))) j--;
+    if (j < lo) return null;
+  }
   if (j < lo) return null;
   let e = -1;
   if (isSpeakerEnd(t[j])) e = j;
@@ -79,10 +85,19 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
     for (let k = j - 1; k >= Math.max(lo, j - 40); k--) {
       if (t[k].t === ',' || t[k].t === '(') {
         const relative = t[k + 1]?.lo === 'who' || t[k + 1]?.lo === 'which';
-        if (k - 1 >= lo && isSpeakerEnd(t[k - 1]) && t[k - 1].cap && (relative || j - k <= 15)) e = k - 1;
+        // "Sen. Rand Paul, R-Ky., told", "Cummings (D-Md.), chair of ..., said": a party tag before the apposition.
+        let n = k - 1;
+        if (t[n]?.t === ')') { while (n > lo && t[n].t !== '(') n--; n--; }
+        else if (t[n]?.t === '.' && /^[RDI]-/.test(t[n - 1]?.t ?? '') && t[n - 2]?.t === ',') n -= 3;
+        // An apposition opened by an article or a possessive may be long ("Cross, a former staff member for ..., wrote").
+        const long = (DETERMINERS.has(t[k + 1]?.lo ?? '') || /’s$|'s$/.test(t[k + 2]?.t ?? '')) && j - k <= 30;
+        if (n >= lo && isSpeakerEnd(t[n]) && t[n].cap && (relative || long || j - k <= 15)) e = n;
+        // "The author of the book, Mitchell Zuckoff, said": a name in apposition is the speaker.
+        else if (j - k >= 2 && j - k <= 5 && allCaps(t, k + 1, j)) return { s: k + 1, e: j - 1 };
         break;
       }
-      if ((CLAUSE_PUNCT.has(t[k].t) && !(t[k].t === '.' && t[k - 1]?.cap && t[k - 1].t.length <= 3 && t[k].a === t[k - 1].b)) || QUOTE_CHARS.has(t[k].t)) break;
+      // A dot on a word inside the sentence ends an abbreviation ("No. 2", "R-Ky."), not a sentence.
+      if ((CLAUSE_PUNCT.has(t[k].t) && !(t[k].t === '.' && t[k].a === t[k - 1]?.b)) || QUOTE_CHARS.has(t[k].t)) break;
     }
   }
   if (e < 0 || (TIME_WORDS.has(t[j].lo) || isNumber(t[j]) || (t[j].word && !t[j].cap && !isSpeakerEnd(t[j])))) {
@@ -117,9 +132,18 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
   }
   // "Caucus-goers who said ...": without a comma too.
   if (t[s].lo === 'who' && s - 1 >= lo && isSpeakerEnd(t[s - 1])) return { s: phraseStart(t, s - 1, lo), e: s - 1 };
-  if (!plausibleSpeaker(t, s, e)) return null;
+  // "Jolly said", "Boreing said": a lone capitalised word right before the verb is a name, not an adverb.
+  if (!plausibleSpeaker(t, s, e) && !(s === e && e === i - 1 && t[e].cap && /(ly|ing)$/.test(t[e].lo))) return null;
   return { s, e };
 }
+
+/** Adverbs set off by commas between a speaker and the verb. */
+const ASIDE_ADVERBS = new Set(['meanwhile', 'however', 'too', 'though', 'also', 'instead', 'likewise', 'separately', 'similarly', 'moreover', 'nonetheless', 'nevertheless', 'meantime']);
+/** Every token from a to b (exclusive) a capitalised word: a name. */
+const allCaps = (t: Token[], a: number, b: number): boolean => {
+  for (let k = a; k < b; k++) if (!t[k].word || !t[k].cap) return false;
+  return true;
+};
 
 /** The speaker phrase right after an inverted cue ("..., said Sen. Cruz"). */
 export function subjectAfter(t: Token[], i: number, hi: number): Subject | null {

@@ -2,13 +2,11 @@
 import type { Span } from '../schema/records.ts';
 import { CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
-import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
-import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, type Token } from './tokens.ts';
+import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
+import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
 const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure', 'warn', 'urge', 'ask', 'advise', 'brief', 'notify', 'instruct', 'order', 'promise', 'alert', 'update', 'accuse', 'thank', 'congratulate', 'implore', 'beg']);
-/** Verbs that, before "to" and a verb, report a decision or an attitude rather than words. */
-const UNDERTAKINGS = new Set(['agree', 'decide', 'seek', 'offer', 'intend', 'plan', 'want', 'hope', 'expect', 'wish', 'prefer', 'continue', 'vote']);
 
 /** Reported speech inside one sentence: every cue with a speaker beside it. */
 export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: number, hi: number): Candidate[] {
@@ -83,7 +81,14 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const form = cueAt(t[i]) ?? askedFirst ?? headlineCueAt(t, i, lo, hi) ?? refusalAt(t, i, hi);
     if (!form || form.kind === 'quote') continue;
     const prev = t[i - 1];
-    if (prev && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
+    // "Some say", "many said": a determiner standing alone is the speaker, before a verb form no noun shares.
+    const standsAlone = !!prev && QUANTIFIERS.has(prev.lo) && (t[i].lo === form.base || verbTense(t[i].lo) === 'past') && !t[i].lo.endsWith('s');
+    const byParticiple = prev?.lo === 'by' && t[i].lo.endsWith('ing');
+    // "an organisation that endorsed Sanders": a relative "that" stands for the noun before it.
+    const relativeThat = prev?.lo === 'that' && !!t[i - 2] && t[i - 2].word && isSpeakerEnd(t[i - 2]) && !cueAt(t[i - 2]) && (verbTense(t[i].lo) === 'past' || verbTense(t[i].lo) === 's') && t[i].lo !== form.base;
+    // "went on to call Cruz ...", "was quick to point out that ...": the subject of the verb before "to" speaks.
+    const catenative = prev?.lo === 'to' && form.kind === 'speech' ? catenativeVerb(t, i - 2, lo) : -1;
+    if (prev && !standsAlone && !byParticiple && !relativeThat && catenative < 0 && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
     const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
     // "When asked whether he would run, ...": a question put by someone the text does not name.
     if (form.base === 'ask' && (!prev || !isSpeakerEnd(prev) || /^(is|was|are|were|been|be|being|when|if)$/.test(prev.lo))) {
@@ -96,7 +101,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         continue;
       }
     }
-    if (!participle && prev && /^(is|was|are|were|been|be|being|get|gets|got)$/.test(prev.lo)) continue; // passive: it is claimed
+    // Passive ("it is claimed"), but not progressive ("Clinton is calling for ...": the subject speaks).
+    const progressive = t[i].lo.endsWith('ing') && !!prev && /^(is|was|are|were|been|be)$/.test(prev.lo);
+    if (!participle && !progressive && prev && /^(is|was|are|were|been|be|being|get|gets|got)$/.test(prev.lo)) continue;
     let subject: Subject | null = null;
     let inverted = false;
     if (participle) {
@@ -104,9 +111,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       subject = sentenceSpeaker(t, found, mentionOf, lo, i);
       if (!subject) continue;
     } else {
-      subject = subjectBefore(t, i, lo);
+      subject = relativeThat ? { s: phraseStart(t, i - 2, lo), e: i - 2 } : catenative >= 0 ? subjectBefore(t, catenative, lo) : subjectBefore(t, i, lo);
       // A bare verb after a singular noun is a noun itself ("a phone call").
-      if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s')) subject = null;
+      if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s') && !PLURAL_NOUNS.has(t[subject.e].lo) && !isNumber(t[subject.e])) subject = null;
       // An -s form read as a plural noun ("classic TV shows and films"), not a verb.
       if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && /^(and|or|with)$/.test(t[i + 1]?.lo ?? '')) subject = null;
       if (!subject && prev && prev.t === ',' && form.kind === 'speech') {
@@ -119,8 +126,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         const shared = found.filter((f) => f.participle === false && f.cueTok < i && t[i].a < f.quote[1] && verbTense(t[f.cueTok].lo) === verbTense(t[i].lo)).pop();
         if (shared) subject = shared.subject;
       }
-      // "Trump smiled and said ...": a second verb shares the sentence's speaker.
-      if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && SAYING.has(form.base)) subject = sentenceSpeaker(t, found, mentionOf, lo, i);
+      // "Trump smiled and said ...", "..., but called it a starting point": a second verb shares the sentence's speaker.
+      if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && form.kind === 'speech') subject = sentenceSpeaker(t, found, mentionOf, lo, i);
     }
     if (!subject) continue;
     // Where the reported clause is.
@@ -140,7 +147,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
           if (t[k].lo === 'that') { that = k; break; }
           if (!t[k].word || cueAt(t[k])) break;
         }
-        if (that >= 0 && (that === cs || PREPOSITIONS.has(t[cs].lo) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that; explicit = true; }
+        if (that >= 0 && (that === cs || PREPOSITIONS.has(t[cs].lo) || (t[cs].lo === 'out' && that === cs + 1) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that; explicit = true; }
         else if (LISTENER_FIRST.has(form.base)) {
           const obj = objectPhrase(t, cs, hi);
           if (obj > cs) cs = obj;
@@ -150,6 +157,12 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       }
       const afterWords = wordsIn(t, cs, hi);
       const beforeWords = wordsIn(t, lo, subject.s);
+      // "..., federal officials said.": lower-case words before the speaker's noun belong to it.
+      if (afterWords === 0) {
+        let k = subject.s;
+        while (k - 1 > lo && k > subject.s - 3 && t[k - 1].word && !t[k - 1].cap && !NOT_SPEAKER_END.has(t[k - 1].lo) && !cueAt(t[k - 1])) k--;
+        if (k < subject.s && t[k - 1]?.t === ',') subject = { s: k, e: subject.e };
+      }
       const cueEndsClause = subject.s > lo && (t[subject.s - 1].t === ',' || doc.quoteMark[subject.s - 1] === 1) && beforeWords >= 3;
       // "said at a news conference.": a phrase of time or place after the verb is not what was said.
       // So is one up to a comma before a participle: "Hollande said Tuesday in Paris, noting ...".
@@ -157,7 +170,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       while (adjEnd < hi && t[adjEnd].t !== ',') adjEnd++;
       const beforeParticiple = adjEnd + 1 < hi && t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1]);
       const particle = PARTICLE_VERBS.has(`${form.base} ${t[cs]?.lo ?? ''}`); // "called for a ban": the words
-      const adjunct = !explicit && !particle && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
+      const adjunct = !explicit && !particle && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && !determinerNotOfTime(t, cs) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
       if (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2)) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
@@ -172,8 +185,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       }
     }
     if (!quote) continue;
-    // "agreed to reduce violence", "promised to consult": an undertaking, not words reported.
-    if (t[doc.tokenAt(quote[0])]?.lo === 'to' && (form.kind === 'thought' || UNDERTAKINGS.has(form.base))) continue;
+    // "agreed to reduce violence", "decided to expand": a decision, not words reported; but "wants to",
+    // "sought to", "hopes to" report an aim, which PolNeAR counts as an attribution.
+    if (t[doc.tokenAt(quote[0])]?.lo === 'to' && DECISIONS.has(form.base)) continue;
     const conf = form.kind === 'speech' ? 0.75 : 0.5;
     found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle });
   }
@@ -185,6 +199,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const b = doc.tokenAt(f.quote[1]);
     let cut = coordinatedVerb(doc, f.cueTok, a, b);
     if (cut < 0) cut = objectEnd(doc, f.cueTok, a, b);
+    // Words after a colon are given whole ("said: Spoke with Ghani ..., but ...").
+    const more = t[a - 1]?.t === ':' ? -1 : continuation(doc, f.cueTok, a, cut < 0 ? b : cut);
+    if (more >= 0) cut = more;
     if (cut < 0) continue;
     const span = clauseSpan(doc, a, cut);
     if (span) f.quote = span;
@@ -203,14 +220,13 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // "Austin promised to consult allies, Stoltenberg added": the clause before a closing cue is all the closing speaker's.
     return found.some((g) => g !== f && cueOffset >= g.quote[0] && cueOffset < g.quote[1] && (!g.after || !(t[g.cueTok].a >= f.quote[0] && t[g.cueTok].a < f.quote[1])));
   };
-  const outer = found.filter((f) => !nested(f));
-  found.length = 0;
-  found.push(...outer);
+  const inner = new Set(found.filter((f) => nested(f)));
+  const outer = found.filter((f) => !inner.has(f));
   // A clause reported after a cue ends where the next speaker's phrase begins ("X said A, but Y said B").
-  for (let f = 0; f < found.length; f++) {
-    const cur = found[f];
+  for (let f = 0; f < outer.length; f++) {
+    const cur = outer[f];
     if (!cur.after) continue;
-    for (const next of found.slice(f + 1)) {
+    for (const next of outer.slice(f + 1)) {
       const ns = t[clauseStart(next)].a;
       if (ns > cur.quote[0] && ns < cur.quote[1]) {
         const s = doc.tokenAt(cur.quote[0]);
@@ -224,6 +240,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
   }
   const out: Candidate[] = [];
   for (const f of found) {
+    if (inner.has(f)) continue;
     if (wordsIn(t, doc.tokenAt(f.quote[0]), doc.tokenAt(f.quote[1])) < 2) continue;
     const a = doc.tokenAt(f.quote[0]);
     const b = doc.tokenAt(f.quote[1]);
@@ -328,6 +345,68 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
   return -1;
 }
 
+/** Verbs that, before "to" and a verb, report a decision rather than words ("agreed to reduce violence"). */
+const DECISIONS = new Set(['agree', 'decide', 'vote', 'offer', 'continue']);
+/** Nouns that are plural without an -s: "police say", "people believe". */
+const PLURAL_NOUNS = new Set(['people', 'police', 'staff', 'staffers', 'public', 'media', 'clergy', 'personnel', 'children', 'men', 'women', 'percent', 'majority', 'minority', 'half', 'third', 'quarter', 'youth', 'electorate', 'leadership', 'press', 'military', 'rest']);
+/** Determiners that stand alone as a speaker: "some say", "many said". */
+const QUANTIFIERS = new Set(['some', 'many', 'several', 'most', 'all', 'both', 'few', 'others']);
+/** "said this is wrong": "this" opens the words unless a word of time follows ("said this week"). */
+function determinerNotOfTime(t: Token[], cs: number): boolean {
+  if (!/^(this|last|that|these|those)$/.test(t[cs]?.lo ?? '')) return false;
+  const n = t[cs + 1];
+  return !(n && (TIME_WORDS.has(n.lo) || /^(spring|summer|fall|autumn|winter|season|cycle|term|session)$/.test(n.lo)));
+}
+/** Verbs before "to" whose subject does what follows: "moved to emphasize", "tried to portray". */
+const CATENATIVES = new Set(['moved', 'moves', 'moving', 'tried', 'tries', 'trying', 'attempted', 'attempts', 'attempting', 'rushed', 'hastened', 'proceeded', 'went', 'took', 'used', 'uses', 'sought', 'began', 'begun', 'started', 'continued']);
+/** Adjectives in "was quick to", "were eager to": their subject speaks. */
+const READY = new Set(['quick', 'eager', 'careful', 'keen', 'swift', 'happy', 'first', 'willing', 'ready']);
+/**
+ * The main verb (or the adjective of "was quick") before the "to" at k+1 whose subject is the cue's speaker;
+ * "went on to call", "went on CNN to declare", "used the comments to urge". -1: none.
+ */
+function catenativeVerb(t: Token[], k: number, lo: number): number {
+  if (k < lo) return -1;
+  if (READY.has(t[k].lo) && k - 1 >= lo && /^(was|were|is|are|been)$/.test(t[k - 1].lo)) return k;
+  // up to four words between the verb and "to": "went on CNN", "used the comments"
+  for (let v = k; v >= Math.max(lo, k - 4); v--) {
+    if (!t[v].word) break;
+    if (CATENATIVES.has(t[v].lo) && !t[v].cap) return v === k || t[v + 1].lo === 'on' || /^(used|uses|took)$/.test(t[v].lo) ? v : -1;
+  }
+  return -1;
+}
+/** Words after a comma that start a clause of the writer's own: "said X, but Y", "said X, while Y". */
+const CONTRAST = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
+/**
+ * Where a reported clause stops because the sentence goes on with something else: ", but ...", ", while ...",
+ * ", according to", "but insisted ...", "and criticized ..." (the speaker's next reporting verb in the cue's
+ * tense, even after a clause of its own). Semicolons, dashes and ", adding ..." were measured and lost:
+ * PolNeAR keeps what follows them. -1: it runs to b.
+ */
+function continuation(doc: Doc, cue: number, a: number, b: number): number {
+  const t = doc.tokens;
+  const tense = verbTense(t[cue].lo);
+  for (let k = a + 1; k < b - 1; k++) {
+    if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
+    if (wordsIn(t, a, k) < 2) continue;
+    const w = t[k];
+    const n = t[k + 1];
+    if (w.t === ',') {
+      if (CONTRAST.has(n.lo) && t[k + 2]?.lo !== 'that') return k;
+      if (n.lo === 'and' && t[k + 2] && cueAt(t[k + 2]) && !t[k + 2].lo.endsWith('ing')) return k;
+      if (n.lo === 'according') return k;
+    }
+    if (w.lo === 'but' && t[k - 1].t !== ',' && cueAt(n)) return k;
+    // "said Trump was ignorant of Islam and criticized him": the speaker's next reporting verb, same tense.
+    if (w.lo === 'and') {
+      let v = k + 1;
+      if (t[v].word && !t[v].cap && t[v].lo.endsWith('ly') && v + 1 < b) v++;
+      if (cueAt(t[v]) && verbTense(t[v].lo) === tense && tense !== null) return k - (t[k - 1].t === ',' ? 1 : 0);
+    }
+  }
+  return -1;
+}
+
 /** "declined to comment": a refusal is a statement only before "to" and a verb. */
 function refusalAt(t: Token[], i: number, hi: number): CueForm | undefined {
   const w = t[i];
@@ -359,8 +438,6 @@ export const QUESTION_WORDS = new Set(['if', 'whether', 'what', 'why', 'how', 'w
 /** Documents and surveys that speak when a sentence opens "In a ... poll, ...". */
 const SOURCE_DOCUMENTS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'interview', 'statement', 'memo', 'letter', 'op-ed', 'editorial', 'column', 'book', 'tweet', 'post', 'speech', 'filing', 'lawsuit', 'complaint', 'ruling', 'opinion', 'email', 'e-mail', 'video', 'ad', 'advertisement', 'document', 'documents', 'testimony', 'transcript']);
 
-/** Verbs that, after "and", can only be reporting ("smiled and said"). */
-const SAYING = new Set(['say', 'tell', 'add', 'write', 'tweet', 'note', 'explain', 'argue', 'warn', 'insist', 'ask', 'claim', 'announce', 'declare', 'reply', 'respond', 'suggest', 'stress', 'acknowledge', 'admit', 'predict', 'complain', 'joke']);
 
 /** The speaker a participle or a second verb shares: an earlier cue's, a direct quote's, or the sentence's subject. */
 function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Subject }>, mentionOf: Int32Array, lo: number, i: number): Subject | null {
@@ -378,6 +455,14 @@ function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Sub
       if (dateline || !plausibleSpeaker(t, lo, e)) return afterOpening(t, lo, i) ?? { s: lo, e };
       return { s: lo, e };
     }
+  }
+  // "In an interview with CNN, Trump continued ..., saying": the subject after an opening phrase.
+  if (first && PREPOSITIONS.has(first.lo)) return afterOpening(t, lo, i);
+  // "The nurse later sued, claiming ...": a determiner and its nouns.
+  if (first && /^(the|a|an)$/.test(first.lo)) {
+    let e = lo + 1;
+    while (e + 1 < i && e - lo < 5 && t[e + 1].word && !NOT_SPEAKER_END.has(t[e + 1].lo) && !AUX_ADVERBS.has(t[e + 1].lo) && !/(ed|ly)$/.test(t[e + 1].lo) && !cueAt(t[e + 1]) && !IRREGULAR_PAST.has(t[e + 1].lo)) e++;
+    if (e < i && isSpeakerEnd(t[e]) && !/(ed|ly)$/.test(t[e].lo)) return { s: lo, e };
   }
   return null;
 }
@@ -416,6 +501,7 @@ export function objectPhrase(t: Token[], k: number, hi: number): number {
   const s = k;
   while (k < hi && k - s < 6 && t[k].word && t[k].lo !== 'that' && t[k].lo !== 'to' && !(k > s && CUE_FORMS.has(t[k].lo))) {
     if (k > s && !t[k].cap && !DETERMINERS.has(t[k - 1].lo) && !t[k - 1].cap && !PREPOSITIONS.has(t[k].lo) && !TIME_WORDS.has(t[k].lo)) break;
+    if (k > s && SPEAKER_PRONOUNS.has(t[k].lo)) break; // "told POLITICO she was ...": the clause's subject
     k++;
   }
   if (k < hi && t[k].lo === 'that') k++;

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { statementsOf } from './support/articles.ts';
+
+const statements = statementsOf;
+const cueQuote = (text: string) => statements(text).map((r) => [r.cue, r.quote]);
+
+describe('where a reported clause ends', () => {
+  it('stops before ", but" and a clause of the writer\'s own', () => {
+    expect(cueQuote('Mayor Jim Cole said the budget was balanced, but the council voted against it a week later.')).toEqual([
+      ['said', 'the budget was balanced'],
+    ]);
+  });
+  it('keeps ", but that ..." as a second part of the same words', () => {
+    expect(cueQuote('Mayor Jim Cole said the budget was tight, but that the schools would be spared.')).toEqual([
+      ['said', 'the budget was tight, but that the schools would be spared'],
+    ]);
+  });
+  it('stops before ", while" and ", although"', () => {
+    expect(cueQuote('Senator Ruth Park said the bill would pass, while her rivals prepared a filibuster.')[0]).toEqual(['said', 'the bill would pass']);
+    expect(cueQuote('Senator Ruth Park said the bill would pass, although nobody had counted the votes yet.')[0]).toEqual(['said', 'the bill would pass']);
+  });
+  it('stops before "but" and the speaker\'s next reporting verb: "conceded X but insisted Y" is two statements', () => {
+    expect(cueQuote('Governor Ann Miller conceded that the tax was unpopular but insisted that it was needed.')).toEqual([
+      ['conceded', 'that the tax was unpopular'],
+      ['insisted', 'that it was needed'],
+    ]);
+  });
+  it('stops before ", and" with a reporting verb', () => {
+    expect(cueQuote('Governor Ann Miller noted that she had taught law for years, and added that the ruling was wrong.')[0]).toEqual([
+      'noted', 'that she had taught law for years',
+    ]);
+  });
+  it('stops before ", according to"', () => {
+    expect(cueQuote('The mayor told aides the plan was dead, according to two people in the room.')[0]).toEqual(['told', 'the plan was dead']);
+  });
+  it('gives the words after a colon whole', () => {
+    expect(cueQuote('Mayor Jim Cole said: the budget is tight, but the schools will be spared.')).toEqual([
+      ['said', 'the budget is tight, but the schools will be spared'],
+    ]);
+  });
+});
+
+describe('speakers the cue verb used to miss', () => {
+  it('reads a name with a party tag and an apposition ("Sen. Rand Paul, R-Ky., told")', () => {
+    const rows = statements('Sen. Ruth Park, R-Ky., told reporters that the polls could be way off.');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Ruth Park', 'that the polls could be way off']]);
+  });
+  it('reads a name with a party tag in brackets before an apposition', () => {
+    const rows = statements('Rep. Tom Reed (D-Md.), chair of the Platform Committee, said that the process was open.');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Tom Reed', 'that the process was open']]);
+  });
+  it('takes the name in apposition after a description ("The author of the book, Ann Miller, said")', () => {
+    const rows = statements('The author of the book, Ann Miller, said in an interview that she stands by the account.');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Ann Miller', 'that she stands by the account']]);
+  });
+  it('reads a long apposition opened by an article', () => {
+    const rows = statements('Jim Cole, a former staff member for several state lawmakers in Maryland and two of their campaigns, wrote that he penned the remarks.');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Jim Cole', 'that he penned the remarks']]);
+  });
+  it('reads a lone surname ending in -ly or -ing right before the verb as a name', () => {
+    expect(statements('Jolly said he would be cautious with the budget.').map((r) => r.speaker_mention)).toEqual(['Jolly']);
+  });
+  it('reads "The New York Times" as a speaker, though "times" is a word of time', () => {
+    expect(statements('The New York Times reported that the deal had collapsed.').map((r) => r.speaker_mention)).toEqual(['The New York Times']);
+  });
+  it('skips a negated auxiliary between speaker and verb ("won\'t reveal")', () => {
+    expect(cueQuote("Roffman won't reveal the terms of the settlement he reached.")).toEqual([['reveal', 'the terms of the settlement he reached']]);
+  });
+  it('reads plural nouns without -s and numbers before a present-tense verb ("police say", "59 percent say")', () => {
+    expect(statements('Cologne police say they have not yet identified the attackers.').map((r) => r.speaker_mention)).toEqual(['Cologne police']);
+    expect(statements('Asked about the plan, 59 percent say it is a mistake.').map((r) => r.quote)).toContain('it is a mistake');
+  });
+  it('reads a quantifier standing alone as the speaker ("Some say", "Several said"), but not "many calls"', () => {
+    expect(cueQuote('Some say this is just a rough patch for the party.')).toEqual([['say', 'this is just a rough patch for the party']]);
+    expect(cueQuote('Several said they would rather cut the budget.')).toEqual([['said', 'they would rather cut the budget']]);
+    expect(statements('There were many calls for his resignation last year.')).toHaveLength(0);
+  });
+  it('reads a relative "that" as the noun before it ("a group that endorsed Sanders")', () => {
+    const rows = statements('Democracy Now, a group that endorsed Senator Ruth Park in the primary, launched a petition.');
+    expect(rows.map((r) => [r.cue, r.quote])).toEqual([['endorsed', 'Senator Ruth Park in the primary']]);
+  });
+  it('reads a progressive verb as spoken by its subject ("Clinton is calling for ...")', () => {
+    expect(cueQuote('Governor Ann Miller is calling for the state to ban the sale of the drug.')).toEqual([
+      ['calling', 'for the state to ban the sale of the drug'],
+    ]);
+  });
+  it('still skips a passive ("it is claimed")', () => {
+    expect(statements('It is claimed that the budget is balanced.')).toHaveLength(0);
+  });
+  it('reads "by saying" as the subject\'s words', () => {
+    expect(cueQuote('Bolton distanced himself from the group by saying he would serve in the administration.')).toEqual([
+      ['saying', 'he would serve in the administration'],
+    ]);
+  });
+  it('gives a participle the subject after an opening phrase or an article ("In an interview, Trump ..., saying")', () => {
+    expect(statements('In an interview with CNN, Trump went after the senator again, saying he could not make deals.').map((r) => [r.speaker_mention, r.quote])).toEqual([
+      ['Trump', 'he could not make deals'],
+    ]);
+    expect(statements('The nurse later sued, claiming the quarantine violated her rights.').map((r) => [r.speaker_mention, r.quote])).toEqual([
+      ['The nurse', 'the quarantine violated her rights'],
+    ]);
+  });
+  it('takes lower-case words before the speaker of a closing cue ("..., federal officials said.")', () => {
+    const rows = statements('The agency has not been using the references for months, federal officials said.');
+    expect(rows.map((r) => [r.speaker_mention, r.quote])).toEqual([['federal officials', 'The agency has not been using the references for months']]);
+  });
+  it('does not take the clause\'s subject as the listener ("told POLITICO she was ...")', () => {
+    expect(cueQuote('One delegate, Kelly Smith, told POLITICO she was leaning toward the senator.')).toEqual([
+      ['told', 'she was leaning toward the senator'],
+    ]);
+  });
+  it('reads "said this is ..." as words, "said this week" as time', () => {
+    expect(cueQuote('Others said this is just a rough patch.')).toEqual([['said', 'this is just a rough patch']]);
+    expect(statements('Mayor Jim Cole said this week.')).toHaveLength(0);
+  });
+});
+
+describe('aims and decisions before "to"', () => {
+  it('reports an aim ("sought to", "wants to") as a statement', () => {
+    expect(cueQuote('Senator Ruth Park sought to convey that she was taking the news in stride.')).toEqual([
+      ['sought', 'to convey that she was taking the news in stride'],
+    ]);
+    expect(cueQuote('Governor Ann Miller wants to raise the minimum wage.')).toEqual([['wants', 'to raise the minimum wage']]);
+  });
+  it('does not report a decision or agreement ("agreed to", "decided to")', () => {
+    expect(statements('The ministers agreed to expand the training mission.')).toHaveLength(0);
+    expect(statements('The ministers decided to expand the training mission.')).toHaveLength(0);
+  });
+});
+
+describe('a second reporting verb after "and"', () => {
+  it('ends the clause where "and" brings the speaker\'s next reporting verb in the same tense, even after a clause', () => {
+    expect(cueQuote('Senator Ruth Park said the mayor was ignorant of the law and criticized him for his remarks.')).toEqual([
+      ['said', 'the mayor was ignorant of the law'],
+      ['criticized', 'him for his remarks'],
+    ]);
+  });
+  it('keeps a clause whose second verb is no reporting verb ("said the plan was late and cost more")', () => {
+    expect(cueQuote('Senator Ruth Park said the plan was late and cost far more than promised.')).toEqual([
+      ['said', 'the plan was late and cost far more than promised'],
+    ]);
+  });
+});
+
+describe('cue verbs added from PolNeAR', () => {
+  it('reads "attacked" as a reporting verb with a noun-phrase object', () => {
+    expect(cueQuote('Governor Ann Miller attacked the senator over the budget vote.')).toEqual([['attacked', 'the senator over the budget vote']]);
+  });
+});
+
+describe('a reporting verb after "to" or "and"', () => {
+  it('gives a verb after "went on to", "was quick to", "tried to" the subject of the verb before "to"', () => {
+    expect(statements('Mayor Jim Cole later went on to call the senator the worst politician in the state.').map((r) => [r.speaker_mention, r.quote])).toEqual([
+      ['Mayor Jim Cole', 'the senator the worst politician in the state'],
+    ]);
+    expect(statements('Senator Ruth Park was quick to point out that the bill had failed twice.').map((r) => [r.speaker_mention, r.quote])).toEqual([
+      ['Senator Ruth Park', 'that the bill had failed twice'],
+    ]);
+  });
+  it('still skips an infinitive with no such verb before it ("a chance to say")', () => {
+    expect(statements('The debate gave the mayor a chance to say more about the budget.')).toHaveLength(0);
+  });
+  it('gives any reporting verb after "but" or "and" the sentence\'s speaker', () => {
+    const rows = statements('Senator Ruth Park said after a lunch on Tuesday that she had not read the plan, but called it a starting point.');
+    expect(rows.map((r) => [r.speaker, r.cue, r.quote])).toEqual([
+      ['Ruth Park', 'said', 'that she had not read the plan'],
+      ['Ruth Park', 'called', 'it a starting point'],
+    ]);
+  });
+  it('reads the speaker past an adverb between commas ("the secretary general, meanwhile, called on")', () => {
+    expect(statements("NATO's secretary general, meanwhile, called on the regime to abandon its weapons.").map((r) => [r.cue, r.quote])).toEqual([
+      ['called', 'on the regime to abandon its weapons'],
+    ]);
+  });
+});
