@@ -15,6 +15,8 @@ export interface Candidate {
   date?: string;
   speaker?: string;
   role?: string;
+  /** Found by the learned tagger rather than the rules. */
+  tagged?: true;
 }
 
 /** Everything the rules look at in one article. */

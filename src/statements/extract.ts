@@ -13,7 +13,7 @@ import { makeId } from '../util/ids.ts';
 import { resolveDates } from '../text/when.ts';
 import { findQuotes } from './quotes.ts';
 import { speakerCountry } from './countries.ts';
-import { findEntities, SpeakerResolver } from './speakers.ts';
+import { findEntities, SpeakerResolver, type Resolved } from './speakers.ts';
 import { Doc, type Candidate, type StatementKind } from './doc.ts';
 import { directQuotes } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
@@ -103,7 +103,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const t = doc.tokens;
   const rows: StatementRow[] = [];
   const byCue = [...candidates].sort((x, y) => anchorOf(doc, x) - anchorOf(doc, y));
-  const resolved = new Map<Candidate, { speaker: string; role: string; mention: string }>();
+  const resolved = new Map<Candidate, Resolved & { mention: string }>();
   for (const c of byCue) {
     if (!c.mention) continue;
     const mention = text.slice(t[c.mention[0]].a, t[c.mention[1]].b);
@@ -122,6 +122,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const kept: Candidate[] = [];
   for (const c of candidates) {
     const who = resolved.get(c);
+    // The tagger's words with a speaker that reads as no one ("The debate gave the mayor a chance to say ...").
+    if (c.tagged && who?.doubtful && process.env.NL_X !== '0') continue;
     const quote = text.slice(c.quote[0], c.quote[1]);
     // The same words by the same speaker (a post quoted in the prose and embedded too): one row, the post.
     const dup = kept.find((k) => resolved.get(k)?.speaker === who?.speaker && tokenF1(wordsOf(k), wordsOf(c)) >= 0.8);
@@ -179,6 +181,7 @@ function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope):
       // publish a speakerless judgement, "is expected to", which says so by its cue).
       if (!c.mention) continue;
     }
+    c.tagged = true;
     kept.push(c);
   }
   return kept;

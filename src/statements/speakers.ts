@@ -192,6 +192,8 @@ export function nameSegments(name: string[], lowerWords: Set<string>): string[][
 export interface Resolved {
   speaker: string;
   role: string;
+  /** The mention reads as no one ("The debate", "a sign") and the sentence names no one else. */
+  doubtful?: true;
 }
 
 /** speaker-nouns.txt: lower-case heads of a speaker phrase besides offices and organisations ("voters", "a report"). */
@@ -429,6 +431,8 @@ export class SpeakerResolver {
     const counted = /^\d[\d,.]*\s+(.*)$/.exec(mention);
     if (counted && !/\p{Lu}/u.test(counted[1])) return !speakerHead(counted[1]);
     if (!/\p{Lu}/u.test(mention)) return !speakerHead(mention);
+    // "The debate gave ...": a determiner capitalised only for opening the sentence, before common nouns.
+    if (/^(?:The|A|An|This|That|These|Those)\s+[^\p{Lu}]+$/u.test(mention)) return !speakerHead(mention);
     const first = mention.split(/\s+/)[0].toLowerCase();
     // "Christie repeated accusations that Rubio recites ...": a clause inside someone's words; they speak.
     if (/^that\s+\p{Lu}/u.test(mention)) return true;
@@ -470,6 +474,7 @@ export class SpeakerResolver {
     if (context && this.implausible(mention, at, context)) {
       const subject = this.sentenceSubject(at, at + mention.length, context);
       if (subject) return this.resolve(subject.name, subject.at);
+      return { ...this.resolve(mention, at), doubtful: true };
     }
     const words = mention.split(/\s+/).filter(Boolean);
     // "his early-morning tweets", "her 2002 book": the owner speaks when what is owned cannot.
