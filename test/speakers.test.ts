@@ -201,3 +201,18 @@ describe('the names in one run of capitalised words', () => {
     expect(findEntities('Later Virginia Gov. Terry Lane spoke.').map((e) => [e.name, e.role])).toEqual([['Terry Lane', 'Virginia Gov.']]);
   });
 });
+
+describe('descriptions of a group and coordinated speakers', () => {
+  it('gives "the insurgents" to the armed group named before, by the actor dictionary', () => {
+    const text = 'The Taliban attacked a checkpoint on Monday. The insurgents say they will fight on until the foreign troops leave.';
+    expect(speakers(text)).toEqual([['The insurgents', 'Taliban']]);
+  });
+  it('leaves "the insurgents" as written when no group of that kind was named', () => {
+    const text = 'Troops came under fire on Monday. The insurgents say they will fight on until the foreign troops leave.';
+    expect(speakers(text).map(([, s]) => s)).toEqual(['insurgents']);
+  });
+  it('gives "X and other groups" to X', () => {
+    const text = 'The Afghan government and other international groups are expressing concerns that attacks are rising in the provinces.';
+    expect(speakers(text).map(([, s]) => s)).toEqual(['Afghan government']);
+  });
+});

@@ -173,3 +173,20 @@ describe('a reporting verb after "to" or "and"', () => {
     ]);
   });
 });
+
+describe('verbs of force are verbs of speech only when the words say what for', () => {
+  it('reads no statement in an attack, a strike or a slammed door', () => {
+    for (const text of [
+      'The Taliban attacked a checkpoint on Monday.',
+      'Gunmen attacked the convoy near Kabul, killing four.',
+      'Rebels fired rockets at the base for three hours.',
+      'Rebels fired rockets at the base for a second night.',
+      'Police slammed the door shut.',
+    ]) expect(statements(text), text).toHaveLength(0);
+  });
+  it('reads criticism: "as", "for" or "over" what, or a quotation inside', () => {
+    expect(cueQuote('The senator slammed the bill as a giveaway.')).toEqual([['slammed', 'the bill as a giveaway']]);
+    expect(cueQuote('Mayor Jim Cole attacked the council over its budget.')).toEqual([['attacked', 'the council over its budget']]);
+    expect(cueQuote('Senator Ruth Park blasted the "reckless" plan.')).toEqual([['blasted', 'the "reckless" plan']]);
+  });
+});

@@ -64,6 +64,8 @@ export const OBJECT_VERBS = parseWordList(read('object-verbs.txt'));
 /** particle-verbs.txt: "call for", as "base preposition", white space made single. */
 export const PARTICLE_VERBS = new Set([...parseWordList(read('particle-verbs.txt'))].map((l) => l.split(/\s+/).join(' ')));
 /** refusals.txt: "declined to comment", a cue only before "to". */
+/** combative-verbs.txt: reporting verbs that also name force ("attacked a checkpoint"), as base forms. */
+export const COMBATIVE_VERBS = parseWordList(read('combative-verbs.txt'));
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */
 export const JUDGEMENT_FORMS = parseJudgements(read('judgements.txt'));

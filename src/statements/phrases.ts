@@ -33,6 +33,8 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
     }
     break;
   }
+  // "The Afghan government and other international groups": the phrase takes in the conjunct it adds to.
+  if (t[s].lo === 'other' && s - 2 >= lo && t[s - 1].lo === 'and' && isSpeakerEnd(t[s - 2])) s = phraseStart(t, s - 2, lo);
   while (s < e && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || (t[s].cap && (PREPOSITIONS.has(t[s].lo) || (NOT_SPEAKER.has(t[s].lo) && !COUNT_WORDS.has(t[s].lo)))))) s++;
   return s;
 }

@@ -1,6 +1,6 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
-import { CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
+import { COMBATIVE_VERBS, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
@@ -188,6 +188,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // "agreed to reduce violence", "decided to expand": a decision, not words reported; but "wants to",
     // "sought to", "hopes to" report an aim, which PolNeAR counts as an attribution.
     if (t[doc.tokenAt(quote[0])]?.lo === 'to' && DECISIONS.has(form.base)) continue;
+    // "Gunmen attacked the convoy", "slammed the door": force, not words.
+    if (COMBATIVE_VERBS.has(form.base) && !saysWhatFor(doc, quote)) continue;
     const conf = form.kind === 'speech' ? 0.75 : 0.5;
     found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle });
   }
@@ -331,6 +333,28 @@ function coordinatedVerb(doc: Doc, cue: number, a: number, b: number): number {
   }
   return -1;
 }
+
+/**
+ * Words after a verb of force that make it a verb of speech: "slammed the bill as a giveaway", "hit Clinton
+ * for her record", "attacked him over the leak", or a quotation ("blasted the 'reckless' plan").
+ */
+function saysWhatFor(doc: Doc, quote: Span): boolean {
+  const t = doc.tokens;
+  const a = doc.tokenAt(quote[0]);
+  const b = doc.tokenAt(quote[1]);
+  for (let k = a; k < b; k++) {
+    if (doc.quoteMark[k]) return true;
+    if (k === a || !(t[k].lo === 'as' || t[k].lo === 'for' || t[k].lo === 'over')) continue;
+    // "for three hours", "over the weekend", "for a second night": a length of time.
+    let timed = false;
+    for (let n = k + 1; n < Math.min(b, k + 4) && t[n].word; n++) if (isNumber(t[n]) || TIME_WORDS.has(t[n].lo) || LENGTHS.test(t[n].lo)) timed = true;
+    if (!timed && t[k + 1]?.word) return true;
+  }
+  return false;
+}
+
+/** Words that start a length of time or a count after "for" ("for three hours"), or a determiner. */
+const LENGTHS = /^(?:several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|second|third|fourth|fifth|straight|consecutive|hours?|days?|nights?|weeks?|weekend|months?|years?|minutes?|time)$/;
 
 /** "endorsed Ted Cruz for president, calling him ...": an object verb's words end at the first comma. -1: no cut. */
 function objectEnd(doc: Doc, cue: number, a: number, b: number): number {

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { CUE_FORMS, ORG_HEADS, TITLE_WORDS, parseWordList } from './lexicon.ts';
+import { LEXICON } from '../events/lexicon.ts';
+import { nameKey } from '../events/tokens.ts';
 import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
 
 export interface Entity {
@@ -227,6 +229,8 @@ export function speakerHead(mention: string): boolean {
 }
 
 const last = (name: string) => name.split(' ').pop()!;
+/** Sectors of groups that a description ("the rebels", "the opposition") points back to. */
+const GROUP_SECTORS = new Set(['rebels', 'opposition', 'party']);
 
 function matchesCountryWord(a: string, b: string): boolean {
   return a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5)); // Russian ~ Russia
@@ -401,6 +405,24 @@ export class SpeakerResolver {
     return found;
   }
 
+  /**
+   * The last organisation named before `at` whose sector (in the events' actor dictionary) is the one a
+   * sector word names: "the insurgents" after "the Taliban". Only groups outside the state: "the government"
+   * or "the military" may be any country's, and the article rarely names them as organisations.
+   */
+  private lastOfSector(words: string, at: number): string | undefined {
+    const sector = LEXICON.common.get(words);
+    if (!sector || sector.kind !== 'sector' || !GROUP_SECTORS.has(sector.sector)) return undefined;
+    let found: string | undefined;
+    for (const e of this.entities) {
+      if (e.at >= at) break;
+      if (at - e.at > 3000) continue;
+      const entry = LEXICON.names.get(nameKey(e.name));
+      if (entry?.kind === 'org' && entry.sector === sector.sector) found = e.name;
+    }
+    return found;
+  }
+
   /** Where the sentence holding offset `at` starts (after the last ". " before it), by the text alone. */
   private sentenceStartBefore(at: number): number {
     const window = this.text.slice(Math.max(0, at - 400), at);
@@ -476,6 +498,9 @@ export class SpeakerResolver {
       if (subject) return this.resolve(subject.name, subject.at);
       return { ...this.resolve(mention, at), doubtful: true };
     }
+    // "The Afghan government and other international groups": the one named speaks for the rest.
+    const others = /^(.+?)\s+and\s+other\s/i.exec(mention);
+    if (others) return this.resolve(others[1], at, context);
     const words = mention.split(/\s+/).filter(Boolean);
     // "his early-morning tweets", "her 2002 book": the owner speaks when what is owned cannot.
     if (words.length > 1 && POSSESSIVE_PRONOUNS[words[0].toLowerCase()] && !/\p{Lu}/u.test(mention) && !speakerHead(words.slice(1).join(' '))) return this.resolve(words[0], at);
@@ -507,6 +532,11 @@ export class SpeakerResolver {
     // "the ministry", "the committee": the one named before ("the Foreign Ministry", "the Ethics Committee").
     if (words[0].toLowerCase() === 'the' && ws.length === 1 && ORG_HEADS.has(bare(ws[0]))) {
       const named = this.lastOrganisation(bare(ws[0]), at);
+      if (named) return { speaker: named, role: '' };
+    }
+    // "the insurgents", "the militants": the group of that kind named last ("the Taliban"), by the actor dictionary.
+    if (words[0].toLowerCase() === 'the' && ws.every((w) => !/\p{Lu}/u.test(w))) {
+      const named = this.lastOfSector(ws.join(' ').toLowerCase(), at);
       if (named) return { speaker: named, role: '' };
     }
     const indefinite = /^(a|an|one|another|some|two|three|several|many)$/.test(words[0].toLowerCase());
