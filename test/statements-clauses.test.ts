@@ -190,3 +190,14 @@ describe('verbs of force are verbs of speech only when the words say what for', 
     expect(cueQuote('Senator Ruth Park blasted the "reckless" plan.')).toEqual([['blasted', 'the "reckless" plan']]);
   });
 });
+
+describe('the occasion of the words is not part of them', () => {
+  it('ends a noun-phrase report before "in an interview", "in a statement" (venues.txt)', () => {
+    expect(cueQuote('Senator Ruth Park denounced the annexation in an on-air diatribe.')).toEqual([['denounced', 'the annexation']]);
+    expect(cueQuote('Mayor Jim Cole called for more school investment in a statement on Thursday.')).toEqual([['called', 'for more school investment']]);
+    expect(cueQuote('Mayor Jim Cole said as much in an interview earlier Thursday morning.')).toEqual([['said', 'as much']]);
+  });
+  it('keeps a phrase of place that is part of what was praised', () => {
+    expect(cueQuote('Mayor Jim Cole praised the work of nurses in the city.')).toEqual([['praised', 'the work of nurses in the city']]);
+  });
+});

@@ -66,6 +66,8 @@ export const PARTICLE_VERBS = new Set([...parseWordList(read('particle-verbs.txt
 /** refusals.txt: "declined to comment", a cue only before "to". */
 /** combative-verbs.txt: reporting verbs that also name force ("attacked a checkpoint"), as base forms. */
 export const COMBATIVE_VERBS = parseWordList(read('combative-verbs.txt'));
+/** venues.txt: occasions of speech ("in an interview"), which end a noun-phrase report. */
+export const VENUES = new Set([...parseWordList(read('venues.txt'))].map((l) => l.split(/\s+/).join(' ')));
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */
 export const JUDGEMENT_FORMS = parseJudgements(read('judgements.txt'));

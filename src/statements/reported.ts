@@ -1,6 +1,6 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
-import { COMBATIVE_VERBS, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
+import { COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
@@ -356,13 +356,24 @@ function saysWhatFor(doc: Doc, quote: Span): boolean {
 /** Words that start a length of time or a count after "for" ("for three hours"), or a determiner. */
 const LENGTHS = /^(?:several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|second|third|fourth|fifth|straight|consecutive|hours?|days?|nights?|weeks?|weekend|months?|years?|minutes?|time)$/;
 
+/** "in an interview", "during a televised debate", "on his radio show": the occasion of the words at k. */
+function venueAt(t: Token[], k: number, b: number): boolean {
+  if (!/^(in|during|at|on)$/.test(t[k].lo)) return false;
+  for (let n = k + 1; n < Math.min(b, k + 6) && t[n].word; n++) {
+    if (VENUES.has(t[n].lo) || VENUES.has(t[n].lo.replace(/s$/, '')) || (n + 1 < b && VENUES.has(`${t[n].lo} ${t[n + 1].lo}`))) return true;
+  }
+  return false;
+}
+
 /** "endorsed Ted Cruz for president, calling him ...": an object verb's words end at the first comma. -1: no cut. */
 function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
   const t = doc.tokens;
   const form = CUE_FORMS.get(t[cue].lo);
-  if (!form || !OBJECT_VERBS.has(form.base) || a <= cue || a - cue > 2) return -1;
+  const asMuch = t[a]?.lo === 'as' && t[a + 1]?.lo === 'much'; // "said as much in an interview"
+  if (!form || !(OBJECT_VERBS.has(form.base) || asMuch) || a <= cue || a - cue > 2) return -1;
   for (let k = a; k < b; k++) {
     if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
+    if (k > a && venueAt(t, k, b)) return k;
     if (CLAUSAL.has(t[k].lo)) return -1;
     if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
   }
