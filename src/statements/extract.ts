@@ -123,7 +123,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   for (const c of candidates) {
     const who = resolved.get(c);
     // The tagger's words with a speaker that reads as no one ("The debate gave the mayor a chance to say ...").
-    if (c.tagged && who?.doubtful && process.env.NL_X !== '0') continue;
+    if (c.tagged && who?.doubtful) continue;
     const quote = text.slice(c.quote[0], c.quote[1]);
     // The same words by the same speaker (a post quoted in the prose and embedded too): one row, the post.
     const dup = kept.find((k) => resolved.get(k)?.speaker === who?.speaker && tokenF1(wordsOf(k), wordsOf(c)) >= 0.8);
