@@ -201,3 +201,17 @@ describe('the occasion of the words is not part of them', () => {
     expect(cueQuote('Mayor Jim Cole praised the work of nurses in the city.')).toEqual([['praised', 'the work of nurses in the city']]);
   });
 });
+
+describe('a word after a possessive is a noun', () => {
+  it('reads no statement in "Tuesday\'s figures represent", "Saturday\'s show was beaten", "his report"', () => {
+    for (const text of [
+      "Tuesday's figures represent the first fall in two years.",
+      "Last Saturday's show was beaten in the ratings by a rival channel.",
+      'Officials studied his report on the crash for weeks.',
+    ]) expect(statements(text), text).toHaveLength(0);
+  });
+  it('keeps "he\'s said" and a possessive speaker before the verb ("Smith\'s spokesman said")', () => {
+    expect(cueQuote("He's said the plan works.")).toEqual([['said', 'the plan works']]);
+    expect(statements("Smith's spokesman said the plan works.").map((r) => r.speaker_mention)).toEqual(["Smith's spokesman"]);
+  });
+});

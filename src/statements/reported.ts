@@ -114,6 +114,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       subject = relativeThat ? { s: phraseStart(t, i - 2, lo), e: i - 2 } : catenative >= 0 ? subjectBefore(t, catenative, lo) : subjectBefore(t, i, lo);
       // A bare verb after a singular noun is a noun itself ("a phone call").
       if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s') && !PLURAL_NOUNS.has(t[subject.e].lo) && !isNumber(t[subject.e])) subject = null;
+      // After a possessive the word is a noun: "Thursday's figures", "Saturday's show", "his claims".
+      // A noun of speech keeps its owner as the speaker ("the president's claims about ...", "Trump's view of NATO").
+      if (subject && prev && !CUE_NOUNS.has(t[i].lo) && (POSSESSIVE_DETERMINERS.has(prev.lo) || (/[’']s$/.test(prev.lo) && !CONTRACTED.test(prev.lo)))) subject = null;
       // An -s form read as a plural noun ("classic TV shows and films"), not a verb.
       if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && /^(and|or|with)$/.test(t[i + 1]?.lo ?? '')) subject = null;
       if (!subject && prev && prev.t === ',' && form.kind === 'speech') {
@@ -379,6 +382,11 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
   }
   return -1;
 }
+
+/** Words that own the noun after them: "his claims", "their report". */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** "he's said", "it's claimed": a pronoun with "has" or "is", not a possessive. */
+const CONTRACTED = /^(he|she|it|that|who|there|what|where|here|this|everyone|nobody|someone|one)[’']s$/;
 
 /** Verbs that, before "to" and a verb, report a decision rather than words ("agreed to reduce violence"). */
 const DECISIONS = new Set(['agree', 'decide', 'vote', 'offer', 'continue']);
