@@ -216,3 +216,10 @@ describe('descriptions of a group and coordinated speakers', () => {
     expect(speakers(text).map(([, s]) => s)).toEqual(['Afghan government']);
   });
 });
+
+describe('an inverted cue after the words ("..., says the boss")', () => {
+  it('keeps the speaker after the cue, never a name inside the words, and makes no statement of the speaker', () => {
+    const rows = statementsOf('The careers of sprinters Tom Lane and Ann Kerr are over, says the boss.');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['boss', 'The careers of sprinters Tom Lane and Ann Kerr are over']]);
+  });
+});

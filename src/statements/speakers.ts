@@ -475,6 +475,8 @@ export class SpeakerResolver {
 
   /** The person a sentence is about, for an implausible mention: the first named after it before the cue, else before it. */
   private sentenceSubject(at: number, end: number, context: MentionContext): Entity | undefined {
+    // "The careers of X and Y are over, says the boss": after an inverted cue, what comes before is the words.
+    if (at > context.cueAt) return undefined;
     const limit = Math.max(context.cueAt, end);
     let before: Entity | undefined;
     for (const e of this.entities) {
