@@ -171,8 +171,8 @@ function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope):
     // Words the rules already gave a statement to are theirs: the tagger's share there is mostly wrong.
     if (rules.some((r) => r.quote[0] < c.quote[1] && c.quote[0] < r.quote[1])) continue;
     // Nor is a rule's speaker or cue ("..., says the boss" is no statement whose words are "the boss").
-    let from = doc.tokenAt(c.quote[0]);
-    let to = doc.tokenAt(c.quote[1] - 1);
+    let from = Math.min(doc.tokenAt(c.quote[0]), doc.tokens.length - 1);
+    let to = doc.tokenAt(c.quote[1]) - 1; // the last token starting inside the words
     while (from < to && !doc.tokens[from].word) from++;
     while (to > from && !doc.tokens[to].word) to--;
     if (rules.some((r) => (r.mention && r.mention[0] <= from && to <= r.mention[1]) || (r.cue && r.cue[0] <= from && to <= r.cue[1]))) continue;
