@@ -215,3 +215,17 @@ describe('a word after a possessive is a noun', () => {
     expect(statements("Smith's spokesman said the plan works.").map((r) => r.speaker_mention)).toEqual(["Smith's spokesman"]);
   });
 });
+
+describe('a closing cue followed by a participle', () => {
+  it('gives the cue the words before it and the participle the words after ("..., Marin said, adding that ...")', () => {
+    expect(cueQuote('Sweden would be vulnerable, Marin said, adding that Stockholm hoped to apply with Helsinki.')).toEqual([
+      ['said', 'Sweden would be vulnerable'],
+      ['adding', 'that Stockholm hoped to apply with Helsinki'],
+    ]);
+  });
+  it('reads a bare form after "a" as a noun ("Himself a longtime Nato advocate, Stubb argued ...")', () => {
+    expect(cueQuote('Himself a longtime Nato advocate, Stubb argued it was only natural that Finns had changed their stance.')).toEqual([
+      ['argued', 'it was only natural that Finns had changed their stance'],
+    ]);
+  });
+});

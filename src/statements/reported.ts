@@ -112,6 +112,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       if (!subject) continue;
     } else {
       subject = relativeThat ? { s: phraseStart(t, i - 2, lo), e: i - 2 } : catenative >= 0 ? subjectBefore(t, catenative, lo) : subjectBefore(t, i, lo);
+      // "a longtime Nato advocate": a bare form after a phrase opened by "a" is a noun; "a New York Times
+      // report that ..." is still the paper's attribution.
+      if (subject && t[i].lo === form.base && /^(a|an|another|each|every)$/.test(t[subject.s].lo) && t[i + 1]?.lo !== 'that') subject = null;
       // A bare verb after a singular noun is a noun itself ("a phone call").
       if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s') && !PLURAL_NOUNS.has(t[subject.e].lo) && !isNumber(t[subject.e])) subject = null;
       // After a possessive the word is a noun: "Thursday's figures", "Saturday's show", "his claims".
@@ -158,7 +161,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         if (cs < hi && (t[cs].t === ',' )) cs++;
         if (cs < hi && doc.quoteMark[cs]) explicit = true;
       }
-      const afterWords = wordsIn(t, cs, hi);
+      // "..., she said, adding that ...": what follows is the participle's words, not this verb's.
+      const participleNext = cs < hi && t[cs - 1].t === ',' && t[cs].lo.endsWith('ing') && cueAt(t[cs])?.kind === 'speech';
+      const afterWords = participleNext ? 0 : wordsIn(t, cs, hi);
       const beforeWords = wordsIn(t, lo, subject.s);
       // "..., federal officials said.": lower-case words before the speaker's noun belong to it.
       if (afterWords === 0) {
