@@ -223,3 +223,18 @@ describe('an inverted cue after the words ("..., says the boss")', () => {
     expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['boss', 'The careers of sprinters Tom Lane and Ann Kerr are over']]);
   });
 });
+
+describe('speakers after a quotation', () => {
+  it('reads an organisation with "&" and a lower-case office before the name ("S&P credit analyst Helena Hessel")', () => {
+    const rows = statementsOf('"These improvements are so significant that they outweigh the risk," wrote S&P credit analyst Helena Hessel.');
+    expect(rows.map((r) => [r.speaker, r.speaker_role])).toEqual([['Helena Hessel', 'S&P credit analyst']]);
+  });
+  it('gives the second part of a split quote to the first speaker, not to the next sentence\'s subject', () => {
+    const rows = statementsOf('"People want portability," she said, "and with peer-to-peer they have full portability." Cory Doctorow, a campaigner for the foundation, expressed concern about the plan.');
+    expect(rows.filter((r) => r.quote.includes('peer-to-peer')).map((r) => r.speaker_mention)).toEqual(['she']);
+  });
+  it('keeps a second quote with its own cue and a lower-case office ("union leader Jones said") apart', () => {
+    const rows = statementsOf('"We are ready," Smith said. "But the talks must go on," union leader Jones said.');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Smith', 'We are ready,'], ['Jones', 'But the talks must go on,']]);
+  });
+});

@@ -1,5 +1,6 @@
 /** Direct quotes: a quotation with a cue beside it, split around its cue, or continuing the previous speaker. */
 import { paragraphTokens, type Candidate, type Doc } from './doc.ts';
+import { TITLE_WORDS } from './lexicon.ts';
 import { CLAUSE_PUNCT, QUOTE_CHARS, TITLE_MINOR_WORDS, cueAt, isSpeakerEnd, plausibleSpeaker, speechCue, subjectAfter, subjectBefore, wordsIn } from './phrases.ts';
 import { DETERMINERS, PREPOSITIONS, TIME_WORDS, type Token } from './tokens.ts';
 
@@ -30,6 +31,8 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
     const paragraph = doc.paragraphOf[openTok];
     const [pLo, pHi] = paragraphTokens(doc, paragraph);
     let cand: Candidate | null = null;
+    // A quote split around its cue ('"We ...," he said. "But ..."'): one statement over both parts.
+    const splits = splitAfter(doc, previous, openTok, closeTok, paragraph);
     // After the quote: ', he said' / ', said Stoltenberg' / 'Stoltenberg said.'
     let k = closeTok + 1;
     if (k < pHi && t[k].t === ',') k++;
@@ -40,18 +43,19 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         const subj = subjectAfter(t, k, pHi);
         if (subj) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [k, k], confidence: 0.9 };
       }
-      for (let c = k + 1; !cand && c < Math.min(pHi, k + 40); c++) {
+      // When the quote goes on from a split one, only a cue right after it gives it a speaker of its own.
+      for (let c = k + 1; !cand && c < Math.min(pHi, k + (splits ? 5 : 40)); c++) {
         if (CLAUSE_PUNCT.has(t[c].t) || QUOTE_CHARS.has(t[c].t)) break;
         if (!speechCue(t[c])) continue;
         const subj = subjectBefore(t, c, k);
         // The phrase may open with an office in lower case: '"...," Senate minority leader Harry Reid told reporters'.
-        const officeBefore = subj && subj.s > k && subj.s - k <= 5 && t[k].cap && t.slice(k, subj.s).every((x) => x.word);
+        const officeBefore = subj && subj.s > k && subj.s - k <= 5 && (t[k].cap || TITLE_WORDS.has(t[subj.s - 1].lo)) && t.slice(k, subj.s).every((x) => x.word);
         if (subj && (subj.s === k || officeBefore)) cand = { quote: [q.start, q.end], kind: 'direct', mention: [k, subj.e], cue: [c, c], confidence: 0.9 };
         else {
           // "..., said Steve Smith, a veteran editor who teaches ..." / "Smith, a veteran editor, said": the first phrase speaks.
           let e = k;
           while (e + 1 < c && t[e + 1].t !== ',' && e - k < 8) e++;
-          if (t[e + 1]?.t === ',' && isSpeakerEnd(t[e]) && (t[k].cap || DETERMINERS.has(t[k].lo)) && plausibleSpeaker(t, k, e)) cand = { quote: [q.start, q.end], kind: 'direct', mention: [k, e], cue: [c, c], confidence: 0.8 };
+          if (!splits && t[e + 1]?.t === ',' && isSpeakerEnd(t[e]) && (t[k].cap || DETERMINERS.has(t[k].lo)) && plausibleSpeaker(t, k, e)) cand = { quote: [q.start, q.end], kind: 'direct', mention: [k, e], cue: [c, c], confidence: 0.8 };
         }
         break;
       }
@@ -75,17 +79,11 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         }
       }
     }
-    // A quote split around its cue ('"We ...," he said. "But ..."'): one statement over both parts.
-    if (!cand && previous && previous.paragraph === paragraph && openTok > previous.closeTok) {
-      const prevCue = previous.cand.cue?.[0] ?? -1;
-      const between = t.slice(previous.closeTok + 1, openTok);
-      const onlyAttribution = between.every((x, bi) => previous!.closeTok + 1 + bi === prevCue || !cueAt(x)) && [',', '.', ':'].includes(t[openTok - 1].t);
-      if (prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t))) {
-        previous.cand.quote = [previous.cand.quote[0], q.end];
-        for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
-        previous.closeTok = closeTok;
-        return;
-      }
+    if (!cand && previous && splits) {
+      previous.cand.quote = [previous.cand.quote[0], q.end];
+      for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
+      previous.closeTok = closeTok;
+      return;
     }
     // No cue beside it: the quote goes on from the same speaker's previous quote.
     if (!cand && previous && words >= 4) {
@@ -108,4 +106,20 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
     previous = { cand, paragraph, closeTok };
   });
   return out;
+}
+
+/** The quote opening at `openTok` goes on from the previous one: only its cue and speaker stand between, in one paragraph. */
+function splitAfter(doc: Doc, previous: { cand: Candidate; paragraph: number; closeTok: number } | null, openTok: number, closeTok: number, paragraph: number): boolean {
+  if (!previous || previous.paragraph !== paragraph || openTok <= previous.closeTok) return false;
+  const t = doc.tokens;
+  // '"...," union leader Jones said.': a cue of its own right after the second part.
+  const [, pHi] = paragraphTokens(doc, paragraph);
+  for (let k = closeTok + 1; k < Math.min(pHi, closeTok + 7); k++) {
+    if (CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t)) break;
+    if (speechCue(t[k])) return false;
+  }
+  const prevCue = previous.cand.cue?.[0] ?? -1;
+  const between = t.slice(previous.closeTok + 1, openTok);
+  const onlyAttribution = between.every((x, bi) => previous.closeTok + 1 + bi === prevCue || !cueAt(x)) && [',', '.', ':'].includes(t[openTok - 1].t);
+  return prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t));
 }

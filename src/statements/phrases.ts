@@ -156,7 +156,14 @@ export function subjectAfter(t: Token[], i: number, hi: number): Subject | null 
   if (DETERMINERS.has(t[k].lo)) k++;
   while (k < hi && t[k].word && !t[k].cap && !NOT_SPEAKER_END.has(t[k].lo) && k - s < 4) k++;
   let e = -1;
-  while (k < hi && (t[k].cap || ((t[k].lo === 'of' || t[k].lo === 'and') && k + 1 < hi && t[k + 1].cap))) e = k++;
+  for (;;) {
+    while (k < hi && (t[k].cap || ((t[k].lo === 'of' || t[k].lo === 'and' || t[k].t === '&') && k + 1 < hi && t[k + 1].cap))) e = k++;
+    // "S&P credit analyst Helena Hessel": lower-case words ending in an office, then the name.
+    let m = k;
+    while (m < hi && m - k < 3 && t[m].word && !t[m].cap) m++;
+    if (e >= 0 && m > k && m < hi && t[m].cap && isOfficeWord(t[m - 1])) { k = m; continue; }
+    break;
+  }
   if (e < 0) {
     e = k - 1;
     if (e < s || !isSpeakerEnd(t[e])) return null;
