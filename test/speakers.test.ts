@@ -238,3 +238,12 @@ describe('speakers after a quotation', () => {
     expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Smith', 'We are ready,'], ['Jones', 'But the talks must go on,']]);
   });
 });
+
+describe('a quote split around its cue, the second part opened by the same cue', () => {
+  it('is one statement: \'"A," Mr. Obama said, "and B."\'', () => {
+    const rows = statementsOf('"What we owe the people is to be honest with them," Mr. Obama said, "and to say that the economy is shifting."');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].quote.startsWith('What we owe')).toBe(true);
+    expect(rows[0].quote.endsWith('the economy is shifting.')).toBe(true);
+  });
+});

@@ -79,7 +79,8 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         }
       }
     }
-    if (!cand && previous && splits) {
+    // The second part may look attributed by the same cue ('"A," Mr. Obama said, "and B."'): still one statement.
+    if (previous && splits && (!cand || (cand.cue && previous.cand.cue && cand.cue[0] === previous.cand.cue[0]))) {
       previous.cand.quote = [previous.cand.quote[0], q.end];
       for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
       previous.closeTok = closeTok;
