@@ -229,3 +229,10 @@ describe('a closing cue followed by a participle', () => {
     ]);
   });
 });
+
+describe('a quotation inside reported words', () => {
+  it('is part of the mixed statement, not a second row', () => {
+    const rows = statements('Senator Ruth Park called the treaty a "good news story in an era of bad news" on Monday.');
+    expect(rows.map((r) => [r.kind, r.cue])).toEqual([['mixed', 'called']]);
+  });
+});

@@ -122,6 +122,9 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const kept: Candidate[] = [];
   for (const c of candidates) {
     const who = resolved.get(c);
+    // A quotation inside someone's reported words ('Obama called Burma a "good news story"', 'X said Y called it
+    // "a disaster"') is part of that statement: one attribution per word.
+    if (c.kind === 'direct' && candidates.some((k) => k !== c && k.kind !== 'direct' && k.quote[0] <= c.quote[0] && c.quote[1] <= k.quote[1])) continue;
     // The tagger's words with a speaker that reads as no one ("The debate gave the mayor a chance to say ...").
     if (c.tagged && who?.doubtful) continue;
     const quote = text.slice(c.quote[0], c.quote[1]);
