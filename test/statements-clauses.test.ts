@@ -235,4 +235,8 @@ describe('a quotation inside reported words', () => {
     const rows = statements('Senator Ruth Park called the treaty a "good news story in an era of bad news" on Monday.');
     expect(rows.map((r) => [r.kind, r.cue])).toEqual([['mixed', 'called']]);
   });
+  it('is not a second statement of a word inside the clause ("anybody who complains ... \"is not ...\"")', () => {
+    const rows = statements('Mayor Jim Cole mocked the complaint, saying anybody who complains about the buses "is not paying attention to the city."');
+    expect(rows.map((r) => r.cue)).toEqual(['mocked', 'saying']);
+  });
 });
