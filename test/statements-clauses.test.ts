@@ -240,3 +240,17 @@ describe('a quotation inside reported words', () => {
     expect(rows.map((r) => r.cue)).toEqual(['mocked', 'saying']);
   });
 });
+
+describe('an -s form after a lower-case word that names no one is a plural noun', () => {
+  it('reads no statement in "development projects", "mass protests", "medical claims"', () => {
+    for (const text of [
+      'Critics say the development projects are being debated again in Congress this month.',
+      'The mass protests in Charlotte broke out after the shooting.',
+      'The doctor was criticized for his medical claims on television last year.',
+    ]) expect(statements(text).filter((r) => ['projects', 'protests', 'claims'].includes(r.cue)), text).toHaveLength(0);
+  });
+  it('still reads a speaking noun before the verb ("police say", "the spokesman says")', () => {
+    expect(cueQuote('Local police say the crowd was peaceful.')).toEqual([['say', 'the crowd was peaceful']]);
+    expect(cueQuote('The spokesman says the plan is ready.')).toEqual([['says', 'the plan is ready']]);
+  });
+});

@@ -1,5 +1,6 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
+import { speakerHead } from './speakers.ts';
 import { COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
@@ -120,6 +121,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // After a possessive the word is a noun: "Thursday's figures", "Saturday's show", "his claims".
       // A noun of speech keeps its owner as the speaker ("the president's claims about ...", "Trump's view of NATO").
       if (subject && prev && !CUE_NOUNS.has(t[i].lo) && (POSSESSIVE_DETERMINERS.has(prev.lo) || (/[’']s$/.test(prev.lo) && !CONTRACTED.test(prev.lo)))) subject = null;
+      // "development projects", "medical claims", "some steep challenges": an -s form right after a lower-case
+      // word that names no one is a plural noun.
+      if (subject && subject.s === subject.e && subject.e === i - 1 && t[i].lo !== form.base && t[i].lo.endsWith('s') && !t[i - 1].cap && !isNumber(t[i - 1]) && !SPEAKER_PRONOUNS.has(t[i - 1].lo) && !PLURAL_NOUNS.has(t[i - 1].lo) && !speakerHead(t[i - 1].lo)) subject = null;
       // An -s form read as a plural noun ("classic TV shows and films"), not a verb.
       if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && /^(and|or|with)$/.test(t[i + 1]?.lo ?? '')) subject = null;
       if (!subject && prev && prev.t === ',' && form.kind === 'speech') {
