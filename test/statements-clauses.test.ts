@@ -254,3 +254,20 @@ describe('an -s form after a lower-case word that names no one is a plural noun'
     expect(cueQuote('The spokesman says the plan is ready.')).toEqual([['says', 'the plan is ready']]);
   });
 });
+
+describe('more ends of reported words', () => {
+  it('ends at a semicolon that opens a clause of the writer\'s', () => {
+    expect(cueQuote('Senator Ruth Park said the timing was not intentional; they only learned of it on Friday.')).toEqual([
+      ['said', 'the timing was not intentional'],
+    ]);
+  });
+  it('ends a noun-phrase object before a clause of time or reason ("condemned the launch as Pyongyang fired ...")', () => {
+    expect(cueQuote('The Security Council condemned the latest missile launch as Pyongyang fired three missiles into the sea.')).toEqual([
+      ['condemned', 'the latest missile launch'],
+    ]);
+    expect(cueQuote('Mayor Jim Cole dismissed the criticism as the voice of a rival.')).toEqual([['dismissed', 'the criticism as the voice of a rival']]);
+  });
+  it('ends before "in a ruling"', () => {
+    expect(cueQuote('Judge Frank Nervo rejected the argument in a ruling released Thursday.')).toEqual([['rejected', 'the argument']]);
+  });
+});

@@ -213,6 +213,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const b = doc.tokenAt(f.quote[1]);
     let cut = coordinatedVerb(doc, f.cueTok, a, b);
     if (cut < 0) cut = objectEnd(doc, f.cueTok, a, b);
+    if (cut < 0) cut = semicolonEnd(doc, a, b);
     // Words after a colon are given whole ("said: Spoke with Ghani ..., but ...").
     const more = t[a - 1]?.t === ':' ? -1 : continuation(doc, f.cueTok, a, cut < 0 ? b : cut);
     if (more >= 0) cut = more;
@@ -368,6 +369,20 @@ function saysWhatFor(doc: Doc, quote: Span): boolean {
 /** Words that start a length of time or a count after "for" ("for three hours"), or a determiner. */
 const LENGTHS = /^(?:several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|second|third|fourth|fifth|straight|consecutive|hours?|days?|nights?|weeks?|weekend|months?|years?|minutes?|time)$/;
 
+/** Words that open a clause of time or reason after an object ("as", "while", "after" + a subject). */
+const SUBORDINATORS = new Set(['as', 'while', 'after', 'when', 'because', 'since', 'before', 'until']);
+
+/** "said the timing was not intentional; they only learned ...": a new clause after a semicolon is the writer's. */
+function semicolonEnd(doc: Doc, a: number, b: number): number {
+  const t = doc.tokens;
+  for (let k = a + 1; k < b - 1; k++) {
+    if (t[k].t !== ';' || doc.inQuote[k] >= 0) continue;
+    const n = t[k + 1];
+    if (SPEAKER_PRONOUNS.has(n.lo) || n.cap || DETERMINERS.has(n.lo)) return k;
+  }
+  return -1;
+}
+
 /** "in an interview", "during a televised debate", "on his radio show": the occasion of the words at k. */
 function venueAt(t: Token[], k: number, b: number): boolean {
   if (!/^(in|during|at|on)$/.test(t[k].lo)) return false;
@@ -386,6 +401,8 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
   for (let k = a; k < b; k++) {
     if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
     if (k > a && venueAt(t, k, b)) return k;
+    // "condemned the launch as Pyongyang fired three missiles": a clause of the writer's after the object.
+    if (k > a + 1 && SUBORDINATORS.has(t[k].lo) && (t[k + 1]?.cap || (SPEAKER_PRONOUNS.has(t[k + 1]?.lo ?? '') && t[k + 1].lo !== 'it'))) return k;
     if (CLAUSAL.has(t[k].lo)) return -1;
     if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
   }
