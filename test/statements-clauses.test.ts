@@ -271,3 +271,11 @@ describe('more ends of reported words', () => {
     expect(cueQuote('Judge Frank Nervo rejected the argument in a ruling released Thursday.')).toEqual([['rejected', 'the argument']]);
   });
 });
+
+describe('"but (also)" and the speaker\'s next verb', () => {
+  it('ends an object where "but also had to" brings the speaker\'s next verb', () => {
+    expect(cueQuote("Some state officials praised Mr. Clarke's work preserving the property but also had to give him more time.")).toEqual([
+      ['praised', "Mr. Clarke's work preserving the property"],
+    ]);
+  });
+});

@@ -335,8 +335,9 @@ function coordinatedVerb(doc: Doc, cue: number, a: number, b: number): number {
   for (let k = a; k < b - 1; k++) {
     const w = t[k];
     if (CLAUSAL.has(w.lo) || (k > a && verbTense(w.lo) === 'past' && !w.cap && (t[k - 1].cap || SPEAKER_PRONOUNS.has(t[k - 1].lo)))) return -1;
-    if (w.lo !== 'and' || doc.inQuote[k] >= 0 || k === a) continue;
+    if (!(w.lo === 'and' || w.lo === 'but') || doc.inQuote[k] >= 0 || k === a) continue;
     let v = k + 1;
+    if (t[v].lo === 'also' && v + 1 < b) v++; // "praised X but also had to ...
     if (AUXILIARIES.has(t[v].lo) && v + 1 < b) {
       if (/^(has|have|had|is|was|will|would)$/.test(t[v].lo)) return k - (t[k - 1].t === ',' ? 1 : 0);
       v++;
