@@ -279,3 +279,12 @@ describe('"but (also)" and the speaker\'s next verb', () => {
     ]);
   });
 });
+
+describe('a decision after a phrase of place or time', () => {
+  it('reads "agreed in the deal to reduce violence" as a decision, not words', () => {
+    expect(statements('The Taliban agreed in the February 2020 deal to reduce violence and to stop hosting fighters.')).toHaveLength(0);
+  });
+  it('still reads "agreed in a statement that ..." as words', () => {
+    expect(cueQuote('The ministers agreed in a statement that the talks had failed.').map(([c]) => c)).toEqual(['agreed']);
+  });
+});

@@ -199,7 +199,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     if (!quote) continue;
     // "agreed to reduce violence", "decided to expand": a decision, not words reported; but "wants to",
     // "sought to", "hopes to" report an aim, which PolNeAR counts as an attribution.
-    if (t[doc.tokenAt(quote[0])]?.lo === 'to' && DECISIONS.has(form.base)) continue;
+    if (DECISIONS.has(form.base) && decisionTo(t, doc.tokenAt(quote[0]), doc.tokenAt(quote[1]))) continue;
     // "Gunmen attacked the convoy", "slammed the door": force, not words.
     if (COMBATIVE_VERBS.has(form.base) && !saysWhatFor(doc, quote)) continue;
     const conf = form.kind === 'speech' ? 0.75 : 0.5;
@@ -414,6 +414,17 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** "he's said", "it's claimed": a pronoun with "has" or "is", not a possessive. */
 const CONTRACTED = /^(he|she|it|that|who|there|what|where|here|this|everyone|nobody|someone|one)[’']s$/;
+
+/** "to reduce", or "in the February 2020 deal to reduce": a decision's "to", maybe after a phrase of place or time. */
+function decisionTo(t: Token[], a: number, b: number): boolean {
+  if (t[a]?.lo === 'to') return true;
+  if (!PREPOSITIONS.has(t[a]?.lo ?? '')) return false;
+  for (let k = a + 1; k < Math.min(b, a + 8); k++) {
+    if (!t[k].word) return false;
+    if (t[k].lo === 'to') return k + 1 < b && !t[k + 1].cap && !DETERMINERS.has(t[k + 1].lo);
+  }
+  return false;
+}
 
 /** Verbs that, before "to" and a verb, report a decision rather than words ("agreed to reduce violence"). */
 const DECISIONS = new Set(['agree', 'decide', 'vote', 'offer', 'continue']);
