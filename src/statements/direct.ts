@@ -121,6 +121,14 @@ function splitAfter(doc: Doc, previous: { cand: Candidate; paragraph: number; cl
   }
   const prevCue = previous.cand.cue?.[0] ?? -1;
   const between = t.slice(previous.closeTok + 1, openTok);
-  const onlyAttribution = between.every((x, bi) => previous.closeTok + 1 + bi === prevCue || !cueAt(x)) && [',', '.', ':'].includes(t[openTok - 1].t);
+  // Past the cue, a description of the speaker may hold verbs of its own ('said Peter Morgan, a lawyer who has
+  // been challenging ...', 'Tester said, referring to ...'), but no words of a new statement ("adding that").
+  let described = false;
+  const onlyAttribution = between.every((x, bi) => {
+    const k = previous.closeTok + 1 + bi;
+    if (k > prevCue && (x.t === ',' || x.lo === 'who' || x.lo === 'which')) described = true;
+    if (x.lo === 'that' && k > prevCue) return false;
+    return k === prevCue || !cueAt(x) || (described && k > prevCue);
+  }) && [',', '.', ':'].includes(t[openTok - 1].t);
   return prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t));
 }
