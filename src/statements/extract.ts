@@ -179,6 +179,9 @@ function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope):
     while (from < to && !doc.tokens[from].word) from++;
     while (to > from && !doc.tokens[to].word) to--;
     if (rules.some((r) => (r.mention && r.mention[0] <= from && to <= r.mention[1]) || (r.cue && r.cue[0] <= from && to <= r.cue[1]))) continue;
+    // A cue the rules gave its words already ('"...," Ryan said last week on CNN'): what else follows it is no
+    // second statement.
+    if (c.cue && rules.some((r) => r.cue && r.cue[0] <= c.cue![1] && c.cue![0] <= r.cue[1])) continue;
     if (!c.mention) {
       // A quotation with no speaker beside it goes on from the quotation just before, in this paragraph or
       // the one before ('"...," said X. "..."').
