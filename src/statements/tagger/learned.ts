@@ -87,6 +87,8 @@ const O = TAGS.indexOf('O');
 /** trusted-cues.txt: verbs of communication, the cues of statements the tagger adds in the speech scope. */
 const TRUSTED_CUES = parseCueList(readFileSync(new URL('./trusted-cues.txt', import.meta.url), 'utf8'));
 const communicationCue = (doc: Doc, r: Run) => {
+  // "a chance to say", "the right to speak": a noun phrase names a chance to speak, not words spoken.
+  if (/^(a|an|the|no)$/.test(doc.tokens[r.from].lo)) return false;
   for (let k = r.from; k < r.to; k++) if (TRUSTED_CUES.has(doc.tokens[k].lo)) return true;
   return false;
 };

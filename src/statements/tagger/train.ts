@@ -19,7 +19,7 @@ export interface TrainOptions {
   log?: (msg: string) => void;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, minCount: 2, cueMinCount: 3, cueMinShare: 0.15, minWeight: 20 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 20, minCount: 2, cueMinCount: 3, cueMinShare: 0.15, minWeight: 20 };
 
 /** Words that were gold cues often enough, as a share of all their occurrences. */
 export function learnCueWords(articles: GoldArticle[], minCount: number, minShare: number): Set<string> {
