@@ -261,3 +261,10 @@ describe('a split quote around a speaker with a description of their own', () =>
     expect(rows.filter((r) => r.kind === 'direct').map((r) => r.quote)).toEqual(['These are strange days,', 'I am skeptical he can pull it off.']);
   });
 });
+
+describe('"it" stands for one organisation, not a plural group', () => {
+  it('skips "Creditors" and goes back to the company quoted before', () => {
+    const rows = statementsOf('Yukos said on Monday that it would appeal. Creditors said they would meet on Friday. It estimated that it needs almost 30m euros until June.');
+    expect(rows.find((r) => r.cue === 'estimated')?.speaker).toBe('Yukos');
+  });
+});

@@ -229,6 +229,11 @@ export function speakerHead(mention: string): boolean {
 }
 
 const last = (name: string) => name.split(' ').pop()!;
+/** "Creditors", "Western analysts", "officials": a group named by a plural noun, which "it" does not stand for. */
+const looksPlural = (name: string): boolean => {
+  const w = last(name).toLowerCase();
+  return w.length > 3 && w !== singular(w) && (SPEAKER_NOUNS.has(singular(w)) || TITLE_WORDS.has(singular(w)));
+};
 /** Sectors of groups that a description ("the rebels", "the opposition") points back to. */
 const GROUP_SECTORS = new Set(['rebels', 'opposition', 'party']);
 
@@ -431,10 +436,14 @@ export class SpeakerResolver {
     return Math.max(0, at - 400) + start;
   }
 
-  private lastGroup(at: number): string | undefined {
+  /** The group or organisation quoted last before `at`; for "it", one that is not plural ("Creditors", "analysts"). */
+  private lastGroup(at: number, singular = false): string | undefined {
     for (let i = this.said.length - 1; i >= 0; i--) {
       const s = this.said[i];
-      if (s.at < at && at - s.at < 1500) return s.person ? undefined : s.speaker;
+      if (s.at >= at || at - s.at >= 1500) continue;
+      if (s.person) return undefined;
+      if (singular && looksPlural(s.speaker)) continue;
+      return s.speaker;
     }
     return undefined;
   }
@@ -509,7 +518,7 @@ export class SpeakerResolver {
     const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
     if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
     if (PRONOUNS.has(lower)) {
-      const who = PERSONAL.has(lower) ? this.lastPerson(at, pronounGender(lower)) : this.lastGroup(at);
+      const who = PERSONAL.has(lower) ? this.lastPerson(at, pronounGender(lower)) : this.lastGroup(at, lower === 'it' || lower === 'its');
       return who ? { speaker: who, role: this.roleByName.get(who) ?? '' } : { speaker: mention, role: '' };
     }
     let ws = words;
