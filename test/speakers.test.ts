@@ -268,3 +268,10 @@ describe('"it" stands for one organisation, not a plural group', () => {
     expect(rows.find((r) => r.cue === 'estimated')?.speaker).toBe('Yukos');
   });
 });
+
+describe('a sentence adverb before the speaker', () => {
+  it('is no part of the name ("Perhaps Vladimir Putin believed", "Ironically Smith said")', () => {
+    expect(speakers('Vladimir Putin spoke on Monday. Perhaps Vladimir Putin believed that Ukrainians lacked that sort of mettle.').map(([, s]) => s)).toContain('Vladimir Putin');
+    expect(speakers('Ironically Tom Smith said the plan was fine.').map(([, s]) => s)).toEqual(['Tom Smith']);
+  });
+});

@@ -25,6 +25,9 @@ const NON_NAME = new Set(
     'earlier later last next today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
     'january february march april may june july august september october november december according speaking ' +
     'several another other others each every few even only just such neither either nor ' +
+    'perhaps maybe indeed instead still now thus hence therefore ironically apparently clearly obviously certainly ' +
+    'surely initially eventually finally ultimately recently currently previously separately similarly likewise ' +
+    'nonetheless nevertheless moreover furthermore besides again already tonight ' +
     'mr mrs ms dr').split(' '),
 );
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'lord', 'lady']);
@@ -499,7 +502,7 @@ export class SpeakerResolver {
 
   resolve(mention: string, at: number, context?: MentionContext): Resolved {
     // "But Chris Christie", "And then he", "62-year-old Brenda Johnson": what opens the phrase is no part of the name.
-    const opener = /^(?:(?:and|but|or|so|yet|then|and then|but then)\s+|\d+-year-old\s+)+/i.exec(mention);
+    const opener = /^(?:(?:and|but|or|so|yet|then|and then|but then|perhaps|maybe|indeed|instead|still|now|thus|hence|therefore|ironically|apparently|clearly|obviously|certainly|surely|initially|eventually|finally|ultimately|recently|currently|previously|separately|similarly|likewise|meanwhile|however|also|earlier|later|today|yesterday|tonight|again|already)\s+|\d+-year-old\s+)+/i.exec(mention);
     if (opener && opener[0].length < mention.length) return this.resolve(mention.slice(opener[0].length), at + opener[0].length, context);
     // "He went", "It seems unfair": a pronoun and its verb; the pronoun speaks ("She and her aides" stays a group).
     const lead = /^(he|she|it|they|we|i)(?:[’'](?:s|d|ll|m|re|ve))?\s+(\S+)/i.exec(mention);
