@@ -275,3 +275,10 @@ describe('a sentence adverb before the speaker', () => {
     expect(speakers('Ironically Tom Smith said the plan was fine.').map(([, s]) => s)).toEqual(['Tom Smith']);
   });
 });
+
+describe('a phrase aside between the speaker and the verb', () => {
+  it('reads "a Kremlin spokesperson, in reference to another ruling, said"', () => {
+    const rows = statementsOf('Two weeks ago a Kremlin spokesperson, in reference to another court ruling, said Moscow no longer implemented its decisions.');
+    expect(rows.map((r) => [r.speaker_mention, r.quote])).toEqual([['a Kremlin spokesperson', 'Moscow no longer implemented its decisions']]);
+  });
+});

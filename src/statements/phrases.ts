@@ -94,6 +94,8 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
         // An apposition opened by an article or a possessive may be long ("Cross, a former staff member for ..., wrote").
         const long = (DETERMINERS.has(t[k + 1]?.lo ?? '') || /’s$|'s$/.test(t[k + 2]?.t ?? '')) && j - k <= 30;
         if (n >= lo && isSpeakerEnd(t[n]) && t[n].cap && (relative || long || j - k <= 15)) e = n;
+        // "a Kremlin spokesperson, in reference to another ruling, said": a phrase of place, time or topic aside.
+        else if (n >= lo && isSpeakerEnd(t[n]) && PREPOSITIONS.has(t[k + 1]?.lo ?? '') && j - k <= 12) e = n;
         // "The author of the book, Mitchell Zuckoff, said": a name in apposition is the speaker.
         else if (j - k >= 2 && j - k <= 5 && allCaps(t, k + 1, j)) return { s: k + 1, e: j - 1 };
         break;
