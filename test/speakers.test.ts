@@ -282,3 +282,12 @@ describe('a phrase aside between the speaker and the verb', () => {
     expect(rows.map((r) => [r.speaker_mention, r.quote])).toEqual([['a Kremlin spokesperson', 'Moscow no longer implemented its decisions']]);
   });
 });
+
+describe('places, organisations and events are not people', () => {
+  it('never resolves "he" or "I" to "Sri Lanka", "the World Bank" or "the Champions League"', () => {
+    const rows = statementsOf('Sri Lanka and the World Bank met before the Champions League final. I tell him to stop, he said.');
+    expect(rows.map((r) => r.speaker)).not.toContain('Sri Lanka');
+    expect(rows.map((r) => r.speaker)).not.toContain('Champions League');
+    expect(rows.map((r) => r.speaker)).not.toContain('World Bank');
+  });
+});

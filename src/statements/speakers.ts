@@ -71,7 +71,12 @@ export function splitRole(words: string[]): { role: string[]; name: string[] } {
   return { role, name: words.slice(last + 1) };
 }
 
-const isOrgName = (words: string[]) => words.some((w) => ORG_HEADS.has(w.toLowerCase())) || words.every((w) => w === w.toUpperCase());
+/** No person: a name with an organisation's head word, in capitals, or a country or organisation the actor dictionary knows ("Sri Lanka", "World Bank"). */
+const isOrgName = (words: string[]) => {
+  if (words.some((w) => ORG_HEADS.has(w.toLowerCase())) || words.every((w) => w === w.toUpperCase())) return true;
+  const known = words.length >= 2 ? LEXICON.names.get(nameKey(words.join(' ').replace(/[’']s$/, ''))) : undefined;
+  return known !== undefined && known.kind !== 'person';
+};
 
 /** An office in lower case right before a name, with its capitalised qualifier: "NATO chief", "US defence secretary". */
 function lowerCaseOffice(text: string, at: number): string {
