@@ -89,9 +89,13 @@ const TRUSTED_CUES = parseCueList(readFileSync(new URL('./trusted-cues.txt', imp
 const communicationCue = (doc: Doc, r: Run) => {
   // "a chance to say", "the right to speak": a noun phrase names a chance to speak, not words spoken.
   if (/^(a|an|the|no)$/.test(doc.tokens[r.from].lo)) return false;
-  for (let k = r.from; k < r.to; k++) if (TRUSTED_CUES.has(doc.tokens[k].lo)) return true;
+  for (let k = r.from; k < r.to; k++) {
+    // "many calls for", "his praise": after a determiner or quantifier the word is a noun.
+    if (TRUSTED_CUES.has(doc.tokens[k].lo) && !NOUN_BEFORE.has(doc.tokens[k - 1]?.lo ?? '')) return true;
+  }
   return false;
 };
+const NOUN_BEFORE = new Set(['a', 'an', 'the', 'many', 'several', 'some', 'few', 'more', 'most', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'these', 'those', 'this', 'that']);
 const wordCount = (doc: Doc, r: Run) => {
   let n = 0;
   for (let k = r.from; k < r.to; k++) if (doc.tokens[k].word) n++;
