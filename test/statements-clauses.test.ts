@@ -288,3 +288,9 @@ describe('a decision after a phrase of place or time', () => {
     expect(cueQuote('The ministers agreed in a statement that the talks had failed.').map(([c]) => c)).toEqual(['agreed']);
   });
 });
+
+describe('a noun of speech after a possessive', () => {
+  it('is a subject, not a cue, when a verb follows ("the candidate\'s call came after ...")', () => {
+    expect(statements("The candidate's call came after his rival attacked the plan as a fraud.").filter((r) => r.cue === 'call')).toHaveLength(0);
+  });
+});

@@ -119,8 +119,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // A bare verb after a singular noun is a noun itself ("a phone call").
       if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s') && !PLURAL_NOUNS.has(t[subject.e].lo) && !isNumber(t[subject.e])) subject = null;
       // After a possessive the word is a noun: "Thursday's figures", "Saturday's show", "his claims".
-      // A noun of speech keeps its owner as the speaker ("the president's claims about ...", "Trump's view of NATO").
-      if (subject && prev && !CUE_NOUNS.has(t[i].lo) && (POSSESSIVE_DETERMINERS.has(prev.lo) || (/[’']s$/.test(prev.lo) && !CONTRACTED.test(prev.lo)))) subject = null;
+      // A noun of speech with its topic keeps its owner as the speaker ("the president's claims about ...", "Trump's
+      // view of NATO"), but not one that is a subject ("the candidate's call came after ...").
+      if (subject && prev && !(CUE_NOUNS.has(t[i].lo) && /^(that|about|of|on|against|for)$/.test(t[i + 1]?.lo ?? '')) && (POSSESSIVE_DETERMINERS.has(prev.lo) || (/[’']s$/.test(prev.lo) && !CONTRACTED.test(prev.lo)))) subject = null;
       // "development projects", "medical claims", "some steep challenges": an -s form right after a lower-case
       // word that names no one is a plural noun.
       if (subject && subject.s === subject.e && subject.e === i - 1 && t[i].lo !== form.base && t[i].lo.endsWith('s') && !t[i - 1].cap && !isNumber(t[i - 1]) && !SPEAKER_PRONOUNS.has(t[i - 1].lo) && !PLURAL_NOUNS.has(t[i - 1].lo) && !speakerHead(t[i - 1].lo)) subject = null;
