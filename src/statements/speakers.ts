@@ -17,19 +17,36 @@ export interface Entity {
   gender?: Gender;
 }
 
+/** Adverbs that open a sentence before its subject: "Perhaps Vladimir Putin believed ...", "Ironically Smith said". */
+const SENTENCE_ADVERBS = new Set(
+  ('perhaps maybe indeed instead still now thus hence therefore ironically apparently clearly obviously certainly ' +
+    'surely initially eventually finally ultimately recently currently previously separately similarly likewise ' +
+    'nonetheless nevertheless moreover furthermore besides again already meanwhile however also earlier later ' +
+    'today yesterday tonight').split(' '),
+);
+
 /** Capitalised words that start sentences or join clauses and are never part of a name. */
-const NON_NAME = new Set(
-  ('the a an and but or so yet in on at of for to by with from as after before during while when where if then ' +
-    'meanwhile however also although though despite since until because this that these those there here it its ' +
+const NON_NAME = new Set([
+  ...('the a an and but or so yet in on at of for to by with from as after before during while when where if then ' +
+    'although though despite since until because this that these those there here it its ' +
     'he she they we i you his her their our my your who what which why how yes no not many some most all both ' +
-    'earlier later last next today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
+    'last next tomorrow monday tuesday wednesday thursday friday saturday sunday ' +
     'january february march april may june july august september october november december according speaking ' +
     'several another other others each every few even only just such neither either nor ' +
-    'perhaps maybe indeed instead still now thus hence therefore ironically apparently clearly obviously certainly ' +
-    'surely initially eventually finally ultimately recently currently previously separately similarly likewise ' +
-    'nonetheless nevertheless moreover furthermore besides again already tonight ' +
     'mr mrs ms dr').split(' '),
-);
+  ...SENTENCE_ADVERBS,
+]);
+
+/** A word before a speaker phrase that is no part of it: "But", "And then", "62-year-old", "Perhaps". */
+const opensPhrase = (w: string): boolean => /^(?:and|but|or|so|yet|then|\d+-year-old)$/i.test(w) || SENTENCE_ADVERBS.has(w.toLowerCase());
+
+/** Words the text writes in lower case somewhere ("Hours" opening a sentence is no name if "hours" occurs). */
+export function lowerCaseWords(text: string): Set<string> {
+  // findEntities and the SpeakerResolver of one article both ask: compute it once per text.
+  if (text !== lowerCache.text) lowerCache = { text, words: new Set(text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu) ?? []) };
+  return lowerCache.words;
+}
+let lowerCache: { text: string; words: Set<string> } = { text: '', words: new Set() };
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'dame', 'lord', 'lady']);
 const CONNECTORS = new Set(['of', 'de', 'da', 'al', 'bin', 'van', 'von', 'der', 'la', 'du', 'le', 'el', 'for']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those']);
@@ -127,7 +144,7 @@ function* sentencePieces(text: string, re: RegExp): Generator<[string, number]> 
 /** Every capitalised name in the text with the office written before it, in order. */
 export function findEntities(text: string): Entity[] {
   const out: Entity[] = [];
-  const lowerWords = new Set(text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+  const lowerWords = lowerCaseWords(text);
   const re = /[A-Z][\p{L}\p{N}'’.-]*(?:[ \t]+(?:(?:of|de|da|al|bin|van|von|der|la|du|le|el)[ \t]+)?[A-Z][\p{L}\p{N}'’.-]*)*/gu;
   for (const [matched, matchAt] of sentencePieces(text, re)) {
     // ''Larry King Now'': typewriter quote marks end a word, they are no part of it.
@@ -307,7 +324,7 @@ export class SpeakerResolver {
   private readonly lowerWords: Set<string>;
 
   constructor(private readonly entities: Entity[], private readonly text = '') {
-    this.lowerWords = new Set(text.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+    this.lowerWords = lowerCaseWords(text);
     this.people = entities.filter((e) => e.person);
     for (const e of this.people) {
       this.personNames.add(e.name);
@@ -507,8 +524,10 @@ export class SpeakerResolver {
 
   resolve(mention: string, at: number, context?: MentionContext): Resolved {
     // "But Chris Christie", "And then he", "62-year-old Brenda Johnson": what opens the phrase is no part of the name.
-    const opener = /^(?:(?:and|but|or|so|yet|then|and then|but then|perhaps|maybe|indeed|instead|still|now|thus|hence|therefore|ironically|apparently|clearly|obviously|certainly|surely|initially|eventually|finally|ultimately|recently|currently|previously|separately|similarly|likewise|meanwhile|however|also|earlier|later|today|yesterday|tonight|again|already)\s+|\d+-year-old\s+)+/i.exec(mention);
-    if (opener && opener[0].length < mention.length) return this.resolve(mention.slice(opener[0].length), at + opener[0].length, context);
+    // So is a sentence adverb: "Perhaps Vladimir Putin", "Ironically Smith".
+    let skip = 0;
+    for (let m; (m = /^(\S+)\s+(?=\S)/.exec(mention.slice(skip))) && opensPhrase(m[1]); ) skip += m[0].length;
+    if (skip > 0) return this.resolve(mention.slice(skip), at + skip, context);
     // "He went", "It seems unfair": a pronoun and its verb; the pronoun speaks ("She and her aides" stays a group).
     const lead = /^(he|she|it|they|we|i)(?:[’'](?:s|d|ll|m|re|ve))?\s+(\S+)/i.exec(mention);
     if (lead && !/^(?:and|or|&)$/i.test(lead[2])) return this.resolve(lead[1], at, context);
