@@ -164,11 +164,10 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   return rows;
 }
 
-/** What the tagger finds that no rule found: its words must not match a rule candidate's (token F1 >= 0.5). */
+/** What the tagger finds that no rule found: words, speakers and cues the rules did not use. */
 function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope): Candidate[] {
   const model = shippedModel();
   if (!model) return [];
-  const wordsOf = (s: [number, number]) => doc.text.slice(s[0], s[1]).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const kept: Candidate[] = [];
   for (const c of taggedStatements(doc, model, scope)) {
     // Words the rules already gave a statement to are theirs: the tagger's share there is mostly wrong.

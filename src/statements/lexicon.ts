@@ -53,6 +53,11 @@ export function parseWordList(text: string): Set<string> {
   return out;
 }
 
+/** A word list whose lines may be phrases ("news conference"), white space made single. */
+export function parsePhraseList(text: string): Set<string> {
+  return new Set([...parseWordList(text)].map((l) => l.split(/\s+/).join(' ')));
+}
+
 const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
 
 export const CUE_FORMS = parseCueList(read('cues.txt'));
@@ -61,13 +66,15 @@ export const ORG_HEADS = parseWordList(read('organisations.txt'));
 export const CUE_NOUNS = parseWordList(read('cue-nouns.txt'));
 /** object-verbs.txt: reporting verbs whose words are a noun phrase ("endorsed Ted Cruz"), as base forms. */
 export const OBJECT_VERBS = parseWordList(read('object-verbs.txt'));
-/** particle-verbs.txt: "call for", as "base preposition", white space made single. */
-export const PARTICLE_VERBS = new Set([...parseWordList(read('particle-verbs.txt'))].map((l) => l.split(/\s+/).join(' ')));
-/** refusals.txt: "declined to comment", a cue only before "to". */
+/** particle-verbs.txt: "call for", as "base preposition". */
+export const PARTICLE_VERBS = parsePhraseList(read('particle-verbs.txt'));
 /** combative-verbs.txt: reporting verbs that also name force ("attacked a checkpoint"), as base forms. */
 export const COMBATIVE_VERBS = parseWordList(read('combative-verbs.txt'));
-/** venues.txt: occasions of speech ("in an interview"), which end a noun-phrase report. */
-export const VENUES = new Set([...parseWordList(read('venues.txt'))].map((l) => l.split(/\s+/).join(' ')));
+/** venues.txt: occasions of speech ("in an interview", "news conference"), which end a noun-phrase report. */
+export const VENUES = parsePhraseList(read('venues.txt'));
+/** speaker-nouns.txt: lower-case heads of a speaker phrase besides offices and organisations ("voters", "a report"). */
+export const SPEAKER_NOUNS = parseWordList(read('speaker-nouns.txt'));
+/** refusals.txt: "declined to comment", a cue only before "to". */
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */
 export const JUDGEMENT_FORMS = parseJudgements(read('judgements.txt'));

@@ -214,7 +214,6 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const b = doc.tokenAt(f.quote[1]);
     let cut = coordinatedVerb(doc, f.cueTok, a, b);
     if (cut < 0) cut = objectEnd(doc, f.cueTok, a, b);
-    if (cut < 0) cut = semicolonEnd(doc, a, b);
     // Words after a colon are given whole ("said: Spoke with Ghani ..., but ...").
     const more = t[a - 1]?.t === ':' ? -1 : continuation(doc, f.cueTok, a, cut < 0 ? b : cut);
     if (more >= 0) cut = more;
@@ -368,22 +367,11 @@ function saysWhatFor(doc: Doc, quote: Span): boolean {
   return false;
 }
 
-/** Words that start a length of time or a count after "for" ("for three hours"), or a determiner. */
+/** Words of a length of time or a count after "for" or "over" ("for three hours", "for a second night"). */
 const LENGTHS = /^(?:several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|second|third|fourth|fifth|straight|consecutive|hours?|days?|nights?|weeks?|weekend|months?|years?|minutes?|time)$/;
 
 /** Words that open a clause of time or reason after an object ("as", "while", "after" + a subject). */
 const SUBORDINATORS = new Set(['as', 'while', 'after', 'when', 'because', 'since', 'before', 'until']);
-
-/** "said the timing was not intentional; they only learned ...": a new clause after a semicolon is the writer's. */
-function semicolonEnd(doc: Doc, a: number, b: number): number {
-  const t = doc.tokens;
-  for (let k = a + 1; k < b - 1; k++) {
-    if (t[k].t !== ';' || doc.inQuote[k] >= 0) continue;
-    const n = t[k + 1];
-    if (SPEAKER_PRONOUNS.has(n.lo) || n.cap || DETERMINERS.has(n.lo)) return k;
-  }
-  return -1;
-}
 
 /** "in an interview", "during a televised debate", "on his radio show": the occasion of the words at k. */
 function venueAt(t: Token[], k: number, b: number): boolean {
@@ -462,8 +450,9 @@ const CONTRAST = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet'
 /**
  * Where a reported clause stops because the sentence goes on with something else: ", but ...", ", while ...",
  * ", according to", "but insisted ...", "and criticized ..." (the speaker's next reporting verb in the cue's
- * tense, even after a clause of its own). Semicolons, dashes and ", adding ..." were measured and lost:
- * PolNeAR keeps what follows them. -1: it runs to b.
+ * tense, even after a clause of its own), "; they only learned ..." (a semicolon opening a clause with its own
+ * subject). Dashes, ", adding ..." and semicolons in general were measured and lost: PolNeAR keeps what follows
+ * them. -1: it runs to b.
  */
 function continuation(doc: Doc, cue: number, a: number, b: number): number {
   const t = doc.tokens;
@@ -478,6 +467,7 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
       if (n.lo === 'and' && t[k + 2] && cueAt(t[k + 2]) && !t[k + 2].lo.endsWith('ing')) return k;
       if (n.lo === 'according') return k;
     }
+    if (w.t === ';' && (SPEAKER_PRONOUNS.has(n.lo) || n.cap || DETERMINERS.has(n.lo))) return k;
     if (w.lo === 'but' && t[k - 1].t !== ',' && cueAt(n)) return k;
     // "said Trump was ignorant of Islam and criticized him": the speaker's next reporting verb, same tense.
     if (w.lo === 'and') {

@@ -2,8 +2,7 @@
  * Speakers: the names an article mentions (with the office written before them) and the resolution
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
-import { readFileSync } from 'node:fs';
-import { CUE_FORMS, ORG_HEADS, TITLE_WORDS, parseWordList } from './lexicon.ts';
+import { CUE_FORMS, ORG_HEADS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
@@ -223,8 +222,6 @@ export interface Resolved {
   doubtful?: true;
 }
 
-/** speaker-nouns.txt: lower-case heads of a speaker phrase besides offices and organisations ("voters", "a report"). */
-const SPEAKER_NOUNS = parseWordList(readFileSync(new URL('./speaker-nouns.txt', import.meta.url), 'utf8'));
 
 /** Prepositions that open a phrase of place, time or purpose, never a speaker ("In Washington, ..."). */
 const PHRASE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'on', 'during', 'without', 'within', 'near', 'inside', 'outside', 'across', 'throughout', 'under', 'over', 'into', 'after', 'before', 'since', 'until', 'despite', 'among', 'amid', 'like', 'unlike']);
