@@ -7,7 +7,7 @@ import type { Span } from '../../schema/records.ts';
 import { readFileSync } from 'node:fs';
 import { parseCueList } from '../lexicon.ts';
 import { isSpeakerEnd, phraseStart, plausibleSpeaker } from '../phrases.ts';
-import { SPEAKER_PRONOUNS } from '../tokens.ts';
+import { DETERMINERS, SPEAKER_PRONOUNS } from '../tokens.ts';
 import { clauseSpan, type Candidate, type Doc, type StatementKind } from '../doc.ts';
 import { sequencesOf } from './features.ts';
 import { T, TAGS, type TaggerModel } from './model.ts';
@@ -87,15 +87,11 @@ const O = TAGS.indexOf('O');
 /** trusted-cues.txt: verbs of communication, the cues of statements the tagger adds in the speech scope. */
 const TRUSTED_CUES = parseCueList(readFileSync(new URL('./trusted-cues.txt', import.meta.url), 'utf8'));
 const communicationCue = (doc: Doc, r: Run) => {
-  // "a chance to say", "the right to speak": a noun phrase names a chance to speak, not words spoken.
-  if (/^(a|an|the|no)$/.test(doc.tokens[r.from].lo)) return false;
-  for (let k = r.from; k < r.to; k++) {
-    // "many calls for", "his praise": after a determiner or quantifier the word is a noun.
-    if (TRUSTED_CUES.has(doc.tokens[k].lo) && !NOUN_BEFORE.has(doc.tokens[k - 1]?.lo ?? '')) return true;
-  }
+  // After a determiner the word is a noun: "a chance to say" (the whole cue a noun phrase), "many calls for".
+  if (DETERMINERS.has(doc.tokens[r.from].lo)) return false;
+  for (let k = r.from; k < r.to; k++) if (TRUSTED_CUES.has(doc.tokens[k].lo) && !DETERMINERS.has(doc.tokens[k - 1]?.lo ?? '')) return true;
   return false;
 };
-const NOUN_BEFORE = new Set(['a', 'an', 'the', 'many', 'several', 'some', 'few', 'more', 'most', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'these', 'those', 'this', 'that']);
 const wordCount = (doc: Doc, r: Run) => {
   let n = 0;
   for (let k = r.from; k < r.to; k++) if (doc.tokens[k].word) n++;
