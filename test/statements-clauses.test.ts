@@ -3,6 +3,10 @@ import { statementsOf } from './support/articles.ts';
 
 const statements = statementsOf;
 const cueQuote = (text: string) => statements(text).map((r) => [r.cue, r.quote]);
+/** Each text, on its own, yields no statement. */
+const noStatements = (...texts: string[]) => {
+  for (const text of texts) expect(statements(text), text).toHaveLength(0);
+};
 
 describe('where a reported clause ends', () => {
   it('stops before ", but" and a clause of the writer\'s own', () => {
@@ -176,13 +180,13 @@ describe('a reporting verb after "to" or "and"', () => {
 
 describe('verbs of force are verbs of speech only when the words say what for', () => {
   it('reads no statement in an attack, a strike or a slammed door', () => {
-    for (const text of [
+    noStatements(
       'The Taliban attacked a checkpoint on Monday.',
       'Gunmen attacked the convoy near Kabul, killing four.',
       'Rebels fired rockets at the base for three hours.',
       'Rebels fired rockets at the base for a second night.',
       'Police slammed the door shut.',
-    ]) expect(statements(text), text).toHaveLength(0);
+    );
   });
   it('reads criticism: "as", "for" or "over" what, or a quotation inside', () => {
     expect(cueQuote('The senator slammed the bill as a giveaway.')).toEqual([['slammed', 'the bill as a giveaway']]);
@@ -204,11 +208,11 @@ describe('the occasion of the words is not part of them', () => {
 
 describe('a word after a possessive is a noun', () => {
   it('reads no statement in "Tuesday\'s figures represent", "Saturday\'s show was beaten", "his report"', () => {
-    for (const text of [
+    noStatements(
       "Tuesday's figures represent the first fall in two years.",
       "Last Saturday's show was beaten in the ratings by a rival channel.",
       'Officials studied his report on the crash for weeks.',
-    ]) expect(statements(text), text).toHaveLength(0);
+    );
   });
   it('keeps "he\'s said" and a possessive speaker before the verb ("Smith\'s spokesman said")', () => {
     expect(cueQuote("He's said the plan works.")).toEqual([['said', 'the plan works']]);
