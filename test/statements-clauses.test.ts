@@ -298,3 +298,33 @@ describe('a noun of speech after a possessive', () => {
     expect(statements("The candidate's call came after his rival attacked the plan as a fraud.").filter((r) => r.cue === 'call')).toHaveLength(0);
   });
 });
+
+describe('"reports": more often a noun than a verb', () => {
+  it('is a verb after a source the text names, or before "that"', () => {
+    expect(cueQuote('The Post reports the council will vote on the budget next week.')).toEqual([
+      ['reports', 'the council will vote on the budget next week'],
+    ]);
+    expect(cueQuote('The newspaper reports that the team avoided the hospital on Sunday.')).toEqual([
+      ['reports', 'that the team avoided the hospital on Sunday'],
+    ]);
+  });
+  it('is a noun after a word that names no source, after "if", or before a verb of its own', () => {
+    const reportsAsCue = (text: string) => statements(text).filter((r) => r.cue === 'reports');
+    expect(reportsAsCue('Initial reports suggested the fire had started in the kitchen.')).toHaveLength(0);
+    expect(reportsAsCue('Press reports say the talks collapsed overnight.')).toHaveLength(0);
+    expect(reportsAsCue('The board threatened the runner with a ban if reports that she faked an injury are true.')).toHaveLength(0);
+    expect(reportsAsCue('Official reports of more casualties are still coming in from the valley.')).toHaveLength(0);
+  });
+});
+
+describe('an -s form followed by a verb of its own is a noun', () => {
+  it('"the minister claims were denied" reads no statement from the noun', () => {
+    expect(statements('The minister claims were denied by everyone in the cabinet.').filter((r) => r.cue === 'claims')).toHaveLength(0);
+  });
+});
+
+describe('a cue word after a preposition before a quotation', () => {
+  it('"in order to “...”" is no cue', () => {
+    expect(statements('The aides drove to the emergency room in order to “keep the details of her treatment under wraps.”').filter((r) => r.cue === 'order')).toHaveLength(0);
+  });
+});

@@ -2,7 +2,7 @@
 import { paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { TITLE_WORDS } from './lexicon.ts';
 import { CLAUSE_PUNCT, QUOTE_CHARS, TITLE_MINOR_WORDS, cueAt, isSpeakerEnd, plausibleSpeaker, speechCue, subjectAfter, subjectBefore, wordsIn } from './phrases.ts';
-import { DETERMINERS, PREPOSITIONS, TIME_WORDS, type Token } from './tokens.ts';
+import { AUX_ADVERBS, DETERMINERS, PREPOSITIONS, TIME_WORDS, type Token } from './tokens.ts';
 
 /** Words in title case with no sentence punctuation: the name of a work, not words someone said. */
 function isTitle(t: Token[], a: number, b: number): boolean {
@@ -70,6 +70,8 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         for (let c = p; c >= Math.max(lo, p - 7); c--) {
           if (CLAUSE_PUNCT.has(t[c].t) || QUOTE_CHARS.has(t[c].t)) break;
           if (!cueAt(t[c])) continue;
+          // After an article or a preposition the word is a noun: "in order to", "the report".
+          if (c > lo && (DETERMINERS.has(t[c - 1].lo) || (PREPOSITIONS.has(t[c - 1].lo) && t[c - 1].lo !== 'to' && !AUX_ADVERBS.has(t[c - 1].lo) && !t[c].lo.endsWith('ing')))) break;
           // Only a phrase of time or place may stand between the cue and the quote ("said in a statement:").
           if (c < p && !(PREPOSITIONS.has(t[c + 1].lo) || TIME_WORDS.has(t[c + 1].lo))) break;
           const sentenceLo = Math.max(lo, doc.sentenceRange[doc.sentenceOf[c]]?.[0] ?? lo);

@@ -3,7 +3,7 @@
  * cues.txt (reporting verbs: speech, thought, or quote-only), titles.txt (offices and honorifics before a name),
  * organisations.txt (head words of organisation names), cue-nouns.txt ("his claim that ..."),
  * judgements.txt ("seemed to ...", "is expected to ..."), object-verbs.txt ("endorsed Ted Cruz, ..."),
- * refusals.txt ("declined to comment"), particle-verbs.txt ("called for a ban").
+ * refusals.txt ("declined to comment"), particle-verbs.txt ("called for a ban"), noun-first-forms.txt ("press reports").
  */
 import { readFileSync } from 'node:fs';
 
@@ -74,6 +74,8 @@ export const COMBATIVE_VERBS = parseWordList(read('combative-verbs.txt'));
 export const VENUES = parsePhraseList(read('venues.txt'));
 /** speaker-nouns.txt: lower-case heads of a speaker phrase besides offices and organisations ("voters", "a report"). */
 export const SPEAKER_NOUNS = parseWordList(read('speaker-nouns.txt'));
+/** noun-first-forms.txt: cue forms read as verbs only before "that" or after a named source ("reports"). */
+export const NOUN_FIRST_FORMS = parseWordList(read('noun-first-forms.txt'));
 /** refusals.txt: "declined to comment", a cue only before "to". */
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */

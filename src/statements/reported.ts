@@ -1,7 +1,7 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
 import { speakerHead } from './speakers.ts';
-import { COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
+import { COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
@@ -125,8 +125,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // "development projects", "medical claims", "some steep challenges": an -s form right after a lower-case
       // word that names no one is a plural noun.
       if (subject && subject.s === subject.e && subject.e === i - 1 && t[i].lo !== form.base && t[i].lo.endsWith('s') && !t[i - 1].cap && !isNumber(t[i - 1]) && !SPEAKER_PRONOUNS.has(t[i - 1].lo) && !PLURAL_NOUNS.has(t[i - 1].lo) && !speakerHead(t[i - 1].lo)) subject = null;
-      // An -s form read as a plural noun ("classic TV shows and films"), not a verb.
-      if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && /^(and|or|with)$/.test(t[i + 1]?.lo ?? '')) subject = null;
+      // An -s form read as a plural noun ("classic TV shows and films"), not a verb; so is one followed by a
+      // verb of its own ("reports say", "claims were denied").
+      if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && (/^(and|or|with)$/.test(t[i + 1]?.lo ?? '') || verbAfterNoun(t[i + 1]))) subject = null;
       if (!subject && prev && prev.t === ',' && form.kind === 'speech') {
         subject = subjectAfter(t, i, hi);
         inverted = !!subject;
@@ -139,6 +140,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       }
       // "Trump smiled and said ...", "..., but called it a starting point": a second verb shares the sentence's speaker.
       if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && form.kind === 'speech') subject = sentenceSpeaker(t, found, mentionOf, lo, i);
+      // "press reports say", "if reports that ...": a noun-first form is a verb right after a named source, or before "that".
+      if (subject && !inverted && NOUN_FIRST_FORMS.has(t[i].lo) && (subject.e !== i - 1 || (t[i + 1]?.lo !== 'that' && !namedSource(t, subject, lo)))) subject = null;
     }
     if (!subject) continue;
     // Where the reported clause is.
@@ -312,6 +315,20 @@ function judgementAt(doc: Doc, i: number, lo: number, hi: number): { quote: Span
 
 /** Words that show a clause of its own (a subject, an auxiliary): after them "and" may join that clause's verbs. */
 const CLAUSAL = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'may', 'might', 'should', 'must', 'do', 'does', 'did', 'if', 'whether', 'because', 'to']);
+/** A word that shows the -s form before it to be a noun, the subject of this verb: "reports say", "claims were". */
+function verbAfterNoun(w: Token | undefined): boolean {
+  if (!w) return false;
+  if (NOUN_VERBS.has(w.lo)) return true;
+  const cue = cueAt(w);
+  return !!cue && cue.kind !== 'quote' && w.lo !== cue.base + 's' && !w.lo.endsWith('ing') && !w.lo.endsWith('s');
+}
+const NOUN_VERBS = new Set(['have', 'had', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
+/** The subject holds a name the text gives (a capital not opening the sentence): "the FT", "Uganda's New Vision newspaper". */
+function namedSource(t: Token[], subject: Subject, lo: number): boolean {
+  for (let k = Math.max(subject.s, lo + 1); k <= subject.e; k++) if (t[k].cap) return true;
+  return false;
+}
+
 const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'was', 'will', 'would', 'also', 'then', 'later']);
 
 /** The verb form of a cue that a coordinated verb shares: past, third person -s, or -ing. */
