@@ -328,3 +328,23 @@ describe('a cue word after a preposition before a quotation', () => {
     expect(statements('The aides drove to the emergency room in order to “keep the details of her treatment under wraps.”').filter((r) => r.cue === 'order')).toHaveLength(0);
   });
 });
+
+describe('verbs of speech with a topic', () => {
+  it('"spoke of", "talked about", "talks about" report the topic', () => {
+    expect(cueQuote('Justice Ann Roberts spoke of the legacy of the old laws in her speech.')).toEqual([['spoke', 'of the legacy of the old laws in her speech']]);
+    expect(cueQuote('Mayor Jim Cole talked about the budget for the new schools.')).toEqual([['talked', 'about the budget for the new schools']]);
+    expect(cueQuote('She talks about the border in every speech.')).toEqual([['talks', 'about the border in every speech']]);
+  });
+  it('without "about" or "of" they report nothing, and "peace talks" is a noun', () => {
+    noStatements(
+      'The minister spoke to reporters in Kabul on Monday after the meeting with the elders.',
+      'The peace talks about the border ended without a deal.',
+    );
+  });
+});
+
+describe('a speaker phrase inside a relative clause', () => {
+  it('"An official who spoke on condition of anonymity said": the official speaks', () => {
+    expect(statements('An official who spoke on condition of anonymity said the plan was dead.').map((r) => r.speaker_mention)).toEqual(['An official']);
+  });
+});

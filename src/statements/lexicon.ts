@@ -3,7 +3,8 @@
  * cues.txt (reporting verbs: speech, thought, or quote-only), titles.txt (offices and honorifics before a name),
  * organisations.txt (head words of organisation names), cue-nouns.txt ("his claim that ..."),
  * judgements.txt ("seemed to ...", "is expected to ..."), object-verbs.txt ("endorsed Ted Cruz, ..."),
- * refusals.txt ("declined to comment"), particle-verbs.txt ("called for a ban"), noun-first-forms.txt ("press reports").
+ * refusals.txt ("declined to comment"), particle-verbs.txt ("called for a ban"), noun-first-forms.txt ("press reports"),
+ * topic-verbs.txt ("spoke of").
  */
 import { readFileSync } from 'node:fs';
 
@@ -76,6 +77,8 @@ export const VENUES = parsePhraseList(read('venues.txt'));
 export const SPEAKER_NOUNS = parseWordList(read('speaker-nouns.txt'));
 /** noun-first-forms.txt: cue forms read as verbs only before "that" or after a named source ("reports"). */
 export const NOUN_FIRST_FORMS = parseWordList(read('noun-first-forms.txt'));
+/** topic-verbs.txt: "spoke of", "talked about": cues only before "about" or "of". */
+export const TOPIC_FORMS = parseCueList(read('topic-verbs.txt'));
 /** refusals.txt: "declined to comment", a cue only before "to". */
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */

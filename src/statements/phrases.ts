@@ -136,6 +136,11 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
   }
   // "Caucus-goers who said ...": without a comma too.
   if (t[s].lo === 'who' && s - 1 >= lo && isSpeakerEnd(t[s - 1])) return { s: phraseStart(t, s - 1, lo), e: s - 1 };
+  // "An official who spoke on condition of anonymity said": the phrase ends a relative clause; its head speaks.
+  for (let k = s - 1; k > lo && k >= s - 12; k--) {
+    if (!t[k].word) break;
+    if (t[k].lo === 'who' && isSpeakerEnd(t[k - 1]) && !cueAt(t[k - 1])) return { s: phraseStart(t, k - 1, lo), e: k - 1 };
+  }
   // "Jolly said", "Boreing said": a lone capitalised word right before the verb is a name, not an adverb.
   if (!plausibleSpeaker(t, s, e) && !(s === e && e === i - 1 && t[e].cap && /(ly|ing)$/.test(t[e].lo))) return null;
   return { s, e };

@@ -1,7 +1,7 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
 import { speakerHead } from './speakers.ts';
-import { COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, type CueForm } from './lexicon.ts';
+import { COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
@@ -79,7 +79,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     }
     // "Asked if he was ever bullied, the candidate said no": a sentence may open with the question put.
     const askedFirst = i === lo && t[i].lo === 'asked' ? CUE_FORMS.get('asked') : undefined;
-    const form = cueAt(t[i]) ?? askedFirst ?? headlineCueAt(t, i, lo, hi) ?? refusalAt(t, i, hi);
+    const form = cueAt(t[i]) ?? askedFirst ?? headlineCueAt(t, i, lo, hi) ?? refusalAt(t, i, hi) ?? topicAt(t, i);
     if (!form || form.kind === 'quote') continue;
     const prev = t[i - 1];
     // "Some say", "many said": a determiner standing alone is the speaker, before a verb form no noun shares.
@@ -185,7 +185,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       let adjEnd = cs;
       while (adjEnd < hi && t[adjEnd].t !== ',') adjEnd++;
       const beforeParticiple = adjEnd + 1 < hi && t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1]);
-      const particle = PARTICLE_VERBS.has(`${form.base} ${t[cs]?.lo ?? ''}`); // "called for a ban": the words
+      const particle = PARTICLE_VERBS.has(`${form.base} ${t[cs]?.lo ?? ''}`) || TOPIC_FORMS.has(t[i].lo); // "called for a ban": the words
       const adjunct = !explicit && !particle && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && !determinerNotOfTime(t, cs) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
       if (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2)) {
         let end = hi;
@@ -323,8 +323,9 @@ function verbAfterNoun(w: Token | undefined): boolean {
   return !!cue && cue.kind !== 'quote' && w.lo !== cue.base + 's' && !w.lo.endsWith('ing') && !w.lo.endsWith('s');
 }
 const NOUN_VERBS = new Set(['have', 'had', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
-/** The subject holds a name the text gives (a capital not opening the sentence): "the FT", "Uganda's New Vision newspaper". */
+/** The subject holds a name the text gives (a capital not opening the sentence) or is a pronoun: "the FT", "Uganda's New Vision newspaper", "she". */
 function namedSource(t: Token[], subject: Subject, lo: number): boolean {
+  if (subject.s === subject.e && SPEAKER_PRONOUNS.has(t[subject.s].lo)) return true;
   for (let k = Math.max(subject.s, lo + 1); k <= subject.e; k++) if (t[k].cap) return true;
   return false;
 }
@@ -494,6 +495,12 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
     }
   }
   return -1;
+}
+
+/** "spoke of the legacy", "talked about reform": a verb of speech with its topic. */
+function topicAt(t: Token[], i: number): CueForm | undefined {
+  const form = TOPIC_FORMS.get(t[i].lo);
+  return form && /^(about|of)$/.test(t[i + 1]?.lo ?? '') ? form : undefined;
 }
 
 /** "declined to comment": a refusal is a statement only before "to" and a verb. */
