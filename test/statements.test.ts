@@ -202,6 +202,18 @@ describe('dates and posts', () => {
     expect(tweets).toHaveLength(1);
     expect(tweets[0]).toMatchObject({ speaker: 'Jens Stoltenberg', date: '2020-11-18', kind: 'direct', quote: 'Discussed the mission with @ashrafghani. We support the #Afghanistan peace process.' });
   });
+  it('reads quotations signed after a dash, several in one paragraph, as statements of the signers', () => {
+    const rows = statements('Readers told us what they thought of the debate.\n\n”The schools need more money and fewer tests.” ― Ana Cruz, Phoenix “He has “no idea’ what we live through.” ― Jorge M. Falcon.');
+    expect(rows.filter((r) => r.cue === '―').map((r) => [r.kind, r.cue, r.speaker, r.quote])).toEqual([
+      ['direct', '―', 'Ana Cruz', 'The schools need more money and fewer tests.'],
+      ['direct', '―', 'Jorge M. Falcon', 'He has “no idea’ what we live through.'],
+    ]);
+  });
+  it('reads no statement from a short title signed after a dash, or a quotation the paragraph does not open with', () => {
+    const signed = (text: string) => statements(text).filter((r) => r.cue === '—');
+    expect(signed('“Hope and Change” — Barack Obama')).toHaveLength(0);
+    expect(signed('The show opened with “a night to remember for the whole town” — Ana Cruz')).toHaveLength(0);
+  });
 });
 
 describe('cue list', () => {

@@ -1,6 +1,7 @@
 /**
  * Statements: who said what. Rules over one article, in passes (a token one pass uses is not used again):
- *  1. posts.ts: embedded posts ("— Name (@handle) Month D, YYYY") and headlines "Name: claim";
+ *  1. posts.ts: embedded posts ("— Name (@handle) Month D, YYYY"), quotations signed after a dash
+ *     ("“...” ― Ana Cruz") and headlines "Name: claim";
  *  2. direct.ts: quotations (quotes.ts) with a cue beside them, split around their cue, or continuing
  *     the previous quote's speaker;
  *  3. reported.ts: per sentence, every reporting verb (cues.txt) with a speaker beside it, and
@@ -17,7 +18,7 @@ import { findEntities, SpeakerResolver, type Resolved } from './speakers.ts';
 import { Doc, type Candidate, type StatementKind } from './doc.ts';
 import { directQuotes } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
-import { embeddedPosts, headlineClaim } from './posts.ts';
+import { embeddedPosts, headlineClaim, signedQuotes } from './posts.ts';
 import { shippedModel } from './tagger/model.ts';
 import { taggedStatements, type StatementScope } from './tagger/learned.ts';
 
@@ -90,7 +91,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const text = article.text;
   const doc = new Doc(text, article, findQuotes(text, article.paragraphs));
   const used = new Uint8Array(doc.tokens.length);
-  const candidates: Candidate[] = [...embeddedPosts(doc, used), ...directQuotes(doc, used), ...headlineClaim(doc, used)];
+  const candidates: Candidate[] = [...embeddedPosts(doc, used), ...signedQuotes(doc, used), ...directQuotes(doc, used), ...headlineClaim(doc, used)];
   // Direct quotes' speakers, for a participle after them ("..., Stoltenberg said, adding that ...").
   const mentionOf = new Int32Array(doc.tokens.length);
   for (const c of candidates) if (c.mention) for (let k = c.mention[0]; k <= c.mention[1]; k++) mentionOf[k] = c.mention[0] + 1;

@@ -1,4 +1,7 @@
-/** Embedded posts ("— Name (@handle) Month D, YYYY") and headlines that name their source before a colon. */
+/**
+ * Embedded posts ("— Name (@handle) Month D, YYYY"), quotations signed after a dash ("“...” ― Ana Cruz") and
+ * headlines that name their source before a colon.
+ */
 import type { Span } from '../schema/records.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, TITLE_MINOR_WORDS, wordsIn } from './phrases.ts';
@@ -44,5 +47,37 @@ export function embeddedPosts(doc: Doc, used: Uint8Array): Candidate[] {
     const mention: Span = [doc.tokenAt(nameAt), doc.tokenAt(nameAt + sig[1].length) - 1];
     out.push({ quote: [pa, end], kind: 'direct', mention, cue: null, confidence: 0.95, channel: 'twitter', date });
   });
+  return out;
+}
+
+/**
+ * Quotations signed after a dash: "“We can do better.” ― Ana Cruz, Phoenix" (readers' letters, pull quotes,
+ * epigraphs). A paragraph that opens with one may hold several in a row. Either curly mark may open one: pages
+ * often print ” for both. The words may hold a quotation of their own.
+ */
+const NAME = String.raw`(?:\p{Lu}[\p{L}’'.-]*\.?\s+){0,4}\p{Lu}[\p{L}’'-]*`;
+const SIGNED_QUOTE = new RegExp(String.raw`\s*["“”]((?:(?!["“”]\s*[―—–]).)+?)["“”]\s*[―—–]\s*(${NAME})\.?(?:,[^"“”\n―—–]{1,40}?)?(?=\s*(?:["“”]|$))`, 'suy');
+
+export function signedQuotes(doc: Doc, used: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, article } = doc;
+  for (const [a, b] of article.paragraphs) {
+    const paragraph = text.slice(a, b);
+    SIGNED_QUOTE.lastIndex = 0;
+    for (let m = SIGNED_QUOTE.exec(paragraph); m; m = SIGNED_QUOTE.exec(paragraph)) {
+      const unitAt = a + m.index;
+      const wordsAt = unitAt + m[0].indexOf(m[1]);
+      let start = wordsAt;
+      let end = wordsAt + m[1].length;
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      if (wordsIn(doc.tokens, doc.tokenAt(start), doc.tokenAt(end - 1) + 1) < 4) continue; // a title or a motto, not words said
+      const dashAt = text.slice(wordsAt + m[1].length).search(/[―—–]/) + wordsAt + m[1].length;
+      const nameAt = unitAt + m[0].lastIndexOf(m[2]);
+      for (let k = doc.tokenAt(unitAt); k < doc.tokenAt(unitAt + m[0].length); k++) used[k] = 1;
+      const cueTok = doc.tokenAt(dashAt);
+      out.push({ quote: [start, end], kind: 'direct', mention: [doc.tokenAt(nameAt), doc.tokenAt(nameAt + m[2].length) - 1], cue: [cueTok, cueTok], confidence: 0.85 });
+    }
+  }
   return out;
 }
