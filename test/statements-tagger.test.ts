@@ -156,6 +156,11 @@ describe('statements the shipped tagger adds', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i].start >= rows[i - 1].end || rows[i].start === rows[i - 1].start || rows[i].end <= rows[i - 1].end).toBe(true);
   });
 
+  it('keeps a topic ("ideas about ...") in the speech scope, as words said or thought about it', () => {
+    const rows = extractStatements(segmented('The city council met on Monday.\n\nResidents have long-standing ideas about the damaging effects of the new stadium.'));
+    expect(rows.find((r) => r.cue.endsWith('about'))).toMatchObject({ speaker: 'Residents', quote: 'the damaging effects of the new stadium' });
+  });
+
   it('says nothing for "No one said ..."', () => {
     expect(extractStatements(segmented('The hall was empty.\n\nNo one said the vote had been fair.'), { scope: 'attribution' }).filter((r) => r.speaker)).toHaveLength(0);
   });

@@ -7,7 +7,7 @@ import type { Span } from '../../schema/records.ts';
 import { readFileSync } from 'node:fs';
 import { parseCueList } from '../lexicon.ts';
 import { isSpeakerEnd, phraseStart, plausibleSpeaker } from '../phrases.ts';
-import { DETERMINERS, SPEAKER_PRONOUNS } from '../tokens.ts';
+import { DETERMINERS, SPEAKER_PRONOUNS, isNumber } from '../tokens.ts';
 import { clauseSpan, type Candidate, type Doc, type StatementKind } from '../doc.ts';
 import { sequencesOf } from './features.ts';
 import { T, TAGS, type TaggerModel } from './model.ts';
@@ -46,8 +46,9 @@ export type StatementScope = 'speech' | 'attribution';
 export function taggedStatements(doc: Doc, model: TaggerModel, scope: StatementScope = 'speech'): Candidate[] {
   const out: Candidate[] = [];
   for (const seq of sequencesOf(doc)) {
-    // In the speech scope only a quotation or a verb of communication can yield a statement: skip the rest untagged.
-    if (!mayAttribute(doc, seq, scope === 'speech' ? TRUSTED_CUES : model.cues)) continue;
+    // In the speech scope only a quotation, a verb of communication or thought, or a topic ("about") can yield a
+    // statement: skip the rest untagged.
+    if (!mayAttribute(doc, seq, scope === 'speech' ? SPEECH_SCOPE_WORDS : model.cues)) continue;
     const emit = new Float32Array((seq.to - seq.from) * T);
     const tags = model.tag(doc, seq, emit);
     const runs = runsOf(tags, seq.from);
@@ -69,7 +70,7 @@ export function taggedStatements(doc: Doc, model: TaggerModel, scope: StatementS
       const kind = kindOf(doc, content);
       if (!cue && !mention && kind !== 'direct') continue;
       if (wordCount(doc, content) < 2) continue;
-      if (scope === 'speech' && kind !== 'direct' && !(cue && source && mention && communicationCue(doc, cue))) continue;
+      if (scope === 'speech' && kind !== 'direct' && !(cue && source && mention && (communicationCue(doc, cue) || topicCue(doc, cue)))) continue;
       out.push({
         quote,
         kind,
@@ -86,11 +87,20 @@ const O = TAGS.indexOf('O');
 
 /** trusted-cues.txt: verbs of communication, the cues of statements the tagger adds in the speech scope. */
 const TRUSTED_CUES = parseCueList(readFileSync(new URL('./trusted-cues.txt', import.meta.url), 'utf8'));
+const SPEECH_SCOPE_WORDS = { has: (word: string) => word === 'about' || TRUSTED_CUES.has(word) };
 const communicationCue = (doc: Doc, r: Run) => {
   // After a determiner the word is a noun: "a chance to say" (the whole cue a noun phrase), "many calls for".
   if (DETERMINERS.has(doc.tokens[r.from].lo)) return false;
   for (let k = r.from; k < r.to; k++) if (TRUSTED_CUES.has(doc.tokens[k].lo) && !DETERMINERS.has(doc.tokens[k - 1]?.lo ?? '')) return true;
   return false;
+};
+/**
+ * A cue that ends in "about" names the topic of what was said or thought: "questions about", "expressed deep
+ * concern about", "were coy about". Not "about" before a number ("make up about 80 percent").
+ */
+const topicCue = (doc: Doc, r: Run) => {
+  const next = doc.tokens[r.to];
+  return doc.tokens[r.to - 1].lo === 'about' && !(next && isNumber(next));
 };
 const wordCount = (doc: Doc, r: Run) => {
   let n = 0;
