@@ -5,9 +5,9 @@
  */
 import type { Span } from '../../schema/records.ts';
 import { readFileSync } from 'node:fs';
-import { parseCueList } from '../lexicon.ts';
+import { parseCueList, parseWordList } from '../lexicon.ts';
 import { isSpeakerEnd, phraseStart, plausibleSpeaker } from '../phrases.ts';
-import { DETERMINERS, SPEAKER_PRONOUNS, isNumber } from '../tokens.ts';
+import { DETERMINERS, SPEAKER_PRONOUNS } from '../tokens.ts';
 import { clauseSpan, type Candidate, type Doc, type StatementKind } from '../doc.ts';
 import { sequencesOf } from './features.ts';
 import { T, TAGS, type TaggerModel } from './model.ts';
@@ -95,12 +95,14 @@ const communicationCue = (doc: Doc, r: Run) => {
   return false;
 };
 /**
- * A cue that ends in "about" names the topic of what was said or thought: "questions about", "expressed deep
- * concern about", "were coy about". Not "about" before a number ("make up about 80 percent").
+ * topic-words.txt: a cue "<word> about" whose word is one of speech or thought names the topic of what was said
+ * or thought ("questions about", "expressed deep concern about", "were coy about"); so does a trusted verb's.
  */
+const TOPIC_WORDS = parseWordList(readFileSync(new URL('./topic-words.txt', import.meta.url), 'utf8'));
 const topicCue = (doc: Doc, r: Run) => {
-  const next = doc.tokens[r.to];
-  return doc.tokens[r.to - 1].lo === 'about' && !(next && isNumber(next));
+  if (r.to - r.from < 2 || doc.tokens[r.to - 1].lo !== 'about') return false;
+  const word = doc.tokens[r.to - 2].lo;
+  return TOPIC_WORDS.has(word) || TRUSTED_CUES.has(word);
 };
 const wordCount = (doc: Doc, r: Run) => {
   let n = 0;
