@@ -348,3 +348,12 @@ describe('a speaker phrase inside a relative clause', () => {
     expect(statements('An official who spoke on condition of anonymity said the plan was dead.').map((r) => r.speaker_mention)).toEqual(['An official']);
   });
 });
+
+describe('numbers with thousands separators', () => {
+  it('"4,000 residents" is one phrase: the comma ends no clause', () => {
+    expect(statements('Officials said 4,000 residents would leave the valley by Friday.').map((r) => [r.speaker_mention, r.quote])).toEqual([
+      ['Officials', '4,000 residents would leave the valley by Friday'],
+    ]);
+    expect(statements('A minimum of 4,000 residents oppose the new stadium.').map((r) => r.speaker_mention)).toEqual(['4,000 residents']);
+  });
+});

@@ -161,6 +161,12 @@ describe('statements the shipped tagger adds', () => {
     expect(rows.find((r) => r.cue.endsWith('about'))).toMatchObject({ speaker: 'Residents', quote: 'the damaging effects of the new stadium' });
   });
 
+  it('keeps "calls are mounting for" (a plural noun) out of the speech scope', () => {
+    const text = 'The city council met on Monday.\n\nCalls are mounting for the mayor to delay the vote on the new stadium budget.';
+    expect(extractStatements(segmented(text), { scope: 'attribution' }).some((r) => r.cue.startsWith('are mounting'))).toBe(true);
+    expect(extractStatements(segmented(text)).some((r) => r.cue.startsWith('are mounting'))).toBe(false);
+  });
+
   it('says nothing for "No one said ..."', () => {
     expect(extractStatements(segmented('The hall was empty.\n\nNo one said the vote had been fair.'), { scope: 'attribution' }).filter((r) => r.speaker)).toHaveLength(0);
   });

@@ -16,7 +16,8 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'ge
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|''|[^\s\p{L}\p{N}]/gu)) {
+  // "4,000" is one number: a comma before three digits groups thousands, it ends no clause.
+  for (const m of text.matchAll(/\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|''|[^\s\p{L}\p{N}]/gu)) {
     const t = m[0];
     const a = m.index!;
     const prev = out[out.length - 1];

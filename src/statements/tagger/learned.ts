@@ -70,7 +70,10 @@ export function taggedStatements(doc: Doc, model: TaggerModel, scope: StatementS
       const kind = kindOf(doc, content);
       if (!cue && !mention && kind !== 'direct') continue;
       if (wordCount(doc, content) < 2) continue;
-      if (scope === 'speech' && kind !== 'direct' && !(cue && source && mention && (communicationCue(doc, cue) || topicCue(doc, cue)))) continue;
+      // Without a tagged source, the speaker is the rules' phrase beside the cue: never beside a passive one; and
+      // "it is claimed" names no one.
+      const impersonal = !!cue && passiveCue(doc, cue) && (!source || (mention !== null && mention[0] === mention[1] && doc.tokens[mention[0]].lo === 'it'));
+      if (scope === 'speech' && kind !== 'direct' && !(cue && mention && !impersonal && (communicationCue(doc, cue) || topicCue(doc, cue)))) continue;
       out.push({
         quote,
         kind,
@@ -91,7 +94,19 @@ const SPEECH_SCOPE_WORDS = { has: (word: string) => word === 'about' || TRUSTED_
 const communicationCue = (doc: Doc, r: Run) => {
   // After a determiner the word is a noun: "a chance to say" (the whole cue a noun phrase), "many calls for".
   if (DETERMINERS.has(doc.tokens[r.from].lo)) return false;
-  for (let k = r.from; k < r.to; k++) if (TRUSTED_CUES.has(doc.tokens[k].lo) && !DETERMINERS.has(doc.tokens[k - 1]?.lo ?? '')) return true;
+  const t = doc.tokens;
+  for (let k = r.from; k < r.to; k++) {
+    if (!TRUSTED_CUES.has(t[k].lo) || DETERMINERS.has(t[k - 1]?.lo ?? '')) continue;
+    // "calls are mounting for": an -s form with a verb of its own after it is a plural noun.
+    if (t[k].lo.endsWith('s') && NOUN_VERBS.has(t[k + 1]?.lo ?? '')) continue;
+    return true;
+  }
+  return false;
+};
+const NOUN_VERBS = new Set(['are', 'were', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
+/** "it is claimed", "was told": a passive cue names no speaker beside it. */
+const passiveCue = (doc: Doc, r: Run) => {
+  for (let k = Math.max(0, r.from - 1); k < r.to; k++) if (/^(is|was|are|were|been|be|being)$/.test(doc.tokens[k].lo)) return true;
   return false;
 };
 /**
