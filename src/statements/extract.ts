@@ -169,8 +169,13 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
 function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope): Candidate[] {
   const model = shippedModel();
   if (!model) return [];
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const r of rules) {
+    for (let k = doc.tokenAt(r.quote[0]), end = doc.tokenAt(r.quote[1]); k < end; k++) covered[k] = 1;
+    if (r.cue) for (let k = r.cue[0]; k <= r.cue[1]; k++) covered[k] = 1;
+  }
   const kept: Candidate[] = [];
-  for (const c of taggedStatements(doc, model, scope)) {
+  for (const c of taggedStatements(doc, model, scope, covered)) {
     // Words the rules already gave a statement to are theirs: the tagger's share there is mostly wrong.
     if (rules.some((r) => r.quote[0] < c.quote[1] && c.quote[0] < r.quote[1])) continue;
     // Nor is a rule's speaker or cue ("..., says the boss" is no statement whose words are "the boss").

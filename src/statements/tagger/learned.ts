@@ -43,12 +43,16 @@ const TAGGED_CONFIDENCE = { base: 0.3, cue: 0.1, source: 0.1 };
  */
 export type StatementScope = 'speech' | 'attribution';
 
-export function taggedStatements(doc: Doc, model: TaggerModel, scope: StatementScope = 'speech'): Candidate[] {
+/**
+ * `covered`, where given, marks the tokens the rules' statements took: a paragraph whose only cue words or
+ * quotation marks lie there is not tagged (what the tagger finds there is the rules' already).
+ */
+export function taggedStatements(doc: Doc, model: TaggerModel, scope: StatementScope = 'speech', covered?: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   for (const seq of sequencesOf(doc)) {
     // In the speech scope only a quotation, a verb of communication or thought, or a topic ("about") can yield a
     // statement: skip the rest untagged.
-    if (!mayAttribute(doc, seq, scope === 'speech' ? SPEECH_SCOPE_WORDS : model.cues)) continue;
+    if (!mayAttribute(doc, seq, scope === 'speech' ? (k) => speechScopeWord(doc, k) : (k) => model.cues.has(doc.tokens[k].lo), covered)) continue;
     const emit = new Float32Array((seq.to - seq.from) * T);
     const tags = model.tag(doc, seq, emit);
     const runs = runsOf(tags, seq.from);
@@ -90,7 +94,6 @@ const O = TAGS.indexOf('O');
 
 /** trusted-cues.txt: verbs of communication, the cues of statements the tagger adds in the speech scope. */
 const TRUSTED_CUES = parseCueList(readFileSync(new URL('./trusted-cues.txt', import.meta.url), 'utf8'));
-const SPEECH_SCOPE_WORDS = { has: (word: string) => word === 'about' || TRUSTED_CUES.has(word) };
 const communicationCue = (doc: Doc, r: Run) => {
   // After a determiner the word is a noun: "a chance to say" (the whole cue a noun phrase), "many calls for".
   if (DETERMINERS.has(doc.tokens[r.from].lo)) return false;
@@ -118,6 +121,11 @@ const topicCue = (doc: Doc, r: Run) => {
   if (r.to - r.from < 2 || doc.tokens[r.to - 1].lo !== 'about') return false;
   const word = doc.tokens[r.to - 2].lo;
   return TOPIC_WORDS.has(word) || TRUSTED_CUES.has(word);
+};
+/** A word that may carry a speech-scope cue: a trusted verb, or a topic word before "about". */
+const speechScopeWord = (doc: Doc, k: number) => {
+  const w = doc.tokens[k].lo;
+  return TRUSTED_CUES.has(w) || (TOPIC_WORDS.has(w) && doc.tokens[k + 1]?.lo === 'about');
 };
 const wordCount = (doc: Doc, r: Run) => {
   let n = 0;
@@ -176,8 +184,8 @@ const B_SRC = TAGS.indexOf('B-SRC');
 const I_SRC = TAGS.indexOf('I-SRC');
 
 /** A paragraph with neither a cue word nor a quotation mark holds no attribution worth the tagger's time. */
-function mayAttribute(doc: Doc, seq: { from: number; to: number }, cues: { has(word: string): boolean }): boolean {
-  for (let k = seq.from; k < seq.to; k++) if (doc.quoteMark[k] || cues.has(doc.tokens[k].lo)) return true;
+function mayAttribute(doc: Doc, seq: { from: number; to: number }, cueAt: (k: number) => boolean, covered?: Uint8Array): boolean {
+  for (let k = seq.from; k < seq.to; k++) if (!covered?.[k] && (doc.quoteMark[k] || cueAt(k))) return true;
   return false;
 }
 
