@@ -357,3 +357,19 @@ describe('numbers with thousands separators', () => {
     expect(statements('A minimum of 4,000 residents oppose the new stadium.').map((r) => r.speaker_mention)).toEqual(['4,000 residents']);
   });
 });
+
+describe('where the object of a verb like "praise" or "reject" ends', () => {
+  it('before a phrase of time', () => {
+    expect(cueQuote('The governor praised the rescue crews during her visit to the valley.')).toEqual([['praised', 'the rescue crews']]);
+    expect(cueQuote('The mayor criticized the new budget plan on Friday at a meeting of the board.')).toEqual([['criticized', 'the new budget plan']]);
+  });
+  it('"that" before a plain noun is a determiner', () => {
+    expect(cueQuote('The judge rejected that argument in a ruling released Thursday.')).toEqual([['rejected', 'that argument']]);
+    expect(cueQuote('The judge rejected that the law was unfair to the tenants.')).toEqual([['rejected', 'that the law was unfair to the tenants']]);
+  });
+  it('an infinitive after the noun belongs to it, and the object ends at the comma', () => {
+    expect(cueQuote("The experts praised the mayor's proposals to help small shops, which include a tax break on rents.")).toEqual([
+      ['praised', "the mayor's proposals to help small shops"],
+    ]);
+  });
+});

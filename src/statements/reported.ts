@@ -409,9 +409,14 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
   for (let k = a; k < b; k++) {
     if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
     if (k > a && venueAt(t, k, b)) return k;
+    // "supported Democrats during his time on MSNBC", "offered advice to Clinton on Friday": when, not what.
+    if (k > a && (t[k].lo === 'during' || (/^(on|last|this|earlier)$/.test(t[k].lo) && TIME_WORDS.has(t[k + 1]?.lo ?? '')))) return k;
     // "condemned the launch as Pyongyang fired three missiles": a clause of the writer's after the object.
     if (k > a + 1 && SUBORDINATORS.has(t[k].lo) && (t[k + 1]?.cap || (SPEAKER_PRONOUNS.has(t[k + 1]?.lo ?? '') && t[k + 1].lo !== 'it'))) return k;
-    if (CLAUSAL.has(t[k].lo)) return -1;
+    // "rejected that argument": "that" before a plain noun is a determiner, not a clause.
+    if (k === a && t[k].lo === 'that' && t[k + 1]?.word && !t[k + 1].cap && !DETERMINERS.has(t[k + 1].lo) && !SPEAKER_PRONOUNS.has(t[k + 1].lo) && !CLAUSAL.has(t[k + 1].lo)) continue;
+    // "urged Congress to act" is a clause; "praised the proposals to benefit small businesses, which ..." a noun's.
+    if (CLAUSAL.has(t[k].lo) && !(t[k].lo === 'to' && k > a + 1)) return -1;
     if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
   }
   return -1;
