@@ -373,3 +373,12 @@ describe('where the object of a verb like "praise" or "reject" ends', () => {
     ]);
   });
 });
+
+describe('a new speaker after ", and" or "— and"', () => {
+  it('ends the words before it: two statements', () => {
+    expect(cueQuote('Fowler said the campaign would be more intense — and he noted that any change would take weeks.')).toEqual([
+      ['said', 'the campaign would be more intense'],
+      ['noted', 'that any change would take weeks'],
+    ]);
+  });
+});

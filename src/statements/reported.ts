@@ -490,6 +490,8 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
       if (n.lo === 'and' && t[k + 2] && cueAt(t[k + 2]) && !t[k + 2].lo.endsWith('ing')) return k;
       if (n.lo === 'according') return k;
     }
+    // "... would be more intense — and he noted that ...": a new speaker's verb after a comma or a dash.
+    if ((w.t === ',' || DASHES.has(w.t)) && (n.lo === 'and' || n.lo === 'but') && newSpeakerVerb(t, k + 2, b)) return k;
     if (w.t === ';' && (SPEAKER_PRONOUNS.has(n.lo) || n.cap || DETERMINERS.has(n.lo))) return k;
     if (w.lo === 'but' && t[k - 1].t !== ',' && cueAt(n)) return k;
     // "said Trump was ignorant of Islam and criticized him": the speaker's next reporting verb, same tense.
@@ -500,6 +502,16 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
     }
   }
   return -1;
+}
+
+/** At `k`: a pronoun or a name (up to three capitalised words), then a verb of speech ("he noted", "Ann Lee said"). */
+function newSpeakerVerb(t: Token[], k: number, b: number): boolean {
+  let v = k;
+  if (SPEAKER_PRONOUNS.has(t[v]?.lo ?? '') && t[v].lo !== 'it') v++;
+  else while (v < Math.min(b, k + 3) && t[v].cap) v++;
+  if (v === k || v >= b) return false;
+  const form = cueAt(t[v]);
+  return !!form && form.kind === 'speech' && !t[v].lo.endsWith('ing');
 }
 
 /** "spoke of the legacy", "talked about reform": a verb of speech with its topic. */
