@@ -382,3 +382,11 @@ describe('a new speaker after ", and" or "— and"', () => {
     ]);
   });
 });
+
+describe('verbs that report only before "that"', () => {
+  it('"maintained that", "found that" report; "maintained a lead", "found a way" do not', () => {
+    expect(cueQuote('Senator Ruth Park maintained that the vote had been fair to every district.')).toEqual([['maintained', 'that the vote had been fair to every district']]);
+    expect(cueQuote('The inspectors found that the dam had been poorly maintained.')).toEqual([['found', 'that the dam had been poorly maintained']]);
+    noStatements('Senator Ruth Park maintained a double-digit lead over her rival in the polls.', 'The refugees found a home in a small town near the border.');
+  });
+});

@@ -4,7 +4,7 @@
  * organisations.txt (head words of organisation names), cue-nouns.txt ("his claim that ..."),
  * judgements.txt ("seemed to ...", "is expected to ..."), object-verbs.txt ("endorsed Ted Cruz, ..."),
  * refusals.txt ("declined to comment"), particle-verbs.txt ("called for a ban"), noun-first-forms.txt ("press reports"),
- * topic-verbs.txt ("spoke of").
+ * topic-verbs.txt ("spoke of"), clause-only-verbs.txt ("maintained that").
  */
 import { readFileSync } from 'node:fs';
 
@@ -79,6 +79,8 @@ export const SPEAKER_NOUNS = parseWordList(read('speaker-nouns.txt'));
 export const NOUN_FIRST_FORMS = parseWordList(read('noun-first-forms.txt'));
 /** topic-verbs.txt: "spoke of", "talked about": cues only before "about" or "of". */
 export const TOPIC_FORMS = parseCueList(read('topic-verbs.txt'));
+/** clause-only-verbs.txt: "maintained that", a cue only before "that" or after the words. */
+export const CLAUSE_ONLY_VERBS = parseWordList(read('clause-only-verbs.txt'));
 /** refusals.txt: "declined to comment", a cue only before "to". */
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */

@@ -1,7 +1,7 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
 import { speakerHead } from './speakers.ts';
-import { COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
+import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
@@ -81,6 +81,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const askedFirst = i === lo && t[i].lo === 'asked' ? CUE_FORMS.get('asked') : undefined;
     const form = cueAt(t[i]) ?? askedFirst ?? headlineCueAt(t, i, lo, hi) ?? refusalAt(t, i, hi) ?? topicAt(t, i);
     if (!form || form.kind === 'quote') continue;
+    // "maintained a lead", "found a way": with a plain object these verbs report nothing.
+    if (CLAUSE_ONLY_VERBS.has(form.base) && t[i + 1]?.word && t[i + 1].lo !== 'that') continue;
     const prev = t[i - 1];
     // "Some say", "many said": a determiner standing alone is the speaker, before a verb form no noun shares.
     const standsAlone = !!prev && QUANTIFIERS.has(prev.lo) && (t[i].lo === form.base || verbTense(t[i].lo) === 'past') && !t[i].lo.endsWith('s');
