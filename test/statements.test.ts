@@ -40,6 +40,12 @@ describe('quotation marks', () => {
 });
 
 describe('direct quotes', () => {
+  it('leaves a cue with words of its own in the next sentence to that sentence', () => {
+    expect(statements('Cross said he "may vote for her." The speechwriter said the deal was off.').map((r) => [r.speaker, r.cue, r.quote])).toEqual([
+      ['Cross', 'said', 'he "may vote for her."'],
+      ['speechwriter', 'said', 'the deal was off'],
+    ]);
+  });
   it('attributes a quote with the cue after it and resolves the surname', () => {
     const [s] = statements('NATO chief Jens Stoltenberg spoke on Monday.\n\n"We have made no final decision on our presence," Stoltenberg said at a news conference.');
     expect(s).toMatchObject({ kind: 'direct', speaker: 'Jens Stoltenberg', speaker_mention: 'Stoltenberg', speaker_role: 'NATO chief', cue: 'said', quote: 'We have made no final decision on our presence,' });

@@ -47,6 +47,9 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
       for (let c = k + 1; !cand && c < Math.min(pHi, k + (splits ? 5 : 40)); c++) {
         if (CLAUSE_PUNCT.has(t[c].t) || QUOTE_CHARS.has(t[c].t)) break;
         if (!speechCue(t[c])) continue;
+        // '"... for her." The aide said the deal was off.': a verb with words of its own in the next sentence
+        // is that sentence's, not the quotation's.
+        if (ownWordsInNextSentence(doc, closeTok, c)) break;
         const subj = subjectBefore(t, c, k);
         // The phrase may open with an office in lower case: '"...," Senate minority leader Harry Reid told reporters'.
         const officeBefore = subj && subj.s > k && subj.s - k <= 5 && (t[k].cap || TITLE_WORDS.has(t[subj.s - 1].lo)) && t.slice(k, subj.s).every((x) => x.word);
@@ -133,4 +136,14 @@ function splitAfter(doc: Doc, previous: { cand: Candidate; paragraph: number; cl
     return k === prevCue || !cueAt(x) || (described && k > prevCue);
   }) && [',', '.', ':'].includes(t[openTok - 1].t);
   return prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t));
+}
+
+/** The cue at `c` opens a sentence after the quote's and has words of its own after it (more than a phrase of time). */
+function ownWordsInNextSentence(doc: Doc, closeTok: number, c: number): boolean {
+  const sentence = doc.sentenceOf[c];
+  if (sentence === doc.sentenceOf[closeTok]) return false;
+  const end = doc.sentenceRange[sentence]?.[1] ?? c + 1;
+  let words = 0;
+  for (let k = c + 1; k < end; k++) if (doc.tokens[k].word && !TIME_WORDS.has(doc.tokens[k].lo)) words++;
+  return words > 2;
 }
