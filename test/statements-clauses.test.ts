@@ -390,3 +390,24 @@ describe('verbs that report only before "that"', () => {
     noStatements('Senator Ruth Park maintained a double-digit lead over her rival in the polls.', 'The refugees found a home in a small town near the border.');
   });
 });
+
+describe('answers, ages and circles of sources', () => {
+  it('"said yes", "said no": a one-word answer is the words', () => {
+    expect(cueQuote('Asked about the plan, 75 percent of Democrats said yes, but 55 percent of all voters said no.').filter(([c]) => c === 'said')).toEqual([
+      ['said', 'yes'],
+      ['said', 'no'],
+    ]);
+  });
+  it('"said the 46-year-old": an age names a person', () => {
+    expect(statements('“He is, and always has been, an amazing leader,” said the 46-year-old.').map((r) => r.speaker_mention)).toEqual(['the 46-year-old']);
+  });
+  it('"people close to Clinton say", "those close to him say": the circle speaks', () => {
+    expect(statements('People close to the mayor say she will run again next year.').map((r) => r.speaker_mention)).toEqual(['People close to the mayor']);
+    expect(statements('Those close to him say he will run again next year.').map((r) => [r.cue, r.quote])).toEqual([['say', 'he will run again next year']]);
+  });
+  it('", political analysts say; in 2012 ...": the words are before the verb, not after the semicolon', () => {
+    expect(cueQuote('Candidates need about 40 percent of the Hispanic vote to win, political analysts say; in 2012, Mitt Romney won 27 percent.')).toEqual([
+      ['say', 'Candidates need about 40 percent of the Hispanic vote to win'],
+    ]);
+  });
+});

@@ -11,7 +11,9 @@ export const CLAUSE_PUNCT = new Set(['.', '!', '?', ';']);
 export const TITLE_MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'as']);
 
 export const isSpeakerEnd = (tok: Token | undefined): boolean =>
-  !!tok && tok.word && !NOT_SPEAKER_END.has(tok.lo) && (!TIME_WORDS.has(tok.lo) || tok.t === 'Times') && !isNumber(tok) && (tok.cap || !CUE_FORMS.has(tok.lo)) && !(tok.lo.endsWith('ly') && !tok.cap);
+  !!tok && tok.word && !NOT_SPEAKER_END.has(tok.lo) && (!TIME_WORDS.has(tok.lo) || tok.t === 'Times') && (!isNumber(tok) || AGED.test(tok.lo)) && (tok.cap || !CUE_FORMS.has(tok.lo)) && !(tok.lo.endsWith('ly') && !tok.cap);
+/** "said the 46-year-old": an age names a person. */
+const AGED = /^\d+-year-olds?$/;
 
 /** Start of the noun phrase ending at token e (the speaker before a cue), not before `lo`. */
 export function phraseStart(t: Token[], e: number, lo: number): number {
@@ -79,6 +81,12 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
     if (j < lo) return null;
   }
   if (j < lo) return null;
+  // "people close to Clinton say", "those close to him say": whom they are close to is part of the phrase.
+  for (let k = j; k >= Math.max(lo + 2, j - 5) && t[k].word; k--) {
+    if (t[k].lo !== 'to') continue;
+    if (t[k - 1].lo === 'close' && k < j && (isSpeakerEnd(t[k - 2]) || t[k - 2].lo === 'those')) return { s: t[k - 2].lo === 'those' ? k - 2 : phraseStart(t, k - 2, lo), e: j };
+    break;
+  }
   let e = -1;
   if (isSpeakerEnd(t[j])) e = j;
   else if (t[j].t === ',' || t[j].t === ')') {

@@ -119,7 +119,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // report that ..." is still the paper's attribution.
       if (subject && t[i].lo === form.base && /^(a|an|another|each|every)$/.test(t[subject.s].lo) && t[i + 1]?.lo !== 'that') subject = null;
       // A bare verb after a singular noun is a noun itself ("a phone call").
-      if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s') && !PLURAL_NOUNS.has(t[subject.e].lo) && !isNumber(t[subject.e])) subject = null;
+      // ("Those close to him say": the phrase's head is "those", not "him".)
+      if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s') && !PLURAL_NOUNS.has(t[subject.e].lo) && !isNumber(t[subject.e]) && !/^(him|her|them|us|me)$/.test(t[subject.e].lo)) subject = null;
       // After a possessive the word is a noun: "Thursday's figures", "Saturday's show", "his claims".
       // A noun of speech with its topic keeps its owner as the speaker ("the president's claims about ...", "Trump's
       // view of NATO"), but not one that is a subject ("the candidate's call came after ...").
@@ -173,7 +174,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       }
       // "..., she said, adding that ...": what follows is the participle's words, not this verb's.
       const participleNext = cs < hi && t[cs - 1].t === ',' && t[cs].lo.endsWith('ing') && cueAt(t[cs])?.kind === 'speech';
-      const afterWords = participleNext ? 0 : wordsIn(t, cs, hi);
+      // "..., political analysts say; in 2012 ...": after a semicolon comes the writer's next clause.
+      const afterWords = participleNext || t[cs]?.t === ';' ? 0 : wordsIn(t, cs, hi);
       const beforeWords = wordsIn(t, lo, subject.s);
       // "..., federal officials said.": lower-case words before the speaker's noun belong to it.
       if (afterWords === 0) {
@@ -189,7 +191,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       const beforeParticiple = adjEnd + 1 < hi && t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1]);
       const particle = PARTICLE_VERBS.has(`${form.base} ${t[cs]?.lo ?? ''}`) || TOPIC_FORMS.has(t[i].lo); // "called for a ban": the words
       const adjunct = !explicit && !particle && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && !determinerNotOfTime(t, cs) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
-      if (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2)) {
+      // "75 percent said yes, but ...": a one-word answer is the words.
+      if (!explicit && /^(yes|no)$/.test(t[cs]?.lo ?? '') && !t[cs + 1]?.word) quote = clauseSpan(doc, cs, cs + 1);
+      else if (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2)) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
         if (t[cs - 1]?.t === ':' && !doc.quoteMark[cs]) {
@@ -261,8 +265,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
   const out: Candidate[] = [];
   for (const f of found) {
     if (inner.has(f)) continue;
-    if (wordsIn(t, doc.tokenAt(f.quote[0]), doc.tokenAt(f.quote[1])) < 2) continue;
     const a = doc.tokenAt(f.quote[0]);
+    // One word says little, unless it is an answer ("said yes").
+    if (wordsIn(t, a, doc.tokenAt(f.quote[1])) < 2 && !/^(yes|no)$/.test(t[a].lo)) continue;
     const b = doc.tokenAt(f.quote[1]);
     let mixed = false;
     for (let k = a; k < b; k++) if (doc.quoteMark[k]) { mixed = true; break; }
