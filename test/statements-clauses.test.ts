@@ -411,3 +411,9 @@ describe('answers, ages and circles of sources', () => {
     ]);
   });
 });
+
+describe('a verb with a listener after the words', () => {
+  it('"This is not about me, Obama told his closest aides on Monday": the words are before the verb', () => {
+    expect(cueQuote('This is not about me, President Obama told his closest aides on Monday.')).toEqual([['told', 'This is not about me']]);
+  });
+});
