@@ -417,3 +417,16 @@ describe('a verb with a listener after the words', () => {
     expect(cueQuote('This is not about me, President Obama told his closest aides on Monday.')).toEqual([['told', 'This is not about me']]);
   });
 });
+
+describe('"according to X" inside the words', () => {
+  it('an aside between commas leaves the whole sentence as the words; an initial does not end the name', () => {
+    const [row] = statements('At the heart of the trouble, according to Dennis B. Ross, a former envoy, was a decision to keep a distance from the allies.');
+    expect(row).toMatchObject({ cue: 'according to', speaker: 'Dennis B. Ross' });
+    expect(row.quote).toBe('At the heart of the trouble, according to Dennis B. Ross, a former envoy, was a decision to keep a distance from the allies');
+  });
+  it('at the end of the sentence the words are before it', () => {
+    expect(cueQuote('Security forces have killed more than 400 protesters, according to Human Rights Watch.')).toEqual([
+      ['according to', 'Security forces have killed more than 400 protesters'],
+    ]);
+  });
+});

@@ -65,7 +65,10 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       let quote: Span | null = null;
       // "Blinken told Ghani ..., according to the statement": the speaker inside keeps the words.
       if (before >= 3 && found.some((f) => f.cueTok >= lo && f.cueTok < i)) { i = subj.e; continue; }
-      if (before >= 3) quote = clauseSpan(doc, lo, i);
+      // "At the heart of the trouble, according to Dennis B. Ross, an envoy, was a decision ...": an aside inside
+      // the words; they are the whole sentence.
+      if (before >= 3 && t[i - 1].t === ',' && asideGoesOn(t, subj.e + 1, hi)) quote = clauseSpan(doc, lo, hi);
+      else if (before >= 3) quote = clauseSpan(doc, lo, i);
       else if (t[subj.e + 1]?.t === ',') quote = clauseSpan(doc, subj.e + 2, hi);
       if (quote) found.push({ quote, kind: 'indirect', mention: [subj.s, subj.e], cue: [i, i + 1], confidence: 0.7, subject: subj, after: before < 3, cueTok: i });
       i = subj.e;
@@ -332,7 +335,7 @@ function verbAfterNoun(w: Token | undefined): boolean {
   const cue = cueAt(w);
   return !!cue && cue.kind !== 'quote' && w.lo !== cue.base + 's' && !w.lo.endsWith('ing') && !w.lo.endsWith('s');
 }
-const NOUN_VERBS = new Set(['have', 'had', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
+const NOUN_VERBS = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
 /** The subject holds a name the text gives (a capital not opening the sentence) or is a pronoun: "the FT", "Uganda's New Vision newspaper", "she". */
 function namedSource(t: Token[], subject: Subject, lo: number): boolean {
   if (subject.s === subject.e && SPEAKER_PRONOUNS.has(t[subject.s].lo)) return true;
@@ -512,6 +515,15 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
     }
   }
   return -1;
+}
+
+/** After the source of "according to" (at `k`), within an apposition or two, a comma and a verb go on with the sentence. */
+function asideGoesOn(t: Token[], k: number, hi: number): boolean {
+  for (let c = k; c < Math.min(hi - 2, k + 15); c++) {
+    if (CLAUSE_PUNCT.has(t[c].t)) return false;
+    if (t[c].t === ',' && NOUN_VERBS.has(t[c + 1].lo === 'not' ? t[c + 2].lo : t[c + 1].lo)) return true;
+  }
+  return false;
 }
 
 /** At `k`: a pronoun or a name (up to three capitalised words), then a verb of speech ("he noted", "Ann Lee said"). */

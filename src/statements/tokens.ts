@@ -12,7 +12,7 @@ export interface Token {
   cap: boolean;
 }
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'maj', 'prof', 'st', 'jr', 'sr', 'rev', 'u.s', 'u.k', 'u.n']);
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'maj', 'prof', 'st', 'jr', 'sr', 'rev', 'u.s', 'u.k', 'u.n', 'v', 'vs']);
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -22,7 +22,9 @@ export function tokenize(text: string): Token[] {
     const a = m.index!;
     const prev = out[out.length - 1];
     // "Sen. Ted Cruz (R-Tex.) said": a dot closing a parenthesis right after a word abbreviates, it ends nothing.
-    if (t === '.' && prev && prev.b === a && (ABBREVIATIONS.has(prev.lo) || (text[a + 1] === ')' && prev.word))) {
+    // So does one after a lone capital before a name: "Dennis B. Ross", "George W. Bush".
+    const initial = !!prev && prev.t.length === 1 && prev.cap && /^ \p{Lu}/u.test(text.slice(a + 1, a + 3));
+    if (t === '.' && prev && prev.b === a && (ABBREVIATIONS.has(prev.lo) || initial || (text[a + 1] === ')' && prev.word))) {
       prev.t += '.';
       prev.lo += '.';
       prev.b += 1;
