@@ -40,6 +40,14 @@ describe('quotation marks', () => {
 });
 
 describe('direct quotes', () => {
+  it('gives a quotation the speaker of the next sentence\'s verb, with less confidence, and the verb its own words', () => {
+    const rows = statements('"We can get things of a more filmic quality." Gerhard Florin, head of the studio, said gamers should expect new titles.');
+    expect(rows.map((r) => [r.kind, r.speaker, r.quote])).toEqual([
+      ['direct', 'Gerhard Florin', 'We can get things of a more filmic quality.'],
+      ['indirect', 'Gerhard Florin', 'gamers should expect new titles'],
+    ]);
+    expect(rows[0].confidence).toBeLessThan(rows[1].confidence);
+  });
   it('leaves a cue with words of its own in the next sentence to that sentence', () => {
     expect(statements('Cross said he "may vote for her." The speechwriter said the deal was off.').map((r) => [r.speaker, r.cue, r.quote])).toEqual([
       ['Cross', 'said', 'he "may vote for her."'],

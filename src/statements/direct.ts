@@ -47,13 +47,14 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
       for (let c = k + 1; !cand && c < Math.min(pHi, k + (splits ? 5 : 40)); c++) {
         if (CLAUSE_PUNCT.has(t[c].t) || QUOTE_CHARS.has(t[c].t)) break;
         if (!speechCue(t[c])) continue;
-        // '"... for her." The aide said the deal was off.': a verb with words of its own in the next sentence
-        // is that sentence's, not the quotation's.
-        if (ownWordsInNextSentence(doc, closeTok, c)) break;
+        // '"... a filmic quality." Florin said gamers should ...': a verb with words of its own in the next sentence
+        // is that sentence's; its speaker most likely said the quotation too, but the verb is left to its words.
+        const nextSentence = ownWordsInNextSentence(doc, closeTok, c);
         const subj = subjectBefore(t, c, k);
         // The phrase may open with an office in lower case: '"...," Senate minority leader Harry Reid told reporters'.
         const officeBefore = subj && subj.s > k && subj.s - k <= 5 && (t[k].cap || TITLE_WORDS.has(t[subj.s - 1].lo)) && t.slice(k, subj.s).every((x) => x.word);
-        if (subj && (subj.s === k || officeBefore)) cand = { quote: [q.start, q.end], kind: 'direct', mention: [k, subj.e], cue: [c, c], confidence: 0.9 };
+        if (subj && (subj.s === k || officeBefore)) cand = { quote: [q.start, q.end], kind: 'direct', mention: [k, subj.e], cue: [c, c], confidence: nextSentence ? 0.6 : 0.9 };
+        else if (nextSentence) break;
         else {
           // "..., said Steve Smith, a veteran editor who teaches ..." / "Smith, a veteran editor, said": the first phrase speaks.
           let e = k;
