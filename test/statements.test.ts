@@ -48,6 +48,11 @@ describe('direct quotes', () => {
     ]);
     expect(rows[0].confidence).toBeLessThan(rows[1].confidence);
   });
+  it('keeps a one-word answer closed by its own punctuation beside its cue, not a one-word scare quote', () => {
+    expect(statements('Sanders spoke of the race. "Absolutely," he said when asked by a reporter.').filter((r) => r.kind === 'direct').map((r) => r.quote)).toEqual(['Absolutely,']);
+    expect(statements('Asked whether he would fire the writer, Priebus said, "Probably."').filter((r) => r.kind === 'direct').map((r) => r.quote)).toEqual(['Probably.']);
+    expect(statements('The chief explained that the tellers were “well-paid,” earning more than most.').filter((r) => r.kind === 'direct')).toHaveLength(0);
+  });
   it('leaves a cue with words of its own in the next sentence to that sentence', () => {
     expect(statements('Cross said he "may vote for her." The speechwriter said the deal was off.').map((r) => [r.speaker, r.cue, r.quote])).toEqual([
       ['Cross', 'said', 'he "may vote for her."'],

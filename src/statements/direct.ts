@@ -102,7 +102,11 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
       }
     }
     if (!cand) return;
-    if (words < 2 || (words < 4 && cand.confidence < 0.9)) return; // scare quotes and titles
+    // Scare quotes and titles; but a one-word answer closed by its own punctuation beside its cue is words said
+    // ('"Absolutely," he said', 'Priebus said, "Probably."').
+    const opensSentence = openTok === pLo || doc.sentenceOf[openTok - 1] !== doc.sentenceOf[openTok] || (!!cand.cue && cand.cue[1] === openTok - 2 && [',', ':'].includes(t[openTok - 1].t));
+    const answer = words === 1 && cand.confidence >= 0.85 && opensSentence && !!lastInside && [',', '.', '?', '!'].includes(lastInside.t) && !quoteGoesOn(doc, cand);
+    if ((words < 2 && !answer) || (words < 4 && cand.confidence < 0.9 && !answer)) return;
     if (isTitle(t, openTok + 1, closeTok)) return; // the name of a work: The Old Man and the Sea
     for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
     if (cand.cue && cand.confidence > 0.6) {
@@ -147,4 +151,12 @@ function ownWordsInNextSentence(doc: Doc, closeTok: number, c: number): boolean 
   let words = 0;
   for (let k = c + 1; k < end; k++) if (doc.tokens[k].word && !TIME_WORDS.has(doc.tokens[k].lo)) words++;
   return words > 2;
+}
+
+/** After the cue and speaker that follow a quotation, a second quotation opens ('"That," he added, "promises ..."'). */
+function quoteGoesOn(doc: Doc, cand: Candidate): boolean {
+  if (!cand.cue || doc.tokenAt(cand.quote[1]) > cand.cue[0]) return false; // the cue before the quotation
+  let k = Math.max(cand.cue[1], cand.mention?.[1] ?? -1) + 1;
+  if (doc.tokens[k]?.t === ',') k++;
+  return k < doc.tokens.length && doc.quoteMark[k] === 1;
 }

@@ -64,6 +64,8 @@ const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url
 export const CUE_FORMS = parseCueList(read('cues.txt'));
 export const TITLE_WORDS = parseWordList(read('titles.txt'));
 export const ORG_HEADS = parseWordList(read('organisations.txt'));
+/** place-heads.txt: "Broad Street", "Yankee Stadium": names of places, which no pronoun stands for. */
+export const PLACE_HEADS = parseWordList(read('place-heads.txt'));
 export const CUE_NOUNS = parseWordList(read('cue-nouns.txt'));
 /** object-verbs.txt: reporting verbs whose words are a noun phrase ("endorsed Ted Cruz"), as base forms. */
 export const OBJECT_VERBS = parseWordList(read('object-verbs.txt'));

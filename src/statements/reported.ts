@@ -178,7 +178,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // "..., she said, adding that ...": what follows is the participle's words, not this verb's.
       const participleNext = cs < hi && t[cs - 1].t === ',' && t[cs].lo.endsWith('ing') && cueAt(t[cs])?.kind === 'speech';
       // "..., political analysts say; in 2012 ...": after a semicolon comes the writer's next clause.
-      const afterWords = participleNext || t[cs]?.t === ';' ? 0 : wordsIn(t, cs, hi);
+      // "Sales were great, he said, wiping sweat off his face.": a participle of manner after the verb says nothing.
+      const mannerNext = cs < hi && t[cs - 1].t === ',' && t[cs].lo.endsWith('ing') && !cueAt(t[cs]) && subject.s > lo && t[subject.s - 1].t === ',';
+      const afterWords = participleNext || mannerNext || t[cs]?.t === ';' ? 0 : wordsIn(t, cs, hi);
       const beforeWords = wordsIn(t, lo, subject.s);
       // "..., federal officials said.": lower-case words before the speaker's noun belong to it.
       if (afterWords === 0) {

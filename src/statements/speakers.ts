@@ -2,7 +2,7 @@
  * Speakers: the names an article mentions (with the office written before them) and the resolution
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
-import { CUE_FORMS, ORG_HEADS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import { CUE_FORMS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
@@ -87,9 +87,13 @@ export function splitRole(words: string[]): { role: string[]; name: string[] } {
   return { role, name: words.slice(last + 1) };
 }
 
-/** No person: a name with an organisation's head word, in capitals, or a country or organisation the actor dictionary knows ("Sri Lanka", "World Bank"). */
+/**
+ * No person: a name with an organisation's head word, in capitals, a place ("Broad Street"), or a country or
+ * organisation the actor dictionary knows ("Sri Lanka", "World Bank").
+ */
 const isOrgName = (words: string[]) => {
   if (words.some((w) => ORG_HEADS.has(w.toLowerCase())) || words.every((w) => w === w.toUpperCase())) return true;
+  if (words.length >= 2 && PLACE_HEADS.has(bare(words[words.length - 1]))) return true;
   const known = words.length >= 2 ? LEXICON.names.get(nameKey(words.join(' ').replace(/[’']s$/, ''))) : undefined;
   return known !== undefined && known.kind !== 'person';
 };
