@@ -430,3 +430,10 @@ describe('"according to X" inside the words', () => {
     ]);
   });
 });
+
+describe('"said this week"', () => {
+  it('is a phrase of time, not the words; the words may follow it', () => {
+    noStatements('Mayor Jim Cole said this week.');
+    expect(cueQuote('Mayor Jim Cole said this week the budget was balanced.')).toEqual([['said', 'the budget was balanced']]);
+  });
+});

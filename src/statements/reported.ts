@@ -195,7 +195,11 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       while (adjEnd < hi && t[adjEnd].t !== ',') adjEnd++;
       const beforeParticiple = adjEnd + 1 < hi && t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1]);
       const particle = PARTICLE_VERBS.has(`${form.base} ${t[cs]?.lo ?? ''}`) || TOPIC_FORMS.has(t[i].lo); // "called for a ban": the words
-      const adjunct = !explicit && !particle && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '')) && !determinerNotOfTime(t, cs) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
+      // "said this week", "said last month": a determiner before a word of time opens a phrase of time too; the
+      // words, if any, follow it ("said this week the budget was balanced").
+      let timeDeterminer = !explicit && /^(this|last|next|that)$/.test(t[cs]?.lo ?? '') && TIME_WORDS.has(t[cs + 1]?.lo ?? '');
+      if (timeDeterminer && wordsIn(t, cs + 2, hi) >= 2 && t[cs + 2]?.word) { cs += 2; timeDeterminer = false; }
+      const adjunct = !explicit && !particle && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '') || timeDeterminer) && !determinerNotOfTime(t, cs) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
       // "This is not about me, Obama told his closest aides on Monday.": after the words, a verb with a listener
       // and a few words of time or place says nothing more.
       const listenerAfterWords = !explicit && cueEndsClause && LISTENER_FIRST.has(form.base) && wordsIn(t, i + 1, hi) <= 6;
