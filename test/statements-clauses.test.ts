@@ -437,3 +437,10 @@ describe('"said this week"', () => {
     expect(cueQuote('Mayor Jim Cole said this week the budget was balanced.')).toEqual([['said', 'the budget was balanced']]);
   });
 });
+
+describe('a quotation mark never closed at the end of the text', () => {
+  it('ends the words at the text\'s end instead of failing the article', () => {
+    const text = 'And Newsweek said 52 per cent of those questioned believed the administration"s accomplishments outweighed its failures. REUTER';
+    expect(statements(text).map((r) => r.cue)).toEqual(['said']);
+  });
+});

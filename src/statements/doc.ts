@@ -78,6 +78,7 @@ export function spanRanges(tokens: Token[], spans: Span[], owner: Int32Array): A
 /** Token range -> offsets, dropping punctuation and unbalanced marks at the edges. */
 export function clauseSpan(doc: Doc, a: number, b: number): Span | null {
   const t = doc.tokens;
+  b = Math.min(b, t.length);
   while (a < b && !t[a].word && !(doc.quoteMark[a] && t[a].a < t[b - 1].a && doc.quotes[doc.inQuote[a + 1]]?.open === t[a].a && doc.quotes[doc.inQuote[a + 1]].close <= t[b - 1].a)) a++;
   while (b > a && !t[b - 1].word && !(doc.quoteMark[b - 1] && doc.quotes.some((q) => q.close === t[b - 1].a && q.open >= t[a].a))) b--;
   if (b <= a) return null;

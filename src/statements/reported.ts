@@ -569,8 +569,10 @@ function quotationEnd(doc: Doc, used: Uint8Array, a: number, b: number): number 
     const closeTok = doc.tokenAt(q.close);
     if (closeTok < b) continue;
     if (used[k] || closeTok - b > 200) return b;
-    for (let m = b; m <= closeTok; m++) used[m] = 1;
-    return closeTok + 1;
+    // A quotation never closed runs to its paragraph's end, which may be the text's: no token past the last.
+    const end = Math.min(closeTok + 1, doc.tokens.length);
+    for (let m = b; m < end; m++) used[m] = 1;
+    return end;
   }
   return b;
 }
