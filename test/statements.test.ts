@@ -53,6 +53,11 @@ describe('direct quotes', () => {
     expect(statements('Asked whether he would fire the writer, Priebus said, "Probably."').filter((r) => r.kind === 'direct').map((r) => r.quote)).toEqual(['Probably.']);
     expect(statements('The chief explained that the tellers were “well-paid,” earning more than most.').filter((r) => r.kind === 'direct')).toHaveLength(0);
   });
+  it('joins a one-word first part to the rest of a quotation split around its cue', () => {
+    expect(statements('"Hopefully," the president said, "this museum can help us talk to each other."').map((r) => r.quote)).toEqual([
+      'Hopefully," the president said, "this museum can help us talk to each other.',
+    ]);
+  });
   it('leaves a cue with words of its own in the next sentence to that sentence', () => {
     expect(statements('Cross said he "may vote for her." The speechwriter said the deal was off.').map((r) => [r.speaker, r.cue, r.quote])).toEqual([
       ['Cross', 'said', 'he "may vote for her."'],

@@ -105,7 +105,9 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
     // Scare quotes and titles; but a one-word answer closed by its own punctuation beside its cue is words said
     // ('"Absolutely," he said', 'Priebus said, "Probably."').
     const opensSentence = openTok === pLo || doc.sentenceOf[openTok - 1] !== doc.sentenceOf[openTok] || (!!cand.cue && cand.cue[1] === openTok - 2 && [',', ':'].includes(t[openTok - 1].t));
-    const answer = words === 1 && cand.confidence >= 0.85 && opensSentence && !!lastInside && [',', '.', '?', '!'].includes(lastInside.t) && !quoteGoesOn(doc, cand);
+    // '"That," he added, "promises ..."': a one-word first part of a quotation split around its cue.
+    const firstPart = words === 1 && cand.confidence >= 0.9 && lastInside?.t === ',' && quoteGoesOn(doc, cand);
+    const answer = firstPart || (words === 1 && cand.confidence >= 0.85 && opensSentence && !!lastInside && [',', '.', '?', '!'].includes(lastInside.t) && !quoteGoesOn(doc, cand));
     if ((words < 2 && !answer) || (words < 4 && cand.confidence < 0.9 && !answer)) return;
     if (isTitle(t, openTok + 1, closeTok)) return; // the name of a work: The Old Man and the Sea
     for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
