@@ -58,6 +58,10 @@ describe('direct quotes', () => {
       'Hopefully," the president said, "this museum can help us talk to each other.',
     ]);
   });
+  it('reads the name of a show in quotation marks as no one\'s words, even with the sentence\'s comma inside', () => {
+    expect(statements('Paul Ryan said on “Face the Nation.”').filter((r) => r.kind === 'direct')).toHaveLength(0);
+    expect(statements('The senator, speaking on “Fox News Sunday,” said the bill was dead.').filter((r) => r.kind === 'direct')).toHaveLength(0);
+  });
   it('leaves a cue with words of its own in the next sentence to that sentence', () => {
     expect(statements('Cross said he "may vote for her." The speechwriter said the deal was off.').map((r) => [r.speaker, r.cue, r.quote])).toEqual([
       ['Cross', 'said', 'he "may vote for her."'],

@@ -5,7 +5,9 @@ import { CLAUSE_PUNCT, QUOTE_CHARS, TITLE_MINOR_WORDS, cueAt, isSpeakerEnd, plau
 import { AUX_ADVERBS, DETERMINERS, PREPOSITIONS, TIME_WORDS, type Token } from './tokens.ts';
 
 /** Words in title case with no sentence punctuation: the name of a work, not words someone said. */
-function isTitle(t: Token[], a: number, b: number): boolean {
+export function isTitle(t: Token[], a: number, b: number): boolean {
+  // A comma or dot the sentence puts inside the closing mark is not the title's: "Face the Nation,"
+  while (b > a && (t[b - 1].t === ',' || t[b - 1].t === '.')) b--;
   let content = 0;
   let capital = 0;
   for (let k = a; k < b; k++) {
@@ -109,7 +111,7 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
     const firstPart = words === 1 && cand.confidence >= 0.9 && lastInside?.t === ',' && quoteGoesOn(doc, cand);
     const answer = firstPart || (words === 1 && cand.confidence >= 0.85 && opensSentence && !!lastInside && [',', '.', '?', '!'].includes(lastInside.t) && !quoteGoesOn(doc, cand));
     if ((words < 2 && !answer) || (words < 4 && cand.confidence < 0.9 && !answer)) return;
-    if (isTitle(t, openTok + 1, closeTok)) return; // the name of a work: The Old Man and the Sea
+    if (!answer && isTitle(t, openTok + 1, closeTok)) return; // the name of a work: The Old Man and the Sea
     for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
     if (cand.cue && cand.confidence > 0.6) {
       const [a, b] = cand.cue[0] > closeTok ? [closeTok + 1, Math.max(cand.cue[1], cand.mention![1])] : [Math.min(cand.mention![0], cand.cue[0]), cand.cue[1]];

@@ -16,7 +16,7 @@ import { findQuotes } from './quotes.ts';
 import { speakerCountry } from './countries.ts';
 import { findEntities, SpeakerResolver, type Resolved } from './speakers.ts';
 import { Doc, type Candidate, type StatementKind } from './doc.ts';
-import { directQuotes } from './direct.ts';
+import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { embeddedPosts, headlineClaim, signedQuotes } from './posts.ts';
 import { shippedModel } from './tagger/model.ts';
@@ -187,6 +187,10 @@ function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope):
     // A cue the rules gave its words already ('"...," Ryan said last week on CNN'): what else follows it is no
     // second statement.
     if (c.cue && rules.some((r) => r.cue && r.cue[0] <= c.cue![1] && c.cue![0] <= r.cue[1])) continue;
+    // The name of a show or a work in quotation marks ('said on “Face the Nation.”') is no one's words; a
+    // headline's quotation after its speaker and a colon is ("Cruz: ‘Assaulting A Reporter Is A Fireable Offense.’").
+    const afterColon = !!c.cue && doc.tokens[c.cue[1]]?.t === ':';
+    if (c.kind === 'direct' && !afterColon && isTitle(doc.tokens, from, to + 1)) continue;
     if (!c.mention) {
       // A quotation with no speaker beside it goes on from the quotation just before, in this paragraph or
       // the one before ('"...," said X. "..."').
