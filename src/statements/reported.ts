@@ -4,7 +4,7 @@ import { speakerHead } from './speakers.ts';
 import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
-import { AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
+import { AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
 const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure', 'warn', 'urge', 'ask', 'advise', 'brief', 'notify', 'instruct', 'order', 'promise', 'alert', 'update', 'accuse', 'thank', 'congratulate', 'implore', 'beg']);
@@ -337,11 +337,10 @@ const CLAUSAL = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'w
 /** A word that shows the -s form before it to be a noun, the subject of this verb: "reports say", "claims were". */
 function verbAfterNoun(w: Token | undefined): boolean {
   if (!w) return false;
-  if (NOUN_VERBS.has(w.lo)) return true;
+  if (FINITE_AUXILIARIES.has(w.lo)) return true;
   const cue = cueAt(w);
   return !!cue && cue.kind !== 'quote' && w.lo !== cue.base + 's' && !w.lo.endsWith('ing') && !w.lo.endsWith('s');
 }
-const NOUN_VERBS = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
 /** The subject holds a name the text gives (a capital not opening the sentence) or is a pronoun: "the FT", "Uganda's New Vision newspaper", "she". */
 function namedSource(t: Token[], subject: Subject, lo: number): boolean {
   if (subject.s === subject.e && SPEAKER_PRONOUNS.has(t[subject.s].lo)) return true;
@@ -527,7 +526,7 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
 function asideGoesOn(t: Token[], k: number, hi: number): boolean {
   for (let c = k; c < Math.min(hi - 2, k + 15); c++) {
     if (CLAUSE_PUNCT.has(t[c].t)) return false;
-    if (t[c].t === ',' && NOUN_VERBS.has(t[c + 1].lo === 'not' ? t[c + 2].lo : t[c + 1].lo)) return true;
+    if (t[c].t === ',' && FINITE_AUXILIARIES.has(t[c + 1].lo === 'not' ? t[c + 2].lo : t[c + 1].lo)) return true;
   }
   return false;
 }

@@ -65,4 +65,7 @@ export const TIME_WORDS = set(
 export const SPEAKER_PRONOUNS = set('he she they it we i you who which');
 export const LEADING_JUNK = set('but and so yet however meanwhile still also then now instead indeed moreover besides thus');
 
+/** Finite auxiliaries: after an -s form they show it to be a plural noun, their subject ("claims were denied", "calls are mounting"). */
+export const FINITE_AUXILIARIES = set('have has had is are was were will would could can may might should must');
+
 export const isNumber = (tok: Token) => /^\p{N}/u.test(tok.t);

@@ -7,7 +7,7 @@ import type { Span } from '../../schema/records.ts';
 import { readFileSync } from 'node:fs';
 import { parseCueList, parseWordList } from '../lexicon.ts';
 import { isSpeakerEnd, phraseStart, plausibleSpeaker } from '../phrases.ts';
-import { DETERMINERS, SPEAKER_PRONOUNS } from '../tokens.ts';
+import { DETERMINERS, FINITE_AUXILIARIES, SPEAKER_PRONOUNS } from '../tokens.ts';
 import { clauseSpan, type Candidate, type Doc, type StatementKind } from '../doc.ts';
 import { sequencesOf } from './features.ts';
 import { T, TAGS, type TaggerModel } from './model.ts';
@@ -101,12 +101,11 @@ const communicationCue = (doc: Doc, r: Run) => {
   for (let k = r.from; k < r.to; k++) {
     if (!TRUSTED_CUES.has(t[k].lo) || DETERMINERS.has(t[k - 1]?.lo ?? '')) continue;
     // "calls are mounting for": an -s form with a verb of its own after it is a plural noun.
-    if (t[k].lo.endsWith('s') && NOUN_VERBS.has(t[k + 1]?.lo ?? '')) continue;
+    if (t[k].lo.endsWith('s') && FINITE_AUXILIARIES.has(t[k + 1]?.lo ?? '')) continue;
     return true;
   }
   return false;
 };
-const NOUN_VERBS = new Set(['are', 'were', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
 /** "it is claimed", "was told": a passive cue names no speaker beside it. */
 const passiveCue = (doc: Doc, r: Run) => {
   for (let k = Math.max(0, r.from - 1); k < r.to; k++) if (/^(is|was|are|were|been|be|being)$/.test(doc.tokens[k].lo)) return true;
