@@ -104,14 +104,15 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
       }
     }
     if (!cand) return;
-    // Scare quotes and titles; but a one-word answer closed by its own punctuation beside its cue is words said
+    // Short quotations are scare quotes and titles, unless one word closed by its own punctuation is the first
+    // part of a quotation split around its cue ('"That," he added, "promises ..."') or an answer beside its cue
     // ('"Absolutely," he said', 'Priebus said, "Probably."').
+    const oneWord = words === 1 && !!lastInside && [',', '.', '?', '!'].includes(lastInside.t);
     const opensSentence = openTok === pLo || doc.sentenceOf[openTok - 1] !== doc.sentenceOf[openTok] || (!!cand.cue && cand.cue[1] === openTok - 2 && [',', ':'].includes(t[openTok - 1].t));
-    // '"That," he added, "promises ..."': a one-word first part of a quotation split around its cue.
-    const firstPart = words === 1 && cand.confidence >= 0.9 && lastInside?.t === ',' && quoteGoesOn(doc, cand);
-    const answer = firstPart || (words === 1 && cand.confidence >= 0.85 && opensSentence && !!lastInside && [',', '.', '?', '!'].includes(lastInside.t) && !quoteGoesOn(doc, cand));
-    if ((words < 2 && !answer) || (words < 4 && cand.confidence < 0.9 && !answer)) return;
-    if (!answer && isTitle(t, openTok + 1, closeTok)) return; // the name of a work: The Old Man and the Sea
+    const goesOn = oneWord && quoteGoesOn(doc, cand);
+    const wordsSaid = oneWord && (goesOn ? lastInside.t === ',' && cand.confidence >= 0.9 : cand.confidence >= 0.85 && opensSentence);
+    if (!wordsSaid && (words < 2 || (words < 4 && cand.confidence < 0.9))) return;
+    if (!wordsSaid && isTitle(t, openTok + 1, closeTok)) return; // the name of a work: The Old Man and the Sea
     for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
     if (cand.cue && cand.confidence > 0.6) {
       const [a, b] = cand.cue[0] > closeTok ? [closeTok + 1, Math.max(cand.cue[1], cand.mention![1])] : [Math.min(cand.mention![0], cand.cue[0]), cand.cue[1]];
