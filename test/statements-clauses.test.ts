@@ -444,3 +444,12 @@ describe('a quotation mark never closed at the end of the text', () => {
     expect(statements(text).map((r) => r.cue)).toEqual(['said']);
   });
 });
+
+describe('", as <someone named> <verb>" after the words', () => {
+  it('is the writer\'s clause, not the speaker\'s words', () => {
+    expect(cueQuote('The NATO chief said the alliance had made no final decision, as new US President Joe Biden weighs pulling out troops.')).toEqual([
+      ['said', 'the alliance had made no final decision'],
+    ]);
+    expect(cueQuote('The minister said the talks would go on, as agreed in March.')).toEqual([['said', 'the talks would go on, as agreed in March']]);
+  });
+});

@@ -508,6 +508,8 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
       if (n.lo === 'and' && t[k + 2] && cueAt(t[k + 2]) && !t[k + 2].lo.endsWith('ing')) return k;
       if (n.lo === 'according') return k;
     }
+    // "..., as new US President Joe Biden weighs pulling out": a clause of the writer's about someone named.
+    if (w.t === ',' && n.lo === 'as' && namedSubjectClause(t, k + 2, b)) return k;
     // "... would be more intense — and he noted that ...": a new speaker's verb after a comma or a dash.
     if ((w.t === ',' || DASHES.has(w.t)) && (n.lo === 'and' || n.lo === 'but') && newSpeakerVerb(t, k + 2, b)) return k;
     if (w.t === ';' && (SPEAKER_PRONOUNS.has(n.lo) || n.cap || DETERMINERS.has(n.lo))) return k;
@@ -527,6 +529,15 @@ function asideGoesOn(t: Token[], k: number, hi: number): boolean {
   for (let c = k; c < Math.min(hi - 2, k + 15); c++) {
     if (CLAUSE_PUNCT.has(t[c].t)) return false;
     if (t[c].t === ',' && FINITE_AUXILIARIES.has(t[c + 1].lo === 'not' ? t[c + 2].lo : t[c + 1].lo)) return true;
+  }
+  return false;
+}
+
+/** At `k`, within six words: a name (a capitalised word) and then a verb form (-s, -ed): "new US President Joe Biden weighs". */
+function namedSubjectClause(t: Token[], k: number, b: number): boolean {
+  for (let v = k; v < Math.min(b - 1, k + 6); v++) {
+    if (!t[v].word) return false;
+    if (t[v].cap && !t[v + 1].cap && t[v + 1].word && /(s|ed)$/.test(t[v + 1].lo) && !t[v + 1].lo.endsWith('ss')) return true;
   }
   return false;
 }
