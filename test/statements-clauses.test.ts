@@ -453,3 +453,11 @@ describe('", as <someone named> <verb>" after the words', () => {
     expect(cueQuote('The minister said the talks would go on, as agreed in March.')).toEqual([['said', 'the talks would go on, as agreed in March']]);
   });
 });
+
+describe('", which is ..." after reported words', () => {
+  it('is the writer\'s note on the last noun', () => {
+    expect(cueQuote('The ministry said the envoy would stay in the new administration, which is conducting a review of the old agreements.')).toEqual([
+      ['said', 'the envoy would stay in the new administration'],
+    ]);
+  });
+});

@@ -508,6 +508,8 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
       if (n.lo === 'and' && t[k + 2] && cueAt(t[k + 2]) && !t[k + 2].lo.endsWith('ing')) return k;
       if (n.lo === 'according') return k;
     }
+    // "... in the Biden administration, which is conducting a review ...": the writer's note on the last noun.
+    if (w.t === ',' && n.lo === 'which' && FINITE_AUXILIARIES.has(t[k + 2]?.lo ?? '') && wordsIn(t, k + 2, b) >= 4) return k;
     // "..., as new US President Joe Biden weighs pulling out": a clause of the writer's about someone named.
     if (w.t === ',' && n.lo === 'as' && namedSubjectClause(t, k + 2, b)) return k;
     // "... would be more intense — and he noted that ...": a new speaker's verb after a comma or a dash.
