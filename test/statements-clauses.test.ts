@@ -461,3 +461,11 @@ describe('", which is ..." after reported words', () => {
     ]);
   });
 });
+
+describe('", according to" after a comma inside the closing mark', () => {
+  it('ends the words after the mark', () => {
+    expect(cueQuote('Blinken told Ghani that the plan includes "a just and durable settlement," according to the statement from the spokesman.')).toEqual([
+      ['told', 'that the plan includes "a just and durable settlement,"'],
+    ]);
+  });
+});

@@ -499,6 +499,8 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
   const t = doc.tokens;
   const tense = verbTense(t[cue].lo);
   for (let k = a + 1; k < b - 1; k++) {
+    // '... a ceasefire," according to the statement': the comma stands inside the closing mark.
+    if (doc.quoteMark[k] && t[k - 1].t === ',' && t[k + 1].lo === 'according' && wordsIn(t, a, k) >= 2) return k + 1;
     if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
     if (wordsIn(t, a, k) < 2) continue;
     const w = t[k];
