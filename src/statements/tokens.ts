@@ -14,6 +14,9 @@ export interface Token {
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'maj', 'prof', 'st', 'jr', 'sr', 'rev', 'u.s', 'u.k', 'u.n', 'v', 'vs']);
 
+/** The dot at `a` closes an initial: a lone capital before it, a space and a capital after it. */
+const isInitial = (text: string, prev: Token, a: number) => prev.t.length === 1 && prev.cap && text[a + 1] === ' ' && /\p{Lu}/u.test(text[a + 2] ?? '');
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   // "4,000" is one number: a comma before three digits groups thousands, it ends no clause.
@@ -23,8 +26,7 @@ export function tokenize(text: string): Token[] {
     const prev = out[out.length - 1];
     // "Sen. Ted Cruz (R-Tex.) said": a dot closing a parenthesis right after a word abbreviates, it ends nothing.
     // So does one after a lone capital before a name: "Dennis B. Ross", "George W. Bush".
-    const initial = !!prev && prev.t.length === 1 && prev.cap && /^ \p{Lu}/u.test(text.slice(a + 1, a + 3));
-    if (t === '.' && prev && prev.b === a && (ABBREVIATIONS.has(prev.lo) || initial || (text[a + 1] === ')' && prev.word))) {
+    if (t === '.' && prev && prev.b === a && (ABBREVIATIONS.has(prev.lo) || isInitial(text, prev, a) || (text[a + 1] === ')' && prev.word))) {
       prev.t += '.';
       prev.lo += '.';
       prev.b += 1;
