@@ -74,10 +74,7 @@ export function taggedStatements(doc: Doc, model: TaggerModel, scope: StatementS
       const kind = kindOf(doc, content);
       if (!cue && !mention && kind !== 'direct') continue;
       if (wordCount(doc, content) < 2) continue;
-      // Without a tagged source, the speaker is the rules' phrase beside the cue: never beside a passive one; and
-      // "it is claimed" names no one.
-      const impersonal = !!cue && passiveCue(doc, cue) && (!source || (mention !== null && mention[0] === mention[1] && doc.tokens[mention[0]].lo === 'it'));
-      if (scope === 'speech' && kind !== 'direct' && !(cue && mention && !impersonal && (communicationCue(doc, cue) || topicCue(doc, cue)))) continue;
+      if (scope === 'speech' && kind !== 'direct' && !saysSomething(doc, cue, source, mention)) continue;
       out.push({
         quote,
         kind,
@@ -106,6 +103,16 @@ const communicationCue = (doc: Doc, r: Run) => {
   }
   return false;
 };
+/**
+ * The speech scope keeps words outside quotation marks when their cue is one of speech or thought, or names a
+ * topic, and someone says them: the tagged source, or the rules' phrase beside an active cue ("it is claimed"
+ * names no one, nor does the phrase next to "was told").
+ */
+function saysSomething(doc: Doc, cue: Run | null, source: Run | null, mention: Span | null): boolean {
+  if (!cue || !mention || !(communicationCue(doc, cue) || topicCue(doc, cue))) return false;
+  if (!passiveCue(doc, cue)) return true;
+  return !!source && !(mention[0] === mention[1] && doc.tokens[mention[0]].lo === 'it');
+}
 /** "it is claimed", "was told": a passive cue names no speaker beside it. */
 const passiveCue = (doc: Doc, r: Run) => {
   for (let k = Math.max(0, r.from - 1); k < r.to; k++) if (/^(is|was|are|were|been|be|being)$/.test(doc.tokens[k].lo)) return true;
