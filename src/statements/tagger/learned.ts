@@ -120,14 +120,11 @@ const passiveCue = (doc: Doc, r: Run) => {
 };
 /**
  * topic-words.txt: a cue "<word> about" whose word is one of speech or thought names the topic of what was said
- * or thought ("questions about", "expressed deep concern about", "were coy about"); so does a trusted verb's.
+ * or thought ("questions about", "expressed deep concern about", "were coy about"). A trusted verb before
+ * "about" ("talked about") is already a communication cue.
  */
 const TOPIC_WORDS = parseWordList(readFileSync(new URL('./topic-words.txt', import.meta.url), 'utf8'));
-const topicCue = (doc: Doc, r: Run) => {
-  if (r.to - r.from < 2 || doc.tokens[r.to - 1].lo !== 'about') return false;
-  const word = doc.tokens[r.to - 2].lo;
-  return TOPIC_WORDS.has(word) || TRUSTED_CUES.has(word);
-};
+const topicCue = (doc: Doc, r: Run) => r.to - r.from >= 2 && doc.tokens[r.to - 1].lo === 'about' && TOPIC_WORDS.has(doc.tokens[r.to - 2].lo);
 /** A word that may carry a speech-scope cue: a trusted verb, or a topic word before "about". */
 const speechScopeWord = (doc: Doc, k: number) => {
   const w = doc.tokens[k].lo;
