@@ -123,7 +123,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       if (subject && t[i].lo === form.base && /^(a|an|another|each|every)$/.test(t[subject.s].lo) && t[i + 1]?.lo !== 'that') subject = null;
       // A bare verb after a singular noun is a noun itself ("a phone call").
       // ("Those close to him say": the phrase's head is "those", not "him".)
-      if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s') && !PLURAL_NOUNS.has(t[subject.e].lo) && !isNumber(t[subject.e]) && !/^(him|her|them|us|me)$/.test(t[subject.e].lo)) subject = null;
+      if (subject && t[i].lo === form.base && !t[subject.e].cap && !SPEAKER_PRONOUNS.has(t[subject.e].lo) && !t[subject.e].lo.endsWith('s') && !PLURAL_NOUNS.has(t[subject.e].lo) && !isNumber(t[subject.e]) && !OBJECT_PRONOUNS.has(t[subject.e].lo)) subject = null;
       // After a possessive the word is a noun: "Thursday's figures", "Saturday's show", "his claims".
       // A noun of speech with its topic keeps its owner as the speaker ("the president's claims about ...", "Trump's
       // view of NATO"), but not one that is a subject ("the candidate's call came after ...").
@@ -204,7 +204,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // and a few words of time or place says nothing more.
       const listenerAfterWords = !explicit && cueEndsClause && LISTENER_FIRST.has(form.base) && wordsIn(t, i + 1, hi) <= 6;
       // "75 percent said yes, but ...": a one-word answer is the words.
-      if (!explicit && /^(yes|no)$/.test(t[cs]?.lo ?? '') && !t[cs + 1]?.word) quote = clauseSpan(doc, cs, cs + 1);
+      if (!explicit && ANSWERS.has(t[cs]?.lo ?? '') && !t[cs + 1]?.word) quote = clauseSpan(doc, cs, cs + 1);
       else if (!listenerAfterWords && (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2))) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
@@ -279,7 +279,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     if (inner.has(f)) continue;
     const a = doc.tokenAt(f.quote[0]);
     // One word says little, unless it is an answer ("said yes").
-    if (wordsIn(t, a, doc.tokenAt(f.quote[1])) < 2 && !/^(yes|no)$/.test(t[a].lo)) continue;
+    if (wordsIn(t, a, doc.tokenAt(f.quote[1])) < 2 && !ANSWERS.has(t[a].lo)) continue;
     const b = doc.tokenAt(f.quote[1]);
     let mixed = false;
     for (let k = a; k < b; k++) if (doc.quoteMark[k]) { mixed = true; break; }
@@ -332,6 +332,10 @@ function judgementAt(doc: Doc, i: number, lo: number, hi: number): { quote: Span
   return { quote, cueStart: c, subject: { s, e: c - 1 }, speaks };
 }
 
+/** One-word answers that are words said ("75 percent said yes"). */
+const ANSWERS = new Set(['yes', 'no']);
+/** Pronouns that end a phrase but never head it ("those close to him"). */
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me']);
 /** Words that show a clause of its own (a subject, an auxiliary): after them "and" may join that clause's verbs. */
 const CLAUSAL = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'may', 'might', 'should', 'must', 'do', 'does', 'did', 'if', 'whether', 'because', 'to']);
 /** A word that shows the -s form before it to be a noun, the subject of this verb: "reports say", "claims were". */
