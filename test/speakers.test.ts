@@ -290,4 +290,9 @@ describe('places, organisations and events are not people', () => {
     expect(rows.map((r) => r.speaker)).not.toContain('Champions League');
     expect(rows.map((r) => r.speaker)).not.toContain('World Bank');
   });
+  it('never resolves "he" to a street ("Broad Street"), and a participle of manner after the cue is no words', () => {
+    const rows = statementsOf('He sold water on Broad Street. Sales were great, he said, wiping sweat off his face.');
+    expect(rows.map((r) => [r.speaker_mention, r.quote])).toEqual([['he', 'Sales were great']]);
+    expect(rows[0].speaker).not.toBe('Broad Street');
+  });
 });

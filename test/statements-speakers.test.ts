@@ -32,11 +32,3 @@ describe('a participle whose sentence opens with an adverb or a dateline', () =>
     expect(rows.map((r) => r.speaker)).toEqual(['Protesters']);
   });
 });
-
-describe('places are no people', () => {
-  it('"he" does not resolve to a street', () => {
-    const rows = statements('He sold water on Broad Street. Sales were great, he said, wiping sweat off his face.');
-    expect(rows.map((r) => [r.speaker_mention, r.quote])).toEqual([['he', 'Sales were great']]);
-    expect(rows[0].speaker).not.toBe('Broad Street');
-  });
-});
