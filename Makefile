@@ -6,7 +6,7 @@ SCOPE ?= speech
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
-.PHONY: all build install test typecheck train-tagger ingest clean-text segment extract validate package verify diff release pull bench clean distclean help
+.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp ingest clean-text segment extract validate package verify diff release pull bench clean distclean help
 
 all: build
 
@@ -61,11 +61,22 @@ POLNEAR ?= ../shared/eval/polnear/train
 train-tagger: $(STAMP)
 	$(CLI) train-tagger $(POLNEAR)
 
-# Per-stage throughput and memory, then the two extractors alone on one core (BENCH_RAW=dir to choose the corpus).
+# Retrain the tagger, parser and entity tagger (src/nlp/models/*.bin.gz) on UD English (EWT and GUM).
+UD ?= ../shared/corpora/ud-english
+train-nlp: $(STAMP)
+	$(CLI) train-nlp --ud $(UD)
+
+# Score them from gold tokens on EWT and GUM test (SPLIT=dev for dev): UPOS, UAS, LAS, entity P/R/F1, tokens/s.
+SPLIT ?= test
+eval-nlp: $(STAMP)
+	$(CLI) eval-nlp --ud $(UD) --split $(SPLIT)
+
+# Per-stage throughput and memory, the two extractors and the linguistic core alone on one core (BENCH_RAW=dir, BENCH_UD=dir choose the corpora).
 bench: $(STAMP)
 	node --import tsx bench/run.ts
 	node --import tsx bench/statements.ts
 	node --import tsx bench/events.ts
+	node --import tsx bench/nlp.ts
 
 # Removes intermediate stage files only; published version folders are immutable and kept.
 clean:

@@ -158,6 +158,64 @@ async function main(): Promise<void> {
       log(`wrote ${a.model} (${model.table.size} features) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     },
   );
+  // --- nlp: parse, eval-nlp, train-nlp (modules loaded on use, so other commands never load the models) ---
+  cli = cli.command(
+    'parse [file]',
+    'tag, parse and find entities: plain text or CoNLL-U in, CoNLL-U on stdout',
+    (y) =>
+      y
+        .positional('file', { type: 'string', describe: 'plain text file ("-" for stdin): normalised and split into paragraphs as the clean stage does (blank lines; hard-wrapped lines joined), then sentences and tokens as the segment stage finds them' })
+        .option('conllu', { type: 'string', describe: 'read this CoNLL-U file instead ("-" for stdin), keeping its sentences, tokens and comments' })
+        .check((a) => {
+          if (a.file === undefined && a.conllu === undefined) throw new Error('name a text file, or a CoNLL-U file with --conllu');
+          if (a.file !== undefined && a.conllu !== undefined) throw new Error('name either a text file or --conllu FILE, not both');
+          return true;
+        })
+        .epilogue(
+          'Output columns: UPOS (4), HEAD (7: 1-based, 0 for the root), DEPREL (8: universal relations) and MISC (10) with the ' +
+            'entity tag NER=B-PERSON, I-PERSON, B-ORGANIZATION, ..., B-PLACE, ... or O. LEMMA, XPOS, FEATS and DEPS are "_" ' +
+            '(nothing of the input\'s annotation passes as a prediction). From CoNLL-U: comments, multiword-token ranges (1-2) ' +
+            'and empty nodes (1.1) pass through untouched, and MISC keeps its other items (a previous NER= is replaced). From ' +
+            'text: comments # newdoc id, # newpar id, # sent_id and # text, and SpaceAfter=No in MISC where no space follows a token.',
+        ),
+    async (a) => {
+      const { parseCommand } = await import('./nlp/parse-command.ts');
+      const t0 = performance.now();
+      const file = a.conllu ?? a.file!;
+      const r = await parseCommand(file, { conllu: a.conllu !== undefined, out: process.stdout });
+      log(`parse: ${r.sentences} sentences, ${r.words} words in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+    },
+  );
+  cli = cli.command(
+    'eval-nlp',
+    'score the tagger, parser and entity tagger on UD English (EWT and GUM) from gold tokens: UPOS, UAS, LAS, entity P/R/F1',
+    (y) =>
+      y
+        .option('ud', { type: 'string', default: '../shared/corpora/ud-english', describe: 'folder holding ewt/ and gum/' })
+        .option('split', { choices: ['test', 'dev'] as const, default: 'test' as const, describe: 'which split to score' })
+        .epilogue('UAS and LAS count every word, punctuation included (CoNLL 2018); LAS compares universal relations (before ":"). Entities: exact spans of PERSON, ORGANIZATION and PLACE against GUM\'s annotation. tokens/s times the models alone.'),
+    async (a) => {
+      const [{ evaluateUd, evalTable }, { loadAnalyser }, { goldEntityTags }] = await Promise.all([
+        import('./nlp/evaluate.ts'),
+        import('./nlp/parse-command.ts'),
+        import('./nlp/entities.ts'),
+      ]);
+      const rows = await evaluateUd(a.ud, a.split, await loadAnalyser(), goldEntityTags, log);
+      process.stdout.write(evalTable(rows));
+    },
+  );
+  cli = cli.command(
+    'train-nlp',
+    'train the tagger, parser and entity tagger on UD English and write src/nlp/models/*.bin.gz',
+    (y) => y.option('ud', { type: 'string', default: '../shared/corpora/ud-english', describe: 'folder holding ewt/ and gum/' }),
+    async (a) => {
+      const { trainNlp } = await import('./nlp/train.ts');
+      const t0 = performance.now();
+      await trainNlp(a.ud, { log });
+      log(`train-nlp: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    },
+  );
+  // --- end nlp ---
   await cli.demandCommand(1, 'name a command (see --help)').strict().help().fail((msg, err) => {
     throw err ?? new Error(msg);
   }).parseAsync();
