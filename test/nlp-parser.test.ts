@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { goldSentence, readConllu } from '../src/nlp/conllu.ts';
+import { DependencyParser, followOracle, isProjective, PARSER_MODEL_PATH, projectivize, trainParser, type TreeSentence } from '../src/nlp/parser.ts';
+import { POS_MODEL_PATH, PosTagger, trainTagger, wordShape } from '../src/nlp/tagger.ts';
+import { AveragedPerceptron, FeatureVector, SparseModel } from '../src/nlp/perceptron.ts';
+import { analyseWords } from '../src/nlp/index.ts';
+
+// Sentences written for these tests, annotated by hand in the Universal Dependencies style.
+const FIXTURE = `# text = The minister said the talks failed.
+1	The	the	DET	DT	_	2	det	_	_
+2	minister	minister	NOUN	NN	_	3	nsubj	_	_
+3	said	say	VERB	VBD	_	0	root	_	_
+4	the	the	DET	DT	_	5	det	_	_
+5	talks	talk	NOUN	NNS	_	6	nsubj	_	_
+6	failed	fail	VERB	VBD	_	3	ccomp	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	3	punct	_	_
+
+# text = Rebels attacked a convoy near the border on Monday.
+1	Rebels	rebel	NOUN	NNS	_	2	nsubj	_	_
+2	attacked	attack	VERB	VBD	_	0	root	_	_
+3	a	a	DET	DT	_	4	det	_	_
+4	convoy	convoy	NOUN	NN	_	2	obj	_	_
+5	near	near	ADP	IN	_	7	case	_	_
+6	the	the	DET	DT	_	7	det	_	_
+7	border	border	NOUN	NN	_	4	nmod	_	_
+8	on	on	ADP	IN	_	9	case	_	_
+9	Monday	Monday	PROPN	NNP	_	2	obl	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	2	punct	_	_
+
+# text = Paris and Berlin signed a deal that Moscow rejected.
+1	Paris	Paris	PROPN	NNP	_	4	nsubj	_	_
+2	and	and	CCONJ	CC	_	3	cc	_	_
+3	Berlin	Berlin	PROPN	NNP	_	1	conj	_	_
+4	signed	sign	VERB	VBD	_	0	root	_	_
+5	a	a	DET	DT	_	6	det	_	_
+6	deal	deal	NOUN	NN	_	4	obj	_	_
+7	that	that	PRON	WDT	_	9	obj	_	_
+8	Moscow	Moscow	PROPN	NNP	_	9	nsubj	_	_
+9	rejected	reject	VERB	VBD	_	6	acl	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	4	punct	_	_
+
+# text = She has not visited Kenya.
+1	She	she	PRON	PRP	_	4	nsubj	_	_
+2	has	have	AUX	VBZ	_	4	aux	_	_
+3	not	not	PART	RB	_	4	advmod	_	_
+4	visited	visit	VERB	VBN	_	0	root	_	_
+5	Kenya	Kenya	PROPN	NNP	_	4	obj	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	4	punct	_	_
+`;
+
+const trees: TreeSentence[] = readConllu(FIXTURE, 'fixture').map(goldSentence).map((s) => ({ ...s, heads: s.heads.map((h) => h - 1) }));
+
+describe('transition system and dynamic oracle', () => {
+  it('rebuilds every gold tree of the fixture by following zero-cost moves', () => {
+    for (const s of trees) {
+      const p = followOracle(s);
+      expect(Array.from(p.heads)).toEqual(s.heads);
+      expect(p.deprels).toEqual(s.deprels);
+    }
+  });
+
+  it('lifts crossing arcs until the tree is projective, and leaves projective trees alone', () => {
+    // "A hearing is scheduled on the issue today": "on the issue" (4-6) hangs on "hearing" (1) across "scheduled".
+    const heads = [1, 3, 3, -1, 5, 1, 3];
+    expect(isProjective(heads)).toBe(false);
+    const lifted = projectivize(heads);
+    expect(isProjective(lifted)).toBe(true);
+    expect(lifted[5]).toBe(3);
+    for (const s of trees) expect(projectivize(s.heads)).toEqual(s.heads);
+  });
+});
+
+describe('training', () => {
+  it('is deterministic: the same data gives the same model bytes', () => {
+    const a = trainParser(trees, { epochs: 3, seed: 3, exploreFrom: 2, explore: 0.9 });
+    const b = trainParser(trees, { epochs: 3, seed: 3, exploreFrom: 2, explore: 0.9 });
+    expect(a.bytes.equals(b.bytes)).toBe(true);
+    const t1 = trainTagger(trees, { epochs: 3, seed: 1 });
+    const t2 = trainTagger(trees, { epochs: 3, seed: 1 });
+    expect(t1.bytes.equals(t2.bytes)).toBe(true);
+  });
+
+  it('learns its training sentences, and the model survives its binary form', () => {
+    const parser = trainParser(trees, { epochs: 10, seed: 3, exploreFrom: 2, explore: 0.9 });
+    const reloaded = DependencyParser.deserialize(parser.bytes, 'memory');
+    for (const s of trees) {
+      const p = reloaded.parse(s.forms, s.upos);
+      expect(Array.from(p.heads)).toEqual(s.heads);
+    }
+    const tagger = PosTagger.deserialize(trainTagger(trees, { epochs: 10, seed: 1 }).bytes, 'memory');
+    for (const s of trees) expect(tagger.tag(s.forms)).toEqual(s.upos);
+  });
+
+  it('averages: a feature updated early and then never again keeps a share of its weight', () => {
+    const p = new AveragedPerceptron(2);
+    const fv = new FeatureVector();
+    fv.add(1, 42);
+    p.update(fv, 1, 0);
+    p.tick();
+    p.tick();
+    p.tick();
+    p.average();
+    const model = SparseModel.deserialize(p.serialize({}), 'memory').model;
+    const scores = model.score(fv, new Float32Array(2));
+    expect(scores[1]).toBeGreaterThan(0);
+    expect(scores[0]).toBeLessThan(0);
+  });
+
+  it('rejects a file that is not a model', () => {
+    expect(() => DependencyParser.deserialize(Buffer.from('hello\n'), 'x.bin')).toThrow(/x.bin: not a model file/);
+    expect(() => PosTagger.deserialize(trainParser(trees, { epochs: 1, seed: 3, exploreFrom: 2, explore: 0.9 }).bytes, 'p.bin')).toThrow(/p.bin: not a part-of-speech model/);
+  });
+});
+
+describe('word shapes', () => {
+  it('collapses runs of one kind of character', () => {
+    expect(wordShape('Obama')).toBe('Xx');
+    expect(wordShape('U.S.')).toBe('X.X.');
+    expect(wordShape('1987')).toBe('d');
+    expect(wordShape('e-mail')).toBe('x-x');
+  });
+});
+
+describe.runIf(existsSync(POS_MODEL_PATH) && existsSync(PARSER_MODEL_PATH))('the shipped models', () => {
+  it('tag and parse a news sentence into one tree', () => {
+    const forms = 'The United Nations condemned the attack on Tuesday .'.split(' ');
+    const a = analyseWords(forms);
+    expect(a.upos).toEqual(['DET', 'PROPN', 'PROPN', 'VERB', 'DET', 'NOUN', 'ADP', 'PROPN', 'PUNCT']);
+    expect(a.heads.filter((h) => h === -1)).toHaveLength(1);
+    expect(a.deprels[a.heads.indexOf(-1)]).toBe('root');
+    expect(forms[a.heads.indexOf(-1)]).toBe('condemned');
+    expect(a.deprels[5]).toBe('obj');
+    expect(forms[a.heads[2]]).toBe('condemned');
+    expect(a.deprels[2]).toBe('nsubj');
+  });
+});
