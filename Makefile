@@ -6,7 +6,7 @@ SCOPE ?= speech
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
-.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp ingest clean-text segment extract validate package verify diff release pull bench clean distclean help
+.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp import-dictionaries ingest clean-text segment extract validate package verify diff release pull bench clean distclean help
 
 all: build
 
@@ -70,6 +70,11 @@ train-nlp: $(STAMP)
 SPLIT ?= test
 eval-nlp: $(STAMP)
 	$(CLI) eval-nlp --ud $(UD) --split $(SPLIT)
+
+# Import the CAMEO / Phoenix dictionaries of PETRARCH2 into src/events/dictionaries/imported/ (PETRARCH=dir of CAMEO-format dictionaries).
+PETRARCH ?= ../shared/reference/petrarch2-dictionaries
+import-dictionaries: $(STAMP)
+	$(CLI) import-dictionaries --from $(PETRARCH)
 
 # Per-stage throughput and memory, the two extractors and the linguistic core alone on one core (BENCH_RAW=dir, BENCH_UD=dir choose the corpora).
 bench: $(STAMP)

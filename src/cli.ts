@@ -216,6 +216,33 @@ async function main(): Promise<void> {
     },
   );
   // --- end nlp ---
+  // --- events dictionaries: import-dictionaries (module loaded on use) ---
+  cli = cli.command(
+    'import-dictionaries',
+    'import CAMEO-format dictionaries (PETRARCH2 / Phoenix actors, agents, verb patterns, discards) into src/events/dictionaries/imported/*.tsv, codes mapped to ISO3, sectors and PLOVER',
+    (y) =>
+      y
+        .option('from', { type: 'string', describe: 'folder of CAMEO-format dictionaries, files named like PETRARCH2\'s: *.actors.txt (all of them), *agents*.txt, *verbpatterns*.txt or *.verbs*.txt, *discards*.txt; ORIGIN.commit and LICENSE there are cited in the headers [default: ../shared/reference/petrarch2-dictionaries, unless files are named]' })
+        .option('actors', { type: 'string', array: true, describe: 'actor dictionary files (instead of the folder\'s *.actors.txt)' })
+        .option('agents', { type: 'string', describe: 'agent dictionary file' })
+        .option('verbs', { type: 'string', describe: 'verb pattern dictionary file' })
+        .option('discards', { type: 'string', describe: 'discard list file' })
+        .option('plover', { type: 'string', default: '../shared/reference/CAMEO2PLOVER-2021.txt', describe: 'CAMEO to PLOVER table' })
+        .option('out', { type: 'string', describe: 'folder to write actors.tsv, agents.tsv, codes.tsv, verbs.tsv, verb-patterns.tsv, verb-synsets.tsv, discards.tsv [default: src/events/dictionaries/imported]' })
+        .option('strict', { type: 'boolean', default: false, describe: 'stop at the first malformed line (default: skip it and list it in the summary)' })
+        .epilogue(
+          'Each file\'s header comment gives its columns, its sources, their commit and licence. Our hand-made src/events/dictionaries/actors.tsv ' +
+            'and offices.tsv override imported entries with the same name or alias (src/events/import/load.ts, mergeActors). ' +
+            'Only the kinds of dictionary given are rewritten (--verbs alone leaves actors.tsv as it is). ' +
+            'Output is sorted and undated: the same input gives the same bytes. Files over 3 MB are written gzipped (.tsv.gz).',
+        ),
+    async (a) => {
+      const { importDictionaries, summaryText } = await import('./events/import/write.ts');
+      const s = importDictionaries({ from: a.from, actors: a.actors, agents: a.agents, verbs: a.verbs, discards: a.discards, plover: a.plover, out: a.out, strict: a.strict });
+      process.stdout.write(summaryText(s));
+    },
+  );
+  // --- end events dictionaries ---
   await cli.demandCommand(1, 'name a command (see --help)').strict().help().fail((msg, err) => {
     throw err ?? new Error(msg);
   }).parseAsync();
