@@ -455,7 +455,7 @@ export interface ParserTrainOptions {
   minWeight?: number;
 }
 
-export const DEFAULT_PARSER_TRAINING: ParserTrainOptions = { epochs: 15, seed: 7, exploreFrom: 2, explore: 0.9 };
+export const DEFAULT_PARSER_TRAINING: ParserTrainOptions = { epochs: 12, seed: 7, exploreFrom: 2, explore: 0.9 };
 
 export function trainParser(sentences: TreeSentence[], options: ParserTrainOptions): DependencyParser {
   const model = new AveragedPerceptron(N_CLASSES);

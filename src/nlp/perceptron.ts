@@ -225,6 +225,49 @@ export class SparseModel implements Scorer {
   }
 }
 
+/**
+ * Drops the rows of a model file whose largest weight is below `minWeight` (in weight units): the same
+ * pruning as at training time, applied afterwards, so that size and accuracy can be traded without
+ * retraining.
+ */
+export function pruneModelBytes(bytes: Buffer, minWeight: number): Buffer {
+  const nl = bytes.indexOf(10);
+  const meta = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as Record<string, unknown>;
+  const n = meta.rows as number;
+  const cells = meta.cells as number;
+  const limit = minWeight * (meta.scale as number);
+  const body = bytes.subarray(nl + 1);
+  const keys1: Buffer[] = [];
+  const keys2: Buffer[] = [];
+  const counts: number[] = [];
+  const classes: Buffer[] = [];
+  const values: Buffer[] = [];
+  let k1 = 0;
+  let prevKept = 0;
+  let cell = 0;
+  let keptCells = 0;
+  for (let i = 0; i < n; i++) {
+    k1 = (k1 + body.readUInt32LE(i * 4)) >>> 0;
+    const count = body[n * 8 + i];
+    let big = 0;
+    for (let j = 0; j < count; j++) big = Math.max(big, Math.abs(body.readInt16LE(n * 9 + cells + (cell + j) * 2)));
+    if (big >= limit) {
+      const delta = Buffer.alloc(4);
+      delta.writeUInt32LE((k1 - prevKept) >>> 0);
+      prevKept = k1;
+      keys1.push(delta);
+      keys2.push(body.subarray(n * 4 + i * 4, n * 4 + i * 4 + 4));
+      counts.push(count);
+      classes.push(body.subarray(n * 9 + cell, n * 9 + cell + count));
+      values.push(body.subarray(n * 9 + cells + cell * 2, n * 9 + cells + (cell + count) * 2));
+      keptCells += count;
+    }
+    cell += count;
+  }
+  const header = Buffer.from(JSON.stringify({ ...meta, rows: counts.length, cells: keptCells, pruned: minWeight }) + '\n', 'utf8');
+  return Buffer.concat([header, ...keys1, ...keys2, Buffer.from(counts), ...classes, ...values]);
+}
+
 /** Rows are kept in blocks so that a model of millions of rows needs no single huge allocation. */
 const BLOCK_BITS = 14;
 const BLOCK_ROWS = 1 << BLOCK_BITS;

@@ -9,6 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { goldSentence, readConllu, type GoldSentence } from './conllu.ts';
 import { DEFAULT_PARSER_TRAINING, PARSER_MODEL_PATH, attachmentScores, trainParser, type TreeSentence } from './parser.ts';
@@ -73,6 +74,6 @@ export async function trainNlp(udDir: string, options: TrainNlpOptions): Promise
   const entities = trainEntityTagger(gum, { upos: gumPredicted, log });
   const gumDev = readTreebank(udDir, 'gum', 'dev');
   log(`entities GUM dev (predicted tags): ${formatScores(evaluateEntities(entities, gumDev, gumDev.map((s) => tagger.tag(s.forms))))} (${seconds()})`);
-  write(out(DEFAULT_ENTITY_MODEL.pathname), entities.bytes, log);
+  write(out(fileURLToPath(DEFAULT_ENTITY_MODEL)), entities.serialize({ source: 'UD English-GUM (CC BY 4.0 parts), train split' }), log);
   log(`trained in ${seconds()}`);
 }
