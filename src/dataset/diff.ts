@@ -188,8 +188,16 @@ async function diffTable(table: string, pk: string[], pathA: string | null, path
   return d;
 }
 
-export async function diffVersions(dirA: string, dirB: string, opts: { outDir?: string; examples?: number } = {}): Promise<DiffResult> {
-  const [ma, mb] = [await readManifestAt(dirA), await readManifestAt(dirB)];
+/**
+ * `manifestB` stands in for dirB's manifest.json when the new side is a version still being written
+ * (the package stage diffs its temporary folder against the previous version for report.html).
+ */
+export async function diffVersions(
+  dirA: string,
+  dirB: string,
+  opts: { outDir?: string; examples?: number; manifestB?: Pick<Manifest, 'version' | 'code' | 'tables'> } = {},
+): Promise<DiffResult> {
+  const [ma, mb] = [await readManifestAt(dirA), (opts.manifestB as Manifest | undefined) ?? (await readManifestAt(dirB))];
   const names = [...TABLE_NAMES, ...Object.keys(ma.tables ?? {}), ...Object.keys(mb.tables ?? {})].filter((t, i, all) => all.indexOf(t) === i);
   const outDir = opts.outDir ?? null;
   if (outDir) await mkdir(outDir, { recursive: true });

@@ -1,6 +1,6 @@
 /**
  * Versions: an immutable folder per build holding every table in every format, CODEBOOK.md,
- * datapackage.json, SHA256SUMS and manifest.json. Written under a temporary name and renamed when
+ * datapackage.json, report.html, SHA256SUMS and manifest.json. Written under a temporary name and renamed when
  * complete; `latest` is swapped last. A build whose data files are identical to the latest version's
  * makes no version.
  */
@@ -16,10 +16,11 @@ import { dataPackage } from '../schema/datapackage.ts';
 import type { TableWriter, WriterFactory } from '../formats/writers/types.ts';
 import { exists, fileDigest } from '../util/files.ts';
 import { sha256 } from '../util/ids.ts';
+import { writeReport } from '../report/index.ts';
 
 export const FORMATS: Record<string, WriterFactory> = { csv: csvWriter, jsonl: jsonlWriter, arrow: arrowWriter, parquet: parquetWriter };
 /** Generated from the schema, deterministic, listed in SHA256SUMS; not data (they do not decide whether a version is new). */
-export const DOCUMENTS = ['CODEBOOK.md', 'datapackage.json'] as const;
+export const DOCUMENTS = ['CODEBOOK.md', 'datapackage.json', 'report.html'] as const;
 export const DATASET_NAME = 'newsledger';
 
 export interface OutputFile {
@@ -133,22 +134,38 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       }
     }
     outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
+
+    // Whether this is a new version is decided by the data files alone, before any document is made.
+    const previous = await latestVersion(out);
+    if (previous && (await exists(join(out, previous, 'SHA256SUMS')))) {
+      const prevSums = await readFile(join(out, previous, 'SHA256SUMS'), 'utf8');
+      if (dataSums(prevSums) === dataSums(outputs.map((o) => `${o.sha256}  ${o.path}\n`).join(''))) {
+        await rm(tmp, { recursive: true, force: true });
+        return { created: false, version: previous, dir: join(out, previous), manifest: await readManifest(join(out, previous)) };
+      }
+    }
+
+    const counts = { ...src.counts, articles: rowCounts.articles, statements: rowCounts.statements, events: rowCounts.events, rejects: rowCounts.rejects };
+    const tables = Object.fromEntries(
+      TABLE_NAMES.map((t) => [
+        t,
+        {
+          rows: rowCounts[t],
+          primary_key: TABLES[t].primaryKey,
+          columns: TABLES[t].columns.map((c) => ({ name: c.name, type: c.type, arrow_type: String(arrowType(c)), parquet_type: parquetType(c), required: !!c.required })),
+        },
+      ]),
+    ) as Manifest['tables'];
     await writeFile(join(tmp, 'CODEBOOK.md'), codebook(rowCounts, Object.keys(FORMATS)));
     await writeFile(join(tmp, 'datapackage.json'), JSON.stringify(dataPackage(DATASET_NAME, outputs), null, 2) + '\n');
+    // report.html: from this folder's rows and the facts the manifest will hold (never its name or build time).
+    const previousDir = previous ? join(out, previous) : null;
+    await writeReport(tmp, { dataset: DATASET_NAME, counts, code: src.code, settings: src.settings, previous_version: previous, tables, outputs }, previousDir);
     const documents: Manifest['documents'] = [];
     for (const path of DOCUMENTS) documents.push({ path, ...(await fileDigest(join(tmp, path))) });
     const listed = [...outputs, ...documents].sort((a, b) => (a.path < b.path ? -1 : 1));
     const sums = listed.map((o) => `${o.sha256}  ${o.path}\n`).join('');
     const fingerprint = sha256(sums);
-
-    const previous = await latestVersion(out);
-    if (previous && (await exists(join(out, previous, 'SHA256SUMS')))) {
-      const prevSums = await readFile(join(out, previous, 'SHA256SUMS'), 'utf8');
-      if (dataSums(prevSums) === dataSums(sums)) {
-        await rm(tmp, { recursive: true, force: true });
-        return { created: false, version: previous, dir: join(out, previous), manifest: await readManifest(join(out, previous)) };
-      }
-    }
 
     const now = opts.now ?? new Date();
     const version = opts.name ?? versionName(now, fingerprint, previous);
@@ -161,17 +178,8 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       code: src.code,
       ...(src.settings ? { settings: src.settings } : {}),
       inputs: src.inputs,
-      counts: { ...src.counts, articles: rowCounts.articles, statements: rowCounts.statements, events: rowCounts.events, rejects: rowCounts.rejects },
-      tables: Object.fromEntries(
-        TABLE_NAMES.map((t) => [
-          t,
-          {
-            rows: rowCounts[t],
-            primary_key: TABLES[t].primaryKey,
-            columns: TABLES[t].columns.map((c) => ({ name: c.name, type: c.type, arrow_type: String(arrowType(c)), parquet_type: parquetType(c), required: !!c.required })),
-          },
-        ]),
-      ) as Manifest['tables'],
+      counts,
+      tables,
       outputs,
       documents,
     };
