@@ -6,7 +6,7 @@ SCOPE ?= speech
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
-.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp import-dictionaries ingest clean-text segment extract validate package verify diff release pull bench clean distclean help
+.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench clean distclean help
 
 all: build
 
@@ -45,6 +45,11 @@ verify: $(STAMP)
 FORMAT ?= text
 diff: $(STAMP)
 	$(CLI) diff $(A) $(if $(B),$(B),$(if $(A),latest)) --out $(OUT) --format $(FORMAT)
+
+# report.html of the latest (or V=) version again: checked against the manifest, restored when deleted;
+# a page that cannot match (older version, code changed) goes to $(OUT)/reports/<version>.html.
+report: $(STAMP)
+	$(CLI) report $(V) --out $(OUT)
 
 # Copy the latest (or V=) version into RELEASE and update RELEASE/index.json; serve RELEASE to publish.
 RELEASE ?= $(OUT)/release

@@ -13,6 +13,7 @@ import { buildPaths, DEFAULT_SETTINGS, type BuildSettings } from './dataset/stag
 import { verifyVersion } from './dataset/verify.ts';
 import { changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
 import { release } from './dataset/release.ts';
+import { rebuildReport } from './report/index.ts';
 import { pull, type PullProgress } from './dataset/pull.ts';
 import { build, packageStage, STAGE_RUNNERS } from '../pipeline/index.ts';
 import { ValidationError } from '../pipeline/5-validate.ts';
@@ -107,6 +108,21 @@ async function main(): Promise<void> {
       else process.stdout.write(changesMarkdown(r));
       log(codeLine(r));
       log(`delta.jsonl, CHANGES.md and diff.json written to ${outDir}`);
+    },
+  );
+  cli = cli.command(
+    'report [version]',
+    'make report.html again for a version (a version folder is immutable: a page that differs from the listed one goes to OUT/reports/)',
+    (y) =>
+      y
+        .positional('version', { type: 'string', describe: 'version folder, or a version name in OUT (default: OUT/latest)' })
+        .option('out', { type: 'string', default: 'out', describe: 'folder of versions' })
+        .option('output', { type: 'string', describe: 'write the page here (default: into the version when it matches its manifest, else OUT/reports/<version>.html)' }),
+    async (a) => {
+      const dir = a.version ? versionDir(a.version, a.out) : join(a.out, 'latest');
+      if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir}: not a version folder (no manifest.json)${a.version ? '' : '; build first or name VERSION'}`);
+      const r = await rebuildReport(realpathSync(dir), { output: a.output, reportsDir: join(a.out, 'reports') });
+      log(r.written ? `${r.written} (${r.bytes} bytes): ${r.note}` : `${join(dir, 'report.html')} (${r.bytes} bytes): ${r.note}`);
     },
   );
   cli = cli.command(
