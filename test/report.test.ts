@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from '../pipeline/index.ts';
@@ -177,6 +178,9 @@ describe('report.html in a version', () => {
     const restored = await rebuildReport(v2.dir, { reportsDir });
     expect(restored.written).toBe(join(v2.dir, 'report.html'));
     expect((await verifyVersion(v2.dir)).ok).toBe(true);
+    const cli = spawnSync(join(ROOT, 'bin/newsledger'), ['report', v2.version, '--out', join(dir, 'out')], { encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    expect(cli.stderr).toContain('identical to the page in the version folder');
     // Without the previous version beside it the changes cannot be shown: the page goes to OUT/reports.
     const moved = join(dir, 'moved-v1');
     await rename(v1.dir, moved);
