@@ -103,6 +103,8 @@ describe('EntityTagger', () => {
     const b = trainEntityTagger(data, { epochs: 3, seed: 7 });
     expect(Buffer.compare(a.serialize(), b.serialize())).toBe(0);
     const again = EntityTagger.fromBytes(a.serialize());
+    // A model of other features (version 1: no run-context features) is refused, not silently misread.
+    expect(() => EntityTagger.fromBytes(a.serialize({ version: 1 }))).toThrow(/version/);
     for (const s of data) {
       const tags = a.tag(s.forms, s.upos);
       expect(validBio(tags)).toBe(true);
