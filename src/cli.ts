@@ -183,8 +183,9 @@ async function main(): Promise<void> {
         .positional('file', { type: 'string', describe: 'plain text file ("-" for stdin): normalised and split into paragraphs as the clean stage does (blank lines; hard-wrapped lines joined), then sentences and tokens as the segment stage finds them' })
         .option('conllu', { type: 'string', describe: 'read this CoNLL-U file instead ("-" for stdin), keeping its sentences, tokens and comments' })
         .check((a) => {
-          if (a.file === undefined && a.conllu === undefined) throw new Error('name a text file, or a CoNLL-U file with --conllu');
-          if (a.file !== undefined && a.conllu !== undefined) throw new Error('name either a text file or --conllu FILE, not both');
+          const { file, conllu } = parseInputs(a);
+          if (file === undefined && conllu === undefined) throw new Error('name a text file, or a CoNLL-U file with --conllu');
+          if (file !== undefined && conllu !== undefined) throw new Error('name either a text file or --conllu FILE, not both');
           return true;
         })
         .epilogue(
@@ -197,8 +198,8 @@ async function main(): Promise<void> {
     async (a) => {
       const { parseCommand } = await import('./nlp/parse-command.ts');
       const t0 = performance.now();
-      const file = a.conllu ?? a.file!;
-      const r = await parseCommand(file, { conllu: a.conllu !== undefined, out: process.stdout });
+      const { file, conllu } = parseInputs(a);
+      const r = await parseCommand((conllu ?? file)!, { conllu: conllu !== undefined, out: process.stdout });
       log(`parse: ${r.sentences} sentences, ${r.words} words in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
     },
   );
@@ -262,6 +263,16 @@ async function main(): Promise<void> {
   await cli.demandCommand(1, 'name a command (see --help)').strict().help().fail((msg, err) => {
     throw err ?? new Error(msg);
   }).parseAsync();
+}
+
+/**
+ * yargs reads "-" (standard input) as an empty string, and then also fills the [file] positional with one:
+ * an empty value here is "-", and a file beside --conllu that is empty is that artefact.
+ */
+function parseInputs(a: { file?: string; conllu?: string }): { file?: string; conllu?: string } {
+  const conllu = a.conllu === '' ? '-' : a.conllu;
+  const file = a.file === '' ? (conllu === undefined ? '-' : undefined) : a.file;
+  return { file, conllu };
 }
 
 /** One line per file on a pipe; a live line on a terminal. */

@@ -6,7 +6,10 @@
  * updated, so the model grows with what training needed, not with every feature seen.
  */
 
-/** FNV-1a over UTF-16 code units, then a final avalanche: a stable 32-bit hash of a string. */
+/**
+ * FNV-1a over UTF-16 code units, then a final avalanche: a stable 32-bit hash of a string. Hashes are
+ * signed 32-bit integers throughout, which V8 keeps unboxed (unsigned ones above 2^31 become doubles).
+ */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -22,15 +25,14 @@ function fmix(h: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h | 0;
 }
 
-const mix = (h: number, x: number) => fmix(Math.imul(h ^ x, 0x9e3779b1) + 0x7f4a7c15);
 
 /** Collects the (key1, key2) pairs of one configuration's features. */
 export class FeatureVector {
-  k1 = new Uint32Array(256);
-  k2 = new Uint32Array(256);
+  k1 = new Int32Array(256);
+  k2 = new Int32Array(256);
   n = 0;
 
   clear(): void {
@@ -40,14 +42,18 @@ export class FeatureVector {
   /** Adds template `t` over atoms a, b, c (hashes; 0 for an unused slot). */
   add(t: number, a: number, b = 0, c = 0): void {
     if (this.n === this.k1.length) this.grow();
-    this.k1[this.n] = mix(mix(mix(t + 0x3c6ef372, a), b), c);
-    this.k2[this.n] = mix(mix(mix(t * 0x27d4eb2d + 0x165667b1, c), b), a) | 1; // never 0: 0 marks an empty slot
+    // Each atom times its own odd constant, combined, then one avalanche per key: two independent 32-bit
+    // keys for about the cost of one full mix per atom (features are hashed millions of times a second).
+    const x = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d) ^ Math.imul(t + 1, 0x27d4eb2f);
+    const y = Math.imul(a, 0x165667b1) + Math.imul(b ^ 0x7f4a7c15, 0xd3a2646c | 1) + Math.imul(c, 0xfd7046c5) + Math.imul(t + 7, 0xb55a4f09);
+    this.k1[this.n] = fmix(x ^ (y >>> 15));
+    this.k2[this.n] = fmix(y + Math.imul(x, 0x2545f491)) | 1; // never 0: 0 marks an empty slot
     this.n++;
   }
 
   private grow(): void {
-    const k1 = new Uint32Array(this.k1.length * 2);
-    const k2 = new Uint32Array(this.k2.length * 2);
+    const k1 = new Int32Array(this.k1.length * 2);
+    const k2 = new Int32Array(this.k2.length * 2);
     k1.set(this.k1);
     k2.set(this.k2);
     this.k1 = k1;
@@ -57,8 +63,8 @@ export class FeatureVector {
 
 /** Open-addressing map from a feature's two keys to its row. */
 export class FeatureTable {
-  private keys1: Uint32Array;
-  private keys2: Uint32Array;
+  private keys1: Int32Array;
+  private keys2: Int32Array;
   private rows: Int32Array;
   private mask: number;
   size = 0;
@@ -67,8 +73,8 @@ export class FeatureTable {
     let cap = 1 << 16;
     while (cap < capacity * 2) cap *= 2;
     this.mask = cap - 1;
-    this.keys1 = new Uint32Array(cap);
-    this.keys2 = new Uint32Array(cap);
+    this.keys1 = new Int32Array(cap);
+    this.keys2 = new Int32Array(cap);
     this.rows = new Int32Array(cap);
   }
 
@@ -100,6 +106,7 @@ export class FeatureTable {
 
   /** Every (k1, k2, row), in row order. */
   entries(): { k1: Uint32Array; k2: Uint32Array } {
+    // Unsigned here: the file stores the keys as uint32 and sorts rows by them.
     const k1 = new Uint32Array(this.size);
     const k2 = new Uint32Array(this.size);
     for (let i = 0; i <= this.mask; i++) {
@@ -114,8 +121,8 @@ export class FeatureTable {
     const { keys1, keys2, rows } = this;
     const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
-    this.keys1 = new Uint32Array(cap);
-    this.keys2 = new Uint32Array(cap);
+    this.keys1 = new Int32Array(cap);
+    this.keys2 = new Int32Array(cap);
     this.rows = new Int32Array(cap);
     for (let i = 0; i < keys2.length; i++) {
       if (keys2[i] === 0) continue;
@@ -143,52 +150,69 @@ export interface Scorer {
  * Lookups are what parsing spends its time on, so one feature costs about two cache lines.
  */
 export class SparseModel implements Scorer {
-  /** Per slot: k1, k2, row + 1 (0 = empty). */
-  private readonly slots: Uint32Array;
+  /** Per slot: k1, k2, first cell, number of cells (0 = empty slot). */
+  private readonly slots: Int32Array;
   private readonly mask: number;
-  /** Row r's weights are cells rowStart[r] .. rowStart[r + 1]. */
-  private readonly rowStart: Uint32Array;
-  private readonly classes: Uint8Array;
-  private readonly values: Int16Array;
+  /** Per cell: weight << 8 | class. */
+  private readonly cells: Int32Array;
+  readonly size: number;
 
   constructor(readonly nClasses: number, k1: Uint32Array, k2: Uint32Array, counts: Uint8Array, classes: Uint8Array, values: Int16Array) {
     const n = k1.length;
+    this.size = n;
     let cap = 1024;
-    while (cap < n * 2) cap *= 2;
+    while (cap < n * 1.5) cap *= 2;
     this.mask = cap - 1;
-    this.slots = new Uint32Array(cap * 3);
+    this.slots = new Int32Array(cap * 4);
+    this.cells = new Int32Array(classes.length);
+    let cell = 0;
     for (let r = 0; r < n; r++) {
       let i = k1[r] & this.mask;
-      while (this.slots[i * 3 + 2] !== 0) i = (i + 1) & this.mask;
-      this.slots[i * 3] = k1[r];
-      this.slots[i * 3 + 1] = k2[r];
-      this.slots[i * 3 + 2] = r + 1;
+      while (this.slots[i * 4 + 3] !== 0) i = (i + 1) & this.mask;
+      this.slots[i * 4] = k1[r];
+      this.slots[i * 4 + 1] = k2[r];
+      this.slots[i * 4 + 2] = cell;
+      this.slots[i * 4 + 3] = counts[r];
+      for (let j = 0; j < counts[r]; j++, cell++) this.cells[cell] = (values[cell] << 8) | classes[cell];
     }
-    this.rowStart = new Uint32Array(n + 1);
-    for (let r = 0; r < n; r++) this.rowStart[r + 1] = this.rowStart[r] + counts[r];
-    this.classes = classes;
-    this.values = values;
   }
 
-  get size(): number {
-    return this.rowStart.length - 1;
-  }
+  private firstSlot = new Int32Array(256);
 
   score(fv: FeatureVector, scores: Float32Array): Float32Array {
     scores.fill(0, 0, this.nClasses);
-    const { slots, mask, rowStart, classes, values } = this;
-    for (let f = 0; f < fv.n; f++) {
-      const k1 = fv.k1[f];
-      const k2 = fv.k2[f];
-      let i = k1 & mask;
-      let row = 0;
+    const { slots, mask, cells } = this;
+    const keys1 = fv.k1;
+    const keys2 = fv.k2;
+    const n = fv.n;
+    if (this.firstSlot.length < n) this.firstSlot = new Int32Array(keys1.length);
+    const first = this.firstSlot;
+    // Two passes: the first only touches each feature's slot, so that the processor can fetch them from
+    // memory all at once instead of one cache miss after another; the second reads them.
+    let touched = 0;
+    for (let f = 0; f < n; f++) {
+      const i = (keys1[f] & mask) << 2;
+      first[f] = i;
+      touched |= slots[i + 3];
+    }
+    if (touched === 0) return scores;
+    const wrap = (mask << 2) | 3;
+    for (let f = 0; f < n; f++) {
+      const k1 = keys1[f];
+      const k2 = keys2[f];
+      let i = first[f];
       for (;;) {
-        row = slots[i * 3 + 2];
-        if (row === 0 || (slots[i * 3 + 1] === k2 && slots[i * 3] === k1)) break;
-        i = (i + 1) & mask;
+        const count = slots[i + 3];
+        if (count === 0) break;
+        if (slots[i + 1] === k2 && slots[i] === k1) {
+          for (let c = slots[i + 2], end = c + count; c < end; c++) {
+            const cell = cells[c];
+            scores[cell & 255] += cell >> 8;
+          }
+          break;
+        }
+        i = (i + 4) & wrap;
       }
-      if (row === 0) continue;
-      for (let c = rowStart[row - 1], end = rowStart[row]; c < end; c++) scores[classes[c]] += values[c];
     }
     return scores;
   }
@@ -266,6 +290,36 @@ export function pruneModelBytes(bytes: Buffer, minWeight: number): Buffer {
   }
   const header = Buffer.from(JSON.stringify({ ...meta, rows: counts.length, cells: keptCells, pruned: minWeight }) + '\n', 'utf8');
   return Buffer.concat([header, ...keys1, ...keys2, Buffer.from(counts), ...classes, ...values]);
+}
+
+/**
+ * Several models in one file: a header line (JSON: the caller's meta and each part's byte length), then
+ * the parts one after another.
+ */
+export function packModels(meta: Record<string, unknown>, parts: Buffer[]): Buffer {
+  const header = Buffer.from(JSON.stringify({ ...meta, lengths: parts.map((p) => p.length) }) + '\n', 'utf8');
+  return Buffer.concat([header, ...parts]);
+}
+
+export function unpackModels(bytes: Buffer, source: string): { meta: Record<string, unknown>; parts: Buffer[] } {
+  const nl = bytes.indexOf(10);
+  let meta: Record<string, unknown>;
+  try {
+    meta = JSON.parse(bytes.subarray(0, nl < 0 ? 0 : nl).toString('utf8'));
+  } catch {
+    throw new Error(`${source}: not a model file (header is not JSON)`);
+  }
+  const lengths = meta.lengths;
+  if (!Array.isArray(lengths) || !lengths.every((n) => Number.isInteger(n) && n >= 0)) throw new Error(`${source}: not a model file (no part lengths)`);
+  const parts: Buffer[] = [];
+  let at = nl + 1;
+  for (const n of lengths as number[]) {
+    if (at + n > bytes.length) throw new Error(`${source}: truncated model file`);
+    parts.push(bytes.subarray(at, at + n));
+    at += n;
+  }
+  if (at !== bytes.length) throw new Error(`${source}: malformed model file (trailing bytes)`);
+  return { meta, parts };
 }
 
 /** Rows are kept in blocks so that a model of millions of rows needs no single huge allocation. */

@@ -28,15 +28,15 @@ export function wordShape(form: string): string {
 
 /** Per-token string hashes, computed once per sentence and shared by the feature templates. */
 export interface WordAtoms {
-  lower: Uint32Array;
-  shape: Uint32Array;
-  suf1: Uint32Array;
-  suf2: Uint32Array;
-  suf3: Uint32Array;
-  suf4: Uint32Array;
-  pre1: Uint32Array;
-  pre2: Uint32Array;
-  form: Uint32Array;
+  lower: Int32Array;
+  shape: Int32Array;
+  suf1: Int32Array;
+  suf2: Int32Array;
+  suf3: Int32Array;
+  suf4: Int32Array;
+  pre1: Int32Array;
+  pre2: Int32Array;
+  form: Int32Array;
 }
 
 /** Digits are folded ("1987" and "2004" share their features) so that numbers generalise. */
@@ -45,8 +45,8 @@ const normalise = (lower: string) => (/\d/.test(lower) ? lower.replace(/\d/g, '0
 export function wordAtoms(forms: string[]): WordAtoms {
   const n = forms.length;
   const a: WordAtoms = {
-    lower: new Uint32Array(n), shape: new Uint32Array(n), suf1: new Uint32Array(n), suf2: new Uint32Array(n),
-    suf3: new Uint32Array(n), suf4: new Uint32Array(n), pre1: new Uint32Array(n), pre2: new Uint32Array(n), form: new Uint32Array(n),
+    lower: new Int32Array(n), shape: new Int32Array(n), suf1: new Int32Array(n), suf2: new Int32Array(n),
+    suf3: new Int32Array(n), suf4: new Int32Array(n), pre1: new Int32Array(n), pre2: new Int32Array(n), form: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const lower = normalise(forms[i].toLowerCase());
