@@ -4,7 +4,7 @@
  * against the Data Package v2 profile. Files are streamed; nothing is held whole in memory.
  */
 import { createReadStream } from 'node:fs';
-import { open, readFile, readdir } from 'node:fs/promises';
+import { open, readFile, readdir, realpath } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import * as A from 'apache-arrow';
@@ -160,7 +160,7 @@ function checkDataPackage(text: string, expected: Expected[]): string | null {
   return null;
 }
 
-export async function verifyVersion(dir: string, opts: { onFile?: (path: string, problem: string | null) => void } = {}): Promise<VerifyResult> {
+export async function verifyVersion(given: string, opts: { onFile?: (path: string, problem: string | null) => void } = {}): Promise<VerifyResult> {
   const problems: VerifyProblem[] = [];
   const files: VerifyResult['files'] = [];
   const note = (file: string, problem: string | null) => {
@@ -169,6 +169,14 @@ export async function verifyVersion(dir: string, opts: { onFile?: (path: string,
     opts.onFile?.(file, problem);
   };
   const done = (): VerifyResult => ({ ok: problems.length === 0, problems, files });
+  // Resolve a link such as OUT/latest once: every file is then read from the one folder, even if the
+  // link is swapped to another version while this runs.
+  let dir = given;
+  try {
+    dir = await realpath(given);
+  } catch {
+    // missing: reported below as an unreadable manifest
+  }
 
   let manifest: Manifest;
   try {
