@@ -35,14 +35,18 @@ const io = (y: Argv) =>
     .option('out', { type: 'string', default: 'out', describe: 'folder for stage files and versions' })
     .option('force', { type: 'boolean', default: false, describe: 'rerun even when inputs and code are unchanged' })
     .option('wait', waitOption)
+    .option('max-rejects-per-file', { type: 'number', default: DEFAULT_SETTINGS.max_rejects_per_file, describe: 'rejects listed one by one per input file; the rest become one summarising reject' })
     .option('statement-scope', {
       choices: ['speech', 'attribution'] as const,
       default: DEFAULT_SETTINGS.statement_scope,
       describe: 'speech: statements proper; attribution: also positions and intentions attributed to someone (PolNeAR)',
     });
 
-const pathsOf = (a: { raw: string; out: string; 'statement-scope': BuildSettings['statement_scope'] }) =>
-  buildPaths(a.raw, a.out, { statement_scope: a['statement-scope'] });
+const pathsOf = (a: { raw: string; out: string; 'statement-scope': BuildSettings['statement_scope']; 'max-rejects-per-file': number }) => {
+  const max = a['max-rejects-per-file'];
+  if (!Number.isInteger(max) || max < 0) throw new Error(`--max-rejects-per-file must be a whole number of at least 0, not ${max}`);
+  return buildPaths(a.raw, a.out, { statement_scope: a['statement-scope'], max_rejects_per_file: max });
+};
 
 async function main(): Promise<void> {
   let cli = yargs(hideBin(process.argv))
