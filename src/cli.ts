@@ -14,7 +14,7 @@ import { verifyVersion } from './dataset/verify.ts';
 import { changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
 import { release } from './dataset/release.ts';
 import { rebuildReport } from './report/index.ts';
-import { pull, type PullProgress } from './dataset/pull.ts';
+import { DEFAULT_LIMITS, pull, type PullProgress } from './dataset/pull.ts';
 import { build, packageStage, STAGE_RUNNERS } from '../pipeline/index.ts';
 import { LockedError, withLock, withOutLock } from './dataset/lock.ts';
 import { ValidationError } from '../pipeline/5-validate.ts';
@@ -162,9 +162,15 @@ async function main(): Promise<void> {
         .option('out', { type: 'string', default: 'out', describe: 'folder to put the version in' })
         .option('version', { type: 'string', describe: 'version to pull (default: the index\'s latest)' })
         .option('attempts', { type: 'number', default: 5, describe: 'tries per file; each resumes where the last stopped' })
+        .option('deadline', { type: 'number', default: DEFAULT_LIMITS.deadlineMs / 1000, describe: 'seconds the whole pull may take' })
+        .option('idle-timeout', { type: 'number', default: DEFAULT_LIMITS.idleTimeoutMs / 1000, describe: 'seconds of silence from the server before a try is given up' })
+        .option('connect-timeout', { type: 'number', default: DEFAULT_LIMITS.connectTimeoutMs / 1000, describe: 'seconds to connect to the server' })
+        .option('index-max-bytes', { type: 'number', default: DEFAULT_LIMITS.indexMaxBytes, describe: 'largest index.json accepted' })
+        .option('allow-other-hosts', { type: 'boolean', default: false, describe: 'follow index URLs and redirects to hosts other than the release\'s' })
         .option('wait', waitOption),
     async (a) => {
-      const r = await withOutLock(a.out, { wait: a.wait, command: 'pull', log }, () => pull(a.base!, a.out, { version: a.version, attempts: a.attempts, log, progress: progressPrinter() }));
+      const limits = { deadlineMs: a.deadline * 1000, idleTimeoutMs: a['idle-timeout'] * 1000, connectTimeoutMs: a['connect-timeout'] * 1000, indexMaxBytes: a['index-max-bytes'], allowOtherHosts: a['allow-other-hosts'] };
+      const r = await withOutLock(a.out, { wait: a.wait, command: 'pull', log }, () => pull(a.base!, a.out, { version: a.version, attempts: a.attempts, log, progress: progressPrinter(), limits }));
       log(`${r.version}: ${r.fetched.length} file(s) fetched${r.resumed.length ? `, ${r.resumed.length} resumed` : ''}; verified into ${r.dir}`);
     },
   );
