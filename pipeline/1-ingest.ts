@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import { listFiles, fileDigest } from '../src/util/files.ts';
+import { listFiles, fileDigest, specialKind } from '../src/util/files.ts';
 import { JsonlWriter } from '../src/util/jsonl.ts';
 import { sha256 } from '../src/util/ids.ts';
 import { readRecords } from '../src/formats/readers/index.ts';
@@ -20,6 +20,12 @@ export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promis
     files.map((f) =>
       limit(async () => {
         try {
+          // Never open a FIFO, socket or device: reading one can block for ever.
+          const special = await specialKind(join(p.raw, f));
+          if (special) {
+            unreadable.set(f, `not a regular file (${special}); not read`);
+            return { path: f, sha256: '', bytes: 0 };
+          }
           return { path: f, ...(await fileDigest(join(p.raw, f))) };
         } catch (err) {
           // Unreadable (permissions, dangling link): a reject below, not a crash.

@@ -17,6 +17,7 @@ import type { TableWriter, WriterFactory } from '../formats/writers/types.ts';
 import { exists, fileDigest } from '../util/files.ts';
 import { sha256 } from '../util/ids.ts';
 import { writeReport } from '../report/index.ts';
+import { wellFormed } from '../text/normalise.ts';
 
 export const FORMATS: Record<string, WriterFactory> = { csv: csvWriter, jsonl: jsonlWriter, arrow: arrowWriter, parquet: parquetWriter };
 /** Generated from the schema, deterministic, listed in SHA256SUMS; not data (they do not decide whether a version is new). */
@@ -116,6 +117,16 @@ export function contentSums(sums: string): string {
     .join('');
 }
 
+function wellFormedRow(row: Row): Row {
+  let out: Row | null = null;
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v !== 'string') continue;
+    const w = wellFormed(v);
+    if (w !== v) (out ??= { ...row })[k] = w;
+  }
+  return out ?? row;
+}
+
 export interface WriteResult {
   created: boolean;
   version: string;
@@ -134,8 +145,10 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
     for (const table of TABLE_NAMES) {
       const writers: Array<[string, TableWriter]> = Object.entries(FORMATS).map(([fmt, make]) => [fmt, make(join(tmp, `${table}.${fmt}`), TABLES[table])]);
       let n = 0;
-      for await (const row of src.rows[table]()) {
+      for await (const raw of src.rows[table]()) {
         n++;
+        // Every format gets the same strings: a lone surrogate is U+FFFD in CSV, JSONL, Arrow and Parquet alike.
+        const row = wellFormedRow(raw);
         for (const [, w] of writers) await w.write(row);
       }
       for (const [, w] of writers) await w.close();
