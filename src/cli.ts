@@ -128,11 +128,13 @@ async function main(): Promise<void> {
       y
         .positional('version', { type: 'string', describe: 'version folder, or a version name in OUT (default: OUT/latest)' })
         .option('out', { type: 'string', default: 'out', describe: 'folder of versions' })
-        .option('output', { type: 'string', describe: 'write the page here (default: into the version when it matches its manifest, else OUT/reports/<version>.html)' }),
+        .option('output', { type: 'string', describe: 'write the page here (default: into the version when it matches its manifest, else OUT/reports/<version>.html)' })
+        .option('wait', waitOption),
     async (a) => {
       const dir = a.version ? versionDir(a.version, a.out) : join(a.out, 'latest');
       if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir}: not a version folder (no manifest.json)${a.version ? '' : '; build first or name VERSION'}`);
-      const r = await rebuildReport(realpathSync(dir), { output: a.output, reportsDir: join(a.out, 'reports') });
+      // It may write into OUT (a restored page, OUT/reports/): a writer like any other, so it takes OUT's lock.
+      const r = await withOutLock(a.out, { wait: a.wait, command: 'report', log }, () => rebuildReport(realpathSync(dir), { output: a.output, reportsDir: join(a.out, 'reports') }));
       log(r.written ? `${r.written} (${r.bytes} bytes): ${r.note}` : `${join(dir, 'report.html')} (${r.bytes} bytes): ${r.note}`);
     },
   );

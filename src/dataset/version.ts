@@ -42,7 +42,7 @@ export interface Manifest {
   fingerprint: string;
   code: { package_version: string; fingerprint: string; git_commit: string | null };
   /** Build settings that shape the data (src/dataset/stage.ts BuildSettings). */
-  settings?: Record<string, string | number>;
+  settings?: Record<string, string>;
   inputs: Array<{ path: string; sha256: string; bytes: number }>;
   counts: Record<string, number>;
   tables: Record<TableName, { rows: number; primary_key: string[]; columns: Array<{ name: string; type: string; arrow_type: string; parquet_type: string; required: boolean }> }>;
