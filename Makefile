@@ -6,7 +6,7 @@ SCOPE ?= speech
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
-.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench clean distclean help
+.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench bench-hostile clean distclean help
 
 all: build
 
@@ -87,6 +87,10 @@ bench: $(STAMP)
 	node --import tsx bench/statements.ts
 	node --import tsx bench/events.ts
 	node --import tsx bench/nlp.ts
+
+# Pathological inputs (issue 17): builds a hostile folder in a temporary folder and prints time, time per MB and peak RSS per file, then the whole folder (HOSTILE_SCALE=0.1 for a quick run).
+bench-hostile: $(STAMP)
+	node --import tsx bench/hostile.ts
 
 # Removes intermediate stage files only; published version folders are immutable and kept.
 clean:

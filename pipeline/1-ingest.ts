@@ -2,11 +2,11 @@
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import { listFiles, fileDigest } from '../src/util/files.ts';
+import { listFiles, fileDigest, specialKind } from '../src/util/files.ts';
 import { JsonlWriter } from '../src/util/jsonl.ts';
 import { sha256 } from '../src/util/ids.ts';
 import { readRecords } from '../src/formats/readers/index.ts';
-import { rejectRow, toIngestedArticle } from '../src/formats/ingest.ts';
+import { RejectBudget, rejectRow, toIngestedArticle } from '../src/formats/ingest.ts';
 import { runStage, type BuildPaths, type StageResult } from '../src/dataset/stage.ts';
 
 export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promise<StageResult> {
@@ -20,6 +20,12 @@ export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promis
     files.map((f) =>
       limit(async () => {
         try {
+          // Never open a FIFO, socket or device: reading one can block for ever.
+          const special = await specialKind(join(p.raw, f));
+          if (special) {
+            unreadable.set(f, `not a regular file (${special}); not read`);
+            return { path: f, sha256: '', bytes: 0 };
+          }
           return { path: f, ...(await fileDigest(join(p.raw, f))) };
         } catch (err) {
           // Unreadable (permissions, dangling link): a reject below, not a crash.
@@ -29,13 +35,15 @@ export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promis
       }),
     ),
   );
-  const fingerprint = sha256(inputs.map((i) => `${i.path}:${i.sha256}`).join('\n'));
+  const maxRejects = p.settings.max_rejects_per_file;
+  const fingerprint = sha256(inputs.map((i) => `${i.path}:${i.sha256}`).join('\n') + `\nmax_rejects_per_file=${maxRejects}`);
 
   return runStage(p, 'ingest', fingerprint, async (dir) => {
     const articles = new JsonlWriter(join(dir, 'articles.jsonl'));
     const rejects = new JsonlWriter(join(dir, 'rejects.jsonl'));
     const inputLog = new JsonlWriter(join(dir, 'inputs.jsonl'));
     let records = 0;
+    let unlisted = 0;
     for (const input of inputs) {
       await inputLog.write(input);
       const problem = unreadable.get(input.path);
@@ -45,8 +53,11 @@ export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promis
         continue;
       }
       const keys = new Map<string, number>();
+      // A file's rejects past the budget are counted, not listed: one summarising reject says how many.
+      const budget = new RejectBudget(maxRejects);
       for await (const read of readRecords(join(p.raw, input.path), input.path)) {
         records++;
+        if (read.kind === 'reject' && !budget.take(read.record, read.reason)) continue;
         // A key seen twice in one file (a repeated NEWID or WARC-Record-ID) gets a suffix, so IDs stay unique.
         const seen = keys.get(read.record) ?? 0;
         keys.set(read.record, seen + 1);
@@ -54,8 +65,13 @@ export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promis
         if (out.kind === 'reject') await rejects.write(rejectRow(input.path, out.record, 'ingest', out.reason));
         else await articles.write(toIngestedArticle(input.path, out));
       }
+      const summary = budget.summary();
+      if (summary) {
+        unlisted += budget.over;
+        await rejects.write(rejectRow(input.path, summary.record, 'ingest', summary.reason));
+      }
     }
     await Promise.all([articles.close(), rejects.close(), inputLog.close()]);
-    return { files: inputs.length, records, articles: articles.count, rejects: rejects.count };
+    return { files: inputs.length, records, articles: articles.count, rejects: rejects.count, ...(unlisted ? { rejects_not_listed: unlisted } : {}) };
   }, opts);
 }

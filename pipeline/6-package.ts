@@ -32,6 +32,6 @@ export async function run(p: BuildPaths, opts: { name?: string } = {}): Promise<
     inputs,
     counts: { input_files: ingest?.counts.files ?? inputs.length, records_in: ingest?.counts.records ?? 0 },
     code: await codeVersion(),
-    settings: { ...p.settings },
+    settings: Object.fromEntries(Object.entries(p.settings).map(([k, v]) => [k, String(v)])),
   }, { name: opts.name });
 }

@@ -6,6 +6,7 @@ import * as extract from './4-extract.ts';
 import * as validate from './5-validate.ts';
 import * as pkg from './6-package.ts';
 import type { BuildPaths, StageName, StageResult } from '../src/dataset/stage.ts';
+import { withOutLock } from '../src/dataset/lock.ts';
 
 export const STAGE_RUNNERS: Array<[StageName, (p: BuildPaths, o?: { force?: boolean }) => Promise<StageResult>]> = [
   ['ingest', ingest.run],
@@ -17,9 +18,16 @@ export const STAGE_RUNNERS: Array<[StageName, (p: BuildPaths, o?: { force?: bool
 
 export { pkg as packageStage };
 
-/** Every stage, then a version. `log` hears one line per stage. */
-export async function build(p: BuildPaths, opts: { force?: boolean; name?: string; log?: (line: string) => void } = {}) {
+/**
+ * Every stage, then a version. `log` hears one line per stage. Holds OUT's lock throughout (a second
+ * writer fails with LockedError, or waits with `wait`) and first clears what killed builds left.
+ */
+export async function build(p: BuildPaths, opts: { force?: boolean; name?: string; wait?: boolean; log?: (line: string) => void } = {}) {
   const log = opts.log ?? (() => {});
+  return withOutLock(p.out, { wait: opts.wait, command: 'build', log }, () => buildLocked(p, opts, log));
+}
+
+async function buildLocked(p: BuildPaths, opts: { force?: boolean; name?: string }, log: (line: string) => void) {
   for (const [name, runStage] of STAGE_RUNNERS) {
     const t0 = performance.now();
     const r = await runStage(p, { force: opts.force });

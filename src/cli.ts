@@ -14,8 +14,9 @@ import { verifyVersion } from './dataset/verify.ts';
 import { changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
 import { release } from './dataset/release.ts';
 import { rebuildReport } from './report/index.ts';
-import { pull, type PullProgress } from './dataset/pull.ts';
+import { DEFAULT_LIMITS, pull, type PullProgress } from './dataset/pull.ts';
 import { build, packageStage, STAGE_RUNNERS } from '../pipeline/index.ts';
+import { LockedError, withLock, withOutLock } from './dataset/lock.ts';
 import { ValidationError } from '../pipeline/5-validate.ts';
 
 const log = (line: string) => process.stderr.write(line + '\n');
@@ -26,19 +27,26 @@ function versionDir(arg: string, out: string): string {
   return existsSync(join(out, arg)) ? join(out, arg) : arg;
 }
 
+const waitOption = { type: 'boolean', default: false, describe: 'when another process is writing OUT, wait for it instead of exiting with code 75' } as const;
+
 const io = (y: Argv) =>
   y
     .option('raw', { type: 'string', default: 'raw', describe: 'folder of raw dumps to read' })
     .option('out', { type: 'string', default: 'out', describe: 'folder for stage files and versions' })
     .option('force', { type: 'boolean', default: false, describe: 'rerun even when inputs and code are unchanged' })
+    .option('wait', waitOption)
+    .option('max-rejects-per-file', { type: 'number', default: DEFAULT_SETTINGS.max_rejects_per_file, describe: 'rejects listed one by one per input file; the rest become one summarising reject' })
     .option('statement-scope', {
       choices: ['speech', 'attribution'] as const,
       default: DEFAULT_SETTINGS.statement_scope,
       describe: 'speech: statements proper; attribution: also positions and intentions attributed to someone (PolNeAR)',
     });
 
-const pathsOf = (a: { raw: string; out: string; 'statement-scope': BuildSettings['statement_scope'] }) =>
-  buildPaths(a.raw, a.out, { statement_scope: a['statement-scope'] });
+const pathsOf = (a: { raw: string; out: string; 'statement-scope': BuildSettings['statement_scope']; 'max-rejects-per-file': number }) => {
+  const max = a['max-rejects-per-file'];
+  if (!Number.isInteger(max) || max < 0) throw new Error(`--max-rejects-per-file must be a whole number of at least 0, not ${max}`);
+  return buildPaths(a.raw, a.out, { statement_scope: a['statement-scope'], max_rejects_per_file: max });
+};
 
 async function main(): Promise<void> {
   let cli = yargs(hideBin(process.argv))
@@ -51,18 +59,18 @@ async function main(): Promise<void> {
       (y) => io(y).option('version-name', { type: 'string', describe: 'name the version folder (default: UTC time and data fingerprint)' }),
       async (a) => {
         const t0 = performance.now();
-        await build(pathsOf(a), { force: a.force, name: a['version-name'], log });
+        await build(pathsOf(a), { force: a.force, name: a['version-name'], wait: a.wait, log });
         log(`built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       },
     );
   for (const [name, runStage] of STAGE_RUNNERS) {
     cli = cli.command(name, `run the ${name} stage alone (reads the previous stage's output in OUT/.stages)`, io, async (a) => {
-      const r = await runStage(pathsOf(a), { force: a.force });
+      const r = await withOutLock(a.out, { wait: a.wait, command: name, log }, () => runStage(pathsOf(a), { force: a.force }));
       log(`${name}: ${r.skipped ? 'up to date' : 'done'}; ` + Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', '));
     });
   }
   cli = cli.command('package', 'write a version from the validated stage files', (y) => io(y).option('version-name', { type: 'string' }), async (a) => {
-    const v = await packageStage.run(pathsOf(a), { name: a['version-name'] });
+    const v = await withOutLock(a.out, { wait: a.wait, command: 'package', log }, () => packageStage.run(pathsOf(a), { name: a['version-name'] }));
     log(v.created ? `version ${v.version} written to ${v.dir}` : `no new version: identical to ${v.version}`);
   });
   cli = cli.command(
@@ -74,7 +82,9 @@ async function main(): Promise<void> {
         .option('out', { type: 'string', default: 'out', describe: 'folder of versions' })
         .option('quiet', { type: 'boolean', default: false, describe: 'print only problems' }),
     async (a) => {
-      const dir = a.dir ? versionDir(a.dir, a.out) : join(a.out, 'latest');
+      // `latest` is resolved once, here: a build swapping it meanwhile cannot mix two versions' files.
+      const named = a.dir ? versionDir(a.dir, a.out) : join(a.out, 'latest');
+      const dir = existsSync(named) ? realpathSync(named) : named;
       const r = await verifyVersion(dir, { onFile: (path, problem) => (problem ? log(`FAILED  ${path}: ${problem}`) : a.quiet || log(`OK      ${path}`)) });
       if (!r.ok) throw new Error(`${dir} does not verify: first bad file ${r.problems[0].file} (${r.problems[0].reason})${r.problems.length > 1 ? `; ${r.problems.length} problems` : ''}`);
       log(`${dir}: all ${r.files.length} files verify`);
@@ -92,7 +102,8 @@ async function main(): Promise<void> {
         .option('out-dir', { type: 'string', describe: 'where delta.jsonl, CHANGES.md and diff.json go (default: OUT/diffs/<a>..<b>)' })
         .option('examples', { type: 'number', default: 3, describe: 'examples per table and kind of change' }),
     async (a) => {
-      const b = resolve(a.b ? versionDir(a.b, a.out) : join(a.out, 'latest'));
+      const named = resolve(a.b ? versionDir(a.b, a.out) : join(a.out, 'latest'));
+      const b = existsSync(named) ? realpathSync(named) : named; // resolved once: a swap of latest meanwhile changes nothing here
       if (!existsSync(join(b, 'manifest.json'))) throw new Error(`${b}: not a version folder (no manifest.json)${a.b ? '' : '; build first or name B'}`);
       let old = a.a ? versionDir(a.a, a.out) : undefined;
       if (!old) {
@@ -117,11 +128,13 @@ async function main(): Promise<void> {
       y
         .positional('version', { type: 'string', describe: 'version folder, or a version name in OUT (default: OUT/latest)' })
         .option('out', { type: 'string', default: 'out', describe: 'folder of versions' })
-        .option('output', { type: 'string', describe: 'write the page here (default: into the version when it matches its manifest, else OUT/reports/<version>.html)' }),
+        .option('output', { type: 'string', describe: 'write the page here (default: into the version when it matches its manifest, else OUT/reports/<version>.html)' })
+        .option('wait', waitOption),
     async (a) => {
       const dir = a.version ? versionDir(a.version, a.out) : join(a.out, 'latest');
       if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir}: not a version folder (no manifest.json)${a.version ? '' : '; build first or name VERSION'}`);
-      const r = await rebuildReport(realpathSync(dir), { output: a.output, reportsDir: join(a.out, 'reports') });
+      // It may write into OUT (a restored page, OUT/reports/): a writer like any other, so it takes OUT's lock.
+      const r = await withOutLock(a.out, { wait: a.wait, command: 'report', log }, () => rebuildReport(realpathSync(dir), { output: a.output, reportsDir: join(a.out, 'reports') }));
       log(r.written ? `${r.written} (${r.bytes} bytes): ${r.note}` : `${join(dir, 'report.html')} (${r.bytes} bytes): ${r.note}`);
     },
   );
@@ -132,11 +145,12 @@ async function main(): Promise<void> {
       y
         .option('out', { type: 'string', default: 'out', describe: 'folder of versions' })
         .option('version', { type: 'string', describe: 'version folder name or path (default: OUT/latest)' })
-        .option('release-dir', { type: 'string', describe: 'publishing folder (default: OUT/release)' }),
+        .option('release-dir', { type: 'string', describe: 'publishing folder (default: OUT/release)' })
+        .option('wait', waitOption),
     async (a) => {
       const v = a.version ? versionDir(a.version, a.out) : join(a.out, 'latest');
       const dir = a['release-dir'] ?? join(a.out, 'release');
-      const r = await release(realpathSync(v), dir);
+      const r = await withLock(dir, { wait: a.wait, command: 'release', log }, () => release(realpathSync(v), dir));
       log(r.added ? `released ${r.version} into ${r.dir}` : `${r.version} was already released; index checked`);
       log(`${join(dir, 'index.json')}: ${r.index.versions.length} version(s), latest ${r.index.latest}`);
     },
@@ -149,9 +163,16 @@ async function main(): Promise<void> {
         .positional('base', { type: 'string', demandOption: true, describe: 'URL or folder of the release (where index.json is)' })
         .option('out', { type: 'string', default: 'out', describe: 'folder to put the version in' })
         .option('version', { type: 'string', describe: 'version to pull (default: the index\'s latest)' })
-        .option('attempts', { type: 'number', default: 5, describe: 'tries per file; each resumes where the last stopped' }),
+        .option('attempts', { type: 'number', default: 5, describe: 'tries per file; each resumes where the last stopped' })
+        .option('deadline', { type: 'number', default: DEFAULT_LIMITS.deadlineMs / 1000, describe: 'seconds the whole pull may take' })
+        .option('idle-timeout', { type: 'number', default: DEFAULT_LIMITS.idleTimeoutMs / 1000, describe: 'seconds of silence from the server before a try is given up' })
+        .option('connect-timeout', { type: 'number', default: DEFAULT_LIMITS.connectTimeoutMs / 1000, describe: 'seconds to connect to the server' })
+        .option('index-max-bytes', { type: 'number', default: DEFAULT_LIMITS.indexMaxBytes, describe: 'largest index.json accepted' })
+        .option('allow-other-hosts', { type: 'boolean', default: false, describe: 'follow index URLs and redirects to hosts other than the release\'s' })
+        .option('wait', waitOption),
     async (a) => {
-      const r = await pull(a.base!, a.out, { version: a.version, attempts: a.attempts, log, progress: progressPrinter() });
+      const limits = { deadlineMs: a.deadline * 1000, idleTimeoutMs: a['idle-timeout'] * 1000, connectTimeoutMs: a['connect-timeout'] * 1000, indexMaxBytes: a['index-max-bytes'], allowOtherHosts: a['allow-other-hosts'] };
+      const r = await withOutLock(a.out, { wait: a.wait, command: 'pull', log }, () => pull(a.base!, a.out, { version: a.version, attempts: a.attempts, log, progress: progressPrinter(), limits }));
       log(`${r.version}: ${r.fetched.length} file(s) fetched${r.resumed.length ? `, ${r.resumed.length} resumed` : ''}; verified into ${r.dir}`);
     },
   );
@@ -293,5 +314,5 @@ function progressPrinter(): (p: PullProgress) => void {
 main().catch((err: unknown) => {
   if (err instanceof ValidationError) log(err.message);
   else log(`newsledger: ${(err as Error)?.message ?? String(err)}`);
-  process.exitCode = 1;
+  process.exitCode = err instanceof LockedError ? err.exitCode : 1;
 });

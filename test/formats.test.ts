@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { readOrigin, sniff } from '../src/formats/readers/index.ts';
 import { bytesOrigin } from '../src/formats/readers/source.ts';
-import { extractHtml } from '../src/formats/readers/html.ts';
+import { extractHtml, flattenDeepMarkup, htmlRecord, MAX_MARKUP_DEPTH, MAX_READABILITY_DEPTH, nestingDepth } from '../src/formats/readers/html.ts';
 import { splitJsonValues } from '../src/formats/readers/json.ts';
 import { parseCsv } from '../src/formats/readers/csv.ts';
 import { decodeEntities, wireParagraphs } from '../src/formats/readers/sgml.ts';
@@ -236,5 +238,34 @@ describe('metadata dates', () => {
     expect(metadataDate('1627380000000')).toBe('2021-07-27');
     expect(metadataDate('July 27, 2021')).toBe('2021-07-27');
     expect(metadataDate('soon')).toBeNull();
+  });
+});
+
+describe('deeply nested HTML (issue 17: ingest was about quadratic in the depth)', () => {
+  const nested = (n: number, inner = '<p>The minister said the talks would go on until the end of the month.</p>') =>
+    `<html><head><title>A deep page</title></head><body>${'<div>'.repeat(n)}${inner}${'</div>'.repeat(n)}</body></html>`;
+
+  it('keeps a page within the limits as it is', () => {
+    const html = nested(20);
+    expect(flattenDeepMarkup(html)).toBe(html);
+  });
+
+  it('flattens markup nested past the limit, keeping its text, with no recursion', () => {
+    const flat = flattenDeepMarkup(nested(50_000));
+    expect(nestingDepth(parseHTML(flat).document)).toBeLessThanOrEqual(MAX_MARKUP_DEPTH + 3);
+    expect(flat).toContain('The minister said the talks would go on');
+    expect(flattenDeepMarkup('<div><div><script>if (a<b) x="</div>"</script><div>x<br>y</div></div></div>', 2)).toBe('<div><div>x<br>y</div></div>');
+  });
+
+  it('reads a page nested deeper than Readability can bear without it, text and title intact', () => {
+    const parse = vi.spyOn(Readability.prototype, 'parse');
+    try {
+      const r = htmlRecord(Buffer.from(nested(600)), '', 'html');
+      expect(r).toMatchObject({ kind: 'record', title: 'A deep page', text: 'The minister said the talks would go on until the end of the month.' });
+      expect(parse).not.toHaveBeenCalled();
+      expect(MAX_READABILITY_DEPTH).toBeLessThan(600);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

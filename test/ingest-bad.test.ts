@@ -94,3 +94,21 @@ describe('ingest stage over a mixed folder', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('reject budget per file (issue 17 #9)', () => {
+  it('lists a file\'s first rejects and sums up the rest in one reject; its articles all stay', async () => {
+    const raw = join(dir, 'budget');
+    await mkdir(raw, { recursive: true });
+    const good = JSON.stringify({ title: 'Kept', text: 'The one real story in the file, after all the empty records.' });
+    await writeFile(join(raw, 'empties.jsonl.gz'), gzipSync(Buffer.from('{}\n'.repeat(2000) + good + '\n')));
+    await writeFile(join(raw, 'few.jsonl'), '{}\n{}\n');
+    const p = buildPaths(raw, join(dir, 'budget-out'), { max_rejects_per_file: 5 });
+    const r = await ingest(p, { force: true });
+    expect(r.record.counts).toMatchObject({ files: 2, records: 2003, articles: 1, rejects: 8, rejects_not_listed: 1995 });
+    const rejects = (await readFile(join(dir, 'budget-out', '.stages', 'ingest', 'rejects.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(rejects.filter((x) => x.source_file === 'empties.jsonl.gz').map((x) => x.record)).toEqual(['1', '2', '3', '4', '5', 'rejects after the first 5']);
+    expect(rejects[5].reason).toBe('1995 more rejects in this file, records 6 to 2000, are not listed one by one (limit 5 per file, --max-rejects-per-file); the first of them: no article text (none of maintext/text/content/body/article/article_text; fields: none)');
+    expect(rejects.filter((x) => x.source_file === 'few.jsonl')).toHaveLength(2);
+    expect(buildPaths(raw, dir).settings.max_rejects_per_file).toBe(100_000);
+  });
+});

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { paragraphSpans, sentenceSpans } from '../src/text/sentences.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { paragraphSpans, SEGMENT_CHUNK, sentenceSpans } from '../src/text/sentences.ts';
 import { segmentArticle } from '../src/text/segment.ts';
 
 const slices = (t: string) => sentenceSpans(t).map(([a, b]) => t.slice(a, b));
@@ -19,5 +19,44 @@ describe('sentences', () => {
     expect(sentenceSpans(text, 18, 35)).toEqual([[18, 35]]);
     const seg = segmentArticle({ text } as never);
     expect(seg.sentences.map(([a, b]) => text.slice(a, b))).toEqual(['First para.', 'Two.', 'Second para here.']);
+  });
+});
+
+describe('sentences in a long paragraph (issue 17: splitting was quadratic)', () => {
+  /** Lengths of the strings handed to Intl.Segmenter while `f` runs. */
+  function segmenterInputs(f: () => void): number[] {
+    const seen: number[] = [];
+    const original = Intl.Segmenter.prototype.segment;
+    const spy = vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, s: string) {
+      seen.push(s.length);
+      return original.call(this, s);
+    });
+    try {
+      f();
+    } finally {
+      spy.mockRestore();
+    }
+    return seen;
+  }
+
+  it('hands the segmenter pieces of bounded size, and finds every sentence', () => {
+    const text = 'He said. '.repeat(5000).trim();
+    let spans: Array<[number, number]> = [];
+    const inputs = segmenterInputs(() => (spans = sentenceSpans(text)));
+    expect(Math.max(...inputs)).toBeLessThanOrEqual(SEGMENT_CHUNK);
+    expect(spans).toHaveLength(5000);
+    expect(spans.every(([a, b]) => text.slice(a, b) === 'He said.')).toBe(true);
+  });
+
+  it('keeps abbreviations and sentences whole across the pieces', () => {
+    const text = 'Mr. Smith met Gen. J. R. Jones in the U.S. on Monday. '.repeat(400).trim();
+    const got = slices(text);
+    expect(got).toHaveLength(400);
+    expect(new Set(got)).toEqual(new Set(['Mr. Smith met Gen. J. R. Jones in the U.S. on Monday.']));
+    // No sentence mark at all: one sentence however long, cut nowhere.
+    const run = 'word '.repeat(3000).trim();
+    expect(sentenceSpans(run)).toEqual([[0, run.length]]);
+    const solid = 'x'.repeat(3 * SEGMENT_CHUNK + 7);
+    expect(sentenceSpans(solid)).toEqual([[0, solid.length]]);
   });
 });

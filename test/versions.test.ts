@@ -4,7 +4,7 @@
  * flipped byte.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile, readlink, copyFile, chmod } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile, readlink, copyFile, chmod, mkdir } from 'node:fs/promises';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,12 +58,14 @@ describe('versions', () => {
     expect(v1.manifest.previous_version).toBeNull();
     expect(v2.manifest.previous_version).toBe(v1.version);
     const sums = await readFile(join(v2.dir, 'SHA256SUMS'), 'utf8');
-    expect(v2.manifest.fingerprint).toBe(`sha256:${sha256(sums)}`);
+    // The fingerprint covers data files and documents; the manifest's own line closes SHA256SUMS.
+    const lines = sums.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(`${sha256(await readFile(join(v2.dir, 'manifest.json')))}  manifest.json`);
+    expect(v2.manifest.fingerprint).toBe(`sha256:${sha256(lines.slice(0, -1).join('\n') + '\n')}`);
     expect(v2.version.endsWith(v2.manifest.fingerprint.slice(7, 15))).toBe(true);
     expect(sums).toContain('  CODEBOOK.md\n');
     expect(sums).toContain('  datapackage.json\n');
     expect(sums).toContain('  events.parquet\n');
-    expect(sums).not.toContain('manifest.json');
   });
 
   it('keeps the IDs of articles, statements and events that did not change', async () => {
@@ -150,23 +152,72 @@ describe('versions', () => {
     manifest.outputs.find((o: { path: string }) => o.path === 'events.parquet').rows += 1;
     await writeFile(join(copy, 'manifest.json'), JSON.stringify(manifest));
     let r = await verifyVersion(copy);
-    expect(r.problems.map((p) => p.file)).toEqual(['events.parquet']);
-    expect(r.problems[0].reason).toMatch(/rows, manifest says/);
+    expect(r.problems.map((p) => p.file)).toEqual(['SHA256SUMS', 'manifest.json', 'events.parquet']);
+    expect(r.problems[0].reason).toMatch(/the manifest was changed/);
+    expect(r.problems[2].reason).toMatch(/rows, manifest says/);
 
     await rm(join(copy, 'articles.arrow'));
     await writeFile(join(copy, 'notes.txt'), 'x');
     r = await verifyVersion(copy);
     expect(r.problems.map((p) => `${p.file}: ${p.reason}`)).toEqual([
+      expect.stringMatching(/^SHA256SUMS: /),
+      expect.stringMatching(/^manifest.json: /),
       'articles.arrow: missing',
       expect.stringMatching(/^events.parquet: /),
-      'notes.txt: not listed in the manifest',
+      'notes.txt: a file not listed in the manifest',
     ]);
 
     manifest.fingerprint = 'sha256:' + '0'.repeat(64);
     await writeFile(join(copy, 'manifest.json'), JSON.stringify(manifest));
     r = await verifyVersion(copy);
     expect(r.problems[0].file).toBe('SHA256SUMS');
-    expect(r.problems[0].reason).toMatch(/fingerprint/);
+    expect(r.problems[0].reason).toMatch(/manifest was changed/);
+  });
+
+  it('verify covers every field of the manifest and every entry of the folder (issue 17 #6)', async () => {
+    const original = await readFile(join(v2.dir, 'manifest.json'), 'utf8');
+    const edits: Array<[string, (m: Record<string, any>) => void]> = [
+      ['counts', (m) => (m.counts.statements += 1)],
+      ['tables rows', (m) => (m.tables.events.rows += 1)],
+      ['inputs sha256', (m) => (m.inputs[0].sha256 = 'f'.repeat(64))],
+      ['previous_version', (m) => (m.previous_version = null)],
+      ['code.git_commit', (m) => (m.code.git_commit = '0'.repeat(40))],
+      ['settings', (m) => (m.settings = { statement_scope: 'attribution' })],
+      ['created', (m) => (m.created = '2000-01-01T00:00:00.000Z')],
+    ];
+    let n = 0;
+    for (const [what, edit] of edits) {
+      const copy = join(dir, `tamper-${n++}`, v2.version);
+      await cp(v2.dir, copy, { recursive: true });
+      const m = JSON.parse(original);
+      edit(m);
+      await writeFile(join(copy, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+      const r = await verifyVersion(copy);
+      expect({ what, ok: r.ok, first: r.problems[0]?.file }).toEqual({ what, ok: false, first: 'SHA256SUMS' });
+    }
+    // Counts that disagree with the tables are named even when SHA256SUMS is rewritten to match.
+    const copy = join(dir, `tamper-${n++}`, v2.version);
+    await cp(v2.dir, copy, { recursive: true });
+    const m = JSON.parse(original);
+    m.counts.articles += 1;
+    const text = JSON.stringify(m, null, 2) + '\n';
+    await writeFile(join(copy, 'manifest.json'), text);
+    const sums = (await readFile(join(copy, 'SHA256SUMS'), 'utf8')).replace(/^[0-9a-f]{64}(?=  manifest\.json$)/m, sha256(text));
+    await writeFile(join(copy, 'SHA256SUMS'), sums);
+    let r = await verifyVersion(copy);
+    expect(r.problems.map((p) => `${p.file}: ${p.reason}`)).toEqual([`manifest.json: counts.articles is ${m.counts.articles} but the articles table has ${m.counts.articles - 1} rows`]);
+
+    for (const [name, make] of [
+      ['.hidden', (p: string) => writeFile(p, 'x')],
+      ['.git', (p: string) => mkdir(join(p, 'objects'), { recursive: true })],
+      ['extra', (p: string) => mkdir(p)],
+    ] as const) {
+      const c = join(dir, `tamper-${n++}`, v2.version);
+      await cp(v2.dir, c, { recursive: true });
+      await make(join(c, name));
+      r = await verifyVersion(c);
+      expect(r.problems.map((p) => p.file)).toEqual([name]);
+    }
   });
 
   it('diff sees changed rows and counts the changed columns', async () => {

@@ -30,29 +30,83 @@ interface Source {
   open(rel: string, start: number): Promise<Opened>;
 }
 
-const TIMEOUT_MS = 30_000;
+/** Limits of a pull; every one ends it with a clear error rather than a hang or unbounded memory. */
+export interface PullLimits {
+  /** Largest index.json read (it is held in memory whole). */
+  indexMaxBytes: number;
+  /** Time to open the TCP connection. */
+  connectTimeoutMs: number;
+  /** Longest silence while waiting for an answer or between bytes. */
+  idleTimeoutMs: number;
+  /** The whole pull, every file and retry together. */
+  deadlineMs: number;
+  /** Follow index URLs and redirects to other hosts than the base URL's. */
+  allowOtherHosts: boolean;
+}
 
-function httpSource(base: URL): Source {
+export const DEFAULT_LIMITS: PullLimits = {
+  indexMaxBytes: 16 * 1024 * 1024,
+  connectTimeoutMs: 10_000,
+  idleTimeoutMs: 30_000,
+  deadlineMs: 6 * 3600_000,
+  allowOtherHosts: false,
+};
+
+/** A limit was reached: not worth retrying. */
+export class PullLimitError extends Error {}
+
+const secs = (ms: number) => `${ms / 1000} s`;
+
+function httpSource(base: URL, limits: PullLimits, deadlineAt: number): Source {
   const get = (url: URL, start: number, redirects: number): Promise<Opened> =>
     new Promise((ok, fail) => {
+      if (!limits.allowOtherHosts && (url.host !== base.host || url.protocol !== base.protocol)) {
+        fail(new PullLimitError(`${url.href}: on another host than ${base.protocol}//${base.host}, where the release is; refusing it (--allow-other-hosts to follow it)`));
+        return;
+      }
+      const left = deadlineAt - Date.now();
+      if (left <= 0) {
+        fail(new PullLimitError(`the pull ran past its deadline of ${secs(limits.deadlineMs)} (--deadline)`));
+        return;
+      }
       const client = url.protocol === 'https:' ? https : http;
       const req = client.get(url, { headers: start > 0 ? { Range: `bytes=${start}-` } : {} }, (res) => {
         const code = res.statusCode ?? 0;
         if ([301, 302, 303, 307, 308].includes(code) && res.headers.location && redirects < 5) {
           res.resume();
-          ok(get(new URL(res.headers.location, url), start, redirects + 1));
+          get(new URL(res.headers.location, url), start, redirects + 1).then(ok, fail);
         } else if (code === 200 || (code === 206 && start > 0)) {
-          res.setTimeout(TIMEOUT_MS, () => res.destroy(new Error(`no data for ${TIMEOUT_MS / 1000} s`)));
+          res.setTimeout(limits.idleTimeoutMs, () => res.destroy(new Error(`${url.href}: no data for ${secs(limits.idleTimeoutMs)}`)));
           ok({ status: code as 200 | 206, body: res });
         } else if (code === 416 && start > 0) {
           res.resume();
-          ok(get(url, 0, redirects)); // the partial file is longer than the file: start again
+          get(url, 0, redirects).then(ok, fail); // the partial file is longer than the file: start again
         } else {
           res.resume();
           fail(new Error(`${url.href}: HTTP ${code}`));
         }
       });
-      req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error(`${url.href}: no answer for ${TIMEOUT_MS / 1000} s`)));
+      // The overall deadline covers the answer and the whole body.
+      let response: http.IncomingMessage | null = null;
+      const deadline = setTimeout(() => {
+        const err = new PullLimitError(`the pull ran past its deadline of ${secs(limits.deadlineMs)} (--deadline); stopped in ${url.href}`);
+        if (response) response.destroy(err); // the body's reader sees this error
+        req.destroy(err);
+      }, Math.min(left, 2 ** 31 - 1));
+      deadline.unref();
+      req.on('response', (res) => {
+        response = res;
+        res.on('close', () => clearTimeout(deadline));
+      });
+      req.on('close', () => response || clearTimeout(deadline));
+      req.on('socket', (socket) => {
+        if (!socket.connecting) return;
+        const t = setTimeout(() => req.destroy(new Error(`${url.href}: could not connect within ${secs(limits.connectTimeoutMs)}`)), limits.connectTimeoutMs);
+        t.unref();
+        socket.once('connect', () => clearTimeout(t));
+        socket.once('close', () => clearTimeout(t));
+      });
+      req.setTimeout(limits.idleTimeoutMs, () => req.destroy(new Error(`${url.href}: no answer for ${secs(limits.idleTimeoutMs)}`)));
       req.on('error', fail);
     });
   return { describe: base.href, open: (rel, start) => get(new URL(rel, base), start, 0) };
@@ -62,6 +116,7 @@ function folderSource(dir: string): Source {
   return {
     describe: dir,
     async open(rel, start) {
+      if (rel.startsWith('/') || rel.split('/').some((part) => part === '..') || /^[a-z][a-z0-9+.-]*:/i.test(rel)) throw new PullLimitError(`${rel}: outside the release folder ${dir}; refusing it`);
       const path = join(dir, ...rel.split('/'));
       const size = (await stat(path)).size;
       const from = start > 0 && start <= size ? start : 0;
@@ -71,21 +126,30 @@ function folderSource(dir: string): Source {
 }
 
 /** Base of a release: a URL or folder holding index.json, or the index.json itself. */
-export function sourceFor(base: string): { source: Source; index: string } {
+export function sourceFor(base: string, limits: PullLimits = DEFAULT_LIMITS, deadlineAt = Date.now() + limits.deadlineMs): { source: Source; index: string } {
   const isIndex = base.endsWith('.json');
   if (/^https?:\/\//i.test(base)) {
     const url = new URL(base);
     if (!isIndex && !url.pathname.endsWith('/')) url.pathname += '/';
     const index = isIndex ? url.pathname.split('/').pop()! : INDEX_FILE;
-    return { source: httpSource(new URL('.', url)), index };
+    return { source: httpSource(new URL('.', url), limits, deadlineAt), index };
   }
   const path = base.startsWith('file:') ? fileURLToPath(base) : resolve(base);
   return isIndex ? { source: folderSource(join(path, '..')), index: path.split('/').pop()! } : { source: folderSource(path), index: INDEX_FILE };
 }
 
-async function readAll(body: Readable): Promise<Buffer> {
+async function readAll(body: Readable, max: number, what: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of body) chunks.push(c as Buffer);
+  let n = 0;
+  try {
+    for await (const c of body) {
+      n += (c as Buffer).length;
+      if (n > max) throw new PullLimitError(`${what} is larger than ${max} bytes; refusing it`);
+      chunks.push(c as Buffer);
+    }
+  } finally {
+    body.destroy();
+  }
   return Buffer.concat(chunks);
 }
 
@@ -101,6 +165,8 @@ export interface PullOptions {
   attempts?: number;
   log?: (line: string) => void;
   progress?: (p: PullProgress) => void;
+  /** Size, time and host limits (DEFAULT_LIMITS for what is not given). */
+  limits?: Partial<PullLimits>;
 }
 
 export interface PullResult {
@@ -166,7 +232,7 @@ async function download(source: Source, f: IndexFile, dest: string, opts: PullOp
       await rename(part, dest);
       return;
     } catch (err) {
-      if (err instanceof TamperedError || attempt >= attempts) throw err;
+      if (err instanceof TamperedError || err instanceof PullLimitError || attempt >= attempts) throw err;
       opts.log?.(`${f.path}: ${(err as Error).message}; retrying (${attempt}/${attempts - 1})`);
     }
   }
@@ -179,12 +245,14 @@ export class TamperedError extends Error {
 }
 
 export async function pull(base: string, out: string, opts: PullOptions = {}): Promise<PullResult> {
-  const { source, index: indexName } = sourceFor(base);
+  const limits: PullLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const { source, index: indexName } = sourceFor(base, limits, Date.now() + limits.deadlineMs);
   let index: ReleaseIndex;
   try {
-    index = JSON.parse((await readAll((await source.open(indexName, 0)).body)).toString('utf8')) as ReleaseIndex;
+    index = JSON.parse((await readAll((await source.open(indexName, 0)).body, limits.indexMaxBytes, indexName)).toString('utf8')) as ReleaseIndex;
   } catch (err) {
-    throw new Error(`${source.describe}: cannot read ${indexName} (${(err as Error).message})`);
+    const E = err instanceof PullLimitError ? PullLimitError : Error;
+    throw new E(`${source.describe}: cannot read ${indexName} (${(err as Error).message})`);
   }
   const name = opts.version ?? index.latest;
   const entry: IndexVersion | undefined = index.versions?.find((v) => v.version === name);

@@ -23,11 +23,13 @@ export interface BuildPaths {
 export interface BuildSettings {
   /** speech: statements proper; attribution: also positions and intentions attributed to someone (PolNeAR's scope). */
   statement_scope: 'speech' | 'attribution';
+  /** Rejects listed one by one per input file; the rest of a file's rejects become one summarising reject. */
+  max_rejects_per_file: number;
 }
-export const DEFAULT_SETTINGS: BuildSettings = { statement_scope: 'speech' };
+export const DEFAULT_SETTINGS: BuildSettings = { statement_scope: 'speech', max_rejects_per_file: 100_000 };
 
-export function buildPaths(raw: string, out: string, settings: BuildSettings = DEFAULT_SETTINGS): BuildPaths {
-  return { raw: resolve(raw), out: resolve(out), stages: join(resolve(out), '.stages'), settings };
+export function buildPaths(raw: string, out: string, settings: Partial<BuildSettings> = DEFAULT_SETTINGS): BuildPaths {
+  return { raw: resolve(raw), out: resolve(out), stages: join(resolve(out), '.stages'), settings: { ...DEFAULT_SETTINGS, ...settings } };
 }
 
 export const stageDir = (p: BuildPaths, stage: StageName) => join(p.stages, stage);

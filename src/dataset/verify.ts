@@ -4,7 +4,7 @@
  * against the Data Package v2 profile. Files are streamed; nothing is held whole in memory.
  */
 import { createReadStream } from 'node:fs';
-import { open, readFile, readdir } from 'node:fs/promises';
+import { open, readFile, readdir, realpath } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import * as A from 'apache-arrow';
@@ -13,7 +13,7 @@ import { exists } from '../util/files.ts';
 import { sha256 } from '../util/ids.ts';
 import { parquetRowCount } from '../formats/writers/parquet.ts';
 import { checkDataPackageKeys, dataPackageProfile } from '../schema/datapackage.ts';
-import { nameFingerprint, type Manifest } from './version.ts';
+import { contentSums, MANIFEST_FILE, nameFingerprint, type Manifest } from './version.ts';
 
 export interface VerifyProblem {
   file: string;
@@ -160,7 +160,22 @@ function checkDataPackage(text: string, expected: Expected[]): string | null {
   return null;
 }
 
-export async function verifyVersion(dir: string, opts: { onFile?: (path: string, problem: string | null) => void } = {}): Promise<VerifyResult> {
+/** The manifest's own figures agree with each other and with the checked files' row counts. */
+function manifestProblem(m: Manifest): string | null {
+  const tables = m.tables ?? ({} as Manifest['tables']);
+  for (const o of m.outputs ?? []) {
+    const t = tables[o.table];
+    if (!t) return `output ${o.path} belongs to table ${o.table}, which tables does not describe`;
+    if (t.rows !== o.rows) return `tables.${o.table}.rows is ${t.rows} but ${o.path} has ${o.rows} rows`;
+  }
+  for (const name of ['articles', 'statements', 'events', 'rejects'] as const) {
+    if (tables[name] && m.counts?.[name] !== tables[name].rows) return `counts.${name} is ${m.counts?.[name]} but the ${name} table has ${tables[name].rows} rows`;
+  }
+  if (m.counts?.input_files !== undefined && m.counts.input_files !== (m.inputs ?? []).length) return `counts.input_files is ${m.counts.input_files} but inputs lists ${(m.inputs ?? []).length} files`;
+  return null;
+}
+
+export async function verifyVersion(given: string, opts: { onFile?: (path: string, problem: string | null) => void } = {}): Promise<VerifyResult> {
   const problems: VerifyProblem[] = [];
   const files: VerifyResult['files'] = [];
   const note = (file: string, problem: string | null) => {
@@ -169,12 +184,22 @@ export async function verifyVersion(dir: string, opts: { onFile?: (path: string,
     opts.onFile?.(file, problem);
   };
   const done = (): VerifyResult => ({ ok: problems.length === 0, problems, files });
+  // Resolve a link such as OUT/latest once: every file is then read from the one folder, even if the
+  // link is swapped to another version while this runs.
+  let dir = given;
+  try {
+    dir = await realpath(given);
+  } catch {
+    // missing: reported below as an unreadable manifest
+  }
 
   let manifest: Manifest;
+  let manifestText: string;
   try {
-    manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    manifestText = await readFile(join(dir, MANIFEST_FILE), 'utf8');
+    manifest = JSON.parse(manifestText) as Manifest;
   } catch (err) {
-    note('manifest.json', `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    note(MANIFEST_FILE, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     return done();
   }
   const expected: Expected[] = [
@@ -193,15 +218,20 @@ export async function verifyVersion(dir: string, opts: { onFile?: (path: string,
     let problem: string | null = null;
     try {
       const sums = parseSums(sumsText);
-      const fp = `sha256:${sha256(sumsText)}`;
-      if (fp !== manifest.fingerprint) problem = `fingerprint ${fp} differs from the manifest's ${manifest.fingerprint}`;
-      else if (sums.size !== expected.length || expected.some((e) => sums.get(e.path) !== e.sha256)) problem = 'does not list the same files and checksums as manifest.json';
+      const fp = `sha256:${sha256(contentSums(sumsText))}`;
+      const listed = [...sums.keys()].filter((k) => k !== MANIFEST_FILE);
+      if (!sums.has(MANIFEST_FILE)) problem = `does not list ${MANIFEST_FILE}, so nothing protects the manifest's fields (a version written before SHA256SUMS covered it)`;
+      else if (sums.get(MANIFEST_FILE) !== sha256(manifestText)) problem = `${MANIFEST_FILE} has sha256 ${sha256(manifestText)}, SHA256SUMS says ${sums.get(MANIFEST_FILE)}: the manifest was changed`;
+      else if (fp !== manifest.fingerprint) problem = `fingerprint ${fp} differs from the manifest's ${manifest.fingerprint}`;
+      else if (listed.length !== expected.length || expected.some((e) => sums.get(e.path) !== e.sha256)) problem = 'does not list the same files and checksums as manifest.json';
       else if (nameFingerprint(manifest.version) && !manifest.fingerprint.startsWith(`sha256:${nameFingerprint(manifest.version)}`)) problem = `version name ${manifest.version} does not match the fingerprint`;
     } catch (err) {
       problem = (err as Error).message.replace(/^SHA256SUMS: /, '');
     }
     note('SHA256SUMS', problem);
   }
+  const inconsistent = manifestProblem(manifest);
+  note(MANIFEST_FILE, inconsistent);
 
   for (const e of expected) {
     let problem = await checkFile(dir, e);
@@ -209,10 +239,11 @@ export async function verifyVersion(dir: string, opts: { onFile?: (path: string,
     note(e.path, problem);
   }
 
-  const known = new Set([...expected.map((e) => e.path), 'manifest.json', 'SHA256SUMS']);
-  for (const entry of (await readdir(dir)).sort()) {
-    if (entry.startsWith('.') || known.has(entry)) continue;
-    note(entry, 'not listed in the manifest');
+  // Anything else in the folder, hidden or not, file or folder, is not part of the version.
+  const known = new Set([...expected.map((e) => e.path), MANIFEST_FILE, 'SHA256SUMS']);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (known.has(entry.name) && entry.isFile()) continue;
+    note(entry.name, `${entry.isDirectory() ? 'a folder' : entry.isFile() ? 'a file' : 'an entry'} not listed in the manifest`);
   }
   if (manifest.version && manifest.version !== basename(dir) && nameFingerprint(basename(dir))) {
     note('manifest.json', `names version ${manifest.version} but the folder is ${basename(dir)}`);

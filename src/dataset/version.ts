@@ -17,6 +17,7 @@ import type { TableWriter, WriterFactory } from '../formats/writers/types.ts';
 import { exists, fileDigest } from '../util/files.ts';
 import { sha256 } from '../util/ids.ts';
 import { writeReport } from '../report/index.ts';
+import { wellFormed } from '../text/normalise.ts';
 
 export const FORMATS: Record<string, WriterFactory> = { csv: csvWriter, jsonl: jsonlWriter, arrow: arrowWriter, parquet: parquetWriter };
 /** Generated from the schema, deterministic, listed in SHA256SUMS; not data (they do not decide whether a version is new). */
@@ -37,7 +38,7 @@ export interface Manifest {
   version: string;
   previous_version: string | null;
   created: string;
-  /** sha256 of SHA256SUMS: identifies the data and documents of the version. */
+  /** sha256 of SHA256SUMS without its last line (the manifest's own): identifies the data and documents of the version. */
   fingerprint: string;
   code: { package_version: string; fingerprint: string; git_commit: string | null };
   /** Build settings that shape the data (src/dataset/stage.ts BuildSettings). */
@@ -96,12 +97,34 @@ export function versionName(now: Date, fingerprint: string, previous: string | n
 /** The fingerprint prefix a version name claims, when it is a generated name. */
 export const nameFingerprint = (name: string): string | null => VERSION_NAME.exec(name)?.[7] ?? null;
 
-/** SHA256SUMS without the documents: what decides whether a build is a new version. */
+/** The manifest's line closes SHA256SUMS: any change to any manifest field shows as a checksum mismatch. */
+export const MANIFEST_FILE = 'manifest.json';
+
+/** SHA256SUMS without the documents and the manifest: what decides whether a build is a new version. */
 export function dataSums(sums: string): string {
   return sums
     .split('\n')
-    .filter((l) => l && !(DOCUMENTS as readonly string[]).includes(l.slice(66)))
+    .filter((l) => l && !(DOCUMENTS as readonly string[]).includes(l.slice(66)) && l.slice(66) !== MANIFEST_FILE)
     .join('\n');
+}
+
+/** SHA256SUMS without the manifest's line: what the fingerprint is the sha256 of (data files and documents). */
+export function contentSums(sums: string): string {
+  return sums
+    .split('\n')
+    .filter((l) => l && l.slice(66) !== MANIFEST_FILE)
+    .map((l) => l + '\n')
+    .join('');
+}
+
+function wellFormedRow(row: Row): Row {
+  let out: Row | null = null;
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v !== 'string') continue;
+    const w = wellFormed(v);
+    if (w !== v) (out ??= { ...row })[k] = w;
+  }
+  return out ?? row;
 }
 
 export interface WriteResult {
@@ -122,8 +145,10 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
     for (const table of TABLE_NAMES) {
       const writers: Array<[string, TableWriter]> = Object.entries(FORMATS).map(([fmt, make]) => [fmt, make(join(tmp, `${table}.${fmt}`), TABLES[table])]);
       let n = 0;
-      for await (const row of src.rows[table]()) {
+      for await (const raw of src.rows[table]()) {
         n++;
+        // Every format gets the same strings: a lone surrogate is U+FFFD in CSV, JSONL, Arrow and Parquet alike.
+        const row = wellFormedRow(raw);
         for (const [, w] of writers) await w.write(row);
       }
       for (const [, w] of writers) await w.close();
@@ -183,8 +208,8 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       outputs,
       documents,
     };
-    await writeFile(join(tmp, 'SHA256SUMS'), sums);
-    await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    await writeFile(join(tmp, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+    await writeFile(join(tmp, 'SHA256SUMS'), sums + `${(await fileDigest(join(tmp, MANIFEST_FILE))).sha256}  ${MANIFEST_FILE}\n`);
     const dir = join(out, version);
     if (await exists(dir)) throw new Error(`version folder ${dir} already exists: versions are immutable`);
     await rename(tmp, dir);

@@ -30,3 +30,36 @@ export function toIngestedArticle(file: string, rec: RawRecord): IngestedArticle
 export function rejectRow(file: string, record: string, stage: RejectRow['stage'], reason: string): RejectRow {
   return { reject_id: makeId('rej', file, record, stage), source_file: file, record, stage, reason };
 }
+
+/**
+ * The rejects of one file: the first `limit` are listed; the others are counted and become one
+ * summarising reject (a million-line file of `{}` makes limit + 1 rejects, not a million).
+ */
+export class RejectBudget {
+  listed = 0;
+  over = 0;
+  private first: { record: string; reason: string } | null = null;
+  private last = '';
+  constructor(readonly limit: number) {}
+  /** True when this reject is to be listed. */
+  take(record: string, reason: string): boolean {
+    if (this.listed < this.limit) {
+      this.listed++;
+      return true;
+    }
+    this.over++;
+    this.first ??= { record, reason };
+    this.last = record;
+    return false;
+  }
+  summary(): { record: string; reason: string } | null {
+    if (!this.over || !this.first) return null;
+    const where = (r: string) => r || '(whole file)';
+    return {
+      record: `rejects after the first ${this.limit}`,
+      reason:
+        `${this.over} more rejects in this file, records ${where(this.first.record)} to ${where(this.last)}, are not listed one by one ` +
+        `(limit ${this.limit} per file, --max-rejects-per-file); the first of them: ${this.first.reason}`,
+    };
+  }
+}

@@ -1,7 +1,7 @@
 /** The pure core of the clean stage: normalise, remove boilerplate, rebuild paragraphs, find title and dateline. */
 import type { CleanedArticle, IngestedArticle } from '../schema/records.ts';
 import { removeBoilerplate, DEFAULT_RULES, type BoilerplateRules } from './boilerplate.ts';
-import { normaliseText, toParagraphs } from './normalise.ts';
+import { cleanField, normaliseText, toParagraphs } from './normalise.ts';
 import { datelineOf, titleFromFirstParagraph } from './metadata.ts';
 import { detectLanguage, languageCode } from './language.ts';
 import type { DuplicateIndex } from './duplicates.ts';
@@ -10,7 +10,7 @@ export function cleanArticle(a: IngestedArticle, rules: BoilerplateRules = DEFAU
   const { raw, ...meta } = a;
   const { lines, removed } = removeBoilerplate(normaliseText(raw), rules);
   const paragraphs = toParagraphs(lines);
-  let title = meta.title;
+  let title = cleanField(meta.title);
   let bodyStart = 0;
   if (meta.titleInText) {
     const fromText = titleFromFirstParagraph(paragraphs);

@@ -1,14 +1,29 @@
 /** Unicode and white-space normalisation. Quotation marks are kept exactly as written. */
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g; // zero-width characters, BOM, soft hyphen
-const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g;
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Lone UTF-16 surrogates as U+FFFD, the way UTF-8 writers (CSV) and JSON readers alike will see them; same length. */
+export function wellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** Bidirectional controls (embeddings, overrides, isolates, marks): they can reorder what a reader sees (U+202E). */
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** A one-line field (a title) without bidi controls, invisible characters or control characters. */
+export function cleanField(s: string): string {
+  return wellFormed(s.replace(BIDI, '').replace(INVISIBLE, '').replace(CONTROL, ''));
+}
+const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g;
 
 export function normaliseText(raw: string): string {
-  return raw
+  return wellFormed(raw) // a lone surrogate becomes U+FFFD here, as every output format writes it
     .normalize('NFC')
     .replace(/\r\n?|\u2028|\u2029|\u0085/g, '\n')
     .replace(INVISIBLE, '')
+    .replace(BIDI, '')
     .replace(CONTROL, '')
     .replace(ODD_SPACES, ' ')
     .replace(/ {2,}/g, ' ')

@@ -52,7 +52,10 @@ export function resolveDates(text: string, published: string, opts: ResolveOptio
   const [y, m, d] = published.split('-').map(Number);
   const ref = utc(y, m, d);
   const out: ResolvedDate[] = [];
-  for (const r of chrono.en.casual.parse(text, { instant: ref, timezone: 0 })) {
+  // chrono reads its reference with local-time functions ("last night": the day before when the
+  // reference is past 6 am there). Noon of the publication day on the local clock, in the local zone,
+  // makes its calendar the publication's whatever TZ is; the results are calendar fields, never instants.
+  for (const r of chrono.en.casual.parse(text, { instant: new Date(y, m - 1, d, 12), timezone: -new Date(y, m - 1, d, 12).getTimezoneOffset() })) {
     const c = r.start;
     if (!c.isCertain('month') && !c.isCertain('weekday') && !c.isCertain('day') && !c.isCertain('year')) continue; // "now", "today" alone
     if (/^\d{1,2}(:\d{2})?\s*(am|pm)?$/i.test(r.text.trim())) continue; // clock times

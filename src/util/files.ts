@@ -6,7 +6,9 @@ import { join, relative, sep } from 'node:path';
 /**
  * Every regular file under `root`, as sorted relative POSIX paths (sorted so builds are deterministic).
  * Symbolic links are followed (users link corpora into RAW); a link back to a folder already being walked
- * is skipped, and a dangling link is listed so that reading it becomes a reject with the reason.
+ * is skipped, and a dangling link is listed so that reading it becomes a reject with the reason. So is
+ * anything else that is not a folder (a FIFO, a socket, a device): the caller must not open it (a FIFO
+ * blocks), only report it; `specialKind` says what it is.
  */
 export async function listFiles(root: string): Promise<string[]> {
   const out: string[] = [];
@@ -20,14 +22,9 @@ export async function listFiles(root: string): Promise<string[]> {
       if (e.name.startsWith('.')) continue; // hidden files: editor swap files, .DS_Store, .gitkeep
       const full = join(dir, e.name);
       let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        const target = await stat(full).catch(() => null);
-        isDir = !!target?.isDirectory();
-        isFile = !target || target.isFile();
-      }
+      if (e.isSymbolicLink()) isDir = !!(await stat(full).catch(() => null))?.isDirectory();
       if (isDir) await walk(full);
-      else if (isFile) out.push(relative(root, full).split(sep).join('/'));
+      else out.push(relative(root, full).split(sep).join('/'));
     }
     walking.delete(real);
   }
@@ -58,4 +55,14 @@ export async function exists(path: string): Promise<boolean> {
 /** Code-point-order comparison, independent of locale. */
 export function byString(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What a path is when it is neither a regular file nor a folder ("a FIFO", "a socket", "a device"), else null. Never opens it. */
+export async function specialKind(path: string): Promise<string | null> {
+  const s = await stat(path).catch(() => null);
+  if (!s || s.isFile() || s.isDirectory()) return null;
+  if (s.isFIFO()) return 'a FIFO (named pipe)';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  return 'not a regular file';
 }

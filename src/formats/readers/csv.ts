@@ -142,7 +142,10 @@ export async function* readCsv(src: Source): AsyncGenerator<ReaderOutput> {
       header = row.fields.map((h, i) => (i === 0 ? h.replace(/^\ufeff/, '') : h).trim());
       const names = header.map((h) => h.toLowerCase());
       if (!names.some((h) => ['maintext', 'text', 'content', 'body', 'article', 'article_text', 'articlebody', 'full_text', 'story', 'description'].includes(h))) {
-        yield { kind: 'reject', record: '', reason: `no text column in the header (want text, content, body or maintext; found: ${header.slice(0, 12).join(', ')})` };
+        const short = (h: string) => (h.length > 40 ? `${h.slice(0, 40)}...` : h);
+        let found = header.slice(0, 12).map(short).join(', ');
+        if (found.length > 200) found = `${found.slice(0, 200)}...`;
+        yield { kind: 'reject', record: '', reason: `no text column in the header (want text, content, body or maintext; found: ${found}${header.length > 12 ? `, and ${header.length - 12} more` : ''}); is the header row missing?` };
         return;
       }
       continue;

@@ -6,6 +6,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** True when the bytes look like a binary file (NUL bytes or many control characters at the start). */
 export function looksBinary(bytes: Uint8Array): string | null {
+  if (utf16Bom(bytes)) return null; // UTF-16 text: NUL bytes are half its ASCII characters
   const head = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of head) {
@@ -14,6 +15,24 @@ export function looksBinary(bytes: Uint8Array): string | null {
   }
   if (head.length > 0 && control / head.length > 0.1) return `binary file (${control} control bytes in the first ${head.length})`;
   return null;
+}
+
+/** The UTF-16 encoding a byte-order mark names, if the bytes start with one. */
+export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** Text as a file holds it: UTF-16 when a byte-order mark says so, else strict UTF-8. */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const bom = utf16Bom(bytes);
+  if (!bom) return decodeUtf8(bytes);
+  try {
+    return { ok: true, text: new TextDecoder(bom, { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: `not valid ${bom.toUpperCase()} (it starts with that byte-order mark)` };
+  }
 }
 
 /** Decode UTF-8 strictly; say where the first bad byte is when it fails. */

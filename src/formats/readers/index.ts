@@ -5,7 +5,7 @@
  * bug) ends that file with a reject naming the last good record, and the build goes on.
  */
 import type { ReaderOutput } from '../../schema/records.ts';
-import { looksBinary } from './decode.ts';
+import { looksBinary, utf16Bom } from './decode.ts';
 import { fileOrigin, openSource, TooLarge, type ByteOrigin, type Source } from './source.ts';
 import { readTxtSource } from './txt.ts';
 import { readHtml } from './html.ts';
@@ -48,13 +48,15 @@ export function readerFor(path: string): ReaderEntry | null {
 
 /** The reader the first bytes call for, when the extension names none. */
 export function sniff(head: Uint8Array): ReaderEntry | null {
-  const t = new TextDecoder('latin1').decode(head.subarray(0, 4096)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart();
+  const bom = utf16Bom(head);
+  const t = new TextDecoder(bom ?? 'latin1').decode(head.subarray(0, 4096)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart();
   if (t.startsWith('WARC/')) return byName('warc');
   if (/^(<!DOCTYPE lewis|<REUTERS\b)/i.test(t)) return byName('sgml');
   if (/^(<!doctype html|<html\b|<head\b|<body\b)/i.test(t) || /<(p|div|article)\b[^>]*>/i.test(t.slice(0, 2000))) return byName('html');
   if (t.startsWith('<')) return null; // other markup (an RSS feed, some XML): no article reader for it
   if (t.startsWith('[')) return byName('json');
   if (t.startsWith('{')) return /^\{.*\}\s*\n\s*\{/.test(t) ? byName('jsonl') : byName('json');
+  if (bom) return t.trim() ? byName('txt') : null; // UTF-16 text: only the text reader decodes it
   if (t && !looksBinary(head)) return byName('txt');
   return null;
 }

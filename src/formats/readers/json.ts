@@ -70,9 +70,31 @@ export function recordFromObject(value: unknown, record: string, format: RawReco
   return rec;
 }
 
+/** Deepest nesting of arrays and objects a record may have: JSON.parse recurses, and a deeper value would overflow the stack. */
+export const MAX_JSON_DEPTH = 512;
+
+/** Nesting depth of a JSON text (strings skipped), counted in one pass; stops past `limit`. */
+export function jsonDepth(bytes: Uint8Array, limit = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (b === 0x5c) i++;
+      else if (b === 0x22) inString = false;
+    } else if (b === 0x22) inString = true;
+    else if (b === 0x7b || b === 0x5b) {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (b === 0x7d || b === 0x5d) depth--;
+  }
+  return deepest;
+}
+
 function parseRecord(bytes: Buffer, record: string, format: 'json' | 'jsonl'): ReaderOutput {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { kind: 'reject', record, reason: decoded.reason };
+  if (jsonDepth(bytes, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return { kind: 'reject', record, reason: `JSON nested more than ${MAX_JSON_DEPTH} levels deep; not read` };
   try {
     return recordFromObject(JSON.parse(decoded.text), record, format);
   } catch (err) {
