@@ -4,7 +4,10 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConlluError, readConllu, writeConllu, type ConlluSentence } from '../src/nlp/conllu.ts';
-import { bioSpans, checkAligned, evalTable, evaluateUd, nerTags, scoreEntities, scoreEntityTags, scoreParse } from '../src/nlp/evaluate.ts';
+import { checkAligned, evalTable, evaluateUd, nerTags, scoreEntities, scoreParse } from '../src/nlp/evaluate.ts';
+import { entitySpans, scoreEntityTags } from '../src/nlp/entities.ts';
+
+const bioSpans = (tags: string[]) => entitySpans(tags, tags).filter((s) => ['PERSON', 'ORGANIZATION', 'PLACE'].includes(s.type)).map((s) => `${s.from}:${s.to}:${s.type}`);
 import type { Analyser } from '../src/nlp/parse-command.ts';
 
 const row = (...cols: (string | number)[]) => cols.join('\t');

@@ -120,11 +120,12 @@ describe('entitySpans', () => {
   const tokens: NlpToken[] = [];
   for (const m of text.matchAll(/\S+/g)) tokens.push({ form: m[0], start: m.index!, end: m.index! + m[0].length });
 
-  it('starts at B-, continues with I- of the same type only, ends on anything else', () => {
-    const ner = ['B-PERSON', 'I-PERSON', 'O', 'B-ORGANIZATION', 'I-PERSON', 'I-PLACE', 'B-PLACE'];
+  it('starts at B-, continues with I- of the same type only; a stray I- starts a mention (conlleval reading)', () => {
+    const ner = ['B-PERSON', 'I-PERSON', 'O', 'B-ORGANIZATION', 'I-PERSON', 'O', 'B-PLACE'];
     expect(entitySpans(text, tokens, ner)).toEqual([
       { type: 'PERSON', from: 0, to: 2, start: 0, end: 7, text: 'Ann Lee' },
       { type: 'ORGANIZATION', from: 3, to: 4, start: 11, end: 15, text: 'Acme' },
+      { type: 'PERSON', from: 4, to: 5, start: 16, end: 20, text: 'Corp' },
       { type: 'PLACE', from: 6, to: 7, start: 24, end: 29, text: 'Paris' },
     ]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConllu, goldSentence, type GoldSentence } from '../src/nlp/conllu.ts';
-import { EntityTagger, entitySpans, goldEntityTags, goldMentions, scoreEntities, trainEntityTagger } from '../src/nlp/entities.ts';
+import { EntityTagger, entitySpans, goldEntityTags, goldMentions, scoreEntityTags, trainEntityTagger } from '../src/nlp/entities.ts';
 
 // Hand-written fixture in GUM's style: nested and multi-word mentions, a description holding a name.
 const row = (id: number, form: string, upos: string, head: number, rel: string, misc = '_') =>
@@ -88,7 +88,7 @@ describe('entitySpans and scoring', () => {
   it('scores exact span matches', () => {
     const g = [['B-PERSON', 'I-PERSON', 'O', 'B-PLACE']];
     const p = [['B-PERSON', 'O', 'O', 'B-PLACE']];
-    const s = scoreEntities(g, p);
+    const s = scoreEntityTags(g, p);
     expect(s.precision).toBe(0.5);
     expect(s.recall).toBe(0.5);
     expect(s.byType.PLACE.f1).toBe(1);

@@ -12,6 +12,7 @@
 import type { Span } from '../schema/records.ts';
 import { analyseWords } from './index.ts';
 import { tokenizeSentence, type TokenizeOptions } from './tokenize.ts';
+import { entitySpans as decodeSpans } from './entities.ts';
 import { ENTITY_TYPES, type AnalysedSentence, type EntitySpan, type EntityType, type NlpToken, type WordAnalysis } from './types.ts';
 
 /** What tags, parses and entity-tags one sentence's words (src/nlp/index.ts's analyseWords). */
@@ -166,34 +167,13 @@ export function parseUnits(forms: string[], max: number = MAX_PARSE_TOKENS): Spa
   return units;
 }
 
-const TYPES = new Set<string>(ENTITY_TYPES);
-
-/** Entity spans from BIO tags: B-X starts a span, I-X continues only an open span of type X, anything else ends it. */
+/** Entity spans of a sentence from its BIO tags (entities.ts's reading), with their offsets in the text. */
 export function entitySpans(text: string, tokens: NlpToken[], ner: string[]): EntitySpan[] {
-  const out: EntitySpan[] = [];
-  let type: EntityType | null = null;
-  let from = 0;
-  const close = (to: number) => {
-    if (type === null) return;
-    const start = tokens[from].start;
-    const end = tokens[to - 1].end;
-    out.push({ type, from, to, start, end, text: text.slice(start, end) });
-    type = null;
-  };
   const n = Math.min(tokens.length, ner.length);
-  for (let k = 0; k < n; k++) {
-    const tag = ner[k] ?? 'O';
-    const prefix = tag.slice(0, 2);
-    const t = tag.slice(2);
-    if (prefix === 'I-' && type === t) continue;
-    close(k);
-    if (prefix === 'B-' && TYPES.has(t)) {
-      type = t as EntityType;
-      from = k;
-    }
-  }
-  close(n);
-  return out;
+  const forms = tokens.slice(0, n).map((t) => t.form);
+  return decodeSpans(forms, ner.slice(0, n), tokens, text)
+    .filter((x) => (ENTITY_TYPES as readonly string[]).includes(x.type))
+    .map((x) => ({ type: x.type, from: x.from, to: x.to, start: x.start!, end: x.end!, text: x.text! }));
 }
 
 // ---- tree helpers: pure functions over an analysed sentence (heads: 0-based, -1 for a root) ----

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { readConllu, goldSentence, type GoldSentence } from './conllu.ts';
 import { AveragedPerceptron, FeatureVector, SparseModel, argmax, hashString, rng, shuffle, type Scorer } from './perceptron.ts';
-import type { EntityType } from './types.ts';
+import { ENTITY_TYPES, type EntityType } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Gold BIO tags from GUM
@@ -241,42 +241,43 @@ export function entitySpans(forms: string[], bio: string[], offsets?: TokenOffse
   return spans;
 }
 
-export interface EntityScores {
+export interface Prf {
+  tp: number;
+  fp: number;
+  fn: number;
   precision: number;
   recall: number;
   f1: number;
-  byType: Record<string, { precision: number; recall: number; f1: number; gold: number; predicted: number; correct: number }>;
 }
 
-/** Exact span match (type and both ends) over sentences of BIO tags. */
-export function scoreEntities(gold: string[][], pred: string[][]): EntityScores {
-  const counts: Record<string, { gold: number; predicted: number; correct: number }> = {};
-  const c = (t: string) => (counts[t] ??= { gold: 0, predicted: 0, correct: 0 });
-  for (let s = 0; s < gold.length; s++) {
-    const g = entitySpans(gold[s], gold[s]);
-    const p = entitySpans(pred[s], pred[s]);
-    const keys = new Set(g.map((x) => `${x.type}:${x.from}:${x.to}`));
-    for (const x of g) c(x.type).gold++;
-    for (const x of p) {
-      c(x.type).predicted++;
-      if (keys.has(`${x.type}:${x.from}:${x.to}`)) c(x.type).correct++;
-    }
+export interface EntityScore extends Prf {
+  byType: Record<EntityType, Prf>;
+}
+
+const prf = (tp: number, fp: number, fn: number): Prf => {
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { tp, fp, fn, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+};
+
+/** Exact-span scores (type and both ends) of predicted BIO sequences against gold ones, one array of tags per sentence. */
+export function scoreEntityTags(gold: string[][], predicted: string[][]): EntityScore {
+  if (gold.length !== predicted.length) throw new Error(`gold has ${gold.length} sentences, predicted ${predicted.length}`);
+  const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<EntityType, { tp: number; fp: number; fn: number }>;
+  const known = (x: TaggedSpan) => x.type in counts;
+  const key = (x: TaggedSpan) => `${x.from}:${x.to}:${x.type}`;
+  for (let i = 0; i < gold.length; i++) {
+    if (gold[i].length !== predicted[i].length) throw new Error(`sentence ${i + 1}: ${gold[i].length} gold entity tags, ${predicted[i].length} predicted`);
+    const g = entitySpans(gold[i], gold[i]).filter(known);
+    const p = entitySpans(predicted[i], predicted[i]).filter(known);
+    const goldKeys = new Set(g.map(key));
+    const predKeys = new Set(p.map(key));
+    for (const x of p) counts[x.type][goldKeys.has(key(x)) ? 'tp' : 'fp']++;
+    for (const x of g) if (!predKeys.has(key(x))) counts[x.type].fn++;
   }
-  const prf = (k: { gold: number; predicted: number; correct: number }) => {
-    const precision = k.predicted ? k.correct / k.predicted : 0;
-    const recall = k.gold ? k.correct / k.gold : 0;
-    return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, ...k };
-  };
-  const all = { gold: 0, predicted: 0, correct: 0 };
-  const byType: EntityScores['byType'] = {};
-  for (const t of Object.keys(counts).sort()) {
-    all.gold += counts[t].gold;
-    all.predicted += counts[t].predicted;
-    all.correct += counts[t].correct;
-    byType[t] = prf(counts[t]);
-  }
-  const { precision, recall, f1 } = prf(all);
-  return { precision, recall, f1, byType };
+  const sum = (k: 'tp' | 'fp' | 'fn') => ENTITY_TYPES.reduce((n, t) => n + counts[t][k], 0);
+  const byType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, prf(counts[t].tp, counts[t].fp, counts[t].fn)])) as Record<EntityType, Prf>;
+  return { ...prf(sum('tp'), sum('fp'), sum('fn')), byType };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -654,15 +655,15 @@ export function readGold(path: string): GoldSentence[] {
 }
 
 /** Tags every sentence (gold UPOS unless `upos` is given) and scores against the gold names. */
-export function evaluateEntities(tagger: EntityTagger, sentences: GoldSentence[], upos?: string[][]): EntityScores {
+export function evaluateEntities(tagger: EntityTagger, sentences: GoldSentence[], upos?: string[][]): EntityScore {
   const gold = sentences.map(goldEntityTags);
   const pred = sentences.map((s, k) => tagger.tag(s.forms, upos?.[k] ?? s.upos));
-  return scoreEntities(gold, pred);
+  return scoreEntityTags(gold, pred);
 }
 
 const pct = (x: number) => (100 * x).toFixed(1);
-export function formatScores(s: EntityScores): string {
-  const parts = Object.entries(s.byType).map(([t, v]) => `${t} ${pct(v.f1)} (${v.gold})`);
+export function formatScores(s: EntityScore): string {
+  const parts = Object.entries(s.byType).map(([t, v]) => `${t} ${pct(v.f1)} (${v.tp + v.fn})`);
   return `P ${pct(s.precision)} R ${pct(s.recall)} F1 ${pct(s.f1)}; ${parts.join(', ')}`;
 }
 
@@ -674,7 +675,7 @@ export async function trainEntitiesFromShared(
   udDir: string,
   log: (s: string) => void = console.log,
   options: { epochs?: number; seed?: number; out?: string | URL } = {},
-): Promise<{ tagger: EntityTagger; dev: EntityScores; test: EntityScores; bytes: Buffer }> {
+): Promise<{ tagger: EntityTagger; dev: EntityScore; test: EntityScore; bytes: Buffer }> {
   const { gzipSync } = await import('node:zlib');
   const { writeFileSync } = await import('node:fs');
   const file = (split: string) => `${udDir}/gum/en_gum-cc-by-${split}.conllu`;

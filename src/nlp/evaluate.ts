@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { goldSentence, readConllu, universalRelation, type ConlluSentence, type GoldSentence } from './conllu.ts';
-import { ENTITY_TYPES, type EntityType } from './types.ts';
+import { ENTITY_TYPES } from './types.ts';
+import { scoreEntityTags, type EntityScore } from './entities.ts';
 import { annotateSentence, type Analyser } from './parse-command.ts';
 
 export interface ParseScore {
@@ -63,72 +64,12 @@ export function scoreParse(gold: ConlluSentence[], predicted: ConlluSentence[]):
   return { tokens, upos: f(upos), uas: f(uas), las: f(las) };
 }
 
-export interface Prf {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-export interface EntityScore extends Prf {
-  byType: Record<EntityType, Prf>;
-}
-
-/**
- * Entity spans of a BIO sequence as "from:to:TYPE" (tokens [from, to)). An I- tag that does not continue
- * a span of its type starts one (conlleval's reading); tags other than the three types are ignored.
- */
-export function bioSpans(tags: string[]): string[] {
-  const spans: string[] = [];
-  let from = -1;
-  let type = '';
-  const close = (to: number) => {
-    if (from >= 0) spans.push(`${from}:${to}:${type}`);
-    from = -1;
-  };
-  tags.forEach((tag, i) => {
-    const m = /^([BI])-(.+)$/.exec(tag);
-    if (!m || !(ENTITY_TYPES as readonly string[]).includes(m[2])) return close(i);
-    if (m[1] === 'I' && from >= 0 && type === m[2]) return;
-    close(i);
-    from = i;
-    type = m[2];
-  });
-  close(tags.length);
-  return spans;
-}
-
 /** The NER= tag of each word's MISC ("O" when there is none). */
 export function nerTags(s: ConlluSentence): string[] {
   return s.words.map((w) => {
     const item = w.misc.split('|').find((i) => i.startsWith('NER='));
     return item ? item.slice(4) : 'O';
   });
-}
-
-const prf = (tp: number, fp: number, fn: number): Prf => {
-  const precision = tp + fp ? tp / (tp + fp) : 0;
-  const recall = tp + fn ? tp / (tp + fn) : 0;
-  return { tp, fp, fn, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
-};
-
-/** Exact-span scores of predicted BIO sequences against gold ones (one array of tags per sentence). */
-export function scoreEntityTags(gold: string[][], predicted: string[][]): EntityScore {
-  if (gold.length !== predicted.length) throw new Error(`gold has ${gold.length} sentences, predicted ${predicted.length}`);
-  const counts = Object.fromEntries(ENTITY_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<EntityType, { tp: number; fp: number; fn: number }>;
-  const typeOf = (span: string) => span.slice(span.lastIndexOf(':') + 1) as EntityType;
-  for (let i = 0; i < gold.length; i++) {
-    if (gold[i].length !== predicted[i].length) throw new Error(`sentence ${i + 1}: ${gold[i].length} gold entity tags, ${predicted[i].length} predicted`);
-    const g = new Set(bioSpans(gold[i]));
-    const p = new Set(bioSpans(predicted[i]));
-    for (const s of p) counts[typeOf(s)][g.has(s) ? 'tp' : 'fp']++;
-    for (const s of g) if (!p.has(s)) counts[typeOf(s)].fn++;
-  }
-  const sum = (k: 'tp' | 'fp' | 'fn') => ENTITY_TYPES.reduce((n, t) => n + counts[t][k], 0);
-  const byType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, prf(counts[t].tp, counts[t].fp, counts[t].fn)])) as Record<EntityType, Prf>;
-  return { ...prf(sum('tp'), sum('fp'), sum('fn')), byType };
 }
 
 /** Gold BIO tags of each sentence (the entity module's reading of MISC), against the predicted NER= tags. */

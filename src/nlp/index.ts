@@ -4,7 +4,7 @@
  */
 import { DependencyParser } from './parser.ts';
 import { EntityTagger } from './entities.ts';
-import { PosTagger } from './tagger.ts';
+import { PosTagger, wordAtoms } from './tagger.ts';
 import type { WordAnalysis } from './types.ts';
 
 export interface NlpModels {
@@ -24,8 +24,9 @@ export function nlpModels(): NlpModels {
 /** Tags, parses and finds the named entities of one sentence's words. */
 export function analyseWords(forms: string[], models: NlpModels = nlpModels()): WordAnalysis {
   if (!forms.length) return { upos: [], heads: new Int32Array(0), deprels: [], ner: [] };
-  const upos = models.tagger.tag(forms);
-  const { heads, deprels } = models.parser.parse(forms, upos);
+  const atoms = wordAtoms(forms);
+  const upos = models.tagger.tag(forms, atoms);
+  const { heads, deprels } = models.parser.parse(forms, upos, atoms);
   const ner = models.entities.tag(forms, upos);
   return { upos, heads, deprels, ner };
 }

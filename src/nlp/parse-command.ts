@@ -17,7 +17,8 @@ import { paragraphSpans, sentenceSpans } from '../text/sentences.ts';
 import { normaliseText, toParagraphs } from '../text/normalise.ts';
 
 /** What the shipped models compute for one sentence's words (src/nlp/index.ts: analyseWords). */
-export type Analyser = (forms: string[]) => WordAnalysis;
+import type { Analyser } from './document.ts';
+export type { Analyser };
 export type Tokenizer = (text: string, start: number, end: number) => NlpToken[];
 
 /** Sentences written per batch. */

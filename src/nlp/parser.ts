@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { argmax, AveragedPerceptron, FeatureVector, hashString, packModels, pruneModelBytes, rng, shuffle, SparseModel, unpackModels } from './perceptron.ts';
-import { UPOS_TAGS, wordAtoms } from './tagger.ts';
+import { UPOS_TAGS, wordAtoms, type WordAtoms } from './tagger.ts';
 
 /** The 37 universal relations of UD v2, in a fixed order: a label's index is part of the model. */
 export const RELATIONS = [
@@ -140,9 +140,8 @@ interface SentenceAtoms {
   shapes: Int32Array;
 }
 
-function sentenceAtoms(forms: string[], upos: string[]): SentenceAtoms {
+function sentenceAtoms(forms: string[], upos: string[], w: WordAtoms = wordAtoms(forms)): SentenceAtoms {
   const n = forms.length;
-  const w = wordAtoms(forms);
   const words = new Int32Array(n + 1);
   const tags = new Int32Array(n + 1);
   const suffixes = new Int32Array(n + 1);
@@ -332,6 +331,14 @@ function SH(i: number): number {
   return i < 0 ? NONE : A.shapes[i];
 }
 
+let ARC_FV: FeatureVector;
+let ARC_DIR = 0;
+let ARC_T = 0;
+/** One arc feature: the template number counts up, split by the arc's direction. */
+function add(x: number, y = 0, z = 0): void {
+  ARC_FV.add(ARC_T++ * 4 + ARC_DIR, x, y, z);
+}
+
 /**
  * Features of an arc about to be made, for its label: the head and the dependent, their neighbours and
  * the children each already has. Every template is split by the arc's direction.
@@ -347,8 +354,9 @@ function arcFeatures(fv: FeatureVector, st: State, a: SentenceAtoms, h: number, 
   const dist = distanceBucket(Math.abs(h - d));
   const dPrev = d > 0 ? d - 1 : -1;
   const dNext = d + 1 < st.n ? d + 1 : -1;
-  let t = 0;
-  const add = (x: number, y = 0, z = 0) => fv.add(t++ * 4 + dir, x, y, z);
+  ARC_FV = fv;
+  ARC_DIR = dir;
+  ARC_T = 0;
   add(1);
   add(hw);
   add(hp);
@@ -408,11 +416,12 @@ export class DependencyParser {
   /** `bytes` is the two models' binary form, as shipped. */
   constructor(readonly moves: SparseModel, readonly labels: SparseModel, readonly bytes: Buffer) {}
 
-  parse(forms: string[], upos: string[]): Parse {
+  /** `atoms`: the words' wordAtoms, when the caller already has them (the tagger reads the same). */
+  parse(forms: string[], upos: string[], atoms?: WordAtoms): Parse {
     const n = forms.length;
     const st = new State(n);
     if (n === 0) return { heads: new Int32Array(0), deprels: [] };
-    const a = sentenceAtoms(forms, upos);
+    const a = sentenceAtoms(forms, upos, atoms);
     while (!st.done) {
       let move: number;
       if (st.validMoves(this.valid) === 1) move = this.valid[SHIFT] ? SHIFT : this.valid[LEFT] ? LEFT : RIGHT;

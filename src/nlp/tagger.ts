@@ -19,7 +19,12 @@ export function wordShape(form: string): string {
   let shape = '';
   let last = '';
   for (const ch of form.length > 24 ? form.slice(0, 24) : form) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const code = ch.charCodeAt(0);
+    // ASCII by character codes (most words); the Unicode classes otherwise.
+    const c =
+      code < 128
+        ? code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch
+        : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
     if (c !== last) shape += c;
     last = c;
   }
@@ -108,12 +113,13 @@ export class PosTagger {
   /** `bytes` is the model's binary form, as shipped. */
   constructor(readonly model: SparseModel, readonly bytes: Buffer) {}
 
-  tag(forms: string[]): string[] {
-    return this.tagIds(forms).map((t) => UPOS_TAGS[t]);
+  /** `atoms`: the words' wordAtoms, when the caller already has them (the parser reads the same). */
+  tag(forms: string[], atoms?: WordAtoms): string[] {
+    return this.tagIds(forms, atoms).map((t) => UPOS_TAGS[t]);
   }
 
-  tagIds(forms: string[]): number[] {
-    const w = wordAtoms(forms);
+  tagIds(forms: string[], atoms?: WordAtoms): number[] {
+    const w = atoms ?? wordAtoms(forms);
     const out: number[] = [];
     let p1 = START[0];
     let p2 = START[1];
