@@ -25,6 +25,9 @@ import { keyOf, tokenize, type Token } from './tokens.ts';
 import { findTriggers, type TriggerMatch } from './triggers.ts';
 import { mergeMentions, type Draft } from './merge.ts';
 import type { StatementRow } from '../statements/extract.ts';
+import { AnalysedDocument } from '../nlp/document.ts';
+import type { AnalysedSentence } from '../nlp/types.ts';
+import { treeRoles } from './arguments.ts';
 
 export interface EventRow {
   event_id: string;
@@ -103,7 +106,28 @@ interface Roles {
   recipients: Actor[];
 }
 
-function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string, nominal = false): Roles {
+/**
+ * Roles from the dependency tree (arguments.ts) where it gives them; proximity (below) where it says nothing.
+ */
+function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string, nominal = false, parsed?: () => AnalysedSentence | undefined): Roles {
+  const near = nearRoles(trig, toks, groups, text, nominal);
+  const s = parsed?.();
+  if (!s) return near;
+  const tree = treeRoles(s, trig.start, trig.end, trig.pattern.type, groups);
+  if (tree.agentless && !tree.actor && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
+  const actors = tree.actor ? tree.actor.flatMap((g) => g.actors) : near.actors;
+  let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : near.recipients;
+  // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
+  // ("withdraw its troops from Lebanon" when the parser lost the "from").
+  const isNamed = (a: Actor) => !!a.country || a.kind !== 'sector';
+  if (tree.recipient && !recipients.some(isNamed) && near.recipients.some(isNamed)) recipients = near.recipients;
+  // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
+  recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || (actorKey(b) === actorKey(a) && a.kind === b.kind && a.sector === b.sector)));
+  return { actors, recipients };
+}
+
+/** Roles by proximity: the nearest party before the trigger acts, the first after it receives. */
+function nearRoles(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string, nominal = false): Roles {
   const before = groups.filter((g) => g.end <= trig.start && !isPlaceOnly(g));
   // Parties inside a gapped trigger ("returned Afghan soldiers") can be its recipient.
   const headEnd = toks[trig.first].end;
@@ -257,7 +281,7 @@ function findObligations(toks: Token[], groups: ActorGroup[]): Map<TriggerMatch,
  * trigger), plus any later verb trigger that opens a new clause with a subject of its own
  * ("Pakistan reopened the border as NATO's chief urged talks").
  */
-function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previousSubject: Actor[], published: string) {
+function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previousSubject: Actor[], published: string, parsed?: () => AnalysedSentence | undefined) {
   const triggers = findTriggers(toks)
     .filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)))
     .map((t) => ({ t, how: demoted(t, toks) }))
@@ -283,7 +307,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   const withRoles = (trig: TriggerMatch): Roles => {
     const obligation = obligations.get(trig);
     if (obligation) return obligation;
-    const roles = rolesFor(trig, toks, groups, text, trig.pattern.strength === 'noun' || demoted(trig, toks) === 'noun');
+    const roles = rolesFor(trig, toks, groups, text, trig.pattern.strength === 'noun' || demoted(trig, toks) === 'noun', parsed);
     if (!roles.actors.length) {
       const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end && s.speaker);
       const pronoun = toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => PRONOUN.has(t.lower));
@@ -343,8 +367,11 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   let previousSubject: Actor[] = [];
   /** Named parties seen so far, latest last: "the insurgents" later in the article is the Taliban. */
   const named: Actor[] = [];
-  for (const { sa, sb, toks, groups } of sentences) {
-    const chosenList = chooseEvents(toks, groups, text, statements, previousSubject, published);
+  // The tree of a sentence is computed only when a trigger there asks for its arguments.
+  const doc = new AnalysedDocument(text, article.sentences);
+  for (const [index, { sa, sb, toks, groups }] of sentences.entries()) {
+    const parsed = () => (sb > sa ? doc.sentence(index) : undefined);
+    const chosenList = chooseEvents(toks, groups, text, statements, previousSubject, published, parsed);
     const firstGroup = groups.find((g) => !isPlaceOnly(g));
     if (firstGroup) previousSubject = firstGroup.actors;
     for (const { trig, roles } of chosenList) {

@@ -1,0 +1,287 @@
+/**
+ * An event's arguments from the dependency tree (src/nlp): the actor is the trigger's subject (for a passive,
+ * the agent after "by", the subject then being the recipient), the recipient its object or the object of a
+ * preposition its type takes ("attack on", "talks with", "aid to", "sanctions against"); coordination
+ * expands both; a controlled verb ("agreed to withdraw") takes its controller's subject; a relative clause
+ * takes its head noun; a noun trigger takes its possessor, compound or "by" phrase.
+ * Tree nodes become parties through the actor groups of actors.ts: a group stands for a node when it covers
+ * the node's token, else when it overlaps the node's phrase (its subtree without clauses).
+ * A role the tree leaves undecided is `undefined`: the caller falls back to proximity.
+ */
+import type { PloverType } from '../schema/tables.ts';
+import type { AnalysedSentence } from '../nlp/types.ts';
+import { children, headOf } from '../nlp/document.ts';
+import type { ActorGroup } from './actors.ts';
+
+export interface TreeRoles {
+  /** Groups of the actor; [] when the tree says the actor is no party; undefined when it says nothing. */
+  actor?: ActorGroup[];
+  recipient?: ActorGroup[];
+  /** A passive without an agent ("two lecturers were killed"). */
+  agentless?: boolean;
+}
+
+type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
+
+/** Prepositions whose object is the recipient, by type ("attack on", "talks with", "aid to"). */
+const RECIPIENT_PREPS: Partial<Record<PloverType, string[]>> = {
+  ASSAULT: ['on', 'against', 'at', 'upon'],
+  COERCE: ['on', 'against', 'upon'],
+  THREATEN: ['against', 'to'],
+  SANCTION: ['against', 'on'],
+  PROTEST: ['against'],
+  ACCUSE: ['against'],
+  REQUEST: ['on', 'to', 'from'],
+  REJECT: [],
+  CONSULT: ['with', 'to'],
+  COOPERATE: ['with'],
+  AGREE: ['with'],
+  AID: ['to'],
+  SUPPORT: ['for', 'to'],
+  CONCEDE: ['to'],
+  RETREAT: ['from'],
+  MOBILIZE: ['against'],
+};
+/** Of a noun trigger, "of" names what is acted on ("the invasion of Kuwait", "criticism of the plan"). */
+const OF_RECIPIENT = new Set<PloverType>(['ASSAULT', 'COERCE', 'ACCUSE', 'SANCTION']);
+/** Dependents that open a clause of their own: their parties are not the phrase's. */
+const CLAUSAL = new Set(['acl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'conj', 'cc', 'punct', 'list', 'dep', 'root']);
+/** Prepositions of a nominal's own modifiers ("the head of the army", "troops from Lebanon"); not "as", "after", "like". */
+const INNER_CASE = new Set(['', "'s", '’s', 'of', 'from', 'to', 'with', 'for', 'by']);
+const BE = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', "'s", "'re", 'am', 'get', 'gets', 'got', 'gotten']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+/** Verbs whose object-noun is the act (their subject is the act's actor): "held talks", "launched an attack". */
+const LIGHT = /^(?:announce[sd]?|announcing|declare[sd]?|declaring|order(?:s|ed|ing)?|impose[sd]?|imposing|launch(?:es|ed|ing)?|beg[iau]n|begins|beginning|start(?:s|ed|ing)?|stage[sd]?|staging|held|hold|holds|holding|made|make|makes|making|issue[sd]?|issuing|carrie[sd]|carry|carrying|mount(?:s|ed|ing)?|conduct(?:s|ed|ing)?|resume[sd]?|resuming|open(?:s|ed|ing)?|offer(?:s|ed|ing)?|provide[sd]?|providing|gave|give|gives|giving|sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|extend(?:s|ed|ing)?|pledge[sd]?|promise[sd]?|continue[sd]?|intensif(?:y|ies|ied)|step(?:s|ped)? up)$/;
+
+/** Index of the token containing text offset `at`, or -1. */
+function tokenAt(s: Sentence, at: number): number {
+  const t = s.tokens;
+  for (let i = 0; i < t.length; i++) if (t[i].start <= at && at < t[i].end) return i;
+  return -1;
+}
+
+function depth(s: Sentence, i: number): number {
+  let d = 0;
+  for (let k = i; k >= 0 && d <= s.heads.length; k = s.heads[k]) d++;
+  return d;
+}
+
+/** The trigger's head in the tree: of its tokens, the one nearest the root. */
+export function triggerNode(s: Sentence, start: number, end: number): number {
+  let best = -1;
+  let bestDepth = Infinity;
+  for (let i = 0; i < s.tokens.length; i++) {
+    const t = s.tokens[i];
+    if (t.end <= start || t.start >= end) continue;
+    const d = depth(s, i);
+    if (d < bestDepth) (best = i), (bestDepth = d);
+  }
+  return best;
+}
+
+const childrenBy = (s: Sentence, i: number, rel: string) => children(s, i).filter((c) => s.deprels[c] === rel);
+/** The preposition (case marker) of a nominal, lower-cased, or ''. */
+const caseOf = (s: Sentence, i: number) => {
+  const c = children(s, i).find((k) => s.deprels[k] === 'case' && k < i);
+  return c === undefined ? '' : s.tokens[c].form.toLowerCase();
+};
+
+const named = (g: ActorGroup) => g.actors.some((a) => a.country || a.kind !== 'sector');
+
+/**
+ * The actor group standing for one node (no coordination): the group covering it, else the group nearest it
+ * in its phrase (apposition included: "the watchdog Amnesty International"). For a recipient a bare sector
+ * word gives way to a named party in its phrase ("troops from Lebanon", "intelligence to Macedonia").
+ */
+function groupOf(s: Sentence, node: number, groups: ActorGroup[], recipient = false): ActorGroup | undefined {
+  const cover = (k: number) => groups.find((g) => g.start < s.tokens[k].end && s.tokens[k].start < g.end);
+  const first = cover(node);
+  if (first && (!recipient || named(first))) return first;
+  const queue = [node];
+  for (let q = 0; q < queue.length; q++) {
+    const k = queue[q];
+    if (k !== node) {
+      const g = cover(k);
+      if (g && (!recipient || named(g) || !first)) return g;
+    }
+    // the name a phrase is built on first ("al-Qaeda" in "bin Laden's al-Qaeda network"), then its modifiers
+    const next = children(s, k).filter((c) => !CLAUSAL.has(s.deprels[c]) && (s.deprels[c] !== 'nmod' || INNER_CASE.has(caseOf(s, c))));
+    queue.push(...next.filter((c) => s.deprels[c] !== 'nmod'), ...next.filter((c) => s.deprels[c] === 'nmod'));
+  }
+  return first;
+}
+
+/** Groups standing for a node and its coordinated members ("Russia and China", "Iran, and later Syria"). */
+function groupsOf(s: Sentence, node: number, groups: ActorGroup[], recipient = false): ActorGroup[] {
+  const out: ActorGroup[] = [];
+  const stack = [node];
+  const seen = new Set<number>();
+  while (stack.length) {
+    const k = stack.pop()!;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const g = groupOf(s, k, groups, recipient);
+    if (g && !out.includes(g)) out.push(g);
+    for (const c of childrenBy(s, k, 'conj')) if (s.upos[c] !== 'VERB') stack.push(c);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const isPronoun = (s: Sentence, i: number) => s.upos[i] === 'PRON';
+const isVerb = (s: Sentence, i: number) => s.upos[i] === 'VERB' || s.upos[i] === 'AUX';
+const isNoun = (s: Sentence, i: number) => s.upos[i] === 'NOUN' || s.upos[i] === 'PROPN';
+
+function isPassive(s: Sentence, v: number): boolean {
+  if (/ing$/i.test(s.tokens[v].form)) return false;
+  return children(s, v).some((c) => s.deprels[c] === 'aux' && c < v && BE.has(s.tokens[c].form.toLowerCase()));
+}
+
+/** The "by" agent of a verb or noun. */
+const agentOf = (s: Sentence, v: number) => children(s, v).find((c) => (s.deprels[c] === 'obl' || s.deprels[c] === 'nmod') && caseOf(s, c) === 'by');
+
+const STRICT = process.env.EV_STRICT === '1';
+interface Subject {
+  node: number;
+  /** The verb's own nsubj (not a controller's, a conjunct's or a relative clause's head). */
+  own?: boolean;
+  /** The subject is the act's patient (passive subject, head of a reduced passive relative). */
+  patient: boolean;
+}
+
+/**
+ * The subject of verb v: its own nsubj, else what it inherits: the controller of an xcomp (the object of
+ * "urged X to", else the subject), the shared subject of a coordinated verb, the head noun of a relative clause.
+ */
+function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
+  const own = childrenBy(s, v, 'nsubj')[0] ?? childrenBy(s, v, 'csubj')[0];
+  const rel = s.deprels[v];
+  const head = headOf(s, v);
+  if (own !== undefined) {
+    // "the rebels, who attacked the town": the relative pronoun stands for the head noun.
+    if (rel === 'acl' && head >= 0 && RELATIVE.has(s.tokens[own].form.toLowerCase())) return { node: head, patient: isPassive(s, v) };
+    return { node: own, patient: isPassive(s, v), own: true };
+  }
+  if (head < 0 || hops > 3) return undefined;
+  if (rel === 'xcomp' && isVerb(s, head)) {
+    const obj = childrenBy(s, head, 'obj')[0] ?? childrenBy(s, head, 'iobj')[0];
+    if (obj !== undefined) return { node: obj, patient: false };
+    const up = subjectOf(s, head, hops + 1);
+    return up && { node: up.node, patient: up.patient && isPassive(s, v) };
+  }
+  if (rel === 'conj' && isVerb(s, head)) {
+    const up = subjectOf(s, head, hops + 1);
+    return up && { node: up.node, patient: isPassive(s, v) || (up.patient && !/ing$/.test(s.tokens[v].form)) };
+  }
+  // "..., killing five soldiers": a participle clause shares its head's subject.
+  if (rel === 'advcl' && /ing$/i.test(s.tokens[v].form) && !childrenBy(s, v, 'mark').length && isVerb(s, head)) {
+    const up = subjectOf(s, head, hops + 1);
+    return up && !up.patient ? { node: up.node, patient: false } : undefined;
+  }
+  if (rel === 'acl' && isNoun(s, head)) {
+    // "troops attacking the city" acts; "a civilian killed by troops" is acted on.
+    if (/ing$/i.test(s.tokens[v].form)) return { node: head, patient: false };
+    if (/(?:ed|en|wn)$/i.test(s.tokens[v].form)) return { node: head, patient: !childrenBy(s, v, 'obj').length };
+  }
+  return undefined;
+}
+
+/** Recipient candidates of a verb: objects, then objects of the prepositions its type takes. */
+function verbRecipients(s: Sentence, v: number, type: PloverType, exclude: number[]): number[] {
+  const preps = RECIPIENT_PREPS[type] ?? [];
+  const out: number[] = [];
+  for (const c of children(s, v)) {
+    if (exclude.includes(c)) continue;
+    const rel = s.deprels[c];
+    if (rel === 'obj' || rel === 'iobj') out.push(c);
+    else if (rel === 'obl' && preps.includes(caseOf(s, c))) out.push(c);
+  }
+  return out;
+}
+
+/** Choose the recipient among candidate groups as proximity did: a named party before a bare sector word. */
+function pickRecipient(cands: ActorGroup[][], type: PloverType): ActorGroup[] | undefined {
+  const named1 = cands.find((gs) => gs.some(named));
+  if (named1) return named1;
+  if (type === 'CONSULT') return undefined;
+  return cands[0];
+}
+
+const placeOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
+
+/**
+ * Roles of the trigger spanning text [start, end) in an analysed sentence. `nominal`: the coder reads the
+ * trigger as a noun; the tree's own tag decides which rules apply.
+ */
+export function treeRoles(s: Sentence, start: number, end: number, type: PloverType, groups: ActorGroup[]): TreeRoles {
+  const n = triggerNode(s, start, end);
+  if (n < 0) return {};
+  const usable = groups.filter((g) => !placeOnly(g));
+  const out: TreeRoles = {};
+  if (isVerb(s, n)) {
+    const subj = subjectOf(s, n);
+    const agent = agentOf(s, n);
+    const own = childrenBy(s, n, 'nsubj').length > 0;
+    const passive = subj?.patient === true || (agent !== undefined && !own);
+    const recipients: ActorGroup[][] = [];
+    if (passive) {
+      if (agent !== undefined) {
+        const a = groupsOf(s, agent, usable);
+        if (a.length) out.actor = a;
+      } else out.agentless = true;
+      if (subj && !isPronoun(s, subj.node)) {
+        const r = groupsOf(s, subj.node, usable, true);
+        if (r.length) recipients.push(r);
+      }
+    } else if (subj && !isPronoun(s, subj.node)) {
+      // A pronoun ("it", "they") is resolved by the caller; a subject of the verb's own that is no party
+      // says there is none; an inherited one that is no party leaves the actor to proximity.
+      const a = groupsOf(s, subj.node, usable);
+      if (a.length || (STRICT && subj.own)) out.actor = a;
+    }
+    for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
+      const r = groupsOf(s, c, usable, true);
+      if (r.length) recipients.push(r);
+    }
+    const picked = pickRecipient(recipients, type);
+    if (picked) out.recipient = picked;
+    return out;
+  }
+  if (isNoun(s, n)) {
+    const preps = RECIPIENT_PREPS[type] ?? [];
+    const recipients: ActorGroup[][] = [];
+    for (const c of children(s, n)) {
+      const rel = s.deprels[c];
+      const prep = caseOf(s, c);
+      const isCase = (p: string) => prep === p;
+      if (rel === 'nmod' && (isCase("'s") || isCase('’s') || isCase('by') || (!prep && !isPronoun(s, c))) || rel === 'compound' || rel === 'amod') {
+        if (isPronoun(s, c)) continue;
+        // "military withdrawal": a bare sector word before the noun describes it; it is no party.
+        const a = groupsOf(s, c, usable).filter((g) => prep === 'by' || rel === 'nmod' || named(g));
+        if (a.length && !out.actor) out.actor = a;
+      } else if (rel === 'nmod' && (preps.includes(prep) || (prep === 'of' && OF_RECIPIENT.has(type)))) {
+        const r = groupsOf(s, c, usable, true);
+        if (r.length) recipients.push(r);
+      }
+    }
+    // "Italy held talks with Iran": the object of a light verb is the act, its subject the actor.
+    const head = headOf(s, n);
+    if (!out.actor && s.deprels[n] === 'obj' && head >= 0 && isVerb(s, head) && LIGHT.test(s.tokens[head].form.toLowerCase())) {
+      const subj = subjectOf(s, head);
+      if (subj && !subj.patient && !isPronoun(s, subj.node)) {
+        const a = groupsOf(s, subj.node, usable);
+        if (a.length) out.actor = a;
+      }
+      if (!recipients.length) {
+        for (const c of verbRecipients(s, head, type, [n, subj?.node ?? -1])) {
+          if (s.deprels[c] !== 'obl' && s.deprels[c] !== 'iobj') continue;
+          const r = groupsOf(s, c, usable, true);
+          if (r.length) recipients.push(r);
+        }
+      }
+    }
+    const picked = pickRecipient(recipients, type);
+    if (picked) out.recipient = picked;
+    return out;
+  }
+  return out;
+}
