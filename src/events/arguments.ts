@@ -8,6 +8,7 @@
  * the node's token, else when it overlaps the node's phrase (its subtree without clauses).
  * A role the tree leaves undecided is `undefined`: the caller falls back to proximity.
  */
+import { readFileSync } from 'node:fs';
 import type { PloverType } from '../schema/tables.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, headOf } from '../nlp/document.ts';
@@ -49,6 +50,16 @@ const CLAUSAL = new Set(['acl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj',
 /** Prepositions of a nominal's own modifiers ("the head of the army", "troops from Lebanon"); not "as", "after", "like". */
 const INNER_CASE = new Set(['', "'s", '’s', 'of', 'from', 'to', 'with', 'for', 'by']);
 const BE = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', "'s", "'re", 'am', 'get', 'gets', 'got', 'gotten']);
+/** Past participles: regular ones by their ending, irregular ones from irregular-verbs.tsv ("held", "met", "struck"). */
+const IRREGULAR_PAST = new Set(
+  readFileSync(new URL('./dictionaries/irregular-verbs.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .flatMap((l) => l.replace(/\r$/, '').split('\t')[1]?.split('|') ?? []),
+);
+const isParticiple = (form: string) => /(?:ed|en|wn)$/i.test(form) || IRREGULAR_PAST.has(form.toLowerCase());
+/** Time and measure words: "by one hour", "by mid-January", "by 10 pct" name no agent. */
+const MEASURE = /^(?:mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours?|days?|weeks?|months?|years?|decades?|pct|percent|per|cent|points?|end|time|now|then|tomorrow|today|tonight)$/i;
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Verbs whose object-noun is the act (their subject is the act's actor): "held talks", "launched an attack". */
 const LIGHT = /^(?:announce[sd]?|announcing|declare[sd]?|declaring|order(?:s|ed|ing)?|impose[sd]?|imposing|launch(?:es|ed|ing)?|beg[iau]n|begins|beginning|start(?:s|ed|ing)?|stage[sd]?|staging|held|hold|holds|holding|made|make|makes|making|issue[sd]?|issuing|carrie[sd]|carry|carrying|mount(?:s|ed|ing)?|conduct(?:s|ed|ing)?|resume[sd]?|resuming|open(?:s|ed|ing)?|offer(?:s|ed|ing)?|provide[sd]?|providing|gave|give|gives|giving|sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|extend(?:s|ed|ing)?|pledge[sd]?|promise[sd]?|continue[sd]?|intensif(?:y|ies|ied)|step(?:s|ped)? up)$/;
@@ -136,10 +147,11 @@ function isPassive(s: Sentence, v: number): boolean {
   return children(s, v).some((c) => s.deprels[c] === 'aux' && c < v && BE.has(s.tokens[c].form.toLowerCase()));
 }
 
-/** The "by" agent of a verb or noun. */
-const agentOf = (s: Sentence, v: number) => children(s, v).find((c) => (s.deprels[c] === 'obl' || s.deprels[c] === 'nmod') && caseOf(s, c) === 'by');
+/** The "by" agent of a verb or noun (not a time or measure: "by one hour", "by mid-January"). */
+const agentOf = (s: Sentence, v: number) =>
+  children(s, v).find((c) => (s.deprels[c] === 'obl' || s.deprels[c] === 'nmod') && caseOf(s, c) === 'by' &&
+    s.upos[c] !== 'NUM' && !MEASURE.test(s.tokens[c].form));
 
-const STRICT = process.env.EV_STRICT === '1';
 interface Subject {
   node: number;
   /** The verb's own nsubj (not a controller's, a conjunct's or a relative clause's head). */
@@ -180,7 +192,12 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
   if (rel === 'acl' && isNoun(s, head)) {
     // "troops attacking the city" acts; "a civilian killed by troops" is acted on.
     if (/ing$/i.test(s.tokens[v].form)) return { node: head, patient: false };
-    if (/(?:ed|en|wn)$/i.test(s.tokens[v].form)) return { node: head, patient: !childrenBy(s, v, 'obj').length };
+    // A past form parsed as a reduced relative is often a misparsed main verb ("officials ... agreed at a
+    // meeting"): it is a passive only with its agent, active only with an object.
+    if (isParticiple(s.tokens[v].form)) {
+      if (agentOf(s, v) !== undefined) return { node: head, patient: true };
+      if (childrenBy(s, v, 'obj').length) return { node: head, patient: false };
+    }
   }
   return undefined;
 }
@@ -221,22 +238,24 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
     const subj = subjectOf(s, n);
     const agent = agentOf(s, n);
     const own = childrenBy(s, n, 'nsubj').length > 0;
-    const passive = subj?.patient === true || (agent !== undefined && !own);
+    // "Hong Kong, supported by developing countries, ...": a participle with an agent and no object is
+    // passive even when the parser made its patient a plain subject.
+    const participle = isParticiple(s.tokens[n].form) && !childrenBy(s, n, 'obj').length;
+    const passive = subj?.patient === true || (agent !== undefined && participle);
     const recipients: ActorGroup[][] = [];
     if (passive) {
-      if (agent !== undefined) {
-        const a = groupsOf(s, agent, usable);
-        if (a.length) out.actor = a;
-      } else out.agentless = true;
+      // An agent that is no party ("by a large number of developing countries") leaves the act without actor.
+      if (agent !== undefined) out.actor = groupsOf(s, agent, usable);
+      if (!out.actor?.length) out.agentless = true;
       if (subj && !isPronoun(s, subj.node)) {
         const r = groupsOf(s, subj.node, usable, true);
         if (r.length) recipients.push(r);
       }
     } else if (subj && !isPronoun(s, subj.node)) {
-      // A pronoun ("it", "they") is resolved by the caller; a subject of the verb's own that is no party
-      // says there is none; an inherited one that is no party leaves the actor to proximity.
+      // A pronoun ("it", "they") is resolved by the caller; a subject that is no party leaves the actor to
+      // proximity (the parser is wrong often enough that "no party" is no proof).
       const a = groupsOf(s, subj.node, usable);
-      if (a.length || (STRICT && subj.own)) out.actor = a;
+      if (a.length) out.actor = a;
     }
     for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
       const r = groupsOf(s, c, usable, true);

@@ -111,10 +111,12 @@ interface Roles {
  */
 function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string, nominal = false, parsed?: () => AnalysedSentence | undefined): Roles {
   const near = nearRoles(trig, toks, groups, text, nominal);
+  // With fewer than two parties in the sentence there is nobody to choose between: proximity decides, no parse.
+  if (groups.filter((g) => !isPlaceOnly(g)).length < 2) return near;
   const s = parsed?.();
   if (!s) return near;
   const tree = treeRoles(s, trig.start, trig.end, trig.pattern.type, groups);
-  if (tree.agentless && !tree.actor && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
+  if (tree.agentless && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
   const actors = tree.actor ? tree.actor.flatMap((g) => g.actors) : near.actors;
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : near.recipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
