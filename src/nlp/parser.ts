@@ -5,8 +5,8 @@
  *
  * Two models: one chooses among the three moves (shift, left arc, right arc), the other labels each arc
  * when it is made, from the head and the dependent. Scoring 3 moves at every step and 37 labels once per
- * word costs about a third of scoring 75 labelled moves at every step, which is what parsing spends its
- * time on.
+ * word instead of 75 labelled moves at every step made parsing 1.5 times faster, for 0.3 UAS and 0.7 LAS
+ * on EWT dev (docs/nlp.md).
  *
  * The root is a token after the last word (Ballesteros & Nivre 2013): it is attached last, by a left arc
  * from the only word left on the stack, so every parse is one tree with exactly one root.
