@@ -48,7 +48,7 @@ const OF_RECIPIENT = new Set<PloverType>(['ASSAULT', 'COERCE', 'ACCUSE', 'SANCTI
 /** Dependents that open a clause of their own: their parties are not the phrase's. */
 const CLAUSAL = new Set(['acl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'conj', 'cc', 'punct', 'list', 'dep', 'root']);
 /** Prepositions of a nominal's own modifiers ("the head of the army", "troops from Lebanon"); not "as", "after", "like". */
-const INNER_CASE = new Set(['', "'s", '’s', 'of', 'from', 'to', 'with', 'for', 'by']);
+const INNER_CASE = new Set(['', "'s", '’s', 'of', 'from', 'to', 'with', 'for', 'by', 'including']);
 const BE = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', "'s", "'re", 'am', 'get', 'gets', 'got', 'gotten']);
 /** Past participles: regular ones by their ending, irregular ones from irregular-verbs.tsv ("held", "met", "struck"). */
 const IRREGULAR_PAST = new Set(
@@ -60,6 +60,7 @@ const IRREGULAR_PAST = new Set(
 const isParticiple = (form: string) => /(?:ed|en|wn)$/i.test(form) || IRREGULAR_PAST.has(form.toLowerCase());
 /** Time and measure words: "by one hour", "by mid-January", "by 10 pct" name no agent. */
 const MEASURE = /^(?:mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours?|days?|weeks?|months?|years?|decades?|pct|percent|per|cent|points?|end|time|now|then|tomorrow|today|tonight)$/i;
+const TIME_MARK = new Set(['before', 'after', 'while', 'when', 'since', 'by', 'in', 'on', 'upon', 'without', 'through']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Verbs whose object-noun is the act (their subject is the act's actor): "held talks", "launched an attack". */
 const LIGHT = /^(?:announce[sd]?|announcing|declare[sd]?|declaring|order(?:s|ed|ing)?|impose[sd]?|imposing|launch(?:es|ed|ing)?|beg[iau]n|begins|beginning|start(?:s|ed|ing)?|stage[sd]?|staging|held|hold|holds|holding|made|make|makes|making|issue[sd]?|issuing|carrie[sd]|carry|carrying|mount(?:s|ed|ing)?|conduct(?:s|ed|ing)?|resume[sd]?|resuming|open(?:s|ed|ing)?|offer(?:s|ed|ing)?|provide[sd]?|providing|gave|give|gives|giving|sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|extend(?:s|ed|ing)?|pledge[sd]?|promise[sd]?|continue[sd]?|intensif(?:y|ies|ied)|step(?:s|ped)? up)$/;
@@ -107,7 +108,15 @@ const named = (g: ActorGroup) => g.actors.some((a) => a.country || a.kind !== 's
 function groupOf(s: Sentence, node: number, groups: ActorGroup[], recipient = false): ActorGroup | undefined {
   const cover = (k: number) => groups.find((g) => g.start < s.tokens[k].end && s.tokens[k].start < g.end);
   const first = cover(node);
-  if (first && (!recipient || named(first))) return first;
+  if (first && (!recipient || named(first))) {
+    // "human rights group Amnesty International": a name in apposition beats the bare sector word.
+    if (named(first)) return first;
+    for (const c of children(s, node)) {
+      const g = s.deprels[c] === 'appos' || s.deprels[c] === 'flat' ? cover(c) : undefined;
+      if (g && named(g)) return g;
+    }
+    return first;
+  }
   const queue = [node];
   for (let q = 0; q < queue.length; q++) {
     const k = queue[q];
@@ -139,6 +148,10 @@ function groupsOf(s: Sentence, node: number, groups: ActorGroup[], recipient = f
 }
 
 const isPronoun = (s: Sentence, i: number) => s.upos[i] === 'PRON';
+/** A common noun heading a phrase without names: "creditor banks", "the deal" (not "today", not "Klibi"). */
+const commonNoun = (s: Sentence, i: number) =>
+  s.upos[i] === 'NOUN' && !MEASURE.test(s.tokens[i].form) && !/^\p{Lu}/u.test(s.tokens[i].form) &&
+  !children(s, i).some((c) => s.upos[c] === 'PROPN' || s.deprels[c] === 'appos');
 const isVerb = (s: Sentence, i: number) => s.upos[i] === 'VERB' || s.upos[i] === 'AUX';
 const isNoun = (s: Sentence, i: number) => s.upos[i] === 'NOUN' || s.upos[i] === 'PROPN';
 
@@ -185,7 +198,9 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
     return up && { node: up.node, patient: isPassive(s, v) || (up.patient && !/ing$/.test(s.tokens[v].form)) };
   }
   // "..., killing five soldiers": a participle clause shares its head's subject.
-  if (rel === 'advcl' && /ing$/i.test(s.tokens[v].form) && !childrenBy(s, v, 'mark').length && isVerb(s, head)) {
+  // ("before talking to the banks", "after meeting Iran": so does one introduced by a preposition of time)
+  if (rel === 'advcl' && /ing$/i.test(s.tokens[v].form) && isVerb(s, head) &&
+    children(s, v).every((c) => (s.deprels[c] !== 'mark' && s.deprels[c] !== 'case') || TIME_MARK.has(s.tokens[c].form.toLowerCase()))) {
     const up = subjectOf(s, head, hops + 1);
     return up && !up.patient ? { node: up.node, patient: false } : undefined;
   }
@@ -252,10 +267,11 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
         if (r.length) recipients.push(r);
       }
     } else if (subj && !isPronoun(s, subj.node)) {
-      // A pronoun ("it", "they") is resolved by the caller; a subject that is no party leaves the actor to
-      // proximity (the parser is wrong often enough that "no party" is no proof).
+      // A pronoun ("it", "they") is resolved by the caller. A common noun that is no party ("if creditor
+      // banks reject ...") says the act has no actor we know; anything else (a name the dictionaries lack, a
+      // word the parser took for the subject: "today") leaves the actor to proximity.
       const a = groupsOf(s, subj.node, usable);
-      if (a.length) out.actor = a;
+      if (a.length || (subj.own && commonNoun(s, subj.node))) out.actor = a;
     }
     for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
       const r = groupsOf(s, c, usable, true);
@@ -288,7 +304,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       const subj = subjectOf(s, head);
       if (subj && !subj.patient && !isPronoun(s, subj.node)) {
         const a = groupsOf(s, subj.node, usable);
-        if (a.length) out.actor = a;
+        if (a.length || (subj.own && commonNoun(s, subj.node))) out.actor = a;
       }
       if (!recipients.length) {
         for (const c of verbRecipients(s, head, type, [n, subj?.node ?? -1])) {

@@ -1,0 +1,67 @@
+/**
+ * The events coder's arguments from the dependency tree (src/events/arguments.ts): sentences of our own,
+ * several chosen where the nearest party before the trigger is not its actor.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractEvents, type EventRow } from '../src/events/extract.ts';
+import { AnalysedDocument } from '../src/nlp/document.ts';
+import { triggerNode } from '../src/events/arguments.ts';
+import { segmented } from './support/articles.ts';
+
+const events = (text: string, published = '2021-02-18'): EventRow[] => extractEvents(segmented(text, published), []);
+const only = (text: string): EventRow => {
+  const ev = events(text);
+  expect(ev).toHaveLength(1);
+  return ev[0];
+};
+
+describe('arguments from the tree', () => {
+  it('takes the subject as actor and the object as recipient, past an apposition', () => {
+    // the nearest party before "rejected" is Britain, inside the apposition
+    expect(only('Norway, a close ally of Britain, rejected the Russian proposal.')).toMatchObject({ event_type: 'REJECT', actor_country: 'NOR', recipient_country: 'RUS' });
+  });
+  it('reads a passive with its agent: the agent acts, the subject receives', () => {
+    expect(only('Chadian soldiers were attacked on Monday by Sudanese rebels.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'SDN', recipient_country: 'TCD' });
+  });
+  it('reads a passive without agent: violence keeps its victim, other acts are not coded', () => {
+    expect(only('Two Chadian soldiers were killed near the border.')).toMatchObject({ event_type: 'ASSAULT', actor: '', recipient_country: 'TCD' });
+    expect(events('A trade deal was signed with Sudan.')).toEqual([]);
+  });
+  it('takes no time or measure after "by" for an agent', () => {
+    expect(only('Ghana extended by two weeks its sanctions against Togo.')).toMatchObject({ event_type: 'SANCTION', actor_country: 'GHA', recipient_country: 'TGO' });
+  });
+  it('expands coordinated actors', () => {
+    expect(only('Pakistani troops and Afghan police attacked the Taliban.')).toMatchObject({ event_type: 'ASSAULT', actor_countries: 'PAK;AFG', recipient: 'Taliban' });
+  });
+  it("gives a controlled verb its controller's subject", () => {
+    // proximity took France, the party nearest "agreed"
+    expect(only('Mali, under pressure from France, agreed to withdraw its troops from Niger.')).toMatchObject({ event_type: 'AGREE', actor_country: 'MLI', recipient_country: 'NER' });
+    expect(only('France urged Mali to release the hostages.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'FRA', recipient_country: 'MLI' });
+  });
+  it('gives a relative clause its head noun, and reads a reduced passive one', () => {
+    expect(only('The Chadian army, which attacked rebel bases in Sudan, lost ten men.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'TCD' });
+    expect(only('Chadian troops attacked by Sudanese rebels withdrew.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'SDN', recipient_country: 'TCD' });
+  });
+  it('takes the object of the preposition the type names: "talks with", "sanctions against"', () => {
+    expect(only('Kenya held talks with Uganda on Monday.')).toMatchObject({ event_type: 'CONSULT', actor_country: 'KEN', recipient_country: 'UGA' });
+    expect(only('Ghana imposed sanctions against Togo.')).toMatchObject({ event_type: 'SANCTION', actor_country: 'GHA', recipient_country: 'TGO' });
+  });
+  it("reads a noun trigger's possessor, its \"by\" agent and its prepositions", () => {
+    expect(only("Israel's withdrawal from Gaza was completed on Monday.")).toMatchObject({ event_type: 'RETREAT', actor_country: 'ISR', recipient_country: 'PSE' });
+    // proximity found no actor for the noun
+    expect(only('The attack on Chadian troops by Sudanese rebels was condemned.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'SDN', recipient_country: 'TCD' });
+  });
+  it('prefers a name in apposition to a bare sector word', () => {
+    expect(only('Human rights group Amnesty International accused Egypt of torture.')).toMatchObject({ event_type: 'ACCUSE', actor: 'Amnesty International', recipient_country: 'EGY' });
+  });
+  it('codes no act for a subject that is no party: the next act of the sentence is its event', () => {
+    // "creditor banks" rejected; the request is Kenya's, to Uganda
+    expect(only('Kenya said creditor banks had rejected its request to Uganda.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'KEN', recipient_country: 'UGA' });
+  });
+  it("finds a trigger's head in the tree: of its tokens, the one nearest the root", () => {
+    const text = 'Kenya held talks with Uganda.';
+    const s = new AnalysedDocument(text, [[0, text.length]]).sentence(0);
+    const n = triggerNode(s, text.indexOf('held'), text.indexOf('talks') + 'talks'.length);
+    expect(s.tokens[n].form).toBe('held');
+  });
+});
