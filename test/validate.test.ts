@@ -3,7 +3,7 @@ import { checkRow, checkSpan, Checker } from '../src/schema/validate.ts';
 import { toRow } from '../src/schema/rows.ts';
 
 const stmt = (over: Record<string, unknown> = {}) =>
-  toRow('statements', { statement_id: 'stm_0123456789abcdef', article_id: 'art_0123456789abcdef', quote: 'hello world', kind: 'direct', start: 6, end: 17, confidence: 0.9, ...over });
+  toRow('statements', { statement_id: 'stm_0123456789abcdef', article_id: 'art_0123456789abcdef', quote: 'hello world', kind: 'direct', start: 6, end: 17, start_utf16: 6, end_utf16: 17, confidence: 0.9, ...over });
 
 describe('row checks', () => {
   it('accepts a good row', () => {
