@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
 import { buildPaths, DEFAULT_SETTINGS, type BuildSettings } from './dataset/stage.ts';
 import { verifyVersion } from './dataset/verify.ts';
-import { changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
+import { buildLines, changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
 import { release } from './dataset/release.ts';
 import { rebuildReport } from './report/index.ts';
 import { DEFAULT_LIMITS, pull, type PullProgress } from './dataset/pull.ts';
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
       if (a.format === 'json') process.stdout.write(JSON.stringify(diffJson(r), null, 2) + '\n');
       else process.stdout.write(changesMarkdown(r));
       log(codeLine(r));
+      for (const l of buildLines(r)) log(l);
       log(`delta.jsonl, CHANGES.md and diff.json written to ${outDir}`);
     },
   );

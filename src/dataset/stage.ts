@@ -59,6 +59,20 @@ export async function codeFingerprint(): Promise<string> {
   return codeFingerprintCache;
 }
 
+/** Files of data the code reads (dictionaries, word lists, models): what a data-only change looks like. */
+export const DICTIONARY_FILE = /\.(?:tsv|txt|csv|json)(?:\.gz)?$|\.bin\.gz$/;
+let dictionaryCache: Record<string, string> | null = null;
+
+/** sha256 of every dictionary, word list and model under src/, by path: the manifest records them so a diff can name each change. */
+export async function dictionaryDigests(): Promise<Record<string, string>> {
+  if (dictionaryCache) return dictionaryCache;
+  const out: Record<string, string> = {};
+  const root = join(PROJECT_ROOT, 'src');
+  if (await exists(root)) for (const f of await listFiles(root)) if (DICTIONARY_FILE.test(f)) out[`src/${f}`] = (await fileDigest(join(root, f))).sha256;
+  dictionaryCache = out;
+  return out;
+}
+
 export async function readStageRecord(p: BuildPaths, stage: StageName): Promise<StageRecord | null> {
   try {
     return JSON.parse(await readFile(join(stageDir(p, stage), 'stage.json'), 'utf8')) as StageRecord;
