@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     async (a) => {
       const limits = { deadlineMs: a.deadline * 1000, idleTimeoutMs: a['idle-timeout'] * 1000, connectTimeoutMs: a['connect-timeout'] * 1000, indexMaxBytes: a['index-max-bytes'], allowOtherHosts: a['allow-other-hosts'] };
       const r = await withOutLock(a.out, { wait: a.wait, command: 'pull', log }, () => pull(a.base!, a.out, { version: a.version, attempts: a.attempts, log, progress: progressPrinter(), limits }));
-      log(`${r.version}: ${r.fetched.length} file(s) fetched${r.resumed.length ? `, ${r.resumed.length} resumed` : ''}; verified into ${r.dir}`);
+      log(`${r.version}: ${r.fetched.length} file(s) fetched${r.resumed.length ? `, ${r.resumed.length} resumed` : ''}${r.restarted.length ? `, ${r.restarted.length} downloaded again from the start (the server ignored the Range request)` : ''}; verified into ${r.dir}`);
     },
   );
   cli = cli.command(
