@@ -73,6 +73,23 @@ export async function dictionaryDigests(): Promise<Record<string, string>> {
   return out;
 }
 
+/** RAW holds nothing that became an article: a warning and exit code 2, and no (empty) version. */
+export class NoInputError extends Error {
+  readonly exitCode = 2;
+  constructor(raw: string, counts: Record<string, number>) {
+    const files = counts.files ?? 0;
+    super(
+      `warning: RAW folder ${raw} has no readable input (${files} file${files === 1 ? '' : 's'}` +
+        `${counts.rejects ? `, ${counts.rejects} rejected: see ${'OUT/.stages/ingest/rejects.jsonl'}` : ''}); no version written`,
+    );
+  }
+}
+
+/** Throws NoInputError when ingest found no article. */
+export function requireArticles(raw: string, counts: Record<string, number>): void {
+  if (!counts.articles) throw new NoInputError(raw, counts);
+}
+
 export async function readStageRecord(p: BuildPaths, stage: StageName): Promise<StageRecord | null> {
   try {
     return JSON.parse(await readFile(join(stageDir(p, stage), 'stage.json'), 'utf8')) as StageRecord;
