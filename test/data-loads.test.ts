@@ -98,3 +98,31 @@ describe('finding 8: publication date and URL beside each statement and event', 
     }
   });
 });
+
+describe('finding 7: the README', () => {
+  it('has loading examples that run: its SQL in DuckDB, R with readr only, pandas reading only "" as missing', async () => {
+    const readme = await readFile(join(__dirname, '..', 'README.md'), 'utf8');
+    const loading = readme.slice(readme.indexOf('### Loading'), readme.indexOf('\n## ', readme.indexOf('### Loading')));
+    const block = (lang: string) => new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(loading)?.[1] ?? '';
+    expect(block('r')).toContain('library(readr)');
+    expect(block('r')).not.toMatch(/arrow::/); // Debian ships no R arrow package
+    expect(block('python')).toContain('keep_default_na=False');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    try {
+      const sql = block('sql').replace(/out\/latest/g, version);
+      const rows = (await conn.runAndReadAll(sql)).getRowObjectsJson() as Array<{ quote: string; sliced: string }>;
+      expect(rows.length).toBe(report.sliced.statements);
+      for (const r of rows) expect(r.sliced).toBe(r.quote);
+    } finally {
+      conn.closeSync();
+      db.closeSync();
+    }
+  });
+  it('says where the evaluation data comes from before pointing at ../shared', async () => {
+    const readme = await readFile(join(__dirname, '..', 'README.md'), 'utf8');
+    const quality = readme.slice(readme.indexOf('## Quality'));
+    expect(quality.indexOf('Evaluation data for contributors')).toBeLessThan(quality.indexOf('../shared/eval/score.py'));
+  });
+});
