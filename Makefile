@@ -6,7 +6,7 @@ SCOPE ?= speech
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
-.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp wordnet-lexicon import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench bench-hostile clean distclean help
+.PHONY: all build install test typecheck check-load train-tagger train-nlp eval-nlp wordnet-lexicon import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench bench-hostile clean distclean help
 
 all: build
 
@@ -41,6 +41,10 @@ clean-text: $(STAMP)
 # Check every checksum, size and row count of a version against its manifest: make verify [V=<version folder or name>]
 verify: $(STAMP)
 	@$(CLI) verify $(V) --out $(OUT)
+
+# Load every table of a version (latest or V=) in DuckDB, every format: types, nulls, row counts, offsets.
+check-load: $(STAMP)
+	@node --import tsx test/support/load-duckdb.ts $(if $(V),$(if $(findstring /,$(V)),$(V),$(OUT)/$(V)),$(OUT)/latest)
 
 # Compare two versions keyed by ID: make diff [A=old] [B=new] [FORMAT=json]; default: latest against its previous.
 FORMAT ?= text
