@@ -77,7 +77,7 @@ describe('newsletter and live-blog residue', () => {
       'Sweden weighs Nato bid\n\n' +
         'Russia would seek to target them. Sign up to First Edition, our free daily newsletter – every weekday morning at 7am BST Western countries deny it.\n\n' +
         'Have a pleasant evening. Updated at 09.08 BST 6d ago08.35The minister said the talks would go on.Updated at 08.39 BST\n\n' +
-        'Psaki said of Putin. Updated at 23.37 GMT 24 Feb 202223.23Asked in reply, she declined. Sign up to receive an email with the top stories from Guardian Australia every morning The talks ended.\n',
+        'Psaki said of Putin. Updated at 23.37 GMT 24 Feb 202223.23Asked in reply, she declined. Sign up to receive the top stories from Guardian Australia every morning The talks ended.\n',
     );
     expect(a.text).toBe(
       'Sweden weighs Nato bid\n\nRussia would seek to target them. Western countries deny it.\n\nHave a pleasant evening.\n\nThe minister said the talks would go on.\n\n' +
