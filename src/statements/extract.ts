@@ -90,6 +90,8 @@ export interface StatementOptions {
 /**
  * Paragraphs that are title lines: the article's title when it heads the text, and a short line in
  * capitals without a full stop among the first two paragraphs (wire headlines, "END OF MAJOR OFFENSIVE").
+ * Our gold for the samples counts no headline as a statement (content F1 0.928 -> 0.947); PolNeAR's
+ * annotators count a headline that attributes words ("De Blasio says ..."), so its dev F1 moves 0.762 -> 0.760.
  */
 export function titleLines(article: Pick<SegmentedArticle, 'text' | 'paragraphs' | 'title' | 'titleInText'>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
