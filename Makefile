@@ -6,7 +6,7 @@ SCOPE ?= speech
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
-.PHONY: all build install test typecheck train-tagger train-nlp eval-nlp wordnet-lexicon import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench bench-hostile clean distclean help
+.PHONY: all build install test typecheck check-load train-tagger train-nlp eval-nlp wordnet-lexicon import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench bench-hostile clean distclean help
 
 all: build
 
@@ -14,8 +14,9 @@ help:
 	@bin/newsledger --help
 
 # Dependencies, installed exactly from the lockfile; reinstalled when the lockfile changes.
+# npm's output goes to stderr, so a target's stdout stays machine-readable (make diff FORMAT=json | jq).
 $(STAMP): package-lock.json
-	npm ci --no-audit --no-fund
+	@npm ci --no-audit --no-fund >&2
 	@touch $@
 
 install: $(STAMP)
@@ -39,12 +40,17 @@ clean-text: $(STAMP)
 
 # Check every checksum, size and row count of a version against its manifest: make verify [V=<version folder or name>]
 verify: $(STAMP)
-	$(CLI) verify $(V) --out $(OUT)
+	@$(CLI) verify $(V) --out $(OUT)
+
+# Load every table of a version (latest or V=) in DuckDB, every format: types, nulls, row counts, offsets.
+check-load: $(STAMP)
+	@node --import tsx test/support/load-duckdb.ts $(if $(V),$(if $(findstring /,$(V)),$(V),$(OUT)/$(V)),$(OUT)/latest)
 
 # Compare two versions keyed by ID: make diff [A=old] [B=new] [FORMAT=json]; default: latest against its previous.
 FORMAT ?= text
+# Silent recipe: stdout is only the diff (plain `make diff FORMAT=json | python3 -m json.tool` works).
 diff: $(STAMP)
-	$(CLI) diff $(A) $(if $(B),$(B),$(if $(A),latest)) --out $(OUT) --format $(FORMAT)
+	@$(CLI) diff $(A) $(if $(B),$(B),$(if $(A),latest)) --out $(OUT) --format $(FORMAT)
 
 # report.html of the latest (or V=) version again: checked against the manifest, restored when deleted;
 # a page that cannot match (older version, code changed) goes to $(OUT)/reports/<version>.html.

@@ -44,6 +44,7 @@ export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promis
     const inputLog = new JsonlWriter(join(dir, 'inputs.jsonl'));
     let records = 0;
     let unlisted = 0;
+    const taken = new Set<string>(); // stable keys used so far: IDs stay unique
     for (const input of inputs) {
       await inputLog.write(input);
       const problem = unreadable.get(input.path);
@@ -63,7 +64,7 @@ export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promis
         keys.set(read.record, seen + 1);
         const out = seen ? { ...read, record: `${read.record}~${seen + 1}` } : read;
         if (out.kind === 'reject') await rejects.write(rejectRow(input.path, out.record, 'ingest', out.reason));
-        else await articles.write(toIngestedArticle(input.path, out));
+        else await articles.write(toIngestedArticle(input.path, out, taken));
       }
       const summary = budget.summary();
       if (summary) {

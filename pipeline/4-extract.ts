@@ -1,7 +1,8 @@
 /** Stage 4, extract: statements and events per article, and the published article rows. */
 import { join } from 'node:path';
 import { JsonlWriter, readJsonl } from '../src/util/jsonl.ts';
-import { toRow } from '../src/schema/rows.ts';
+import { spanRow, toRow } from '../src/schema/rows.ts';
+import { CodePoints } from '../src/util/offsets.ts';
 import { rejectRow } from '../src/formats/ingest.ts';
 import type { SegmentedArticle } from '../src/schema/records.ts';
 import { extractStatements } from '../src/statements/extract.ts';
@@ -12,7 +13,7 @@ export function articleRow(a: SegmentedArticle) {
   return toRow('articles', {
     ...a,
     extracted: !a.skip_reason,
-    chars: a.text.length,
+    chars: new CodePoints(a.text).length,
     paragraphs: a.paragraphs.length,
     sentences: a.sentences.length,
   });
@@ -34,10 +35,11 @@ export function extractArticle(a: SegmentedArticle, settings: BuildSettings = DE
   if (a.skip_reason) return { article: articleRow(a), statements: [], events: [] };
   const statements = extractStatements(a, { scope: settings.statement_scope });
   const events = extractEvents(a, statements);
+  const cp = new CodePoints(a.text);
   return {
     article: articleRow(a),
-    statements: statements.map((s) => toRow('statements', s as unknown as Record<string, unknown>)),
-    events: events.map((e) => toRow('events', e as unknown as Record<string, unknown>)),
+    statements: statements.map((s) => spanRow('statements', s as unknown as Record<string, unknown>, a, cp)),
+    events: events.map((e) => spanRow('events', e as unknown as Record<string, unknown>, a, cp)),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { Checker, checkSpan, formatReport, type ValidationReport } from '../src/schema/validate.ts';
+import { Checker, checkSpan, codePointText, formatReport, type ValidationReport } from '../src/schema/validate.ts';
 import type { Row } from '../src/schema/tables.ts';
 import { tableRows } from '../src/dataset/sources.ts';
 import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageResult } from '../src/dataset/stage.ts';
@@ -44,22 +44,36 @@ export async function validateTables(p: BuildPaths): Promise<ValidationReport> {
   for await (const article of rows.articles()) {
     const id = check.row('articles', article, `articles row ${++n}`);
     const text = typeof article.text === 'string' ? article.text : '';
-    if (typeof article.chars === 'number' && article.chars !== text.length) check.fail('articles', id, `chars ${article.chars} differs from the text length ${text.length}`);
+    // Offsets count code points (OFFSETS in src/schema/tables.ts); the *_utf16 columns UTF-16 code units.
+    const cps = codePointText(text);
+    if (typeof article.chars === 'number' && article.chars !== cps.length) check.fail('articles', id, `chars ${article.chars} differs from the text length ${cps.length} (code points)`);
+    // published and url are copied from the article: they must agree with it.
+    const sameAsArticle = (table: 'statements' | 'events', key: string, r: Row) => {
+      for (const c of ['published', 'url']) if ((r[c] ?? null) !== (article[c] ?? null)) check.fail(table, key, `${c} ${JSON.stringify(r[c])} differs from the article's ${JSON.stringify(article[c])}`);
+    };
     while ((await statements.peek())?.article_id === article.article_id) {
       const s = (await statements.take()) as Row;
       const key = check.row('statements', s, 'statement');
-      const quote = checkSpan(text, s, 'start', 'end', typeof s.quote === 'string' ? s.quote : '', `quote`);
+      const words = typeof s.quote === 'string' ? s.quote : '';
+      const quote = checkSpan(cps, s, 'start', 'end', words, `quote (code points)`);
       if (quote) check.fail('statements', key, quote);
-      const cue = checkSpan(text, s, 'cue_start', 'cue_end', null, 'cue');
+      const quote16 = checkSpan(text, s, 'start_utf16', 'end_utf16', words, `quote (UTF-16)`);
+      if (quote16) check.fail('statements', key, quote16);
+      const cue = checkSpan(cps, s, 'cue_start', 'cue_end', typeof s.cue === 'string' ? s.cue : null, 'cue');
       if (cue) check.fail('statements', key, cue);
+      sameAsArticle('statements', key, s);
     }
     while ((await events.peek())?.article_id === article.article_id) {
       const e = (await events.take()) as Row;
       const key = check.row('events', e, 'event');
-      const trig = checkSpan(text, e, 'start', 'end', typeof e.trigger === 'string' ? e.trigger : '', 'trigger');
+      const words = typeof e.trigger === 'string' ? e.trigger : '';
+      const trig = checkSpan(cps, e, 'start', 'end', words, 'trigger (code points)');
       if (trig) check.fail('events', key, trig);
-      const sent = checkSpan(text, e, 'sentence_start', 'sentence_end', null, 'sentence');
+      const trig16 = checkSpan(text, e, 'start_utf16', 'end_utf16', words, 'trigger (UTF-16)');
+      if (trig16) check.fail('events', key, trig16);
+      const sent = checkSpan(cps, e, 'sentence_start', 'sentence_end', null, 'sentence');
       if (sent) check.fail('events', key, sent);
+      sameAsArticle('events', key, e);
     }
   }
   // Whatever is left points to no article (or is out of article order).

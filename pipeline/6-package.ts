@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readJsonl } from '../src/util/jsonl.ts';
 import { tableRows } from '../src/dataset/sources.ts';
 import { writeVersion, type WriteResult, type Manifest } from '../src/dataset/version.ts';
-import { codeFingerprint, readStageRecord, stageDir, type BuildPaths } from '../src/dataset/stage.ts';
+import { codeFingerprint, dictionaryDigests, readStageRecord, stageDir, type BuildPaths } from '../src/dataset/stage.ts';
 import { run as validate } from './5-validate.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,5 +33,6 @@ export async function run(p: BuildPaths, opts: { name?: string } = {}): Promise<
     counts: { input_files: ingest?.counts.files ?? inputs.length, records_in: ingest?.counts.records ?? 0 },
     code: await codeVersion(),
     settings: Object.fromEntries(Object.entries(p.settings).map(([k, v]) => [k, String(v)])),
+    dictionaries: await dictionaryDigests(),
   }, { name: opts.name });
 }

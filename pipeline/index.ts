@@ -5,7 +5,7 @@ import * as segment from './3-segment.ts';
 import * as extract from './4-extract.ts';
 import * as validate from './5-validate.ts';
 import * as pkg from './6-package.ts';
-import type { BuildPaths, StageName, StageResult } from '../src/dataset/stage.ts';
+import { requireArticles, type BuildPaths, type StageName, type StageResult } from '../src/dataset/stage.ts';
 import { withOutLock } from '../src/dataset/lock.ts';
 
 export const STAGE_RUNNERS: Array<[StageName, (p: BuildPaths, o?: { force?: boolean }) => Promise<StageResult>]> = [
@@ -33,6 +33,8 @@ async function buildLocked(p: BuildPaths, opts: { force?: boolean; name?: string
     const r = await runStage(p, { force: opts.force });
     const counts = Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', ');
     log(`${name.padEnd(9)} ${r.skipped ? 'up to date' : `${(performance.now() - t0).toFixed(0)} ms`}  ${counts}`);
+    // An empty RAW (or one of unreadable files only) is a mistake to say out loud, not a 0-article version.
+    if (name === 'ingest') requireArticles(p.raw, r.record.counts);
   }
   const v = await pkg.run(p, { name: opts.name });
   log(v.created ? `package   version ${v.version} written to ${v.dir}` : `package   no new version: the data files are identical to ${v.version}`);

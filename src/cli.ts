@@ -9,9 +9,9 @@ import { readPolnear } from './statements/tagger/polnear.ts';
 import { DEFAULT_TRAIN, train } from './statements/tagger/train.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
-import { buildPaths, DEFAULT_SETTINGS, type BuildSettings } from './dataset/stage.ts';
+import { buildPaths, DEFAULT_SETTINGS, NoInputError, requireArticles, type BuildSettings } from './dataset/stage.ts';
 import { verifyVersion } from './dataset/verify.ts';
-import { changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
+import { buildLines, changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
 import { release } from './dataset/release.ts';
 import { rebuildReport } from './report/index.ts';
 import { DEFAULT_LIMITS, pull, type PullProgress } from './dataset/pull.ts';
@@ -29,17 +29,24 @@ function versionDir(arg: string, out: string): string {
 
 const waitOption = { type: 'boolean', default: false, describe: 'when another process is writing OUT, wait for it instead of exiting with code 75' } as const;
 
-const io = (y: Argv) =>
+/** Which of the build options a command uses; the others are still accepted (make passes one set to every stage) but not listed in its --help. */
+type Uses = { raw?: boolean; rejects?: boolean; scope?: boolean };
+const ALL: Uses = { raw: true, rejects: true, scope: true };
+/** What each stage reads: ingest reads RAW; extract applies the statement scope; package records every setting in the manifest. */
+const STAGE_USES: Record<string, Uses> = { ingest: { raw: true, rejects: true }, clean: {}, segment: {}, extract: { scope: true }, validate: {} };
+
+const io = (y: Argv, uses: Uses = ALL) =>
   y
-    .option('raw', { type: 'string', default: 'raw', describe: 'folder of raw dumps to read' })
+    .option('raw', { type: 'string', default: 'raw', describe: 'folder of raw dumps to read', hidden: !uses.raw })
     .option('out', { type: 'string', default: 'out', describe: 'folder for stage files and versions' })
     .option('force', { type: 'boolean', default: false, describe: 'rerun even when inputs and code are unchanged' })
     .option('wait', waitOption)
-    .option('max-rejects-per-file', { type: 'number', default: DEFAULT_SETTINGS.max_rejects_per_file, describe: 'rejects listed one by one per input file; the rest become one summarising reject' })
+    .option('max-rejects-per-file', { type: 'number', default: DEFAULT_SETTINGS.max_rejects_per_file, describe: 'rejects listed one by one per input file; the rest become one summarising reject', hidden: !uses.rejects })
     .option('statement-scope', {
       choices: ['speech', 'attribution'] as const,
       default: DEFAULT_SETTINGS.statement_scope,
       describe: 'speech: statements proper; attribution: also positions and intentions attributed to someone (PolNeAR)',
+      hidden: !uses.scope,
     });
 
 const pathsOf = (a: { raw: string; out: string; 'statement-scope': BuildSettings['statement_scope']; 'max-rejects-per-file': number }) => {
@@ -48,11 +55,22 @@ const pathsOf = (a: { raw: string; out: string; 'statement-scope': BuildSettings
   return buildPaths(a.raw, a.out, { statement_scope: a['statement-scope'], max_rejects_per_file: max });
 };
 
+/** `newsledger --version`: the program's version, its commit and code fingerprint (not a dataset version). */
+async function printVersion(): Promise<void> {
+  const { codeVersion } = await import('../pipeline/6-package.ts');
+  const c = await codeVersion();
+  process.stdout.write(`newsledger ${c.package_version}${c.git_commit ? ` (commit ${c.git_commit.slice(0, 12)})` : ''} code ${c.fingerprint.replace('sha256:', '').slice(0, 12)}\n`);
+}
+
 async function main(): Promise<void> {
+  // Before any command, --version is the program's; after release or pull it names a dataset version.
+  const args = hideBin(process.argv);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) return printVersion();
   let cli = yargs(hideBin(process.argv))
     .scriptName('newsledger')
     .version(false) // --version names a dataset version (verify, release, pull)
     .usage('$0 <command> [options]')
+    .epilogue('newsledger --version prints the program\'s version (package, git commit, code fingerprint).')
     .command(
       'build',
       'run every stage and write a new version of the dataset into OUT',
@@ -64,9 +82,10 @@ async function main(): Promise<void> {
       },
     );
   for (const [name, runStage] of STAGE_RUNNERS) {
-    cli = cli.command(name, `run the ${name} stage alone (reads the previous stage's output in OUT/.stages)`, io, async (a) => {
+    cli = cli.command(name, `run the ${name} stage alone (reads the previous stage's output in OUT/.stages)`, (y) => io(y, STAGE_USES[name] ?? ALL), async (a) => {
       const r = await withOutLock(a.out, { wait: a.wait, command: name, log }, () => runStage(pathsOf(a), { force: a.force }));
       log(`${name}: ${r.skipped ? 'up to date' : 'done'}; ` + Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', '));
+      if (name === 'ingest') requireArticles(a.raw, r.record.counts);
     });
   }
   cli = cli.command('package', 'write a version from the validated stage files', (y) => io(y).option('version-name', { type: 'string' }), async (a) => {
@@ -118,6 +137,7 @@ async function main(): Promise<void> {
       if (a.format === 'json') process.stdout.write(JSON.stringify(diffJson(r), null, 2) + '\n');
       else process.stdout.write(changesMarkdown(r));
       log(codeLine(r));
+      for (const l of buildLines(r)) log(l);
       log(`delta.jsonl, CHANGES.md and diff.json written to ${outDir}`);
     },
   );
@@ -173,7 +193,7 @@ async function main(): Promise<void> {
     async (a) => {
       const limits = { deadlineMs: a.deadline * 1000, idleTimeoutMs: a['idle-timeout'] * 1000, connectTimeoutMs: a['connect-timeout'] * 1000, indexMaxBytes: a['index-max-bytes'], allowOtherHosts: a['allow-other-hosts'] };
       const r = await withOutLock(a.out, { wait: a.wait, command: 'pull', log }, () => pull(a.base!, a.out, { version: a.version, attempts: a.attempts, log, progress: progressPrinter(), limits }));
-      log(`${r.version}: ${r.fetched.length} file(s) fetched${r.resumed.length ? `, ${r.resumed.length} resumed` : ''}; verified into ${r.dir}`);
+      log(`${r.version}: ${r.fetched.length} file(s) fetched${r.resumed.length ? `, ${r.resumed.length} resumed` : ''}${r.restarted.length ? `, ${r.restarted.length} downloaded again from the start (the server ignored the Range request)` : ''}; verified into ${r.dir}`);
     },
   );
   cli = cli.command(
@@ -314,5 +334,5 @@ function progressPrinter(): (p: PullProgress) => void {
 main().catch((err: unknown) => {
   if (err instanceof ValidationError) log(err.message);
   else log(`newsledger: ${(err as Error)?.message ?? String(err)}`);
-  process.exitCode = err instanceof LockedError ? err.exitCode : 1;
+  process.exitCode = err instanceof LockedError || err instanceof NoInputError ? err.exitCode : 1;
 });

@@ -22,12 +22,26 @@ describe('txt reader', () => {
 
 describe('article IDs', () => {
   const rec: RawRecord = { kind: 'record', record: '', format: 'txt', text: 'Some story.\nMore.', titleInText: true };
-  it('derive from source key and content, not order or time', () => {
+  it('derive from the stable key (source file and record key), not content, order or time', () => {
     const a = toIngestedArticle('a/one.txt', rec);
     expect(a.article_id).toMatch(/^art_[0-9a-f]{16}$/);
     expect(toIngestedArticle('a/one.txt', { ...rec }).article_id).toBe(a.article_id);
     expect(toIngestedArticle('a/two.txt', rec).article_id).not.toBe(a.article_id);
-    expect(toIngestedArticle('a/one.txt', { ...rec, text: 'Other.' }).article_id).not.toBe(a.article_id);
+    // A corrected text keeps the ID; content_sha256 tells the two apart.
+    const corrected = toIngestedArticle('a/one.txt', { ...rec, text: 'Some story.\nMore!' });
+    expect(corrected.article_id).toBe(a.article_id);
+    expect(corrected.content_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(corrected.content_sha256).not.toBe(a.content_sha256);
+  });
+  it('derive from the URL when the record has one, wherever the file lies', () => {
+    const withUrl = { ...rec, url: 'https://example.org/news/1' };
+    const a = toIngestedArticle('2022/dump.jsonl', { ...withUrl, record: '7' });
+    expect(toIngestedArticle('2023/other.jsonl', { ...withUrl, record: '1', text: 'Changed.' }).article_id).toBe(a.article_id);
+    // A URL two records carry: the second falls back to its file key, so IDs stay unique.
+    const taken = new Set<string>();
+    const first = toIngestedArticle('x.jsonl', { ...withUrl, record: '1' }, taken);
+    const second = toIngestedArticle('x.jsonl', { ...withUrl, record: '2' }, taken);
+    expect(second.article_id).not.toBe(first.article_id);
   });
   it('keeps a record key in source_file', () => {
     expect(toIngestedArticle('dump.jsonl', { ...rec, record: '42' }).source_file).toBe('dump.jsonl#42');

@@ -43,7 +43,7 @@ describe('minor hostile inputs', () => {
     const r = await ingest(p, { force: true });
     expect(r.record.counts).toMatchObject({ files: 2, articles: 1, rejects: 1 });
     const rejects = (await readFile(join(stageDir(p, 'ingest'), 'rejects.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    expect(rejects).toEqual([expect.objectContaining({ source_file: 'pipe.txt', record: '', reason: 'not a regular file (a FIFO (named pipe)); not read' })]);
+    expect(rejects).toEqual([expect.objectContaining({ source_file: 'pipe.txt', record: null, reason: 'not a regular file (a FIFO (named pipe)); not read' })]);
   });
 
   it('UTF-16 text with a byte-order mark is decoded, with or without an extension', async () => {

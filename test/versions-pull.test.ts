@@ -143,7 +143,12 @@ describe('pull', () => {
   it('starts the file again when the server ignores the Range request', async () => {
     behaviour.cutOnce.set('statements.jsonl', 2000);
     behaviour.ignoreRange = true;
-    const r = await pull(base, join(dir, 'pulled-norange'));
+    const logs: string[] = [];
+    const r = await pull(base, join(dir, 'pulled-norange'), { log: (l) => logs.push(l) });
+    // Honest counts (issue 18 #6): the whole file came again, nothing was resumed.
+    expect(r.resumed).toEqual([]);
+    expect(r.restarted).toEqual(['statements.jsonl']);
+    expect(logs.join('\n')).toContain('statements.jsonl: the server ignored the Range request');
     expect(behaviour.requests.filter((q) => q.path.endsWith('statements.jsonl')).map((q) => q.range)).toEqual([null, 'bytes=2000-']);
     expect(await readFile(join(r.dir, 'statements.jsonl'))).toEqual(await readFile(join(v.dir, 'statements.jsonl')));
   });

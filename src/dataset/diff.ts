@@ -41,7 +41,26 @@ export interface DiffResult {
   a: { version: string; dir: string; code: Manifest['code'] };
   b: { version: string; dir: string; code: Manifest['code'] };
   code_changed: boolean;
+  /** Build settings that differ (a value missing on one side is null: a version older than the setting). */
+  settings: Array<{ name: string; a: string | null; b: string | null }>;
+  /** Dictionaries, word lists and models that differ, by path (null: not known on that side). */
+  dictionaries: Array<{ path: string; change: 'added' | 'removed' | 'changed' }>;
+  /** False when a side's manifest predates the dictionary list: dictionary changes cannot be named. */
+  dictionaries_known: boolean;
   tables: Record<string, TableDiff>;
+}
+
+/** Every setting whose value differs between two manifests. */
+export function settingsDiff(a: Manifest['settings'], b: Manifest['settings']): DiffResult['settings'] {
+  const names = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])].sort();
+  return names.filter((n) => (a?.[n] ?? null) !== (b?.[n] ?? null)).map((n) => ({ name: n, a: a?.[n] ?? null, b: b?.[n] ?? null }));
+}
+
+/** Every dictionary added, removed or changed between two manifests. */
+export function dictionariesDiff(a: Manifest['dictionaries'], b: Manifest['dictionaries']): DiffResult['dictionaries'] {
+  if (!a || !b) return [];
+  const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return paths.flatMap((p) => (a[p] === b[p] ? [] : [{ path: p, change: !a[p] ? 'added' as const : !b[p] ? 'removed' as const : 'changed' as const }]));
 }
 
 /** Columns that make an example readable, per table. */
@@ -195,7 +214,7 @@ async function diffTable(table: string, pk: string[], pathA: string | null, path
 export async function diffVersions(
   dirA: string,
   dirB: string,
-  opts: { outDir?: string; examples?: number; manifestB?: Pick<Manifest, 'version' | 'code' | 'tables'> } = {},
+  opts: { outDir?: string; examples?: number; manifestB?: Pick<Manifest, 'version' | 'code' | 'tables' | 'settings' | 'dictionaries'> } = {},
 ): Promise<DiffResult> {
   const [ma, mb] = [await readManifestAt(dirA), (opts.manifestB as Manifest | undefined) ?? (await readManifestAt(dirB))];
   const names = [...TABLE_NAMES, ...Object.keys(ma.tables ?? {}), ...Object.keys(mb.tables ?? {})].filter((t, i, all) => all.indexOf(t) === i);
@@ -222,6 +241,9 @@ export async function diffVersions(
     a: { version: ma.version, dir: dirA, code: ma.code },
     b: { version: mb.version, dir: dirB, code: mb.code },
     code_changed: ma.code?.fingerprint !== mb.code?.fingerprint,
+    settings: settingsDiff(ma.settings, mb.settings),
+    dictionaries: dictionariesDiff(ma.dictionaries, mb.dictionaries),
+    dictionaries_known: !!ma.dictionaries && !!mb.dictionaries,
     tables,
   };
   if (outDir && deltaPath) {
@@ -242,8 +264,20 @@ export function codeLine(r: DiffResult): string {
   return r.code_changed ? `Code version changed: ${desc(r.a.code)} → ${desc(r.b.code)}` : `Code version unchanged: ${desc(r.b.code)}`;
 }
 
+/** What else made the data differ: every changed setting and dictionary, in words (one line each). */
+export function buildLines(r: DiffResult): string[] {
+  const v = (x: string | null) => (x === null ? '(not recorded)' : `\`${x}\``);
+  const lines: string[] = [];
+  if (!r.settings.length) lines.push('Settings unchanged.');
+  for (const s of r.settings) lines.push(`Setting \`${s.name}\` changed: ${v(s.a)} → ${v(s.b)}.`);
+  if (!r.dictionaries_known) lines.push('Dictionaries: not recorded in both manifests (a version built before they were), so their changes cannot be named.');
+  else if (!r.dictionaries.length) lines.push('Dictionaries and models unchanged.');
+  for (const d of r.dictionaries) lines.push(`Dictionary \`${d.path}\` ${d.change}.`);
+  return lines;
+}
+
 export function changesMarkdown(r: DiffResult): string {
-  const out = [`# Changes from ${r.a.version} to ${r.b.version}`, '', codeLine(r) + '.', '', '| table | rows before | rows after | added | removed | changed | unchanged |', '|---|---:|---:|---:|---:|---:|---:|'];
+  const out = [`# Changes from ${r.a.version} to ${r.b.version}`, '', codeLine(r) + '.', '', ...buildLines(r).map((l) => `- ${l}`), '', '| table | rows before | rows after | added | removed | changed | unchanged |', '|---|---:|---:|---:|---:|---:|---:|'];
   for (const [t, d] of Object.entries(r.tables)) out.push(`| ${t} | ${d.rows_a} | ${d.rows_b} | ${d.added} | ${d.removed} | ${d.changed} | ${d.unchanged} |`);
   for (const [t, d] of Object.entries(r.tables)) {
     if (!d.added && !d.removed && !d.changed) continue;

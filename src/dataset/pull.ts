@@ -174,8 +174,10 @@ export interface PullResult {
   dir: string;
   /** Files that were fetched (not already complete from an earlier run). */
   fetched: string[];
-  /** Downloads that went on from a partial file. */
+  /** Files continued from where a try stopped (the server answered the Range request with 206). */
   resumed: string[];
+  /** Files downloaded again from the start after an interruption, because the server ignored the Range request. */
+  restarted: string[];
 }
 
 /** A file name the index may name: no folders, no parent references (a hostile index cannot write outside OUT). */
@@ -193,12 +195,16 @@ async function download(source: Source, f: IndexFile, dest: string, opts: PullOp
     }
     try {
       if (start < f.bytes || f.bytes === 0) {
-        if (start > 0) {
-          opts.log?.(`${f.path}: resuming at ${start} of ${f.bytes} bytes`);
-          if (!result.resumed.includes(f.path)) result.resumed.push(f.path);
-        }
+        if (start > 0) opts.log?.(`${f.path}: resuming at ${start} of ${f.bytes} bytes`);
         const got = await source.open(f.url, start);
-        if (got.status === 200) start = 0; // the server sent the whole file: write it from the beginning
+        // Counted as resumed only when the server honoured the Range request (206).
+        if (start > 0 && got.status === 206 && !result.resumed.includes(f.path)) result.resumed.push(f.path);
+        if (got.status === 200 && start > 0) {
+          // The server ignored the Range header and sent the whole file: write it from the beginning.
+          opts.log?.(`${f.path}: the server ignored the Range request; downloading the whole file again`);
+          if (!result.restarted.includes(f.path)) result.restarted.push(f.path);
+          start = 0;
+        }
         const sink = createWriteStream(part, { flags: start > 0 ? 'a' : 'w' });
         let done = start;
         let failed: Error | null = null;
@@ -262,7 +268,7 @@ export async function pull(base: string, out: string, opts: PullOptions = {}): P
 
   await mkdir(out, { recursive: true });
   const dir = join(out, entry.version);
-  const result: PullResult = { version: entry.version, dir, fetched: [], resumed: [] };
+  const result: PullResult = { version: entry.version, dir, fetched: [], resumed: [], restarted: [] };
   if (await exists(dir)) {
     const check = await verifyVersion(dir);
     if (!check.ok) throw new Error(`${dir} exists but does not verify (${check.problems[0].file}: ${check.problems[0].reason}); remove it to pull again`);

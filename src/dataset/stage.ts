@@ -59,6 +59,37 @@ export async function codeFingerprint(): Promise<string> {
   return codeFingerprintCache;
 }
 
+/** Files of data the code reads (dictionaries, word lists, models): what a data-only change looks like. */
+export const DICTIONARY_FILE = /\.(?:tsv|txt|csv|json)(?:\.gz)?$|\.bin\.gz$/;
+let dictionaryCache: Record<string, string> | null = null;
+
+/** sha256 of every dictionary, word list and model under src/, by path: the manifest records them so a diff can name each change. */
+export async function dictionaryDigests(): Promise<Record<string, string>> {
+  if (dictionaryCache) return dictionaryCache;
+  const out: Record<string, string> = {};
+  const root = join(PROJECT_ROOT, 'src');
+  if (await exists(root)) for (const f of await listFiles(root)) if (DICTIONARY_FILE.test(f)) out[`src/${f}`] = (await fileDigest(join(root, f))).sha256;
+  dictionaryCache = out;
+  return out;
+}
+
+/** RAW holds nothing that became an article: a warning and exit code 2, and no (empty) version. */
+export class NoInputError extends Error {
+  readonly exitCode = 2;
+  constructor(raw: string, counts: Record<string, number>) {
+    const files = counts.files ?? 0;
+    super(
+      `warning: RAW folder ${raw} has no readable input (${files} file${files === 1 ? '' : 's'}` +
+        `${counts.rejects ? `, ${counts.rejects} rejected: see ${'OUT/.stages/ingest/rejects.jsonl'}` : ''}); no version written`,
+    );
+  }
+}
+
+/** Throws NoInputError when ingest found no article. */
+export function requireArticles(raw: string, counts: Record<string, number>): void {
+  if (!counts.articles) throw new NoInputError(raw, counts);
+}
+
 export async function readStageRecord(p: BuildPaths, stage: StageName): Promise<StageRecord | null> {
   try {
     return JSON.parse(await readFile(join(stageDir(p, stage), 'stage.json'), 'utf8')) as StageRecord;

@@ -43,6 +43,8 @@ export interface Manifest {
   code: { package_version: string; fingerprint: string; git_commit: string | null };
   /** Build settings that shape the data (src/dataset/stage.ts BuildSettings). */
   settings?: Record<string, string>;
+  /** sha256 of each dictionary, word list and model the code read (src/dataset/stage.ts dictionaryDigests), by path. */
+  dictionaries?: Record<string, string>;
   inputs: Array<{ path: string; sha256: string; bytes: number }>;
   counts: Record<string, number>;
   tables: Record<TableName, { rows: number; primary_key: string[]; columns: Array<{ name: string; type: string; arrow_type: string; parquet_type: string; required: boolean }> }>;
@@ -57,6 +59,7 @@ export interface VersionSource {
   counts: Record<string, number>;
   code: Manifest['code'];
   settings?: Manifest['settings'];
+  dictionaries?: Manifest['dictionaries'];
 }
 
 export const latestLink = (out: string) => join(out, 'latest');
@@ -202,6 +205,7 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       fingerprint: `sha256:${fingerprint}`,
       code: src.code,
       ...(src.settings ? { settings: src.settings } : {}),
+      ...(src.dictionaries ? { dictionaries: src.dictionaries } : {}),
       inputs: src.inputs,
       counts,
       tables,

@@ -428,7 +428,9 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // Acts the text only imagines or denies are less certain events.
     const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0)) * (mod.hypothetical || negated ? 0.6 : 1);
     rows.push({
-      event_id: eventId(article.article_id, type, text.slice(sa, sb), text.slice(trig.start, trig.end)),
+      // What the event says (type, trigger words, actors, recipients), not its sentence or offsets: a
+      // correction elsewhere in the sentence keeps the ID, and the diff reports the row as changed.
+      event_id: eventId(article.article_id, type, text.slice(trig.start, trig.end), names(roles.actors), names(roles.recipients)),
       article_id: article.article_id,
       statement_id: statement?.statement_id ?? '',
       event_type: type,

@@ -1,16 +1,34 @@
 /** The pure core of ingest: a reader's record becomes an article with a content-derived ID. */
 import type { IngestedArticle, RawRecord, RejectRow } from '../schema/records.ts';
-import { makeId } from '../util/ids.ts';
+import { makeId, sha256 } from '../util/ids.ts';
 import { publishedFromText } from '../text/dates.ts';
 
 /** `source_file` as published: the path, plus `#key` for a record inside a multi-record file. */
 export const sourceKey = (file: string, record: string) => (record ? `${file}#${record}` : file);
 
-export function toIngestedArticle(file: string, rec: RawRecord): IngestedArticle {
+/**
+ * The stable key of a record: its URL when the input gives one (the same story re-crawled or corrected
+ * keeps it), else the source file and record key. Never the text: a corrected article keeps its ID, and
+ * `content_sha256` tells the two texts apart.
+ */
+export function stableKey(file: string, rec: Pick<RawRecord, 'record' | 'url'>): string {
+  const url = rec.url?.trim();
+  return url ? `url:${url}` : `file:${sourceKey(file, rec.record)}`;
+}
+
+/**
+ * `taken`: stable keys already used in this build (ingest reads files in sorted order, so the same inputs
+ * give the same IDs). A URL that a second record also carries falls back to that record's file key, so
+ * IDs stay unique.
+ */
+export function toIngestedArticle(file: string, rec: RawRecord, taken?: Set<string>): IngestedArticle {
   const fromText = rec.published ? null : publishedFromText(rec.text);
+  let key = stableKey(file, rec);
+  if (taken?.has(key)) key = stableKey(file, { record: rec.record });
+  taken?.add(key);
   return {
-    // The ID hashes the source key and the raw text: a cleaning or extraction change keeps IDs stable.
-    article_id: makeId('art', sourceKey(file, rec.record), rec.text),
+    article_id: makeId('art', key),
+    content_sha256: sha256(rec.text),
     source_file: sourceKey(file, rec.record),
     record: rec.record,
     format: rec.format,
@@ -28,7 +46,8 @@ export function toIngestedArticle(file: string, rec: RawRecord): IngestedArticle
 }
 
 export function rejectRow(file: string, record: string, stage: RejectRow['stage'], reason: string): RejectRow {
-  return { reject_id: makeId('rej', file, record, stage), source_file: file, record, stage, reason };
+  // A missing record key is null, like every missing value (MISSING_VALUES in src/schema/tables.ts).
+  return { reject_id: makeId('rej', file, record, stage), source_file: file, record: record || null, stage, reason };
 }
 
 /**

@@ -3,7 +3,7 @@
  * column with its type in each format, whether it is required, its meaning, allowed values and an example.
  * Deterministic: it depends only on the schema and the row counts, never on the clock.
  */
-import { TABLES, TABLE_NAMES, type Column, type TableName } from './tables.ts';
+import { MISSING_VALUES, OFFSETS, TABLES, TABLE_NAMES, type Column, type TableName } from './tables.ts';
 import { arrowType } from '../formats/writers/arrow.ts';
 import { parquetType } from '../formats/writers/parquet.ts';
 
@@ -31,8 +31,9 @@ export function codebook(rows: Partial<Record<TableName, number>>, formats: stri
     'Parquet types, the validation and `datapackage.json`. Every table is published as',
     `${formats.map((f) => `\`.${f}\``).join(', ')} with the same rows in the same order.`,
     '',
-    'Empty values: an empty string in CSV, `""` or `null` in JSONL, null in Arrow and Parquet.',
-    'Offsets (`start`, `end`, `cue_start`, ...) count UTF-16 code units of the article `text`.',
+    `Missing values: ${MISSING_VALUES}`,
+    '',
+    `Offsets: ${OFFSETS}`,
     '',
     '| table | rows | primary key | description |',
     '|---|---:|---|---|',

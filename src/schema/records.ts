@@ -32,7 +32,7 @@ export type ReaderOutput = RawRecord | RawReject;
 export interface RejectRow extends Row {
   reject_id: string;
   source_file: string;
-  record: string;
+  record: string | null;
   stage: 'ingest' | 'clean' | 'segment' | 'extract';
   reason: string;
 }
@@ -40,6 +40,8 @@ export interface RejectRow extends Row {
 /** ingest output: one per article. */
 export interface IngestedArticle {
   article_id: string;
+  /** sha256 of the raw record text (optional so records written before the column existed still read). */
+  content_sha256?: string;
   source_file: string;
   record: string;
   format: RawRecord['format'];

@@ -9,8 +9,9 @@ const compiled = new Map<string, RegExp>();
 const pattern = (p: string) => compiled.get(p) ?? compiled.set(p, new RegExp(p)).get(p)!;
 
 export function checkValue(c: Column, v: unknown): string | null {
-  const empty = v === null || v === undefined || v === '';
-  if (empty) return c.required ? `${c.name} is required` : null;
+  // One meaning of missing (MISSING_VALUES): null, never an empty string.
+  if (v === '') return c.required ? `${c.name} is required` : `${c.name} is an empty string: a missing value is null`;
+  if (v === null || v === undefined) return c.required ? `${c.name} is required` : null;
   switch (c.type) {
     case 'integer':
       if (typeof v !== 'number' || !Number.isInteger(v)) return `${c.name} must be an integer (got ${JSON.stringify(v)})`;
@@ -47,8 +48,20 @@ export function checkRow(table: TableName, row: Row): string[] {
   return problems;
 }
 
+/** Text that offsets slice: a string (UTF-16 code units) or its code points (codePointText). */
+export interface Sliceable {
+  length: number;
+  slice(a: number, b: number): string;
+}
+
+/** The article text indexed by Unicode code points, the unit of `start`/`end` (OFFSETS in tables.ts). */
+export function codePointText(text: string): Sliceable {
+  const cps = Array.from(text);
+  return { length: cps.length, slice: (a, b) => cps.slice(a, b).join('') };
+}
+
 /** Offsets of a statement or event must slice the article text to its quote or trigger. */
-export function checkSpan(text: string, row: Row, startKey: string, endKey: string, expected: string | null, label: string): string | null {
+export function checkSpan(text: Sliceable, row: Row, startKey: string, endKey: string, expected: string | null, label: string): string | null {
   const a = row[startKey];
   const b = row[endKey];
   if (a === null && b === null) return null;

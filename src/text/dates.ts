@@ -34,9 +34,26 @@ export function parseLooseDate(s: string): string | null {
 const PUBLISHED_MARK = new RegExp(`(first\\s+published|published|posted|last\\s+updated|updated)(?:\\s+on)?\\s*:?\\s*(${DATE_PATTERN})`, 'gi');
 const POST_SIGNATURE = new RegExp(`\\(@\\w+\\)\\s+(${DATE_PATTERN})`, 'g');
 
+/** A line that is only a date ("2022-05-04", "4 May 2022", "Wednesday, May 4, 2022 10:31 BST"). */
+export const DATE_LINE = new RegExp(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(${DATE_PATTERN})(?:,?\\s+(?:at\\s+)?\\d{1,2}[.:]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?$`, 'i');
+/** How many non-blank lines at the top of a text may hold its date line (title, byline, date). */
+const DATE_LINE_WITHIN = 5;
+
+/** The date of a line that is only a date among the first lines of a text (a .txt dump's title, then its date). */
+export function dateLineNearTop(text: string): string | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, DATE_LINE_WITHIN);
+  for (const l of lines) {
+    const m = DATE_LINE.exec(l);
+    const d = m ? parseLooseDate(m[1]) : null;
+    if (d) return d;
+  }
+  return null;
+}
+
 /**
  * Publication date from the text itself: an explicit "Published:"/"Updated:" line wins (published
- * before updated); otherwise the newest embedded post (a story is never older than what it embeds).
+ * before updated); then a line that is only a date near the top; otherwise the newest embedded post
+ * (a story is never older than what it embeds).
  */
 export function publishedFromText(text: string): string | null {
   let published: string | null = null;
@@ -48,6 +65,8 @@ export function publishedFromText(text: string): string | null {
     else published ??= d;
   }
   if (published || updated) return published ?? updated;
+  const top = dateLineNearTop(text);
+  if (top) return top;
   let newest: string | null = null;
   for (const m of text.matchAll(POST_SIGNATURE)) {
     const d = parseLooseDate(m[1]);

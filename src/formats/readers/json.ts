@@ -11,7 +11,8 @@ import { metadataDate } from '../../text/dates.ts';
 import { MAX_ARTICLE_BYTES, splitLines, type Source } from './source.ts';
 
 const TEXT_FIELDS = ['maintext', 'text', 'content', 'body', 'article', 'article_text', 'articleBody', 'full_text', 'story', 'description'];
-const TITLE_FIELDS = ['title', 'headline', 'title_page', 'name'];
+/** Title fields, case-insensitive: news-please, schema.org, the Guardian's `heading` and `webTitle`, common exports. */
+const TITLE_FIELDS = ['title', 'headline', 'heading', 'webtitle', 'headlines', 'article_title', 'story_title', 'news_title', 'hed', 'head', 'title_page', 'name'];
 const DATE_FIELDS = ['date_publish', 'date', 'published', 'publish_date', 'published_at', 'pubDate', 'datePublished', 'date_published', 'publication_date', 'created_at', 'timestamp', 'date_modify'];
 const URL_FIELDS = ['url', 'link', 'source_url', 'uri'];
 const PUBLISHER_FIELDS = ['source_domain', 'publisher', 'source', 'site_name', 'domain', 'outlet'];

@@ -1,4 +1,4 @@
-/** JSON Lines: one object per line with the table's columns in order; empty numbers are null. */
+/** JSON Lines: one object per line with the table's columns in order; a missing value is null (MISSING_VALUES). */
 import { JsonlWriter } from '../../util/jsonl.ts';
 import type { Table } from '../../schema/tables.ts';
 import type { TableWriter } from './types.ts';
