@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { PloverType } from '../schema/tables.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { children, headOf } from '../nlp/document.ts';
+import { children, headOf, subtree } from '../nlp/document.ts';
 import type { ActorGroup } from './actors.ts';
 
 export interface TreeRoles {
@@ -94,7 +94,12 @@ export function triggerNode(s: Sentence, start: number, end: number): number {
 const childrenBy = (s: Sentence, i: number, rel: string) => children(s, i).filter((c) => s.deprels[c] === rel);
 /** The preposition (case marker) of a nominal, lower-cased, or ''. */
 const caseOf = (s: Sentence, i: number) => {
-  const c = children(s, i).find((k) => s.deprels[k] === 'case' && k < i);
+  let c = children(s, i).find((k) => s.deprels[k] === 'case' && k < i);
+  // "with Afghan President Ashraf Ghani": the parser may hang the preposition on a modifier of the name
+  if (c === undefined) {
+    const [lo] = subtree(s, i);
+    if (lo < i && s.deprels[lo] === 'case' && s.upos[lo] === 'ADP') c = lo;
+  }
   return c === undefined ? '' : s.tokens[c].form.toLowerCase();
 };
 
@@ -144,7 +149,9 @@ function groupsOf(s: Sentence, node: number, groups: ActorGroup[], recipient = f
     if (g && !out.includes(g)) out.push(g);
     for (const c of childrenBy(s, k, 'conj')) if (s.upos[c] !== 'VERB') stack.push(c);
   }
-  return out.sort((a, b) => a.start - b.start);
+  // "photographs and other military intelligence to Macedonia": of coordinated recipients, the named ones
+  const kept = recipient && out.some(named) ? out.filter(named) : out;
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 const isPronoun = (s: Sentence, i: number) => s.upos[i] === 'PRON';
@@ -178,7 +185,8 @@ interface Subject {
  * "urged X to", else the subject), the shared subject of a coordinated verb, the head noun of a relative clause.
  */
 function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
-  const own = childrenBy(s, v, 'nsubj')[0] ?? childrenBy(s, v, 'csubj')[0];
+  // of two subjects the parser gave ("Kabul: In a phone call, X and Y discussed"), the one nearer the verb
+  const own = childrenBy(s, v, 'nsubj').filter((k) => k < v).at(-1) ?? childrenBy(s, v, 'nsubj')[0] ?? childrenBy(s, v, 'csubj')[0];
   const rel = s.deprels[v];
   const head = headOf(s, v);
   if (own !== undefined) {
@@ -226,8 +234,12 @@ function verbRecipients(s: Sentence, v: number, type: PloverType, exclude: numbe
     const rel = s.deprels[c];
     if (rel === 'obj' || rel === 'iobj') out.push(c);
     else if (rel === 'obl' && preps.includes(caseOf(s, c))) out.push(c);
+    else if (rel === 'obl') {
+      // "discussed on Wednesday with Ghani": the parser often hangs the verb's phrase on the one before it
+      for (const k of children(s, c)) if (s.deprels[k] === 'nmod' && k > c && preps.includes(caseOf(s, k))) out.push(k);
+    }
   }
-  return out;
+  return out.sort((a, b) => a - b);
 }
 
 /** Choose the recipient among candidate groups as proximity did: a named party before a bare sector word. */
@@ -288,7 +300,8 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       const rel = s.deprels[c];
       const prep = caseOf(s, c);
       const isCase = (p: string) => prep === p;
-      if (rel === 'nmod' && (isCase("'s") || isCase('’s') || isCase('by') || (!prep && !isPronoun(s, c))) || rel === 'compound' || rel === 'amod') {
+      // (a name right after the noun without a preposition is a misparse: "strike outside Parliament")
+      if (rel === 'nmod' && (isCase("'s") || isCase('’s') || isCase('by') || (!prep && c < n && !isPronoun(s, c))) || rel === 'compound' || rel === 'amod') {
         if (isPronoun(s, c)) continue;
         // "military withdrawal": a bare sector word before the noun describes it; it is no party.
         const a = groupsOf(s, c, usable).filter((g) => prep === 'by' || rel === 'nmod' || named(g));
