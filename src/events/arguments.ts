@@ -212,6 +212,11 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
     const up = subjectOf(s, head, hops + 1);
     return up && !up.patient ? { node: up.node, patient: false } : undefined;
   }
+  // "..., when asked by reporters": a passive participle clause is about its main verb's subject.
+  if (rel === 'advcl' && isParticiple(s.tokens[v].form) && !childrenBy(s, v, 'obj').length && agentOf(s, v) !== undefined && isVerb(s, head)) {
+    const up = subjectOf(s, head, hops + 1);
+    return up && !up.patient ? { node: up.node, patient: true } : undefined;
+  }
   if (rel === 'acl' && isNoun(s, head)) {
     // "troops attacking the city" acts; "a civilian killed by troops" is acted on.
     if (/ing$/i.test(s.tokens[v].form)) return { node: head, patient: false };
