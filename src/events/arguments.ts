@@ -149,8 +149,9 @@ function groupsOf(s: Sentence, node: number, groups: ActorGroup[], recipient = f
     if (g && !out.includes(g)) out.push(g);
     for (const c of childrenBy(s, k, 'conj')) if (s.upos[c] !== 'VERB') stack.push(c);
   }
-  // "photographs and other military intelligence to Macedonia": of coordinated recipients, the named ones
-  const kept = recipient && out.some(named) ? out.filter(named) : out;
+  // "photographs and other military intelligence to Macedonia", "backed by Culture, Media and Sport
+  // Secretary Tessa Jowell": of coordinated parties, the named ones
+  const kept = out.some(named) ? out.filter(named) : out;
   return kept.sort((a, b) => a.start - b.start);
 }
 
@@ -168,9 +169,18 @@ function isPassive(s: Sentence, v: number): boolean {
 }
 
 /** The "by" agent of a verb or noun (not a time or measure: "by one hour", "by mid-January"). */
-const agentOf = (s: Sentence, v: number) =>
-  children(s, v).find((c) => (s.deprels[c] === 'obl' || s.deprels[c] === 'nmod') && caseOf(s, c) === 'by' &&
-    s.upos[c] !== 'NUM' && !MEASURE.test(s.tokens[c].form));
+function agentOf(s: Sentence, v: number): number | undefined {
+  const isAgent = (c: number) => caseOf(s, c) === 'by' && s.upos[c] !== 'NUM' && !MEASURE.test(s.tokens[c].form);
+  const own = children(s, v).find((c) => (s.deprels[c] === 'obl' || s.deprels[c] === 'nmod') && isAgent(c));
+  if (own !== undefined) return own;
+  // "was welcomed at the time by Beijing": the parser hung the agent on the phrase before it
+  for (const c of children(s, v)) {
+    if (s.deprels[c] !== 'obl') continue;
+    const k = children(s, c).find((x) => s.deprels[x] === 'nmod' && x > c && isAgent(x));
+    if (k !== undefined) return k;
+  }
+  return undefined;
+}
 
 interface Subject {
   node: number;
