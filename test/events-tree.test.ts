@@ -27,6 +27,9 @@ describe('arguments from the tree', () => {
     expect(only('Two Chadian soldiers were killed near the border.')).toMatchObject({ event_type: 'ASSAULT', actor: '', recipient_country: 'TCD' });
     expect(events('A trade deal was signed with Sudan.')).toEqual([]);
   });
+  it('finds an agent the parser hung on the phrase before it', () => {
+    expect(only('The Chadian plan was welcomed at the time by Sudan.')).toMatchObject({ event_type: 'SUPPORT', actor_country: 'SDN', recipient_country: 'TCD' });
+  });
   it('takes no time or measure after "by" for an agent', () => {
     expect(only('Ghana extended by two weeks its sanctions against Togo.')).toMatchObject({ event_type: 'SANCTION', actor_country: 'GHA', recipient_country: 'TGO' });
   });
