@@ -268,8 +268,8 @@ function pickRecipient(cands: ActorGroup[][], type: PloverType): ActorGroup[] | 
 const placeOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
 
 /**
- * Roles of the trigger spanning text [start, end) in an analysed sentence. `nominal`: the coder reads the
- * trigger as a noun; the tree's own tag decides which rules apply.
+ * Roles of the trigger spanning text [start, end) in an analysed sentence. The tree's own tag of the
+ * trigger's head decides which rules apply (verb or noun); any other tag leaves both roles to proximity.
  */
 export function treeRoles(s: Sentence, start: number, end: number, type: PloverType, groups: ActorGroup[]): TreeRoles {
   const n = triggerNode(s, start, end);
