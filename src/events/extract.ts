@@ -98,6 +98,11 @@ const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'g
 const VICTIM_TYPES = new Set<PloverType>(['ASSAULT', 'COERCE']);
 const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
 
+/** Sectors of political actors: states' organs, parties, armed groups, international organisations. */
+const POLITICAL = new Set(['government', 'military', 'police', 'intelligence', 'international', 'judiciary', 'legislature', 'opposition', 'party', 'rebels', 'criminal']);
+/** A state, an organ or group of political life, or a person holding an office in one. */
+const isPolitical = (a: Actor) => a.kind === 'country' || POLITICAL.has(a.sector) || !!a.office;
+
 /** A group whose every member is a place ("in Kabul") rather than an actor. */
 const isPlaceOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
 /** Who a party is for merging: its country, else the organisation a person serves, else its name. */
@@ -344,7 +349,13 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       }
       const roles = withRoles(trig);
       if (trig.pattern.needsRecipient && !roles.recipients.some((a) => a.country || a.kind !== 'sector')) continue;
-      if (roles.actors.length || (roles.recipients.length && VICTIM_TYPES.has(trig.pattern.type))) out.push({ trig, roles });
+      if (!roles.actors.length && !(roles.recipients.length && VICTIM_TYPES.has(trig.pattern.type))) continue;
+      // An event needs a political party on one side at least (PLOVER): companies trading, banks lending
+      // and people without a public role do not make events, whatever the verb.
+      // Violence by unnamed perpetrators is kept: its victims are the news.
+      const unknownPerpetrator = !roles.actors.length && VICTIM_TYPES.has(trig.pattern.type);
+      if (!unknownPerpetrator && ![...roles.actors, ...roles.recipients].some(isPolitical)) continue;
+      out.push({ trig, roles });
     }
     if (out.length) break;
   }

@@ -1,0 +1,19 @@
+/** An event needs a political party on one side at least (PLOVER); sentences of our own. */
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../src/events/extract.ts';
+import { segmented } from './support/articles.ts';
+
+const events = (text: string) => extractEvents(segmented(text, '1987-03-02'), []);
+
+describe('relevance: a political party on one side', () => {
+  it('codes no event between companies, whatever the verb', () => {
+    expect(events('Acme Holdings Inc said it agreed to sell its bakery division to Borden Foods Corp.')).toEqual([]);
+    expect(events('The company rejected the takeover offer from a rival bidder.')).toEqual([]);
+  });
+  it('codes the same verbs between states', () => {
+    expect(events('Japan agreed to sell rice to South Korea.').map((e) => e.event_type)).toEqual(['AGREE']);
+  });
+  it('keeps violence by unnamed perpetrators against people without a public role', () => {
+    expect(events('Two lecturers were killed in Lagos on Sunday.').map((e) => e.event_type)).toEqual(['ASSAULT']);
+  });
+});
