@@ -17,3 +17,11 @@ describe('relevance: a political party on one side', () => {
     expect(events('Two lecturers were killed in Lagos on Sunday.').map((e) => e.event_type)).toEqual(['ASSAULT']);
   });
 });
+
+describe('declining to comment', () => {
+  it('is no refusal (no event), while declining an offer is', () => {
+    expect(events('The Japanese foreign ministry declined to comment on the report.')).toEqual([]);
+    expect(events('A Chinese government spokesman declined to say whether Beijing would respond.')).toEqual([]);
+    expect(events('Japan declined to join the Chinese boycott.').map((e) => e.event_type)).toEqual(['REJECT']);
+  });
+});
