@@ -47,6 +47,9 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 
  * Every date expression in `text`, resolved against `published` (YYYY-MM-DD). Without a publication date
  * only expressions that name their year ("5 January 2004", "in 2003") can be resolved, and are.
  */
+const DURATION = /^(?:for|over|during)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|a few|few|a couple of|couple of)\s+(?:years?|months?|weeks?|days?|decades?|hours?)$/i;
+const DURATION_UNIT = /^(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|a few|few)\s+(?:years?|months?|weeks?|days?|decades?|hours?)$/i;
+
 export function resolveDates(text: string, published: string, opts: ResolveOptions = {}): ResolvedDate[] {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) return absoluteOnly(text);
   const [y, m, d] = published.split('-').map(Number);
@@ -59,6 +62,8 @@ export function resolveDates(text: string, published: string, opts: ResolveOptio
     const c = r.start;
     if (!c.isCertain('month') && !c.isCertain('weekday') && !c.isCertain('day') && !c.isCertain('year')) continue; // "now", "today" alone
     if (/^\d{1,2}(:\d{2})?\s*(am|pm)?$/i.test(r.text.trim())) continue; // clock times
+    // "for 20 years", "over several months": a duration, never a date (chrono counts it forward from now).
+    if (DURATION.test(r.text.trim()) || (DURATION_UNIT.test(r.text.trim()) && /\b(?:for|over|during)\s+$/i.test(text.slice(Math.max(0, r.index - 8), r.index)))) continue;
     const relative = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|coming|past)\b/i.test(r.text);
     const before = text.slice(Math.max(0, r.index - 40), r.index);
     const clause = text.slice(0, r.index).split(/[.;!?]\s/).pop() ?? '';

@@ -1,0 +1,18 @@
+/** Dates from text: durations are not dates (sentences of our own). */
+import { describe, expect, it } from 'vitest';
+import { resolveDates } from '../src/text/when.ts';
+
+const dates = (text: string) => resolveDates(text, '2022-03-10').map((d) => d.date);
+
+describe('durations', () => {
+  it('are never dates', () => {
+    expect(dates('Britain fought in Afghanistan for 20 years.')).toEqual([]);
+    expect(dates('The two sides talked for several years.')).toEqual([]);
+    expect(dates('The ceasefire will last for two weeks.')).toEqual([]);
+    expect(dates('Fighting went on over three days.')).toEqual([]);
+  });
+  it('while dates beside them still are', () => {
+    expect(dates('Rebels attacked the town on 3 March.')).toEqual(['2022-03-03']);
+    expect(dates('The envoy will return in two weeks.')).toEqual(['2022-03-24']);
+  });
+});
