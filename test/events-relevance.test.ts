@@ -25,3 +25,13 @@ describe('declining to comment', () => {
     expect(events('Japan declined to join the Chinese boycott.').map((e) => e.event_type)).toEqual(['REJECT']);
   });
 });
+
+describe('natural causes', () => {
+  it('are no perpetrators: harm done by them is no event', () => {
+    expect(events('An earthquake killed 30 people in eastern Turkey on Sunday.')).toEqual([]);
+    expect(events('Floods destroyed hundreds of homes in Bangladesh.')).toEqual([]);
+  });
+  it('while violence by unnamed people still is', () => {
+    expect(events('Gunmen killed 30 people in eastern Turkey on Sunday.').map((e) => e.event_type)).toEqual(['ASSAULT']);
+  });
+});

@@ -193,6 +193,14 @@ function clauseEndAfter(trig: TriggerMatch, toks: Token[], text?: string): numbe
   return Infinity;
 }
 
+/** Causes that are no actor (natural-causes.tsv). */
+const NATURAL_CAUSES = new Set(
+  readFileSync(new URL('./dictionaries/natural-causes.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#')),
+);
+
 const REQUEST_MODES: Array<[string, RegExp]> = readFileSync(new URL('./dictionaries/request-modes.tsv', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l.trim() && !l.startsWith('#'))
@@ -354,6 +362,8 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // and people without a public role do not make events, whatever the verb.
       // Violence by unnamed perpetrators is kept: its victims are the news.
       const unknownPerpetrator = !roles.actors.length && VICTIM_TYPES.has(trig.pattern.type);
+      // ... unless nature or an accident did it ("floods killed 30 people", "a quake destroyed the town").
+      if (unknownPerpetrator && toks.slice(0, trig.first).some((t) => NATURAL_CAUSES.has(t.lower) || NATURAL_CAUSES.has(t.lower.replace(/e?s$/, '')))) continue;
       if (!unknownPerpetrator && ![...roles.actors, ...roles.recipients].some(isPolitical)) continue;
       out.push({ trig, roles });
     }
