@@ -35,3 +35,10 @@ describe('natural causes', () => {
     expect(events('Gunmen killed 30 people in eastern Turkey on Sunday.').map((e) => e.event_type)).toEqual(['ASSAULT']);
   });
 });
+
+describe('quad_class', () => {
+  it("is the PLOVER manual's quad category of the type", () => {
+    expect(events('Japan agreed to sell rice to South Korea.')[0]).toMatchObject({ event_type: 'AGREE', quad_class: 'verbal cooperation' });
+    expect(events('Gunmen killed 30 people in eastern Turkey on Sunday.')[0]).toMatchObject({ event_type: 'ASSAULT', quad_class: 'material conflict' });
+  });
+});

@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { SegmentedArticle } from '../schema/records.ts';
-import type { PloverType } from '../schema/tables.ts';
+import { PLOVER_QUAD, type PloverType, type QuadClass } from '../schema/tables.ts';
 import { makeId } from '../util/ids.ts';
 import { resolveDates, type ResolvedDate } from '../text/when.ts';
 import { findActorGroups, type Actor, type ActorGroup } from './actors.ts';
@@ -36,6 +36,7 @@ export interface EventRow {
   article_id: string;
   statement_id: string;
   event_type: PloverType;
+  quad_class: QuadClass;
   mode: string;
   context: string;
   actor: string;
@@ -457,6 +458,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       article_id: article.article_id,
       statement_id: statement?.statement_id ?? '',
       event_type: type,
+      quad_class: PLOVER_QUAD[type],
       mode,
       context,
       actor: actor?.name ?? '',

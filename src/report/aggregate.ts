@@ -7,17 +7,9 @@
 import { join } from 'node:path';
 import { readJsonl } from '../util/jsonl.ts';
 import { exists } from '../util/files.ts';
-import { PLOVER_TYPES, type Row } from '../schema/tables.ts';
+import { PLOVER_QUAD, PLOVER_TYPES, QUAD_CLASSES, type Row } from '../schema/tables.ts';
 
-/** PLOVER's grouping of its sixteen types into the four quad classes of the event-data tradition. */
-export const QUAD_CLASSES = ['verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'] as const;
-export type QuadClass = (typeof QUAD_CLASSES)[number];
-export const PLOVER_QUAD: Record<(typeof PLOVER_TYPES)[number], QuadClass> = {
-  AGREE: 'verbal cooperation', CONSULT: 'verbal cooperation', SUPPORT: 'verbal cooperation', CONCEDE: 'verbal cooperation',
-  COOPERATE: 'material cooperation', AID: 'material cooperation', RETREAT: 'material cooperation',
-  REQUEST: 'verbal conflict', ACCUSE: 'verbal conflict', REJECT: 'verbal conflict', THREATEN: 'verbal conflict',
-  PROTEST: 'material conflict', SANCTION: 'material conflict', MOBILIZE: 'material conflict', COERCE: 'material conflict', ASSAULT: 'material conflict',
-};
+export { PLOVER_QUAD, QUAD_CLASSES };
 
 /** How many entries the top lists keep, and how many located places the map shows. */
 export const LIMITS = { top: 50, places: 500, reasons: 20, periods: 400 } as const;

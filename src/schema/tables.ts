@@ -57,6 +57,16 @@ export const PLOVER_TYPES = [
 ] as const;
 export type PloverType = (typeof PLOVER_TYPES)[number];
 
+/** PLOVER's "quad category" of each type (PLOVER manual, chapter 3): the four classes of the event-data tradition. */
+export const QUAD_CLASSES = ['verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'] as const;
+export type QuadClass = (typeof QUAD_CLASSES)[number];
+export const PLOVER_QUAD: Record<PloverType, QuadClass> = {
+  AGREE: 'verbal cooperation', CONSULT: 'verbal cooperation', SUPPORT: 'verbal cooperation', CONCEDE: 'verbal cooperation',
+  COOPERATE: 'material cooperation', AID: 'material cooperation', RETREAT: 'material cooperation',
+  REQUEST: 'verbal conflict', ACCUSE: 'verbal conflict', REJECT: 'verbal conflict', THREATEN: 'verbal conflict',
+  PROTEST: 'material conflict', SANCTION: 'material conflict', MOBILIZE: 'material conflict', COERCE: 'material conflict', ASSAULT: 'material conflict',
+};
+
 export const STATEMENT_KINDS = ['direct', 'indirect', 'mixed'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
@@ -149,6 +159,7 @@ const events: Table = {
     { name: 'url', type: 'string', description: 'URL of the article (copied from `articles.url`).', example: 'https://example.org/news/1' },
     { name: 'statement_id', type: 'string', pattern: ID('stm'), description: 'Statement the event was reported in, when it was.', example: '' },
     { name: 'event_type', type: 'string', required: true, enum: PLOVER_TYPES, description: 'PLOVER event type.', example: 'RETREAT' },
+    { name: 'quad_class', type: 'string', required: true, enum: QUAD_CLASSES, description: 'PLOVER quad category of the type (PLOVER manual, chapter 3): verbal cooperation (AGREE, CONSULT, SUPPORT, CONCEDE), material cooperation (COOPERATE, AID, RETREAT), verbal conflict (REQUEST, ACCUSE, REJECT, THREATEN) or material conflict (PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT).', example: 'material cooperation' },
     { name: 'mode', type: 'string', description: 'PLOVER mode refining the type (for RETREAT: withdraw, release, ...).', example: 'withdraw' },
     { name: 'context', type: 'string', description: 'PLOVER context (military, economic, political, ...).', example: 'military' },
     { name: 'actor', type: 'string', description: 'Who acts, as resolved (name of a person, organisation or country).', example: 'United States' },
