@@ -42,3 +42,9 @@ describe('quad_class', () => {
     expect(events('Gunmen killed 30 people in eastern Turkey on Sunday.')[0]).toMatchObject({ event_type: 'ASSAULT', quad_class: 'material conflict' });
   });
 });
+
+describe("the field's dictionaries (imported PETRARCH2 Phoenix people)", () => {
+  it('give a named politician the country of the role held on the day', () => {
+    expect(events('Margaret Thatcher criticised the Soviet Union on Monday.')[0]).toMatchObject({ actor: 'Margaret Thatcher', actor_country: 'GBR', recipient_country: 'RUS' });
+  });
+});

@@ -114,8 +114,10 @@ function unitMentions(toks: Token[], date: string): Actor[] {
         if (e?.kind === 'person') known = e;
       }
       const name = toks.slice(i + n, j).map((t) => t.text).join(' ');
+      // A known person whose dictionary entry names no office (imported roles do not) takes the title's.
+      const withTitle = (a: Actor): Actor => (a.office ? a : { ...a, office: title.office ?? '' });
       found = known
-        ? fromEntry(known, toks, i, j - i, date)
+        ? withTitle(fromEntry(known, toks, i, j - i, date))
         : { name, country: '', sector: title.sector, office: title.office ?? '', kind: 'person', locative: false, capital: false, start: toks[i].start, end: toks[j - 1].end, text: '' };
       used = j - i;
     }

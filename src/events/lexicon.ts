@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { nameKey } from './tokens.ts';
+import { loadImportedActors } from './import/load.ts';
 
 const require = createRequire(import.meta.url);
 countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
@@ -137,6 +138,7 @@ function build(): Lexicon {
     hard(name, e);
     for (const a of split(aliases)) hard(a, e);
   }
+  importedPeople(soft);
   // Capitals that are first names or English words ("Victoria", "Kingston") are places, never a government speaking.
   for (const k of notMetonyms) if (names.get(k)?.capital) names.delete(k);
   const people = new Map<string, LexEntry>();
@@ -173,6 +175,35 @@ function build(): Lexicon {
   for (const m of [names, common, titles]) for (const k of m.keys()) maxTokens = Math.max(maxTokens, k.split(' ').length);
   const first = (m: Map<string, LexEntry>) => new Set([...m.keys()].map((k) => k.split(' ')[0]));
   return { names, common, titles, orgHeads, holders, maxTokens, firstWords: { names: first(names), common: first(common), titles: first(titles) } };
+}
+
+/** Sectors in which an imported dated role makes a person a political actor. */
+const POLITICAL_ROLE = new Set(['government', 'military', 'police', 'intelligence', 'judiciary', 'legislature', 'opposition', 'party', 'rebels', 'international']);
+const titleCase = (phrase: string) => phrase.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+
+/**
+ * People of PETRARCH2's Phoenix country dictionaries (imported by `make import-dictionaries`) with their
+ * dated roles, as soft entries: the hand-made dictionaries win. Only full names (two words or more) are
+ * taken, so that a surname alone never calls up a namesake ("Stoltenberg" in 1987 is not NATO's).
+ */
+function importedPeople(soft: (key: string, e: LexEntry) => void): void {
+  for (const a of loadImportedActors()) {
+    if (a.file !== 'countries') continue;
+    const terms: Term[] = a.roles
+      .filter((r) => (r.from || r.to) && r.country && POLITICAL_ROLE.has(r.sector))
+      .map((r) => ({ office: '', body: '', country: r.country, sector: r.sector, from: r.from, to: r.to ? nextDay(r.to) : '' }));
+    if (!terms.length) continue;
+    const latest = terms.reduce((x, y) => (y.from > x.from ? y : x));
+    const e: LexEntry = { kind: 'person', name: titleCase(a.name), country: latest.country, sector: latest.sector, terms };
+    for (const phrase of [a.name, ...a.phrases]) if (phrase.includes(' ')) soft(titleCase(phrase), e);
+  }
+}
+
+/** The imported roles' last days are inclusive; our terms end the day before `to`. */
+function nextDay(date: string): string {
+  const t = new Date(date + 'T00:00:00Z');
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
 }
 
 export const LEXICON = build();
