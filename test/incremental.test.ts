@@ -4,7 +4,7 @@
  * data files, byte for byte. Articles are our own (the repository's raw/ samples and generated text).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, rm, writeFile, readdir, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile, readdir, stat } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -196,6 +196,23 @@ describe('builds', () => {
     expect(noop.created).toBe(false);
     expect(noop.version).toBe(again.version);
   }, 240_000);
+
+  it("ingest's file cache keeps IDs right when a URL shared by two files stops being shared", async () => {
+    const rawU = join(dir, 'raw-urls');
+    await mkdir(rawU, { recursive: true });
+    const rec = (title: string, url: string, body: string) => JSON.stringify({ title, maintext: body, url, date_publish: '2022-03-08 14:05:00', language: 'en' }) + '\n';
+    const body = (n: number) => `The council approved budget plan ${n} on Tuesday, the mayor said. It covers ${n * 7} schools and ${n + 3} clinics in the north.`;
+    await writeFile(join(rawU, 'a.jsonl'), rec('First', 'https://news.example/shared', body(1)));
+    await writeFile(join(rawU, 'b.jsonl'), rec('Second', 'https://news.example/shared', body(2)) + rec('Third', 'https://news.example/own', body(3)));
+    const p = buildPaths(rawU, join(dir, 'urls'));
+    await build(p, { jobs: 1, ...quiet });
+    // b.jsonl's first record fell back to its file key (the URL was a.jsonl's): not reusable once a.jsonl goes.
+    await rm(join(rawU, 'a.jsonl'));
+    const cachedV = await build(p, { jobs: 1, ...quiet });
+    const freshV = await build(buildPaths(rawU, join(dir, 'urls-fresh')), { jobs: 1, cache: false, ...quiet });
+    await expectSameData(cachedV.dir, freshV.dir);
+    expect((await readStageRecord(p, 'ingest'))!.counts).toMatchObject({ files: 1, cached_files: 0 });
+  });
 
   it('a build killed mid-way, then built again, gives the version a fresh build gives', async () => {
     const big = join(dir, 'raw-big');
