@@ -3,6 +3,9 @@ RAW ?= raw
 OUT ?= out
 # Statements: speech (words said or written) or attribution (also positions and intentions, PolNeAR's scope).
 SCOPE ?= speech
+# Worker threads for clean, segment and extract (default: one per core); the data files are the same whatever it is.
+JOBS ?=
+JOBS_OPT := $(if $(JOBS),--jobs $(JOBS))
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
@@ -22,7 +25,7 @@ $(STAMP): package-lock.json
 install: $(STAMP)
 
 build: $(STAMP)
-	$(CLI) build --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE)
+	$(CLI) build --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE) $(JOBS_OPT)
 
 test: $(STAMP)
 	npx vitest run
@@ -33,10 +36,10 @@ typecheck: $(STAMP)
 # One stage at a time (each reads the previous stage's files in $(OUT)/.stages).
 # The clean stage's target is clean-text: `make clean` keeps its conventional meaning below.
 ingest segment extract validate package: $(STAMP)
-	$(CLI) $@ --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE)
+	$(CLI) $@ --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE) $(JOBS_OPT)
 
 clean-text: $(STAMP)
-	$(CLI) clean --raw $(RAW) --out $(OUT)
+	$(CLI) clean --raw $(RAW) --out $(OUT) $(JOBS_OPT)
 
 # Check every checksum, size and row count of a version against its manifest: make verify [V=<version folder or name>]
 verify: $(STAMP)
@@ -92,9 +95,9 @@ PETRARCH ?= ../shared/reference/petrarch2-dictionaries
 import-dictionaries: $(STAMP)
 	$(CLI) import-dictionaries --from $(PETRARCH)
 
-# Per-stage throughput and memory, the two extractors and the linguistic core alone on one core (BENCH_RAW=dir, BENCH_UD=dir choose the corpora).
+# Per-stage throughput and memory, the whole build (--jobs 1 and JOBS, no-op and one-file rebuilds, against one sha256 pass), the two extractors and the linguistic core alone on one core (BENCH_RAW=dir, BENCH_UD=dir choose the corpora).
 bench: $(STAMP)
-	node --import tsx bench/run.ts
+	JOBS=$(JOBS) node --import tsx bench/run.ts
 	node --import tsx bench/statements.ts
 	node --import tsx bench/events.ts
 	node --import tsx bench/nlp.ts
@@ -103,9 +106,9 @@ bench: $(STAMP)
 bench-hostile: $(STAMP)
 	node --import tsx bench/hostile.ts
 
-# Removes intermediate stage files only; published version folders are immutable and kept.
+# Removes intermediate stage files and the article cache only; published version folders are immutable and kept.
 clean:
-	rm -rf $(OUT)/.stages $(OUT)/.tmp-version-*
+	rm -rf $(OUT)/.stages $(OUT)/.cache $(OUT)/.tmp-version-*
 
 distclean: clean
 	rm -rf node_modules

@@ -13,7 +13,7 @@ if (stage === 'package') await packageStage.run(p);
 else {
   const run = STAGE_RUNNERS.find(([name]) => name === stage)?.[1];
   if (!run) throw new Error(`no stage ${stage}`);
-  counts = (await run(p, { force: true })).record.counts;
+  counts = (await run(p, { force: true, quiet: true })).record.counts;
 }
 const seconds = (performance.now() - t0) / 1000;
 console.log(JSON.stringify({ stage, seconds, counts, peakRssMB: process.resourceUsage().maxRSS / 1024 }));

@@ -1,32 +1,37 @@
 /** Stage 2, clean: normalise text, remove boilerplate, find title and dateline, language, duplicates. */
 import { join } from 'node:path';
-import { JsonlWriter, readJsonl } from '../src/util/jsonl.ts';
-import { cleanArticle, markDuplicate } from '../src/text/clean.ts';
+import { JsonlWriter, LineWriter } from '../src/util/jsonl.ts';
+import { markDuplicate } from '../src/text/clean.ts';
 import { DuplicateIndex } from '../src/text/duplicates.ts';
-import { rejectRow } from '../src/formats/ingest.ts';
-import type { IngestedArticle } from '../src/schema/records.ts';
-import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageResult } from '../src/dataset/stage.ts';
+import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageOptions, type StageResult } from '../src/dataset/stage.ts';
+import { perArticle } from '../src/dataset/per-article.ts';
+import type { CleanResult } from './tasks.ts';
+import { cleanLine } from './tasks.ts';
 
-export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promise<StageResult> {
+export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<StageResult> {
   const input = await requireStage(p, 'ingest');
   return runStage(p, 'clean', outputFingerprint(input), async (dir) => {
     const articles = new JsonlWriter(join(dir, 'articles.jsonl'));
-    const rejects = new JsonlWriter(join(dir, 'rejects.jsonl'));
+    const rejects = new LineWriter(join(dir, 'rejects.jsonl'));
+    // Cleaning runs per article (workers, cache); duplicate marking is global and runs here, in order.
     const duplicates = new DuplicateIndex();
     let duplicateCount = 0;
     let nonEnglish = 0;
-    for await (const a of readJsonl<IngestedArticle>(join(stageDir(p, 'ingest'), 'articles.jsonl'))) {
-      const cleaned = cleanArticle(a);
-      if (!cleaned.text.trim()) {
-        await rejects.write(rejectRow(a.source_file.split('#')[0], a.record, 'clean', 'no article text left after removing boilerplate'));
-        continue;
-      }
-      if (cleaned.skip_reason) nonEnglish++;
-      const marked = markDuplicate(cleaned, duplicates);
-      if (marked.duplicate_of) duplicateCount++;
-      await articles.write(marked);
-    }
+    const counts = await perArticle<CleanResult>(p, opts, {
+      stage: 'clean',
+      input: join(stageDir(p, 'ingest'), 'articles.jsonl'),
+      total: input.counts.articles ?? null,
+      salt: '',
+      local: cleanLine,
+      sink: async (r) => {
+        if (r.reject !== undefined) return rejects.write(r.reject);
+        if (r.article.skip_reason) nonEnglish++;
+        const marked = markDuplicate(r.article, duplicates);
+        if (marked.duplicate_of) duplicateCount++;
+        await articles.write(marked);
+      },
+    });
     await Promise.all([articles.close(), rejects.close()]);
-    return { articles: articles.count, rejects: rejects.count, duplicates: duplicateCount, non_english: nonEnglish };
+    return { articles: articles.count, rejects: rejects.count, duplicates: duplicateCount, non_english: nonEnglish, ...counts };
   }, opts);
 }

@@ -1,21 +1,27 @@
 /** Stage 3, segment: paragraph and sentence spans with character offsets. */
 import { join } from 'node:path';
-import { JsonlWriter, readJsonl } from '../src/util/jsonl.ts';
-import { segmentArticle } from '../src/text/segment.ts';
-import type { CleanedArticle } from '../src/schema/records.ts';
-import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageResult } from '../src/dataset/stage.ts';
+import { LineWriter } from '../src/util/jsonl.ts';
+import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageOptions, type StageResult } from '../src/dataset/stage.ts';
+import { perArticle } from '../src/dataset/per-article.ts';
+import { segmentLine } from './tasks.ts';
 
-export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promise<StageResult> {
+export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<StageResult> {
   const input = await requireStage(p, 'clean');
   return runStage(p, 'segment', outputFingerprint(input), async (dir) => {
-    const articles = new JsonlWriter(join(dir, 'articles.jsonl'));
+    const articles = new LineWriter(join(dir, 'articles.jsonl'));
     let sentences = 0;
-    for await (const a of readJsonl<CleanedArticle>(join(stageDir(p, 'clean'), 'articles.jsonl'))) {
-      const s = segmentArticle(a);
-      sentences += s.sentences.length;
-      await articles.write(s);
-    }
+    const counts = await perArticle<ReturnType<typeof segmentLine>>(p, opts, {
+      stage: 'segment',
+      input: join(stageDir(p, 'clean'), 'articles.jsonl'),
+      total: input.counts.articles ?? null,
+      salt: '',
+      local: segmentLine,
+      sink: async (r) => {
+        sentences += r.sentences;
+        await articles.write(r.line);
+      },
+    });
     await articles.close();
-    return { articles: articles.count, sentences };
+    return { articles: articles.count, sentences, ...counts };
   }, opts);
 }

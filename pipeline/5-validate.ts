@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { Checker, checkSpan, codePointText, formatReport, type ValidationReport } from '../src/schema/validate.ts';
 import type { Row } from '../src/schema/tables.ts';
 import { tableRows } from '../src/dataset/sources.ts';
-import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageResult } from '../src/dataset/stage.ts';
+import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageOptions, type StageResult } from '../src/dataset/stage.ts';
 import { sha256 } from '../src/util/ids.ts';
 
 export class ValidationError extends Error {
@@ -87,7 +87,7 @@ export async function validateTables(p: BuildPaths): Promise<ValidationReport> {
   return check.report;
 }
 
-export async function run(p: BuildPaths, opts: { force?: boolean } = {}): Promise<StageResult> {
+export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<StageResult> {
   const inputs = await Promise.all((['ingest', 'clean', 'extract'] as const).map((s) => requireStage(p, s)));
   const fingerprint = sha256(inputs.map(outputFingerprint).join('\n'));
   const result = await runStage(p, 'validate', fingerprint, async (dir) => {

@@ -1,12 +1,14 @@
 /** Stage 6, package: write the validated tables as a new immutable version (CSV, JSONL, Arrow, Parquet, CODEBOOK.md, datapackage.json, SHA256SUMS, manifest). */
-import { readFile } from 'node:fs/promises';
+import { readFile, readlink, rename, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJsonl } from '../src/util/jsonl.ts';
 import { tableRows } from '../src/dataset/sources.ts';
-import { writeVersion, type WriteResult, type Manifest } from '../src/dataset/version.ts';
-import { codeFingerprint, dictionaryDigests, readStageRecord, stageDir, type BuildPaths } from '../src/dataset/stage.ts';
+import type { WriteResult, Manifest } from '../src/dataset/version.ts';
+import { codeFingerprint, dictionaryDigests, outputFingerprint, readStageRecord, stageDir, type BuildPaths } from '../src/dataset/stage.ts';
+import { exists } from '../src/util/files.ts';
+import { sha256 } from '../src/util/ids.ts';
 import { run as validate } from './5-validate.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,8 +24,35 @@ export async function codeVersion(): Promise<Manifest['code']> {
   return { package_version: pkg.version, fingerprint: `sha256:${await codeFingerprint()}`, git_commit: commit };
 }
 
-export async function run(p: BuildPaths, opts: { name?: string } = {}): Promise<WriteResult> {
+/**
+ * What decides the version's files: the code, the settings and the stage outputs package reads. When
+ * it equals the key recorded for OUT/latest, the version would be identical: package answers from
+ * the record without writing every format again (a no-op rebuild costs no pass over the data).
+ */
+async function packageKey(p: BuildPaths): Promise<string> {
+  const records = await Promise.all((['ingest', 'clean', 'segment', 'extract', 'validate'] as const).map((s) => readStageRecord(p, s)));
+  return sha256([await codeFingerprint(), JSON.stringify(p.settings), ...records.map((r) => (r ? outputFingerprint(r) : '-'))].join('\n'));
+}
+
+const packageRecordPath = (p: BuildPaths) => join(p.stages, 'package.json');
+
+export async function run(p: BuildPaths, opts: { name?: string; quiet?: boolean } = {}): Promise<WriteResult> {
   await validate(p); // no-op when the validation on record is current; throws when it fails
+  const key = await packageKey(p);
+  const rec = (await readFile(packageRecordPath(p), 'utf8').then((t) => JSON.parse(t) as { key: string; version: string }).catch(() => null));
+  const latest = await readlink(join(p.out, 'latest')).catch(() => null); // version.ts's latestVersion, without loading the writers
+  if (rec && latest && rec.key === key && latest === rec.version && (await exists(join(p.out, latest, 'SHA256SUMS')))) {
+    const manifest = JSON.parse(await readFile(join(p.out, latest, 'manifest.json'), 'utf8')) as Manifest;
+    return { created: false, version: latest, dir: join(p.out, latest), manifest };
+  }
+  const result = await write(p, opts);
+  await writeFile(`${packageRecordPath(p)}.tmp`, JSON.stringify({ key, version: result.version }) + '\n');
+  await rename(`${packageRecordPath(p)}.tmp`, packageRecordPath(p));
+  return result;
+}
+
+async function write(p: BuildPaths, opts: { name?: string; quiet?: boolean }): Promise<WriteResult> {
+  const { writeVersion } = await import('../src/dataset/version.ts');
   const inputs: Manifest['inputs'] = [];
   for await (const i of readJsonl<Manifest['inputs'][number]>(join(stageDir(p, 'ingest'), 'inputs.jsonl'))) inputs.push(i);
   const ingest = await readStageRecord(p, 'ingest');
@@ -34,5 +63,5 @@ export async function run(p: BuildPaths, opts: { name?: string } = {}): Promise<
     code: await codeVersion(),
     settings: Object.fromEntries(Object.entries(p.settings).map(([k, v]) => [k, String(v)])),
     dictionaries: await dictionaryDigests(),
-  }, { name: opts.name });
+  }, { name: opts.name, quiet: opts.quiet });
 }

@@ -1,42 +1,49 @@
 /** The stages, in order. Each runs alone (reading the previous stage's files) or as part of `build`. */
-import * as ingest from './1-ingest.ts';
-import * as clean from './2-clean.ts';
-import * as segment from './3-segment.ts';
-import * as extract from './4-extract.ts';
-import * as validate from './5-validate.ts';
-import * as pkg from './6-package.ts';
-import { requireArticles, type BuildPaths, type StageName, type StageResult } from '../src/dataset/stage.ts';
+import type { BuildPaths, StageName, StageOptions, StageResult } from '../src/dataset/stage.ts';
 import { withOutLock } from '../src/dataset/lock.ts';
+import { readStageRecord, requireArticles } from '../src/dataset/stage.ts';
+import { startPool, workerCount } from '../src/dataset/per-article.ts';
 
-export const STAGE_RUNNERS: Array<[StageName, (p: BuildPaths, o?: { force?: boolean }) => Promise<StageResult>]> = [
-  ['ingest', ingest.run],
-  ['clean', clean.run],
-  ['segment', segment.run],
-  ['extract', extract.run],
-  ['validate', validate.run],
+export const STAGE_RUNNERS: Array<[StageName, (p: BuildPaths, o?: StageOptions) => Promise<StageResult>]> = [
+  ['ingest', async (p, o) => (await import('./1-ingest.ts')).run(p, o)],
+  ['clean', async (p, o) => (await import('./2-clean.ts')).run(p, o)],
+  ['segment', async (p, o) => (await import('./3-segment.ts')).run(p, o)],
+  ['extract', async (p, o) => (await import('./4-extract.ts')).run(p, o)],
+  ['validate', async (p, o) => (await import('./5-validate.ts')).run(p, o)],
 ];
 
-export { pkg as packageStage };
+/** Stage modules load when their stage runs (the CLI and a no-op build stay light). */
+export const packageStage = {
+  run: async (p: BuildPaths, o?: { name?: string; quiet?: boolean }) => (await import('./6-package.ts')).run(p, o),
+};
 
 /**
  * Every stage, then a version. `log` hears one line per stage. Holds OUT's lock throughout (a second
  * writer fails with LockedError, or waits with `wait`) and first clears what killed builds left.
  */
-export async function build(p: BuildPaths, opts: { force?: boolean; name?: string; wait?: boolean; log?: (line: string) => void } = {}) {
+export async function build(p: BuildPaths, opts: StageOptions & { name?: string; wait?: boolean; log?: (line: string) => void } = {}) {
   const log = opts.log ?? (() => {});
   return withOutLock(p.out, { wait: opts.wait, command: 'build', log }, () => buildLocked(p, opts, log));
 }
 
-async function buildLocked(p: BuildPaths, opts: { force?: boolean; name?: string }, log: (line: string) => void) {
-  for (const [name, runStage] of STAGE_RUNNERS) {
-    const t0 = performance.now();
-    const r = await runStage(p, { force: opts.force });
-    const counts = Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', ');
-    log(`${name.padEnd(9)} ${r.skipped ? 'up to date' : `${(performance.now() - t0).toFixed(0)} ms`}  ${counts}`);
-    // An empty RAW (or one of unreadable files only) is a mistake to say out loud, not a 0-article version.
-    if (name === 'ingest') requireArticles(p.raw, r.record.counts);
+async function buildLocked(p: BuildPaths, opts: StageOptions & { name?: string }, log: (line: string) => void) {
+  const { force, jobs, quiet, cache } = opts;
+  // One set of worker threads for clean, segment and extract, started when the first of them needs it.
+  let pool: StageOptions['pool'] = null;
+  try {
+    for (const [name, runStage] of STAGE_RUNNERS) {
+      const t0 = performance.now();
+      if (name === 'clean') pool = startPool(p, workerCount(opts, (await readStageRecord(p, 'ingest'))?.counts.articles ?? null));
+      const r = await runStage(p, { force, jobs, quiet, cache, pool });
+      const counts = Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', ');
+      log(`${name.padEnd(9)} ${r.skipped ? 'up to date' : `${(performance.now() - t0).toFixed(0)} ms`}  ${counts}`);
+      // An empty RAW (or one of unreadable files only) is a mistake to say out loud, not a 0-article version.
+      if (name === 'ingest') requireArticles(p.raw, r.record.counts);
+    }
+  } finally {
+    await pool?.close();
   }
-  const v = await pkg.run(p, { name: opts.name });
+  const v = await packageStage.run(p, { name: opts.name, quiet: opts.quiet });
   log(v.created ? `package   version ${v.version} written to ${v.dir}` : `package   no new version: the data files are identical to ${v.version}`);
   return v;
 }

@@ -4,20 +4,20 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { MODEL_PATH } from './statements/tagger/model.ts';
-import { readPolnear } from './statements/tagger/polnear.ts';
-import { DEFAULT_TRAIN, train } from './statements/tagger/train.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
+// Start-up stays fast: only light modules are imported here; each command imports what it needs when
+// it runs (the pipeline, DuckDB and Arrow writers, the models, the report's libraries).
 import { buildPaths, DEFAULT_SETTINGS, NoInputError, requireArticles, type BuildSettings } from './dataset/stage.ts';
-import { verifyVersion } from './dataset/verify.ts';
-import { buildLines, changesMarkdown, codeLine, diffJson, diffVersions } from './dataset/diff.ts';
-import { release } from './dataset/release.ts';
-import { rebuildReport } from './report/index.ts';
-import { DEFAULT_LIMITS, pull, type PullProgress } from './dataset/pull.ts';
-import { build, packageStage, STAGE_RUNNERS } from '../pipeline/index.ts';
+import { DEFAULT_LIMITS, type PullProgress } from './dataset/pull-limits.ts';
 import { LockedError, withLock, withOutLock } from './dataset/lock.ts';
-import { ValidationError } from '../pipeline/5-validate.ts';
+import { parseJobs } from './dataset/pool.ts';
+
+// train-tagger's option defaults come from the tagger's modules: loaded only for that command.
+const tagger =
+  process.argv[2] === 'train-tagger'
+    ? await Promise.all([import('./statements/tagger/model.ts'), import('./statements/tagger/polnear.ts'), import('./statements/tagger/train.ts')]).then(([m, p, t]) => ({ ...m, ...p, ...t }))
+    : null;
 
 const log = (line: string) => process.stderr.write(line + '\n');
 
@@ -39,7 +39,10 @@ const io = (y: Argv, uses: Uses = ALL) =>
   y
     .option('raw', { type: 'string', default: 'raw', describe: 'folder of raw dumps to read', hidden: !uses.raw })
     .option('out', { type: 'string', default: 'out', describe: 'folder for stage files and versions' })
-    .option('force', { type: 'boolean', default: false, describe: 'rerun even when inputs and code are unchanged' })
+    .option('force', { type: 'boolean', default: false, describe: 'rerun even when inputs and code are unchanged (the article cache still answers unchanged articles; add --no-cache to redo them)' })
+    .option('jobs', { type: 'number', describe: 'worker threads for clean, segment and extract [default: JOBS, else one per core]' })
+    .option('cache', { type: 'boolean', default: true, describe: 'use and fill the article cache in OUT/.cache (--no-cache: redo every article)' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'no progress lines; one summary line per stage stays' })
     .option('wait', waitOption)
     .option('max-rejects-per-file', { type: 'number', default: DEFAULT_SETTINGS.max_rejects_per_file, describe: 'rejects listed one by one per input file; the rest become one summarising reject', hidden: !uses.rejects })
     .option('statement-scope', {
@@ -48,6 +51,16 @@ const io = (y: Argv, uses: Uses = ALL) =>
       describe: 'speech: statements proper; attribution: also positions and intentions attributed to someone (PolNeAR)',
       hidden: !uses.scope,
     });
+
+/** The stages `newsledger <stage>` runs (pipeline/index.ts's STAGE_RUNNERS, whose modules load on use). */
+const STAGE_NAMES = ['ingest', 'clean', 'segment', 'extract', 'validate'] as const;
+
+const runOpts = (a: { force: boolean; jobs?: number; cache: boolean; quiet: boolean }) => ({
+  force: a.force,
+  jobs: a.jobs === undefined ? undefined : parseJobs(a.jobs),
+  cache: a.cache,
+  quiet: a.quiet,
+});
 
 const pathsOf = (a: { raw: string; out: string; 'statement-scope': BuildSettings['statement_scope']; 'max-rejects-per-file': number }) => {
   const max = a['max-rejects-per-file'];
@@ -77,19 +90,23 @@ async function main(): Promise<void> {
       (y) => io(y).option('version-name', { type: 'string', describe: 'name the version folder (default: UTC time and data fingerprint)' }),
       async (a) => {
         const t0 = performance.now();
-        await build(pathsOf(a), { force: a.force, name: a['version-name'], wait: a.wait, log });
+        const { build } = await import('../pipeline/index.ts');
+        await build(pathsOf(a), { ...runOpts(a), name: a['version-name'], wait: a.wait, log });
         log(`built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       },
     );
-  for (const [name, runStage] of STAGE_RUNNERS) {
+  for (const name of STAGE_NAMES) {
     cli = cli.command(name, `run the ${name} stage alone (reads the previous stage's output in OUT/.stages)`, (y) => io(y, STAGE_USES[name] ?? ALL), async (a) => {
-      const r = await withOutLock(a.out, { wait: a.wait, command: name, log }, () => runStage(pathsOf(a), { force: a.force }));
+      const { STAGE_RUNNERS } = await import('../pipeline/index.ts');
+      const runStage = STAGE_RUNNERS.find(([n]) => n === name)![1];
+      const r = await withOutLock(a.out, { wait: a.wait, command: name, log }, () => runStage(pathsOf(a), runOpts(a)));
       log(`${name}: ${r.skipped ? 'up to date' : 'done'}; ` + Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', '));
       if (name === 'ingest') requireArticles(a.raw, r.record.counts);
     });
   }
   cli = cli.command('package', 'write a version from the validated stage files', (y) => io(y).option('version-name', { type: 'string' }), async (a) => {
-    const v = await withOutLock(a.out, { wait: a.wait, command: 'package', log }, () => packageStage.run(pathsOf(a), { name: a['version-name'] }));
+    const { packageStage } = await import('../pipeline/index.ts');
+    const v = await withOutLock(a.out, { wait: a.wait, command: 'package', log }, () => packageStage.run(pathsOf(a), { name: a['version-name'], quiet: a.quiet }));
     log(v.created ? `version ${v.version} written to ${v.dir}` : `no new version: identical to ${v.version}`);
   });
   cli = cli.command(
@@ -104,6 +121,7 @@ async function main(): Promise<void> {
       // `latest` is resolved once, here: a build swapping it meanwhile cannot mix two versions' files.
       const named = a.dir ? versionDir(a.dir, a.out) : join(a.out, 'latest');
       const dir = existsSync(named) ? realpathSync(named) : named;
+      const { verifyVersion } = await import('./dataset/verify.ts');
       const r = await verifyVersion(dir, { onFile: (path, problem) => (problem ? log(`FAILED  ${path}: ${problem}`) : a.quiet || log(`OK      ${path}`)) });
       if (!r.ok) throw new Error(`${dir} does not verify: first bad file ${r.problems[0].file} (${r.problems[0].reason})${r.problems.length > 1 ? `; ${r.problems.length} problems` : ''}`);
       log(`${dir}: all ${r.files.length} files verify`);
@@ -133,6 +151,7 @@ async function main(): Promise<void> {
       for (const d of [old, b]) if (!existsSync(join(d, 'manifest.json'))) throw new Error(`${d}: not a version folder (no manifest.json)`);
       const nameOf = (d: string) => basename(realpathSync(d));
       const outDir = a['out-dir'] ?? join(a.out, 'diffs', `${nameOf(old)}..${nameOf(b)}`);
+      const { buildLines, changesMarkdown, codeLine, diffJson, diffVersions } = await import('./dataset/diff.ts');
       const r = await diffVersions(resolve(old), b, { outDir, examples: a.examples });
       if (a.format === 'json') process.stdout.write(JSON.stringify(diffJson(r), null, 2) + '\n');
       else process.stdout.write(changesMarkdown(r));
@@ -154,6 +173,7 @@ async function main(): Promise<void> {
       const dir = a.version ? versionDir(a.version, a.out) : join(a.out, 'latest');
       if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir}: not a version folder (no manifest.json)${a.version ? '' : '; build first or name VERSION'}`);
       // It may write into OUT (a restored page, OUT/reports/): a writer like any other, so it takes OUT's lock.
+      const { rebuildReport } = await import('./report/index.ts');
       const r = await withOutLock(a.out, { wait: a.wait, command: 'report', log }, () => rebuildReport(realpathSync(dir), { output: a.output, reportsDir: join(a.out, 'reports') }));
       log(r.written ? `${r.written} (${r.bytes} bytes): ${r.note}` : `${join(dir, 'report.html')} (${r.bytes} bytes): ${r.note}`);
     },
@@ -170,6 +190,7 @@ async function main(): Promise<void> {
     async (a) => {
       const v = a.version ? versionDir(a.version, a.out) : join(a.out, 'latest');
       const dir = a['release-dir'] ?? join(a.out, 'release');
+      const { release } = await import('./dataset/release.ts');
       const r = await withLock(dir, { wait: a.wait, command: 'release', log }, () => release(realpathSync(v), dir));
       log(r.added ? `released ${r.version} into ${r.dir}` : `${r.version} was already released; index checked`);
       log(`${join(dir, 'index.json')}: ${r.index.versions.length} version(s), latest ${r.index.latest}`);
@@ -192,6 +213,7 @@ async function main(): Promise<void> {
         .option('wait', waitOption),
     async (a) => {
       const limits = { deadlineMs: a.deadline * 1000, idleTimeoutMs: a['idle-timeout'] * 1000, connectTimeoutMs: a['connect-timeout'] * 1000, indexMaxBytes: a['index-max-bytes'], allowOtherHosts: a['allow-other-hosts'] };
+      const { pull } = await import('./dataset/pull.ts');
       const r = await withOutLock(a.out, { wait: a.wait, command: 'pull', log }, () => pull(a.base!, a.out, { version: a.version, attempts: a.attempts, log, progress: progressPrinter(), limits }));
       log(`${r.version}: ${r.fetched.length} file(s) fetched${r.resumed.length ? `, ${r.resumed.length} resumed` : ''}${r.restarted.length ? `, ${r.restarted.length} downloaded again from the start (the server ignored the Range request)` : ''}; verified into ${r.dir}`);
     },
@@ -202,16 +224,17 @@ async function main(): Promise<void> {
     (y) =>
       y
         .positional('polnear', { type: 'string', demandOption: true, describe: 'PolNeAR split folder, e.g. ../shared/eval/polnear/train' })
-        .option('model', { type: 'string', default: MODEL_PATH, describe: 'model file to write (.tsv.gz)' })
-        .option('epochs', { type: 'number', default: DEFAULT_TRAIN.epochs, describe: 'passes over the training data' })
-        .option('min-weight', { type: 'number', default: DEFAULT_TRAIN.minWeight, describe: 'leave out features whose weights all stay below this (a smaller, faster model)' }),
+        .option('model', { type: 'string', default: tagger?.MODEL_PATH, describe: 'model file to write (.tsv.gz)' })
+        .option('epochs', { type: 'number', default: tagger?.DEFAULT_TRAIN.epochs, describe: 'passes over the training data' })
+        .option('min-weight', { type: 'number', default: tagger?.DEFAULT_TRAIN.minWeight, describe: 'leave out features whose weights all stay below this (a smaller, faster model)' }),
     async (a) => {
       const t0 = performance.now();
+      const { readPolnear, train, DEFAULT_TRAIN } = tagger!;
       const articles = readPolnear(a.polnear!, (m) => log(`warning: ${m}`));
       if (!articles.length) throw new Error(`${a.polnear}: no annotated articles (expected text/*.txt and attributions/*.ann)`);
       log(`${articles.length} annotated articles from ${a.polnear}`);
-      const model = train(articles, { ...DEFAULT_TRAIN, epochs: a.epochs, minWeight: a['min-weight'], log });
-      await writeFile(a.model, gzipSync(model.serialize(), { level: 9 }));
+      const model = train(articles, { ...DEFAULT_TRAIN, epochs: a.epochs!, minWeight: a['min-weight']!, log });
+      await writeFile(a.model!, gzipSync(model.serialize(), { level: 9 }));
       log(`wrote ${a.model} (${model.table.size} features) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     },
   );
@@ -331,7 +354,8 @@ function progressPrinter(): (p: PullProgress) => void {
   };
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
+  const { ValidationError } = await import('../pipeline/5-validate.ts');
   if (err instanceof ValidationError) log(err.message);
   else log(`newsledger: ${(err as Error)?.message ?? String(err)}`);
   process.exitCode = err instanceof LockedError || err instanceof NoInputError ? err.exitCode : 1;

@@ -1,6 +1,6 @@
 /** One file must never stall a build (issue 17 #2): a text too long for the extractors is published unextracted, saying why. */
 import { describe, expect, it } from 'vitest';
-import { extractArticle, MAX_EXTRACT_CHARS } from '../pipeline/4-extract.ts';
+import { extractArticle, MAX_EXTRACT_CHARS } from '../pipeline/extract-article.ts';
 import { segmented } from './support/articles.ts';
 
 describe('an article too long to extract from', () => {

@@ -30,27 +30,8 @@ interface Source {
   open(rel: string, start: number): Promise<Opened>;
 }
 
-/** Limits of a pull; every one ends it with a clear error rather than a hang or unbounded memory. */
-export interface PullLimits {
-  /** Largest index.json read (it is held in memory whole). */
-  indexMaxBytes: number;
-  /** Time to open the TCP connection. */
-  connectTimeoutMs: number;
-  /** Longest silence while waiting for an answer or between bytes. */
-  idleTimeoutMs: number;
-  /** The whole pull, every file and retry together. */
-  deadlineMs: number;
-  /** Follow index URLs and redirects to other hosts than the base URL's. */
-  allowOtherHosts: boolean;
-}
-
-export const DEFAULT_LIMITS: PullLimits = {
-  indexMaxBytes: 16 * 1024 * 1024,
-  connectTimeoutMs: 10_000,
-  idleTimeoutMs: 30_000,
-  deadlineMs: 6 * 3600_000,
-  allowOtherHosts: false,
-};
+import { DEFAULT_LIMITS, type PullLimits, type PullProgress } from './pull-limits.ts';
+export { DEFAULT_LIMITS, type PullLimits, type PullProgress };
 
 /** A limit was reached: not worth retrying. */
 export class PullLimitError extends Error {}
@@ -153,11 +134,6 @@ async function readAll(body: Readable, max: number, what: string): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-export interface PullProgress {
-  file: string;
-  done: number;
-  total: number;
-}
 
 export interface PullOptions {
   version?: string;

@@ -107,6 +107,20 @@ async function outputsIntact(dir: string, rec: StageRecord): Promise<boolean> {
   return true;
 }
 
+/** How a stage runs; none of it changes the data files. */
+export interface StageOptions {
+  /** rerun even when inputs and code are unchanged (the article cache is still used) */
+  force?: boolean;
+  /** worker threads for the per-article stages (default: JOBS, else one per core) */
+  jobs?: number;
+  /** no progress lines */
+  quiet?: boolean;
+  /** use and fill the article cache in OUT/.cache (default true) */
+  cache?: boolean;
+  /** worker threads shared by the per-article stages of one build (see per-article.ts); null: none */
+  pool?: import('./pool.ts').WorkerPool<unknown, unknown> | null;
+}
+
 export interface StageResult {
   record: StageRecord;
   skipped: boolean;
@@ -121,7 +135,7 @@ export async function runStage(
   stage: StageName,
   inputFingerprint: string,
   work: (dir: string) => Promise<Record<string, number>>,
-  opts: { force?: boolean } = {},
+  opts: StageOptions = {},
 ): Promise<StageResult> {
   const dir = stageDir(p, stage);
   const fingerprint = sha256([stage, await codeFingerprint(), inputFingerprint].join('\n'));

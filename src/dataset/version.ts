@@ -4,6 +4,7 @@
  * complete; `latest` is swapped last. A build whose data files are identical to the latest version's
  * makes no version.
  */
+import { Progress } from './progress.ts';
 import { mkdir, readFile, readlink, rename, rm, symlink, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLES, TABLE_NAMES, type Row, type TableName } from '../schema/tables.ts';
@@ -137,7 +138,8 @@ export interface WriteResult {
   manifest: Manifest;
 }
 
-export async function writeVersion(out: string, src: VersionSource, opts: { now?: Date; name?: string } = {}): Promise<WriteResult> {
+export async function writeVersion(out: string, src: VersionSource, opts: { now?: Date; name?: string; quiet?: boolean } = {}): Promise<WriteResult> {
+  const progress = new Progress('package', null, 'rows', { quiet: opts.quiet });
   await mkdir(out, { recursive: true });
   const tmp = join(out, `.tmp-version-${process.pid}-${Date.now()}`);
   await rm(tmp, { recursive: true, force: true });
@@ -150,6 +152,7 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       let n = 0;
       for await (const raw of src.rows[table]()) {
         n++;
+        progress.tick();
         // Every format gets the same strings: a lone surrogate is U+FFFD in CSV, JSONL, Arrow and Parquet alike.
         const row = wellFormedRow(raw);
         for (const [, w] of writers) await w.write(row);
@@ -162,6 +165,7 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       }
     }
     outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
+    progress.end();
 
     // Whether this is a new version is decided by the data files alone, before any document is made.
     const previous = await latestVersion(out);

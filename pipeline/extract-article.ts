@@ -1,0 +1,71 @@
+/** What the extract stage makes of one article (its pure core, run in the worker threads; see 4-extract.ts). */
+import { spanRow, toRow } from '../src/schema/rows.ts';
+import { CodePoints } from '../src/util/offsets.ts';
+import { rejectRow } from '../src/formats/ingest.ts';
+import type { SegmentedArticle } from '../src/schema/records.ts';
+import { extractStatements } from '../src/statements/extract.ts';
+import { extractEvents } from '../src/events/extract.ts';
+import { DEFAULT_SETTINGS, type BuildSettings } from '../src/dataset/stage.ts';
+
+export function articleRow(a: SegmentedArticle) {
+  return toRow('articles', {
+    ...a,
+    extracted: !a.skip_reason,
+    chars: new CodePoints(a.text).length,
+    paragraphs: a.paragraphs.length,
+    sentences: a.sentences.length,
+  });
+}
+
+/**
+ * Longest article text the extractors are given (characters). News articles run to tens of thousands;
+ * the statements extractor's time grows faster than the length of one article (1.7 MB of text: 30 s and
+ * climbing) and its memory with it, so a longer text is published without statements and events, and
+ * says why: one file can never stall a build.
+ */
+export const MAX_EXTRACT_CHARS = 500_000;
+
+/** Everything extract publishes for one article. */
+export function extractArticle(a: SegmentedArticle, settings: BuildSettings = DEFAULT_SETTINGS) {
+  if (!a.skip_reason && a.text.length > MAX_EXTRACT_CHARS) {
+    a = { ...a, skip_reason: `too long to extract from (${a.text.length} characters, over ${MAX_EXTRACT_CHARS}); statements and events are not extracted` };
+  }
+  if (a.skip_reason) return { article: articleRow(a), statements: [], events: [] };
+  const statements = extractStatements(a, { scope: settings.statement_scope });
+  const events = extractEvents(a, statements);
+  const cp = new CodePoints(a.text);
+  return {
+    article: articleRow(a),
+    statements: statements.map((s) => spanRow('statements', s as unknown as Record<string, unknown>, a, cp)),
+    events: events.map((e) => spanRow('events', e as unknown as Record<string, unknown>, a, cp)),
+  };
+}
+
+/** The lines extract writes for one article: its article row, statements, events and any reject. */
+export interface ExtractLines {
+  article: string;
+  statements: string[];
+  events: string[];
+  reject?: string;
+}
+
+export function extractLine(line: string, settings: BuildSettings): ExtractLines {
+  const a = JSON.parse(line) as SegmentedArticle;
+  let out: ReturnType<typeof extractArticle>;
+  let reject: string | undefined;
+  try {
+    out = extractArticle(a, settings);
+  } catch (err) {
+    // An extractor bug costs this article its rows, not the build: publish it unextracted, say why.
+    const reason = `extraction failed: ${(err as Error).message}`;
+    reject = JSON.stringify(rejectRow(a.source_file.split('#')[0], a.record, 'extract', reason));
+    out = extractArticle({ ...a, skip_reason: reason }, settings);
+  }
+  return {
+    article: JSON.stringify(out.article),
+    statements: out.statements.map((s) => JSON.stringify(s)),
+    events: out.events.map((e) => JSON.stringify(e)),
+    ...(reject ? { reject } : {}),
+  };
+}
+

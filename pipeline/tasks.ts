@@ -1,0 +1,39 @@
+/**
+ * The per-article work of clean, segment and extract, as run by a worker thread (src/dataset/pool.ts)
+ * or in the main thread with --jobs 1. Each takes the previous stage's JSONL line and answers with what
+ * the stage writes for it, already serialised where the main thread has nothing more to do with it,
+ * so that parsing and serialising run in the workers too.
+ */
+import { cleanArticle } from '../src/text/clean.ts';
+import { segmentArticle } from '../src/text/segment.ts';
+import { rejectRow } from '../src/formats/ingest.ts';
+import type { CleanedArticle, IngestedArticle } from '../src/schema/records.ts';
+import type { BuildSettings } from '../src/dataset/stage.ts';
+
+export type CleanResult = { article: CleanedArticle; reject?: undefined } | { article?: undefined; reject: string };
+
+export function cleanLine(line: string): CleanResult {
+  const a = JSON.parse(line) as IngestedArticle;
+  const cleaned = cleanArticle(a);
+  if (!cleaned.text.trim()) return { reject: JSON.stringify(rejectRow(a.source_file.split('#')[0], a.record, 'clean', 'no article text left after removing boilerplate')) };
+  return { article: cleaned };
+}
+
+export function segmentLine(line: string): { line: string; sentences: number } {
+  const s = segmentArticle(JSON.parse(line) as CleanedArticle);
+  return { line: JSON.stringify(s), sentences: s.sentences.length };
+}
+
+export type Task = { task: 'clean'; line: string } | { task: 'segment'; line: string } | { task: 'extract'; line: string };
+
+/** The worker's entry point (see src/dataset/pool-worker.mjs); the extractors load at the first extract task. */
+export async function handle(input: Task, settings: BuildSettings): Promise<unknown> {
+  switch (input.task) {
+    case 'clean':
+      return cleanLine(input.line);
+    case 'segment':
+      return segmentLine(input.line);
+    case 'extract':
+      return (await import('./extract-article.ts')).extractLine(input.line, settings);
+  }
+}

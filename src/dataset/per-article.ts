@@ -1,0 +1,78 @@
+/**
+ * The per-article stages' loop: read the previous stage's lines, answer each from the article cache
+ * or from a worker (src/dataset/pool.ts), and hand the answers on in input order, with progress.
+ */
+import { orderedMap, defaultJobs, readLines, WorkerPool } from './pool.ts';
+import { ArticleCache, cacheSalt } from './cache.ts';
+import { Progress } from './progress.ts';
+import type { BuildPaths, StageOptions } from './stage.ts';
+
+/** Fewer articles than this, and no --jobs given: run in this thread (starting workers costs more). */
+export const MIN_ARTICLES_FOR_WORKERS = 200;
+
+export const TASKS = new URL('../../pipeline/tasks.ts', import.meta.url);
+
+/** Workers for `total` articles under these options, or null for this thread. */
+export function workerCount(opts: StageOptions, total: number | null): number {
+  return opts.jobs ?? (total !== null && total < MIN_ARTICLES_FOR_WORKERS ? 1 : defaultJobs());
+}
+
+/** One pool for the per-article stages of a build (started once: each worker loads the models). */
+export function startPool(p: BuildPaths, jobs: number): WorkerPool<unknown, unknown> | null {
+  return jobs > 1 ? new WorkerPool<unknown, unknown>(TASKS, jobs, p.settings) : null;
+}
+
+export async function perArticle<V>(
+  p: BuildPaths,
+  opts: StageOptions,
+  spec: {
+    stage: 'clean' | 'segment' | 'extract';
+    input: string;
+    total: number | null;
+    /** the settings this stage reads, as text (part of the cache key) */
+    salt: string;
+    local: (line: string, settings: BuildPaths['settings']) => V;
+    sink: (value: V) => Promise<void>;
+  },
+): Promise<{ cached: number }> {
+  const jobs = workerCount(opts, spec.total);
+  const ownPool = opts.pool === undefined && jobs > 1 ? startPool(p, jobs) : null;
+  const pool = (opts.pool ?? ownPool) as WorkerPool<unknown, V> | null;
+  const cache = opts.cache === false ? null : new ArticleCache(p.out, spec.stage, await cacheSalt(spec.stage, spec.salt));
+  await cache?.open();
+  const progress = new Progress(spec.stage, spec.total, 'articles', { quiet: opts.quiet });
+  type Item = { line: string; key: string; json?: string };
+  async function* items(): AsyncGenerator<Item> {
+    for await (const line of readLines(spec.input)) yield { line, key: cache ? cache.key(line) : '' };
+  }
+  try {
+    await orderedMap<Item, V>(
+      items(),
+      {
+        jobs: pool ? 2 : 1,
+        pool,
+        local: (item) => spec.local(item.line, p.settings),
+        before: cache
+          ? async (item) => {
+              item.json = await cache.get(item.key);
+              return item.json === undefined ? undefined : (JSON.parse(item.json) as V);
+            }
+          : undefined,
+        taskOf: (item) => ({ task: spec.stage, line: item.line }),
+      },
+      async (value, item) => {
+        if (cache) await cache.put(item.key, item.json ?? JSON.stringify(value));
+        await spec.sink(value);
+        progress.tick();
+      },
+    );
+    await cache?.commit();
+  } catch (err) {
+    await cache?.abandon();
+    throw err;
+  } finally {
+    progress.end();
+    await ownPool?.close();
+  }
+  return { cached: cache?.hits ?? 0 };
+}

@@ -1,0 +1,160 @@
+/**
+ * An ordered pool of worker threads: items go in in order, results come out in the same order
+ * whatever the number of workers or which one finished first, so the files written from them are
+ * byte-identical to a one-worker run. At most `window` items are in flight (read ahead and not yet
+ * handed on), so memory does not grow with the input.
+ *
+ * Workers run TypeScript through tsx: each starts with a small .mjs (pool-worker.mjs) that registers
+ * tsx's loader, which works from bin/newsledger (under tsx) and from vitest (which is not). With
+ * jobs <= 1 the task runs in this thread and no worker is started.
+ */
+import { Worker } from 'node:worker_threads';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { availableParallelism } from 'node:os';
+
+
+/** Worker count: --jobs, else JOBS, else one per core. */
+export function defaultJobs(): number {
+  const env = Number(process.env.JOBS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return Math.max(1, availableParallelism());
+}
+
+export function parseJobs(v: unknown): number {
+  if (v === undefined || v === null || v === '') return defaultJobs();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--jobs must be a whole number of at least 1, not ${v}`);
+  return n;
+}
+
+interface Pending<O> {
+  resolve: (o: O) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * A fixed set of workers running one module's `handle(input, data)`; each call gets its answer by id.
+ * Workers start on demand, one more whenever work waits and every started one is busy, up to `size`
+ * (a build whose stages are all up to date starts none; one changed article starts one).
+ */
+export class WorkerPool<I, O> {
+  private workers: Worker[] = [];
+  private idle: Worker[] = [];
+  private queue: Array<{ id: number; input: I }> = [];
+  private pending = new Map<number, Pending<O>>();
+  private busy = new Map<Worker, number>();
+  private nextId = 0;
+  private failed: Error | null = null;
+
+  constructor(private module: URL, readonly size: number, private workerData: unknown) {}
+
+  private spawn() {
+    const { module, workerData } = this;
+    {
+      const w = new Worker(new URL('./pool-worker.mjs', import.meta.url), {
+        workerData: { module: module.href, data: workerData },
+      });
+      w.on('message', (m: { id: number; ok: boolean; value?: O; error?: string }) => {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        this.busy.delete(w);
+        this.idle.push(w);
+        this.pump();
+        if (!p) return;
+        if (m.ok) p.resolve(m.value as O);
+        else p.reject(new Error(m.error));
+      });
+      w.on('error', (err) => this.fail(err));
+      w.on('exit', (code) => {
+        if (code !== 0 && !this.closing) this.fail(new Error(`a worker thread exited with code ${code}`));
+      });
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  private closing = false;
+
+  private fail(err: Error) {
+    this.failed ??= err;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  private pump() {
+    if (this.queue.length > this.idle.length && this.workers.length < this.size && !this.closing) this.spawn();
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.busy.set(w, job.id);
+      w.postMessage(job);
+    }
+  }
+
+  run(input: I): Promise<O> {
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.nextId++;
+    return new Promise<O>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.queue.push({ id, input });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Map `fn` over `items` with `jobs` workers (or in this thread), handing results to `sink` in input
+ * order. `local` is the same function for this thread; the pool's module exports `handle(input, data)`.
+ * `before` may answer an item without a worker (a cache hit): return undefined to send it on.
+ */
+export async function orderedMap<I, O>(
+  items: AsyncIterable<I>,
+  opts: {
+    jobs: number;
+    /** the workers (started by the caller, who closes them); null: run `local` in this thread */
+    pool: WorkerPool<unknown, O> | null;
+    local: (input: I) => O | Promise<O>;
+    before?: (input: I) => Promise<O | undefined>;
+    /** what a worker is sent for an item (default: the item) */
+    taskOf?: (input: I) => unknown;
+    window?: number;
+  },
+  sink: (output: O, input: I, index: number, fromBefore: boolean) => Promise<void>,
+): Promise<number> {
+  const pool = opts.pool;
+  const window = opts.window ?? Math.max(8, opts.jobs * 16);
+  const inFlight: Array<{ input: I; result: Promise<[O, boolean]> }> = [];
+  let n = 0;
+  const start = (input: I): Promise<[O, boolean]> => {
+    const viaWorker = () => (pool ? pool.run(opts.taskOf ? opts.taskOf(input) : input) : Promise.resolve().then(() => opts.local(input))).then((o): [O, boolean] => [o, false]);
+    if (!opts.before) return viaWorker();
+    return opts.before(input).then((hit) => (hit !== undefined ? [hit, true] : viaWorker()));
+  };
+  const drain = async () => {
+    const head = inFlight.shift()!;
+    const [o, fromBefore] = await head.result;
+    await sink(o, head.input, n++, fromBefore);
+  };
+  {
+    for await (const input of items) {
+      const result = start(input);
+      result.catch(() => {}); // awaited in order below; avoid an unhandled rejection meanwhile
+      inFlight.push({ input, result });
+      while (inFlight.length >= window) await drain();
+    }
+    while (inFlight.length) await drain();
+  }
+  return n;
+}
+
+/** The non-empty lines of a text file, streamed. */
+export async function* readLines(path: string): AsyncGenerator<string> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of lines) if (line.trim()) yield line;
+}
