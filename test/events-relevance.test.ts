@@ -48,3 +48,9 @@ describe("the field's dictionaries (imported PETRARCH2 Phoenix people)", () => {
     expect(events('Margaret Thatcher criticised the Soviet Union on Monday.')[0]).toMatchObject({ actor: 'Margaret Thatcher', actor_country: 'GBR', recipient_country: 'RUS' });
   });
 });
+
+describe('house styles of names', () => {
+  it('reads "Nato" (the Guardian\'s spelling) as NATO', () => {
+    expect(events('Russia accused Nato of provoking the war.')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'RUS', recipient: 'NATO' });
+  });
+});
