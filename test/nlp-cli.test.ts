@@ -12,37 +12,15 @@ import { PassThrough, Writable } from 'node:stream';
 import { readConllu, type ConlluSentence } from '../src/nlp/conllu.ts';
 import { BATCH, parseCommand, textSentences, withNer, writeAnnotated, type Analyser, type Tokenizer } from '../src/nlp/parse-command.ts';
 import type { NlpToken } from '../src/nlp/types.ts';
+import { GOLD } from './support/conllu-fixture.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'newsledger');
 const row = (...cols: (string | number)[]) => cols.join('\t');
 
 /** Invented sentences with gold annotation of every kind the output must not repeat or must keep. */
-const INPUT = [
-  '# sent_id = t-1',
-  "# text = Maria Lopez didn't visit Oslo.",
-  row(1, 'Maria', 'Maria', 'PROPN', 'NNP', 'Number=Sing', 5, 'nsubj', '5:nsubj', 'Entity=(p1-person'),
-  row(2, 'Lopez', 'Lopez', 'PROPN', 'NNP', 'Number=Sing', 1, 'flat', '1:flat', 'Entity=p1)|NER=B-PLACE'),
-  row('3-4', "didn't", '_', '_', '_', '_', '_', '_', '_', '_'),
-  row(3, 'did', 'do', 'AUX', 'VBD', 'Mood=Ind', 5, 'aux', '5:aux', '_'),
-  row(4, "n't", 'not', 'PART', 'RB', '_', 5, 'advmod', '5:advmod', '_'),
-  row(5, 'visit', 'visit', 'VERB', 'VB', 'VerbForm=Inf', 0, 'root', '0:root', '_'),
-  row(6, 'Oslo', 'Oslo', 'PROPN', 'NNP', 'Number=Sing', 5, 'obj', '5:obj', 'SpaceAfter=No'),
-  row(7, '.', '.', 'PUNCT', '.', '_', 5, 'punct', '5:punct', '_'),
-  '',
-  '# sent_id = t-2',
-  '# text = Tom ate apples and Ann pears.',
-  row(1, 'Tom', 'Tom', 'PROPN', 'NNP', '_', 2, 'nsubj', '2:nsubj', '_'),
-  row(2, 'ate', 'eat', 'VERB', 'VBD', '_', 0, 'root', '0:root', '_'),
-  row(3, 'apples', 'apple', 'NOUN', 'NNS', '_', 2, 'obj', '2:obj', '_'),
-  row(4, 'and', 'and', 'CCONJ', 'CC', '_', 5, 'cc', '5:cc', '_'),
-  row(5, 'Ann', 'Ann', 'PROPN', 'NNP', '_', 2, 'conj', '2:conj|5.1:nsubj', '_'),
-  row('5.1', 'ate', 'eat', 'VERB', 'VBD', '_', '_', '_', '2:conj', 'CopyOf=2'),
-  row(6, 'pears', 'pear', 'NOUN', 'NNS', '_', 5, 'orphan', '5.1:obj', 'SpaceAfter=No'),
-  row(7, '.', '.', 'PUNCT', '.', '_', 2, 'punct', '2:punct', '_'),
-  '',
-  '',
-].join('\n');
+// The shared fixture without its document line (the assertions below count lines from the first sentence).
+const INPUT = GOLD.replace('# newdoc id = fixture-1\n', '');
 
 const TEXT = [
   'The mayor of Riverton, Ana Silva, said on Monday that the bridge would reopen. Drivers were "relieved."',
@@ -136,7 +114,7 @@ describe('parse command logic (fake analyser)', () => {
     });
     expect(outLines[2]).toBe(row(1, 'Maria', '_', 'X', '_', '_', 7, 'dep', '_', 'Entity=(p1-person|NER=O'));
     expect(outLines[3]).toBe(row(2, 'Lopez', '_', 'X', '_', '_', 7, 'dep', '_', 'Entity=p1)|NER=B-PLACE'));
-    expect(outLines[8]).toBe(row(6, 'Oslo', '_', 'X', '_', '_', 7, 'dep', '_', 'SpaceAfter=No|NER=B-PLACE'));
+    expect(outLines[8]).toBe(row(6, 'Oslo', '_', 'X', '_', '_', 7, 'dep', '_', 'Entity=(p2-place)|SpaceAfter=No|NER=B-PLACE'));
     expect(outLines[9]).toBe(row(7, '.', '_', 'PUNCT', '_', '_', 0, 'root', '_', 'NER=O'));
     const out = readConllu(text);
     checkWellFormed(out, readConllu(INPUT).map((s) => s.words.map((w) => w.form)));

@@ -15,26 +15,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as A from 'apache-arrow';
-import { TABLES, TABLE_NAMES, type Column } from '../../src/schema/tables.ts';
+import { TABLES, TABLE_NAMES } from '../../src/schema/tables.ts';
+import { parquetType } from '../../src/formats/writers/parquet.ts';
 
 const sql = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** The DuckDB type a Parquet (or typed) column of this schema type reads as. */
-function duckType(c: Column): string {
-  switch (c.type) {
-    case 'integer':
-      return 'INTEGER';
-    case 'number':
-      return 'DOUBLE';
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'date':
-      return 'DATE';
-    default:
-      return 'VARCHAR';
-  }
-}
+/** The DuckDB type a typed column of this schema type reads as: the Parquet writer's own mapping. */
+const duckType = parquetType;
 
 export interface LoadReport {
   problems: string[];
