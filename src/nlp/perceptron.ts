@@ -6,27 +6,17 @@
  * updated, so the model grows with what training needed, not with every feature seen.
  */
 
+import { fmix32, hash32 } from '../util/hash.ts';
+
 /**
  * FNV-1a over UTF-16 code units, then a final avalanche: a stable 32-bit hash of a string. Hashes are
  * signed 32-bit integers throughout, which V8 keeps unboxed (unsigned ones above 2^31 become doubles).
  */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return fmix(h);
+  return hash32(s);
 }
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
+const fmix = fmix32;
 
 
 /** Collects the (key1, key2) pairs of one configuration's features. */
