@@ -58,8 +58,8 @@ describe('arguments from the tree', () => {
     expect(only('Human rights group Amnesty International accused Egypt of torture.')).toMatchObject({ event_type: 'ACCUSE', actor: 'Amnesty International', recipient_country: 'EGY' });
   });
   it('codes no act for a subject that is no party: the next act of the sentence is its event', () => {
-    // "creditor banks" rejected; the request is Kenya's, to Uganda
-    expect(only('Kenya said creditor banks had rejected its request to Uganda.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'KEN', recipient_country: 'UGA' });
+    // "creditor banks" rejected; the sanctions are Kenya's, against Uganda
+    expect(only('Kenya said creditor banks had rejected its sanctions against Uganda.')).toMatchObject({ event_type: 'SANCTION', actor_country: 'KEN', recipient_country: 'UGA' });
   });
   it("finds a trigger's head in the tree: of its tokens, the one nearest the root", () => {
     const text = 'Kenya held talks with Uganda.';

@@ -29,7 +29,8 @@ import { mergeMentions, type Draft } from './merge.ts';
 import type { StatementRow } from '../statements/extract.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { treeRoles } from './arguments.ts';
+import { treeRoles, triggerNode } from './arguments.ts';
+import { describesOther, NOUN_EVENT_TYPES, readTrigger } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -119,18 +120,28 @@ interface Roles {
  */
 function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string, nominal = false, parsed?: () => AnalysedSentence | undefined): Roles {
   const near = nearRoles(trig, toks, groups, text, nominal);
-  // With fewer than two parties in the sentence there is nobody to choose between: proximity decides, no parse.
-  if (groups.filter((g) => !isPlaceOnly(g)).length < 2) return near;
   const s = parsed?.();
   if (!s) return near;
   const tree = treeRoles(s, trig.start, trig.end, trig.pattern.type, groups);
   if (tree.agentless && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
-  const actors = tree.actor ? tree.actor.flatMap((g) => g.actors) : near.actors;
+  // "Canadian Bashaw Leduc Oil", "Japan Air Lines", "the U.S. unit": a country word describing a company or
+  // a commodity is not the state acting.
+  const partyAt = (k: number) => (k < s.tokens.length ? groups.flatMap((g) => g.actors).find((a) => a.start < s.tokens[k].end && s.tokens[k].start < a.end) : undefined);
+  const party = (a: Actor) => a.kind !== 'country' || !describesOther(s, a.start, a.end, partyAt);
+  // A noun's actor is what its own phrase names ("Taliban attacks", "Russia's withdrawal", "attacks by
+  // X"): a party elsewhere in the sentence did not do it ("G-6 meeting" in a sentence about Nakasone).
+  // Proximity still reads "their withdrawal" (the pronoun points back to the sentence's subject) and a
+  // noun the parser did not take for one.
+  const node = triggerNode(s, trig.start, trig.end);
+  const possessive = nominal && /^(?:its|their|his|her)$/i.test(toks[trig.first - 1]?.text ?? '');
+  const nounInTree = node >= 0 && (s.upos[node] === 'NOUN' || s.upos[node] === 'PROPN');
+  const actors = (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : near.recipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").
   const isNamed = (a: Actor) => !!a.country || a.kind !== 'sector';
   if (tree.recipient && !recipients.some(isNamed) && near.recipients.some(isNamed)) recipients = near.recipients;
+  recipients = recipients.filter(party);
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
   recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || (actorKey(b) === actorKey(a) && a.kind === b.kind && a.sector === b.sector)));
   return { actors, recipients };
@@ -300,10 +311,20 @@ function findObligations(toks: Token[], groups: ActorGroup[]): Map<TriggerMatch,
  * ("Pakistan reopened the border as NATO's chief urged talks").
  */
 function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previousSubject: Actor[], published: string, parsed?: () => AnalysedSentence | undefined) {
-  const triggers = findTriggers(toks)
-    .filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)))
-    .map((t) => ({ t, how: demoted(t, toks) }))
+  const found = findTriggers(toks).filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)));
+  // The tree reads each trigger word: a verb, the act named by a noun, or no act (an adjective, a
+  // commerce noun, a question, a condition, an opinion). Without a tree the word heuristics decide.
+  const tree = found.length ? parsed?.() : undefined;
+  const triggers = found
+    .map((t) => {
+      const how = demoted(t, toks);
+      if (!tree || how === 'skip') return { t, how };
+      const reading = readTrigger(tree, t.start, t.end, t.pattern.type, t.pattern.strength === 'noun' ? 'noun' : 'verb');
+      // (the tree only demotes: a sentence-initial "Attacks by the Taliban" the parser took for a verb stays a noun)
+      return { t, how: reading.as === 'none' ? ('skip' as const) : reading.as === 'noun' && t.pattern.strength !== 'noun' ? ('noun' as const) : how };
+    })
     .filter((x) => x.how !== 'skip');
+  const nominal = new Set(triggers.filter((x) => x.t.pattern.strength === 'noun' || x.how === 'noun').map((x) => x.t));
   // "agreed to withdraw", "pledged to support": the inner act is the event, its promise a modality.
   const control = (t: TriggerMatch) => t.pattern.type === 'AGREE' && toks[t.last + 1]?.lower === 'to' && triggers.some((x) => x.t.first > t.last + 1 && x.t.first <= t.last + 3);
   const obligations = findObligations(toks, groups);
@@ -325,8 +346,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   const withRoles = (trig: TriggerMatch): Roles => {
     const obligation = obligations.get(trig);
     if (obligation) return obligation;
-    const roles = rolesFor(trig, toks, groups, text, trig.pattern.strength === 'noun' || demoted(trig, toks) === 'noun', parsed);
-    if (!roles.actors.length) {
+    const roles = rolesFor(trig, toks, groups, text, nominal.has(trig), parsed);
+    // (a noun's possessive pronoun is in its tree; a pronoun elsewhere in the sentence did not do it)
+    if (!roles.actors.length && !(nominal.has(trig) && parsed?.())) {
       const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end && s.speaker);
       const pronoun = toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => PRONOUN.has(t.lower));
       // In a direct quote "we" is the speaker; in narrative a sentence-initial pronoun continues the previous subject.
@@ -343,8 +365,8 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     }
     return roles;
   };
-  const out: Array<{ trig: TriggerMatch; roles: Roles }> = [];
-  for (const list of [verbs, nouns]) {
+  const out: Array<{ trig: TriggerMatch; roles: Roles; nominal: boolean }> = [];
+  for (const list of [verbs, nouns.filter((t) => NOUN_EVENT_TYPES.has(t.pattern.type))]) {
     for (const trig of list) {
       if (out.length) {
         if (list === nouns) break;
@@ -366,7 +388,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // ... unless nature or an accident did it ("floods killed 30 people", "a quake destroyed the town").
       if (unknownPerpetrator && toks.slice(0, trig.first).some((t) => NATURAL_CAUSES.has(t.lower) || NATURAL_CAUSES.has(t.lower.replace(/e?s$/, '')))) continue;
       if (!unknownPerpetrator && ![...roles.actors, ...roles.recipients].some(isPolitical)) continue;
-      out.push({ trig, roles });
+      out.push({ trig, roles, nominal: nominal.has(trig) });
     }
     if (out.length) break;
   }
@@ -400,7 +422,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const chosenList = chooseEvents(toks, groups, text, statements, previousSubject, published, parsed);
     const firstGroup = groups.find((g) => !isPlaceOnly(g));
     if (firstGroup) previousSubject = firstGroup.actors;
-    for (const { trig, roles } of chosenList) {
+    for (const { trig, roles, nominal } of chosenList) {
       roles.actors = roles.actors.map((a) => resolveDefinite(a, text, named));
       roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, named));
     const p = trig.pattern;
@@ -490,7 +512,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       sentence_end: sb,
       mentions: 1,
       confidence: Math.round(confidence * 100) / 100,
-      nominal: p.strength === 'noun' || demoted(trig, toks) === 'noun',
+      nominal,
       actor_key: actorKey(actor),
       // A bare "troops" or "people" is compatible with any named recipient when merging.
       recipient_key: recipient && (recipient.country || /\p{Lu}/u.test(recipient.name) || recipient.kind !== 'sector') ? actorKey(recipient) : '',

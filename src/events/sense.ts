@@ -1,0 +1,116 @@
+/**
+ * What the tree says about a trigger word before any party is looked for: is it the act the pattern names,
+ * the same act named by a noun, or no act at all? And which parties are no parties because they only
+ * describe something else ("Canadian Bashaw Leduc Oil", "Japan Air Lines", "U.S. oil demand")?
+ * Word lists are data (dictionaries/sense.tsv).
+ */
+import { readFileSync } from 'node:fs';
+import type { PloverType } from '../schema/tables.ts';
+import type { AnalysedSentence } from '../nlp/types.ts';
+import { children, pathToRoot } from '../nlp/document.ts';
+import { triggerNode } from './arguments.ts';
+import type { Actor } from './actors.ts';
+
+type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
+
+function loadLists(): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const line of readFileSync(new URL('./dictionaries/sense.tsv', import.meta.url), 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [list, words] = line.replace(/\r$/, '').split('\t');
+    if (!words) throw new Error(`sense.tsv: line "${line}" needs LIST <TAB> words`);
+    const set = out.get(list) ?? new Set<string>();
+    for (const w of words.split('|')) set.add(w.trim().toLowerCase());
+    out.set(list, set);
+  }
+  return out;
+}
+const LISTS = loadLists();
+const list = (name: string) => LISTS.get(name) ?? new Set<string>();
+/** Words that make a phrase a company, a market or a commodity ("drug firm", "Co Plc", "oil demand"). */
+const COMPANY_HEADS = list('company-heads');
+/** Nouns whose noun sense is commerce or quantity, never an event ("oil demand", "money supply", "a buying order"). */
+const COMMERCE_NOUNS = list('commerce-nouns');
+/**
+ * Types a noun alone may report ("Israeli air strikes", "student demonstrations", "the US withdrawal").
+ * Cooperation named by a noun ("the Paris accord", "their agreement", "Sri Lanka's request") is nearly always
+ * background to the news, not news: those types need a verb (or a light verb: "held talks").
+ */
+export const NOUN_EVENT_TYPES = new Set([...list('noun-event-types')].map((t) => t.toUpperCase() as PloverType));
+/** Complementisers of a condition: an act inside such a clause is imagined, not reported. */
+const CONDITION = list('condition-marks');
+/** Auxiliaries that make "agreed that X will (should) ..." an agreement to act rather than an opinion. */
+const FUTURE_AUX = list('future-aux');
+
+/** Tags a verb trigger's head may have and still be a verb ("agreed", "meeting" as a gerund is VERB too). */
+const NOT_AN_ACT = new Set(['ADJ', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'DET', 'PRON', 'NUM', 'PART', 'INTJ', 'SYM', 'X']);
+/** Types whose verb with a clause for object reports an opinion or a denial, not an act ("conceded that"). */
+const OPINION_TYPES = new Set<PloverType>(['AGREE', 'CONCEDE', 'REJECT', 'SUPPORT']);
+
+export type Reading =
+  | { as: 'verb' | 'noun' }
+  | { as: 'none'; why: string };
+
+/**
+ * How the trigger spanning [start, end) reads in the sentence. `strength` is the pattern's: a verb pattern
+ * the tagger calls a noun is read as a noun; one it calls an adjective or a conjunction is no act.
+ */
+export function readTrigger(s: Sentence, start: number, end: number, type: PloverType, strength: 'verb' | 'noun'): Reading {
+  const n = triggerNode(s, start, end);
+  if (n < 0) return { as: strength };
+  const tag = s.upos[n];
+  const form = s.tokens[n].form.toLowerCase();
+  if (NOT_AN_ACT.has(tag) && strength === 'verb') return { as: 'none', why: `tagged ${tag}` };
+  const as: 'verb' | 'noun' = strength === 'noun' || tag === 'NOUN' || tag === 'PROPN' ? 'noun' : 'verb';
+  if (as === 'noun' && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
+  // A question asks whether the act happened.
+  if (s.tokens.at(-1)?.form === '?') return { as: 'none', why: 'question' };
+  // "if it curbed the use ... by banning": an act inside a condition is imagined.
+  for (const k of pathToRoot(s, n)) {
+    if (children(s, k).some((c) => s.deprels[c] === 'mark' && CONDITION.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'condition' };
+    if (k !== n && s.deprels[k] === 'root') break;
+  }
+  if (as === 'verb') {
+    const kids = children(s, n);
+    // "It is generally agreed that ...": an impersonal verb reports a view, no party acts.
+    if (kids.some((c) => s.deprels[c] === 'expl')) return { as: 'none', why: 'impersonal' };
+    // "conceded that peer review would not end", "agreed that the package should cover": an opinion.
+    // ("agreed that NATO will expand its mission" is an agreement to act: a future clause keeps it.)
+    // Only a clause that says it is one: "that", or a finite auxiliary ("conceded peer review would not end");
+    // a misparsed object ("rejected a US offer to host") is no clause.
+    const clause = kids.find((c) => s.deprels[c] === 'ccomp' && c > n);
+    if (clause !== undefined && OPINION_TYPES.has(type) && !kids.some((c) => s.deprels[c] === 'obj')) {
+      const marks = children(s, clause).filter((c) => c < clause && (s.deprels[c] === 'mark' || s.deprels[c] === 'aux' || s.deprels[c] === 'cop'));
+      const finite = marks.some((c) => s.tokens[c].form.toLowerCase() === 'that' || s.deprels[c] !== 'mark');
+      const toAct = type === 'AGREE' && marks.some((c) => s.deprels[c] === 'aux' && FUTURE_AUX.has(s.tokens[c].form.toLowerCase()));
+      if (finite && !toAct) return { as: 'none', why: 'opinion' };
+    }
+  }
+  return { as };
+}
+
+/**
+ * Is the country mention spanning [start, end) only where a company, a market or a commodity is from? A
+ * country word inside a phrase that a company word heads ("Swedish drug firm", "British Petroleum Co Plc",
+ * "the U.S. unit", "U.S. oil demand", "Japan Air Lines") is not the state acting. `partyAt(k)` is the actor
+ * mention covering token k, if any ("U.S. Agriculture Department" stays the government).
+ */
+export function describesOther(s: Sentence, start: number, end: number, partyAt: (k: number) => Actor | undefined): boolean {
+  const isCompany = (k: number) => COMPANY_HEADS.has(s.tokens[k].form.toLowerCase().replace(/\.$/, ''));
+  // the mention's last token is its head in English noun phrases
+  let last = -1;
+  for (let k = 0; k < s.tokens.length; k++) if (s.tokens[k].start < end && s.tokens[k].end > start) last = k;
+  if (last < 0) return false;
+  const next = partyAt(last + 1);
+  if (next && next.sector === 'business' && next.kind !== 'country') return true;
+  // a name running on after it ("Canadian Leduc Prairie Oil Ltd"), whatever the parser made of it
+  for (let k = last + 1; k < s.tokens.length && k <= last + 6 && /^\p{Lu}/u.test(s.tokens[k].form) && !partyAt(k); k++) if (isCompany(k)) return true;
+  // up to the head of the phrase the mention modifies
+  let head = last;
+  for (let hops = 0; hops < 6 && MODIFIER.has(s.deprels[head]) && s.heads[head] >= 0; hops++) head = s.heads[head];
+  if (head === last) return false;
+  const owner = partyAt(head);
+  if (owner && owner.kind !== 'country') return owner.sector === 'business';
+  return [head, ...children(s, head).filter((c) => MODIFIER.has(s.deprels[c]))].some(isCompany);
+}
+const MODIFIER = new Set(['amod', 'compound', 'flat', 'nmod']);

@@ -1,0 +1,45 @@
+/** Word sense on the tree (src/events/sense.ts): which trigger words are acts, and which parties describe something else. Sentences of our own. */
+import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../src/events/extract.ts';
+import { segmented } from './support/articles.ts';
+
+const events = (text: string) => extractEvents(segmented(text, '1987-03-02'), []);
+const types = (text: string) => events(text).map((e) => e.event_type);
+
+describe('the tree reads the trigger word', () => {
+  it('codes no act for a trigger word the tagger calls an adjective or a conjunction', () => {
+    expect(types('Shares of Norda Pharma rose on hopes its research in Sweden may have promising results.')).toEqual([]);
+    expect(types('The minister said he would help Greece, provided that Turkey wished him to do so.')).not.toContain('AID');
+  });
+  it('codes no act for commerce nouns: demand, supply, orders, funds', () => {
+    expect(types('U.S. oil demand fell 2.6 pct in March, the Energy Department said.')).toEqual([]);
+    expect(types('Canadian money supply rose 300 mln dlrs in the week, the Bank of Canada said.')).toEqual([]);
+    expect(types('Nigeria bought wheat at its tender this week using U.S. funds, an official said.')).toEqual([]);
+  });
+  it('codes no act inside a condition or a question', () => {
+    expect(types('The government could save a billion dlrs if it banned the imports.')).toEqual([]);
+    expect(types('Will Iran attack Iraq again?')).toEqual([]);
+  });
+  it('codes an opinion ("conceded that", "agreed that ... was") as no act, an agreement to act as AGREE', () => {
+    expect(types('Italian officials conceded that the reform would not end the dispute.')).toEqual([]);
+    expect(types('Senator Brown agreed that the package was too small.')).toEqual([]);
+    expect(types('Hungarian and Romanian officials agreed that their countries should cooperate on refugees.')).toEqual(['AGREE']);
+  });
+  it('reports cooperation only by a verb: a noun naming it is background ("the Paris accord")', () => {
+    expect(types('The dollar held steady as France and Japan reaffirmed the Paris accord of February.')).not.toContain('AGREE');
+    expect(types('The Louvre accord has kept currencies stable since February.')).toEqual([]);
+    expect(types('Israeli air strikes hit Gaza on Monday.')).toEqual(['ASSAULT']);
+  });
+});
+
+describe('a country word describing a company or a commodity is no party', () => {
+  it('codes no event for a company named with its country', () => {
+    expect(events('Swedish drug firm Norda AB agreed to buy a rival laboratory.')).toEqual([]);
+    expect(events('Canadian Leduc Prairie Oil Ltd said it agreed to merge with Erskine Gas Ltd.')).toEqual([]);
+    expect(events('The company ended talks with British Petroleum Co Plc about the sale of its assets.')).toEqual([]);
+  });
+  it('keeps a country word before people, weapons or places as the party', () => {
+    expect(events('Burundian militiamen attacked Congolese refugees near the border.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'BDI', recipient_country: 'COD' });
+    expect(events('Israeli helicopters fired missiles at Palestinian targets.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'ISR' });
+  });
+});
