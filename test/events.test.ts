@@ -174,14 +174,16 @@ describe('event coding', () => {
 });
 
 describe('modality', () => {
-  it('flags negation, plans and hypotheses', () => {
-    expect(only('Russia did not attack Ukraine.')).toMatchObject({ event_type: 'ASSAULT', negated: true, planned: false });
-    expect(only('The US plans to pull out 2,000 troops from Afghanistan.')).toMatchObject({ event_type: 'RETREAT', planned: true, negated: false });
-    expect(only('Iran could attack Israel.')).toMatchObject({ event_type: 'ASSAULT', hypothetical: true });
+  it('flags plans; codes no event for what did not or may not happen (PLOVER)', () => {
+    expect(only('The US plans to pull out 2,000 troops from Afghanistan.')).toMatchObject({ event_type: 'RETREAT', planned: true });
+    expect(events('Russia did not attack Ukraine.')).toEqual([]);
+    expect(events('Iran could attack Israel.')).toEqual([]);
+    expect(events('Israel has never met Hamas officials.')).toEqual([]);
   });
   it('codes future cooperation as AGREE and a refusal as REJECT', () => {
     expect(only('Hungary said it will support Romania.')).toMatchObject({ event_type: 'AGREE', planned: true });
-    expect(only('Syria says it will not accept more refugees from Iraq.')).toMatchObject({ event_type: 'REJECT', negated: false });
+    expect(only('Syria says it will not accept more refugees from Iraq.')).toMatchObject({ event_type: 'REJECT' });
+    expect(only('Israel and Syria failed to reach agreement on the Golan.')).toMatchObject({ event_type: 'REJECT' });
     expect(only('Syria is willing to withdraw its troops from Lebanon.')).toMatchObject({ event_type: 'AGREE' });
   });
   it('gives requests and refusals the mode of what is asked or refused', () => {

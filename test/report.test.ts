@@ -29,7 +29,7 @@ let twin: WriteResult;
 let v2: WriteResult;
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r) + '\n').join('');
-const event = (o: Record<string, unknown>) => ({ event_type: 'AGREE', actor: '', actor_country: '', recipient: '', recipient_country: '', date: '', date_precision: '', date_is_fallback: false, location: '', location_country: '', latitude: null, longitude: null, negated: false, planned: false, hypothetical: false, ...o });
+const event = (o: Record<string, unknown>) => ({ event_type: 'AGREE', actor: '', actor_country: '', recipient: '', recipient_country: '', date: '', date_precision: '', date_is_fallback: false, location: '', location_country: '', latitude: null, longitude: null, planned: false, ...o });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'newsledger-report-'));

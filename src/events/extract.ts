@@ -59,9 +59,7 @@ export interface EventRow {
   location_country: string;
   latitude: number | null;
   longitude: number | null;
-  negated: boolean;
   planned: boolean;
-  hypothetical: boolean;
   trigger: string;
   start: number;
   end: number;
@@ -135,7 +133,8 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const node = triggerNode(s, trig.start, trig.end);
   const possessive = nominal && /^(?:its|their|his|her)$/i.test(toks[trig.first - 1]?.text ?? '');
   const nounInTree = node >= 0 && (s.upos[node] === 'NOUN' || s.upos[node] === 'PROPN');
-  const actors = (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
+  // A passive without its agent ("2,600 Iraqis had been killed", Iran said) names no actor: the speaker is none.
+  const actors = tree.agentless ? [] : (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : near.recipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").
@@ -440,18 +439,22 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // A politician who "attacked" a rival criticised them; a state or armed group that attacked used force.
     const speaking = (a: Actor) => a.kind === 'person' || TALKING.has(a.sector);
     if (p.verbal && roles.actors.length && roles.actors.every(speaking) && ![...roles.actors, ...roles.recipients].some((a) => ARMED.has(a.sector))) (type = p.verbal), (mode = 'disapprove'), (context = '');
-    let negated = mod.negated;
     // Exercises or operations of several countries together are cooperation, of one a show of force (PLOVER 3.14).
     if (type === 'MOBILIZE' && new Set(roles.actors.map((a) => a.country).filter(Boolean)).size > 1) (type = 'COOPERATE'), (mode = '');
     let negatedFrom: PloverType | undefined;
-    if (negated && COOPERATIVE.has(type)) {
-      // "will not accept", "failed to reach agreement": a refusal, which did happen (PLOVER REJECT).
-      (negatedFrom = type), (type = 'REJECT'), (mode = ''), (negated = false);
-    } else if (!mod.hypothetical && (planned && PROMISABLE.has(type) || (mod.promise && (type === 'RETREAT' || type === 'CONCEDE')))) {
+    if (mod.negated) {
+      // "will not accept", "failed to reach agreement": a refusal, which did happen (PLOVER REJECT). "Did not
+      // attack", "never met": nothing happened, and PLOVER codes no event.
+      if (!mod.refusal || !COOPERATIVE.has(type)) continue;
+      (negatedFrom = type), (type = 'REJECT'), (mode = '');
+    } else if (mod.hypothetical) {
+      // "could attack", "may impose", "if they leave": imagined acts are no events.
+      continue;
+    } else if ((planned && PROMISABLE.has(type) || (mod.promise && (type === 'RETREAT' || type === 'CONCEDE')))) {
       // Cooperation reported in the future tense is AGREE (PLOVER manual 3.1); a retreat or concession in the
       // future keeps its type unless the actor explicitly commits to it ("agreed to withdraw", "is willing to").
       (type = 'AGREE'), (mode = '');
-    } else if (!mod.hypothetical && HOSTILE.has(type) && (mod.promise || mod.future || (planned && mod.conditional))) {
+    } else if (HOSTILE.has(type) && (mod.promise || mod.future || (planned && mod.conditional))) {
       // Hostility announced by its actor, or put as a condition, is a threat (PLOVER manual 3.11).
       (mode = THREAT_MODE[type] ?? ''), (type = 'THREATEN');
     }
@@ -471,8 +474,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     }
     if ((type === 'REQUEST' || type === 'REJECT') && !mode) mode = requestMode(toks, trig, negatedFrom);
     const [actor, recipient] = [roles.actors[0], roles.recipients[0]];
-    // Acts the text only imagines or denies are less certain events.
-    const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0)) * (mod.hypothetical || negated ? 0.6 : 1);
+    const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0));
     rows.push({
       // What the event says (type, trigger words, actors, recipients), not its sentence or offsets: a
       // correction elsewhere in the sentence keeps the ID, and the diff reports the row as changed.
@@ -502,9 +504,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       location_country: place?.country ?? '',
       latitude: place?.latitude ?? null,
       longitude: place?.longitude ?? null,
-      negated,
       planned,
-      hypothetical: mod.hypothetical,
       trigger: text.slice(trig.start, trig.end),
       start: trig.start,
       end: trig.end,

@@ -6,9 +6,11 @@
 import { readFileSync } from 'node:fs';
 import type { Token } from './tokens.ts';
 
-export type ModalityKind = 'negated' | 'planned' | 'future' | 'hypothetical' | 'promise' | 'conditional';
+export type ModalityKind = 'negated' | 'refusal' | 'planned' | 'future' | 'hypothetical' | 'promise' | 'conditional';
 export interface Modality {
   negated: boolean;
+  /** The negation is the actor's will ("will not accept", "failed to agree"), not a report that nothing happened. */
+  refusal: boolean;
   planned: boolean;
   hypothetical: boolean;
   promise: boolean;
@@ -22,7 +24,7 @@ function load(): Map<ModalityKind, string[][]> {
   for (const line of lines) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [kind, cues] = line.replace(/\r$/, '').split('\t');
-    if (!['negated', 'planned', 'future', 'hypothetical', 'promise', 'conditional'].includes(kind)) throw new Error(`modality.tsv: unknown kind "${kind}"`);
+    if (!['negated', 'refusal', 'planned', 'future', 'hypothetical', 'promise', 'conditional'].includes(kind)) throw new Error(`modality.tsv: unknown kind "${kind}"`);
     out.set(kind as ModalityKind, cues.split('|').map((c) => c.trim().split(/\s+/)));
   }
   return out;
@@ -53,6 +55,7 @@ export function modalityOf(toks: Token[], first: number, last: number): Modality
   const after = all.slice(last + 1);
   return {
     negated: any('negated', before),
+    refusal: any('refusal', before),
     planned: any('planned', before),
     hypothetical: any('hypothetical', before),
     promise: any('promise', before),

@@ -41,6 +41,8 @@ export const NOUN_EVENT_TYPES = new Set([...list('noun-event-types')].map((t) =>
 const CONDITION = list('condition-marks');
 /** Auxiliaries that make "agreed that X will (should) ..." an agreement to act rather than an opinion. */
 const FUTURE_AUX = list('future-aux');
+const DENIAL_OBJECTS = list('denial-objects');
+const SHOW_VERBS = list('show-verbs');
 
 /** Tags a verb trigger's head may have and still be a verb ("agreed", "meeting" as a gerund is VERB too). */
 const NOT_AN_ACT = new Set(['ADJ', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'DET', 'PRON', 'NUM', 'PART', 'INTJ', 'SYM', 'X']);
@@ -76,6 +78,12 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (kids.some((c) => s.deprels[c] === 'expl')) return { as: 'none', why: 'impersonal' };
     // "conceded that peer review would not end", "agreed that the package should cover": an opinion.
     // ("agreed that NATO will expand its mission" is an agreement to act: a future clause keeps it.)
+    const object = kids.find((c) => s.deprels[c] === 'obj');
+    const objectWord = object === undefined ? '' : s.tokens[object].form.toLowerCase();
+    // "denied the reports", "denied this": a denial is a statement (PLOVER), "denied the request" a refusal.
+    if (type === 'REJECT' && /^den(?:y|ies|ied|ying)$/.test(form) && (object === undefined || DENIAL_OBJECTS.has(objectWord))) return { as: 'none', why: 'denial' };
+    // "the equipment demonstrated the activities": to show, not to protest.
+    if (type === 'PROTEST' && SHOW_VERBS.has(form) && object !== undefined) return { as: 'none', why: 'show' };
     // Only a clause that says it is one: "that", or a finite auxiliary ("conceded peer review would not end");
     // a misparsed object ("rejected a US offer to host") is no clause.
     const clause = kids.find((c) => s.deprels[c] === 'ccomp' && c > n);

@@ -101,6 +101,7 @@ function loadIndex(): Map<string, TriggerPattern[]> {
 }
 
 const INDEX = loadIndex();
+const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** Whether a lower-case word can start a trigger (actors.ts keeps verbs out of noun phrases). */
 export const startsTrigger = (lower: string) => INDEX.has(lower);
@@ -117,7 +118,8 @@ function matchFrom(specs: Spec[], k: number, toks: Token[], i: number): number {
     return -1;
   }
   if (i >= toks.length) return -1;
-  const ok = s.forms.has(toks[i].lower) || (!!s.name && /^\p{Lu}/u.test(toks[i].text));
+  // (a month or a weekday is no name: "struck on April 6" is no attack on April)
+  const ok = s.forms.has(toks[i].lower) || (!!s.name && /^\p{Lu}/u.test(toks[i].text) && !CALENDAR.test(toks[i].text));
   return ok ? matchFrom(specs, k + 1, toks, i + 1) : -1;
 }
 

@@ -61,9 +61,7 @@ export interface Aggregates {
     no_actor_country: number;
     no_recipient_country: number;
     no_country: number;
-    negated: number;
     planned: number;
-    hypothetical: number;
     actors: Ranked[];
     recipients: Ranked[];
     dyads: Ranked[];
@@ -290,9 +288,7 @@ export async function aggregate(dir: string): Promise<Aggregates> {
   let noActorCountry = 0;
   let noRecipientCountry = 0;
   let noCountry = 0;
-  let negated = 0;
   let planned = 0;
-  let hypothetical = 0;
   let located = 0;
   const types = new Tally();
   const precision = new Tally();
@@ -306,9 +302,7 @@ export async function aggregate(dir: string): Promise<Aggregates> {
     const type = str(e.event_type);
     types.add(type);
     if (isTrue(e.date_is_fallback)) fallback++;
-    if (isTrue(e.negated)) negated++;
     if (isTrue(e.planned)) planned++;
-    if (isTrue(e.hypothetical)) hypothetical++;
     const date = str(e.date);
     precision.add(str(e.date_precision) || '(none)');
     if (!date) undated++;
@@ -361,7 +355,7 @@ export async function aggregate(dir: string): Promise<Aggregates> {
     events: {
       total: eTotal, types: types.inOrder(PLOVER_TYPES), quads: quads.inOrder(QUAD_CLASSES), fallback_dates: fallback, undated,
       precision: precision.top(), no_actor_country: noActorCountry, no_recipient_country: noRecipientCountry, no_country: noCountry,
-      negated, planned, hypothetical,
+      planned,
       actors: actors.top(LIMITS.top), recipients: recipients.top(LIMITS.top), dyads: dyads.top(LIMITS.top),
       distinct_actors: actors.size, distinct_recipients: recipients.size, distinct_dyads: dyads.size,
       located, places: placeList.slice(0, LIMITS.places), distinct_places: places.size,

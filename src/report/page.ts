@@ -272,7 +272,7 @@ function qualitySection(agg: Aggregates): string {
     ['events without a recipient country', e.no_recipient_country, e.total, 'events'],
     ['events without any country', e.no_country, e.total, 'events'],
     ['events with a located place', e.located, e.total, 'events'],
-    ['events negated / planned / hypothetical', e.negated + e.planned + e.hypothetical, e.total, 'events'],
+    ['events planned (announced, intended, future)', e.planned, e.total, 'events'],
     ['statements without a speaker', s.no_speaker, s.total, 'statements'],
     ['statements without a speaker country', s.no_speaker_country, s.total, 'statements'],
     ['articles not extracted', a.total - a.extracted, a.total, 'articles'],
@@ -284,7 +284,7 @@ function qualitySection(agg: Aggregates): string {
   const tl = e.timeline;
   return [
     `<div id="quality">${table(['measure', 'count', 'of', 'share'], rows.map(([m, n, of, what]) => [esc(m), n, `${fmt(of)} ${what}`, pct(n, of)]), [false, true, true, true])}</div>`,
-    `<p class="note">The charts over time count ${fmt(tl.shown)} events by ${tl.granularity}${tl.from ? ` from ${tl.from} to ${tl.to}` : ''}; ${fmt(tl.outside)} dated outside the middle 98% of the dates and ${fmt(tl.imprecise)} dated less precisely than a ${tl.granularity} are left out of them. Negated ${fmt(e.negated)}, planned ${fmt(e.planned)}, hypothetical ${fmt(e.hypothetical)}.</p>`,
+    `<p class="note">The charts over time count ${fmt(tl.shown)} events by ${tl.granularity}${tl.from ? ` from ${tl.from} to ${tl.to}` : ''}; ${fmt(tl.outside)} dated outside the middle 98% of the dates and ${fmt(tl.imprecise)} dated less precisely than a ${tl.granularity} are left out of them. Planned (announced, intended, future): ${fmt(e.planned)}.</p>`,
     '<div class="grid">',
     `<div><h3>Date precision of events</h3>${rankedTable(e.precision, 'events', false)}</div>`,
     `<div><h3>Statements by kind</h3>${rankedTable(s.kinds, 'statements', false)}</div>`,
