@@ -25,6 +25,13 @@ describe('the tree reads the trigger word', () => {
     expect(types('Senator Brown agreed that the package was too small.')).toEqual([]);
     expect(types('Hungarian and Romanian officials agreed that their countries should cooperate on refugees.')).toEqual(['AGREE']);
   });
+  it('codes no act for a verb that shares a modal ("could cause ... and destroy") or a noun told as background', () => {
+    expect(types('Officials said the embargo could hurt exports and destroy the industry of Chile.')).toEqual([]);
+    expect(types('There is no threat to Iran because of the Iraqi military deployment.')).toEqual([]);
+  });
+  it('reads "backed down" as a concession, not support', () => {
+    expect(types('The Polish government backed down from the price rises after protests.')).toEqual(['CONCEDE']);
+  });
   it('reports cooperation only by a verb: a noun naming it is background ("the Paris accord")', () => {
     expect(types('The dollar held steady as France and Japan reaffirmed the Paris accord of February.')).not.toContain('AGREE');
     expect(types('The Louvre accord has kept currencies stable since February.')).toEqual([]);
@@ -38,7 +45,16 @@ describe('a country word describing a company or a commodity is no party', () =>
     expect(events('Canadian Leduc Prairie Oil Ltd said it agreed to merge with Erskine Gas Ltd.')).toEqual([]);
     expect(events('The company ended talks with British Petroleum Co Plc about the sale of its assets.')).toEqual([]);
   });
+  it('codes no state for a nationality before a company name, nor an officer for "General Motors"', () => {
+    expect(events('American Midland has agreed to sell its property to the city of Boston.')).toEqual([]);
+    expect(events('General Acquisition repeated its request that the Senate drop the bill.').map((e) => e.actor)).not.toContain('Acquisition');
+  });
+  it('takes an analyst\'s "should" for an opinion, a state\'s for a demand', () => {
+    expect(types('Edward White, an analyst with Hutton Group Inc, said Japan should cut its rates.')).toEqual([]);
+    expect(events('Turkey said that Greece must withdraw its ships.')[0]).toMatchObject({ event_type: 'REQUEST', actor_country: 'TUR', recipient_country: 'GRC' });
+  });
   it('keeps a country word before people, weapons or places as the party', () => {
+    expect(events('Some 800 Iraqi Kurds sought refuge in Germany last month.')[0]).toMatchObject({ event_type: 'REQUEST', actor_country: 'IRQ' });
     expect(events('Burundian militiamen attacked Congolese refugees near the border.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'BDI', recipient_country: 'COD' });
     expect(events('Israeli helicopters fired missiles at Palestinian targets.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'ISR' });
   });

@@ -165,11 +165,14 @@ describe('event coding', () => {
   it('codes nothing without an actor outside violence and coercion', () => {
     expect(events('Talks were held in Doha.')).toEqual([]);
   });
-  it('links an event told inside a statement and takes the speaker for "we"', () => {
+  it('links an event told inside a statement and takes the state or body the speaker speaks for as "we"', () => {
     const text = '"We will impose sanctions on Iran," Joe Biden said.';
     const st = { statement_id: 'stm_00000000000000aa', start: 1, end: 33, speaker: 'Joe Biden' } as StatementRow;
     const [e] = events(text, '2021-06-01', [st]);
-    expect(e).toMatchObject({ statement_id: 'stm_00000000000000aa', actor: 'Joe Biden', actor_country: 'USA', recipient_country: 'IRN' });
+    expect(e).toMatchObject({ statement_id: 'stm_00000000000000aa', actor: 'United States', actor_country: 'USA', recipient_country: 'IRN' });
+    const nato = '"We support the Afghan peace process," Jens Stoltenberg said.';
+    const st2 = { statement_id: 'stm_00000000000000ab', start: 1, end: 36, speaker: 'Jens Stoltenberg' } as StatementRow;
+    expect(events(nato, '2021-06-01', [st2])[0]).toMatchObject({ event_type: 'SUPPORT', actor: 'NATO' });
   });
 });
 

@@ -10,6 +10,10 @@
 import { LEXICON, holderAt, termAt, type LexEntry } from './lexicon.ts';
 import { keyOf, tokenize, type Token } from './tokens.ts';
 import { startsTrigger } from './triggers.ts';
+import { wordClasses } from '../nlp/wordnet.ts';
+
+/** WordNet's lexicographer file of people (noun.person). */
+const NOUN_PERSON = 18;
 
 export interface Actor {
   /** Resolved name: a person's or organisation's full name, a country's short name, or the phrase. */
@@ -98,6 +102,7 @@ function unitMentions(toks: Token[], date: string): Actor[] {
     const org = isCap(toks[i]) ? orgName(toks, i) : undefined;
     if (org && !names.has(keyOf(toks, i, org.used)) && !keys.slice(org.used).some((k) => names.has(k))) (found = org.actor), (used = org.used);
     // A title followed by capitalised words is a person ("President Ashraf Ghani", "Gen. Kenneth McKenzie").
+    let company = false;
     for (let n = inTitles && !found ? keys.length : 0; n >= 1 && !found; n--) {
       const title = titles.get(keys[n - 1]);
       if (!title) continue;
@@ -107,6 +112,15 @@ function unitMentions(toks: Token[], date: string): Actor[] {
         j++;
       }
       if (j === i + n) continue;
+      // "General Motors", "General Acquisition": "General" before one word that is a common noun or an
+      // adjective (WordNet, not a person) names a company, not an officer.
+      if (n === 1 && toks[i].text === 'General' && j === i + 2) {
+        const w = wordClasses(toks[i + 1].lower);
+        if (w.mask & 5 && w.noun !== NOUN_PERSON) {
+          company = true;
+          break;
+        }
+      }
       // The name may itself be known ("President Joe Biden", "President Biden").
       let known: LexEntry | undefined;
       for (let m = j - (i + n); m >= 1 && !known; m--) {
@@ -124,6 +138,10 @@ function unitMentions(toks: Token[], date: string): Actor[] {
     for (let n = inNames ? keys.length : 0; n >= 1 && !found; n--) {
       const e = names.get(keys[n - 1]);
       if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
+    }
+    if (company) {
+      i += 2;
+      continue;
     }
     const lowerKeys = !found && inCommon ? keysAt(i, true) : [];
     for (let n = lowerKeys.length; n >= 1 && !found; n--) {

@@ -43,6 +43,8 @@ const RECIPIENT_PREPS: Partial<Record<PloverType, string[]>> = {
   RETREAT: ['from'],
   MOBILIZE: ['against'],
 };
+/** Types whose object is the actor's own means, not a recipient. */
+const OWN_OBJECT = new Set<PloverType>(['MOBILIZE', 'RETREAT']);
 /** Of a noun trigger, "of" names what is acted on ("the invasion of Kuwait", "criticism of the plan"). */
 const OF_RECIPIENT = new Set<PloverType>(['ASSAULT', 'COERCE', 'ACCUSE', 'SANCTION']);
 /** Dependents that open a clause of their own: their parties are not the phrase's. */
@@ -247,7 +249,10 @@ function verbRecipients(s: Sentence, v: number, type: PloverType, exclude: numbe
   for (const c of children(s, v)) {
     if (exclude.includes(c)) continue;
     const rel = s.deprels[c];
-    if (rel === 'obj' || rel === 'iobj') out.push(c);
+    // What a party mobilises or withdraws is its own ("expand a NATO training mission", "pull out its troops").
+    if (rel === 'obj' || rel === 'iobj') {
+      if (!OWN_OBJECT.has(type)) out.push(c);
+    }
     else if (rel === 'obl' && preps.includes(caseOf(s, c))) out.push(c);
     else if (rel === 'obl') {
       // "discussed on Wednesday with Ghani": the parser often hangs the verb's phrase on the one before it

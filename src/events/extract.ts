@@ -20,7 +20,7 @@ import { PLOVER_QUAD, type PloverType, type QuadClass } from '../schema/tables.t
 import { makeId } from '../util/ids.ts';
 import { resolveDates, type ResolvedDate } from '../text/when.ts';
 import { findActorGroups, type Actor, type ActorGroup } from './actors.ts';
-import { LEXICON } from './lexicon.ts';
+import { COUNTRY_NAME, LEXICON } from './lexicon.ts';
 import { modalityOf } from './modality.ts';
 import { findPlaces, type Place } from './places.ts';
 import { keyOf, tokenize, type Token } from './tokens.ts';
@@ -283,6 +283,8 @@ const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [],
 const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
 /** Sectors whose "attacks" are usually words. */
 const TALKING = new Set(['legislature', 'party', 'opposition', 'judiciary', 'media', 'ngo', 'civil_society', 'business', 'religious', 'education', 'health']);
+/** Sectors whose "must" and "should" are opinions, not demands. */
+const OPINION_ONLY = new Set(['business', 'media', 'civilians', 'education']);
 const REPORTING = new Set(['said', 'says', 'say', 'announced', 'announces', 'concluded', 'insisted', 'insists', 'stated', 'declared', 'added', 'argued', 'told', 'warned']);
 
 /**
@@ -298,7 +300,9 @@ function findObligations(toks: Token[], groups: ActorGroup[]): Map<TriggerMatch,
     if (s < 0) continue;
     const subject = groups.filter((g) => g.start >= toks[s].end && g.end <= toks[k].start && !isPlaceOnly(g)).at(-1);
     const speaker = groups.filter((g) => g.end <= toks[s].start && !isPlaceOnly(g)).at(-1);
-    if (!subject || !speaker) continue;
+    // An analyst's, a company's or a newspaper's "should" is an opinion; a state's, an official's or a
+    // rights group's is a demand.
+    if (!subject || !speaker || !speaker.actors.some((a) => isPolitical(a) || OPINION_ONLY.has(a.sector) === false && !!a.sector)) continue;
     out.set({ pattern: OBLIGATION_PATTERN, first: k, last: k, start: toks[k].start, end: toks[k].end }, { actors: speaker.actors, recipients: subject.actors });
   }
   return out;
@@ -355,7 +359,8 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       if (statement && pronoun && (direct || !PRONOUN.has(toks[0].lower) || !previousSubject.length)) {
         const name = statement.speaker.replace(/^(?:(?:But|And|However|Meanwhile|Yet|So|Then|Now)\s+)+/, '');
         const speaker = findActorGroups(name, 0, name.length, published)[0]?.actors;
-        roles.actors = speaker?.length ? speaker : [{ name, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name }];
+        const we = direct && toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => t.lower === 'we');
+        roles.actors = speaker?.length ? speaker.map((a) => (we ? collective(a) : a)) : [{ name, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name }];
       } else if (pronoun && previousSubject.length && PRONOUN.has(toks[0].lower)) {
         // Only a sentence that opens with the pronoun continues the previous subject ("They have indicated ...");
         // in "the Royal College said it opposed ..." the pronoun is the unknown subject of this sentence.
@@ -522,6 +527,19 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     for (const g of groups) for (const a of g.actors) if ((a.kind === 'org' || a.kind === 'country') && !a.locative) named.push(a);
   }
   return mergeMentions(rows).map(({ nominal: _n, actor_key: _a, recipient_key: _r, sentence: _s, ...row }) => row);
+}
+
+/**
+ * "We support the peace process," said NATO's secretary-general: a speaker's "we" is the organisation
+ * whose office they hold (NATO), or the state a head of state or government speaks for.
+ */
+function collective(a: Actor): Actor {
+  const body = a.body ? LEXICON.names.get(a.body) : undefined;
+  if (body) return { ...a, name: body.name, country: body.country, sector: body.sector, office: '', body: '', kind: body.kind };
+  if (a.kind === 'person' && a.country && a.office && /\b(?:president|prime minister|premier|chancellor|king|foreign minister|secretary of state)\b/i.test(a.office)) {
+    return { ...a, name: COUNTRY_NAME.get(a.country) ?? a.country, sector: 'government', office: '', kind: 'country' };
+  }
+  return a;
 }
 
 /**

@@ -22,8 +22,7 @@ export function mergeMentions(rows: Draft[]): Draft[] {
       o.event_type === r.event_type && (
         // The same sentence twice (an embedded post quoted again) is the same telling.
         o.sentence === r.sentence ||
-        (o.planned === r.planned &&
-          compatible(o.actor_key, ak) &&
+        (compatible(o.actor_key, ak) &&
           // A nominal mention ("the withdrawal") refers back to an event already told, whatever it names as recipient.
           (r.nominal ? true : compatible(o.recipient_key, rk) && (o.date_is_fallback || r.date_is_fallback || o.date === r.date)) &&
           !!(o.actor_key || o.recipient_key) && !!(ak || rk))));

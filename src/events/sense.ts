@@ -10,6 +10,11 @@ import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, pathToRoot } from '../nlp/document.ts';
 import { triggerNode } from './arguments.ts';
 import type { Actor } from './actors.ts';
+import { wordClasses } from '../nlp/wordnet.ts';
+
+/** WordNet lexicographer files: noun.person, noun.group. */
+const NOUN_PERSON = 18;
+const NOUN_GROUP = 14;
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
 
@@ -42,6 +47,9 @@ const CONDITION = list('condition-marks');
 /** Auxiliaries that make "agreed that X will (should) ..." an agreement to act rather than an opinion. */
 const FUTURE_AUX = list('future-aux');
 const DENIAL_OBJECTS = list('denial-objects');
+/** Prepositions that make a noun the background of the news ("amid heavy fighting", "because of the deployment"). */
+const BACKGROUND_CASES = list('background-cases');
+const HYPOTHETICAL_AUX = list('hypothetical-aux');
 const SHOW_VERBS = list('show-verbs');
 
 /** Tags a verb trigger's head may have and still be a verb ("agreed", "meeting" as a gerund is VERB too). */
@@ -58,13 +66,22 @@ export type Reading =
  * the tagger calls a noun is read as a noun; one it calls an adjective or a conjunction is no act.
  */
 export function readTrigger(s: Sentence, start: number, end: number, type: PloverType, strength: 'verb' | 'noun'): Reading {
-  const n = triggerNode(s, start, end);
+  let n = triggerNode(s, start, end);
   if (n < 0) return { as: strength };
+  // A verb pattern is read at its verb, its first word ("sought ... refuge", however the parser hung it).
+  if (strength === 'verb') {
+    const first = s.tokens.findIndex((t) => t.end > start);
+    if (first >= 0 && (s.upos[first] === 'VERB' || s.upos[first] === 'AUX')) n = first;
+  }
   const tag = s.upos[n];
   const form = s.tokens[n].form.toLowerCase();
-  if (NOT_AN_ACT.has(tag) && strength === 'verb') return { as: 'none', why: `tagged ${tag}` };
+  // (a phrase is read at its head: "under investigation" is no preposition)
+  const oneWord = s.tokens.filter((t) => t.start < end && t.end > start).length === 1;
+  if (NOT_AN_ACT.has(tag) && strength === 'verb' && oneWord) return { as: 'none', why: `tagged ${tag}` };
   const as: 'verb' | 'noun' = strength === 'noun' || tag === 'NOUN' || tag === 'PROPN' ? 'noun' : 'verb';
   if (as === 'noun' && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
+  // ("because of", "due to": the first word is the case marker, the rest hang on it as `fixed`)
+  if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'case' && BACKGROUND_CASES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'background' };
   // A question asks whether the act happened.
   if (s.tokens.at(-1)?.form === '?') return { as: 'none', why: 'question' };
   // "if it curbed the use ... by banning": an act inside a condition is imagined.
@@ -74,6 +91,13 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   }
   if (as === 'verb') {
     const kids = children(s, n);
+    // "it could cause a collapse and destroy the industry": a verb shares the modal of the verb it is
+    // coordinated with or complements.
+    for (let k = n, hops = 0; k >= 0 && hops < 4; hops++) {
+      if (children(s, k).some((c) => s.deprels[c] === 'aux' && HYPOTHETICAL_AUX.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'hypothetical' };
+      if (s.deprels[k] !== 'conj' && s.deprels[k] !== 'xcomp') break;
+      k = s.heads[k];
+    }
     // "It is generally agreed that ...": an impersonal verb reports a view, no party acts.
     if (kids.some((c) => s.deprels[c] === 'expl')) return { as: 'none', why: 'impersonal' };
     // "conceded that peer review would not end", "agreed that the package should cover": an opinion.
@@ -111,6 +135,13 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   if (last < 0) return false;
   const next = partyAt(last + 1);
   if (next && next.sector === 'business' && next.kind !== 'country') return true;
+  // "American Midland has agreed", "Canadian Pacific said": a nationality before a name we do not know is
+  // where a company or a person is from; the state is no party to it.
+  // ("Iraqi Kurds", "Serbian Workers' Union": a people or a group of people are parties: WordNet says so)
+  if (s.upos[last] === 'ADJ' && last + 1 < s.tokens.length && s.upos[last + 1] === 'PROPN' && !next && /^\p{Lu}/u.test(s.tokens[last + 1].form)) {
+    const noun = wordClasses(s.tokens[last + 1].form.toLowerCase()).noun;
+    if (noun !== NOUN_PERSON && noun !== NOUN_GROUP) return true;
+  }
   // a name running on after it ("Canadian Leduc Prairie Oil Ltd"), whatever the parser made of it
   for (let k = last + 1; k < s.tokens.length && k <= last + 6 && /^\p{Lu}/u.test(s.tokens[k].form) && !partyAt(k); k++) if (isCompany(k)) return true;
   // up to the head of the phrase the mention modifies
