@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { extractEvents } from '../src/events/extract.ts';
+import { segmented } from './support/articles.ts';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -328,5 +330,18 @@ describe('shipped imported dictionaries', () => {
     const merkel = actors.find((a) => a.name === 'ANGELA MERKEL')!;
     expect(roleAt(merkel, '2010-06-01')).toMatchObject({ code: 'DEUGOV', country: 'DEU', sector: 'government' });
     expect(loadVerbPatterns().length).toBeGreaterThan(10000);
+  });
+});
+
+describe('cameo_code: the imported CAMEO verb dictionary, where it agrees with the row type', () => {
+  const rows = (text: string) => extractEvents(segmented(text, '2021-03-02'), []);
+  it('gives the code of the most specific matching pattern, else of the verb', () => {
+    expect(rows('Kenya held talks with Uganda.')[0]).toMatchObject({ event_type: 'CONSULT', cameo_code: '046' });
+    expect(rows('Israeli jets attacked Hamas positions in Gaza.')[0]).toMatchObject({ event_type: 'ASSAULT', cameo_code: '190' });
+    expect(rows('The Taliban criticised the United States.')[0]).toMatchObject({ event_type: 'ACCUSE', cameo_code: '111' });
+  });
+  it('leaves it empty for a noun trigger and where CAMEO maps to no PLOVER type (02, appeals)', () => {
+    expect(rows('Israeli air strikes hit Gaza on Monday.')[0]).toMatchObject({ event_type: 'ASSAULT', cameo_code: '' });
+    expect(rows('Iran asked Iraq for talks.')[0]).toMatchObject({ event_type: 'REQUEST', cameo_code: '' });
   });
 });

@@ -22,6 +22,7 @@ import { resolveDates, type ResolvedDate } from '../text/when.ts';
 import { findActorGroups, type Actor, type ActorGroup } from './actors.ts';
 import { COUNTRY_NAME, LEXICON } from './lexicon.ts';
 import { modalityOf } from './modality.ts';
+import { cameoCode } from './cameo.ts';
 import { findPlaces, type Place } from './places.ts';
 import { keyOf, tokenize, type Token } from './tokens.ts';
 import { findTriggers, type TriggerMatch } from './triggers.ts';
@@ -38,6 +39,7 @@ export interface EventRow {
   statement_id: string;
   event_type: PloverType;
   quad_class: QuadClass;
+  cameo_code: string;
   mode: string;
   context: string;
   actor: string;
@@ -488,6 +490,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       statement_id: statement?.statement_id ?? '',
       event_type: type,
       quad_class: PLOVER_QUAD[type],
+      cameo_code: nominal ? '' : cameoCode(toks, trig.first, type),
       mode,
       context,
       actor: actor?.name ?? '',

@@ -160,6 +160,7 @@ const events: Table = {
     { name: 'statement_id', type: 'string', pattern: ID('stm'), description: 'Statement the event was reported in, when it was.', example: '' },
     { name: 'event_type', type: 'string', required: true, enum: PLOVER_TYPES, description: 'PLOVER event type.', example: 'RETREAT' },
     { name: 'quad_class', type: 'string', required: true, enum: QUAD_CLASSES, description: 'PLOVER quad category of the type (PLOVER manual, chapter 3): verbal cooperation (AGREE, CONSULT, SUPPORT, CONCEDE), material cooperation (COOPERATE, AID, RETREAT), verbal conflict (REQUEST, ACCUSE, REJECT, THREATEN) or material conflict (PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT).', example: 'material cooperation' },
+    { name: 'cameo_code', type: 'string', pattern: '^[0-9]{2,4}$', description: 'CAMEO code that the PETRARCH2 verb dictionary (imported) gives the trigger verb, by its most specific pattern matching the sentence; empty when the trigger is a noun, the verb is not in it, or its CAMEO code maps (CAMEO2PLOVER) to another PLOVER type.', example: '036' },
     { name: 'mode', type: 'string', description: 'PLOVER mode refining the type (for RETREAT: withdraw, release, ...).', example: 'withdraw' },
     { name: 'context', type: 'string', description: 'PLOVER context (military, economic, political, ...).', example: 'military' },
     { name: 'actor', type: 'string', description: 'Who acts, as resolved (name of a person, organisation or country).', example: 'United States' },
