@@ -59,3 +59,11 @@ describe('a country word describing a company or a commodity is no party', () =>
     expect(events('Israeli helicopters fired missiles at Palestinian targets.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'ISR' });
   });
 });
+
+describe('a pronoun continues the previous subject only when it can be it', () => {
+  it('does not take "he" for a country or a body, nor "it" for a person', () => {
+    expect(events('Kenya closed its border on Monday. He criticised Uganda for the delay.').filter((e) => e.event_type === 'ACCUSE')).toEqual([]);
+    expect(events('President Ruto spoke on Monday. It criticised Uganda for the delay.').filter((e) => e.event_type === 'ACCUSE')).toEqual([]);
+    expect(events('Kenya closed its border on Monday. It criticised Uganda for the delay.').find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor_country: 'KEN', recipient_country: 'UGA' });
+  });
+});

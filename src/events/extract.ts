@@ -285,6 +285,9 @@ const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [],
 const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
 /** Sectors whose "attacks" are usually words. */
 const TALKING = new Set(['legislature', 'party', 'opposition', 'judiciary', 'media', 'ngo', 'civil_society', 'business', 'religious', 'education', 'health']);
+/** "He" and "she" are people; "it" is no person: a pronoun that cannot be the previous subject is unknown. */
+const agrees = (pronoun: string, subject: Actor[]) =>
+  pronoun === 'he' || pronoun === 'she' ? subject.length === 1 && subject[0].kind === 'person' : pronoun === 'it' ? subject.length === 1 && subject[0].kind !== 'person' : true;
 /** Sectors whose "must" and "should" are opinions, not demands. */
 const OPINION_ONLY = new Set(['business', 'media', 'civilians', 'education']);
 const REPORTING = new Set(['said', 'says', 'say', 'announced', 'announces', 'concluded', 'insisted', 'insists', 'stated', 'declared', 'added', 'argued', 'told', 'warned']);
@@ -363,7 +366,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
         const speaker = findActorGroups(name, 0, name.length, published)[0]?.actors;
         const we = direct && toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => t.lower === 'we');
         roles.actors = speaker?.length ? speaker.map((a) => (we ? collective(a) : a)) : [{ name, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name }];
-      } else if (pronoun && previousSubject.length && PRONOUN.has(toks[0].lower)) {
+      } else if (pronoun && previousSubject.length && PRONOUN.has(toks[0].lower) && agrees(toks[0].lower, previousSubject)) {
         // Only a sentence that opens with the pronoun continues the previous subject ("They have indicated ...");
         // in "the Royal College said it opposed ..." the pronoun is the unknown subject of this sentence.
         roles.actors = previousSubject;
