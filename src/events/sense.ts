@@ -78,7 +78,11 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // (a phrase is read at its head: "under investigation" is no preposition)
   const oneWord = s.tokens.filter((t) => t.start < end && t.end > start).length === 1;
   if (NOT_AN_ACT.has(tag) && strength === 'verb' && oneWord) return { as: 'none', why: `tagged ${tag}` };
-  const as: 'verb' | 'noun' = strength === 'noun' || tag === 'NOUN' || tag === 'PROPN' ? 'noun' : 'verb';
+  // A one-word verb trigger the tagger calls a noun is read as a noun, except a bare present after a
+  // plural subject ("The Palestinians reject ...", a frequent tagger slip); a phrase keeps its pattern's reading.
+  const prev = n > 0 ? s.tokens[n - 1].form : '';
+  const presentAfterPlural = (s.upos[n - 1] === 'PROPN' || s.upos[n - 1] === 'NOUN') && /s$/.test(prev) && !/s$/.test(form);
+  const as: 'verb' | 'noun' = strength === 'noun' || (oneWord && (tag === 'NOUN' || tag === 'PROPN') && !presentAfterPlural) ? 'noun' : 'verb';
   if (as === 'noun' && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
   // ("because of", "due to": the first word is the case marker, the rest hang on it as `fixed`)
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'case' && BACKGROUND_CASES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'background' };
