@@ -29,6 +29,12 @@ describe('the tree reads the trigger word', () => {
     expect(types('Officials said the embargo could hurt exports and destroy the industry of Chile.')).toEqual([]);
     expect(types('There is no threat to Iran because of the Iraqi military deployment.')).toEqual([]);
   });
+  it('codes no act on a market: bids, the dollar, securities', () => {
+    expect(types('The Commission rejected bids for feed wheat at the tender, traders said.')).toEqual([]);
+    expect(types('The Bundesbank was supporting the dollar in Frankfurt, dealers said.')).toEqual([]);
+    expect(types('The Federal Reserve offered to buy U.S. government securities from dealers.')).toEqual([]);
+    expect(types('Kenyan police fired tear gas at demonstrators in Nairobi.')).toEqual(['ASSAULT']);
+  });
   it('reads "backed down" as a concession, not support', () => {
     expect(types('The Polish government backed down from the price rises after protests.')).toEqual(['CONCEDE']);
   });

@@ -47,6 +47,7 @@ const CONDITION = list('condition-marks');
 /** Auxiliaries that make "agreed that X will (should) ..." an agreement to act rather than an opinion. */
 const FUTURE_AUX = list('future-aux');
 const DENIAL_OBJECTS = list('denial-objects');
+const MARKET_OBJECTS = list('market-objects');
 /** Prepositions that make a noun the background of the news ("amid heavy fighting", "because of the deployment"). */
 const BACKGROUND_CASES = list('background-cases');
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
@@ -108,6 +109,12 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // ("agreed that NATO will expand its mission" is an agreement to act: a future clause keeps it.)
     const object = kids.find((c) => s.deprels[c] === 'obj');
     const objectWord = object === undefined ? '' : s.tokens[object].form.toLowerCase();
+    // "rejected bids", "invited offers", "was supporting the dollar", "welcomed the rise in the yen": an act
+    // on a commodity, a price or a market is trade, not politics.
+    if (object !== undefined) {
+      const words = [object, ...children(s, object).filter((c) => s.deprels[c] === 'nmod' || s.deprels[c] === 'compound')];
+      if (words.some((k) => MARKET_OBJECTS.has(s.tokens[k].form.toLowerCase()))) return { as: 'none', why: 'market object' };
+    }
     // "denied the reports", "denied this": a denial is a statement (PLOVER), "denied the request" a refusal.
     if (type === 'REJECT' && /^den(?:y|ies|ied|ying)$/.test(form) && (object === undefined || DENIAL_OBJECTS.has(objectWord))) return { as: 'none', why: 'denial' };
     // "the equipment demonstrated the activities": to show, not to protest.
