@@ -10,6 +10,10 @@ describe('relevance: a political party on one side', () => {
     expect(events('Acme Holdings Inc said it agreed to sell its bakery division to Borden Foods Corp.')).toEqual([]);
     expect(events('The company rejected the takeover offer from a rival bidder.')).toEqual([]);
   });
+  it('takes a bare word of office without a country for no political party ("a spokeswoman", "the president")', () => {
+    expect(events('A Rolm spokeswoman said the president decided to step down for personal reasons.')).toEqual([]);
+    expect(events('Kenyan officials accused Uganda of smuggling.')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'KEN' });
+  });
   it('codes the same verbs between states', () => {
     expect(events('Japan agreed to sell rice to South Korea.').map((e) => e.event_type)).toEqual(['AGREE']);
   });

@@ -103,7 +103,10 @@ const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
 /** Sectors of political actors: states' organs, parties, armed groups, international organisations. */
 const POLITICAL = new Set(['government', 'military', 'police', 'intelligence', 'international', 'judiciary', 'legislature', 'opposition', 'party', 'rebels', 'criminal']);
 /** A state, an organ or group of political life, or a person holding an office in one. */
-const isPolitical = (a: Actor) => a.kind === 'country' || POLITICAL.has(a.sector) || !!a.office;
+// A bare word of office without a country ("a spokeswoman", "the president", "officials") is as often a
+// company's as a state's: alone it makes no event political.
+const isPolitical = (a: Actor) =>
+  a.kind === 'country' || ((a.kind === 'sector' || a.kind === 'title') && !a.country ? ARMED.has(a.sector) : POLITICAL.has(a.sector) || !!a.office);
 
 /** A group whose every member is a place ("in Kabul") rather than an actor. */
 const isPlaceOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
