@@ -54,6 +54,10 @@ describe('arguments from the tree', () => {
     // proximity found no actor for the noun
     expect(only('The attack on Chadian troops by Sudanese rebels was condemned.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'SDN', recipient_country: 'TCD' });
   });
+  it('splits the coordinated subject of a meeting or agreement into actor and recipient', () => {
+    expect(only('Israel and Jordan held talks on water rights.')).toMatchObject({ event_type: 'CONSULT', actor_country: 'ISR', recipient_country: 'JOR' });
+    expect(only('Pakistan, Iran and Russia attacked the rebels.')).toMatchObject({ actors: 'Pakistan; Iran; Russia' });
+  });
   it('prefers a name in apposition to a bare sector word', () => {
     expect(only('Human rights group Amnesty International accused Egypt of torture.')).toMatchObject({ event_type: 'ACCUSE', actor: 'Amnesty International', recipient_country: 'EGY' });
   });

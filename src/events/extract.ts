@@ -98,6 +98,8 @@ const LIGHT_VERB = /^(?:announce[sd]?|declare[sd]?|order(?:s|ed)?|impose[sd]?|la
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 /** Types coded without an actor: unknown perpetrators are common, their victims are not. */
 const VICTIM_TYPES = new Set<PloverType>(['ASSAULT', 'COERCE']);
+/** Acts done together: their coordinated subject holds both sides. */
+const MUTUAL = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
 const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
 
 /** Sectors of political actors: states' organs, parties, armed groups, international organisations. */
@@ -437,6 +439,12 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     for (const { trig, roles, nominal } of chosenList) {
       roles.actors = roles.actors.map((a) => resolveDefinite(a, text, named));
       roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, named));
+      // "Stoltenberg and Ghani discussed ...": of a meeting or an agreement between the parties of the
+      // subject, the first named is the actor and the others its recipients (dyads need both sides).
+      if (MUTUAL.has(trig.pattern.type) && !roles.recipients.length && new Set(roles.actors.map(actorKey)).size > 1) {
+        roles.recipients = roles.actors.slice(1);
+        roles.actors = roles.actors.slice(0, 1);
+      }
     const p = trig.pattern;
     const mod = modalityOf(toks, trig.first, trig.last);
     const dates = resolveDates(text.slice(sa, sb), published, { future: mod.planned }).map((d) => ({
