@@ -65,7 +65,7 @@ const MEASURE = /^(?:mid-)?(?:january|february|march|april|may|june|july|august|
 const TIME_MARK = new Set(['before', 'after', 'while', 'when', 'since', 'by', 'in', 'on', 'upon', 'without', 'through']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Verbs whose object-noun is the act (their subject is the act's actor): "held talks", "launched an attack". */
-const LIGHT = /^(?:announce[sd]?|announcing|declare[sd]?|declaring|order(?:s|ed|ing)?|impose[sd]?|imposing|launch(?:es|ed|ing)?|beg[iau]n|begins|beginning|start(?:s|ed|ing)?|stage[sd]?|staging|held|hold|holds|holding|made|make|makes|making|issue[sd]?|issuing|carrie[sd]|carry|carrying|mount(?:s|ed|ing)?|conduct(?:s|ed|ing)?|resume[sd]?|resuming|open(?:s|ed|ing)?|offer(?:s|ed|ing)?|provide[sd]?|providing|gave|give|gives|giving|sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|extend(?:s|ed|ing)?|pledge[sd]?|promise[sd]?|continue[sd]?|continuing|fire[sd]?|firing|intensif(?:y|ies|ied)|step(?:s|ped)? up)$/;
+export const LIGHT = /^(?:announce[sd]?|announcing|declare[sd]?|declaring|order(?:s|ed|ing)?|impose[sd]?|imposing|launch(?:es|ed|ing)?|beg[iau]n|begins|beginning|start(?:s|ed|ing)?|stage[sd]?|staging|held|hold|holds|holding|made|make|makes|making|issue[sd]?|issuing|carrie[sd]|carry|carrying|mount(?:s|ed|ing)?|conduct(?:s|ed|ing)?|resume[sd]?|resuming|open(?:s|ed|ing)?|offer(?:s|ed|ing)?|provide[sd]?|providing|gave|give|gives|giving|sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|extend(?:s|ed|ing)?|pledge[sd]?|promise[sd]?|continue[sd]?|continuing|fire[sd]?|firing|intensif(?:y|ies|ied)|step(?:s|ped)? up)$/;
 
 /** Index of the token containing text offset `at`, or -1. */
 function tokenAt(s: Sentence, at: number): number {

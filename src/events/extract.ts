@@ -28,9 +28,9 @@ import { keyOf, tokenize, type Token } from './tokens.ts';
 import { findTriggers, type TriggerMatch } from './triggers.ts';
 import { mergeMentions, type Draft } from './merge.ts';
 import type { StatementRow } from '../statements/extract.ts';
-import { AnalysedDocument } from '../nlp/document.ts';
+import { AnalysedDocument, children, subtree } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { treeRoles, triggerNode } from './arguments.ts';
+import { LIGHT, treeRoles, triggerNode } from './arguments.ts';
 import { describesOther, NOUN_EVENT_TYPES, readTrigger } from './sense.ts';
 
 export interface EventRow {
@@ -94,7 +94,6 @@ const INFINITIVE_OK = /^(?:fail(?:s|ed)?|managed?|sworn|swore|continue[sd]?|cont
 const CLAUSE_END = /^(?:as|while|after|before|because|when|but|although|though|which|who|whom|where|whereas|since|said|says|saying|adding|amid|despite)$/;
 /** Adjective endings: "diplomatic support", "military withdrawal", "terrorist attack" are nouns. */
 const ADJECTIVE = /(?:ic|al|ive|ous|ful|ary|ian|ist)$/;
-const LIGHT_VERB = /^(?:announce[sd]?|declare[sd]?|order(?:s|ed)?|impose[sd]?|launch(?:es|ed)?|beg[ia]n|start(?:s|ed)?|stage[sd]?|held|hold|holds|made|make|makes|issue[sd]?|carrie[sd]|carry|mounted|staged)$/;
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 /** Types coded without an actor: unknown perpetrators are common, their victims are not. */
 const VICTIM_TYPES = new Set<PloverType>(['ASSAULT', 'COERCE']);
@@ -323,7 +322,7 @@ function findObligations(toks: Token[], groups: ActorGroup[]): Map<TriggerMatch,
  * trigger), plus any later verb trigger that opens a new clause with a subject of its own
  * ("Pakistan reopened the border as NATO's chief urged talks").
  */
-function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previousSubject: Actor[], published: string, parsed?: () => AnalysedSentence | undefined) {
+function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previousSubjectOf: () => Actor[], published: string, parsed?: () => AnalysedSentence | undefined) {
   const found = findTriggers(toks).filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)));
   // The tree reads each trigger word: a verb, the act named by a noun, or no act (an adjective, a
   // commerce noun, a question, a condition, an opinion). Without a tree the word heuristics decide.
@@ -347,7 +346,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   const light = (t: TriggerMatch) => {
     // up to two words between: "staged mass demonstrations", "announced a suspension"
     for (let j = t.first - 1; j >= 0 && j >= t.first - 3; j--) {
-      if (LIGHT_VERB.test(toks[j].lower)) return true;
+      if (LIGHT.test(toks[j].lower)) return true;
       if (toks[j].text !== toks[j].lower) return false;
     }
     return false;
@@ -361,7 +360,8 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     if (obligation) return obligation;
     const roles = rolesFor(trig, toks, groups, text, nominal.has(trig), parsed);
     // (a noun's possessive pronoun is in its tree; a pronoun elsewhere in the sentence did not do it)
-    if (!roles.actors.length && !(nominal.has(trig) && parsed?.())) {
+    if (!roles.actors.length && !(nominal.has(trig) && !light(trig) && parsed?.())) {
+      const previousSubject = PRONOUN.has(toks[0].lower) ? previousSubjectOf() : [];
       const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end && s.speaker);
       const pronoun = toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => PRONOUN.has(t.lower));
       // In a direct quote "we" is the speaker; in narrative a sentence-initial pronoun continues the previous subject.
@@ -426,16 +426,28 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     seenKeys.set(key, n);
     return makeId('evt', ...parts, n);
   };
-  let previousSubject: Actor[] = [];
+  /** The last sentence that named a party: a sentence opening with "they" or "it" may continue its subject. */
+  let previous: { index: number; groups: ActorGroup[] } | undefined;
+  // Its subject in the tree (the root's nominal subject), else its first party.
+  const subjectOf = ({ index, groups }: { index: number; groups: ActorGroup[] }): Actor[] => {
+    const first = groups.find((g) => !isPlaceOnly(g))?.actors ?? [];
+    const s = doc.sentence(index);
+    const root = s.heads.indexOf(-1);
+    const subj = children(s, root).find((c) => s.deprels[c] === 'nsubj' && s.upos[c] !== 'PRON');
+    if (subj === undefined) return first;
+    const [lo, hi] = subtree(s, subj);
+    const g = groups.find((x) => !isPlaceOnly(x) && x.start >= s.tokens[lo].start && x.end <= s.tokens[hi - 1].end);
+    return g?.actors ?? first;
+  };
   /** Named parties seen so far, latest last: "the insurgents" later in the article is the Taliban. */
   const named: Actor[] = [];
   // The tree of a sentence is computed only when a trigger there asks for its arguments.
   const doc = new AnalysedDocument(text, article.sentences);
   for (const [index, { sa, sb, toks, groups }] of sentences.entries()) {
     const parsed = () => (sb > sa ? doc.sentence(index) : undefined);
-    const chosenList = chooseEvents(toks, groups, text, statements, previousSubject, published, parsed);
-    const firstGroup = groups.find((g) => !isPlaceOnly(g));
-    if (firstGroup) previousSubject = firstGroup.actors;
+    const before = previous;
+    const chosenList = chooseEvents(toks, groups, text, statements, () => (before ? subjectOf(before) : []), published, parsed);
+    if (groups.some((g) => !isPlaceOnly(g))) previous = { index, groups };
     for (const { trig, roles, nominal } of chosenList) {
       roles.actors = roles.actors.map((a) => resolveDefinite(a, text, named));
       roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, named));
