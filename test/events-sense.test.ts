@@ -35,6 +35,10 @@ describe('the tree reads the trigger word', () => {
     expect(types('The Federal Reserve offered to buy U.S. government securities from dealers.')).toEqual([]);
     expect(types('Kenyan police fired tear gas at demonstrators in Nairobi.')).toEqual(['ASSAULT']);
   });
+  it('codes no violence on an idea or a feeling ("destroyed trust"), and keeps it on places and people', () => {
+    expect(types('The war has destroyed wider trust in Russia, officials said.')).toEqual([]);
+    expect(types('Israeli jets destroyed the village of Beit Hanoun.')).toEqual(['ASSAULT']);
+  });
   it('reads "backed down" as a concession, not support', () => {
     expect(types('The Polish government backed down from the price rises after protests.')).toEqual(['CONCEDE']);
   });

@@ -15,6 +15,8 @@ import { wordClasses } from '../nlp/wordnet.ts';
 /** WordNet lexicographer files: noun.person, noun.group. */
 const NOUN_PERSON = 18;
 const NOUN_GROUP = 14;
+/** WordNet noun classes of ideas and states: attribute, cognition, communication, feeling, possession, relation, state, time. */
+const ABSTRACT = new Set([7, 9, 10, 12, 21, 24, 26, 28]);
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
 
@@ -115,6 +117,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       const words = [object, ...children(s, object).filter((c) => s.deprels[c] === 'nmod' || s.deprels[c] === 'compound')];
       if (words.some((k) => MARKET_OBJECTS.has(s.tokens[k].form.toLowerCase()))) return { as: 'none', why: 'market object' };
     }
+    // "destroyed wider trust", "hit morale", "attacked the plan": force used on an idea, a feeling, a state or a
+    // relation is a figure of speech (WordNet's class of the object's first noun sense), not violence.
+    if (object !== undefined && type === 'ASSAULT' && s.upos[object] === 'NOUN' && ABSTRACT.has(wordClasses(objectWord).noun)) return { as: 'none', why: 'metaphor' };
     // "denied the reports", "denied this": a denial is a statement (PLOVER), "denied the request" a refusal.
     if (type === 'REJECT' && /^den(?:y|ies|ied|ying)$/.test(form) && (object === undefined || DENIAL_OBJECTS.has(objectWord))) return { as: 'none', why: 'denial' };
     // "the equipment demonstrated the activities": to show, not to protest.
