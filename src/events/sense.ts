@@ -119,7 +119,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     }
     // "destroyed wider trust", "hit morale", "attacked the plan": force used on an idea, a feeling, a state or a
     // relation is a figure of speech (WordNet's class of the object's first noun sense), not violence.
-    if (object !== undefined && type === 'ASSAULT' && s.upos[object] === 'NOUN' && ABSTRACT.has(wordClasses(objectWord).noun)) return { as: 'none', why: 'metaphor' };
+    // ("fired tear gas at demonstrators": with a target after "at" or "on" the object is the weapon)
+    const target = kids.some((c) => s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && /^(?:at|on|into|upon)$/i.test(s.tokens[m].form)));
+    if (object !== undefined && type === 'ASSAULT' && !target && s.upos[object] === 'NOUN' && ABSTRACT.has(wordClasses(objectWord).noun)) return { as: 'none', why: 'metaphor' };
     // "denied the reports", "denied this": a denial is a statement (PLOVER), "denied the request" a refusal.
     if (type === 'REJECT' && /^den(?:y|ies|ied|ying)$/.test(form) && (object === undefined || DENIAL_OBJECTS.has(objectWord))) return { as: 'none', why: 'denial' };
     // "the equipment demonstrated the activities": to show, not to protest.
