@@ -36,7 +36,8 @@ describe('the tree reads the trigger word', () => {
     expect(types('Kenyan police fired tear gas at demonstrators in Nairobi.')).toEqual(['ASSAULT']);
   });
   it('codes no violence on an idea or a feeling ("destroyed trust"), and keeps it on places and people', () => {
-    expect(types('The war has destroyed wider trust in Russia, officials said.')).toEqual([]);
+    expect(types('The war has destroyed confidence in Russia, officials said.')).toEqual([]);
+    expect(types('Rebels shelled the capital last night.')).toEqual(['ASSAULT']);
     expect(types('Israeli jets destroyed the village of Beit Hanoun.')).toEqual(['ASSAULT']);
   });
   it('reads "backed down" as a concession, not support', () => {

@@ -15,8 +15,8 @@ import { wordClasses } from '../nlp/wordnet.ts';
 /** WordNet lexicographer files: noun.person, noun.group. */
 const NOUN_PERSON = 18;
 const NOUN_GROUP = 14;
-/** WordNet noun classes of ideas and states: attribute, cognition, communication, feeling, possession, relation, state, time. */
-const ABSTRACT = new Set([7, 9, 10, 12, 21, 24, 26, 28]);
+/** WordNet noun classes of ideas and states: attribute, cognition, communication, feeling, relation, state, time (not possession: "the capital"). */
+const ABSTRACT = new Set([7, 9, 10, 12, 24, 26, 28]);
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
 
