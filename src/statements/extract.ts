@@ -18,6 +18,8 @@ import { findEntities, SpeakerResolver, type Resolved } from './speakers.ts';
 import { Doc, type Candidate, type StatementKind } from './doc.ts';
 import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
+import { attachSpeaker } from './attach.ts';
+import { AnalysedDocument } from '../nlp/document.ts';
 import { embeddedPosts, headlineClaim, signedQuotes } from './posts.ts';
 import { shippedModel } from './tagger/model.ts';
 import { taggedStatements, type StatementScope } from './tagger/learned.ts';
@@ -122,6 +124,10 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     candidates.splice(0, candidates.length, ...keep);
   }
   candidates.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1]);
+
+  // The speaker phrase the parse gives the cue where it shows the rules' phrase cut short or run across a clause.
+  const parsed = new AnalysedDocument(text, article.sentences);
+  for (const c of candidates) c.mention = attachSpeaker(doc, parsed, c);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
   const resolver = new SpeakerResolver(findEntities(text), text);
