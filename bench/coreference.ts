@@ -74,7 +74,7 @@ for (const doc of documents) {
       if (!kind) continue;
       m.kind = kind;
       m.words = kind === 'pronoun' ? [forms[head]] : words;
-      if (kind === 'nominal') m.cls = DESCRIPTION_HEADS.get(forms[head].toLowerCase());
+      if (kind === 'nominal') m.cls = DESCRIPTION_HEADS.get(forms[head].toLowerCase())!.cls;
       const e = resolver.resolve(m);
       if (e) resolver.link(m, e);
       if (!named.has(g.id)) continue; // no name to link to: not scored

@@ -61,6 +61,8 @@ export async function validateTables(p: BuildPaths): Promise<ValidationReport> {
       if (quote16) check.fail('statements', key, quote16);
       const cue = checkSpan(cps, s, 'cue_start', 'cue_end', typeof s.cue === 'string' ? s.cue : null, 'cue');
       if (cue) check.fail('statements', key, cue);
+      const mention = checkSpan(cps, s, 'speaker_mention_start', 'speaker_mention_end', typeof s.speaker_mention === 'string' ? s.speaker_mention : null, 'speaker_mention');
+      if (mention) check.fail('statements', key, mention);
       sameAsArticle('statements', key, s);
     }
     while ((await events.peek())?.article_id === article.article_id) {

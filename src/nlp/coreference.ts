@@ -71,6 +71,9 @@ const NOMINAL_REACH = 12;
 /** What a mention still counts for one sentence later. */
 const SALIENCE_DECAY = 0.5;
 
+/** Offices written short before a name ("Sen. Ruth Park"), for "the senator" to find them. */
+const OFFICE_ABBREVIATIONS: Record<string, string> = { 'sen.': 'senator', 'rep.': 'representative', 'gov.': 'governor', 'gen.': 'general', 'pres.': 'president', 'lt.': 'lieutenant', 'col.': 'colonel', 'capt.': 'captain', 'sgt.': 'sergeant', 'adm.': 'admiral', 'prof.': 'professor', 'dr.': 'doctor' };
+
 const norm = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/\.$/, '');
 /** Honorifics and connecting words that do not make a name fuller: "Mr. Trump" is no fuller than "Trump". */
 const NOT_NAME = new Set(['mr', 'mrs', 'ms', 'dr', 'miss', 'sir', 'the', 'of', 'and', 'de', 'la', 'le', 'van', 'von', 'al', 'el', 'bin']);
@@ -95,7 +98,7 @@ export class CoreferenceResolver {
     }
     this.byKey.set(key, e);
     if (m.gender) e[m.gender] += 3;
-    if (m.role) e.roles.push(m.role.toLowerCase());
+    if (m.role) e.roles.push(m.role.toLowerCase().split(/[\s-]+/).map((w) => OFFICE_ABBREVIATIONS[w] ?? w).join(' '));
     e.mentions.push({ at: m.at, sentence: m.sentence, subject: !!m.subject, named: true });
     return e;
   }
@@ -175,6 +178,7 @@ export class CoreferenceResolver {
       let score = -0.5 * (m.sentence - last.sentence);
       // "the ministry" is the Finance Ministry; "the minister" the Foreign Minister.
       if (nameWords(e.name.split(' ')).includes(head) || e.roles.some((r) => r.split(/[\s-]+/).includes(head))) score += 6;
+      else if (!DESCRIPTION_HEADS.get(head)?.any) continue;
       if (last.subject) score += 1;
       score += Math.min(e.mentions.length, 5) * 0.3;
       if (score > bestScore) { best = e; bestScore = score; }
@@ -207,16 +211,22 @@ export function genderOf(e: Entity): Gender | undefined {
   return e.m === e.f ? undefined : e.m > e.f ? 'm' : 'f';
 }
 
-/** description-heads.tsv: `word<TAB>class`, `#` comments. */
-export function parseDescriptionHeads(text: string, file = 'description-heads.tsv'): Map<string, EntityClass> {
-  const out = new Map<string, EntityClass>();
+export interface DescriptionHead {
+  cls: EntityClass;
+  /** The nearest entity of the class may be meant ("the company"); else only one whose name or office holds the word. */
+  any: boolean;
+}
+
+/** description-heads.tsv: `word<TAB>class<TAB>any|named`, `#` comments. */
+export function parseDescriptionHeads(text: string, file = 'description-heads.tsv'): Map<string, DescriptionHead> {
+  const out = new Map<string, DescriptionHead>();
   const classes = new Set<EntityClass>(['person', 'organisation', 'place', 'other']);
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
-    const [word, cls] = line.split('\t');
-    if (!word || !classes.has(cls as EntityClass)) throw new Error(`${file}:${i + 1}: expected "word<TAB>class", got "${line}"`);
-    out.set(word.toLowerCase(), cls as EntityClass);
+    const [word, cls, reach] = line.split('\t');
+    if (!word || !classes.has(cls as EntityClass) || (reach !== 'any' && reach !== 'named')) throw new Error(`${file}:${i + 1}: expected "word<TAB>class<TAB>any|named", got "${line}"`);
+    out.set(word.toLowerCase(), { cls: cls as EntityClass, any: reach === 'any' });
   });
   return out;
 }

@@ -19,6 +19,8 @@ import { Doc, type Candidate, type StatementKind } from './doc.ts';
 import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { attachSpeaker } from './attach.ts';
+import { ArticleEntities, speakerWords } from './coreference.ts';
+import { canonicalSpeaker, fullestNames, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import { embeddedPosts, headlineClaim, signedQuotes } from './posts.ts';
 import { shippedModel } from './tagger/model.ts';
@@ -28,7 +30,11 @@ export interface StatementRow {
   statement_id: string;
   article_id: string;
   speaker: string;
+  speaker_id: string;
+  speaker_type: SpeakerType;
   speaker_mention: string;
+  speaker_mention_start: number | null;
+  speaker_mention_end: number | null;
   speaker_role: string;
   speaker_country: string;
   quote: string;
@@ -130,20 +136,35 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   for (const c of candidates) c.mention = attachSpeaker(doc, parsed, c);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
-  const resolver = new SpeakerResolver(findEntities(text), text);
+  const entities = findEntities(text);
+  const resolver = new SpeakerResolver(entities, text);
+  const articleEntities = new ArticleEntities(doc, entities);
   const t = doc.tokens;
   const rows: StatementRow[] = [];
   const byCue = [...candidates].sort((x, y) => anchorOf(doc, x) - anchorOf(doc, y));
-  const resolved = new Map<Candidate, Resolved & { mention: string }>();
+  const resolved = new Map<Candidate, Resolved & { mention: string; unresolved: boolean }>();
   for (const c of byCue) {
     if (!c.mention) continue;
-    const mention = text.slice(t[c.mention[0]].a, t[c.mention[1]].b);
+    const at = t[c.mention[0]].a;
+    const mention = text.slice(at, t[c.mention[1]].b);
     const sentence = doc.sentenceRange[doc.sentenceOf[c.mention[0]]];
     const context = sentence && sentence[1] > sentence[0] ? { sentenceStart: t[sentence[0]].a, cueAt: c.cue ? t[c.cue[0]].a : t[c.mention[1]].b } : undefined;
-    const r = resolver.resolve(mention, t[c.mention[0]].a, context);
-    resolver.record(t[c.mention[0]].a, r.speaker);
-    resolved.set(c, { ...r, mention });
+    const r = resolver.resolve(mention, at, context);
+    // A pronoun or a description ("it", "the company") the speaker rules leave as written goes to the entity the
+    // article names; when it names none, the speaker is unresolved rather than guessed.
+    let unresolved = false;
+    if (speakerWords(r.speaker) !== 'other') {
+      const entity = articleEntities.resolve(r.speaker, at);
+      if (entity) {
+        r.speaker = entity.name;
+        if (!r.role) r.role = resolver.roleOf(entity.name);
+      } else unresolved = true;
+    } else if (/\p{Lu}/u.test(r.speaker)) articleEntities.spoke(r.speaker, at);
+    resolver.record(at, unresolved ? '' : r.speaker);
+    resolved.set(c, { ...r, mention, unresolved });
   }
+  // One spelling per person in the article: the fullest name it gives ("Marine Le Pen" for "Le Pen").
+  const fullest = fullestNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => e.person).map((e) => e.name));
   const words = new Map<Candidate, string[]>();
   const wordsOf = (c: Candidate) => {
     let w = words.get(c);
@@ -169,17 +190,23 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     kept.push(c);
   }
   for (const c of kept.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1])) {
-    const who = resolved.get(c) ?? { speaker: '', role: '', mention: '' };
+    const who = resolved.get(c) ?? { speaker: '', role: '', mention: '', unresolved: true };
+    const name = fullest.get(who.speaker) ?? who.speaker;
+    const canonical = canonicalSpeaker(who.unresolved ? '' : name, { person: resolver.isPersonName(name) || resolver.isPersonName(who.speaker) });
     const quote = text.slice(c.quote[0], c.quote[1]);
     const cue = c.cue ? text.slice(t[c.cue[0]].a, t[c.cue[1]].b) : '';
     const occurrence = rows.filter((r) => r.quote === quote).length;
     rows.push({
       statement_id: makeId('stm', article.article_id, c.kind, quote, occurrence),
       article_id: article.article_id,
-      speaker: who.speaker,
+      speaker: canonical.name,
+      speaker_id: canonical.id,
+      speaker_type: canonical.type,
       speaker_mention: who.mention,
+      speaker_mention_start: c.mention ? t[c.mention[0]].a : null,
+      speaker_mention_end: c.mention ? t[c.mention[1]].b : null,
       speaker_role: who.role,
-      speaker_country: speakerCountry(who.speaker, who.role),
+      speaker_country: speakerCountry(canonical.name, who.role),
       quote,
       kind: c.kind,
       cue,

@@ -385,6 +385,16 @@ export class SpeakerResolver {
     return list[0].name;
   }
 
+  /** The office the article gives a name, or ''. */
+  roleOf(name: string): string {
+    return this.roleByName.get(name) ?? '';
+  }
+
+  /** Whether the article names `name` as a person (a full name, or the last name of one). */
+  isPersonName(name: string): boolean {
+    return (name.includes(' ') ? this.personNames : this.personLastNames).has(name) || (!!this.genderOf(name, true) && /^\p{Lu}/u.test(name));
+  }
+
   /** Remember who spoke where, so that a later "he said" finds them. */
   record(at: number, speaker: string): void {
     const person = (speaker.includes(' ') ? this.personNames : this.personLastNames).has(speaker);

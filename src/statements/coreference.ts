@@ -1,0 +1,86 @@
+/**
+ * The article's entities for the statement rules: the names findEntities reads, handed to the linguistic
+ * core's coreference resolver (src/nlp/coreference.ts) with what the statement lexicons say of them, so that a
+ * speaker written as a pronoun ("it", "they") or a description ("the company", "the ministry") that the speaker
+ * rules leave as it is goes to the entity the article names, or is marked unresolved.
+ */
+import { CoreferenceResolver, DESCRIPTION_HEADS, isThirdPersonPronoun, type Entity as CorefEntity, type EntityClass, type Mention } from '../nlp/coreference.ts';
+import { LEXICON } from '../events/lexicon.ts';
+import { nameKey } from '../events/tokens.ts';
+import { ORG_HEADS } from './lexicon.ts';
+import type { Doc } from './doc.ts';
+import type { Entity } from './speakers.ts';
+
+/** The class of a name: a person the speaker rules found, a country or organisation the dictionaries know, or an organisation's head word. */
+function nameClass(e: Entity): EntityClass | undefined {
+  if (e.person) return 'person';
+  const known = LEXICON.names.get(nameKey(e.name));
+  if (known?.kind === 'country') return 'place';
+  if (known?.kind === 'org') return 'organisation';
+  if (known?.kind === 'person') return 'person';
+  const words = e.name.split(' ');
+  if (words.some((w) => ORG_HEADS.has(w.toLowerCase()) || ORG_HEADS.has(w.toLowerCase().replace(/\.$/, '') + '.'))) return 'organisation';
+  // "IBM", "OPEC": a name in capitals of three letters or more is an organisation's.
+  if (words.length === 1 && /^\p{Lu}{3,}$/u.test(e.name)) return 'organisation';
+  return undefined;
+}
+
+export type SpeakerWords = 'pronoun' | 'description' | 'other';
+
+/** What kind of speaker the rules gave: a third-person pronoun, a definite description with a known head, or else. */
+export function speakerWords(speaker: string): SpeakerWords {
+  const words = speaker.trim().split(/\s+/);
+  if (words.length === 1 && isThirdPersonPronoun(words[0])) return 'pronoun';
+  const ws = words[0]?.toLowerCase() === 'the' ? words.slice(1) : words;
+  if (ws.length === 1 && !/\p{Lu}/u.test(ws[0]) && DESCRIPTION_HEADS.has(ws[0])) return 'description';
+  return 'other';
+}
+
+export class ArticleEntities {
+  private readonly resolver = new CoreferenceResolver();
+  private readonly mentions: Mention[] = [];
+  private added = 0;
+
+  constructor(private readonly doc: Doc, entities: Entity[]) {
+    for (const e of entities) {
+      const cls = nameClass(e);
+      if (!cls) continue;
+      const m: Mention = { at: e.at, sentence: this.sentenceAt(e.at), kind: 'name', words: e.name.split(' '), cls };
+      if (e.gender) m.gender = e.gender;
+      if (e.role) m.role = e.role;
+      this.mentions.push(m);
+    }
+  }
+
+  private sentenceAt(at: number): number {
+    const k = Math.min(this.doc.tokenAt(at), this.doc.tokens.length - 1);
+    return k >= 0 ? Math.max(0, this.doc.sentenceOf[k]) : 0;
+  }
+
+  /** Names up to offset `at` join the resolver in text order. */
+  private upTo(at: number): void {
+    while (this.added < this.mentions.length && this.mentions[this.added].at <= at) this.resolver.addName(this.mentions[this.added++]);
+  }
+
+  /** The entity a pronoun or description at offset `at` stands for (its fullest name), or undefined. */
+  resolve(speaker: string, at: number): CorefEntity | undefined {
+    this.upTo(at);
+    const kind = speakerWords(speaker);
+    if (kind === 'other') return undefined;
+    const words = speaker.trim().split(/\s+/);
+    const head = words[words.length - 1].toLowerCase();
+    const m: Mention = { at, sentence: this.sentenceAt(at), kind: kind === 'pronoun' ? 'pronoun' : 'nominal', words: kind === 'pronoun' ? [head] : words, subject: true };
+    if (kind === 'description') m.cls = DESCRIPTION_HEADS.get(head)!.cls;
+    const e = this.resolver.resolve(m);
+    if (e) this.resolver.link(m, e);
+    return e;
+  }
+
+  /** A speaker the rules resolved to a name counts as a subject mention of its entity (salience for later pronouns). */
+  spoke(name: string, at: number): void {
+    this.upTo(at);
+    const m: Mention = { at, sentence: this.sentenceAt(at), kind: 'name', words: name.split(' '), subject: true };
+    const e = this.resolver.resolve(m);
+    if (e) this.resolver.link(m, e);
+  }
+}
