@@ -195,7 +195,7 @@ function salience(e: Entity, m: Mention): number {
   let sum = 0;
   for (const x of e.mentions) {
     if (x.at >= m.at) continue;
-    const weight = (x.subject ? 2 : 1) + (x.named ? 0.5 : 0) + (x.sentence === m.sentence ? 0.5 : 0);
+    const weight = (x.subject ? 2 : 1) + (x.named ? 0.5 : 0);
     sum += weight * Math.pow(SALIENCE_DECAY, m.sentence - x.sentence);
   }
   return sum;

@@ -12,6 +12,7 @@ import type { Span } from '../schema/records.ts';
 import { children, type AnalysedDocument } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import type { Candidate, Doc } from './doc.ts';
+import { SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
 
@@ -77,8 +78,10 @@ export function nounPhrase(s: Sentence, h: number): [number, number] {
     for (const c of children(s, k)) {
       const rel = s.deprels[c];
       if (OUTSIDE_PHRASE.has(rel)) continue;
-      // A complement keeps its place only behind a preposition of belonging ("spokesman for the company").
+      // A complement keeps its place only behind a preposition of belonging ("spokesman for the company"); "for"
+      // only after an office or a speaking noun ("Senator Ruth Park for her part" ends at "Park").
       if (rel === 'nmod' && c > k && !INNER_CASES.has(caseOf(s, c))) continue;
+      if (rel === 'nmod' && c > k && caseOf(s, c) === 'for' && !(s.upos[k] === 'NOUN' && (TITLE_WORDS.has(lower(s, k)) || SPEAKER_NOUNS.has(lower(s, k))))) continue;
       // Coordinated verbs are clauses; coordinated nouns ("Obama and Clinton") are the phrase.
       if (rel === 'conj' && (s.upos[c] === 'VERB' || s.upos[c] === 'AUX')) continue;
       inside[c] = 1;
@@ -173,7 +176,11 @@ export function attachSpeaker(doc: Doc, adoc: AnalysedDocument, cand: Pick<Candi
   if (ps <= cand.cue[1] && cand.cue[0] <= pe) return mention;
   if (doc.sentenceOf[ps] !== doc.sentenceOf[pe] || doc.sentenceOf[ps] !== doc.sentenceOf[cand.cue[0]]) return mention;
   for (let k = ps; k <= pe; k++) if (t[k].t === ',' || doc.quoteMark[k] || doc.inQuote[k] >= 0 || RELATIVE_WORDS.has(t[k].lo)) return mention;
-  if (ps <= ms && me <= pe) return ps === ms && pe === me ? mention : [ps, pe];
+  if (ps <= ms && me <= pe) {
+    // "A minimum of 4,000 residents", "a number of members of Congress": a quantity before "of" is not who speaks.
+    for (let k = ps; k < ms; k++) if (t[k].lo === 'of') return mention;
+    return ps === ms && pe === me ? mention : [ps, pe];
+  }
   // A verb in the rules' phrase that the parse's phrase leaves out: the rules ran across a clause.
   const nominal = parsed.upos === 'NOUN' || parsed.upos === 'PROPN' || parsed.upos === 'PRON';
   if (!nominal) return mention;
