@@ -228,7 +228,7 @@ export interface Resolved {
 
 
 /** Prepositions that open a phrase of place, time or purpose, never a speaker ("In Washington, ..."). */
-const PHRASE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'on', 'during', 'without', 'within', 'near', 'inside', 'outside', 'across', 'throughout', 'under', 'over', 'into', 'after', 'before', 'since', 'until', 'despite', 'among', 'amid', 'like', 'unlike']);
+const PHRASE_PREPOSITIONS = new Set(['following', 'in', 'at', 'for', 'from', 'on', 'during', 'without', 'within', 'near', 'inside', 'outside', 'across', 'throughout', 'under', 'over', 'into', 'after', 'before', 'since', 'until', 'despite', 'among', 'amid', 'like', 'unlike']);
 /** Text ending in a preposition of place, maybe with a town and a comma: "in ", "here in ", "in Aurora, ". */
 const PLACE_BEFORE = /\b(?:in|at|near|from|outside|inside|across|throughout)[ \t]+(?:\p{Lu}[\p{L}.'’-]*[ \t]+){0,3}?(?:\p{Lu}[\p{L}.'’-]*,[ \t]+)?$/u;
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)(?:[’']s)?$/;
@@ -271,9 +271,11 @@ function matchesCountryWord(a: string, b: string): boolean {
 function byDescription(words: string[], at: number, entities: Entity[]): Entity | undefined {
   const kept = words.filter((w) => !VAGUE.has(bare(w)));
   const wanted = kept.map((w) => bare(w));
-  const properWanted = kept.map((w) => /^[A-Z]/.test(w) && !TITLE_WORDS.has(bare(w)));
   if (!wanted.length || !wanted.some((w) => TITLE_WORDS.has(w) || ORG_HEADS.has(w) || w === 'chief' || w === 'diplomat')) return undefined;
   const head = [...wanted].reverse().find((w) => TITLE_WORDS.has(w));
+  // A capitalised qualifier must be in the office, office word or not: "the Republican presidential nominee" is
+  // not the Libertarian presidential candidate.
+  const properWanted = kept.map((w) => /^[A-Z]/.test(w) && bare(w) !== head);
   const pick = (before: boolean) => {
     let best: Entity | undefined;
     let bestScore = 0;
