@@ -43,6 +43,14 @@ describe('pronouns and descriptions resolved to the entity the article names', (
   it('gives "the senator" to the senator named with an abbreviated office', () => {
     expect(who('Sen. Ruth Park spoke in Denver. The senator said the bill was dead.')).toEqual([['Ruth Park', 'the bill was dead']]);
   });
+  it('gives "the company" to a firm whose two capitalised words looked like a person\'s name', () => {
+    const rows = statementsOf('Digital Equipment said it is taking several initiatives. The company also said it is cutting prices.');
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['Digital Equipment', 'organisation'], ['Digital Equipment', 'organisation']]);
+  });
+  it('keeps an unnamed spokesman as the speaker of the "he said" after him, an anonymous source', () => {
+    const rows = statementsOf('Northwind Motors is cutting its merit pool to 3.5 pct, a company spokesman said. He said the change would save money.');
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['company spokesman', 'anonymous source'], ['company spokesman', 'anonymous source']]);
+  });
   it('marks a pronoun unresolved when the article names no one it can be', () => {
     const [row] = statementsOf('He said the plan would fail.');
     expect(row).toMatchObject({ speaker: '', speaker_id: '', speaker_type: 'unknown', speaker_mention: 'He' });

@@ -173,13 +173,17 @@ export class CoreferenceResolver {
     for (const e of this.entities) {
       const last = lastBefore(e, m.at);
       if (!last || m.sentence - last.sentence > NOMINAL_REACH) continue;
-      if (e.cls !== m.cls) continue;
+      // A name of no known class may be what a description of any entity of its kind points to ("Digital
+      // Equipment ... the company"), after the names of that class.
+      const unclear = e.cls === undefined && !!DESCRIPTION_HEADS.get(head)?.any && m.cls !== 'person';
+      if (e.cls !== m.cls && !unclear) continue;
       if (!!m.plural !== e.plural && m.cls === 'person') continue;
       let score = -0.5 * (m.sentence - last.sentence);
       // "the ministry" is the Finance Ministry; "the minister" the Foreign Minister.
       if (nameWords(e.name.split(' ')).includes(head) || e.roles.some((r) => r.split(/[\s-]+/).includes(head))) score += 6;
       else if (!DESCRIPTION_HEADS.get(head)?.any) continue;
       if (last.subject) score += 1;
+      if (unclear) score -= 2;
       score += Math.min(e.mentions.length, 5) * 0.3;
       if (score > bestScore) { best = e; bestScore = score; }
     }

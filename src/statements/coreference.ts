@@ -8,13 +8,19 @@ import { CoreferenceResolver, DESCRIPTION_HEADS, isThirdPersonPronoun, type Enti
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { ORG_HEADS } from './lexicon.ts';
+import { FIRST_NAMES } from './gender.ts';
 import type { Doc } from './doc.ts';
 import type { Entity } from './speakers.ts';
 
 /** The class of a name: a person the speaker rules found, a country or organisation the dictionaries know, or an organisation's head word. */
-function nameClass(e: Entity): EntityClass | undefined {
-  if (e.person) return 'person';
+function nameClass(e: Entity): EntityClass | 'unclear' | undefined {
   const known = LEXICON.names.get(nameKey(e.name));
+  if (e.person) {
+    // Two capitalised words read as a person's name may be a firm's ("Digital Equipment", "Musto Explorations
+    // Ltd"): a person needs a given name, an honorific, an office, a gender or the dictionaries' word for it.
+    const evidence = !!e.gender || !!e.role || FIRST_NAMES.has(e.name.split(' ')[0].toLowerCase()) || known?.kind === 'person';
+    return evidence ? 'person' : 'unclear';
+  }
   if (known?.kind === 'country') return 'place';
   if (known?.kind === 'org') return 'organisation';
   if (known?.kind === 'person') return 'person';
@@ -32,9 +38,17 @@ export function speakerWords(speaker: string): SpeakerWords {
   const words = speaker.trim().split(/\s+/);
   if (words.length === 1 && isThirdPersonPronoun(words[0])) return 'pronoun';
   const ws = words[0]?.toLowerCase() === 'the' ? words.slice(1) : words;
-  if (ws.length === 1 && !/\p{Lu}/u.test(ws[0]) && DESCRIPTION_HEADS.has(ws[0])) return 'description';
+  if (ws.length !== 1) return 'other';
+  const head = DESCRIPTION_HEADS.get(ws[0].toLowerCase());
+  // "Company said" opening a wire story is "the company"; "Parliament", "Congress" are names.
+  if (head && (!/\p{Lu}/u.test(ws[0]) || (head.any && /^\p{Lu}\p{Ll}+$/u.test(ws[0])))) return 'description';
   return 'other';
 }
+
+/** Offices that speak for an organisation without a name: "the spokesman", "a company official". */
+const ANONYMOUS_OFFICES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'executive', 'director', 'source']);
+/** An unnamed office that is no one's in particular: an anonymous source, not an unresolved speaker. */
+export const anonymousOffice = (speaker: string): boolean => ANONYMOUS_OFFICES.has(speaker.toLowerCase().replace(/^the\s+/, ''));
 
 export class ArticleEntities {
   private readonly resolver = new CoreferenceResolver();
@@ -45,11 +59,17 @@ export class ArticleEntities {
     for (const e of entities) {
       const cls = nameClass(e);
       if (!cls) continue;
-      const m: Mention = { at: e.at, sentence: this.sentenceAt(e.at), kind: 'name', words: e.name.split(' '), cls };
+      const m: Mention = { at: e.at, sentence: this.sentenceAt(e.at), kind: 'name', words: e.name.split(' ') };
+      if (cls !== 'unclear') m.cls = cls;
       if (e.gender) m.gender = e.gender;
       if (e.role) m.role = e.role;
       this.mentions.push(m);
     }
+  }
+
+  /** Whether the article gives `name` a person's evidence (see nameClass); false for "Northwind Motors". */
+  clearPerson(name: string): boolean {
+    return this.mentions.some((m) => m.cls === 'person' && m.words.join(' ') === name);
   }
 
   private sentenceAt(at: number): number {
@@ -76,11 +96,16 @@ export class ArticleEntities {
     return e;
   }
 
-  /** A speaker the rules resolved to a name counts as a subject mention of its entity (salience for later pronouns). */
-  spoke(name: string, at: number): void {
+  /**
+   * A speaker the rules resolved to a name counts as a subject mention of its entity (salience for later
+   * pronouns). A name that speaks and is no person's is an organisation's (or a country's), which "it" and
+   * "the company" may point back to ("Texaco said ... The company said").
+   */
+  spoke(name: string, at: number, person: boolean): void {
     this.upTo(at);
     const m: Mention = { at, sentence: this.sentenceAt(at), kind: 'name', words: name.split(' '), subject: true };
     const e = this.resolver.resolve(m);
     if (e) this.resolver.link(m, e);
+    else if (!person) this.resolver.addName({ ...m, cls: LEXICON.names.get(nameKey(name))?.kind === 'country' ? 'place' : 'organisation' });
   }
 }

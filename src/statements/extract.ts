@@ -19,8 +19,8 @@ import { Doc, type Candidate, type StatementKind } from './doc.ts';
 import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { attachSpeaker } from './attach.ts';
-import { ArticleEntities, speakerWords } from './coreference.ts';
-import { canonicalSpeaker, fullestNames, type SpeakerType } from './canonical.ts';
+import { ArticleEntities, anonymousOffice, speakerWords } from './coreference.ts';
+import { canonicalSpeaker, fullestNames, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import { embeddedPosts, headlineClaim, signedQuotes } from './posts.ts';
 import { shippedModel } from './tagger/model.ts';
@@ -143,6 +143,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const rows: StatementRow[] = [];
   const byCue = [...candidates].sort((x, y) => anchorOf(doc, x) - anchorOf(doc, y));
   const resolved = new Map<Candidate, Resolved & { mention: string; unresolved: boolean }>();
+  const notPeople = new Set<string>();
+  let anonymousBefore: { at: number; speaker: string } | undefined;
   for (const c of byCue) {
     if (!c.mention) continue;
     const at = t[c.mention[0]].a;
@@ -152,14 +154,27 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     const r = resolver.resolve(mention, at, context);
     // A pronoun or a description ("it", "the company") the speaker rules leave as written goes to the entity the
     // article names; when it names none, the speaker is unresolved rather than guessed.
+    // "a spokesman" is someone new; "the spokesman" of no named office is no one in particular (an anonymous source).
     let unresolved = false;
-    if (speakerWords(r.speaker) !== 'other') {
+    const indefinite = /^(?:a|an|one|another)\s/i.test(mention);
+    const words = speakerWords(r.speaker);
+    if (!indefinite && words !== 'other') {
       const entity = articleEntities.resolve(r.speaker, at);
       if (entity) {
         r.speaker = entity.name;
         if (!r.role) r.role = resolver.roleOf(entity.name);
-      } else unresolved = true;
-    } else if (/\p{Lu}/u.test(r.speaker)) articleEntities.spoke(r.speaker, at);
+        // What "it" or "the company" stands for is no person, whatever its two capitalised words suggested.
+        if (entity.cls !== 'person' && !/^(?:he|she)$/i.test(r.speaker)) notPeople.add(entity.name);
+      } else if (words === 'pronoun' && anonymousBefore && at - anonymousBefore.at < 600 && /^(?:he|she)$/i.test(r.speaker)) {
+        // "..., a company spokesman said. He said ...": the unnamed speaker goes on.
+        r.speaker = anonymousBefore.speaker;
+      } else unresolved = !anonymousOffice(r.speaker);
+    } else if (/^(?:he|she)$/i.test(mention) && anonymousBefore && at - anonymousBefore.at < 300 && !articleEntities.clearPerson(r.speaker)) {
+      // "..., a company spokesman said. He said ...": the unnamed speaker goes on, not a firm's name read as a man's.
+      r.speaker = anonymousBefore.speaker;
+      r.role = '';
+    } else if (/\p{Lu}/u.test(r.speaker)) articleEntities.spoke(r.speaker, at, resolver.isPersonName(r.speaker));
+    if (!unresolved && speakerType(r.speaker, { person: false }) === 'anonymous source') anonymousBefore = { at, speaker: r.speaker };
     resolver.record(at, unresolved ? '' : r.speaker);
     resolved.set(c, { ...r, mention, unresolved });
   }
@@ -192,7 +207,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   for (const c of kept.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1])) {
     const who = resolved.get(c) ?? { speaker: '', role: '', mention: '', unresolved: true };
     const name = fullest.get(who.speaker) ?? who.speaker;
-    const canonical = canonicalSpeaker(who.unresolved ? '' : name, { person: resolver.isPersonName(name) || resolver.isPersonName(who.speaker) });
+    const person = !notPeople.has(who.speaker) && (resolver.isPersonName(name) || resolver.isPersonName(who.speaker));
+    const canonical = canonicalSpeaker(who.unresolved ? '' : name, { person });
     const quote = text.slice(c.quote[0], c.quote[1]);
     const cue = c.cue ? text.slice(t[c.cue[0]].a, t[c.cue[1]].b) : '';
     const occurrence = rows.filter((r) => r.quote === quote).length;
