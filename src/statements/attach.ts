@@ -175,6 +175,14 @@ export function attachSpeaker(doc: Doc, adoc: AnalysedDocument, cand: Pick<Candi
   if (t[ps].a < cand.quote[1] && cand.quote[0] < t[pe].b) return mention;
   if (ps <= cand.cue[1] && cand.cue[0] <= pe) return mention;
   if (doc.sentenceOf[ps] !== doc.sentenceOf[pe] || doc.sentenceOf[ps] !== doc.sentenceOf[cand.cue[0]]) return mention;
+  // "The 1951 Refugee Convention, which requires ...", "Donna Rawlings, 59, of Ashton, who said": a relative
+  // pronoun stands for the noun phrase it follows, up to its first comma.
+  if (ms === me && RELATIVE_WORDS.has(t[ms].lo) && pe < ms) {
+    let end = ps;
+    while (end < pe && t[end + 1].t !== ',') end++;
+    for (let k = ps; k <= end; k++) if (doc.quoteMark[k] || doc.inQuote[k] >= 0) return mention;
+    return [ps, end];
+  }
   for (let k = ps; k <= pe; k++) if (t[k].t === ',' || doc.quoteMark[k] || doc.inQuote[k] >= 0 || RELATIVE_WORDS.has(t[k].lo)) return mention;
   if (ps <= ms && me <= pe) {
     // "A minimum of 4,000 residents", "a number of members of Congress": a quantity before "of" is not who speaks.
