@@ -46,7 +46,7 @@ export const MISSING_VALUES =
  * polars slice by. The `*_utf16` columns keep UTF-16 code units for JavaScript's `slice`.
  */
 export const OFFSETS =
-  'Offsets (`start`, `end`, `cue_start`, `cue_end`, `sentence_start`, `sentence_end`) count Unicode code points of the article `text`: `text[start:end]` in Python, `substring(text, start + 1, end - start)` in SQL, `substr(text, start + 1, end)` in R. `start_utf16` and `end_utf16` give the same span in UTF-16 code units, for JavaScript\'s `text.slice(start_utf16, end_utf16)`.';
+  'Offsets (`start`, `end`, `cue_start`, `cue_end`, `speaker_mention_start`, `speaker_mention_end`, `sentence_start`, `sentence_end`) count Unicode code points of the article `text`: `text[start:end]` in Python, `substring(text, start + 1, end - start)` in SQL, `substr(text, start + 1, end)` in R. `start_utf16` and `end_utf16` give the same span in UTF-16 code units, for JavaScript\'s `text.slice(start_utf16, end_utf16)`.';
 
 export const TABLE_NAMES = ['articles', 'statements', 'events', 'rejects'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
