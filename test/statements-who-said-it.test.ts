@@ -51,6 +51,14 @@ describe('pronouns and descriptions resolved to the entity the article names', (
     const rows = statementsOf('Northwind Motors is cutting its merit pool to 3.5 pct, a company spokesman said. He said the change would save money.');
     expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['company spokesman', 'anonymous source'], ['company spokesman', 'anonymous source']]);
   });
+  it('gives "she" to a woman whose office is written "Spokesman" (a given name outweighs an office in -man)', () => {
+    const text = 'The frost was mild, Spokesman Teresa Tomaszewska told Reuters. Air temperatures down to minus 30 C should not be harmful, she said.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Teresa Tomaszewska', 'Teresa Tomaszewska']);
+  });
+  it('types an unnamed office of a named body as an anonymous source, and it goes on in "he added"', () => {
+    const rows = statementsOf('The deficit will narrow this year, a Commerce Department official said. He added that the agreement also covered tools.');
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['Commerce Department official', 'anonymous source'], ['Commerce Department official', 'anonymous source']]);
+  });
   it('marks a pronoun unresolved when the article names no one it can be', () => {
     const [row] = statementsOf('He said the plan would fail.');
     expect(row).toMatchObject({ speaker: '', speaker_id: '', speaker_type: 'unknown', speaker_mention: 'He' });

@@ -85,6 +85,8 @@ export function speakerType(name: string, facts: SpeakerFacts): SpeakerType {
   // A lower-case description ("company spokesman", "a senior official", "the official") names no one in
   // particular; a plural one ("analysts", "bank officials") is a group.
   if (!/\p{Lu}/u.test(name)) return plural(lastWord) ? 'group' : 'anonymous source';
+  // "a Commerce department official", "White House spokesman": an unnamed office of a named body.
+  if (/^\p{Ll}/u.test(words[words.length - 1]) && !plural(lastWord) && (TITLE_WORDS.has(lastWord) || SPEAKER_NOUNS.has(lastWord))) return 'anonymous source';
   if (known?.kind === 'org' || words.some((w) => ORG_HEADS.has(w.toLowerCase().replace(/[.,]$/, '')))) return 'organisation';
   // "analysts", "US officials", "Democrats", "protesters", "Mexicans": many people, together.
   if (plural(lastWord) && (SPEAKER_NOUNS.has(lastWord.replace(/s$/, '')) || TITLE_WORDS.has(lastWord.replace(/s$/, '')) || /^\p{Lu}/u.test(words[words.length - 1]) || !/\p{Lu}/u.test(name))) return 'group';
