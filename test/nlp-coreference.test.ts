@@ -50,8 +50,14 @@ describe('coreference resolver', () => {
     expect(r.resolve(nominal(11, 'company'))).toBe(acme);
     expect(r.resolve(nominal(12, 'court'))).toBeUndefined();
   });
+  it('gives "the government" to the country named when no government is', () => {
+    const r = new CoreferenceResolver();
+    const bolivia = r.addName(name(0, 0, 'Bolivia', { cls: 'place', subject: true }));
+    r.addName(name(5, 1, 'Acme Corp', { cls: 'organisation' }));
+    expect(r.resolve({ at: 10, sentence: 2, kind: 'nominal', words: ['the', 'government'], cls: 'organisation' })).toBe(bolivia);
+  });
   it('reads the description lexicon strictly', () => {
-    expect(parseDescriptionHeads('# c\ncompany\torganisation\tany\n').get('company')).toEqual({ cls: 'organisation', any: true });
+    expect(parseDescriptionHeads('# c\ncompany\torganisation\tany\n').get('company')).toEqual({ cls: 'organisation', any: true, country: false });
     expect(() => parseDescriptionHeads('company\tthing\tany')).toThrow(/description-heads.tsv:1/);
   });
 });

@@ -176,12 +176,13 @@ export class CoreferenceResolver {
       // A name of no known class may be what a description of any entity of its kind points to ("Digital
       // Equipment ... the company"), after the names of that class.
       const unclear = e.cls === undefined && !!DESCRIPTION_HEADS.get(head)?.any && m.cls !== 'person';
-      if (e.cls !== m.cls && !unclear) continue;
+      const country = e.cls === 'place' && !!DESCRIPTION_HEADS.get(head)?.country;
+      if (e.cls !== m.cls && !unclear && !country) continue;
       if (!!m.plural !== e.plural && m.cls === 'person') continue;
       let score = -0.5 * (m.sentence - last.sentence);
       // "the ministry" is the Finance Ministry; "the minister" the Foreign Minister.
       if (nameWords(e.name.split(' ')).includes(head) || e.roles.some((r) => r.split(/[\s-]+/).includes(head))) score += 6;
-      else if (!DESCRIPTION_HEADS.get(head)?.any) continue;
+      else if (!DESCRIPTION_HEADS.get(head)?.any && !country) continue;
       if (last.subject) score += 1;
       if (unclear) score -= 2;
       score += Math.min(e.mentions.length, 5) * 0.3;
@@ -219,9 +220,11 @@ export interface DescriptionHead {
   cls: EntityClass;
   /** The nearest entity of the class may be meant ("the company"); else only one whose name or office holds the word. */
   any: boolean;
+  /** A country named may be meant: "the government" of Bolivia is Bolivia's. */
+  country: boolean;
 }
 
-/** description-heads.tsv: `word<TAB>class<TAB>any|named`, `#` comments. */
+/** description-heads.tsv: `word<TAB>class<TAB>any|named|country`, `#` comments. */
 export function parseDescriptionHeads(text: string, file = 'description-heads.tsv'): Map<string, DescriptionHead> {
   const out = new Map<string, DescriptionHead>();
   const classes = new Set<EntityClass>(['person', 'organisation', 'place', 'other']);
@@ -229,8 +232,8 @@ export function parseDescriptionHeads(text: string, file = 'description-heads.ts
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const [word, cls, reach] = line.split('\t');
-    if (!word || !classes.has(cls as EntityClass) || (reach !== 'any' && reach !== 'named')) throw new Error(`${file}:${i + 1}: expected "word<TAB>class<TAB>any|named", got "${line}"`);
-    out.set(word.toLowerCase(), { cls: cls as EntityClass, any: reach === 'any' });
+    if (!word || !classes.has(cls as EntityClass) || !['any', 'named', 'country'].includes(reach)) throw new Error(`${file}:${i + 1}: expected "word<TAB>class<TAB>any|named|country", got "${line}"`);
+    out.set(word.toLowerCase(), { cls: cls as EntityClass, any: reach === 'any', country: reach === 'country' });
   });
   return out;
 }
