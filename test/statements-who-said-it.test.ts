@@ -109,6 +109,19 @@ describe('canonical names', () => {
   });
 });
 
+describe('extra words and wrong types found reading a reuters21578 build', () => {
+  it('leaves a day before a name out of it ("On Friday Taft said")', () => {
+    expect(statementsOf('On Friday Taft said it would negotiate with a group led by its vice chairman.').map((r) => r.speaker)).toEqual(['Taft']);
+  });
+  it('types a firm with a company suffix as an organisation, not a person', () => {
+    expect(statementsOf('Bow Valley Industries Ltd said it agreed to sell its Norwegian subsidiary.').map((r) => [r.speaker, r.speaker_type])).toEqual([['Bow Valley Industries Ltd', 'organisation']]);
+  });
+  it('does not let "he" go on from a thing typed as no one in particular', () => {
+    const rows = statementsOf('Prices of chips fell, the semiconductor maker reported. "We are aiming to reduce production," he said.');
+    expect(rows.map((r) => r.speaker)).toEqual(['semiconductor maker', '']);
+  });
+});
+
 describe('speaker_mention offsets', () => {
   it('slice the text to the mention', () => {
     const text = 'Acme Widgets Inc cut jobs. The company said the cuts would save money.';

@@ -72,6 +72,18 @@ export function canonicalSpeaker(speaker: string, facts: SpeakerFacts): Canonica
   return { name, type, id: makeId('spk', type, key) };
 }
 
+/** A phrase headed by an office or a speaking noun: "company spokesman", "senior official", "union source". */
+export function officeHead(name: string): boolean {
+  const last = name.split(' ').pop()!.toLowerCase();
+  return TITLE_WORDS.has(last) || SPEAKER_NOUNS.has(last) || /^sources?$/.test(last);
+}
+
+/** A company's suffix or an organisation's head word: "Bow Valley Industries Ltd" is no person. */
+const orgWord = (w: string) => {
+  const lower = w.toLowerCase().replace(/[,]$/, '');
+  return ORG_HEADS.has(lower) || ORG_HEADS.has(lower.replace(/\.$/, '')) || ORG_HEADS.has(lower.replace(/\.?$/, '.'));
+};
+
 export function speakerType(name: string, facts: SpeakerFacts): SpeakerType {
   if (!name || facts.unresolved) return 'unknown';
   const known = LEXICON.names.get(nameKey(name));
@@ -81,13 +93,13 @@ export function speakerType(name: string, facts: SpeakerFacts): SpeakerType {
   // "a senior official", "one diplomat": someone the article does not name.
   if (INDEFINITE.test(name) && !/\p{Lu}/u.test(words.slice(1).join(' '))) return 'anonymous source';
   if (known?.kind === 'country' && countryName(name)) return 'country';
-  if (facts.person || known?.kind === 'person') return 'person';
+  if ((facts.person && !words.some(orgWord)) || known?.kind === 'person') return 'person';
   // A lower-case description ("company spokesman", "a senior official", "the official") names no one in
   // particular; a plural one ("analysts", "bank officials") is a group.
   if (!/\p{Lu}/u.test(name)) return plural(lastWord) ? 'group' : 'anonymous source';
   // "a Commerce department official", "White House spokesman": an unnamed office of a named body.
   if (/^\p{Ll}/u.test(words[words.length - 1]) && !plural(lastWord) && (TITLE_WORDS.has(lastWord) || SPEAKER_NOUNS.has(lastWord))) return 'anonymous source';
-  if (known?.kind === 'org' || words.some((w) => ORG_HEADS.has(w.toLowerCase().replace(/[.,]$/, '')))) return 'organisation';
+  if (known?.kind === 'org' || words.some(orgWord)) return 'organisation';
   // "analysts", "US officials", "Democrats", "protesters", "Mexicans": many people, together.
   if (plural(lastWord) && (SPEAKER_NOUNS.has(lastWord.replace(/s$/, '')) || TITLE_WORDS.has(lastWord.replace(/s$/, '')) || /^\p{Lu}/u.test(words[words.length - 1]) || !/\p{Lu}/u.test(name))) return 'group';
   if (known?.kind === 'sector') return 'group';

@@ -72,6 +72,16 @@ export class ArticleEntities {
     return this.mentions.some((m) => m.cls === 'person' && m.words.join(' ') === name);
   }
 
+  /**
+   * What the article's names say of `name`: true when one is a person's with evidence, false when it is
+   * written only without ("National Distillers", "Bow Valley Industries Ltd"), undefined when no name is it.
+   */
+  personEvidence(name: string): boolean | undefined {
+    const same = this.mentions.filter((m) => m.words.join(' ') === name);
+    if (!same.length) return undefined;
+    return same.some((m) => m.cls === 'person');
+  }
+
   private sentenceAt(at: number): number {
     const k = Math.min(this.doc.tokenAt(at), this.doc.tokens.length - 1);
     return k >= 0 ? Math.max(0, this.doc.sentenceOf[k]) : 0;

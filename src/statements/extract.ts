@@ -20,7 +20,7 @@ import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { attachSpeaker } from './attach.ts';
 import { ArticleEntities, anonymousOffice, speakerWords } from './coreference.ts';
-import { canonicalSpeaker, fullestNames, speakerType, type SpeakerType } from './canonical.ts';
+import { canonicalSpeaker, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import { embeddedPosts, headlineClaim, signedQuotes } from './posts.ts';
 import { shippedModel } from './tagger/model.ts';
@@ -174,7 +174,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
       r.speaker = anonymousBefore.speaker;
       r.role = '';
     } else if (/\p{Lu}/u.test(r.speaker)) articleEntities.spoke(r.speaker, at, resolver.isPersonName(r.speaker));
-    if (!unresolved && speakerType(r.speaker, { person: false }) === 'anonymous source') anonymousBefore = { at, speaker: r.speaker };
+    // Only an unnamed office goes on in a later "he said" ("company spokesman", "a senior official"), not a thing.
+    if (!unresolved && speakerType(r.speaker, { person: false }) === 'anonymous source' && officeHead(r.speaker)) anonymousBefore = { at, speaker: r.speaker };
     resolver.record(at, unresolved ? '' : r.speaker);
     resolved.set(c, { ...r, mention, unresolved });
   }
@@ -207,7 +208,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   for (const c of kept.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1])) {
     const who = resolved.get(c) ?? { speaker: '', role: '', mention: '', unresolved: true };
     const name = fullest.get(who.speaker) ?? who.speaker;
-    const person = !notPeople.has(who.speaker) && (resolver.isPersonName(name) || resolver.isPersonName(who.speaker));
+    const evidence = articleEntities.personEvidence(name) ?? articleEntities.personEvidence(who.speaker);
+    const person = !notPeople.has(who.speaker) && (evidence ?? (resolver.isPersonName(name) || resolver.isPersonName(who.speaker)));
     const canonical = canonicalSpeaker(who.unresolved ? '' : name, { person });
     const quote = text.slice(c.quote[0], c.quote[1]);
     const cue = c.cue ? text.slice(t[c.cue[0]].a, t[c.cue[1]].b) : '';

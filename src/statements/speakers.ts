@@ -541,6 +541,9 @@ export class SpeakerResolver {
     let skip = 0;
     for (let m; (m = /^(\S+)\s+(?=\S)/.exec(mention.slice(skip))) && opensPhrase(m[1]); ) skip += m[0].length;
     if (skip > 0) return this.resolve(mention.slice(skip), at + skip, context);
+    // "On Friday Taft said": a day or month before a name is the phrase of time, not part of the name.
+    const day = /^(\S+)\s+(?=\p{Lu})/u.exec(mention);
+    if (day && CALENDAR.test(day[1]) && mention.split(/\s+/).length >= 2) return this.resolve(mention.slice(day[0].length), at + day[0].length, context);
     // "He went", "It seems unfair": a pronoun and its verb; the pronoun speaks ("She and her aides" stays a group).
     const lead = /^(he|she|it|they|we|i)(?:[’'](?:s|d|ll|m|re|ve))?\s+(\S+)/i.exec(mention);
     if (lead && !/^(?:and|or|&)$/i.test(lead[2])) return this.resolve(lead[1], at, context);
