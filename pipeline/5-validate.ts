@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { Checker, checkSpan, codePointText, formatReport, type ValidationReport } from '../src/schema/validate.ts';
+import { Checker, checkSpan, codePointText, formatReport, statementSpanProblems, type ValidationReport } from '../src/schema/validate.ts';
 import type { Row } from '../src/schema/tables.ts';
 import { tableRows } from '../src/dataset/sources.ts';
 import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageOptions, type StageResult } from '../src/dataset/stage.ts';
@@ -54,13 +54,7 @@ export async function validateTables(p: BuildPaths): Promise<ValidationReport> {
     while ((await statements.peek())?.article_id === article.article_id) {
       const s = (await statements.take()) as Row;
       const key = check.row('statements', s, 'statement');
-      const words = typeof s.quote === 'string' ? s.quote : '';
-      const quote = checkSpan(cps, s, 'start', 'end', words, `quote (code points)`);
-      if (quote) check.fail('statements', key, quote);
-      const quote16 = checkSpan(text, s, 'start_utf16', 'end_utf16', words, `quote (UTF-16)`);
-      if (quote16) check.fail('statements', key, quote16);
-      const cue = checkSpan(cps, s, 'cue_start', 'cue_end', typeof s.cue === 'string' ? s.cue : null, 'cue');
-      if (cue) check.fail('statements', key, cue);
+      for (const problem of statementSpanProblems(text, cps, s)) check.fail('statements', key, problem);
       sameAsArticle('statements', key, s);
     }
     while ((await events.peek())?.article_id === article.article_id) {

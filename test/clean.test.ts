@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../src/text/clean.ts';
-import { normaliseText, toParagraphs } from '../src/text/normalise.ts';
+import { normaliseText, repairGluedSentences, toParagraphs } from '../src/text/normalise.ts';
+import { segmentArticle } from '../src/text/segment.ts';
+import { extractStatements } from '../src/statements/extract.ts';
 import { parseRules, removeBoilerplate } from '../src/text/boilerplate.ts';
 import { datelineOf } from '../src/text/metadata.ts';
 import type { IngestedArticle } from '../src/schema/records.ts';
@@ -97,5 +99,25 @@ describe('glued page furniture', () => {
     expect(c.text).toBe('Talks resume in Doha\n\nThe talks resumed on Monday, officials said.');
     expect(c.dateline).toBe('');
     expect(datelineOf('AfghanistanUpdated: Jul 27, 2021')).toBe('');
+  });
+});
+
+describe('sentences glued in the input (issue 14)', () => {
+  it('puts the space back after a sentence mark between a lower-case word and a capitalised one', () => {
+    expect(repairGluedSentences('the sources said.The Russian president')).toBe('the sources said. The Russian president');
+    expect(repairGluedSentences('he added."If we go')).toBe('he added." If we go');
+    expect(repairGluedSentences('it was normal.Russian troops left')).toBe('it was normal. Russian troops left');
+  });
+  it('leaves addresses, abbreviations and names alone', () => {
+    for (const s of ['visit www.DearAbby.com today', 'Halo.Bungie.Org is', 'the U.S.The', 'Swiss.Bank. rose', 'an iPhone.', 'mail john.Smith@x.org', 'e.g.The', 'see example.com/Path.Here'])
+      expect(repairGluedSentences(s)).toBe(s);
+  });
+  it('is part of clean, so the speaker after the glue is found and offsets slice the published text', () => {
+    const cleaned = cleanArticle(article('Moscow denied it, sources said.The Russian president said the talks would go on.'));
+    expect(cleaned.text).toBe('Moscow denied it, sources said. The Russian president said the talks would go on.');
+    const rows = extractStatements(segmentArticle(cleaned));
+    const row = rows.find((r) => r.quote === 'the talks would go on')!;
+    expect(row.speaker_mention).toBe('The Russian president');
+    expect(cleaned.text.slice(row.speaker_mention_start!, row.speaker_mention_end!)).toBe('The Russian president');
   });
 });

@@ -30,7 +30,7 @@ export interface ArticleContext {
  */
 export function spanRow(table: 'statements' | 'events', obj: Record<string, unknown>, article: ArticleContext, cp: CodePoints): Row {
   const at = (k: string) => (typeof obj[k] === 'number' ? cp.of(obj[k] as number) : null);
-  const offsets = table === 'statements' ? ['start', 'end', 'cue_start', 'cue_end'] : ['start', 'end', 'sentence_start', 'sentence_end'];
+  const offsets = table === 'statements' ? ['start', 'end', 'cue_start', 'cue_end', 'speaker_mention_start', 'speaker_mention_end'] : ['start', 'end', 'sentence_start', 'sentence_end'];
   return toRow(table, {
     ...obj,
     ...Object.fromEntries(offsets.map((k) => [k, at(k)])),

@@ -46,7 +46,7 @@ export const MISSING_VALUES =
  * polars slice by. The `*_utf16` columns keep UTF-16 code units for JavaScript's `slice`.
  */
 export const OFFSETS =
-  'Offsets (`start`, `end`, `cue_start`, `cue_end`, `sentence_start`, `sentence_end`) count Unicode code points of the article `text`: `text[start:end]` in Python, `substring(text, start + 1, end - start)` in SQL, `substr(text, start + 1, end)` in R. `start_utf16` and `end_utf16` give the same span in UTF-16 code units, for JavaScript\'s `text.slice(start_utf16, end_utf16)`.';
+  'Offsets (`start`, `end`, `cue_start`, `cue_end`, `speaker_mention_start`, `speaker_mention_end`, `sentence_start`, `sentence_end`) count Unicode code points of the article `text`: `text[start:end]` in Python, `substring(text, start + 1, end - start)` in SQL, `substr(text, start + 1, end)` in R. `start_utf16` and `end_utf16` give the same span in UTF-16 code units, for JavaScript\'s `text.slice(start_utf16, end_utf16)`.';
 
 export const TABLE_NAMES = ['articles', 'statements', 'events', 'rejects'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -68,6 +68,7 @@ export const PLOVER_QUAD: Record<PloverType, QuadClass> = {
 };
 
 export const STATEMENT_KINDS = ['direct', 'indirect', 'mixed'] as const;
+export const SPEAKER_TYPES = ['person', 'organisation', 'country', 'group', 'anonymous source', 'unknown'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 export const INPUT_FORMATS = ['txt', 'html', 'json', 'jsonl', 'csv', 'sgml', 'warc'] as const;
@@ -125,8 +126,12 @@ const statements: Table = {
     { name: 'article_id', type: 'string', required: true, pattern: ID('art'), description: 'Article the statement was found in.', example: 'art_3f2a9c0d1e4b5a67' },
     { name: 'published', type: 'date', pattern: ISO_DATE, description: 'Publication date of the article (copied from `articles.published`, so no join is needed).', example: '2021-07-27' },
     { name: 'url', type: 'string', description: 'URL of the article (copied from `articles.url`).', example: 'https://example.org/news/1' },
-    { name: 'speaker', type: 'string', description: 'Resolved speaker: a person\'s full name, or an organisation or country.', example: 'Jens Stoltenberg' },
+    { name: 'speaker', type: 'string', description: 'Resolved speaker, one spelling across the dataset: a person\'s fullest name in the article, the dictionaries\' name of a country or organisation they know ("US", "U.S." -> "United States"). Empty when the speaker is unresolved: a pronoun or a description ("it", "the company") for which the article names no one.', example: 'Jens Stoltenberg' },
+    { name: 'speaker_id', type: 'string', pattern: ID('spk'), description: 'Stable ID of the speaker from its canonical name and type only: the same in every article and version. Empty when the speaker is unresolved.', example: 'spk_4c1d2e3f4a5b6c7d' },
+    { name: 'speaker_type', type: 'string', enum: SPEAKER_TYPES, description: 'person, organisation, country, group (many people together: "analysts", "Democrats"), anonymous source ("a senior official", "sources"), or unknown (unresolved, or no speaker).', example: 'person' },
     { name: 'speaker_mention', type: 'string', description: 'The speaker as written at the cue ("he", "the NATO chief").', example: 'the NATO chief' },
+    { name: 'speaker_mention_start', type: 'integer', minimum: 0, description: 'Offset of `speaker_mention` in the article `text`, in code points (missing when there is no mention).', example: 371 },
+    { name: 'speaker_mention_end', type: 'integer', minimum: 0, description: 'End offset (exclusive) of `speaker_mention`, in code points.', example: 385 },
     { name: 'speaker_role', type: 'string', description: 'Office or role given for the speaker in the article.', example: 'NATO Secretary-General' },
     { name: 'speaker_country', type: 'string', pattern: ISO3, description: 'Country of the speaker (ISO 3166-1 alpha-3) when known.', example: 'NOR' },
     { name: 'quote', type: 'string', required: true, description: 'The reported words exactly as in `text` (for indirect speech, the reported clause).', example: 'We support the Afghanistan peace process' },

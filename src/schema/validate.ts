@@ -71,6 +71,20 @@ export function checkSpan(text: Sliceable, row: Row, startKey: string, endKey: s
   return null;
 }
 
+/**
+ * What is wrong with a statement row's offsets: the quote's (code points and UTF-16), the cue's and the speaker
+ * mention's must slice the article text to the words the row gives.
+ */
+export function statementSpanProblems(text: string, cps: Sliceable, s: Row): string[] {
+  const words = typeof s.quote === 'string' ? s.quote : '';
+  return [
+    checkSpan(cps, s, 'start', 'end', words, 'quote (code points)'),
+    checkSpan(text, s, 'start_utf16', 'end_utf16', words, 'quote (UTF-16)'),
+    checkSpan(cps, s, 'cue_start', 'cue_end', typeof s.cue === 'string' ? s.cue : null, 'cue'),
+    checkSpan(cps, s, 'speaker_mention_start', 'speaker_mention_end', typeof s.speaker_mention === 'string' ? s.speaker_mention : null, 'speaker_mention'),
+  ].filter((p): p is string => p !== null);
+}
+
 export interface ValidationReport {
   ok: boolean;
   rows: Record<TableName, number>;

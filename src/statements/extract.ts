@@ -18,6 +18,10 @@ import { findEntities, SpeakerResolver, type Resolved } from './speakers.ts';
 import { Doc, type Candidate, type StatementKind } from './doc.ts';
 import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
+import { attachSpeaker } from './attach.ts';
+import { ArticleEntities, anonymousOffice, speakerWords } from './coreference.ts';
+import { canonicalSpeaker, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
+import { AnalysedDocument } from '../nlp/document.ts';
 import { embeddedPosts, headlineClaim, signedQuotes } from './posts.ts';
 import { shippedModel } from './tagger/model.ts';
 import { taggedStatements, type StatementScope } from './tagger/learned.ts';
@@ -26,7 +30,11 @@ export interface StatementRow {
   statement_id: string;
   article_id: string;
   speaker: string;
+  speaker_id: string;
+  speaker_type: SpeakerType;
   speaker_mention: string;
+  speaker_mention_start: number | null;
+  speaker_mention_end: number | null;
   speaker_role: string;
   speaker_country: string;
   quote: string;
@@ -123,21 +131,56 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   }
   candidates.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1]);
 
+  // The speaker phrase the parse gives the cue where it shows the rules' phrase cut short or run across a clause.
+  const parsed = new AnalysedDocument(text, article.sentences);
+  for (const c of candidates) c.mention = attachSpeaker(doc, parsed, c);
+
   // Resolve speakers in text order so that "he said" finds the speaker before it.
-  const resolver = new SpeakerResolver(findEntities(text), text);
+  const entities = findEntities(text);
+  const resolver = new SpeakerResolver(entities, text);
+  const articleEntities = new ArticleEntities(doc, entities);
   const t = doc.tokens;
   const rows: StatementRow[] = [];
   const byCue = [...candidates].sort((x, y) => anchorOf(doc, x) - anchorOf(doc, y));
-  const resolved = new Map<Candidate, Resolved & { mention: string }>();
+  const resolved = new Map<Candidate, Resolved & { mention: string; unresolved: boolean }>();
+  const notPeople = new Set<string>();
+  let anonymousBefore: { at: number; speaker: string } | undefined;
   for (const c of byCue) {
     if (!c.mention) continue;
-    const mention = text.slice(t[c.mention[0]].a, t[c.mention[1]].b);
+    const at = t[c.mention[0]].a;
+    const mention = text.slice(at, t[c.mention[1]].b);
     const sentence = doc.sentenceRange[doc.sentenceOf[c.mention[0]]];
     const context = sentence && sentence[1] > sentence[0] ? { sentenceStart: t[sentence[0]].a, cueAt: c.cue ? t[c.cue[0]].a : t[c.mention[1]].b } : undefined;
-    const r = resolver.resolve(mention, t[c.mention[0]].a, context);
-    resolver.record(t[c.mention[0]].a, r.speaker);
-    resolved.set(c, { ...r, mention });
+    const r = resolver.resolve(mention, at, context);
+    // A pronoun or a description ("it", "the company") the speaker rules leave as written goes to the entity the
+    // article names; when it names none, the speaker is unresolved rather than guessed.
+    // "a spokesman" is someone new; "the spokesman" of no named office is no one in particular (an anonymous source).
+    let unresolved = false;
+    const indefinite = /^(?:a|an|one|another)\s/i.test(mention);
+    const words = speakerWords(r.speaker);
+    if (!indefinite && words !== 'other') {
+      const entity = articleEntities.resolve(r.speaker, at);
+      if (entity) {
+        r.speaker = entity.name;
+        if (!r.role) r.role = resolver.roleOf(entity.name);
+        // What "it" or "the company" stands for is no person, whatever its two capitalised words suggested.
+        if (entity.cls !== 'person' && !/^(?:he|she)$/i.test(r.speaker)) notPeople.add(entity.name);
+      } else if (words === 'pronoun' && anonymousBefore && at - anonymousBefore.at < 600 && /^(?:he|she)$/i.test(r.speaker)) {
+        // "..., a company spokesman said. He said ...": the unnamed speaker goes on.
+        r.speaker = anonymousBefore.speaker;
+      } else unresolved = !anonymousOffice(r.speaker);
+    } else if (/^(?:he|she)$/i.test(mention) && anonymousBefore && at - anonymousBefore.at < 300 && !articleEntities.clearPerson(r.speaker)) {
+      // "..., a company spokesman said. He said ...": the unnamed speaker goes on, not a firm's name read as a man's.
+      r.speaker = anonymousBefore.speaker;
+      r.role = '';
+    } else if (/\p{Lu}/u.test(r.speaker)) articleEntities.spoke(r.speaker, at, resolver.isPersonName(r.speaker));
+    // Only an unnamed office goes on in a later "he said" ("company spokesman", "a senior official"), not a thing.
+    if (!unresolved && speakerType(r.speaker, { person: false }) === 'anonymous source' && officeHead(r.speaker)) anonymousBefore = { at, speaker: r.speaker };
+    resolver.record(at, unresolved ? '' : r.speaker);
+    resolved.set(c, { ...r, mention, unresolved });
   }
+  // One spelling per person in the article: the fullest name it gives ("Marine Le Pen" for "Le Pen").
+  const fullest = fullestNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => e.person).map((e) => e.name));
   const words = new Map<Candidate, string[]>();
   const wordsOf = (c: Candidate) => {
     let w = words.get(c);
@@ -163,17 +206,25 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     kept.push(c);
   }
   for (const c of kept.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1])) {
-    const who = resolved.get(c) ?? { speaker: '', role: '', mention: '' };
+    const who = resolved.get(c) ?? { speaker: '', role: '', mention: '', unresolved: true };
+    const name = fullest.get(who.speaker) ?? who.speaker;
+    const evidence = articleEntities.personEvidence(name) ?? articleEntities.personEvidence(who.speaker);
+    const person = !notPeople.has(who.speaker) && (evidence ?? (resolver.isPersonName(name) || resolver.isPersonName(who.speaker)));
+    const canonical = canonicalSpeaker(who.unresolved ? '' : name, { person });
     const quote = text.slice(c.quote[0], c.quote[1]);
     const cue = c.cue ? text.slice(t[c.cue[0]].a, t[c.cue[1]].b) : '';
     const occurrence = rows.filter((r) => r.quote === quote).length;
     rows.push({
       statement_id: makeId('stm', article.article_id, c.kind, quote, occurrence),
       article_id: article.article_id,
-      speaker: who.speaker,
+      speaker: canonical.name,
+      speaker_id: canonical.id,
+      speaker_type: canonical.type,
       speaker_mention: who.mention,
+      speaker_mention_start: c.mention ? t[c.mention[0]].a : null,
+      speaker_mention_end: c.mention ? t[c.mention[1]].b : null,
       speaker_role: who.role,
-      speaker_country: speakerCountry(who.speaker, who.role),
+      speaker_country: speakerCountry(canonical.name, who.role),
       quote,
       kind: c.kind,
       cue,

@@ -37,13 +37,18 @@ export function genderOfWord(word: string, givenName = false): Gender | undefine
   return givenName ? FIRST_NAMES.get(w) : undefined;
 }
 
-/** The gender of a name phrase: honorifics and offices first ("Mrs.", "spokeswoman"), then the given name. */
+/**
+ * The gender of a name phrase: honorifics and offices first ("Mrs.", "spokeswoman"), then the given name, then
+ * an office in -man, which wires write for women too ("Spokesman Teresa Tomaszewska").
+ */
 export function genderOfWords(titles: string[], given?: string): Gender | undefined {
+  let generic: Gender | undefined;
   for (const w of titles) {
     const g = genderOfWord(w);
-    if (g) return g;
+    if (g && /[a-z]man[.,]?$/i.test(w)) generic ??= g;
+    else if (g) return g;
   }
-  return given ? genderOfWord(given, true) : undefined;
+  return (given ? genderOfWord(given, true) : undefined) ?? generic;
 }
 
 const PRONOUN_GENDER: Record<string, Gender> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };

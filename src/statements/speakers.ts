@@ -228,7 +228,7 @@ export interface Resolved {
 
 
 /** Prepositions that open a phrase of place, time or purpose, never a speaker ("In Washington, ..."). */
-const PHRASE_PREPOSITIONS = new Set(['in', 'at', 'for', 'from', 'on', 'during', 'without', 'within', 'near', 'inside', 'outside', 'across', 'throughout', 'under', 'over', 'into', 'after', 'before', 'since', 'until', 'despite', 'among', 'amid', 'like', 'unlike']);
+const PHRASE_PREPOSITIONS = new Set(['following', 'in', 'at', 'for', 'from', 'on', 'during', 'without', 'within', 'near', 'inside', 'outside', 'across', 'throughout', 'under', 'over', 'into', 'after', 'before', 'since', 'until', 'despite', 'among', 'amid', 'like', 'unlike']);
 /** Text ending in a preposition of place, maybe with a town and a comma: "in ", "here in ", "in Aurora, ". */
 const PLACE_BEFORE = /\b(?:in|at|near|from|outside|inside|across|throughout)[ \t]+(?:\p{Lu}[\p{L}.'’-]*[ \t]+){0,3}?(?:\p{Lu}[\p{L}.'’-]*,[ \t]+)?$/u;
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)(?:[’']s)?$/;
@@ -271,9 +271,11 @@ function matchesCountryWord(a: string, b: string): boolean {
 function byDescription(words: string[], at: number, entities: Entity[]): Entity | undefined {
   const kept = words.filter((w) => !VAGUE.has(bare(w)));
   const wanted = kept.map((w) => bare(w));
-  const properWanted = kept.map((w) => /^[A-Z]/.test(w) && !TITLE_WORDS.has(bare(w)));
   if (!wanted.length || !wanted.some((w) => TITLE_WORDS.has(w) || ORG_HEADS.has(w) || w === 'chief' || w === 'diplomat')) return undefined;
   const head = [...wanted].reverse().find((w) => TITLE_WORDS.has(w));
+  // A capitalised qualifier must be in the office, office word or not: "the Republican presidential nominee" is
+  // not the Libertarian presidential candidate.
+  const properWanted = kept.map((w) => /^[A-Z]/.test(w) && bare(w) !== head);
   const pick = (before: boolean) => {
     let best: Entity | undefined;
     let bestScore = 0;
@@ -383,6 +385,16 @@ export class SpeakerResolver {
     // "Mrs. Clinton" after both Clintons are named: the one whose gender fits.
     if (gender) for (const e of list) if (this.genderOf(e.name) === gender) return e.name;
     return list[0].name;
+  }
+
+  /** The office the article gives a name, or ''. */
+  roleOf(name: string): string {
+    return this.roleByName.get(name) ?? '';
+  }
+
+  /** Whether the article names `name` as a person (a full name, or the last name of one). */
+  isPersonName(name: string): boolean {
+    return (name.includes(' ') ? this.personNames : this.personLastNames).has(name) || (!!this.genderOf(name, true) && /^\p{Lu}/u.test(name));
   }
 
   /** Remember who spoke where, so that a later "he said" finds them. */
@@ -529,6 +541,9 @@ export class SpeakerResolver {
     let skip = 0;
     for (let m; (m = /^(\S+)\s+(?=\S)/.exec(mention.slice(skip))) && opensPhrase(m[1]); ) skip += m[0].length;
     if (skip > 0) return this.resolve(mention.slice(skip), at + skip, context);
+    // "On Friday Taft said": a day or month before a name is the phrase of time, not part of the name.
+    const day = /^(\S+)\s+(?=\p{Lu})/u.exec(mention);
+    if (day && CALENDAR.test(day[1]) && mention.split(/\s+/).length >= 2) return this.resolve(mention.slice(day[0].length), at + day[0].length, context);
     // "He went", "It seems unfair": a pronoun and its verb; the pronoun speaks ("She and her aides" stays a group).
     const lead = /^(he|she|it|they|we|i)(?:[’'](?:s|d|ll|m|re|ve))?\s+(\S+)/i.exec(mention);
     if (lead && !/^(?:and|or|&)$/i.test(lead[2])) return this.resolve(lead[1], at, context);

@@ -1,0 +1,200 @@
+/**
+ * Speaker attachment on the parse (src/nlp): the speaker of a cue is the subject of the cue verb, the agent of a
+ * passive one ("was told by X"), or the object of "according to"; taken as its whole noun phrase (head,
+ * determiner, modifiers, compound and flat names, a possessive, an "of"/"for" complement) and never beyond it:
+ * no relative clause, apposition, clause or sentence boundary comes with it.
+ *
+ * The rules in phrases.ts find the speaker phrase by word classes around the cue; the parse is what tells where
+ * that phrase ends ("Merrill Lynch Capital Markets analyst Mario Balletto said" is one phrase; "The Tories failed
+ * ... after Liberals demanded" has "Liberals" as the subject of "demanded", not "Tories failed").
+ */
+import type { Span } from '../schema/records.ts';
+import { children, type AnalysedDocument } from '../nlp/document.ts';
+import type { AnalysedSentence } from '../nlp/types.ts';
+import type { Candidate, Doc } from './doc.ts';
+import { SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+
+type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
+
+/** Dependents that leave the noun phrase: clauses, asides, appositions, punctuation, adverbs. */
+const OUTSIDE_PHRASE = new Set(['acl', 'appos', 'punct', 'parataxis', 'advmod', 'advcl', 'ccomp', 'xcomp', 'csubj', 'dep', 'discourse', 'vocative', 'list', 'reparandum', 'orphan', 'dislocated', 'obl', 'mark', 'aux', 'cop', 'nsubj', 'obj', 'iobj', 'expl']);
+/** Complements of a head that belong to the phrase: "spokesman for the ministry", "Secretary of State". */
+const INNER_CASES = new Set(['of', 'for', 'at', "'s", '’s', 'from']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
+const RELATIVE = new Set(['who', 'which', 'that']);
+/** Words that are prepositions or subordinators alike: "after the vote" / "after Liberals demanded". */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'till']);
+/** Words that open a clause of their own inside a phrase ("the inmate whose sentence Kaine commuted"). */
+const RELATIVE_WORDS = new Set(['who', 'whose', 'whom', 'which', 'where', 'when']);
+
+const childrenBy = (s: Sentence, i: number, rel: string) => children(s, i).filter((c) => s.deprels[c] === rel);
+const lower = (s: Sentence, i: number) => s.tokens[i].form.toLowerCase();
+
+function caseOf(s: Sentence, i: number): string {
+  const c = children(s, i).find((k) => s.deprels[k] === 'case');
+  return c === undefined ? '' : lower(s, c);
+}
+
+function isPassive(s: Sentence, v: number): boolean {
+  if (/ing$/i.test(s.tokens[v].form)) return false;
+  return children(s, v).some((c) => s.deprels[c] === 'aux' && c < v && BE.has(lower(s, c)));
+}
+
+/** The node that speaks for verb v: its subject, its passive agent, or what it shares with a verb it depends on. */
+function speakerNode(s: Sentence, v: number, hops = 0): number | undefined {
+  if (isPassive(s, v)) {
+    const agent = children(s, v).find((c) => s.deprels[c] === 'obl' && caseOf(s, c) === 'by');
+    return agent;
+  }
+  const subjects = childrenBy(s, v, 'nsubj');
+  let subject = subjects.filter((k) => k < v).at(-1) ?? subjects[0];
+  if (subject !== undefined) {
+    // "an official who spoke on condition of anonymity": the relative pronoun stands for the noun it modifies.
+    if (RELATIVE.has(lower(s, subject)) && s.deprels[v] === 'acl' && s.heads[v] >= 0) subject = s.heads[v];
+    return subject;
+  }
+  // "after Liberals demanded a recount": the parser may read the subordinator as a preposition and hang the
+  // clause's subject on the verb before it as an oblique; the noun right before the verb is the subject.
+  const before = v - 1;
+  if (s.deprels[v] === 'advcl' && before >= 0 && s.deprels[before] === 'obl' && s.heads[before] === s.heads[v] && SUBORDINATORS.has(caseOf(s, before))) return before;
+  if (hops >= 2) return undefined;
+  const head = s.heads[v];
+  if (head < 0) return undefined;
+  const rel = s.deprels[v];
+  // "smiled and said", "went on to call", "was quick to point out": the verb shares its head verb's subject.
+  if (rel === 'conj' || rel === 'xcomp') return speakerNode(s, head, hops + 1);
+  // "the lawmakers who demanded ..." without a relative pronoun: a reduced relative's head noun.
+  if (rel === 'acl' && /ing$/i.test(s.tokens[v].form)) return head;
+  return undefined;
+}
+
+/** Token range [from, to) of the noun phrase headed by node h, contiguous around h. */
+export function nounPhrase(s: Sentence, h: number): [number, number] {
+  const inside = new Uint8Array(s.tokens.length);
+  const stack = [h];
+  inside[h] = 1;
+  while (stack.length) {
+    const k = stack.pop()!;
+    for (const c of children(s, k)) {
+      const rel = s.deprels[c];
+      if (OUTSIDE_PHRASE.has(rel)) continue;
+      // A complement keeps its place only behind a preposition of belonging ("spokesman for the company"); "for"
+      // only after an office or a speaking noun ("Senator Ruth Park for her part" ends at "Park").
+      if (rel === 'nmod' && c > k && !INNER_CASES.has(caseOf(s, c))) continue;
+      if (rel === 'nmod' && c > k && caseOf(s, c) === 'for' && !(s.upos[k] === 'NOUN' && (TITLE_WORDS.has(lower(s, k)) || SPEAKER_NOUNS.has(lower(s, k))))) continue;
+      // Coordinated verbs are clauses; coordinated nouns ("Obama and Clinton") are the phrase.
+      if (rel === 'conj' && (s.upos[c] === 'VERB' || s.upos[c] === 'AUX')) continue;
+      inside[c] = 1;
+      stack.push(c);
+    }
+  }
+  // A hyphen or a dot between two words of the phrase, written without spaces, is part of it ("Holtz-Eakin", "EB-5").
+  for (let k = 1; k + 1 < s.tokens.length; k++)
+    if (!inside[k] && inside[k - 1] && inside[k + 1] && s.tokens[k - 1].end === s.tokens[k].start && s.tokens[k].end === s.tokens[k + 1].start) inside[k] = 1;
+  let from = h;
+  let to = h + 1;
+  while (from > 0 && inside[from - 1]) from--;
+  while (to < s.tokens.length && inside[to]) to++;
+  // The edges are words: no leading conjunction or case marker, no trailing possessive ending or conjunction.
+  while (from < h && (s.deprels[from] === 'cc' || s.deprels[from] === 'case' || s.deprels[from] === 'fixed' || s.upos[from] === 'PUNCT')) from++;
+  while (to - 1 > h && (s.deprels[to - 1] === 'cc' || s.upos[to - 1] === 'PUNCT')) to--;
+  return [from, to];
+}
+
+/** The head of the "according to" phrase at token i: the noun "to" marks. */
+function accordingObject(s: Sentence, i: number): number | undefined {
+  const head = s.heads[i];
+  if (s.deprels[i] === 'case' && head > i) return head;
+  const to = i + 1 < s.tokens.length && lower(s, i + 1) === 'to' ? i + 1 : -1;
+  if (to > 0 && s.heads[to] > to) return s.heads[to];
+  return undefined;
+}
+
+export interface ParsedSpeaker {
+  /** The phrase, as offsets into the article text. */
+  span: Span;
+  /** Offsets of its head word. */
+  head: Span;
+  /** Universal part of speech of its head. */
+  upos: string;
+}
+
+/**
+ * The speaker phrase the parse gives the cue starting at offset `cueAt`, or null when the parse gives none
+ * (no subject, an expletive, a clause as subject).
+ */
+export function speakerOnParse(adoc: AnalysedDocument, cueAt: number): ParsedSpeaker | null {
+  const si = adoc.sentenceAt(cueAt);
+  if (si < 0) return null;
+  const s = adoc.sentence(si);
+  const k = s.tokens.findIndex((t) => t.start <= cueAt && cueAt < t.end);
+  if (k < 0) return null;
+  const node = lower(s, k) === 'according' ? accordingObject(s, k) : speakerNode(s, k);
+  if (node === undefined || node === k) return null;
+  if (s.upos[node] === 'VERB' || s.upos[node] === 'AUX' || s.upos[node] === 'SCONJ' || lower(s, node) === 'it' && s.deprels[node] === 'expl') return null;
+  const [from, to] = nounPhrase(s, node);
+  return { span: [s.tokens[from].start, s.tokens[to - 1].end], head: [s.tokens[node].start, s.tokens[node].end], upos: s.upos[node] };
+}
+
+/** Whether the parse reads the word at offset `at` as a verb with a subject of its own: a clause's verb, not "appointed" in "the newly appointed Secretary". */
+function clauseVerbAt(adoc: AnalysedDocument, at: number): boolean {
+  const si = adoc.sentenceAt(at);
+  if (si < 0) return false;
+  const s = adoc.sentence(si);
+  const k = s.tokens.findIndex((t) => t.start <= at && at < t.end);
+  if (k < 0 || (s.upos[k] !== 'VERB' && s.upos[k] !== 'AUX')) return false;
+  return children(s, k).some((c) => s.deprels[c] === 'nsubj' && c < k);
+}
+
+/** Index of the statement token covering offset `at` (or the first after it). */
+function tokenCovering(doc: Doc, at: number): number {
+  const k = doc.tokenAt(at);
+  return k > 0 && doc.tokens[k - 1].b > at ? k - 1 : k;
+}
+
+/**
+ * The speaker phrase of a rule candidate, corrected where the parse shows the rules' phrase to be wrong:
+ *  - cut short: the parse's phrase holds the rules' one and more of the same phrase ("Clinton spokesman Nick
+ *    Merrill" for "Nick Merrill", "federal prosecutors" for "prosecutors"), with no comma or quotation inside;
+ *  - across a clause: the rules' phrase holds a verb the parse's phrase does not ("Tories failed" before
+ *    "after Liberals demanded"): the cue's own subject speaks.
+ * Elsewhere the rules' phrase stands: where they disagree otherwise the parse is more often the one wrong
+ * (an apposition read as the head, a participle's subject).
+ */
+export function attachSpeaker(doc: Doc, adoc: AnalysedDocument, cand: Pick<Candidate, 'mention' | 'cue' | 'quote'>): Span | null {
+  const mention = cand.mention;
+  if (!mention || !cand.cue) return mention;
+  const t = doc.tokens;
+  const parsed = speakerOnParse(adoc, t[cand.cue[0]].a);
+  if (!parsed) return mention;
+  const ps = tokenCovering(doc, parsed.span[0]);
+  const pe = tokenCovering(doc, parsed.span[1] - 1);
+  const [ms, me] = mention;
+  if (ps > pe || pe >= t.length) return mention;
+  // The speaker is never inside the words, never the cue, never across a sentence.
+  if (t[ps].a < cand.quote[1] && cand.quote[0] < t[pe].b) return mention;
+  if (ps <= cand.cue[1] && cand.cue[0] <= pe) return mention;
+  if (doc.sentenceOf[ps] !== doc.sentenceOf[pe] || doc.sentenceOf[ps] !== doc.sentenceOf[cand.cue[0]]) return mention;
+  // "The 1951 Refugee Convention, which requires ...", "Donna Rawlings, 59, of Ashton, who said": a relative
+  // pronoun stands for the noun phrase it follows, up to its first comma.
+  if (ms === me && RELATIVE_WORDS.has(t[ms].lo) && pe < ms) {
+    let end = ps;
+    while (end < pe && t[end + 1].t !== ',') end++;
+    for (let k = ps; k <= end; k++) if (doc.quoteMark[k] || doc.inQuote[k] >= 0) return mention;
+    return [ps, end];
+  }
+  for (let k = ps; k <= pe; k++) if (t[k].t === ',' || doc.quoteMark[k] || doc.inQuote[k] >= 0 || RELATIVE_WORDS.has(t[k].lo)) return mention;
+  if (ps <= ms && me <= pe) {
+    // "A minimum of 4,000 residents", "a number of members of Congress": a quantity before "of" is not who speaks.
+    for (let k = ps; k < ms; k++) if (t[k].lo === 'of') return mention;
+    return ps === ms && pe === me ? mention : [ps, pe];
+  }
+  // A verb in the rules' phrase that the parse's phrase leaves out: the rules ran across a clause.
+  const nominal = parsed.upos === 'NOUN' || parsed.upos === 'PROPN' || parsed.upos === 'PRON';
+  if (!nominal) return mention;
+  for (let k = ms; k <= me; k++) {
+    if (k >= ps && k <= pe) continue;
+    if (!t[k].cap && clauseVerbAt(adoc, t[k].a)) return [ps, pe];
+  }
+  return mention;
+}

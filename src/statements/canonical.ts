@@ -1,0 +1,125 @@
+/**
+ * Canonical speakers: one spelling per entity across the dataset, its type, and an ID from the two.
+ *  - within an article, a person's fullest name ("Marine Le Pen" for "Le Pen");
+ *  - across the dataset, the dictionaries' name where they know the speaker ("US", "U.S." and "United States"
+ *    are the United States; "Zelensky" is Volodymyr Zelensky; "Nato" is NATO), and an abbreviation written
+ *    without its last dot made whole ("U.S Agriculture Department" is the "U.S. Agriculture Department");
+ *  - speaker_type: person, organisation, country, group, anonymous source, unknown (unresolved or empty);
+ *  - speaker_id: from the canonical name and the type only, so the same speaker has the same ID in every
+ *    article and every version.
+ */
+import { LEXICON } from '../events/lexicon.ts';
+import { nameKey } from '../events/tokens.ts';
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+import { makeId } from '../util/ids.ts';
+import { ORG_HEADS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+
+import { SPEAKER_TYPES } from '../schema/tables.ts';
+
+export type SpeakerType = (typeof SPEAKER_TYPES)[number];
+
+/** Abbreviations of places written with dots, which a wire may print without the last one ("U.S", "U.K"). */
+const DOTTED = /(?<![\p{L}.])((?:\p{Lu}\.){1,3}\p{Lu})(?![\p{L}.])/gu;
+/** Words that mark a source the article does not name. */
+const ANONYMOUS = /\b(?:sources?|insiders?|familiar with|anonymity|not authori[sz]ed|asked not to be (?:named|identified)|declined to be (?:named|identified)|who requested anonymity)\b/i;
+const INDEFINITE = /^(?:a|an|one|another|some|two|three|several|many|other)\s/i;
+
+/** The speaker's spelling with the whitespace and dotted abbreviations made regular ("U.S" -> "U.S."). */
+export function regularSpelling(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().replace(DOTTED, '$1.');
+}
+
+export interface SpeakerFacts {
+  /** The resolver knows the name as a person's (a given name, an honorific, an office, a pronoun). */
+  person: boolean;
+  /** The speaker was not resolved (a pronoun or a description the article names no one for). */
+  unresolved?: boolean;
+}
+
+export interface CanonicalSpeaker {
+  name: string;
+  type: SpeakerType;
+  id: string;
+}
+
+const plural = (w: string) => /[^s]s$/.test(w) && w.length > 3;
+
+/**
+ * A country's own name or its abbreviation ("United States", "US", "U.S."), not a word the dictionaries take for
+ * the country by metonymy ("the White House", "Washington") or a demonym ("Mexicans"): those speak for themselves.
+ */
+function countryName(name: string): boolean {
+  return COUNTRY_NAMES.has(name.toLowerCase()) || /^(?:\p{Lu}\.?){2,3}$/u.test(name);
+}
+countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json'));
+const COUNTRY_NAMES = new Set(Object.values(countries.getNames('en', { select: 'all' }) as Record<string, string[]>).flat().map((n) => n.toLowerCase()));
+
+/**
+ * The canonical name, type and ID of a resolved speaker. The name is the article's spelling made regular, a
+ * country's the dictionaries' ("US" -> "United States"); the ID is keyed on the dictionaries' name of whatever
+ * they know ("IMF" and "International Monetary Fund", "Zelensky" and "Volodymyr Zelensky" share one), so
+ * speaker_id is the column to group by.
+ */
+export function canonicalSpeaker(speaker: string, facts: SpeakerFacts): CanonicalSpeaker {
+  const spelled = regularSpelling(speaker);
+  const type = speakerType(spelled, facts);
+  if (type === 'unknown') return { name: '', type, id: '' };
+  const known = LEXICON.names.get(nameKey(spelled));
+  const name = type === 'country' && known ? known.name : spelled;
+  const same = known && ((type === 'country' && known.kind === 'country') || (type === 'organisation' && known.kind === 'org') || (type === 'person' && known.kind === 'person'));
+  const key = (same ? known.name : name).toLowerCase().replace(/'/g, '’');
+  return { name, type, id: makeId('spk', type, key) };
+}
+
+/** A phrase headed by an office or a speaking noun: "company spokesman", "senior official", "union source". */
+export function officeHead(name: string): boolean {
+  const last = name.split(' ').pop()!.toLowerCase();
+  return TITLE_WORDS.has(last) || SPEAKER_NOUNS.has(last) || /^sources?$/.test(last);
+}
+
+/** A company's suffix or an organisation's head word: "Bow Valley Industries Ltd" is no person. */
+const orgWord = (w: string) => {
+  const lower = w.toLowerCase().replace(/[,]$/, '');
+  return ORG_HEADS.has(lower) || ORG_HEADS.has(lower.replace(/\.$/, '')) || ORG_HEADS.has(lower.replace(/\.?$/, '.'));
+};
+
+export function speakerType(name: string, facts: SpeakerFacts): SpeakerType {
+  if (!name || facts.unresolved) return 'unknown';
+  const known = LEXICON.names.get(nameKey(name));
+  const words = name.split(' ');
+  const lastWord = words[words.length - 1].toLowerCase();
+  if (ANONYMOUS.test(name)) return 'anonymous source';
+  // "a senior official", "one diplomat": someone the article does not name.
+  if (INDEFINITE.test(name) && !/\p{Lu}/u.test(words.slice(1).join(' '))) return 'anonymous source';
+  if (known?.kind === 'country' && countryName(name)) return 'country';
+  if ((facts.person && !words.some(orgWord)) || known?.kind === 'person') return 'person';
+  // A lower-case description ("company spokesman", "a senior official", "the official") names no one in
+  // particular; a plural one ("analysts", "bank officials") is a group.
+  if (!/\p{Lu}/u.test(name)) return plural(lastWord) ? 'group' : 'anonymous source';
+  // "a Commerce department official", "White House spokesman": an unnamed office of a named body.
+  if (/^\p{Ll}/u.test(words[words.length - 1]) && !plural(lastWord) && (TITLE_WORDS.has(lastWord) || SPEAKER_NOUNS.has(lastWord))) return 'anonymous source';
+  if (known?.kind === 'org' || words.some(orgWord)) return 'organisation';
+  // "analysts", "US officials", "Democrats", "protesters", "Mexicans": many people, together.
+  if (plural(lastWord) && (SPEAKER_NOUNS.has(lastWord.replace(/s$/, '')) || TITLE_WORDS.has(lastWord.replace(/s$/, '')) || /^\p{Lu}/u.test(words[words.length - 1]) || !/\p{Lu}/u.test(name))) return 'group';
+  if (known?.kind === 'sector') return 'group';
+  // A lower-case description left as it is written ("the official", "a doctor") names no one in particular.
+  if (!/\p{Lu}/u.test(name)) return 'anonymous source';
+  // The White House, the Kremlin, Washington: a government by its seat is an organisation that speaks.
+  return 'organisation';
+}
+
+/**
+ * The fullest spelling of each person speaker in one article: a name that is the end of a longer person's name
+ * in the article ("Le Pen", "Pen") becomes that name when only one such name exists.
+ */
+export function fullestNames(speakers: Iterable<string>, personNames: Iterable<string>): Map<string, string> {
+  const people = [...new Set(personNames)].filter((n) => n.includes(' '));
+  const out = new Map<string, string>();
+  for (const s of new Set(speakers)) {
+    if (!s) continue;
+    const longer = people.filter((p) => p.length > s.length && p.endsWith(' ' + s));
+    if (new Set(longer).size === 1) out.set(s, longer[0]);
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/** Issue 14: who said it. Each error class the issue names, on fixtures of our own. */
+import { describe, expect, it } from 'vitest';
+import { statementsOf } from './support/articles.ts';
+import { canonicalSpeaker, fullestNames, regularSpelling, speakerType } from '../src/statements/canonical.ts';
+import { statementSpanProblems, codePointText } from '../src/schema/validate.ts';
+import { toRow } from '../src/schema/rows.ts';
+
+const who = (text: string) => statementsOf(text).map((r) => [r.speaker, r.quote]);
+
+describe('speaker attachment on the parse', () => {
+  it('takes the subject of the cue verb, not a clause before it ("The Tories failed ... after Liberals demanded")', () => {
+    const rows = statementsOf('The Tories failed to win the seat after Liberals demanded a recount of the ballots.');
+    expect(rows.map((r) => [r.speaker, r.speaker_mention])).toEqual([['Liberals', 'Liberals']]);
+  });
+  it('takes the whole noun phrase: office and name together', () => {
+    const rows = statementsOf('Clinton spokesman Nick Merrill said the report was false.');
+    expect(rows.map((r) => [r.speaker, r.speaker_mention, r.speaker_role])).toEqual([['Nick Merrill', 'Clinton spokesman Nick Merrill', 'Clinton spokesman']]);
+  });
+  it('keeps a firm and an office out of the name ("Merrill Lynch Capital Markets analyst Mario Balletto")', () => {
+    const rows = statementsOf('Merrill Lynch Capital Markets analyst Mario Balletto said the shares were undervalued.');
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['Mario Balletto', 'person']]);
+  });
+  it('does not take a quantity before "of" as the speaker ("A minimum of 4,000 residents")', () => {
+    expect(statementsOf('A minimum of 4,000 residents said the water was unsafe.').map((r) => r.speaker_mention)).toEqual(['4,000 residents']);
+  });
+});
+
+describe('pronouns and descriptions resolved to the entity the article names', () => {
+  it('gives "she" and "he" to the person of their gender, not the speaker of the sentence before', () => {
+    const text = 'Anna Berg met Tom Hale on Monday. "We will win," she said. "Not a chance," he replied.';
+    expect(who(text)).toEqual([['Anna Berg', 'We will win,'], ['Tom Hale', 'Not a chance,']]);
+  });
+  it('gives "the company" and "it" to the company the article names', () => {
+    const rows = statementsOf('Acme Widgets Inc said on Tuesday it would cut 200 jobs. The company said the cuts would save money. It said sales fell.');
+    expect(rows.map((r) => [r.speaker, r.speaker_mention])).toEqual([
+      ['Acme Widgets Inc', 'Acme Widgets Inc'], ['Acme Widgets Inc', 'The company'], ['Acme Widgets Inc', 'It'],
+    ]);
+    expect(new Set(rows.map((r) => r.speaker_id)).size).toBe(1);
+  });
+  it('gives "the ministry" to the ministry the article names', () => {
+    expect(who('The Finance Ministry of Kenya issued a note. The ministry said inflation would ease.')).toEqual([['Finance Ministry of Kenya', 'inflation would ease']]);
+  });
+  it('gives "the senator" to the senator named with an abbreviated office', () => {
+    expect(who('Sen. Ruth Park spoke in Denver. The senator said the bill was dead.')).toEqual([['Ruth Park', 'the bill was dead']]);
+  });
+  it('gives "the company" to a firm whose two capitalised words looked like a person\'s name', () => {
+    const rows = statementsOf('Digital Equipment said it is taking several initiatives. The company also said it is cutting prices.');
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['Digital Equipment', 'organisation'], ['Digital Equipment', 'organisation']]);
+  });
+  it('keeps an unnamed spokesman as the speaker of the "he said" after him, an anonymous source', () => {
+    const rows = statementsOf('Northwind Motors is cutting its merit pool to 3.5 pct, a company spokesman said. He said the change would save money.');
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['company spokesman', 'anonymous source'], ['company spokesman', 'anonymous source']]);
+  });
+  it('gives "she" to a woman whose office is written "Spokesman" (a given name outweighs an office in -man)', () => {
+    const text = 'The frost was mild, Spokesman Teresa Tomaszewska told Reuters. Air temperatures down to minus 30 C should not be harmful, she said.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Teresa Tomaszewska', 'Teresa Tomaszewska']);
+  });
+  it('types an unnamed office of a named body as an anonymous source, and it goes on in "he added"', () => {
+    const rows = statementsOf('The deficit will narrow this year, a Commerce Department official said. He added that the agreement also covered tools.');
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['Commerce Department official', 'anonymous source'], ['Commerce Department official', 'anonymous source']]);
+  });
+  it('marks a pronoun unresolved when the article names no one it can be', () => {
+    const [row] = statementsOf('He said the plan would fail.');
+    expect(row).toMatchObject({ speaker: '', speaker_id: '', speaker_type: 'unknown', speaker_mention: 'He' });
+  });
+  it('marks "the ministry" unresolved rather than giving it to another organisation', () => {
+    const rows = statementsOf('Acme Widgets Inc cut jobs on Monday. The ministry said inflation would ease.');
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['', 'unknown']]);
+  });
+});
+
+describe('canonical names', () => {
+  it('makes "U.S Agriculture Department" and "U.S. Agriculture Department" one speaker', () => {
+    const rows = statementsOf('The U.S. Agriculture Department said wheat stocks rose. The U.S Agriculture Department said corn stocks fell.');
+    expect(rows.map((r) => r.speaker)).toEqual(['U.S. Agriculture Department', 'U.S. Agriculture Department']);
+    expect(rows[0].speaker_id).toBe(rows[1].speaker_id);
+    expect(rows[0].speaker_type).toBe('organisation');
+  });
+  it('makes US, U.S. and United States one country, in every article', () => {
+    const ids = ['The US said talks failed.', 'The U.S. said talks failed.', 'The United States said talks failed.'].map((t) => statementsOf(t)[0]);
+    expect(ids.map((r) => [r.speaker, r.speaker_type])).toEqual([['United States', 'country'], ['United States', 'country'], ['United States', 'country']]);
+    expect(new Set(ids.map((r) => r.speaker_id)).size).toBe(1);
+  });
+  it('does not make a metonym or a demonym the country ("the White House", "Mexicans")', () => {
+    expect(canonicalSpeaker('White House', { person: false })).toMatchObject({ name: 'White House', type: 'organisation' });
+    expect(canonicalSpeaker('Mexicans', { person: false })).toMatchObject({ name: 'Mexicans', type: 'group' });
+  });
+  it('gives an organisation the dictionaries know one ID under its acronym and its name', () => {
+    expect(canonicalSpeaker('IMF', { person: false }).id).toBe(canonicalSpeaker('International Monetary Fund', { person: false }).id);
+    expect(canonicalSpeaker('Nato', { person: false }).id).toBe(canonicalSpeaker('NATO', { person: false }).id);
+  });
+  it('uses the fullest name the article gives a person ("Marine Le Pen" for "Le Pen")', () => {
+    expect(who('Le Pen said the vote was rigged. Marine Le Pen spoke in Lyon on Monday.')).toEqual([['Marine Le Pen', 'the vote was rigged']]);
+    expect(fullestNames(['Pen'], ['Marine Le Pen', 'Jean-Marie Le Pen'])).toEqual(new Map());
+  });
+  it('types speakers: group, anonymous source, person', () => {
+    expect(speakerType('Analysts', { person: false })).toBe('group');
+    expect(speakerType('a senior official', { person: false })).toBe('anonymous source');
+    expect(speakerType('people familiar with the talks', { person: false })).toBe('anonymous source');
+    expect(speakerType('Ruth Park', { person: true })).toBe('person');
+    expect(speakerType('', { person: false })).toBe('unknown');
+    expect(regularSpelling('U.K  Treasury')).toBe('U.K. Treasury');
+  });
+  it('derives speaker_id from the name and type only (stable across articles)', () => {
+    const a = statementsOf('Anna Berg said the bridge would open in May.')[0];
+    const b = statementsOf('In Oslo, Anna Berg said on Friday the tunnel was late.')[0];
+    expect(a.speaker_id).toMatch(/^spk_[0-9a-f]{16}$/);
+    expect(a.speaker_id).toBe(b.speaker_id);
+  });
+});
+
+describe('extra words and wrong types found reading a reuters21578 build', () => {
+  it('leaves a day before a name out of it ("On Friday Taft said")', () => {
+    expect(statementsOf('On Friday Taft said it would negotiate with a group led by its vice chairman.').map((r) => r.speaker)).toEqual(['Taft']);
+  });
+  it('types a firm with a company suffix as an organisation, not a person', () => {
+    expect(statementsOf('Bow Valley Industries Ltd said it agreed to sell its Norwegian subsidiary.').map((r) => [r.speaker, r.speaker_type])).toEqual([['Bow Valley Industries Ltd', 'organisation']]);
+  });
+  it('does not let "he" go on from a thing typed as no one in particular', () => {
+    const rows = statementsOf('Prices of chips fell, the semiconductor maker reported. "We are aiming to reduce production," he said.');
+    expect(rows.map((r) => r.speaker)).toEqual(['semiconductor maker', '']);
+  });
+});
+
+describe('speaker_mention offsets', () => {
+  it('slice the text to the mention', () => {
+    const text = 'Acme Widgets Inc cut jobs. The company said the cuts would save money.';
+    for (const r of statementsOf(text)) expect(text.slice(r.speaker_mention_start!, r.speaker_mention_end!)).toBe(r.speaker_mention);
+  });
+  it('are checked by validate', () => {
+    const text = 'They: hello world.';
+    const row = toRow('statements', { statement_id: 'stm_0123456789abcdef', article_id: 'art_0123456789abcdef', quote: 'hello world', kind: 'direct', start: 6, end: 17, start_utf16: 6, end_utf16: 17, confidence: 0.9, speaker_mention: 'They', speaker_mention_start: 0, speaker_mention_end: 4 });
+    expect(statementSpanProblems(text, codePointText(text), row)).toEqual([]);
+    expect(statementSpanProblems(text, codePointText(text), { ...row, speaker_mention_start: 1 })[0]).toContain('speaker_mention');
+  });
+});
