@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { goldSentence, readConllu } from '../src/nlp/conllu.ts';
-import { DependencyParser, followOracle, isProjective, PARSER_MODEL_PATH, projectivize, trainParser, type TreeSentence } from '../src/nlp/parser.ts';
+import { DependencyParser, followOracle, isProjective, PARSER_MODEL_PATH, projectivize, pruneParser, RELATION_GROUPS, RELATIONS, trainParser, type TreeSentence } from '../src/nlp/parser.ts';
 import { POS_MODEL_PATH, PosTagger, trainTagger, wordShape } from '../src/nlp/tagger.ts';
-import { AveragedPerceptron, FeatureVector, SparseModel } from '../src/nlp/perceptron.ts';
+import { AveragedPerceptron, FeatureVector, pruneModelBytes, SparseModel } from '../src/nlp/perceptron.ts';
 import { analyseWords } from '../src/nlp/index.ts';
 
 // Sentences written for these tests, annotated by hand in the Universal Dependencies style.
@@ -105,6 +105,30 @@ describe('training', () => {
     const scores = model.score(fv, new Float32Array(2));
     expect(scores[1]).toBeGreaterThan(0);
     expect(scores[0]).toBeLessThan(0);
+  });
+
+  it('prunes single small weights and keeps the large ones of the same feature', () => {
+    const p = new AveragedPerceptron(3);
+    const fv = new FeatureVector();
+    fv.add(1, 42);
+    p.update(fv, 1, 0, 4);
+    p.update(fv, 2, 0, 1);
+    for (let i = 0; i < 3; i++) p.tick();
+    p.average();
+    const bytes = p.serialize({});
+    const model = SparseModel.deserialize(pruneModelBytes(bytes, 2, 2), 'memory').model;
+    expect(Array.from(model.score(fv, new Float32Array(3))).map((x) => Math.sign(x))).toEqual([-1, 1, 0]);
+    expect(SparseModel.deserialize(pruneModelBytes(bytes, 6, 0), 'memory').model.size).toBe(0);
+  });
+
+  it('puts every relation in exactly one group of the move model, and parses after pruning', () => {
+    expect(RELATION_GROUPS.flat().slice().sort()).toEqual([...RELATIONS].sort());
+    const parser = DependencyParser.deserialize(pruneParser(trainParser(trees, { epochs: 10, seed: 3, exploreFrom: 2, explore: 0.9 }).bytes, 0.5, 0.5), 'pruned');
+    for (const s of trees) {
+      const p = parser.parse(s.forms, s.upos);
+      expect(p.heads.filter((h) => h === -1)).toHaveLength(1);
+      expect(p.deprels.every((r) => (RELATIONS as readonly string[]).includes(r))).toBe(true);
+    }
   });
 
   it('rejects a file that is not a model', () => {

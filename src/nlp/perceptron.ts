@@ -242,14 +242,15 @@ export class SparseModel implements Scorer {
 /**
  * Drops the rows of a model file whose largest weight is below `minWeight` (in weight units): the same
  * pruning as at training time, applied afterwards, so that size and accuracy can be traded without
- * retraining.
+ * retraining. With `minCell`, the single weights below it are dropped too (a row left without any goes).
  */
-export function pruneModelBytes(bytes: Buffer, minWeight: number): Buffer {
+export function pruneModelBytes(bytes: Buffer, minWeight: number, minCell = 0): Buffer {
   const nl = bytes.indexOf(10);
   const meta = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as Record<string, unknown>;
   const n = meta.rows as number;
   const cells = meta.cells as number;
   const limit = minWeight * (meta.scale as number);
+  const cellLimit = minCell * (meta.scale as number);
   const body = bytes.subarray(nl + 1);
   const keys1: Buffer[] = [];
   const keys2: Buffer[] = [];
@@ -265,20 +266,34 @@ export function pruneModelBytes(bytes: Buffer, minWeight: number): Buffer {
     const count = body[n * 8 + i];
     let big = 0;
     for (let j = 0; j < count; j++) big = Math.max(big, Math.abs(body.readInt16LE(n * 9 + cells + (cell + j) * 2)));
-    if (big >= limit) {
+    let kept = count;
+    if (cellLimit > 0) {
+      kept = 0;
+      for (let j = 0; j < count; j++) if (Math.abs(body.readInt16LE(n * 9 + cells + (cell + j) * 2)) >= cellLimit) kept++;
+    }
+    if (big >= limit && kept > 0) {
       const delta = Buffer.alloc(4);
       delta.writeUInt32LE((k1 - prevKept) >>> 0);
       prevKept = k1;
       keys1.push(delta);
       keys2.push(body.subarray(n * 4 + i * 4, n * 4 + i * 4 + 4));
-      counts.push(count);
-      classes.push(body.subarray(n * 9 + cell, n * 9 + cell + count));
-      values.push(body.subarray(n * 9 + cells + cell * 2, n * 9 + cells + (cell + count) * 2));
-      keptCells += count;
+      counts.push(kept);
+      if (kept === count) {
+        classes.push(body.subarray(n * 9 + cell, n * 9 + cell + count));
+        values.push(body.subarray(n * 9 + cells + cell * 2, n * 9 + cells + (cell + count) * 2));
+      } else {
+        for (let j = 0; j < count; j++) {
+          const at = n * 9 + cells + (cell + j) * 2;
+          if (Math.abs(body.readInt16LE(at)) < cellLimit) continue;
+          classes.push(body.subarray(n * 9 + cell + j, n * 9 + cell + j + 1));
+          values.push(body.subarray(at, at + 2));
+        }
+      }
+      keptCells += kept;
     }
     cell += count;
   }
-  const header = Buffer.from(JSON.stringify({ ...meta, rows: counts.length, cells: keptCells, pruned: minWeight }) + '\n', 'utf8');
+  const header = Buffer.from(JSON.stringify({ ...meta, rows: counts.length, cells: keptCells, pruned: minWeight, ...(minCell ? { prunedCells: minCell } : {}) }) + '\n', 'utf8');
   return Buffer.concat([header, ...keys1, ...keys2, Buffer.from(counts), ...classes, ...values]);
 }
 
