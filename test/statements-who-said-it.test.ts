@@ -8,8 +8,8 @@ import { toRow } from '../src/schema/rows.ts';
 const who = (text: string) => statementsOf(text).map((r) => [r.speaker, r.quote]);
 
 describe('speaker attachment on the parse', () => {
-  it('takes the subject of the cue verb, not a clause before it ("The Tories failed ... after Liberals demanded")', () => {
-    const rows = statementsOf('The Tories failed to win the seat after Liberals demanded a recount of the ballots.');
+  it('takes the subject of the cue verb, not a clause before it ("The Tories lost ... when Liberals demanded")', () => {
+    const rows = statementsOf('The Tories lost the seat when Liberals demanded a recount of the ballots.');
     expect(rows.map((r) => [r.speaker, r.speaker_mention])).toEqual([['Liberals', 'Liberals']]);
   });
   it('takes the whole noun phrase: office and name together', () => {
