@@ -40,6 +40,10 @@ describe('the tree reads the trigger word', () => {
     expect(types('Rebels shelled the capital last night.')).toEqual(['ASSAULT']);
     expect(types('Israeli jets destroyed the village of Beit Hanoun.')).toEqual(['ASSAULT']);
   });
+  it('reads "sanctioned" as approved unless a party is sanctioned', () => {
+    expect(types('Food was distributed under an operation sanctioned by EC farm ministers in January.')).toEqual([]);
+    expect(types('The United States sanctioned Iran for its nuclear programme.')).toEqual(['SANCTION']);
+  });
   it('reads "backed down" as a concession, not support', () => {
     expect(types('The Polish government backed down from the price rises after protests.')).toEqual(['CONCEDE']);
   });
