@@ -14,6 +14,9 @@ describe('relevance: a political party on one side', () => {
     expect(events('A Rolm spokeswoman said the president decided to step down for personal reasons.')).toEqual([]);
     expect(events('Kenyan officials accused Uganda of smuggling.')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'KEN' });
   });
+  it('takes a lower-case title after a company name for a company office ("Time-Life Video president X")', () => {
+    expect(events('Norda Inc agreed to sell its video unit to Time-Life Video president William Ambrose.')).toEqual([]);
+  });
   it('codes the same verbs between states', () => {
     expect(events('Japan agreed to sell rice to South Korea.').map((e) => e.event_type)).toEqual(['AGREE']);
   });

@@ -130,9 +130,13 @@ function unitMentions(toks: Token[], date: string): Actor[] {
       const name = toks.slice(i + n, j).map((t) => t.text).join(' ');
       // A known person whose dictionary entry names no office (imported roles do not) takes the title's.
       const withTitle = (a: Actor): Actor => (a.office ? a : { ...a, office: title.office ?? '' });
+      // "Time-Life Video president William Ambrose": a lower-case title after a name we do not know is an
+      // office in that company, not in a state.
+      const prev = toks[i - 1];
+      const companyOfficer = !known && toks[i].text === toks[i].lower && !!prev && isCap(prev) && !names.has(prev.text) && !NOT_NAME_START.has(prev.lower);
       found = known
         ? withTitle(fromEntry(known, toks, i, j - i, date))
-        : { name, country: '', sector: title.sector, office: title.office ?? '', kind: 'person', locative: false, capital: false, start: toks[i].start, end: toks[j - 1].end, text: '' };
+        : { name, country: '', sector: companyOfficer ? 'business' : title.sector, office: companyOfficer ? '' : title.office ?? '', kind: 'person', locative: false, capital: false, start: toks[i].start, end: toks[j - 1].end, text: '' };
       used = j - i;
     }
     for (let n = inNames ? keys.length : 0; n >= 1 && !found; n--) {
