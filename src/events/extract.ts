@@ -1,15 +1,18 @@
 /**
  * Events: PLOVER coding of each sentence (see docs/events.md for the codebook).
- * 1. Triggers (triggers.ts) code the type, mode and context. A sentence gives one event: its first verb
- *    trigger with an actor or recipient (or, without one, its first noun trigger), because a news sentence
- *    usually reports one act and the rest are its circumstances.
+ * 1. Triggers (triggers.ts) code the type, mode and context; the tree reads each trigger word first
+ *    (sense.ts: no act for adjectives, commerce nouns, conditions, questions, opinions, denials). A sentence
+ *    gives one event: its first verb trigger with an actor or recipient (or, without one, its first noun
+ *    trigger of a conflict type), because a news sentence usually reports one act and the rest are its
+ *    circumstances.
  * 2. Actor and recipient come from the dependency tree (arguments.ts: subject or passive agent, object or
  *    the object of the type's preposition, coordination, control, relative clauses, noun triggers); where
  *    the tree says nothing, the actor is the nearest actor group before the trigger (the agent after "by" in
  *    the passive), the recipient the first one after it. A coordinated group ("Pakistan, Iran and Russia")
  *    is ONE event with several actors: `actor` holds the first, `actors` all of them.
- * 3. Modality (modality.ts): negated, planned, hypothetical; future cooperation becomes AGREE and a hostile
- *    act on a condition becomes THREATEN, as the PLOVER manual asks.
+ * 3. Modality (modality.ts): negated and hypothetical acts are no events (a cooperative act the actor will not
+ *    do is REJECT); future cooperation becomes AGREE and a hostile act announced or on a condition THREATEN,
+ *    as the PLOVER manual asks; `planned` flags the rest of what is to come.
  * 4. Date from the sentence (src/text/when.ts), else the publication date marked as fallback; place from the
  *    gazetteer (places.ts).
  * 5. The same event told twice in an article (same type, compatible actors and dates) is one row, `mentions` counted.
