@@ -8,7 +8,7 @@
  *    group: a compound actor.
  */
 import { LEXICON, holderAt, termAt, type LexEntry } from './lexicon.ts';
-import { keyOf, tokenize, type Token } from './tokens.ts';
+import { CALENDAR, keyOf, tokenize, type Token } from './tokens.ts';
 import { startsTrigger } from './triggers.ts';
 import { wordClasses } from '../nlp/wordnet.ts';
 
@@ -164,7 +164,6 @@ function unitMentions(toks: Token[], date: string): Actor[] {
   return out;
 }
 
-const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** Capitalised at the start of a sentence, but no part of a name. */
 const NOT_NAME_START = new Set(['the', 'but', 'and', 'or', 'a', 'an', 'in', 'on', 'at', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'if', 'this', 'that', 'these', 'those', 'meanwhile', 'however', 'earlier', 'later', 'yesterday', 'today', 'last', 'next',
   'despite', 'although', 'though', 'since', 'until', 'under', 'over', 'during', 'among', 'amid', 'against', 'without', 'within', 'following', 'according', 'because', 'so', 'then', 'now', 'yet', 'also', 'still',

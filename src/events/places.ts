@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { COUNTRY_LATLNG, COUNTRY_NAME } from './lexicon.ts';
-import type { Token } from './tokens.ts';
+import { CALENDAR, type Token } from './tokens.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -34,7 +34,6 @@ export interface Place {
 
 const MIN_POPULATION = 5000;
 /** Month and day names are never places ("in March" is not March, Cambridgeshire). */
-const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const BIG_CITY = 500_000;
 const MAX_TOKENS = 4;
 

@@ -39,3 +39,6 @@ export const keyOf = (tokens: Token[], i: number, n: number, lower = false) =>
 
 /** Split a name into the same token keys the matcher builds. */
 export const nameKey = (name: string, lower = false) => keyOf(tokenize(name), 0, Infinity, lower);
+
+/** Month and weekday names (and their abbreviations): capitalised, but never a name or a party. */
+export const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;

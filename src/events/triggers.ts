@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { PloverType } from '../schema/tables.ts';
 import { PLOVER_TYPES } from '../schema/tables.ts';
-import type { Token } from './tokens.ts';
+import { CALENDAR, type Token } from './tokens.ts';
 
 /** Type of a blocking pattern: its words are no event ("meet its obligations"), and it beats shorter patterns. */
 export const NOT_AN_EVENT = '-';
@@ -101,7 +101,6 @@ function loadIndex(): Map<string, TriggerPattern[]> {
 }
 
 const INDEX = loadIndex();
-const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** Whether a lower-case word can start a trigger (actors.ts keeps verbs out of noun phrases). */
 export const startsTrigger = (lower: string) => INDEX.has(lower);
