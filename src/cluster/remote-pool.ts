@@ -129,7 +129,7 @@ export class RemotePool implements ArticlePool {
     resultsWorker.on('error', () => {}); // connection trouble is watched in poll()
     self = new RemotePool(opts, fp, conn, queue, resultsWorker, spool);
     self.ownConnections.push(resultsConn);
-    if (opts.resume !== false && spool.entries) self.log(`cluster   ${spool.entries} article results from an interrupted build found in ${spool.path}`);
+    if (opts.resume !== false && spool.entries) self.log(`cluster   ${spool.entries} task results from an interrupted build found in ${spool.path}`);
     if (opts.resume === false) await spool.remove().then(() => spool.open());
     void resultsWorker.run();
     self.poller = setInterval(() => void self!.poll(), POLL_MS);
