@@ -48,6 +48,8 @@ async function buildLocked(p: BuildPaths, opts: BuildOptions, log: (line: string
       const t0 = performance.now();
       if (name === 'clean') pool = remote ?? startPool(p, workerCount(opts, (await readStageRecord(p, 'ingest'))?.counts.articles ?? null));
       const r = await runStage(p, { force, jobs, quiet, cache, pool });
+      // The stage's results are in the article cache now (a skipped stage used none: the spool may hold the next one's).
+      if (remote && !r.skipped && (name === 'clean' || name === 'segment')) await remote.stageDone();
       const counts = Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', ');
       log(`${name.padEnd(9)} ${r.skipped ? 'up to date' : `${(performance.now() - t0).toFixed(0)} ms`}  ${counts}`);
       // An empty RAW (or one of unreadable files only) is a mistake to say out loud, not a 0-article version.

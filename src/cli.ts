@@ -94,14 +94,17 @@ async function main(): Promise<void> {
           .option('redis', { type: 'string', describe: 'run clean, segment and extract on `newsledger worker` processes through this Redis (redis://HOST:PORT); --jobs is then theirs to choose' })
           .option('queue', { type: 'string', default: DEFAULT_QUEUE, describe: 'with --redis: the BullMQ queue (one build at a time per queue)' })
           .option('batch-size', { type: 'number', default: 32, describe: 'with --redis: articles per job' })
+          .option('batches-in-flight', { type: 'number', default: 16, describe: 'with --redis: jobs queued or running at a time (at least twice the workers\' threads, or some wait)' })
           .option('idle-timeout', { type: 'number', default: 600, describe: 'with --redis: seconds without a result from any worker before the build stops' }),
       async (a) => {
         const t0 = performance.now();
         if (a.redis !== undefined) parseRedisUrl(a.redis);
         const batchSize = a['batch-size'];
         if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a whole number of at least 1, not ${batchSize}`);
+        const inFlight = a['batches-in-flight'];
+        if (!Number.isInteger(inFlight) || inFlight < 1) throw new Error(`--batches-in-flight must be a whole number of at least 1, not ${inFlight}`);
         if (!(a['idle-timeout'] > 0)) throw new Error(`--idle-timeout must be a number of seconds above 0, not ${a['idle-timeout']}`);
-        const remote = a.redis === undefined ? undefined : { redis: a.redis, queue: a.queue, batchSize, idleTimeoutMs: a['idle-timeout'] * 1000 };
+        const remote = a.redis === undefined ? undefined : { redis: a.redis, queue: a.queue, batchSize, batchesInFlight: inFlight, idleTimeoutMs: a['idle-timeout'] * 1000 };
         const { build } = await import('../pipeline/index.ts');
         await build(pathsOf(a), { ...runOpts(a), name: a['version-name'], wait: a.wait, log, remote });
         log(`built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);

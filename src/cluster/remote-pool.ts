@@ -295,7 +295,13 @@ export class RemotePool implements ArticlePool {
     this.batches.clear();
   }
 
-  /** The build's per-article stages are done and their results are in the article cache: the spool goes, and Redis is left as it was found. */
+  /** A per-article stage is done and its results are in the article cache: the spool has nothing more to give (it only grows with the stage running). */
+  async stageDone(): Promise<void> {
+    await this.spool.remove();
+    await this.spool.open();
+  }
+
+  /** The build's per-article stages are done: the spool goes, and Redis is left as it was found. */
   async finish(): Promise<void> {
     await this.spool.remove();
     await this.resultsWorker.close();
