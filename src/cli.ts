@@ -136,6 +136,11 @@ async function main(): Promise<void> {
       const onSignal = (sig: string) => {
         if (++signals > 1) process.exit(130); // a second Ctrl-C: now (its jobs run again elsewhere)
         log(`worker: ${sig}: finishing the jobs in hand, then stopping (again to stop now)`);
+        // Closing waits on Redis (to hand the jobs back done); with Redis gone it would wait for ever.
+        setTimeout(() => {
+          log('worker: could not finish and close within 90 s (is Redis reachable?); stopping now: its jobs run again elsewhere');
+          process.exit(1);
+        }, 90_000).unref();
         void w.stop();
       };
       process.on('SIGINT', () => onSignal('SIGINT'));

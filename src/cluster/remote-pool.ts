@@ -29,6 +29,8 @@ import { ResultSpool } from './spool.ts';
 
 export const DEFAULT_BATCH_SIZE = 32;
 export const DEFAULT_BATCHES_IN_FLIGHT = 16;
+/** A batch is sent once its input lines reach this many characters, however few articles it holds (one long article stays one job; Redis takes at most 512 MB per value). */
+export const MAX_BATCH_CHARS = 8 * 1024 * 1024;
 /** Tries of a batch job (a thrown error: backoff, then another try; a stall counts separately, see worker.ts). */
 export const BATCH_ATTEMPTS = 3;
 /** Results failing the schema for one batch before the build stops. */
@@ -77,6 +79,7 @@ export class RemotePool implements ArticlePool {
   readonly window: number;
   private readonly batchSize: number;
   private pending: Item[] = [];
+  private pendingChars = 0;
   private flushTimer: NodeJS.Timeout | null = null;
   private batches = new Map<string, Batch>();
   private nextBatch = 0;
@@ -153,7 +156,8 @@ export class RemotePool implements ArticlePool {
     }
     return new Promise((resolve, reject) => {
       this.pending.push({ task, key, resolve, reject });
-      if (this.pending.length >= this.batchSize) this.flush();
+      this.pendingChars += task.line.length;
+      if (this.pending.length >= this.batchSize || this.pendingChars >= MAX_BATCH_CHARS) this.flush();
       else this.flushTimer ??= setTimeout(() => this.flush(), 20);
     });
   }
@@ -162,6 +166,7 @@ export class RemotePool implements ArticlePool {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     while (this.pending.length) this.send(this.pending.splice(0, this.batchSize));
+    this.pendingChars = 0;
   }
 
   private send(items: Item[], old?: Batch) {
