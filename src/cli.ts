@@ -106,7 +106,12 @@ async function main(): Promise<void> {
         if (!(a['idle-timeout'] > 0)) throw new Error(`--idle-timeout must be a number of seconds above 0, not ${a['idle-timeout']}`);
         const remote = a.redis === undefined ? undefined : { redis: a.redis, queue: a.queue, batchSize, batchesInFlight: inFlight, idleTimeoutMs: a['idle-timeout'] * 1000 };
         const { build } = await import('../pipeline/index.ts');
-        await build(pathsOf(a), { ...runOpts(a), name: a['version-name'], wait: a.wait, log, remote });
+        try {
+          await build(pathsOf(a), { ...runOpts(a), name: a['version-name'], wait: a.wait, log, remote });
+        } finally {
+          // A connection BullMQ keeps retrying (Redis gone) must not keep a finished build alive.
+          if (remote) setTimeout(() => process.exit(), 10_000).unref();
+        }
         log(`built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       },
     );

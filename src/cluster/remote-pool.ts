@@ -118,6 +118,7 @@ export class RemotePool implements ArticlePool {
     await spool.open();
     const conn = connect(opts.redis);
     const queue = new Queue(opts.queue, { connection: conn });
+    queue.on('error', () => {}); // connection trouble is watched in poll(); BullMQ would print each one
     // Batches of an earlier coordinator of this queue that no worker took yet: ours replace them (their
     // results, and those of batches running now, still arrive on the results queue and are spooled).
     await queue.drain(true);
@@ -314,6 +315,7 @@ export class RemotePool implements ArticlePool {
     if (Object.values(counts).every((n) => n === 0)) {
       await this.queue.obliterate();
       const results = new Queue(resultsQueueName(this.opts.queue), { connection: this.conn });
+      results.on('error', () => {});
       if (Object.values(await results.getJobCounts('waiting', 'active', 'delayed', 'failed')).every((n) => n === 0)) await results.obliterate();
       await results.close();
     }
@@ -323,8 +325,18 @@ export class RemotePool implements ArticlePool {
     if (this.poller) clearInterval(this.poller);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.spool.close();
-    await this.resultsWorker.close(true).catch(() => {});
-    await this.queue.close().catch(() => {});
+    // BullMQ's close talks to Redis; with Redis gone it would wait for ever: cut the connections instead (or after 5 s).
+    let timer: NodeJS.Timeout | undefined;
+    const cut = () => Promise.all([this.resultsWorker.disconnect(), this.queue.disconnect()]).catch(() => {});
+    if (this.conn.status !== 'ready') await cut();
+    else {
+      await Promise.race([
+        Promise.all([this.resultsWorker.close(true), this.queue.close()]).catch(() => {}),
+        new Promise((r) => (timer = setTimeout(r, 5000))),
+      ]);
+      clearTimeout(timer);
+      await cut();
+    }
     this.conn.disconnect();
     for (const c of this.ownConnections) c.disconnect();
   }

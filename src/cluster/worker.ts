@@ -49,6 +49,7 @@ export async function runWorker(opts: WorkerOptions): Promise<{ stop: () => Prom
   };
   const resultsConn = connect(opts.redis);
   const results = new Queue(resultsQueueName(opts.queue), { connection: resultsConn });
+  results.on('error', () => {}); // the Worker below reports connection trouble once per error
   let done = 0;
   let refusedSaid = false;
 
