@@ -6,10 +6,13 @@ SCOPE ?= speech
 # Worker threads for clean, segment and extract (default: one per core); the data files are the same whatever it is.
 JOBS ?=
 JOBS_OPT := $(if $(JOBS),--jobs $(JOBS))
+# Cluster builds (docs/scale.md): REDIS=redis://HOST:PORT runs clean, segment and extract on `newsledger worker` processes.
+REDIS ?=
+REDIS_OPT := $(if $(REDIS),--redis $(REDIS))
 CLI := bin/newsledger
 STAMP := node_modules/.install-stamp
 
-.PHONY: all build install test typecheck check-load train-tagger train-nlp eval-nlp wordnet-lexicon import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench bench-hostile clean distclean help
+.PHONY: all build worker install test typecheck check-load train-tagger train-nlp eval-nlp wordnet-lexicon import-dictionaries ingest clean-text segment extract validate package verify diff report release pull bench bench-hostile clean distclean help
 
 all: build
 
@@ -25,7 +28,12 @@ $(STAMP): package-lock.json
 install: $(STAMP)
 
 build: $(STAMP)
-	$(CLI) build --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE) $(JOBS_OPT)
+	$(CLI) build --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE) $(JOBS_OPT) $(REDIS_OPT)
+
+# A worker for cluster builds: make worker REDIS=redis://HOST:PORT [JOBS=N] (runs until stopped).
+worker: $(STAMP)
+	@test -n "$(REDIS)" || { echo 'make worker: set REDIS=redis://HOST:PORT (the coordinator'"'"'s Redis)' >&2; exit 2; }
+	$(CLI) worker --redis $(REDIS) $(JOBS_OPT)
 
 test: $(STAMP)
 	npx vitest run

@@ -51,21 +51,28 @@ export interface ExtractLines {
 
 export function extractLine(line: string, settings: BuildSettings): ExtractLines {
   const a = JSON.parse(line) as SegmentedArticle;
-  let out: ReturnType<typeof extractArticle>;
-  let reject: string | undefined;
   try {
-    out = extractArticle(a, settings);
+    return serialise(extractArticle(a, settings));
   } catch (err) {
     // An extractor bug costs this article its rows, not the build: publish it unextracted, say why.
-    const reason = `extraction failed: ${(err as Error).message}`;
-    reject = JSON.stringify(rejectRow(a.source_file.split('#')[0], a.record, 'extract', reason));
-    out = extractArticle({ ...a, skip_reason: reason }, settings);
+    return unextracted(a, settings, `extraction failed: ${(err as Error).message}`);
   }
+}
+
+/** The article published without statements and events, with a reject saying why (an extractor that threw, or one that crashed every worker it ran on). */
+export function unextractedLine(line: string, settings: BuildSettings, reason: string): ExtractLines {
+  return unextracted(JSON.parse(line) as SegmentedArticle, settings, reason);
+}
+
+function unextracted(a: SegmentedArticle, settings: BuildSettings, reason: string): ExtractLines {
+  const reject = JSON.stringify(rejectRow(a.source_file.split('#')[0], a.record, 'extract', reason));
+  return { ...serialise(extractArticle({ ...a, skip_reason: reason }, settings)), reject };
+}
+
+function serialise(out: ReturnType<typeof extractArticle>): ExtractLines {
   return {
     article: JSON.stringify(out.article),
     statements: out.statements.map((s) => JSON.stringify(s)),
     events: out.events.map((e) => JSON.stringify(e)),
-    ...(reject ? { reject } : {}),
   };
 }
-

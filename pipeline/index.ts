@@ -3,6 +3,7 @@ import type { BuildPaths, StageName, StageOptions, StageResult } from '../src/da
 import { withOutLock } from '../src/dataset/lock.ts';
 import { readStageRecord, requireArticles } from '../src/dataset/stage.ts';
 import { startPool, workerCount } from '../src/dataset/per-article.ts';
+import type { RemoteOptions } from '../src/cluster/remote-pool.ts';
 
 export const STAGE_RUNNERS: Array<[StageName, (p: BuildPaths, o?: StageOptions) => Promise<StageResult>]> = [
   ['ingest', async (p, o) => (await import('./1-ingest.ts')).run(p, o)],
@@ -21,27 +22,45 @@ export const packageStage = {
  * Every stage, then a version. `log` hears one line per stage. Holds OUT's lock throughout (a second
  * writer fails with LockedError, or waits with `wait`) and first clears what killed builds left.
  */
-export async function build(p: BuildPaths, opts: StageOptions & { name?: string; wait?: boolean; log?: (line: string) => void } = {}) {
+export interface BuildOptions extends StageOptions {
+  name?: string;
+  wait?: boolean;
+  log?: (line: string) => void;
+  /** run clean, segment and extract on `newsledger worker` processes through BullMQ on this Redis (src/cluster/) */
+  remote?: Pick<RemoteOptions, 'redis' | 'queue' | 'batchSize' | 'batchesInFlight' | 'idleTimeoutMs'>;
+}
+
+export async function build(p: BuildPaths, opts: BuildOptions = {}) {
   const log = opts.log ?? (() => {});
   return withOutLock(p.out, { wait: opts.wait, command: 'build', log }, () => buildLocked(p, opts, log));
 }
 
-async function buildLocked(p: BuildPaths, opts: StageOptions & { name?: string }, log: (line: string) => void) {
+async function buildLocked(p: BuildPaths, opts: BuildOptions, log: (line: string) => void) {
   const { force, jobs, quiet, cache } = opts;
-  // One set of worker threads for clean, segment and extract, started when the first of them needs it.
+  // One set of worker threads for clean, segment and extract, started when the first of them needs it;
+  // or, for a cluster build, the remote workers, reached before anything runs (no Redis: no work done).
   let pool: StageOptions['pool'] = null;
+  const remote = opts.remote
+    ? await (await import('../src/cluster/remote-pool.ts')).RemotePool.open({ ...opts.remote, out: p.out, settings: p.settings, resume: cache !== false, quiet, log })
+    : null;
   try {
     for (const [name, runStage] of STAGE_RUNNERS) {
       const t0 = performance.now();
-      if (name === 'clean') pool = startPool(p, workerCount(opts, (await readStageRecord(p, 'ingest'))?.counts.articles ?? null));
+      if (name === 'clean') pool = remote ?? startPool(p, workerCount(opts, (await readStageRecord(p, 'ingest'))?.counts.articles ?? null));
       const r = await runStage(p, { force, jobs, quiet, cache, pool });
+      // The stage's results are in the article cache now (a skipped stage used none: the spool may hold the next one's).
+      if (remote && !r.skipped && (name === 'clean' || name === 'segment')) await remote.stageDone();
       const counts = Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', ');
       log(`${name.padEnd(9)} ${r.skipped ? 'up to date' : `${(performance.now() - t0).toFixed(0)} ms`}  ${counts}`);
       // An empty RAW (or one of unreadable files only) is a mistake to say out loud, not a 0-article version.
       if (name === 'ingest') requireArticles(p.raw, r.record.counts);
+      if (name === 'extract' && remote) {
+        log(`cluster   ${remote.summary()}`);
+        await remote.finish();
+      }
     }
   } finally {
-    await pool?.close();
+    await (remote ?? pool)?.close();
   }
   const v = await packageStage.run(p, { name: opts.name, quiet: opts.quiet });
   log(v.created ? `package   version ${v.version} written to ${v.dir}` : `package   no new version: the data files are identical to ${v.version}`);

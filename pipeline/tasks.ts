@@ -37,3 +37,23 @@ export async function handle(input: Task, settings: BuildSettings): Promise<unkn
       return (await import('./extract-article.ts')).extractLine(input.line, settings);
   }
 }
+
+/**
+ * What a task gives for an article that crashed or hung every worker it was sent to (src/cluster/):
+ * clean and extract turn it into a reject, as they do for an article they cannot handle; segment has
+ * no reject to give, so the build stops naming the article.
+ */
+export async function failedTask(input: Task, settings: BuildSettings, reason: string): Promise<unknown> {
+  switch (input.task) {
+    case 'clean': {
+      const a = JSON.parse(input.line) as IngestedArticle;
+      return { reject: JSON.stringify(rejectRow(a.source_file.split('#')[0], a.record, 'clean', reason)) } satisfies CleanResult;
+    }
+    case 'segment': {
+      const a = JSON.parse(input.line) as CleanedArticle;
+      throw new Error(`segmenting article ${a.article_id} (${a.source_file}) failed on every worker: ${reason}`);
+    }
+    case 'extract':
+      return (await import('./extract-article.ts')).unextractedLine(input.line, settings, reason);
+  }
+}

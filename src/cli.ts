@@ -12,6 +12,7 @@ import { buildPaths, DEFAULT_SETTINGS, NoInputError, requireArticles, type Build
 import { DEFAULT_LIMITS, type PullProgress } from './dataset/pull-limits.ts';
 import { LockedError, withLock, withOutLock } from './dataset/lock.ts';
 import { parseJobs } from './dataset/pool.ts';
+import { DEFAULT_QUEUE, parseRedisUrl, RedisUnavailableError } from './cluster/protocol.ts';
 
 // train-tagger's option defaults come from the tagger's modules: loaded only for that command.
 const tagger =
@@ -87,11 +88,30 @@ async function main(): Promise<void> {
     .command(
       'build',
       'run every stage and write a new version of the dataset into OUT',
-      (y) => io(y).option('version-name', { type: 'string', describe: 'name the version folder (default: UTC time and data fingerprint)' }),
+      (y) =>
+        io(y)
+          .option('version-name', { type: 'string', describe: 'name the version folder (default: UTC time and data fingerprint)' })
+          .option('redis', { type: 'string', describe: 'run clean, segment and extract on `newsledger worker` processes through this Redis (redis://HOST:PORT); --jobs is then theirs to choose' })
+          .option('queue', { type: 'string', default: DEFAULT_QUEUE, describe: 'with --redis: the BullMQ queue (one build at a time per queue)' })
+          .option('batch-size', { type: 'number', default: 32, describe: 'with --redis: articles per job' })
+          .option('batches-in-flight', { type: 'number', default: 16, describe: 'with --redis: jobs queued or running at a time (at least twice the workers\' threads, or some wait)' })
+          .option('idle-timeout', { type: 'number', default: 600, describe: 'with --redis: seconds without a result from any worker before the build stops' }),
       async (a) => {
         const t0 = performance.now();
+        if (a.redis !== undefined) parseRedisUrl(a.redis);
+        const batchSize = a['batch-size'];
+        if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a whole number of at least 1, not ${batchSize}`);
+        const inFlight = a['batches-in-flight'];
+        if (!Number.isInteger(inFlight) || inFlight < 1) throw new Error(`--batches-in-flight must be a whole number of at least 1, not ${inFlight}`);
+        if (!(a['idle-timeout'] > 0)) throw new Error(`--idle-timeout must be a number of seconds above 0, not ${a['idle-timeout']}`);
+        const remote = a.redis === undefined ? undefined : { redis: a.redis, queue: a.queue, batchSize, batchesInFlight: inFlight, idleTimeoutMs: a['idle-timeout'] * 1000 };
         const { build } = await import('../pipeline/index.ts');
-        await build(pathsOf(a), { ...runOpts(a), name: a['version-name'], wait: a.wait, log });
+        try {
+          await build(pathsOf(a), { ...runOpts(a), name: a['version-name'], wait: a.wait, log, remote });
+        } finally {
+          // A connection BullMQ keeps retrying (Redis gone) must not keep a finished build alive.
+          if (remote) setTimeout(() => process.exit(), 10_000).unref();
+        }
         log(`built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
       },
     );
@@ -104,6 +124,35 @@ async function main(): Promise<void> {
       if (name === 'ingest') requireArticles(a.raw, r.record.counts);
     });
   }
+  cli = cli.command(
+    'worker',
+    'run clean, segment and extract for cluster builds (`newsledger build --redis`): takes jobs from a BullMQ queue until stopped (Ctrl-C, SIGTERM)',
+    (y) =>
+      y
+        .option('redis', { type: 'string', demandOption: true, describe: 'the Redis the coordinator uses (redis://HOST:PORT)' })
+        .option('queue', { type: 'string', default: DEFAULT_QUEUE, describe: 'the BullMQ queue to take jobs from' })
+        .option('jobs', { type: 'number', describe: 'worker threads (articles at a time) [default: JOBS, else one per core]' })
+        .epilogue('The worker needs a checkout of the same code as the coordinator (same commit, npm ci): a job of other code is refused, saying why. RAW and OUT stay with the coordinator.'),
+    async (a) => {
+      parseRedisUrl(a.redis);
+      const { runWorker } = await import('./cluster/worker.ts');
+      const w = await runWorker({ redis: a.redis, queue: a.queue, jobs: parseJobs(a.jobs), log });
+      let signals = 0;
+      const onSignal = (sig: string) => {
+        if (++signals > 1) process.exit(130); // a second Ctrl-C: now (its jobs run again elsewhere)
+        log(`worker: ${sig}: finishing the jobs in hand, then stopping (again to stop now)`);
+        // Closing waits on Redis (to hand the jobs back done); with Redis gone it would wait for ever.
+        setTimeout(() => {
+          log('worker: could not finish and close within 90 s (is Redis reachable?); stopping now: its jobs run again elsewhere');
+          process.exit(1);
+        }, 90_000).unref();
+        void w.stop();
+      };
+      process.on('SIGINT', () => onSignal('SIGINT'));
+      process.on('SIGTERM', () => onSignal('SIGTERM'));
+      await w.closed;
+    },
+  );
   cli = cli.command('package', 'write a version from the validated stage files', (y) => io(y).option('version-name', { type: 'string' }), async (a) => {
     const { packageStage } = await import('../pipeline/index.ts');
     const v = await withOutLock(a.out, { wait: a.wait, command: 'package', log }, () => packageStage.run(pathsOf(a), { name: a['version-name'], quiet: a.quiet }));
@@ -358,5 +407,5 @@ main().catch(async (err: unknown) => {
   const { ValidationError } = await import('../pipeline/5-validate.ts');
   if (err instanceof ValidationError) log(err.message);
   else log(`newsledger: ${(err as Error)?.message ?? String(err)}`);
-  process.exitCode = err instanceof LockedError || err instanceof NoInputError ? err.exitCode : 1;
+  process.exitCode = err instanceof LockedError || err instanceof NoInputError || err instanceof RedisUnavailableError ? err.exitCode : 1;
 });

@@ -2,7 +2,7 @@
  * The per-article stages' loop: read the previous stage's lines, answer each from the article cache
  * or from a worker (src/dataset/pool.ts), and hand the answers on in input order, with progress.
  */
-import { orderedMap, defaultJobs, readLines, WorkerPool } from './pool.ts';
+import { orderedMap, defaultJobs, readLines, WorkerPool, type ArticlePool } from './pool.ts';
 import { ArticleCache, cacheSalt } from './cache.ts';
 import { Progress } from './progress.ts';
 import type { BuildPaths, StageOptions } from './stage.ts';
@@ -37,7 +37,7 @@ export async function perArticle<V>(
 ): Promise<{ cached: number }> {
   const jobs = workerCount(opts, spec.total);
   const ownPool = opts.pool === undefined && jobs > 1 ? startPool(p, jobs) : null;
-  const pool = (opts.pool ?? ownPool) as WorkerPool<unknown, V> | null;
+  const pool = (opts.pool ?? ownPool) as ArticlePool<V> | null;
   const cache = opts.cache === false ? null : new ArticleCache(p.out, spec.stage, await cacheSalt(spec.stage, spec.salt));
   await cache?.open();
   const progress = new Progress(spec.stage, spec.total, 'articles', { quiet: opts.quiet });

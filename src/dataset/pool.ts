@@ -33,12 +33,20 @@ interface Pending<O> {
   reject: (e: Error) => void;
 }
 
+/** What runs the per-article tasks for orderedMap: worker threads here, or workers elsewhere (src/cluster/remote-pool.ts). */
+export interface ArticlePool<O = unknown> {
+  run(input: unknown): Promise<O>;
+  close(): Promise<void>;
+  /** items to keep in flight (default: 16 per job) */
+  readonly window?: number;
+}
+
 /**
  * A fixed set of workers running one module's `handle(input, data)`; each call gets its answer by id.
  * Workers start on demand, one more whenever work waits and every started one is busy, up to `size`
  * (a build whose stages are all up to date starts none; one changed article starts one).
  */
-export class WorkerPool<I, O> {
+export class WorkerPool<I, O> implements ArticlePool<O> {
   private workers: Worker[] = [];
   private idle: Worker[] = [];
   private queue: Array<{ id: number; input: I }> = [];
@@ -75,6 +83,11 @@ export class WorkerPool<I, O> {
   }
 
   private closing = false;
+
+  /** The error that stopped the pool (a worker thread died), or null: a broken pool answers nothing more. */
+  get broken(): Error | null {
+    return this.failed;
+  }
 
   private fail(err: Error) {
     this.failed ??= err;
@@ -118,7 +131,7 @@ export async function orderedMap<I, O>(
   opts: {
     jobs: number;
     /** the workers (started by the caller, who closes them); null: run `local` in this thread */
-    pool: WorkerPool<unknown, O> | null;
+    pool: ArticlePool<O> | null;
     local: (input: I) => O | Promise<O>;
     before?: (input: I) => Promise<O | undefined>;
     /** what a worker is sent for an item (default: the item) */
@@ -128,7 +141,7 @@ export async function orderedMap<I, O>(
   sink: (output: O, input: I, index: number, fromBefore: boolean) => Promise<void>,
 ): Promise<number> {
   const pool = opts.pool;
-  const window = opts.window ?? Math.max(8, opts.jobs * 16);
+  const window = opts.window ?? pool?.window ?? Math.max(8, opts.jobs * 16);
   const inFlight: Array<{ input: I; result: Promise<[O, boolean]> }> = [];
   let n = 0;
   const start = (input: I): Promise<[O, boolean]> => {

@@ -117,8 +117,8 @@ export interface StageOptions {
   quiet?: boolean;
   /** use and fill the article cache in OUT/.cache (default true) */
   cache?: boolean;
-  /** worker threads shared by the per-article stages of one build (see per-article.ts); null: none */
-  pool?: import('./pool.ts').WorkerPool<unknown, unknown> | null;
+  /** worker threads (or remote workers) shared by the per-article stages of one build (see per-article.ts); null: none */
+  pool?: import('./pool.ts').ArticlePool | null;
 }
 
 export interface StageResult {
