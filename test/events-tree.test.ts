@@ -58,6 +58,10 @@ describe('arguments from the tree', () => {
     expect(only('Israel and Jordan held talks on water rights.')).toMatchObject({ event_type: 'CONSULT', actor_country: 'ISR', recipient_country: 'JOR' });
     expect(only('Pakistan, Iran and Russia attacked the rebels.')).toMatchObject({ actors: 'Pakistan; Iran; Russia' });
   });
+  it("takes a meeting's topic for no party", () => {
+    expect(only('Officials of Kenya will discuss the growing crisis in trade relations with Japan.').recipient_country).not.toBe('JPN');
+    expect(only('Kenya discussed trade with Uganda on Monday.')).toMatchObject({ event_type: 'CONSULT', actor_country: 'KEN', recipient_country: 'UGA' });
+  });
   it('prefers a name in apposition to a bare sector word', () => {
     expect(only('Human rights group Amnesty International accused Egypt of torture.')).toMatchObject({ event_type: 'ACCUSE', actor: 'Amnesty International', recipient_country: 'EGY' });
   });

@@ -144,11 +144,15 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const nounInTree = node >= 0 && (s.upos[node] === 'NOUN' || s.upos[node] === 'PROPN');
   // A passive without its agent ("2,600 Iraqis had been killed", Iran said) names no actor: the speaker is none.
   const actors = tree.agentless ? [] : (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
-  let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : near.recipients;
+  // What a meeting discusses is its topic: a party proximity finds after a CONSULT trigger is its other
+  // side only right after it or after "with" ("discuss the crisis in trade relations with Japan": no).
+  const met = (a: Actor) => /^\s*(?:(?:[\w-]+\s+){0,2}with\s+(?:the\s+)?|(?:the\s+)?)$/i.test(text.slice(trig.end, a.start)) || a.start <= trig.end;
+  const nearRecipients = trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients;
+  let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").
   const isNamed = (a: Actor) => !!a.country || a.kind !== 'sector';
-  if (tree.recipient && !recipients.some(isNamed) && near.recipients.some(isNamed)) recipients = near.recipients;
+  if (tree.recipient && !recipients.some(isNamed) && nearRecipients.some(isNamed)) recipients = nearRecipients;
   recipients = recipients.filter(party);
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
   recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || (actorKey(b) === actorKey(a) && a.kind === b.kind && a.sector === b.sector)));
