@@ -34,6 +34,9 @@ describe('the tree reads the trigger word', () => {
     expect(types('The Bundesbank was supporting the dollar in Frankfurt, dealers said.')).toEqual([]);
     expect(types('The Federal Reserve offered to buy U.S. government securities from dealers.')).toEqual([]);
     expect(types('Kenyan police fired tear gas at demonstrators in Nairobi.')).toEqual(['ASSAULT']);
+    expect(types("Brazil's suspension of interest payments in February cut the bank's income.")).toEqual([]);
+    expect(types('India wants to cut its trade deficit with Japan.')).toEqual([]);
+    expect(types('Italy announced a suspension of air links with Serbia.')).toEqual(['SANCTION']);
   });
   it('codes no violence on an idea or a feeling ("destroyed trust"), and keeps it on places and people', () => {
     expect(types('The war has destroyed confidence in Russia, officials said.')).toEqual([]);

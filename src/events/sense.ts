@@ -89,6 +89,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   if (as === 'noun' && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
   // ("because of", "due to": the first word is the case marker, the rest hang on it as `fixed`)
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'case' && BACKGROUND_CASES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'background' };
+  // "the suspension of interest payments": a noun acting on a market is trade
+  if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'nmod' && MARKET_OBJECTS.has(s.tokens[c].form.toLowerCase()) && children(s, c).some((m) => s.tokens[m].form.toLowerCase() === 'of'))) return { as: 'none', why: 'market object' };
   // A question asks whether the act happened.
   if (s.tokens.at(-1)?.form === '?') return { as: 'none', why: 'question' };
   // "if it curbed the use ... by banning": an act inside a condition is imagined.
