@@ -17,6 +17,12 @@ describe('relevance: a political party on one side', () => {
   it('takes a lower-case title after a company name for a company office ("Time-Life Video president X")', () => {
     expect(events('Norda Inc agreed to sell its video unit to Time-Life Video president William Ambrose.')).toEqual([]);
   });
+  it('takes a surname alone for the person the article named in full, else for the office holder of the date', () => {
+    const text = 'West German Finance Minister Gerhard Stoltenberg met French officials on Monday. Stoltenberg criticised the United States for its trade policy.';
+    expect(events(text).find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor: 'Gerhard Stoltenberg', actor_country: 'DEU', recipient_country: 'USA' });
+    expect(events('Stoltenberg criticised Russia for its policy.')[0]).toMatchObject({ actor: 'Stoltenberg', actor_country: '' });
+    expect(extractEvents(segmented('Stoltenberg criticised Russia for its policy.', '2019-03-02'), [])[0]).toMatchObject({ actor: 'Jens Stoltenberg' });
+  });
   it('codes the same verbs between states', () => {
     expect(events('Japan agreed to sell rice to South Korea.').map((e) => e.event_type)).toEqual(['AGREE']);
   });

@@ -424,6 +424,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const toks = tokenize(text, sa, sb);
     return { sa, sb, toks, groups: findActorGroups(text, sa, sb, published, toks) };
   });
+  resolveSurnames(sentences.map((s) => s.groups));
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
   // IDs hash the words, not the offsets: a cleaning change earlier in the text keeps every event's ID.
   const seenKeys = new Map<string, number>();
@@ -563,6 +564,30 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     for (const g of groups) for (const a of g.actors) if ((a.kind === 'org' || a.kind === 'country') && !a.locative) named.push(a);
   }
   return mergeMentions(rows).map(({ nominal: _n, actor_key: _a, recipient_key: _r, sentence: _s, ...row }) => row);
+}
+
+/**
+ * A surname alone is the person the article named in full before ("Gerhard Stoltenberg ... Stoltenberg
+ * said"); without such a mention it is the dictionary's person only if they held an office on the date
+ * ("Stoltenberg" in 2019 is NATO's secretary-general, in 1987 nobody we know): else an unknown person.
+ */
+function resolveSurnames(groupsBySentence: ActorGroup[][]): void {
+  const named = new Map<string, Actor>();
+  const lastWord = (s: string) => s.split(/\s+/).at(-1)!.replace(/['’]s$/, '');
+  for (const groups of groupsBySentence) {
+    for (const g of groups) {
+      g.actors = g.actors.map((a) => {
+        if (a.kind !== 'person') return a;
+        if (/\s/.test(a.text.trim())) {
+          named.set(lastWord(a.text), a);
+          return a;
+        }
+        const full = named.get(lastWord(a.text));
+        if (full) return { ...full, start: a.start, end: a.end, text: a.text };
+        return a.office ? a : { ...a, name: a.text, country: '', sector: '', body: '' };
+      });
+    }
+  }
 }
 
 /**
