@@ -34,6 +34,10 @@ describe('boilerplate', () => {
     expect(lines.filter(Boolean)).toEqual(['Troops leave the base', 'The army said troops would leave the base by Friday.', 'It was the last base.']);
     expect(removed).toBe(5);
   });
+  it('removes a link teaser glued into the text ("... todayRead more"), not the words "read more"', () => {
+    const raw = 'It was the end of that dream. Why the alliance matters todayRead more For the minister, the signing was a blow. What could the west do?Read moreHe spoke. Residents leave in a ceasefire Read more “We go,” she said. They spread more rumours. Read more about it later.';
+    expect(cleanArticle(article(raw)).text).toBe('It was the end of that dream. For the minister, the signing was a blow. He spoke. “We go,” she said. They spread more rumours. Read more about it later.');
+  });
   it('strips tweet-embed residue so the repeated copies collapse to one', () => {
     const tweet = 'We met today and agreed on the plan. pic.twitter.com/abc\n— Jane Doe (@janedoe) May 3, 2021';
     const raw = `Intro line of the article here.\n-\n${tweet} " class="align-text-top noRightClick twitterSection" data="\n">${tweet}${tweet.split('\n')[0]}\n${tweet.split('\n')[1]}`;

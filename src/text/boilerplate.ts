@@ -15,7 +15,9 @@ export function parseRules(tsv: string, origin = 'boilerplate rules'): Boilerpla
     const where = `${origin}:${i + 1}`;
     if (!pattern) throw new Error(`${where}: a rule needs ACTION<TAB>PATTERN`);
     try {
-      if (action === 'replace') rules.replace.push({ pattern: new RegExp(pattern, 'gi'), replacement: replacement.replace(/\\n/g, '\n') });
+      if (action === 'replace' || action === 'replace-case') {
+        rules.replace.push({ pattern: new RegExp(pattern, action === 'replace' ? 'gi' : 'gu'), replacement: replacement.replace(/\\n/g, '\n') });
+      }
       else if (action === 'drop-line') rules.dropLine.push(new RegExp(`^(?:${pattern})$`, 'i'));
       else if (action === 'cut-from') rules.cutFrom.push(new RegExp(`^(?:${pattern})$`, 'i'));
       else throw new Error(`unknown action "${action}"`);
