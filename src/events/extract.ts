@@ -318,7 +318,7 @@ function findObligations(toks: Token[], groups: ActorGroup[]): Map<TriggerMatch,
     const speaker = groups.filter((g) => g.end <= toks[s].start && !isPlaceOnly(g)).at(-1);
     // An analyst's, a company's or a newspaper's "should" is an opinion; a state's, an official's or a
     // rights group's is a demand.
-    if (!subject || !speaker || !speaker.actors.some((a) => isPolitical(a) || OPINION_ONLY.has(a.sector) === false && !!a.sector)) continue;
+    if (!subject || !speaker || !speaker.actors.some((a) => isPolitical(a) || (!!a.sector && !OPINION_ONLY.has(a.sector)))) continue;
     out.set({ pattern: OBLIGATION_PATTERN, first: k, last: k, start: toks[k].start, end: toks[k].end }, { actors: speaker.actors, recipients: subject.actors });
   }
   return out;

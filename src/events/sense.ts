@@ -55,7 +55,7 @@ const BACKGROUND_CASES = list('background-cases');
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
 const SHOW_VERBS = list('show-verbs');
 
-/** Tags a verb trigger's head may have and still be a verb ("agreed", "meeting" as a gerund is VERB too). */
+/** Tags that make a one-word verb trigger no act ("promising results", "provided that"). */
 const NOT_AN_ACT = new Set(['ADJ', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'DET', 'PRON', 'NUM', 'PART', 'INTJ', 'SYM', 'X']);
 /** Types whose verb with a clause for object reports an opinion or a denial, not an act ("conceded that"). */
 const OPINION_TYPES = new Set<PloverType>(['AGREE', 'CONCEDE', 'REJECT', 'SUPPORT']);
