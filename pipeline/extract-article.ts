@@ -5,6 +5,7 @@ import { rejectRow } from '../src/formats/ingest.ts';
 import type { SegmentedArticle } from '../src/schema/records.ts';
 import { extractStatements } from '../src/statements/extract.ts';
 import { extractEvents } from '../src/events/extract.ts';
+import { AnalysedDocument } from '../src/nlp/document.ts';
 import { DEFAULT_SETTINGS, type BuildSettings } from '../src/dataset/stage.ts';
 
 export function articleRow(a: SegmentedArticle) {
@@ -31,8 +32,10 @@ export function extractArticle(a: SegmentedArticle, settings: BuildSettings = DE
     a = { ...a, skip_reason: `too long to extract from (${a.text.length} characters, over ${MAX_EXTRACT_CHARS}); statements and events are not extracted` };
   }
   if (a.skip_reason) return { article: articleRow(a), statements: [], events: [] };
-  const statements = extractStatements(a, { scope: settings.statement_scope });
-  const events = extractEvents(a, statements);
+  // One analysis of the article (tokens, tags, trees, entities) read by both extractors.
+  const analysis = new AnalysedDocument(a.text, a.sentences);
+  const statements = extractStatements(a, { scope: settings.statement_scope, analysis });
+  const events = extractEvents(a, statements, analysis);
   const cp = new CodePoints(a.text);
   return {
     article: articleRow(a),

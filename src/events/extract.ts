@@ -416,7 +416,8 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   return out;
 }
 
-export function extractEvents(article: SegmentedArticle, statements: StatementRow[] = []): EventRow[] {
+/** `analysis`: the article's analysis when another extractor already has one (a sentence is parsed once). */
+export function extractEvents(article: SegmentedArticle, statements: StatementRow[] = [], analysis?: AnalysedDocument): EventRow[] {
   const text = article.text;
   const published = article.published ?? '';
   const rows: Draft[] = [];
@@ -450,7 +451,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   /** Named parties seen so far, latest last: "the insurgents" later in the article is the Taliban. */
   const named: Actor[] = [];
   // The tree of a sentence is computed only when a trigger there asks for its arguments.
-  const doc = new AnalysedDocument(text, article.sentences);
+  const doc = analysis ?? new AnalysedDocument(text, article.sentences);
   for (const [index, { sa, sb, toks, groups }] of sentences.entries()) {
     const parsed = () => (sb > sa ? doc.sentence(index) : undefined);
     const before = previous;

@@ -93,6 +93,8 @@ function statementDate(doc: Doc, cand: Candidate): string {
 export interface StatementOptions {
   /** speech (default): words said or written; attribution: also positions and intentions (see learned.ts). */
   scope?: StatementScope;
+  /** The article's analysis, shared with the events extractor so that a sentence is parsed once. */
+  analysis?: AnalysedDocument;
 }
 
 /**
@@ -132,7 +134,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   candidates.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1]);
 
   // The speaker phrase the parse gives the cue where it shows the rules' phrase cut short or run across a clause.
-  const parsed = new AnalysedDocument(text, article.sentences);
+  const parsed = opts.analysis ?? new AnalysedDocument(text, article.sentences);
   for (const c of candidates) c.mention = attachSpeaker(doc, parsed, c);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
