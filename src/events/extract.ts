@@ -133,7 +133,8 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   if (tree.agentless && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
   // "Canadian Bashaw Leduc Oil", "Japan Air Lines", "the U.S. unit": a country word describing a company or
   // a commodity is not the state acting.
-  const partyAt = (k: number) => (k < s.tokens.length ? groups.flatMap((g) => g.actors).find((a) => a.start < s.tokens[k].end && s.tokens[k].start < a.end) : undefined);
+  const mentions = groups.flatMap((g) => g.actors);
+  const partyAt = (k: number) => (k < s.tokens.length ? mentions.find((a) => a.start < s.tokens[k].end && s.tokens[k].start < a.end) : undefined);
   const party = (a: Actor) => a.kind === 'person' || !describesOther(s, a.start, a.end, partyAt);
   // A noun's actor is what its own phrase names ("Taliban attacks", "Russia's withdrawal", "attacks by
   // X"): a party elsewhere in the sentence did not do it ("G-6 meeting" in a sentence about Nakasone).
