@@ -7,6 +7,7 @@ import { extractEvents, type EventRow } from '../src/events/extract.ts';
 import { AnalysedDocument } from '../src/nlp/document.ts';
 import { triggerNode } from '../src/events/arguments.ts';
 import { segmented } from './support/articles.ts';
+import { extractStatements } from '../src/statements/extract.ts';
 
 const events = (text: string, published = '2021-02-18'): EventRow[] => extractEvents(segmented(text, published), []);
 const only = (text: string): EventRow => {
@@ -74,5 +75,40 @@ describe('arguments from the tree', () => {
     const s = new AnalysedDocument(text, [[0, text.length]]).sentence(0);
     const n = triggerNode(s, text.indexOf('held'), text.indexOf('talks') + 'talks'.length);
     expect(s.tokens[n].form).toBe('held');
+  });
+});
+
+describe('pronoun actors and the clause of a recipient', () => {
+  const withStatements = (text: string, published = '1987-03-02'): EventRow[] => {
+    const a = segmented(text, published);
+    return extractEvents(a, extractStatements(a));
+  };
+  it('resolves a pronoun subject to the nearest agreeing subject before it in the sentence', () => {
+    expect(withStatements('Mexico said Argentina had shown that it is negotiating seriously with Brazil.')).toEqual([
+      expect.objectContaining({ event_type: 'CONSULT', actor_country: 'ARG', recipient_country: 'BRA' }),
+    ]);
+  });
+  it('gives a pronoun the speaker who agrees with it, not the party proximity finds before it', () => {
+    // the nearest party before "resigning" is "the Senate"; "he" is the man who told it
+    const ev = withStatements('Italian Prime Minister Bettino Craxi, whose coalition government fell apart yesterday, told the Senate he was resigning.');
+    expect(ev).toEqual([expect.objectContaining({ event_type: 'RETREAT', actor: 'Bettino Craxi', actor_country: 'ITA' })]);
+  });
+  it('leaves a pronoun nothing agrees with unresolved rather than guessed', () => {
+    // "it" cannot be the man before it; there is no earlier subject that is not a person
+    expect(withStatements('Senator Robert Dole said it would withdraw its ambassador from Syria.').filter((e) => e.actor === 'Robert Dole')).toEqual([]);
+  });
+  it('takes a recipient by proximity only inside the verb\'s own clause', () => {
+    const ev = events('As US troops pull out of the region, NATO is preparing its own withdrawal.');
+    const retreat = ev.find((e) => e.event_type === 'RETREAT');
+    expect(retreat).toMatchObject({ actor_country: 'USA', recipient: '' });
+  });
+  it('gives coordinated participles their shared agent', () => {
+    expect(events('The forces of President Hissene Habre of Chad, supported, trained and armed by Paris, scored a major success.', '1987-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'SUPPORT', actor_country: 'FRA', recipient_country: 'TCD' }),
+    ]);
+  });
+  it('reads "the alliance" as the alliance its own sentence names when none came before', () => {
+    const ev = events('Although the alliance put off a decision on the fate of NATO\'s support mission, they opted to expand a training mission in Iraq.');
+    expect(ev.find((e) => e.event_type === 'MOBILIZE')).toMatchObject({ actor: 'NATO', recipient_country: 'IRQ' });
   });
 });

@@ -7,7 +7,7 @@ import { compile, findTriggers, verbForms } from '../src/events/triggers.ts';
 import { tokenize } from '../src/events/tokens.ts';
 import { resolveDates } from '../src/text/when.ts';
 import { segmented } from './support/articles.ts';
-import type { StatementRow } from '../src/statements/extract.ts';
+import { extractStatements, type StatementRow } from '../src/statements/extract.ts';
 import { SECTORS } from '../src/schema/tables.ts';
 
 const article = segmented;
@@ -271,7 +271,8 @@ describe('merging within an article', () => {
     expect(ev[0].mentions).toBe(2);
   });
   it('counts a repeated sentence once more, whatever its parties resolve to', () => {
-    const ev = events('"We support the peace process in Afghanistan," Stoltenberg wrote. We support the peace process in Afghanistan.', '2020-11-18');
+    const a = article('"We support the peace process in Afghanistan," Stoltenberg wrote. We support the peace process in Afghanistan.', '2020-11-18');
+    const ev = extractEvents(a, extractStatements(a));
     expect(ev.filter((e) => e.event_type === 'SUPPORT')).toHaveLength(1);
   });
   it('resolves "the insurgents" to the armed group named before', () => {

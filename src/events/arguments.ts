@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { PloverType } from '../schema/tables.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { children, headOf, subtree } from '../nlp/document.ts';
+import { children, headOf, pathToRoot, subtree } from '../nlp/document.ts';
 import type { ActorGroup } from './actors.ts';
 
 export interface TreeRoles {
@@ -20,6 +20,8 @@ export interface TreeRoles {
   recipient?: ActorGroup[];
   /** A passive without an agent ("two lecturers were killed"). */
   agentless?: boolean;
+  /** Token of a pronoun subject ("We agreed", "it opposed"): the caller resolves it, proximity does not guess. */
+  pronounActor?: number;
 }
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
@@ -64,6 +66,8 @@ const isParticiple = (form: string) => /(?:ed|en|wn)$/i.test(form) || IRREGULAR_
 const MEASURE = /^(?:mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours?|days?|weeks?|months?|years?|decades?|pct|percent|per|cent|points?|end|time|now|then|tomorrow|today|tonight)$/i;
 const TIME_MARK = new Set(['before', 'after', 'while', 'when', 'since', 'by', 'in', 'on', 'upon', 'without', 'through']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+/** Personal pronouns a subject may be; the caller resolves them (a relative word or "this" is left to proximity). */
+const PERSONAL = new Set(['i', 'we', 'he', 'she', 'it', 'they']);
 /** Verbs whose object-noun is the act (their subject is the act's actor): "held talks", "launched an attack". */
 export const LIGHT = /^(?:announce[sd]?|announcing|declare[sd]?|declaring|order(?:s|ed|ing)?|impose[sd]?|imposing|launch(?:es|ed|ing)?|beg[iau]n|begins|beginning|start(?:s|ed|ing)?|stage[sd]?|staging|held|hold|holds|holding|made|make|makes|making|issue[sd]?|issuing|carrie[sd]|carry|carrying|mount(?:s|ed|ing)?|conduct(?:s|ed|ing)?|resume[sd]?|resuming|open(?:s|ed|ing)?|offer(?:s|ed|ing)?|provide[sd]?|providing|gave|give|gives|giving|sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|extend(?:s|ed|ing)?|pledge[sd]?|promise[sd]?|continue[sd]?|continuing|fire[sd]?|firing|intensif(?:y|ies|ied)|step(?:s|ped)? up)$/;
 
@@ -170,6 +174,32 @@ function isPassive(s: Sentence, v: number): boolean {
   return children(s, v).some((c) => s.deprels[c] === 'aux' && c < v && BE.has(s.tokens[c].form.toLowerCase()));
 }
 
+/** Does node n's subtree hold a token of the text span [start, end)? */
+export function dominates(s: Sentence, n: number, start: number, end: number): boolean {
+  for (let k = 0; k < s.tokens.length; k++) {
+    if (s.tokens[k].end <= start || s.tokens[k].start >= end) continue;
+    if (pathToRoot(s, k).includes(n)) return true;
+  }
+  return false;
+}
+
+/**
+ * The subjects named before token `before` in the sentence, nearest first, as actor groups: what a pronoun
+ * subject may stand for ("Sourrouille said Argentina had given proof that it is negotiating"). `any` says
+ * whether a subject of any kind (a party or not) comes before it.
+ */
+export function subjectsBefore(s: Sentence, before: number, groups: ActorGroup[]): { parties: ActorGroup[][]; any: boolean } {
+  const parties: ActorGroup[][] = [];
+  let any = false;
+  for (let k = before - 1; k >= 0; k--) {
+    if (s.deprels[k] !== 'nsubj' || isPronoun(s, k)) continue;
+    any = true;
+    const g = groupsOf(s, k, groups.filter((x) => !placeOnly(x)));
+    if (g.length) parties.push(g);
+  }
+  return { parties, any };
+}
+
 /** The "by" agent of a verb or noun (not a time or measure: "by one hour", "by mid-January"). */
 function agentOf(s: Sentence, v: number): number | undefined {
   const isAgent = (c: number) => caseOf(s, c) === 'by' && s.upos[c] !== 'NUM' && !MEASURE.test(s.tokens[c].form);
@@ -180,6 +210,22 @@ function agentOf(s: Sentence, v: number): number | undefined {
     if (s.deprels[c] !== 'obl') continue;
     const k = children(s, c).find((x) => s.deprels[x] === 'nmod' && x > c && isAgent(x));
     if (k !== undefined) return k;
+  }
+  return undefined;
+}
+
+/**
+ * "supported, trained and armed by Paris": coordinated participles without objects share the last one's agent.
+ */
+function sharedAgent(s: Sentence, v: number): number | undefined {
+  const bare = (k: number) => isParticiple(s.tokens[k].form) && !childrenBy(s, k, 'obj').length;
+  if (!bare(v)) return undefined;
+  for (let k = v, hops = 0; hops < 4; hops++) {
+    const next = childrenBy(s, k, 'conj').find((c) => c > k && isVerb(s, c) && bare(c));
+    if (next === undefined) return undefined;
+    const agent = agentOf(s, next);
+    if (agent !== undefined) return agent;
+    k = next;
   }
   return undefined;
 }
@@ -208,7 +254,8 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
   }
   if (head < 0 || hops > 3) return undefined;
   if (rel === 'xcomp' && isVerb(s, head)) {
-    const obj = childrenBy(s, head, 'obj')[0] ?? childrenBy(s, head, 'iobj')[0];
+    // ("a report that Japan had agreed to hold talks": a relative word the parser made the object controls nothing)
+    const obj = [...childrenBy(s, head, 'obj'), ...childrenBy(s, head, 'iobj')].find((c) => !RELATIVE.has(s.tokens[c].form.toLowerCase()));
     if (obj !== undefined) return { node: obj, patient: false };
     const up = subjectOf(s, head, hops + 1);
     return up && { node: up.node, patient: up.patient && isPassive(s, v) };
@@ -283,7 +330,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
   const out: TreeRoles = {};
   if (isVerb(s, n)) {
     const subj = subjectOf(s, n);
-    const agent = agentOf(s, n);
+    const agent = agentOf(s, n) ?? sharedAgent(s, n);
     const own = childrenBy(s, n, 'nsubj').length > 0;
     // "Hong Kong, supported by developing countries, ...": a participle with an agent and no object is
     // passive even when the parser made its patient a plain subject.
@@ -304,7 +351,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       // word the parser took for the subject: "today") leaves the actor to proximity.
       const a = groupsOf(s, subj.node, usable);
       if (a.length || (subj.own && commonNoun(s, subj.node))) out.actor = a;
-    }
+    } else if (subj && PERSONAL.has(s.tokens[subj.node].form.toLowerCase())) out.pronounActor = subj.node;
     for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
       const r = groupsOf(s, c, usable, true);
       if (r.length) recipients.push(r);

@@ -33,7 +33,7 @@ import { mergeMentions, type Draft } from './merge.ts';
 import type { StatementRow } from '../statements/extract.ts';
 import { AnalysedDocument, children, subtree } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { LIGHT, treeRoles, triggerNode } from './arguments.ts';
+import { dominates, LIGHT, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
 import { describesOther, NOUN_EVENT_TYPES, readTrigger } from './sense.ts';
 
 export interface EventRow {
@@ -120,6 +120,8 @@ const actorKey = (a: Actor | undefined) => (a ? a.country || a.body || a.name : 
 interface Roles {
   actors: Actor[];
   recipients: Actor[];
+  /** Token (in the sentence's tree) of the pronoun that is the actor, left for the caller to resolve. */
+  pronoun?: number;
 }
 
 /**
@@ -144,11 +146,17 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const possessive = nominal && /^(?:its|their|his|her)$/i.test(toks[trig.first - 1]?.text ?? '');
   const nounInTree = node >= 0 && (s.upos[node] === 'NOUN' || s.upos[node] === 'PROPN');
   // A passive without its agent ("2,600 Iraqis had been killed", Iran said) names no actor: the speaker is none.
-  const actors = tree.agentless ? [] : (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
+  // (a pronoun subject is resolved by the caller: the party proximity finds before it did not do the act)
+  const actors = tree.agentless || tree.pronounActor ? [] : (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
   // What a meeting discusses is its topic: a party proximity finds after a CONSULT trigger is its other
   // side only right after it or after "with" ("discuss the crisis in trade relations with Japan": no).
   const met = (a: Actor) => /^\s*(?:(?:[\w-]+\s+){0,2}with\s+(?:the\s+)?|(?:the\s+)?)$/i.test(text.slice(trig.end, a.start)) || a.start <= trig.end;
-  const nearRecipients = trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients;
+  // A verb's recipient stands in its own clause: a party proximity finds outside the verb's subtree belongs to
+  // another clause ("... seizing checkpoints as US troops pull out", "consumers pressed for ..., which would
+  // have threatened Brazil's share").
+  const verbNode = node >= 0 && (s.upos[node] === 'VERB' || s.upos[node] === 'AUX');
+  const inClause = (a: Actor) => !verbNode || dominates(s, node, a.start, a.end);
+  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter(inClause);
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").
@@ -157,7 +165,42 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   recipients = recipients.filter(party);
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
   recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || (actorKey(b) === actorKey(a) && a.kind === b.kind && a.sector === b.sector)));
-  return { actors, recipients };
+  return { actors, recipients, pronoun: tree.pronounActor };
+}
+
+/**
+ * Who a pronoun actor stands for. "We" and "I" in a statement are its speaker ("we": the speaker's body or
+ * state); "he", "she", "it", "they" are the nearest subject before them in the sentence that agrees with
+ * them ("Sourrouille said Argentina had given proof that it is negotiating"), else the statement's speaker
+ * if the speaker agrees, else - when no subject precedes them in the sentence - the previous sentence's
+ * subject if it agrees. Nothing agreeing: no actor (the act is not coded rather than guessed).
+ */
+function antecedent(word: string, trig: TriggerMatch, node: number | undefined, s: AnalysedSentence | undefined, groups: ActorGroup[], toks: Token[], text: string, statements: StatementRow[], previousSubjectOf: () => Actor[], published: string): Actor[] {
+  const statement = statements.find((st) => st.start <= trig.start && st.end >= trig.end && st.speaker);
+  const speaker = (): Actor[] => {
+    if (!statement) return [];
+    const name = statement.speaker.replace(/^(?:(?:But|And|However|Meanwhile|Yet|So|Then|Now)\s+)+/, '');
+    // the speaker as the sentence names it, with its office and country ("Italian Prime Minister Bettino Craxi")
+    const here = groups.find((g) => g.actors.some((a) => a.name === name || a.text.endsWith(name)));
+    if (here) return here.actors;
+    return findActorGroups(name, 0, name.length, published)[0]?.actors ?? [{ name, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name }];
+  };
+  if (word === 'we' || word === 'i') {
+    // In a direct quote "we" is the speaker's body or state.
+    const direct = !!statement && /["“'‘]/.test(text.slice(Math.max(0, statement.start - 1), statement.start));
+    return speaker().map((a) => (word === 'we' && direct ? collective(a) : a));
+  }
+  const at = node ?? (s ? s.tokens.findIndex((t) => t.start >= trig.start) : -1);
+  const before = s && at >= 0 ? subjectsBefore(s, at, groups) : undefined;
+  const inSentence = before?.parties.map((gs) => gs.flatMap((g) => g.actors)).find((a) => agrees(word, a));
+  if (inSentence) return inSentence;
+  const said = speaker();
+  if (said.length && agrees(word, said)) return said;
+  if (before ? !before.any : PRONOUN.has(toks[0].lower)) {
+    const previous = previousSubjectOf();
+    if (previous.length && agrees(word, previous)) return previous;
+  }
+  return [];
 }
 
 /** Roles by proximity: the nearest party before the trigger acts, the first after it receives. */
@@ -369,21 +412,10 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     const roles = rolesFor(trig, toks, groups, text, nominal.has(trig), parsed);
     // (a noun's possessive pronoun is in its tree; a pronoun elsewhere in the sentence did not do it)
     if (!roles.actors.length && !(nominal.has(trig) && !light(trig) && parsed?.())) {
-      const previousSubject = PRONOUN.has(toks[0].lower) ? previousSubjectOf() : [];
-      const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end && s.speaker);
-      const pronoun = toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => PRONOUN.has(t.lower));
-      // In a direct quote "we" is the speaker; in narrative a sentence-initial pronoun continues the previous subject.
-      const direct = statement && /["“'‘]/.test(text.slice(Math.max(0, statement.start - 1), statement.start));
-      if (statement && pronoun && (direct || !PRONOUN.has(toks[0].lower) || !previousSubject.length)) {
-        const name = statement.speaker.replace(/^(?:(?:But|And|However|Meanwhile|Yet|So|Then|Now)\s+)+/, '');
-        const speaker = findActorGroups(name, 0, name.length, published)[0]?.actors;
-        const we = direct && toks.slice(Math.max(0, trig.first - 4), trig.first).some((t) => t.lower === 'we');
-        roles.actors = speaker?.length ? speaker.map((a) => (we ? collective(a) : a)) : [{ name, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name }];
-      } else if (pronoun && previousSubject.length && PRONOUN.has(toks[0].lower) && agrees(toks[0].lower, previousSubject)) {
-        // Only a sentence that opens with the pronoun continues the previous subject ("They have indicated ...");
-        // in "the Royal College said it opposed ..." the pronoun is the unknown subject of this sentence.
-        roles.actors = previousSubject;
-      }
+      const s = parsed?.();
+      // the pronoun subject the tree found, else a pronoun just before the trigger
+      const word = roles.pronoun !== undefined && s ? s.tokens[roles.pronoun].form.toLowerCase() : toks.slice(Math.max(0, trig.first - 4), trig.first).find((t) => PRONOUN.has(t.lower))?.lower;
+      if (word && PRONOUN.has(word)) roles.actors = antecedent(word, trig, roles.pronoun, s, groups, toks, text, statements, previousSubjectOf, published);
     }
     return roles;
   };
@@ -459,8 +491,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const chosenList = chooseEvents(toks, groups, text, statements, () => (before ? subjectOf(before) : []), published, parsed);
     if (groups.some((g) => !isPlaceOnly(g))) previous = { index, groups };
     for (const { trig, roles, nominal } of chosenList) {
-      roles.actors = roles.actors.map((a) => resolveDefinite(a, text, named));
-      roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, named));
+      // ("Although the alliance put off a decision on NATO's mission": a first sentence may name it after)
+      const known = [...named, ...groups.flatMap((g) => g.actors).filter(nameable)];
+      roles.actors = roles.actors.map((a) => resolveDefinite(a, text, known));
+      roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, known));
       // "Stoltenberg and Ghani discussed ...": of a meeting or an agreement between the parties of the
       // subject, the first named is the actor and the others its recipients (dyads need both sides).
       if (MUTUAL.has(trig.pattern.type) && !roles.recipients.length && new Set(roles.actors.map(actorKey)).size > 1) {
@@ -563,7 +597,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       sentence: text.slice(sa, sb),
     });
     }
-    for (const g of groups) for (const a of g.actors) if ((a.kind === 'org' || a.kind === 'country') && !a.locative) named.push(a);
+    for (const g of groups) for (const a of g.actors) if (nameable(a)) named.push(a);
   }
   return mergeMentions(rows).map(({ nominal: _n, actor_key: _a, recipient_key: _r, sentence: _s, ...row }) => row);
 }
@@ -605,16 +639,21 @@ function collective(a: Actor): Actor {
   return a;
 }
 
+/** A named organisation or country (not a place where something happens): what "the alliance" may stand for. */
+const nameable = (a: Actor) => (a.kind === 'org' || a.kind === 'country') && !a.locative;
+
 /**
  * "the insurgents", "the alliance", "the militant group": a definite sector phrase refers to the latest named
  * organisation or country of that sector in the article.
  */
 function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
   if (a.kind !== 'sector' || a.country || !/\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start))) return a;
-  // The most salient such party so far (most mentions; of equals, the latest).
+  // The most salient such party before it (most mentions; of equals, the latest); only when none is, one
+  // named after it in its own sentence.
+  const earlier = named.some((n) => n.sector === a.sector && n.start < a.start);
   const counts = new Map<string, { n: number; last: Actor }>();
   for (const n of named) {
-    if (n.sector !== a.sector || n.start >= a.start) continue;
+    if (n.sector !== a.sector || (earlier && n.start >= a.start)) continue;
     const c = counts.get(n.name) ?? { n: 0, last: n };
     counts.set(n.name, { n: c.n + 1, last: n });
   }
