@@ -112,3 +112,13 @@ describe('pronoun actors and the clause of a recipient', () => {
     expect(ev.find((e) => e.event_type === 'MOBILIZE')).toMatchObject({ actor: 'NATO', recipient_country: 'IRQ' });
   });
 });
+
+describe('phrases that stand for parties named elsewhere', () => {
+  it('reads "both countries" as the two countries named before', () => {
+    const ev = events("Greece and Turkey's NATO allies called on both countries to avoid any action that could aggravate the situation.", '1987-03-28');
+    expect(ev).toEqual([expect.objectContaining({ event_type: 'REQUEST', actor: 'NATO', recipient_countries: 'GRC;TUR' })]);
+  });
+  it('takes a relative clause\'s head noun as subject: a policy that gives aid is no party', () => {
+    expect(events('The Bahrain Monetary Agency has issued a circular outlining a new policy which gives liquidity aid to banks.', '1987-03-28')).toEqual([]);
+  });
+});

@@ -20,6 +20,8 @@ export interface TreeRoles {
   recipient?: ActorGroup[];
   /** A passive without an agent ("two lecturers were killed"). */
   agentless?: boolean;
+  /** The recipient is "both countries", "the two sides": the caller finds the two parties meant. */
+  pairRecipient?: boolean;
   /** Token of a pronoun subject ("We agreed", "it opposed"): the caller resolves it, proximity does not guess. */
   pronounActor?: number;
 }
@@ -232,7 +234,7 @@ function sharedAgent(s: Sentence, v: number): number | undefined {
 
 interface Subject {
   node: number;
-  /** The verb's own nsubj (not a controller's, a conjunct's or a relative clause's head). */
+  /** The verb's own nsubj, or the head noun its relative pronoun stands for (not a controller's or a conjunct's). */
   own?: boolean;
   /** The subject is the act's patient (passive subject, head of a reduced passive relative). */
   patient: boolean;
@@ -249,7 +251,8 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
   const head = headOf(s, v);
   if (own !== undefined) {
     // "the rebels, who attacked the town": the relative pronoun stands for the head noun.
-    if (rel === 'acl' && head >= 0 && RELATIVE.has(s.tokens[own].form.toLowerCase())) return { node: head, patient: isPassive(s, v) };
+    // ("a new policy which gives liquidity aid": the head noun is the subject as surely as a written one)
+    if (rel === 'acl' && head >= 0 && RELATIVE.has(s.tokens[own].form.toLowerCase())) return { node: head, patient: isPassive(s, v), own: true };
     return { node: own, patient: isPassive(s, v), own: true };
   }
   if (head < 0 || hops > 3) return undefined;
@@ -288,6 +291,11 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
   }
   return undefined;
 }
+
+const PAIR_HEADS = /^(?:countries|nations|sides|governments|states|neighbou?rs|rivals|parties)$/i;
+/** "both countries", "the two sides", "both neighbours": a phrase that stands for two parties named before. */
+const isPair = (s: Sentence, c: number) =>
+  PAIR_HEADS.test(s.tokens[c].form) && children(s, c).some((k) => /^(?:both|two)$/i.test(s.tokens[k].form));
 
 /** Recipient candidates of a verb: objects, then objects of the prepositions its type takes. */
 function verbRecipients(s: Sentence, v: number, type: PloverType, exclude: number[]): number[] {
@@ -355,6 +363,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
     for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
       const r = groupsOf(s, c, usable, true);
       if (r.length) recipients.push(r);
+      else if (isPair(s, c)) out.pairRecipient = true;
     }
     const picked = pickRecipient(recipients, type);
     if (picked) out.recipient = picked;

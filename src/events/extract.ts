@@ -122,6 +122,8 @@ interface Roles {
   recipients: Actor[];
   /** Token (in the sentence's tree) of the pronoun that is the actor, left for the caller to resolve. */
   pronoun?: number;
+  /** The recipient is "both countries": the two countries named last before the trigger. */
+  pair?: boolean;
 }
 
 /**
@@ -165,7 +167,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   recipients = recipients.filter(party);
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
   recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || (actorKey(b) === actorKey(a) && a.kind === b.kind && a.sector === b.sector)));
-  return { actors, recipients, pronoun: tree.pronounActor };
+  return { actors, recipients, pronoun: tree.pronounActor, pair: tree.pairRecipient };
 }
 
 /**
@@ -495,6 +497,9 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       const known = [...named, ...groups.flatMap((g) => g.actors).filter(nameable)];
       roles.actors = roles.actors.map((a) => resolveDefinite(a, text, known));
       roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, known));
+      if (roles.pair && !roles.recipients.length) roles.recipients = lastTwoCountries(known, trig.start, roles.actors);
+      // (a party is not its own recipient, once resolved either)
+      roles.recipients = roles.recipients.filter((r) => !roles.actors.some((a) => actorKey(a) === actorKey(r) && a.kind === r.kind));
       // "Stoltenberg and Ghani discussed ...": of a meeting or an agreement between the parties of the
       // subject, the first named is the actor and the others its recipients (dyads need both sides).
       if (MUTUAL.has(trig.pattern.type) && !roles.recipients.length && new Set(roles.actors.map(actorKey)).size > 1) {
@@ -639,6 +644,21 @@ function collective(a: Actor): Actor {
   return a;
 }
 
+/**
+ * "Greece and Turkey's allies called on both countries": the two countries named last before `before`
+ * (other than the actor's), when they are two.
+ */
+function lastTwoCountries(known: Actor[], before: number, actors: Actor[]): Actor[] {
+  const own = new Set(actors.map((a) => a.country));
+  const out: Actor[] = [];
+  for (const a of [...known].sort((x, y) => x.start - y.start).reverse()) {
+    if (a.start >= before || a.kind !== 'country' || !a.country || own.has(a.country) || out.some((b) => b.country === a.country)) continue;
+    out.unshift(a);
+    if (out.length === 2) break;
+  }
+  return out.length === 2 ? out : [];
+}
+
 /** A named organisation or country (not a place where something happens): what "the alliance" may stand for. */
 const nameable = (a: Actor) => (a.kind === 'org' || a.kind === 'country') && !a.locative;
 
@@ -648,12 +668,13 @@ const nameable = (a: Actor) => (a.kind === 'org' || a.kind === 'country') && !a.
  */
 function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
   if (a.kind !== 'sector' || a.country || !/\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start))) return a;
-  // The most salient such party before it (most mentions; of equals, the latest); only when none is, one
-  // named after it in its own sentence.
+  // The most salient such party before it (most mentions; of equals, the latest); only when none is, an
+  // organisation named after it in its own sentence (not a country: "the ministers would review the Paris
+  // agreement").
   const earlier = named.some((n) => n.sector === a.sector && n.start < a.start);
   const counts = new Map<string, { n: number; last: Actor }>();
   for (const n of named) {
-    if (n.sector !== a.sector || (earlier && n.start >= a.start)) continue;
+    if (n.sector !== a.sector || (earlier ? n.start >= a.start : n.kind !== 'org')) continue;
     const c = counts.get(n.name) ?? { n: 0, last: n };
     counts.set(n.name, { n: c.n + 1, last: n });
   }
