@@ -85,3 +85,17 @@ describe('a pronoun continues the previous subject only when it can be it', () =
     expect(events('Kenya closed its border on Monday. It criticised Uganda for the delay.').find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor_country: 'KEN', recipient_country: 'UGA' });
   });
 });
+
+describe('words, not force, and obligations on the tree', () => {
+  it('codes an attack "over" a topic as an accusation, and force on a party as force', () => {
+    expect(events('Germany attacked France over its farm policy.')).toEqual([expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'DEU', recipient_country: 'FRA' })]);
+    expect(types('Rebels attacked the forces of President Hissene Habre near Faya.')).toEqual(['ASSAULT']);
+    expect(types('Iraqi planes attacked targets near the port of Basra.')).toEqual(['ASSAULT']);
+  });
+  it('reads who demands and who must act from the tree', () => {
+    expect(types('Turkey said today its disputes with Greece should be solved through negotiations.')).toEqual([]);
+    expect(events('Russia said that Sudan must return the helicopter.')).toEqual([expect.objectContaining({ event_type: 'REQUEST', actor_country: 'RUS', recipient_country: 'SDN' })]);
+    // the envoy speaks, not the country he is posted to
+    expect(events("Pakistan's High Commissioner to Britain said Britain should return the money.").filter((e) => e.actor_country === 'GBR')).toEqual([]);
+  });
+});

@@ -202,6 +202,30 @@ export function subjectsBefore(s: Sentence, before: number, groups: ActorGroup[]
   return { parties, any };
 }
 
+/**
+ * "Russia said that Sudan must return the helicopter": the parties of an obligation read on the tree. The
+ * modal's verb must be active with a party for subject (who must act), under a clause whose subject is a party
+ * (who demands it). Undefined when the tree does not read it so ("disputes should be solved", "Pakistan's
+ * envoy to Britain said Pakistanis should integrate": the envoy, not Britain, speaks).
+ */
+export function obligationParties(s: Sentence, start: number, groups: ActorGroup[], reporting: (form: string) => boolean): { speaker: ActorGroup[]; subject: ActorGroup[] } | undefined {
+  const m = s.tokens.findIndex((t) => t.start === start);
+  if (m < 0 || s.deprels[m] !== 'aux') return undefined;
+  const v = headOf(s, m);
+  if (v < 0 || isPassive(s, v)) return undefined;
+  const usable = groups.filter((g) => !placeOnly(g));
+  const own = childrenBy(s, v, 'nsubj')[0];
+  // (the subject itself a party, not a thing a party is named in: "the Paris accords should serve")
+  const covered = own !== undefined && usable.some((g) => g.start < s.tokens[own].end && s.tokens[own].start < g.end);
+  const subject = !covered || isPronoun(s, own) ? [] : groupsOf(s, own, usable);
+  let r = v;
+  for (let hops = 0; hops < 3 && r >= 0 && !reporting(s.tokens[r].form.toLowerCase()); hops++) r = s.deprels[r] === 'ccomp' || s.deprels[r] === 'parataxis' ? headOf(s, r) : -1;
+  if (r < 0 || r === v) return undefined;
+  const said = subjectOf(s, r);
+  const speaker = said && !said.patient && !isPronoun(s, said.node) ? groupsOf(s, said.node, usable) : [];
+  return subject.length && speaker.length ? { speaker, subject } : undefined;
+}
+
 /** The "by" agent of a verb or noun (not a time or measure: "by one hour", "by mid-January"). */
 function agentOf(s: Sentence, v: number): number | undefined {
   const isAgent = (c: number) => caseOf(s, c) === 'by' && s.upos[c] !== 'NUM' && !MEASURE.test(s.tokens[c].form);

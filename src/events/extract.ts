@@ -31,9 +31,10 @@ import { keyOf, tokenize, type Token } from './tokens.ts';
 import { findTriggers, type TriggerMatch } from './triggers.ts';
 import { mergeMentions, type Draft } from './merge.ts';
 import type { StatementRow } from '../statements/extract.ts';
+import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, subtree } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { dominates, LIGHT, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
+import { dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
 import { describesOther, NOUN_EVENT_TYPES, readTrigger } from './sense.ts';
 
 export interface EventRow {
@@ -344,7 +345,17 @@ const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
 const TALKING = new Set(['legislature', 'party', 'opposition', 'judiciary', 'media', 'ngo', 'civil_society', 'business', 'religious', 'education', 'health']);
 /** "He" and "she" are people; "it" is no person: a pronoun that cannot be the previous subject is unknown. */
 const agrees = (pronoun: string, subject: Actor[]) =>
-  pronoun === 'he' || pronoun === 'she' ? subject.length === 1 && subject[0].kind === 'person' : pronoun === 'it' ? subject.length === 1 && subject[0].kind !== 'person' : true;
+  pronoun === 'he' || pronoun === 'she'
+    ? subject.length === 1 && subject[0].kind === 'person' && actorGender(subject[0]) !== (pronoun === 'he' ? 'f' : 'm')
+    : pronoun === 'it' ? subject.length === 1 && subject[0].kind !== 'person' : true;
+/** A person's gender where its words mark it (an honorific, a given name): "she" is not Liam Fox. */
+const actorGender = (a: Actor) => {
+  for (const w of `${a.text} ${a.name}`.split(/\s+/)) {
+    const g = genderOfWord(w, /^\p{Lu}/u.test(w));
+    if (g) return g;
+  }
+  return undefined;
+};
 /** Sectors whose "must" and "should" are opinions, not demands. */
 const OPINION_ONLY = new Set(['business', 'media', 'civilians', 'education']);
 const REPORTING = new Set(['said', 'says', 'say', 'announced', 'announces', 'concluded', 'insisted', 'insists', 'stated', 'declared', 'added', 'argued', 'told', 'warned']);
@@ -353,15 +364,22 @@ const REPORTING = new Set(['said', 'says', 'say', 'announced', 'announces', 'con
  * "Russia said that Sudan must return the helicopter": an obligation put on a party by the speaker is a
  * REQUEST from the speaker (before the reporting verb) to the party that must act (between it and "must").
  */
-function findObligations(toks: Token[], groups: ActorGroup[]): Map<TriggerMatch, Roles> {
+function findObligations(toks: Token[], groups: ActorGroup[], tree?: AnalysedSentence): Map<TriggerMatch, Roles> {
   const out = new Map<TriggerMatch, Roles>();
   for (let k = 2; k < toks.length; k++) {
     if (toks[k].text !== 'must' && toks[k].text !== 'should') continue;
     let s = k - 1;
     while (s >= 0 && !REPORTING.has(toks[s].lower)) s--;
     if (s < 0) continue;
-    const subject = groups.filter((g) => g.start >= toks[s].end && g.end <= toks[k].start && !isPlaceOnly(g)).at(-1);
-    const speaker = groups.filter((g) => g.end <= toks[s].start && !isPlaceOnly(g)).at(-1);
+    let subject = groups.filter((g) => g.start >= toks[s].end && g.end <= toks[k].start && !isPlaceOnly(g)).at(-1);
+    let speaker = groups.filter((g) => g.end <= toks[s].start && !isPlaceOnly(g)).at(-1);
+    if (tree) {
+      // the tree decides who speaks and who must act, when there is one
+      const parties = obligationParties(tree, toks[k].start, groups, (w) => REPORTING.has(w));
+      if (!parties) continue;
+      speaker = { ...parties.speaker[0], actors: parties.speaker.flatMap((g) => g.actors) };
+      subject = { ...parties.subject[0], actors: parties.subject.flatMap((g) => g.actors) };
+    }
     // An analyst's, a company's or a newspaper's "should" is an opinion; a state's, an official's or a
     // rights group's is a demand.
     if (!subject || !speaker || !speaker.actors.some((a) => isPolitical(a) || (!!a.sector && !OPINION_ONLY.has(a.sector)))) continue;
@@ -379,12 +397,18 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   const found = findTriggers(toks).filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)));
   // The tree reads each trigger word: a verb, the act named by a noun, or no act (an adjective, a
   // commerce noun, a question, a condition, an opinion). Without a tree the word heuristics decide.
-  const tree = found.length ? parsed?.() : undefined;
+  const tree = found.length || toks.some((t) => t.text === 'must' || t.text === 'should') ? parsed?.() : undefined;
+  const spoken = new Map<TriggerMatch, 'idea' | 'topic'>();
   const triggers = found
     .map((t) => {
       const how = demoted(t, toks);
       if (!tree || how === 'skip') return { t, how };
-      const reading = readTrigger(tree, t.start, t.end, t.pattern.type, t.pattern.strength === 'noun' ? 'noun' : 'verb');
+      const isParty = (k: number) => groups.some((g) => g.start < tree.tokens[k].end && tree.tokens[k].start < g.end);
+      const reading = readTrigger(tree, t.start, t.end, t.pattern.type, t.pattern.strength === 'noun' ? 'noun' : 'verb', isParty);
+      if (reading.as !== 'none' && reading.figurative) {
+        if (!t.pattern.verbal) return { t, how: 'skip' as const };
+        spoken.set(t, reading.figurative);
+      }
       // (the tree only demotes: a sentence-initial "Attacks by the Taliban" the parser took for a verb stays a noun)
       return { t, how: reading.as === 'none' ? ('skip' as const) : reading.as === 'noun' && t.pattern.strength !== 'noun' ? ('noun' as const) : how };
     })
@@ -392,7 +416,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   const nominal = new Set(triggers.filter((x) => x.t.pattern.strength === 'noun' || x.how === 'noun').map((x) => x.t));
   // "agreed to withdraw", "pledged to support": the inner act is the event, its promise a modality.
   const control = (t: TriggerMatch) => t.pattern.type === 'AGREE' && toks[t.last + 1]?.lower === 'to' && triggers.some((x) => x.t.first > t.last + 1 && x.t.first <= t.last + 3);
-  const obligations = findObligations(toks, groups);
+  const obligations = findObligations(toks, groups, tree);
   const verbs = [...triggers.filter((x) => x.t.pattern.strength === 'verb' && !x.how && !control(x.t)).map((x) => x.t), ...obligations.keys()]
     .sort((a, b) => a.start - b.start);
   // "announced a suspension", "imposed a curfew", "launched an offensive": the noun after a light verb is the act.
@@ -421,7 +445,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     }
     return roles;
   };
-  const out: Array<{ trig: TriggerMatch; roles: Roles; nominal: boolean }> = [];
+  const out: Array<{ trig: TriggerMatch; roles: Roles; nominal: boolean; spoken?: 'idea' | 'topic' }> = [];
   for (const list of [verbs, nouns.filter((t) => NOUN_EVENT_TYPES.has(t.pattern.type))]) {
     for (const trig of list) {
       if (out.length) {
@@ -444,7 +468,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // ... unless nature or an accident did it ("floods killed 30 people", "a quake destroyed the town").
       if (unknownPerpetrator && toks.slice(0, trig.first).some((t) => NATURAL_CAUSES.has(t.lower) || NATURAL_CAUSES.has(t.lower.replace(/e?s$/, '')))) continue;
       if (!unknownPerpetrator && ![...roles.actors, ...roles.recipients].some(isPolitical)) continue;
-      out.push({ trig, roles, nominal: nominal.has(trig) });
+      out.push({ trig, roles, nominal: nominal.has(trig), spoken: spoken.get(trig) });
     }
     if (out.length) break;
   }
@@ -492,14 +516,14 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const before = previous;
     const chosenList = chooseEvents(toks, groups, text, statements, () => (before ? subjectOf(before) : []), published, parsed);
     if (groups.some((g) => !isPlaceOnly(g))) previous = { index, groups };
-    for (const { trig, roles, nominal } of chosenList) {
+    for (const { trig, roles, nominal, spoken } of chosenList) {
       // ("Although the alliance put off a decision on NATO's mission": a first sentence may name it after)
       const known = [...named, ...groups.flatMap((g) => g.actors).filter(nameable)];
       roles.actors = roles.actors.map((a) => resolveDefinite(a, text, known));
       roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, known));
       if (roles.pair && !roles.recipients.length) roles.recipients = lastTwoCountries(known, trig.start, roles.actors);
       // (a party is not its own recipient, once resolved either)
-      roles.recipients = roles.recipients.filter((r) => !roles.actors.some((a) => actorKey(a) === actorKey(r) && a.kind === r.kind));
+      roles.recipients = roles.recipients.filter((r) => !roles.actors.some((a) => actorKey(a) === actorKey(r) && a.kind === r.kind && a.sector === r.sector));
       // "Stoltenberg and Ghani discussed ...": of a meeting or an agreement between the parties of the
       // subject, the first named is the actor and the others its recipients (dyads need both sides).
       if (MUTUAL.has(trig.pattern.type) && !roles.recipients.length && new Set(roles.actors.map(actorKey)).size > 1) {
@@ -520,7 +544,11 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     let context = p.context;
     // A politician who "attacked" a rival criticised them; a state or armed group that attacked used force.
     const speaking = (a: Actor) => a.kind === 'person' || TALKING.has(a.sector);
-    if (p.verbal && roles.actors.length && roles.actors.every(speaking) && ![...roles.actors, ...roles.recipients].some((a) => ARMED.has(a.sector))) (type = p.verbal), (mode = 'disapprove'), (context = '');
+    // So is an attack "over" a topic by anyone unarmed, and one on an idea by a speaker; a state's or an armed
+    // party's attack on an "idea" is no event (WordNet's first sense may misread the object).
+    const unarmed = ![...roles.actors, ...roles.recipients].some((a) => ARMED.has(a.sector));
+    if (spoken && !(unarmed && (spoken === 'topic' || roles.actors.every(speaking)))) continue;
+    if (p.verbal && unarmed && (spoken || (roles.actors.length && roles.actors.every(speaking)))) (type = p.verbal), (mode = 'disapprove'), (context = '');
     // Exercises or operations of several countries together are cooperation, of one a show of force (PLOVER 3.14).
     if (type === 'MOBILIZE' && new Set(roles.actors.map((a) => a.country).filter(Boolean)).size > 1) (type = 'COOPERATE'), (mode = '');
     let negatedFrom: PloverType | undefined;

@@ -15,7 +15,10 @@ import { wordClasses } from '../nlp/wordnet.ts';
 /** WordNet lexicographer files: noun.person, noun.group. */
 const NOUN_PERSON = 18;
 const NOUN_GROUP = 14;
-/** WordNet noun classes of ideas and states: attribute, cognition, communication, feeling, relation, state, time (not possession: "the capital"). */
+/**
+ * WordNet noun classes of ideas and states: attribute, cognition, communication, feeling, relation, state, time
+ * (not possession: "the capital"; not act, whose first senses hold "installations", "forces", "targets").
+ */
 const ABSTRACT = new Set([7, 9, 10, 12, 24, 26, 28]);
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
@@ -54,6 +57,7 @@ const MARKET_OBJECTS = list('market-objects');
 const BACKGROUND_CASES = list('background-cases');
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
 const SHOW_VERBS = list('show-verbs');
+const LITERAL_OBJECTS = list('literal-objects');
 
 /** Tags that make a one-word verb trigger no act ("promising results", "provided that"). */
 const NOT_AN_ACT = new Set(['ADJ', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'DET', 'PRON', 'NUM', 'PART', 'INTJ', 'SYM', 'X']);
@@ -61,14 +65,15 @@ const NOT_AN_ACT = new Set(['ADJ', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'DET', 'PRON'
 const OPINION_TYPES = new Set<PloverType>(['AGREE', 'CONCEDE', 'REJECT', 'SUPPORT']);
 
 export type Reading =
-  | { as: 'verb' | 'noun' }
+  /** `figurative`: force used on an idea ("attack the plan") or over a topic ("attacks US over aid"): words at most. */
+  | { as: 'verb' | 'noun'; figurative?: 'idea' | 'topic' }
   | { as: 'none'; why: string };
 
 /**
  * How the trigger spanning [start, end) reads in the sentence. `strength` is the pattern's: a verb pattern
  * the tagger calls a noun is read as a noun; one it calls an adjective or a conjunction is no act.
  */
-export function readTrigger(s: Sentence, start: number, end: number, type: PloverType, strength: 'verb' | 'noun'): Reading {
+export function readTrigger(s: Sentence, start: number, end: number, type: PloverType, strength: 'verb' | 'noun', isParty: (k: number) => boolean = () => false): Reading {
   let n = triggerNode(s, start, end);
   if (n < 0) return { as: strength };
   // A verb pattern is read at its verb, its first word ("sought ... refuge", however the parser hung it).
@@ -120,10 +125,15 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       if (words.some((k) => MARKET_OBJECTS.has(s.tokens[k].form.toLowerCase()))) return { as: 'none', why: 'market object' };
     }
     // "destroyed wider trust", "hit morale", "attacked the plan": force used on an idea, a feeling, a state or a
-    // relation is a figure of speech (WordNet's class of the object's first noun sense), not violence.
+    // relation is a figure of speech (WordNet's class of the object's first noun sense), not violence; the
+    // caller codes it as words where the verb has a verbal sense ("attack": ACCUSE), else not at all.
     // ("fired tear gas at demonstrators": with a target after "at" or "on" the object is the weapon)
     const target = kids.some((c) => s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && /^(?:at|on|into|upon)$/i.test(s.tokens[m].form)));
-    if (object !== undefined && type === 'ASSAULT' && !target && s.upos[object] === 'NOUN' && ABSTRACT.has(wordClasses(objectWord).noun)) return { as: 'none', why: 'metaphor' };
+    // (a party is no idea, whatever WordNet's first sense: "fighting the forces of President Habre";
+    // nor are the words of literal-objects: "attacked targets")
+    if (object !== undefined && type === 'ASSAULT' && !target && s.upos[object] === 'NOUN' && !isParty(object) && !LITERAL_OBJECTS.has(objectWord) && ABSTRACT.has(wordClasses(objectWord).noun)) return { as, figurative: 'idea' };
+    // "Short attacks US over tsunami aid": an attack over a topic is a dispute.
+    if (type === 'ASSAULT' && kids.some((c) => s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && s.tokens[m].form.toLowerCase() === 'over'))) return { as, figurative: 'topic' };
     // "denied the reports", "denied this": a denial is a statement (PLOVER), "denied the request" a refusal.
     if (type === 'REJECT' && /^den(?:y|ies|ied|ying)$/.test(form) && (object === undefined || DENIAL_OBJECTS.has(objectWord))) return { as: 'none', why: 'denial' };
     // "the equipment demonstrated the activities": to show, not to protest.
