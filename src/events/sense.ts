@@ -86,6 +86,11 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // (a phrase is read at its head: "under investigation" is no preposition)
   const oneWord = s.tokens.filter((t) => t.start < end && t.end > start).length === 1;
   if (NOT_AN_ACT.has(tag) && strength === 'verb' && oneWord) return { as: 'none', why: `tagged ${tag}` };
+  // "alleged trading abuses", "the disputed territory": a participle describing a noun reports no act.
+  // (only right before its noun: "destroyed an oil station" misparsed as a modifier has a determiner between)
+  const noun = s.heads[n];
+  const prenominal = noun > n && s.tokens.slice(n + 1, noun).every((_, i) => ['ADJ', 'NOUN', 'PROPN', 'ADV'].includes(s.upos[n + 1 + i]));
+  if (strength === 'verb' && oneWord && s.deprels[n] === 'amod' && prenominal) return { as: 'none', why: 'modifier' };
   // A one-word verb trigger the tagger calls a noun is read as a noun, except a bare present after a
   // plural subject ("The Palestinians reject ...", a frequent tagger slip); a phrase keeps its pattern's reading.
   const prev = n > 0 ? s.tokens[n - 1].form : '';
