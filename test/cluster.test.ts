@@ -3,8 +3,10 @@
  * port in a temporary folder, started here and stopped at the end; two `newsledger worker` processes;
  * our own fixtures (the repository's raw/ samples and generated articles). The cluster build must
  * give the version a local build gives, also when a worker is SIGKILLed or the coordinator is killed
- * and started again; bad payloads, bad results, workers of other code and a missing Redis must give
- * clear errors and no version. Skipped, saying why, where redis-server is not installed.
+ * and started again; bad payloads, bad results, workers of other code, a Redis unreachable, silent or
+ * killed mid-build must give clear errors and no version, without hanging. After a build Redis holds no
+ * key of it and its memory is back but for Redis's once-per-server bookkeeping (docs/scale.md, "Redis
+ * memory"). Skipped, saying why, where redis-server is not installed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
