@@ -185,14 +185,17 @@ describe.skipIf(!REDIS_SERVER)('cluster builds through BullMQ on a private redis
     expect(r.stderr).toMatch(/cluster +\d+ articles from workers \(2 seen\)/);
     expect(await sums(join(dir, 'c1'))).toBe(localSums);
     expect(existsSync(join(dir, 'c1', '.cache', 'remote.spool'))).toBe(false);
-    // The coordinator's connections are closed (the server sees it within moments)...
-    const after = await until('the coordinator\'s connections to close', 10_000, async () => {
-      const m = await memory();
-      return m.clients === before.clients && m;
-    });
-    // ...no key of the build is left: payloads, results, both queues (only what the idle workers write)...
+    // No key of the build is left: payloads, results, both queues (only what the idle workers write)...
     expect((await allKeys()).filter((k) => !workerKeys('newsledger').includes(k))).toEqual([]);
-    // ...and the memory is back to what it was but for Redis's once-per-server bookkeeping (docs/scale.md).
+    // ...the coordinator's connections are closed (the server sees it within moments), and the memory is
+    // back to what it was but for Redis's once-per-server bookkeeping (docs/scale.md). Measured again
+    // for a few seconds: Redis updates its per-connection figures as it goes, so `rest` moves for a moment.
+    let after = await memory();
+    await until('the connections and the memory as before the build', 15_000, async () => {
+      after = await memory();
+      return after.clients === before.clients && Math.abs(after.rest - before.rest) <= REST_NOISE;
+    }).catch(() => {});
+    expect(after.clients).toBe(before.clients);
     expect(Math.abs(after.rest - before.rest), JSON.stringify({ before, after, histogramBytes })).toBeLessThanOrEqual(REST_NOISE);
   }, 150_000);
 
