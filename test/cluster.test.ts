@@ -3,8 +3,10 @@
  * port in a temporary folder, started here and stopped at the end; two `newsledger worker` processes;
  * our own fixtures (the repository's raw/ samples and generated articles). The cluster build must
  * give the version a local build gives, also when a worker is SIGKILLed or the coordinator is killed
- * and started again; bad payloads, bad results, workers of other code and a missing Redis must give
- * clear errors and no version. Skipped, saying why, where redis-server is not installed.
+ * and started again; bad payloads, bad results, workers of other code, a Redis unreachable, silent or
+ * killed mid-build must give clear errors and no version, without hanging. After a build Redis holds no
+ * key of it and its memory is back but for Redis's once-per-server bookkeeping (docs/scale.md, "Redis
+ * memory"). Skipped, saying why, where redis-server is not installed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -103,6 +105,42 @@ const spoolLines = async (out: string) => (await readFile(join(out, '.cache', 'r
 
 const versions = async (out: string) => (existsSync(out) ? (await readdir(out)).filter((f) => /^\d{8}T/.test(f)) : []);
 
+/** Keys every running worker of queue `q` writes again within seconds (its stalled-job check): theirs, not a build's. */
+const workerKeys = (q: string) => [`bull:${q}:meta`, `bull:${q}:stalled-check`];
+
+async function allKeys(): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await db.scan(cursor, 'COUNT', 1000);
+    keys.push(...batch);
+    cursor = next;
+  } while (cursor !== '0');
+  return keys.sort();
+}
+
+/** Bytes of one per-command latency histogram (Redis >= 7, latency-tracking): measured in beforeAll; 0 where Redis keeps none. */
+let histogramBytes = 0;
+
+/**
+ * Redis's memory as the build can change it. `rest` is used_memory less what Redis keeps for itself
+ * once per server, whoever ran the commands: the Lua script cache (BullMQ's scripts, each loaded once),
+ * one latency histogram per command name ever run, and the open connections' buffers (the workers',
+ * which come and go with their commands; the coordinator's are closed: see `clients`).
+ */
+async function memory() {
+  const fields = (text: string) => Object.fromEntries(text.split(/\r?\n/).filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
+  const m = fields(await db.info('memory'));
+  const histograms = ((await db.info('latencystats')).match(/^latency_percentiles_usec_/gm) ?? []).length;
+  const clients = Number(fields(await db.info('clients')).connected_clients);
+  const used = Number(m.used_memory);
+  const scripts = Number(m.used_memory_scripts_eval ?? m.used_memory_scripts ?? 0);
+  const clientBuffers = Number(m.mem_clients_normal);
+  return { used, scripts, clientBuffers, histograms, clients, rest: used - scripts - clientBuffers - histograms * histogramBytes };
+}
+/** What `rest` may move by with nothing of a build left: a worker's 16 KB input buffer is counted with its connection or not depending on the moment (measured: 17,112 bytes). */
+const REST_NOISE = 32 * 1024;
+
 describe.skipIf(!REDIS_SERVER)('cluster builds through BullMQ on a private redis-server', () => {
   let localSums: string;
 
@@ -115,10 +153,16 @@ describe.skipIf(!REDIS_SERVER)('cluster builds through BullMQ on a private redis
     port = await freePort();
     url = `redis://127.0.0.1:${port}`;
     await mkdir(join(dir, 'redis'));
-    redis = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', join(dir, 'redis')], { stdio: 'ignore' });
+    // No slow log: what it keeps (up to 128 commands that took over 10 ms) depends on the machine's load, not on the build.
+    redis = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--slowlog-log-slower-than', '-1', '--dir', join(dir, 'redis')], { stdio: 'ignore' });
     db = new Redis(url, { maxRetriesPerRequest: 1, retryStrategy: () => 200 });
     db.on('error', () => {});
     await until('redis-server to answer', 15_000, async () => (await db.ping().catch(() => null)) === 'PONG');
+    // The size of one latency histogram: Redis makes one for a command name the first time it runs.
+    const h0 = await memory();
+    await db.echo('first echo');
+    const h1 = await memory();
+    if (h1.histograms > h0.histograms) histogramBytes = (h1.used - h1.clientBuffers - (h0.used - h0.clientBuffers)) / (h1.histograms - h0.histograms);
     const local = await cli(['build', '--raw', raw, '--out', join(dir, 'local'), '--jobs', '1', '--quiet']);
     expect(local.code, local.stderr).toBe(0);
     localSums = await sums(join(dir, 'local'));
@@ -133,17 +177,26 @@ describe.skipIf(!REDIS_SERVER)('cluster builds through BullMQ on a private redis
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('two workers build the version a local build makes, and Redis keeps no job once collected', async () => {
-    const before = await db.dbsize();
+  it('two workers build the version a local build makes, and Redis is left as it was found', async () => {
+    await until('the workers to connect', 30_000, async () => (await memory()).clients >= 7); // ours, and 3 per worker
+    const before = await memory();
     const r = await cli(['build', '--raw', raw, '--out', join(dir, 'c1'), '--redis', url, '--batch-size', '4', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/cluster +\d+ articles from workers \(2 seen\)/);
     expect(await sums(join(dir, 'c1'))).toBe(localSums);
-    // Payloads and results are gone; what is left are the workers' own markers (at most a few keys).
-    const keys = await db.keys('bull:newsledger*');
-    expect(keys.filter((k) => /:b-/.test(k))).toEqual([]);
-    expect(await db.dbsize()).toBeLessThanOrEqual(before + 3);
     expect(existsSync(join(dir, 'c1', '.cache', 'remote.spool'))).toBe(false);
+    // No key of the build is left: payloads, results, both queues (only what the idle workers write)...
+    expect((await allKeys()).filter((k) => !workerKeys('newsledger').includes(k))).toEqual([]);
+    // ...the coordinator's connections are closed (the server sees it within moments), and the memory is
+    // back to what it was but for Redis's once-per-server bookkeeping (docs/scale.md). Measured again
+    // for a few seconds: Redis updates its per-connection figures as it goes, so `rest` moves for a moment.
+    let after = await memory();
+    await until('the connections and the memory as before the build', 15_000, async () => {
+      after = await memory();
+      return after.clients === before.clients && Math.abs(after.rest - before.rest) <= REST_NOISE;
+    }).catch(() => {});
+    expect(after.clients).toBe(before.clients);
+    expect(Math.abs(after.rest - before.rest), JSON.stringify({ before, after, histogramBytes })).toBeLessThanOrEqual(REST_NOISE);
   }, 150_000);
 
   it('a worker SIGKILLed in the middle of extract: its jobs run again elsewhere, the same version', async () => {
@@ -262,16 +315,55 @@ describe.skipIf(!REDIS_SERVER)('cluster builds through BullMQ on a private redis
     stale.kill('SIGTERM');
   }, 90_000);
 
-  it('Redis unreachable: a clear error, exit code 69, nothing built', async () => {
+  it('Redis unreachable: a clear error at once, exit code 69, nothing built', async () => {
     const out = join(dir, 'c6');
-    const r = await cli(['build', '--raw', raw, '--out', out, '--redis', `redis://127.0.0.1:${await freePort()}`, '--quiet']);
-    expect(r.code).toBe(69);
+    let t0 = Date.now();
+    const r = await cli(['build', '--raw', raw, '--out', out, '--redis', `redis://127.0.0.1:${await freePort()}`, '--quiet'], { timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(69);
+    expect(Date.now() - t0).toBeLessThan(30_000);
     expect(r.stderr).toMatch(/newsledger: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/?: .*ECONNREFUSED/);
     expect(existsSync(join(out, '.stages', 'ingest'))).toBe(false);
+    expect(await versions(out)).toEqual([]);
+    // A server that takes the connection and never answers (not Redis, a stuck proxy): no hang either.
+    const silent = createServer(() => {});
+    await new Promise<void>((res) => silent.listen(0, '127.0.0.1', res));
+    try {
+      t0 = Date.now();
+      const s = await cli(['build', '--raw', raw, '--out', out, '--redis', `redis://127.0.0.1:${(silent.address() as { port: number }).port}`, '--quiet'], { timeoutMs: 60_000 });
+      expect(s.code, s.stderr).toBe(69);
+      expect(Date.now() - t0).toBeLessThan(40_000);
+      expect(s.stderr).toMatch(/newsledger: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/?: no answer within 10 s \(is it a Redis server\?\)/);
+      expect(existsSync(join(out, '.stages', 'ingest'))).toBe(false);
+      expect(await versions(out)).toEqual([]);
+    } finally {
+      silent.close();
+    }
     const w = await cli(['worker', '--redis', 'http://127.0.0.1:1']);
     expect(w.code).toBe(1);
     expect(w.stderr).toMatch(/--redis must start with redis:\/\//);
-  });
+  }, 120_000);
+
+  // Last: it stops the private redis-server.
+  it('Redis gone in the middle of a build: the build stops with the reason, exit code 1, no version', async () => {
+    const out = join(dir, 'c7');
+    let killedAt = 0;
+    const r = await cli(['build', '--raw', raw, '--out', out, '--redis', url, '--batch-size', '4', '--quiet'], {
+      timeoutMs: 120_000,
+      onStderr: (all) => {
+        // clean is done: segment's batches are in Redis or on the workers.
+        if (killedAt || !/^clean /m.test(all)) return;
+        killedAt = Date.now();
+        redis!.kill('SIGKILL');
+      },
+    });
+    expect(killedAt).toBeGreaterThan(0);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/newsledger: lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+\/? for 30 s; no version written \(run the build again to resume\)/);
+    expect(r.stderr).not.toMatch(/^package /m);
+    // REDIS_LOST_MS (30 s), then connections cut and the process ends: no hang.
+    expect(Date.now() - killedAt).toBeLessThan(75_000);
+    expect(await versions(out)).toEqual([]);
+  }, 150_000);
 });
 
 describe('the cluster protocol', () => {

@@ -27,19 +27,27 @@ export function connect(url: string): Redis {
   return r;
 }
 
+/** Seconds the first check (connect, then PING) may take in all: a server that accepts the connection but never answers (not Redis, a stuck proxy) must not hang the build. */
+export const FIRST_ANSWER_TIMEOUT_MS = 10_000;
+
 /** Connect once, no retries, and PING: throws RedisUnavailableError saying which URL and why. */
 export async function requireRedis(url: string): Promise<void> {
   parseRedisUrl(url);
-  const r = new Redis(url, { maxRetriesPerRequest: 0, connectTimeout: CONNECT_TIMEOUT_MS, retryStrategy: () => null, lazyConnect: true, enableOfflineQueue: false });
+  const r = new Redis(url, { maxRetriesPerRequest: 0, connectTimeout: CONNECT_TIMEOUT_MS, commandTimeout: FIRST_ANSWER_TIMEOUT_MS, retryStrategy: () => null, lazyConnect: true, enableOfflineQueue: false });
   let last: Error | null = null;
   r.on('error', (e: Error) => (last = e));
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await r.connect();
-    await r.ping();
+    // ioredis's connectTimeout ends with the TCP connection; its ready check (INFO) has no limit of its own.
+    await Promise.race([
+      r.connect().then(() => r.ping()),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${FIRST_ANSWER_TIMEOUT_MS / 1000} s (is it a Redis server?)`)), FIRST_ANSWER_TIMEOUT_MS))),
+    ]);
   } catch (err) {
     const why = (last as Error | null)?.message ?? (err as Error).message;
     throw new RedisUnavailableError(`cannot reach Redis at ${safeUrl(url)}: ${why}`);
   } finally {
+    clearTimeout(timer);
     r.disconnect();
   }
 }

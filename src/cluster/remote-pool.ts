@@ -123,6 +123,8 @@ export class RemotePool implements ArticlePool {
     // results, and those of batches running now, still arrive on the results queue and are spooled).
     await queue.drain(true);
     await queue.clean(0, 0, 'failed');
+    // A coordinator killed in the middle of its final obliterate (which pauses the queue first) leaves it paused: workers would take nothing.
+    if (await queue.isPaused()) await queue.resume();
     let self: RemotePool | null = null;
     const resultsConn = connect(opts.redis);
     const resultsWorker = new Worker(
@@ -307,16 +309,45 @@ export class RemotePool implements ArticlePool {
     await this.spool.open();
   }
 
-  /** The build's per-article stages are done: the spool goes, and Redis is left as it was found. */
+  /**
+   * The build's per-article stages are done: the spool goes, and Redis is left as it was found. The
+   * keys of this build's two queues go (Queue.obliterate: `bull:QUEUE:*` and `bull:QUEUE.results:*`
+   * only, so builds on other queues are untouched):
+   * - the results queue's always: this coordinator is its one consumer, and a result arriving now
+   *   answers a batch already answered (a batch sent again);
+   * - the batch queue's when no job waits or runs there; a batch of an earlier, killed coordinator that
+   *   a worker still runs keeps them (a warning says so): the next build of this queue collects and
+   *   removes what it leaves.
+   * Left by design: the workers' own two keys (`bull:QUEUE:meta`, `bull:QUEUE:stalled-check`, which
+   * every running worker's stalled-job check writes again within STALLED_CHECK_MS), and Redis's
+   * bookkeeping of the commands it ran (script cache, per-command statistics; docs/scale.md).
+   */
   async finish(): Promise<void> {
     await this.spool.remove();
+    // Every result is in: a failure to tidy Redis (or Redis gone now) is a warning, not a failed build.
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from Redis within ${REDIS_LOST_MS / 1000} s`)), REDIS_LOST_MS)));
+    try {
+      await Promise.race([this.removeKeys(), limit]);
+    } catch (err) {
+      this.log(`cluster   warning: could not remove queue "${this.opts.queue}"'s keys from Redis at ${safeUrl(this.opts.redis)} (${(err as Error).message}); the next build of this queue removes them`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async removeKeys(): Promise<void> {
     await this.resultsWorker.close();
-    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized', 'waiting-children');
-    if (Object.values(counts).every((n) => n === 0)) {
-      await this.queue.obliterate();
-      const results = new Queue(resultsQueueName(this.opts.queue), { connection: this.conn });
-      results.on('error', () => {});
-      if (Object.values(await results.getJobCounts('waiting', 'active', 'delayed', 'failed')).every((n) => n === 0)) await results.obliterate();
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    const left = Object.values(counts).reduce((a, n) => a + n, 0);
+    if (left === 0) await obliterate(this.queue);
+    else this.log(`cluster   ${left} job(s) of an earlier coordinator still in queue "${this.opts.queue}": its keys stay in Redis until the next build of this queue`);
+    // skipMetasUpdate: a new Queue writes its `meta` key once connected, which could come after the obliterate.
+    const results = new Queue(resultsQueueName(this.opts.queue), { connection: this.conn, skipMetasUpdate: true });
+    results.on('error', () => {});
+    try {
+      await obliterate(results, true);
+    } finally {
       await results.close();
     }
   }
@@ -343,5 +374,15 @@ export class RemotePool implements ArticlePool {
 
   summary(): string {
     return `${this.counts.remote} articles from workers (${this.workersSeen.size} seen), ${this.counts.spooled} from the spool${this.counts.failedEverywhere ? `, ${this.counts.failedEverywhere} failed everywhere (rejects)` : ''}`;
+  }
+}
+
+/** Queue.obliterate pauses the queue first: if it then fails (a job became active meanwhile), the queue is resumed, or workers would take no job of the next build. */
+async function obliterate(queue: Queue, force = false): Promise<void> {
+  try {
+    await queue.obliterate({ force });
+  } catch (err) {
+    await queue.resume().catch(() => {});
+    throw err;
   }
 }

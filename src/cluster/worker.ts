@@ -48,7 +48,8 @@ export async function runWorker(opts: WorkerOptions): Promise<{ stop: () => Prom
     return pool;
   };
   const resultsConn = connect(opts.redis);
-  const results = new Queue(resultsQueueName(opts.queue), { connection: resultsConn });
+  // skipMetasUpdate: the results queue needs no `meta` key of ours (the coordinator removes its keys after each build).
+  const results = new Queue(resultsQueueName(opts.queue), { connection: resultsConn, skipMetasUpdate: true });
   results.on('error', () => {}); // the Worker below reports connection trouble once per error
   let done = 0;
   let refusedSaid = false;
