@@ -99,3 +99,20 @@ describe('words, not force, and obligations on the tree', () => {
     expect(events("Pakistan's High Commissioner to Britain said Britain should return the money.").filter((e) => e.actor_country === 'GBR')).toEqual([]);
   });
 });
+
+describe('countries inside other names', () => {
+  it('reads a country after a name we do not know as a company\'s name', () => {
+    expect(types('The agency said Harcourt Canada has agreed to sell control of the firms to Japan.')).not.toContain('AGREE');
+    expect(events('Canada agreed to sell the firms to Japan.')).toEqual([expect.objectContaining({ event_type: 'AGREE', actor_country: 'CAN', recipient_country: 'JPN' })]);
+  });
+  it('reads a country in a newspaper\'s or a broadcaster\'s name as no state', () => {
+    expect(types('Chadian radio played martial music and asked listeners to stay tuned.')).toEqual([]);
+  });
+  it('codes Northern Ireland as the United Kingdom', () => {
+    expect(events('Northern Ireland police arrested two men.')).toEqual([expect.objectContaining({ event_type: 'COERCE', actor_country: 'GBR' })]);
+  });
+  it('codes no attack for a labour strike or a date after "struck"', () => {
+    expect(types('Production workers represented by the Pacific Coast Metal Trades District Council struck on April Six.')).toEqual([]);
+    expect(types('Iraqi warplanes struck Iranian positions near Basra.')).toEqual(['ASSAULT']);
+  });
+});

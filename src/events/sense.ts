@@ -4,6 +4,7 @@
  * describe something else ("Canadian Bashaw Leduc Oil", "Japan Air Lines", "U.S. oil demand")?
  * Word lists are data (dictionaries/sense.tsv).
  */
+import { CALENDAR } from './tokens.ts';
 import { readFileSync } from 'node:fs';
 import type { PloverType } from '../schema/tables.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
@@ -58,6 +59,7 @@ const BACKGROUND_CASES = list('background-cases');
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
 const SHOW_VERBS = list('show-verbs');
 const LITERAL_OBJECTS = list('literal-objects');
+const LABOUR = list('labour-subjects');
 
 /** Tags that make a one-word verb trigger no act ("promising results", "provided that"). */
 const NOT_AN_ACT = new Set(['ADJ', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'DET', 'PRON', 'NUM', 'PART', 'INTJ', 'SYM', 'X']);
@@ -117,6 +119,12 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       if (s.deprels[k] !== 'conj' && s.deprels[k] !== 'xcomp') break;
       k = s.heads[k];
     }
+    // "production workers struck on April 6", "miners are striking": a labour strike is no attack.
+    if (type === 'ASSAULT' && /^(?:strike|strikes|striking|struck)$/.test(form)) {
+      // (its own subject, else the one of the verb it hangs on: "workers represented by X struck", misparsed)
+      const subject = [n, s.heads[n]].map((k) => children(s, k).find((c) => s.deprels[c] === 'nsubj')).find((c) => c !== undefined);
+      if (subject !== undefined && LABOUR.has(s.tokens[subject].form.toLowerCase())) return { as: 'none', why: 'labour strike' };
+    }
     // "It is generally agreed that ...": an impersonal verb reports a view, no party acts.
     if (kids.some((c) => s.deprels[c] === 'expl')) return { as: 'none', why: 'impersonal' };
     // "conceded that peer review would not end", "agreed that the package should cover": an opinion.
@@ -170,6 +178,11 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   if (last < 0) return false;
   const next = partyAt(last + 1);
   if (next && next.sector === 'business' && next.kind !== 'country') return true;
+  // "Harcourt Canada", "Alcan New Zealand": a name we do not know right before a country makes a company's name.
+  let first = last;
+  while (first > 0 && s.tokens[first - 1].end > start) first--;
+  const before = first - 1;
+  if (before >= 0 && partyAt(first)?.kind === 'country' && s.upos[before] === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(s.tokens[before].form) && !partyAt(before) && !CALENDAR.test(s.tokens[before].form) && !PLACE_PREFIXES.has(s.tokens[before].form.toLowerCase())) return true;
   // "American Midland has agreed", "Canadian Pacific said": a nationality before a name we do not know is
   // where a company or a person is from; the state is no party to it.
   // ("Iraqi Kurds", "Serbian Workers' Union": a people or a group of people are parties: WordNet says so)
@@ -188,3 +201,5 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   return [head, ...children(s, head).filter((c) => MODIFIER.has(s.deprels[c]))].some(isCompany);
 }
 const MODIFIER = new Set(['amod', 'compound', 'flat', 'nmod']);
+/** Words that may stand before a country in a place's or a state's own name ("Northern Cyprus", "Greater Somalia"). */
+const PLACE_PREFIXES = list('place-prefixes');

@@ -11,6 +11,7 @@ import { CALENDAR, type Token } from './tokens.ts';
 export const NOT_AN_EVENT = '-';
 
 /** One word of a pattern: a set of accepted lower-case forms, a gap, or any capitalised word. */
+const NUMBER_WORD = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundred|Thousand|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:-\w+)?$/;
 type Spec = { kind: 'words'; forms: Set<string>; name?: boolean } | { kind: 'gap'; max: number };
 
 export interface TriggerPattern {
@@ -117,8 +118,8 @@ function matchFrom(specs: Spec[], k: number, toks: Token[], i: number): number {
     return -1;
   }
   if (i >= toks.length) return -1;
-  // (a month or a weekday is no name: "struck on April 6" is no attack on April)
-  const ok = s.forms.has(toks[i].lower) || (!!s.name && /^\p{Lu}/u.test(toks[i].text) && !CALENDAR.test(toks[i].text));
+  // (a month, a weekday or a number is no name: "struck on April 6", "struck on April Six" attack no one)
+  const ok = s.forms.has(toks[i].lower) || (!!s.name && /^\p{Lu}/u.test(toks[i].text) && !CALENDAR.test(toks[i].text) && !NUMBER_WORD.test(toks[i].text));
   return ok ? matchFrom(specs, k + 1, toks, i + 1) : -1;
 }
 
