@@ -116,3 +116,10 @@ describe('countries inside other names', () => {
     expect(types('Iraqi warplanes struck Iranian positions near Basra.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('investigations', () => {
+  it('codes an investigation only of a named party', () => {
+    expect(types('The Quebec Provincial Police are conducting an investigation into the fire.')).toEqual([]);
+    expect(events('The European Commission opened an investigation into Japan.')).toEqual([expect.objectContaining({ event_type: 'ACCUSE', recipient_country: 'JPN' })]);
+  });
+});
