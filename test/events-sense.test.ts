@@ -123,3 +123,10 @@ describe('investigations', () => {
     expect(events('The European Commission opened an investigation into Japan.')).toEqual([expect.objectContaining({ event_type: 'ACCUSE', recipient_country: 'JPN' })]);
   });
 });
+
+describe('acts on currencies and rates', () => {
+  it('codes no support for welcoming a currency\'s rise, and keeps a visit "in a bid" to do something', () => {
+    expect(types('Monetary sources said West Germany welcomed the rise in the yen against the dollar.')).toEqual([]);
+    expect(types('Prime Minister Yasuhiro Nakasone will visit Washington next month in a bid to defuse U.S. anger.')).toEqual(['AGREE']);
+  });
+});

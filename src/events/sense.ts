@@ -8,7 +8,7 @@ import { CALENDAR } from './tokens.ts';
 import { readFileSync } from 'node:fs';
 import type { PloverType } from '../schema/tables.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { children, pathToRoot } from '../nlp/document.ts';
+import { children, pathToRoot, subtree } from '../nlp/document.ts';
 import { triggerNode } from './arguments.ts';
 import type { Actor } from './actors.ts';
 import { wordClasses } from '../nlp/wordnet.ts';
@@ -134,7 +134,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // "rejected bids", "invited offers", "was supporting the dollar", "welcomed the rise in the yen": an act
     // on a commodity, a price or a market is trade, not politics.
     if (object !== undefined) {
-      const words = [object, ...children(s, object).filter((c) => s.deprels[c] === 'nmod' || s.deprels[c] === 'compound')];
+      // (with the "in"/"of" phrase right after it, wherever the parser hung it: "welcomed the rise in the yen")
+      const objectEnd = subtree(s, object)[1];
+      const after = kids.filter((c) => s.deprels[c] === 'obl' && children(s, c).some((m) => m === objectEnd && s.deprels[m] === 'case' && /^(?:in|of)$/i.test(s.tokens[m].form)));
+      const words = [object, ...after, ...children(s, object).filter((c) => s.deprels[c] === 'nmod' || s.deprels[c] === 'compound')];
       if (words.some((k) => MARKET_OBJECTS.has(s.tokens[k].form.toLowerCase()))) return { as: 'none', why: 'market object' };
     }
     // "destroyed wider trust", "hit morale", "attacked the plan": force used on an idea, a feeling, a state or a
