@@ -122,3 +122,17 @@ describe('phrases that stand for parties named elsewhere', () => {
     expect(events('The Bahrain Monetary Agency has issued a circular outlining a new policy which gives liquidity aid to banks.', '1987-03-28')).toEqual([]);
   });
 });
+
+describe('irrealis and reduced clauses', () => {
+  it('codes no act "in case" it happens', () => {
+    expect(events('Troops will be placed at high readiness in case Russia threatens a military attack on any member.', '2022-06-29').filter((e) => e.event_type === 'THREATEN' || e.event_type === 'ASSAULT')).toEqual([]);
+  });
+  it('reads a bare participle after its object as what befell the object', () => {
+    expect(events('The United Nations recorded 351 civilians killed in Ukraine.', '2022-03-01').filter((e) => e.actor === 'civilians')).toEqual([]);
+  });
+  it('takes the noun an -ing clause hangs on as its subject, unless it is a document', () => {
+    expect(events('The rebel Kurdistan Workers\' Party issued a declaration demanding that the Turkish government release its leader.', '1999-03-01')).toEqual([
+      expect.objectContaining({ event_type: 'REQUEST', actor: "Kurdistan Workers' Party", recipient_country: 'TUR' }),
+    ]);
+  });
+});

@@ -13,6 +13,10 @@ import type { PloverType } from '../schema/tables.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, headOf, pathToRoot, subtree } from '../nlp/document.ts';
 import type { ActorGroup } from './actors.ts';
+import { wordClasses } from '../nlp/wordnet.ts';
+
+/** WordNet's noun.communication: a declaration, a letter, a report. */
+const NOUN_COMMUNICATION = 10;
 
 export interface TreeRoles {
   /** Groups of the actor; [] when the tree says the actor is no party; undefined when it says nothing. */
@@ -283,7 +287,9 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
   if (rel === 'xcomp' && isVerb(s, head)) {
     // ("a report that Japan had agreed to hold talks": a relative word the parser made the object controls nothing)
     const obj = [...childrenBy(s, head, 'obj'), ...childrenBy(s, head, 'iobj')].find((c) => !RELATIVE.has(s.tokens[c].form.toLowerCase()));
-    if (obj !== undefined) return { node: obj, patient: false };
+    // "recorded 351 civilians killed", "wants the troops withdrawn": a bare participle says what befell its controller
+    const bareParticiple = isParticiple(s.tokens[v].form) && !children(s, v).some((c) => s.deprels[c] === 'mark' || s.deprels[c] === 'obj');
+    if (obj !== undefined) return { node: obj, patient: bareParticiple };
     const up = subjectOf(s, head, hops + 1);
     return up && { node: up.node, patient: up.patient && isPassive(s, v) };
   }
@@ -305,7 +311,9 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
   }
   if (rel === 'acl' && isNoun(s, head)) {
     // "troops attacking the city" acts; "a civilian killed by troops" is acted on.
-    if (/ing$/i.test(s.tokens[v].form)) return { node: head, patient: false };
+    // (the head noun is its subject as surely as a written one: "a treaty banning chemical weapons" bans nothing;
+    // but a document speaks for who issued it: "the PKK issued a declaration demanding ...")
+    if (/ing$/i.test(s.tokens[v].form)) return { node: head, patient: false, own: wordClasses(s.tokens[head].form.toLowerCase()).noun !== NOUN_COMMUNICATION };
     // A past form parsed as a reduced relative is often a misparsed main verb ("officials ... agreed at a
     // meeting"): it is a passive only with its agent, active only with an object.
     if (isParticiple(s.tokens[v].form)) {

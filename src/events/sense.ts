@@ -106,6 +106,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // A question asks whether the act happened.
   if (s.tokens.at(-1)?.form === '?') return { as: 'none', why: 'question' };
   // "if it curbed the use ... by banning": an act inside a condition is imagined.
+  // ("in case Russia threatens": however the parser hung the two words)
+  for (let k = Math.max(1, n - 8); k < n; k++) if (/^in$/i.test(s.tokens[k - 1].form) && /^case$/i.test(s.tokens[k].form)) return { as: 'none', why: 'condition' };
   for (const k of pathToRoot(s, n)) {
     if (children(s, k).some((c) => s.deprels[c] === 'mark' && CONDITION.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'condition' };
     if (k !== n && s.deprels[k] === 'root') break;
