@@ -130,3 +130,11 @@ describe('acts on currencies and rates', () => {
     expect(types('Prime Minister Yasuhiro Nakasone will visit Washington next month in a bid to defuse U.S. anger.')).toEqual(['AGREE']);
   });
 });
+
+describe('talking to the press', () => {
+  it('codes no meeting with reporters', () => {
+    expect(types('Colombian finance minister Cesar Gaviria, talking to reporters after the meeting, said the positions were too far apart.')).toEqual([]);
+    expect(types('Turkish Prime Minister Turgut Ozal met reporters in Ankara.')).toEqual([]);
+    expect(types('Turkish Prime Minister Turgut Ozal met Chinese leaders in Beijing.')).toEqual(['CONSULT']);
+  });
+});
