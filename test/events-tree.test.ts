@@ -136,3 +136,11 @@ describe('irrealis and reduced clauses', () => {
     ]);
   });
 });
+
+describe('possessives', () => {
+  it('gives "its troops" the country of the party "its" stands for', () => {
+    expect(events('Iran said its troops had killed more than 4,000 Iraqis.', '1987-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'ASSAULT', actor: 'troops', actor_country: 'IRN', recipient_country: 'IRQ' }),
+    ]);
+  });
+});

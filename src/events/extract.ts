@@ -104,6 +104,8 @@ const VICTIM_TYPES = new Set<PloverType>(['ASSAULT', 'COERCE']);
 /** Acts done together: their coordinated subject holds both sides. */
 const MUTUAL = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
 const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
+/** The subject pronoun a possessive stands for, for finding its owner. */
+const POSSESSIVE: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 
 /** Sectors of political actors: states' organs, parties, armed groups, international organisations. */
 const POLITICAL = new Set(['government', 'military', 'police', 'intelligence', 'international', 'judiciary', 'legislature', 'opposition', 'party', 'rebels', 'criminal']);
@@ -443,6 +445,18 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       const word = roles.pronoun !== undefined && s ? s.tokens[roles.pronoun].form.toLowerCase() : toks.slice(Math.max(0, trig.first - 4), trig.first).find((t) => PRONOUN.has(t.lower))?.lower;
       if (word && PRONOUN.has(word)) roles.actors = antecedent(word, trig, roles.pronoun, s, groups, toks, text, statements, previousSubjectOf, published);
     }
+    // "Iran said its troops had killed ...": a sector word with a possessive is its owner's (its country).
+    const owned = (a: Actor): Actor => {
+      const m = a.kind === 'sector' && !a.country ? /\b(its|their|his|her)\s+$/i.exec(text.slice(Math.max(0, a.start - 7), a.start)) : null;
+      if (!m) return a;
+      const s = parsed?.();
+      const at = s ? s.tokens.findIndex((t) => t.start >= a.start) : -1;
+      const owner = antecedent(POSSESSIVE[m[1].toLowerCase()], trig, at >= 0 ? at : undefined, s, groups, toks, text, statements, previousSubjectOf, published);
+      const countries = new Set(owner.map((o) => o.country));
+      return countries.size === 1 && owner[0].country ? { ...a, country: owner[0].country } : a;
+    };
+    roles.actors = roles.actors.map(owned);
+    roles.recipients = roles.recipients.map(owned);
     return roles;
   };
   const out: Array<{ trig: TriggerMatch; roles: Roles; nominal: boolean; spoken?: 'idea' | 'topic' }> = [];
