@@ -138,3 +138,10 @@ describe('talking to the press', () => {
     expect(types('Turkish Prime Minister Turgut Ozal met Chinese leaders in Beijing.')).toEqual(['CONSULT']);
   });
 });
+
+describe('would', () => {
+  it('imagines in a relative clause, reports in a content clause', () => {
+    expect(types('Afghanistan must never again become a safe haven for terrorists that would attack the United States.')).not.toContain('THREATEN');
+    expect(types('Iran said it would attack Iraqi ports.')).toEqual(['THREATEN']);
+  });
+});

@@ -118,6 +118,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // coordinated with or complements.
     for (let k = n, hops = 0; k >= 0 && hops < 4; hops++) {
       if (children(s, k).some((c) => s.deprels[c] === 'aux' && HYPOTHETICAL_AUX.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'hypothetical' };
+      // "a safe haven for terrorists that would attack our homelands": "would" in a relative clause imagines
+      // (in a reported clause it is the future of the past: "said it would withdraw")
+      // (not a content clause: "his warning that he would reject ..." reports)
+      if (s.deprels[k] === 'acl' && !children(s, k).some((c) => s.deprels[c] === 'mark') && children(s, k).some((c) => s.deprels[c] === 'aux' && /^(?:would|'d)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'hypothetical' };
       if (s.deprels[k] !== 'conj' && s.deprels[k] !== 'xcomp') break;
       k = s.heads[k];
     }
