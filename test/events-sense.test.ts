@@ -145,3 +145,14 @@ describe('would', () => {
     expect(types('Iran said it would attack Iraqi ports.')).toEqual(['THREATEN']);
   });
 });
+
+describe('background participles and names with titles', () => {
+  it('reads a cooperative participle right after its noun as background, and a main verb after a time word as news', () => {
+    expect(types('Leigh-Pemberton said the Paris pact agreed between six leading industrialised nations set no targets.')).toEqual([]);
+    expect(types('The governor of Sao Paulo state and other governors last night called on Brazilian President Jose Sarney to take control of the talks.')).toEqual(['REQUEST']);
+    expect(types('Rep Edward Markey told a state securities administrators meeting here.')).toEqual([]);
+  });
+  it('knows a person by a name the dictionary gives with a title ("President Reagan")', () => {
+    expect(events('President Reagan vetoed the highway bill.')).toEqual([expect.objectContaining({ actor: 'Ronald Reagan', actor_country: 'USA' })]);
+  });
+});

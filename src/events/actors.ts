@@ -127,6 +127,11 @@ function unitMentions(toks: Token[], date: string): Actor[] {
         const e = names.get(keyOf(toks, i + n, m));
         if (e?.kind === 'person') known = e;
       }
+      // ... or known with the title ("President Reagan" is one of Ronald Reagan's names in the Phoenix dictionary)
+      if (!known) {
+        const e = names.get(keyOf(toks, i, j - i));
+        if (e?.kind === 'person') known = e;
+      }
       const name = toks.slice(i + n, j).map((t) => t.text).join(' ');
       // A known person whose dictionary entry names no office (imported roles do not) takes the title's.
       const withTitle = (a: Actor): Actor => (a.office ? a : { ...a, office: title.office ?? '' });

@@ -60,6 +60,9 @@ const HYPOTHETICAL_AUX = list('hypothetical-aux');
 const SHOW_VERBS = list('show-verbs');
 const LITERAL_OBJECTS = list('literal-objects');
 const LABOUR = list('labour-subjects');
+const TIME_WORD = /^(?:today|tonight|yesterday|tomorrow|night|morning|afternoon|evening|day|days|week|weeks|weekend|month|months|year|years|time|times|now|then|earlier|later|ago)$/i;
+/** Types whose participle describing a noun is still news ("civilians killed by troops", "a town seized by rebels"). */
+const BACKGROUND_EXCEPT = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'THREATEN', 'RETREAT']);
 
 /** Tags that make a one-word verb trigger no act ("promising results", "provided that"). */
 const NOT_AN_ACT = new Set(['ADJ', 'ADP', 'SCONJ', 'CCONJ', 'ADV', 'DET', 'PRON', 'NUM', 'PART', 'INTJ', 'SYM', 'X']);
@@ -96,7 +99,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // A one-word verb trigger the tagger calls a noun is read as a noun, except a bare present after a
   // plural subject ("The Palestinians reject ...", a frequent tagger slip); a phrase keeps its pattern's reading.
   const prev = n > 0 ? s.tokens[n - 1].form : '';
-  const presentAfterPlural = (s.upos[n - 1] === 'PROPN' || s.upos[n - 1] === 'NOUN') && /s$/.test(prev) && !/s$/.test(form);
+  // ("the Paris meeting" is no plural and no bare present)
+  const presentAfterPlural = (s.upos[n - 1] === 'PROPN' || s.upos[n - 1] === 'NOUN') && /[^aiousy']s$/.test(prev) && !/(?:s|ing|ed)$/.test(form);
   const as: 'verb' | 'noun' = strength === 'noun' || (oneWord && (tag === 'NOUN' || tag === 'PROPN') && !presentAfterPlural) ? 'noun' : 'verb';
   if (as === 'noun' && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
   // ("because of", "due to": the first word is the case marker, the rest hang on it as `fixed`)
@@ -114,6 +118,15 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   }
   if (as === 'verb') {
     const kids = children(s, n);
+    // "the Paris pact agreed between six nations", "the range agreed on in the Louvre talks", "action beyond
+    // that pledged in the pact": a participle describing a noun is the news's background, not news (force
+    // excepted: "a civilian killed by troops" is news). Only right after its noun: "allies today called on",
+    // "Jaruzelski, at a meeting yesterday, criticised" are main verbs the parser hung on a noun.
+    const head = s.heads[n];
+    // (nor after a time word: "governors last night called on", "allies today called on")
+    if (s.deprels[n] === 'acl' && /(?:ed|en)$/i.test(form) && !BACKGROUND_EXCEPT.has(type) && head === n - 1 && s.deprels[head] !== 'root' &&
+      !TIME_WORD.test(s.tokens[head].form) && !CALENDAR.test(s.tokens[head].form) &&
+      ['NOUN', 'PROPN', 'PRON'].includes(s.upos[head]) && !kids.some((c) => /^(?:nsubj|aux|mark)/.test(s.deprels[c]))) return { as: 'none', why: 'background' };
     // "it could cause a collapse and destroy the industry": a verb shares the modal of the verb it is
     // coordinated with or complements.
     for (let k = n, hops = 0; k >= 0 && hops < 4; hops++) {
