@@ -156,3 +156,14 @@ describe('background participles and names with titles', () => {
     expect(events('President Reagan vetoed the highway bill.')).toEqual([expect.objectContaining({ actor: 'Ronald Reagan', actor_country: 'USA' })]);
   });
 });
+
+describe('views and conditions', () => {
+  it('reads "agreed that a thing should" as a view and "agreed that their countries should" as an agreement', () => {
+    expect(types('Senator James McClure agreed that the aid package should cover all lenders to agriculture.')).not.toContain('AGREE');
+    expect(types('Hungarian and Romanian officials agreed that their countries should cooperate on refugees.')).toEqual(['AGREE']);
+  });
+  it('reads "provided that" as a condition', () => {
+    expect(types('Carrington said he would help, provided that both Greece and Turkey wish it.')).not.toContain('AID');
+    expect(types('Iran provided Syria with weapons.')).toEqual(['AID']);
+  });
+});

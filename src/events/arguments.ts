@@ -167,7 +167,9 @@ function groupsOf(s: Sentence, node: number, groups: ActorGroup[], recipient = f
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const isPronoun = (s: Sentence, i: number) => s.upos[i] === 'PRON';
+/** A pronoun (not a name the tagger called one: "announced today Nakasone will visit"). */
+const isPronoun = (s: Sentence, i: number) =>
+  s.upos[i] === 'PRON' && (i === 0 || !/^\p{Lu}/u.test(s.tokens[i].form) || PERSONAL.has(s.tokens[i].form.toLowerCase()) || RELATIVE.has(s.tokens[i].form.toLowerCase()));
 /** A common noun heading a phrase without names: "creditor banks", "the deal" (not "today", not "Klibi"). */
 const commonNoun = (s: Sentence, i: number) =>
   s.upos[i] === 'NOUN' && !MEASURE.test(s.tokens[i].form) && !/^\p{Lu}/u.test(s.tokens[i].form) &&

@@ -144,6 +144,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       const subject = [n, s.heads[n]].map((k) => children(s, k).find((c) => s.deprels[c] === 'nsubj')).find((c) => c !== undefined);
       if (subject !== undefined && LABOUR.has(s.tokens[subject].form.toLowerCase())) return { as: 'none', why: 'labour strike' };
     }
+    // "I will help, provided that both Greece and Turkey wish it": "provided" with a clause is a condition.
+    if (/^provid(?:ed|ing)$/.test(form) && !kids.some((c) => s.deprels[c] === 'obj' || s.deprels[c] === 'iobj') &&
+      (s.tokens[n + 1]?.form.toLowerCase() === 'that' || kids.some((c) => (s.deprels[c] === 'ccomp' || s.deprels[c] === 'advcl') && c > n && children(s, c).some((k) => s.deprels[k] === 'nsubj')))) return { as: 'none', why: 'condition' };
     // "It is generally agreed that ...": an impersonal verb reports a view, no party acts.
     if (kids.some((c) => s.deprels[c] === 'expl')) return { as: 'none', why: 'impersonal' };
     // "conceded that peer review would not end", "agreed that the package should cover": an opinion.
@@ -179,7 +182,11 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (clause !== undefined && OPINION_TYPES.has(type) && !kids.some((c) => s.deprels[c] === 'obj')) {
       const marks = children(s, clause).filter((c) => c < clause && (s.deprels[c] === 'mark' || s.deprels[c] === 'aux' || s.deprels[c] === 'cop'));
       const finite = marks.some((c) => s.tokens[c].form.toLowerCase() === 'that' || s.deprels[c] !== 'mark');
-      const toAct = type === 'AGREE' && marks.some((c) => s.deprels[c] === 'aux' && FUTURE_AUX.has(s.tokens[c].form.toLowerCase()));
+      // (only when a party is to act: "agreed that the aid package should cover all lenders" is a view)
+      const doer = children(s, clause).find((c) => s.deprels[c] === 'nsubj');
+      // ("their countries should cooperate": the parties' own)
+      const partyActs = doer !== undefined && (isParty(doer) || s.upos[doer] === 'PRON' || children(s, doer).some((c) => s.upos[c] === 'PRON' && /^(?:their|its|our)$/i.test(s.tokens[c].form)));
+      const toAct = type === 'AGREE' && partyActs && marks.some((c) => s.deprels[c] === 'aux' && FUTURE_AUX.has(s.tokens[c].form.toLowerCase()));
       if (finite && !toAct) return { as: 'none', why: 'opinion' };
     }
   }
