@@ -1,6 +1,10 @@
 /** Issue 14: who said it. Each error class the issue names, on fixtures of our own. */
 import { describe, expect, it } from 'vitest';
-import { statementsOf } from './support/articles.ts';
+import { segmented, statementsOf } from './support/articles.ts';
+import { extractStatements } from '../src/statements/extract.ts';
+import { AnalysedDocument } from '../src/nlp/document.ts';
+import { parseMayChange } from '../src/statements/attach.ts';
+import { Doc } from '../src/statements/doc.ts';
 import { canonicalSpeaker, fullestNames, regularSpelling, speakerType } from '../src/statements/canonical.ts';
 import { statementSpanProblems, codePointText } from '../src/schema/validate.ts';
 import { toRow } from '../src/schema/rows.ts';
@@ -132,5 +136,42 @@ describe('speaker_mention offsets', () => {
     const row = toRow('statements', { statement_id: 'stm_0123456789abcdef', article_id: 'art_0123456789abcdef', quote: 'hello world', kind: 'direct', start: 6, end: 17, start_utf16: 6, end_utf16: 17, confidence: 0.9, speaker_mention: 'They', speaker_mention_start: 0, speaker_mention_end: 4 });
     expect(statementSpanProblems(text, codePointText(text), row)).toEqual([]);
     expect(statementSpanProblems(text, codePointText(text), { ...row, speaker_mention_start: 1 })[0]).toContain('speaker_mention');
+  });
+});
+
+describe('speaker attachment parses only where the parse can change the phrase (issue 15)', () => {
+  const analysed = (text: string) => {
+    const a = segmented(text);
+    const doc = new AnalysedDocument(a.text, a.sentences);
+    const rows = extractStatements(a, { analysis: doc });
+    return { rows, parsed: [...Array(doc.sentenceCount).keys()].filter((i) => doc.isAnalysed(i)) };
+  };
+  it('parses no sentence whose speaker is set off by quotation marks, commas or the sentence', () => {
+    const { rows, parsed } = analysed('“We will appeal,” Maria Lund said. He said the ruling was wrong. “It is over,” said Tom Hale, the coach.');
+    expect(rows.map((r) => r.speaker_mention)).toEqual(['Maria Lund', 'He', 'Tom Hale']);
+    expect(parsed).toEqual([]);
+  });
+  it('parses no sentence for a pronoun after a conjunction or with an auxiliary before its cue ("But he has also said")', () => {
+    const { rows, parsed } = analysed('But he has also said the plan was sound.');
+    expect(rows.map((r) => r.speaker_mention)).toEqual(['he']);
+    expect(parsed).toEqual([]);
+  });
+  it('parses the sentence where a word before the name may belong to the phrase ("Harbor Authority spokesman Nick Lee")', () => {
+    const { rows, parsed } = analysed('The pier was closed. Harbor Authority spokesman Nick Lee said the pier would reopen in May.');
+    expect(rows.map((r) => r.speaker)).toEqual(['Nick Lee']);
+    expect(parsed).toEqual([1]);
+  });
+  it('asks for the parse where a lower-case word of the rules\' phrase may be a verb, not for nouns and pronouns', () => {
+    const text = 'Officials worried the plan failed when critics demanded a vote.';
+    const a = segmented(text);
+    const doc = new Doc(a.text, a, []);
+    const adoc = new AnalysedDocument(a.text, a.sentences);
+    const at = (w: string) => doc.tokens.findIndex((t) => t.t === w);
+    const cue: [number, number] = [at('demanded'), at('demanded')];
+    // "the plan failed when critics" runs across a clause: "failed" may be a verb.
+    expect(parseMayChange(doc, adoc, [at('plan') - 1, at('critics')], cue)).toBe(true);
+    // "critics" after "when" opening a clause: nothing the parse could add or take away.
+    expect(parseMayChange(doc, adoc, [at('critics'), at('critics')], cue)).toBe(false);
+    expect(adoc.isAnalysed(0)).toBe(false);
   });
 });

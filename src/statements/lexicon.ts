@@ -85,6 +85,8 @@ export const TOPIC_FORMS = parseCueList(read('topic-verbs.txt'));
 export const CLAUSE_ONLY_VERBS = parseWordList(read('clause-only-verbs.txt'));
 /** refusals.txt: "declined to comment", a cue only before "to". */
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
+/** phrase-edge-words.txt: conjunctions and prepositions that, opening a clause, are no part of the speaker phrase after them. */
+export const PHRASE_EDGE_WORDS = parseWordList(read('phrase-edge-words.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */
 export const JUDGEMENT_FORMS = parseJudgements(read('judgements.txt'));
 
