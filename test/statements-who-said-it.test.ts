@@ -175,3 +175,18 @@ describe('speaker attachment parses only where the parse can change the phrase (
     expect(adoc.isAnalysed(0)).toBe(false);
   });
 });
+
+describe('words that open a sentence or a headline are no speaker (PolNeAR dev error classes)', () => {
+  it('takes the subject after an opening phrase with commas of its own ("Following a hastily called, late-night meeting, the Harbor Board ...")', () => {
+    const rows = statementsOf('Following a hastily called, late-night meeting, the Harbor Board issued a statement calling the strike "a clear breach" of the contract.');
+    expect(rows.map((r) => [r.speaker, r.speaker_mention])).toEqual([['Harbor Board', 'the Harbor Board']]);
+  });
+  it('leaves a headline\'s title-case reporting verb out of the name before it ("..., Former Port Director Says")', () => {
+    const rows = statementsOf('Harbor Strike Will End Soon, Former Port Director Says.\n\nThe strike began in May and has cost the port dearly.');
+    expect(rows.map((r) => r.speaker)).toEqual(['Former Port Director']);
+  });
+  it('leaves an opening preposition out of the name after it ("Unlike Northwind, ...")', () => {
+    const rows = statementsOf('Unlike Northwind, the Harbor Board has few investors. Northwind said it would pay.');
+    expect(rows.map((r) => r.speaker)).toEqual(['Northwind']);
+  });
+});

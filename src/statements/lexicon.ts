@@ -87,6 +87,8 @@ export const CLAUSE_ONLY_VERBS = parseWordList(read('clause-only-verbs.txt'));
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 /** phrase-edge-words.txt: conjunctions and prepositions that, opening a clause, are no part of the speaker phrase after them. */
 export const PHRASE_EDGE_WORDS = parseWordList(read('phrase-edge-words.txt'));
+/** opening-prepositions.txt: prepositions and participles that open a sentence before a name ("Unlike Patriot, ..."), never part of it. */
+export const OPENING_PREPOSITIONS = parseWordList(read('opening-prepositions.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */
 export const JUDGEMENT_FORMS = parseJudgements(read('judgements.txt'));
 
