@@ -190,3 +190,21 @@ describe('words that open a sentence or a headline are no speaker (PolNeAR dev e
     expect(rows.map((r) => r.speaker)).toEqual(['Northwind']);
   });
 });
+
+describe('transcripts and headlines that name their source before a colon (PolNeAR dev error classes)', () => {
+  const transcript = 'Governor Ann Ruiz spoke on Sunday.\n\nPartial transcript as follows:\n\n"HOLT: Will the port reopen?\n\n"RUIZ: The port will reopen in May. It has to.\n\n"But the budget is not ready yet.\n\n"(CROSSTALK.)\n\n"HOLT: Governor, one more question.\n\nUPDATE: The interview ran on Sunday.';
+  it('reads a transcript\'s turns as direct statements of the names in capitals, one a paragraph', () => {
+    expect(who(transcript)).toEqual([
+      ['Holt', 'Will the port reopen'],
+      ['Ann Ruiz', 'The port will reopen in May. It has to'],
+      ['Ann Ruiz', 'But the budget is not ready yet'],
+      ['Holt', 'Governor, one more question'],
+    ]);
+  });
+  it('takes no label in capitals for a speaker ("UPDATE:", "EXCLUSIVE:")', () => {
+    expect(who('EXCLUSIVE: The port will reopen in May, officials said.\n\nUPDATE: The mayor will speak at nine.').map(([s]) => s)).not.toContain('UPDATE');
+  });
+  it('takes a headline with a semicolon or a stop inside its closing quotation mark ("Name: ...; It’s ‘in Their Heads.’")', () => {
+    expect(who('Ann Ruiz: Port Workers Worried About Jobs; It’s ‘in Their Heads.’\n\nPollster Ann Ruiz spoke on Monday.')).toEqual([['Ann Ruiz', 'Port Workers Worried About Jobs; It’s ‘in Their Heads.’']]);
+  });
+});
