@@ -156,6 +156,11 @@ describe('speaker attachment parses only where the parse can change the phrase (
     expect(rows.map((r) => r.speaker_mention)).toEqual(['he']);
     expect(parsed).toEqual([]);
   });
+  it('parses no sentence for a phrase with a preposition of time after it or a clause-opening one before it', () => {
+    const { rows, parsed } = analysed('“We will appeal,” said the union chief on Tuesday. After Maria Lund said the pier was safe, it reopened.');
+    expect(rows.map((r) => r.speaker_mention)).toEqual(['the union chief', 'Maria Lund']);
+    expect(parsed).toEqual([]);
+  });
   it('parses the sentence where a word before the name may belong to the phrase ("Harbor Authority spokesman Nick Lee")', () => {
     const { rows, parsed } = analysed('The pier was closed. Harbor Authority spokesman Nick Lee said the pier would reopen in May.');
     expect(rows.map((r) => r.speaker)).toEqual(['Nick Lee']);

@@ -13,7 +13,7 @@ import { children, type AnalysedDocument } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import type { Candidate, Doc } from './doc.ts';
 import { wordClasses } from '../nlp/wordnet.ts';
-import { ORG_HEADS, PHRASE_EDGE_WORDS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import { CUE_FORMS, NOUN_FIRST_FORMS, ORG_HEADS, PHRASE_EDGE_WORDS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
 import { AUX_ADVERBS, DETERMINERS, SPEAKER_PRONOUNS } from './tokens.ts';
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
@@ -218,8 +218,17 @@ function punctuationAlone(adoc: AnalysedDocument, a: number, b: number, side: -1
   const x = tokens[k];
   if (x.start < a || x.end > b) return false;
   const far = tokens[k + side];
-  return !far || (side < 0 ? far.end !== x.start : x.end !== far.start);
+  // Written without spaces between two tokens ("Holtz-Eakin", "10:30"): part of a word.
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  if (before && after && before.end === x.start && x.end === after.start) return false;
+  return !far || !JOINING_MARKS.test(x.form) || !/[\p{L}\p{N}]/u.test(far.form) || (side < 0 ? far.end !== x.start : x.end !== far.start);
 }
+
+/** Marks a parser's token may join to the word before or after them ("E.U.", "Kenteris' lawyer", "@handle"). */
+const JOINING_MARKS = /^[.'’\-@&\/]+$/;
+/** Conjunctions that join two nouns into one phrase ("Smith and Jones"). */
+const COORDINATORS = new Set(['and', 'or', 'nor', 'but', '&']);
 
 /** Words that are never a verb in a speaker phrase: pronouns, determiners, "of", "and". */
 const NEVER_VERBS = new Set([...DETERMINERS, ...SPEAKER_PRONOUNS, 'him', 'them', 'us', 'me', 'of', 'and', 'or']);
@@ -249,14 +258,19 @@ export function parseMayChange(doc: Doc, adoc: AnalysedDocument, [ms, me]: Span,
   const wall = (k: number, side: -1 | 1): boolean =>
     k < 0 || k >= t.length || doc.sentenceOf[k] !== sentence || t[k].t === ',' || !!doc.quoteMark[k] || doc.inQuote[k] >= 0 ||
     RELATIVE_WORDS.has(t[k].lo) || (k >= cs && k <= ce) || (!t[k].word && punctuationAlone(adoc, t[k].a, t[k].b, side));
-  // Before the phrase: "of" there keeps the rules' phrase ("a number of members"); a conjunction or a preposition
-  // that opens the clause is left out of the parse's phrase too ("But Trump said", "after Liberals demanded").
+  // Before the phrase: "of" there keeps the rules' phrase ("a number of members"); a subordinator or a preposition
+  // other than one of belonging opens a clause or a phrase of its own ("after Liberals demanded", "officials in
+  // Washington"); a conjunction joins nothing after a boundary ("But Trump said"), only a noun ("Smith and Jones").
   const l = ms - 1;
-  if (!wall(l, -1) && t[l].lo !== 'of' && !(PHRASE_EDGE_WORDS.has(t[l].lo) && wall(l - 1, -1))) return true;
+  const leftWall = l >= 0 && PHRASE_EDGE_WORDS.has(t[l].lo) && (COORDINATORS.has(t[l].lo) ? wall(l - 1, -1) : !INNER_CASES.has(t[l].lo));
+  if (!wall(l, -1) && t[l].lo !== 'of' && !leftWall) return true;
   // After the phrase: only auxiliaries and adverbs before the cue ("Smith has also said") take in nothing.
+  // Nor a preposition other than one of belonging ("the NATO chief on Tuesday", not "a spokesman for the
+  // ministry"), nor the phrase's own reporting verb ("Stoltenberg said, adding ...").
   let r = me + 1;
   if (cs > me) while (r < cs && AUX_ADVERBS.has(t[r].lo)) r++;
-  if (r !== cs && !wall(r, 1)) return true;
+  const rightWall = r < t.length && !t[r].cap && ((PHRASE_EDGE_WORDS.has(t[r].lo) && !INNER_CASES.has(t[r].lo) && !COORDINATORS.has(t[r].lo)) || (CUE_FORMS.has(t[r].lo) && !NOUN_FIRST_FORMS.has(t[r].lo) && !t[r].lo.endsWith('s')));
+  if (r !== cs && !rightWall && !wall(r, 1)) return true;
   for (let k = ms; k <= me; k++) if (t[k].word && !t[k].cap && mayBeVerb(t[k].lo)) return true;
   return false;
 }
