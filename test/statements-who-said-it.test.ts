@@ -209,6 +209,10 @@ describe('transcripts and headlines that name their source before a colon (PolNe
   it('takes no label in capitals for a speaker ("UPDATE:", "EXCLUSIVE:")', () => {
     expect(who('EXCLUSIVE: The port will reopen in May, officials said.\n\nUPDATE: The mayor will speak at nine.').map(([s]) => s)).not.toContain('UPDATE');
   });
+  it('takes no wire or column label before a headline\'s colon for a source, and reads the words after it ("The Latest: ...")', () => {
+    expect(who('The Latest: Mayor urges residents to stay home.\n\nOSLO (AP) — The Latest on the storm.')).toEqual([['Mayor', 'to stay home']]);
+    expect(who('EXCLUSIVE: Port Workers Will Strike Next Week.\n\nThe union met on Monday.').map(([s]) => s)).toEqual([]);
+  });
   it('takes a headline with a semicolon or a stop inside its closing quotation mark ("Name: ...; It’s ‘in Their Heads.’")', () => {
     expect(who('Ann Ruiz: Port Workers Worried About Jobs; It’s ‘in Their Heads.’\n\nPollster Ann Ruiz spoke on Monday.')).toEqual([['Ann Ruiz', 'Port Workers Worried About Jobs; It’s ‘in Their Heads.’']]);
   });

@@ -89,6 +89,8 @@ export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 export const PHRASE_EDGE_WORDS = parseWordList(read('phrase-edge-words.txt'));
 /** opening-prepositions.txt: prepositions and participles that open a sentence before a name ("Unlike Patriot, ..."), never part of it. */
 export const OPENING_PREPOSITIONS = parseWordList(read('opening-prepositions.txt'));
+/** headline-labels.txt: labels before a headline's colon that name no source ("The Latest:", "EXCLUSIVE:"). */
+export const HEADLINE_LABELS = parsePhraseList(read('headline-labels.txt'));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */
 export const JUDGEMENT_FORMS = parseJudgements(read('judgements.txt'));
 

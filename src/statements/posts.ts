@@ -5,6 +5,7 @@
 import type { Span } from '../schema/records.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { TITLE_MINOR_WORDS, wordsIn } from './phrases.ts';
+import { HEADLINE_LABELS } from './lexicon.ts';
 
 const TWEET_SIGNATURE = /^[—–-]\s*([^()\n]+?)\s*\((@\w+)\)\s*((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})\s*$/;
 const SENTENCE_END = new Set(['.', '!', '?']);
@@ -21,6 +22,8 @@ export function headlineClaim(doc: Doc, used: Uint8Array): Candidate[] {
   for (let k = lo; k < Math.min(hi, lo + 6); k++) if (t[k].t === ':') { colon = k; break; }
   if (colon <= lo || wordsIn(t, colon + 1, hi) < 3) return [];
   for (let k = lo; k < colon; k++) if (!t[k].cap && t[k].word && !TITLE_MINOR_WORDS.has(t[k].lo)) return [];
+  // "The Latest: Trump urges ...", "EXCLUSIVE: ...": a column's or a wire's label is no source (headline-labels.txt).
+  if (HEADLINE_LABELS.has(t.slice(lo, colon).filter((x) => x.word).map((x) => x.lo).join(' '))) return [];
   // One line, one sentence: a full stop with words after it is a second sentence; a semicolon is not ("...
   // Health Issues; It’s ‘in Their Heads.’"), nor a stop inside the closing quotation marks.
   for (let k = colon + 1; k < hi; k++) if (SENTENCE_END.has(t[k].t) && wordsIn(t, k + 1, hi) > 0) return [];
