@@ -217,3 +217,14 @@ describe('transcripts and headlines that name their source before a colon (PolNe
     expect(who('Ann Ruiz: Port Workers Worried About Jobs; It’s ‘in Their Heads.’\n\nPollster Ann Ruiz spoke on Monday.')).toEqual([['Ann Ruiz', 'Port Workers Worried About Jobs; It’s ‘in Their Heads.’']]);
   });
 });
+
+describe('a pronoun and the person of its gender named after the last one quoted (PolNeAR dev error class)', () => {
+  it('gives "she" to the woman named since, not to a quoted name of no known gender', () => {
+    const text = '“The port is dying,” wrote Harbor Review. Weeks later, Sen. Claire Olsen spoke at the hearing. “The scientific case is weak,” she said.';
+    expect(who(text)).toEqual([['Harbor Review', 'The port is dying,'], ['Claire Olsen', 'The scientific case is weak,']]);
+  });
+  it('still gives "he" to the man last quoted when a later name is his own', () => {
+    const text = '“We will talk,” said Ban Ki-moon. Ban spoke on Monday. “The ice is melting,” he said.';
+    expect(who(text).map(([s]) => s)).toEqual(['Ban Ki-moon', 'Ban Ki-moon']);
+  });
+});

@@ -425,11 +425,19 @@ export class SpeakerResolver {
       if (s.at < at && s.person && at - s.at < 2500 && this.fits(s.speaker, gender)) speaker = s;
     }
     let found: string | undefined;
+    let foundAt = -1;
     for (const e of this.people) {
       if (e.at >= at) break;
       const full = this.fullName(e.name, e.gender);
-      if (this.fits(full, gender)) found = full;
+      if (this.fits(full, gender)) {
+        found = full;
+        foundAt = e.at;
+      }
     }
+    // A person of the pronoun's gender named after the last one quoted, whose gender the article does not give,
+    // is nearer ("The New Yorker's profile ... Sen. Claire McCaskill scolded him: '...,' she said").
+    const same = (a: string, b: string) => a.split(' ').some((w) => b.split(' ').includes(w));
+    if (gender && speaker && found && foundAt > speaker.at && !same(found, speaker.speaker) && this.genderOf(found, true) === gender && !this.genderOf(speaker.speaker)) return found;
     // But a person the article gives the pronoun's gender, named earlier in the same sentence, is nearer:
     // "Sanders has made clear that he expects ...", "Steve Adler said ..., though he contended ...".
     if (gender) {
