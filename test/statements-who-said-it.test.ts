@@ -166,6 +166,10 @@ describe('speaker attachment parses only where the parse can change the phrase (
     expect(rows.map((r) => r.speaker)).toEqual(['Nick Lee']);
     expect(parsed).toEqual([1]);
   });
+  it('reads an irregular past tense in the rules\' phrase as a verb that may need the parse ("Prices rose ... after Poul Lund said")', () => {
+    const rows = statementsOf('Prices rose on the bond market after Prime Minister Poul Lund said the government was prepared to cut spending.');
+    expect(rows.map((r) => [r.speaker, r.speaker_mention])).toEqual([['Poul Lund', 'Prime Minister Poul Lund']]);
+  });
   it('asks for the parse where a lower-case word of the rules\' phrase may be a verb, not for nouns and pronouns', () => {
     const text = 'Officials worried the plan failed when critics demanded a vote.';
     const a = segmented(text);

@@ -13,7 +13,7 @@ import { children, type AnalysedDocument } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import type { Candidate, Doc } from './doc.ts';
 import { wordClasses } from '../nlp/wordnet.ts';
-import { CUE_FORMS, NOUN_FIRST_FORMS, ORG_HEADS, PHRASE_EDGE_WORDS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import { CUE_FORMS, IRREGULAR_VERB_FORMS, NOUN_FIRST_FORMS, ORG_HEADS, PHRASE_EDGE_WORDS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
 import { AUX_ADVERBS, DETERMINERS, SPEAKER_PRONOUNS } from './tokens.ts';
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
@@ -236,6 +236,7 @@ const NEVER_VERBS = new Set([...DETERMINERS, ...SPEAKER_PRONOUNS, 'him', 'them',
 /** A lower-case word of the rules' phrase that the tagger may read as a clause's verb (see attachSpeaker). */
 function mayBeVerb(w: string): boolean {
   if (NEVER_VERBS.has(w) || /^\p{N}/u.test(w)) return false;
+  if (IRREGULAR_VERB_FORMS.has(w)) return true;
   const bare = w.replace(/(?<=[^s])s$/, '');
   if (SPEAKER_NOUNS.has(w) || SPEAKER_NOUNS.has(bare) || TITLE_WORDS.has(w) || TITLE_WORDS.has(bare) || ORG_HEADS.has(w) || ORG_HEADS.has(bare)) return false;
   // A word WordNet knows only as a noun, an adjective or an adverb ("former", "federal", "senior").
