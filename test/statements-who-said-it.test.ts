@@ -232,3 +232,14 @@ describe('a pronoun and the person of its gender named after the last one quoted
     expect(who(text).map(([s]) => s)).toEqual(['Ban Ki-moon', 'Ban Ki-moon']);
   });
 });
+
+describe('names and opening phrases the new rules leave alone (reuters21578 regressions)', () => {
+  it('keeps a reporting verb\'s -s form that ends an of-phrase in the name ("Court of Appeals", "Ministry of Posts")', () => {
+    expect(who('The Court of Appeals said the case was moot.').map(([s]) => s)).toEqual(['Court of Appeals']);
+  });
+  it('goes past a comma only after an opening preposition or an adverb between commas ("Recently, however, it ...")', () => {
+    expect(statementsOf('Recently, however, it issued a paper calling for new bases.').map((r) => r.speaker_mention)).toEqual(['it']);
+    const rows = statementsOf('Earlier on Monday the ministry spokesman, asked about the U.S.-German clash, went no further than quoting Lund as saying cooperation would continue.');
+    expect(rows.map((r) => r.speaker_mention)).not.toContain('German');
+  });
+});

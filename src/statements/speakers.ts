@@ -159,7 +159,8 @@ export function findEntities(text: string): Entity[] {
       words = words.slice(1);
     }
     // "..., Former White House Doctor Says": a headline's reporting verb in title case ends the run, it is no name.
-    while (words.length > 1 && headlineCue(words[words.length - 1])) words = words.slice(0, -1);
+    // Not in an of-phrase or after a conjunction: "Court of Appeals", "Ministry of Posts and Telecommunications".
+    while (words.length > 1 && headlineCue(words[words.length - 1]) && !/^(?:of|and|&|for|de)$/i.test(words[words.length - 2])) words = words.slice(0, -1);
     if (!words.length) continue;
     // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
     const before = lowerCaseOffice(text, at);
