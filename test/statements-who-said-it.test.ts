@@ -243,3 +243,9 @@ describe('names and opening phrases the new rules leave alone (reuters21578 regr
     expect(rows.map((r) => r.speaker_mention)).not.toContain('German');
   });
 });
+
+describe('an adverb between the speaker and the cue (PolNeAR dev error class)', () => {
+  it('skips "almost" as it skips "also" ("World leaders almost universally expressed ...")', () => {
+    expect(statementsOf('Port workers and their unions almost universally expressed anger over the new contract.').map((r) => r.speaker_mention)).toEqual(['Port workers and their unions']);
+  });
+});
