@@ -12,7 +12,9 @@ import type { Span } from '../schema/records.ts';
 import { children, type AnalysedDocument } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import type { Candidate, Doc } from './doc.ts';
-import { SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import { wordClasses } from '../nlp/wordnet.ts';
+import { CUE_FORMS, IRREGULAR_VERB_FORMS, NOUN_FIRST_FORMS, ORG_HEADS, PHRASE_EDGE_WORDS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import { AUX_ADVERBS, DETERMINERS, SPEAKER_PRONOUNS } from './tokens.ts';
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
 
@@ -164,6 +166,8 @@ function tokenCovering(doc: Doc, at: number): number {
 export function attachSpeaker(doc: Doc, adoc: AnalysedDocument, cand: Pick<Candidate, 'mention' | 'cue' | 'quote'>): Span | null {
   const mention = cand.mention;
   if (!mention || !cand.cue) return mention;
+  // Parse only where the parse can change the rules' phrase: most cues are never parsed.
+  if (!parseMayChange(doc, adoc, mention, cand.cue)) return mention;
   const t = doc.tokens;
   const parsed = speakerOnParse(adoc, t[cand.cue[0]].a);
   if (!parsed) return mention;
@@ -197,4 +201,77 @@ export function attachSpeaker(doc: Doc, adoc: AnalysedDocument, cand: Pick<Candi
     if (!t[k].cap && clauseVerbAt(adoc, t[k].a)) return [ps, pe];
   }
   return mention;
+}
+
+/**
+ * Whether the punctuation at [a, b), beside a speaker phrase on `side` of it (-1 before, 1 after), is a token of
+ * its own for the parser too (tokenization only, no model runs), set off by a space from the words away from the
+ * phrase: the parse's phrase never holds it then. A mark the parser's tokens join to a word ("E.U.", "@handle",
+ * "Inc.") or that is written against the next word away from the phrase ("Kenteris' lawyer") may be part of one.
+ */
+function punctuationAlone(adoc: AnalysedDocument, a: number, b: number, side: -1 | 1): boolean {
+  const si = adoc.sentenceAt(a);
+  if (si < 0) return true;
+  const tokens = adoc.tokens(si);
+  const k = tokens.findIndex((x) => x.start <= a && a < x.end);
+  if (k < 0) return true;
+  const x = tokens[k];
+  if (x.start < a || x.end > b) return false;
+  const far = tokens[k + side];
+  // Written without spaces between two tokens ("Holtz-Eakin", "10:30"): part of a word.
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  if (before && after && before.end === x.start && x.end === after.start) return false;
+  return !far || !JOINING_MARKS.test(x.form) || !/[\p{L}\p{N}]/u.test(far.form) || (side < 0 ? far.end !== x.start : x.end !== far.start);
+}
+
+/** Marks a parser's token may join to the word before or after them ("E.U.", "Kenteris' lawyer", "@handle"). */
+const JOINING_MARKS = /^[.'’\-@&\/]+$/;
+/** Conjunctions that join two nouns into one phrase ("Smith and Jones"). */
+const COORDINATORS = new Set(['and', 'or', 'nor', 'but', '&']);
+
+/** Words that are never a verb in a speaker phrase: pronouns, determiners, "of", "and". */
+const NEVER_VERBS = new Set([...DETERMINERS, ...SPEAKER_PRONOUNS, 'him', 'them', 'us', 'me', 'of', 'and', 'or']);
+
+/** A lower-case word of the rules' phrase that the tagger may read as a clause's verb (see attachSpeaker). */
+function mayBeVerb(w: string): boolean {
+  if (NEVER_VERBS.has(w) || /^\p{N}/u.test(w)) return false;
+  if (IRREGULAR_VERB_FORMS.has(w)) return true;
+  const bare = w.replace(/(?<=[^s])s$/, '');
+  if (SPEAKER_NOUNS.has(w) || SPEAKER_NOUNS.has(bare) || TITLE_WORDS.has(w) || TITLE_WORDS.has(bare) || ORG_HEADS.has(w) || ORG_HEADS.has(bare)) return false;
+  // A word WordNet knows only as a noun, an adjective or an adverb ("former", "federal", "senior").
+  const c = wordClasses(w);
+  return c.mask === 0 || (c.mask & 2) !== 0;
+}
+
+/**
+ * Whether the parse can change the rules' speaker phrase [ms, me] of the cue [cs, ce] (attachSpeaker's three
+ * corrections), judged from the words alone, so that a sentence is parsed only where it can: a relative pronoun;
+ * a word beside the phrase that a longer phrase of the parse could take in (not a comma, a quotation mark, the
+ * cue, a sentence boundary, punctuation set off by a space, a conjunction or a preposition with such a boundary
+ * before it, nor the auxiliaries and adverbs between the phrase and its cue); a lower-case word that may be a verb.
+ */
+export function parseMayChange(doc: Doc, adoc: AnalysedDocument, [ms, me]: Span, [cs, ce]: Span): boolean {
+  const t = doc.tokens;
+  if (ms === me && RELATIVE_WORDS.has(t[ms].lo)) return true;
+  const sentence = doc.sentenceOf[cs];
+  /** Token k, beside the phrase, ends any phrase of the parse there. */
+  const wall = (k: number, side: -1 | 1): boolean =>
+    k < 0 || k >= t.length || doc.sentenceOf[k] !== sentence || t[k].t === ',' || !!doc.quoteMark[k] || doc.inQuote[k] >= 0 ||
+    RELATIVE_WORDS.has(t[k].lo) || (k >= cs && k <= ce) || (!t[k].word && punctuationAlone(adoc, t[k].a, t[k].b, side));
+  // Before the phrase: "of" there keeps the rules' phrase ("a number of members"); a subordinator or a preposition
+  // other than one of belonging opens a clause or a phrase of its own ("after Liberals demanded", "officials in
+  // Washington"); a conjunction joins nothing after a boundary ("But Trump said"), only a noun ("Smith and Jones").
+  const l = ms - 1;
+  const leftWall = l >= 0 && PHRASE_EDGE_WORDS.has(t[l].lo) && (COORDINATORS.has(t[l].lo) ? wall(l - 1, -1) : !INNER_CASES.has(t[l].lo));
+  if (!wall(l, -1) && t[l].lo !== 'of' && !leftWall) return true;
+  // After the phrase: only auxiliaries and adverbs before the cue ("Smith has also said") take in nothing.
+  // Nor a preposition other than one of belonging ("the NATO chief on Tuesday", not "a spokesman for the
+  // ministry"), nor the phrase's own reporting verb ("Stoltenberg said, adding ...").
+  let r = me + 1;
+  if (cs > me) while (r < cs && AUX_ADVERBS.has(t[r].lo)) r++;
+  const rightWall = r < t.length && !t[r].cap && ((PHRASE_EDGE_WORDS.has(t[r].lo) && !INNER_CASES.has(t[r].lo) && !COORDINATORS.has(t[r].lo)) || (CUE_FORMS.has(t[r].lo) && !NOUN_FIRST_FORMS.has(t[r].lo) && !t[r].lo.endsWith('s')));
+  if (r !== cs && !rightWall && !wall(r, 1)) return true;
+  for (let k = ms; k <= me; k++) if (t[k].word && !t[k].cap && mayBeVerb(t[k].lo)) return true;
+  return false;
 }

@@ -15,6 +15,8 @@ export interface Candidate {
   date?: string;
   speaker?: string;
   role?: string;
+  /** The speaker's name is printed in capitals ("PENCE:" in a transcript): resolved as it is written in the prose. */
+  capitals?: true;
   /** Found by the learned tagger rather than the rules. */
   tagged?: true;
 }

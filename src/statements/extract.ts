@@ -22,7 +22,7 @@ import { attachSpeaker } from './attach.ts';
 import { ArticleEntities, anonymousOffice, speakerWords } from './coreference.ts';
 import { canonicalSpeaker, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
-import { embeddedPosts, headlineClaim, signedQuotes } from './posts.ts';
+import { embeddedPosts, headlineClaim, signedQuotes, transcriptTurns } from './posts.ts';
 import { shippedModel } from './tagger/model.ts';
 import { taggedStatements, type StatementScope } from './tagger/learned.ts';
 
@@ -119,7 +119,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const doc = new Doc(text, article, findQuotes(text, article.paragraphs));
   const used = new Uint8Array(doc.tokens.length);
   const claims = headlineClaim(doc, used);
-  const candidates: Candidate[] = [...embeddedPosts(doc, used), ...signedQuotes(doc, used), ...directQuotes(doc, used), ...claims];
+  const candidates: Candidate[] = [...embeddedPosts(doc, used), ...signedQuotes(doc, used), ...transcriptTurns(doc, used), ...directQuotes(doc, used), ...claims];
   // Direct quotes' speakers, for a participle after them ("..., Stoltenberg said, adding that ...").
   const mentionOf = new Int32Array(doc.tokens.length);
   for (const c of candidates) if (c.mention) for (let k = c.mention[0]; k <= c.mention[1]; k++) mentionOf[k] = c.mention[0] + 1;
@@ -153,7 +153,9 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     const mention = text.slice(at, t[c.mention[1]].b);
     const sentence = doc.sentenceRange[doc.sentenceOf[c.mention[0]]];
     const context = sentence && sentence[1] > sentence[0] ? { sentenceStart: t[sentence[0]].a, cueAt: c.cue ? t[c.cue[0]].a : t[c.mention[1]].b } : undefined;
-    const r = resolver.resolve(mention, at, context);
+    // "PENCE:" is the Pence the prose names ("Governor Mike Pence").
+    const written = c.capitals ? mention.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : mention;
+    const r = resolver.resolve(written, at, context);
     // A pronoun or a description ("it", "the company") the speaker rules leave as written goes to the entity the
     // article names; when it names none, the speaker is unresolved rather than guessed.
     // "a spokesman" is someone new; "the spokesman" of no named office is no one in particular (an anonymous source).

@@ -85,6 +85,14 @@ export const TOPIC_FORMS = parseCueList(read('topic-verbs.txt'));
 export const CLAUSE_ONLY_VERBS = parseWordList(read('clause-only-verbs.txt'));
 /** refusals.txt: "declined to comment", a cue only before "to". */
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
+/** phrase-edge-words.txt: conjunctions and prepositions that, opening a clause, are no part of the speaker phrase after them. */
+export const PHRASE_EDGE_WORDS = parseWordList(read('phrase-edge-words.txt'));
+/** opening-prepositions.txt: prepositions and participles that open a sentence before a name ("Unlike Patriot, ..."), never part of it. */
+export const OPENING_PREPOSITIONS = parseWordList(read('opening-prepositions.txt'));
+/** headline-labels.txt: labels before a headline's colon that name no source ("The Latest:", "EXCLUSIVE:"). */
+export const HEADLINE_LABELS = parsePhraseList(read('headline-labels.txt'));
+/** irregular-verbs.txt: past tenses and participles of irregular verbs ("rose", "said", "withdrew"), space-separated. */
+export const IRREGULAR_VERB_FORMS = new Set([...parseWordList(read('irregular-verbs.txt'))].flatMap((line) => line.split(/\s+/)));
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */
 export const JUDGEMENT_FORMS = parseJudgements(read('judgements.txt'));
 

@@ -628,17 +628,36 @@ function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Sub
   return null;
 }
 
-/** The capitalised phrase or pronoun right after the first comma or dash of a sentence, before the cue at i. */
+/**
+ * The capitalised phrase or pronoun right after the comma or dash that ends a sentence's opening phrase, before
+ * the cue at i. The opening phrase may hold commas of its own ("Following a swiftly called, late-afternoon
+ * meeting, the Security Council issued ..."): a lower-case word after a comma goes on with it, and a determiner
+ * before a capitalised name opens the subject.
+ */
 function afterOpening(t: Token[], lo: number, i: number): Subject | null {
-  let k = lo + 1;
-  while (k < i && t[k].t !== ',' && !DASHES.has(t[k].t)) k++;
-  const s = k + 1;
-  if (s >= i) return null;
-  if (SPEAKER_PRONOUNS.has(t[s].lo) && t[s].lo !== 'which' && t[s].lo !== 'who') return { s, e: s };
-  if (!t[s].cap) return null;
-  let e = s;
-  while (e + 1 < i && t[e + 1].cap) e++;
-  return isSpeakerEnd(t[e]) && plausibleSpeaker(t, s, e) ? { s, e } : null;
+  // Only an opening preposition's phrase goes on past a comma ("Following a ..., late-afternoon meeting, ..."),
+  // or an adverb between commas.
+  const prepositional = PREPOSITIONS.has(t[lo].lo);
+  for (let k = lo + 1; k < i; k++) {
+    if (t[k].t !== ',' && !DASHES.has(t[k].t)) continue;
+    // A hyphen inside a word ("U.S.-German") ends nothing.
+    if (t[k].t !== ',' && t[k - 1].b === t[k].a && t[k + 1]?.a === t[k].b) continue;
+    let s = k + 1;
+    if (s >= i) return null;
+    if (SPEAKER_PRONOUNS.has(t[s].lo) && t[s].lo !== 'which' && t[s].lo !== 'who') return { s, e: s };
+    const determiner = t[s].lo === 'the' && s + 1 < i && t[s + 1].cap;
+    if (!t[s].cap && !determiner) {
+      if (prepositional && t[s].word && !DETERMINERS.has(t[s].lo) && !PREPOSITIONS.has(t[s].lo)) continue;
+      // "Recently, however, it issued ...": an adverb set off by commas.
+      if ((LEADING_JUNK.has(t[s].lo) || /ly$/.test(t[s].lo)) && t[s + 1]?.t === ',') continue;
+      return null;
+    }
+    let e = s + (determiner ? 1 : 0);
+    while (e + 1 < i && t[e + 1].cap) e++;
+    if (determiner) s++;
+    return isSpeakerEnd(t[e]) && plausibleSpeaker(t, s, e) ? { s: determiner ? s - 1 : s, e } : null;
+  }
+  return null;
 }
 
 /** "Asked by Matt Lauer whether ...", "asked by a host if ...": the one who put the question, or null. */

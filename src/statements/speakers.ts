@@ -2,7 +2,7 @@
  * Speakers: the names an article mentions (with the office written before them) and the resolution
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
-import { CUE_FORMS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import { CUE_FORMS, NOUN_FIRST_FORMS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
@@ -34,6 +34,7 @@ const NON_NAME = new Set([
     'several another other others each every few even only just such neither either nor ' +
     'mr mrs ms dr').split(' '),
   ...SENTENCE_ADVERBS,
+  ...OPENING_PREPOSITIONS,
 ]);
 
 /** A word before a speaker phrase that is no part of it: "But", "And then", "62-year-old", "Perhaps". */
@@ -157,6 +158,9 @@ export function findEntities(text: string): Entity[] {
       at += words[0].length + 1;
       words = words.slice(1);
     }
+    // "..., Former White House Doctor Says": a headline's reporting verb in title case ends the run, it is no name.
+    // Not in an of-phrase or after a conjunction: "Court of Appeals", "Ministry of Posts and Telecommunications".
+    while (words.length > 1 && headlineCue(words[words.length - 1]) && !/^(?:of|and|&|for|de)$/i.test(words[words.length - 2])) words = words.slice(0, -1);
     if (!words.length) continue;
     // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
     const before = lowerCaseOffice(text, at);
@@ -187,6 +191,12 @@ export function findEntities(text: string): Entity[] {
   }
   return out.sort((x, y) => x.at - y.at);
 }
+
+/** A reporting verb's -s form written in title case ("Says", "Reveals", "Warns"). */
+const headlineCue = (word: string): boolean => {
+  const w = word.replace(/[.:]$/, '');
+  return /^\p{Lu}\p{Ll}+s$/u.test(w) && !NOUN_FIRST_FORMS.has(w.toLowerCase()) && CUE_FORMS.has(w.toLowerCase()) && CUE_FORMS.get(w.toLowerCase())!.base !== w.toLowerCase();
+};
 
 /** Title-case words of a headline that join names, never part of one. */
 const HEADLINE_WORDS = new Set(['the', 'a', 'an', 'to', 'for', 'on', 'in', 'at', 'with', 'and', 'or', 'but', 'is', 'are', 'was', 'has', 'have', 'will', 'of', 'from', 'by', 'about', 'after', 'over', 'says', 'said']);
@@ -416,11 +426,19 @@ export class SpeakerResolver {
       if (s.at < at && s.person && at - s.at < 2500 && this.fits(s.speaker, gender)) speaker = s;
     }
     let found: string | undefined;
+    let foundAt = -1;
     for (const e of this.people) {
       if (e.at >= at) break;
       const full = this.fullName(e.name, e.gender);
-      if (this.fits(full, gender)) found = full;
+      if (this.fits(full, gender)) {
+        found = full;
+        foundAt = e.at;
+      }
     }
+    // A person of the pronoun's gender named after the last one quoted, whose gender the article does not give,
+    // is nearer ("The New Yorker's profile ... Sen. Claire McCaskill scolded him: '...,' she said").
+    const same = (a: string, b: string) => a.split(' ').some((w) => b.split(' ').includes(w));
+    if (gender && speaker && found && foundAt > speaker.at && !same(found, speaker.speaker) && this.genderOf(found, true) === gender && !this.genderOf(speaker.speaker)) return found;
     // But a person the article gives the pronoun's gender, named earlier in the same sentence, is nearer:
     // "Sanders has made clear that he expects ...", "Steve Adler said ..., though he contended ...".
     if (gender) {

@@ -48,7 +48,7 @@ export const PREPOSITIONS = set(
 /** Words that can stand between a speaker and the verb: auxiliaries, negation, common adverbs. */
 export const AUX_ADVERBS = set(
   'has have had also later then again further earlier previously repeatedly recently once would will could may might ' +
-    'can did does do not never publicly privately reportedly often already still just even initially finally flatly long ' +
+    'can did does do not never almost publicly privately reportedly often already still just even initially finally flatly long ' +
     'always frequently first last now soon quickly simply only ever yet is was were are been be being has also too',
 );
 /** Words that cannot end a speaker phrase. */
