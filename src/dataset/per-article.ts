@@ -31,13 +31,31 @@ export async function perArticle<V>(
     total: number | null;
     /** the settings this stage reads, as text (part of the cache key) */
     salt: string;
-    local: (line: string, settings: BuildPaths['settings']) => V;
+    local: (line: string, settings: BuildPaths['settings']) => V | Promise<V>;
     sink: (value: V) => Promise<void>;
+    /**
+     * Read-only data for worker threads (WorkerPool.share), made when the first article goes to a
+     * worker (an up-to-date or fully cached stage makes none); not for remote workers.
+     */
+    share?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   },
 ): Promise<{ cached: number }> {
   const jobs = workerCount(opts, spec.total);
   const ownPool = opts.pool === undefined && jobs > 1 ? startPool(p, jobs) : null;
-  const pool = (opts.pool ?? ownPool) as ArticlePool<V> | null;
+  const anyPool = (opts.pool ?? ownPool) as ArticlePool<V> | null;
+  let shared: Promise<void> | undefined;
+  const pool: ArticlePool<V> | null =
+    anyPool instanceof WorkerPool && spec.share
+      ? {
+          close: () => anyPool.close(),
+          run: async (input) => {
+            await (shared ??= (async () => {
+              for (const [key, value] of Object.entries(await spec.share!())) anyPool.share(key, value);
+            })());
+            return anyPool.run(input) as Promise<V>;
+          },
+        }
+      : anyPool;
   const cache = opts.cache === false ? null : new ArticleCache(p.out, spec.stage, await cacheSalt(spec.stage, spec.salt));
   await cache?.open();
   const progress = new Progress(spec.stage, spec.total, 'articles', { quiet: opts.quiet });

@@ -7,8 +7,18 @@ import { register } from 'tsx/esm/api';
 register();
 const mod = await import(workerData.module);
 const handle = mod.handle;
-parentPort.on('message', async ({ id, input }) => {
+// Data the pool shares with every worker (WorkerPool.share), handed to the module's `share(key, value)`;
+// a task waits until what was shared before it is in place.
+let ready = Promise.resolve();
+const share = (key, value) => {
+  ready = ready.then(() => mod.share?.(key, value));
+};
+for (const [key, value] of Object.entries(workerData.shared ?? {})) share(key, value);
+parentPort.on('message', async (m) => {
+  if (m.share !== undefined) return share(m.share, m.value);
+  const { id, input } = m;
   try {
+    await ready;
     parentPort.postMessage({ id, ok: true, value: await handle(input, workerData.data) });
   } catch (err) {
     parentPort.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) });

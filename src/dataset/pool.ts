@@ -54,6 +54,8 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
   private busy = new Map<Worker, number>();
   private nextId = 0;
   private failed: Error | null = null;
+  /** Read-only data every worker is handed once (see share). */
+  private shared: Record<string, unknown> = {};
 
   constructor(private module: URL, readonly size: number, private workerData: unknown) {}
 
@@ -61,7 +63,7 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
     const { module, workerData } = this;
     {
       const w = new Worker(new URL('./pool-worker.mjs', import.meta.url), {
-        workerData: { module: module.href, data: workerData },
+        workerData: { module: module.href, data: workerData, shared: this.shared },
       });
       w.on('message', (m: { id: number; ok: boolean; value?: O; error?: string }) => {
         const p = this.pending.get(m.id);
@@ -103,6 +105,17 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
       this.busy.set(w, job.id);
       w.postMessage(job);
     }
+  }
+
+  /**
+   * Hands `value` to every worker, started or to come, as the module's `share(key, value)` (before any
+   * task sent after this call). Meant for large read-only data on SharedArrayBuffers, which a worker
+   * receives as the same memory, not a copy: one copy for all the workers. A key is shared once.
+   */
+  share(key: string, value: unknown): void {
+    if (key in this.shared) return;
+    this.shared[key] = value;
+    for (const w of this.workers) w.postMessage({ share: key, value });
   }
 
   run(input: I): Promise<O> {
