@@ -5,6 +5,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
+// NEWSLEDGER_HEAP_LOG=SECONDS: each worker prints its heap (used, total), external and array-buffer memory
+// to stderr that often, and once more when told to stop (issue 15: where a build's memory goes).
+if (Number(process.env.NEWSLEDGER_HEAP_LOG) > 0) {
+  const { threadId } = await import('node:worker_threads');
+  const v8 = await import('node:v8');
+  const mb = (n) => (n / 1048576).toFixed(0);
+  const log = () => {
+    const h = v8.getHeapStatistics();
+    const m = process.memoryUsage();
+    process.stderr.write(`heap worker ${threadId}: used ${mb(h.used_heap_size)} MB, total ${mb(h.total_heap_size)} MB, external ${mb(h.external_memory)} MB, array buffers ${mb(m.arrayBuffers)} MB\n`);
+  };
+  setInterval(log, Number(process.env.NEWSLEDGER_HEAP_LOG) * 1000).unref();
+}
 const mod = await import(workerData.module);
 const handle = mod.handle;
 // Data the pool shares with every worker (WorkerPool.share), handed to the module's `share(key, value)`;
