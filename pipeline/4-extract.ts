@@ -18,13 +18,16 @@ export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<Stage
     const rejects = new LineWriter(join(dir, 'rejects.jsonl'));
     // Per article, in workers, answered from the article cache where the segmented line and the
     // code are unchanged; written here in input order.
-    const { extractLine } = await import('./extract-article.ts');
+    // The extractors (and their dictionaries) load in this thread only when it extracts itself (no
+    // workers); with workers it only shares the NLP models with them, loaded once into shared memory.
+    let extractLine: typeof import('./extract-article.ts').extractLine | undefined;
     const counts = await perArticle<ExtractLines>(p, opts, {
       stage: 'extract',
       input: join(stageDir(p, 'segment'), 'articles.jsonl'),
       total: input.counts.articles ?? null,
       salt: `statement_scope=${p.settings.statement_scope}`,
-      local: extractLine,
+      local: async (line, settings) => (extractLine ??= (await import('./extract-article.ts')).extractLine)(line, settings),
+      share: async () => ({ 'nlp-models': (await import('../src/nlp/index.ts')).shareNlpModels() }),
       sink: async (out) => {
         if (out.reject !== undefined) await rejects.write(out.reject);
         await articles.write(out.article);

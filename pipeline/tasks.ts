@@ -39,6 +39,15 @@ export async function handle(input: Task, settings: BuildSettings): Promise<unkn
 }
 
 /**
+ * Read-only data the main thread shares with its workers (src/dataset/pool.ts, WorkerPool.share):
+ * 'nlp-models', the tagger's, parser's and entity tagger's tables in shared memory (one copy for all
+ * the workers; see shareNlpModels in src/nlp/index.ts).
+ */
+export async function share(key: string, value: unknown): Promise<void> {
+  if (key === 'nlp-models') (await import('../src/nlp/index.ts')).useSharedNlpModels(value as import('../src/nlp/index.ts').SharedNlpModels);
+}
+
+/**
  * What a task gives for an article that crashed or hung every worker it was sent to (src/cluster/):
  * clean and extract turn it into a reject, as they do for an article they cannot handle; segment has
  * no reject to give, so the build stops naming the article.

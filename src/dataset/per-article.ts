@@ -2,6 +2,7 @@
  * The per-article stages' loop: read the previous stage's lines, answer each from the article cache
  * or from a worker (src/dataset/pool.ts), and hand the answers on in input order, with progress.
  */
+import v8 from 'node:v8';
 import { orderedMap, defaultJobs, readLines, WorkerPool, type ArticlePool } from './pool.ts';
 import { ArticleCache, cacheSalt } from './cache.ts';
 import { Progress } from './progress.ts';
@@ -31,16 +32,35 @@ export async function perArticle<V>(
     total: number | null;
     /** the settings this stage reads, as text (part of the cache key) */
     salt: string;
-    local: (line: string, settings: BuildPaths['settings']) => V;
+    local: (line: string, settings: BuildPaths['settings']) => V | Promise<V>;
     sink: (value: V) => Promise<void>;
+    /**
+     * Read-only data for worker threads (WorkerPool.share), made when the first article goes to a
+     * worker (an up-to-date or fully cached stage makes none); not for remote workers.
+     */
+    share?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   },
 ): Promise<{ cached: number }> {
   const jobs = workerCount(opts, spec.total);
   const ownPool = opts.pool === undefined && jobs > 1 ? startPool(p, jobs) : null;
-  const pool = (opts.pool ?? ownPool) as ArticlePool<V> | null;
+  const anyPool = (opts.pool ?? ownPool) as ArticlePool<V> | null;
+  let shared: Promise<void> | undefined;
+  const pool: ArticlePool<V> | null =
+    anyPool instanceof WorkerPool && spec.share
+      ? {
+          close: () => anyPool.close(),
+          run: async (input) => {
+            await (shared ??= (async () => {
+              for (const [key, value] of Object.entries(await spec.share!())) anyPool.share(key, value);
+            })());
+            return anyPool.run(input) as Promise<V>;
+          },
+        }
+      : anyPool;
   const cache = opts.cache === false ? null : new ArticleCache(p.out, spec.stage, await cacheSalt(spec.stage, spec.salt));
   await cache?.open();
   const progress = new Progress(spec.stage, spec.total, 'articles', { quiet: opts.quiet });
+  const heapLog = heapLogger(spec.stage);
   type Item = { line: string; key: string; json?: string };
   async function* items(): AsyncGenerator<Item> {
     for await (const line of readLines(spec.input)) yield { line, key: cache ? cache.key(line) : '' };
@@ -72,7 +92,22 @@ export async function perArticle<V>(
     throw err;
   } finally {
     progress.end();
+    if (heapLog) clearInterval(heapLog);
     await ownPool?.close();
   }
   return { cached: cache?.hits ?? 0 };
+}
+
+/** NEWSLEDGER_HEAP_LOG=SECONDS: this thread's heap and the process's RSS to stderr that often (the workers print theirs: pool-worker.mjs). */
+function heapLogger(stage: string): ReturnType<typeof setInterval> | undefined {
+  const every = Number(process.env.NEWSLEDGER_HEAP_LOG);
+  if (!(every > 0)) return undefined;
+  const mb = (n: number) => (n / 1048576).toFixed(0);
+  const t = setInterval(() => {
+    const h = v8.getHeapStatistics();
+    const m = process.memoryUsage();
+    process.stderr.write(`heap main (${stage}): used ${mb(h.used_heap_size)} MB, total ${mb(h.total_heap_size)} MB, external ${mb(h.external_memory)} MB, array buffers ${mb(m.arrayBuffers)} MB; process RSS ${mb(m.rss)} MB\n`);
+  }, every * 1000);
+  t.unref();
+  return t;
 }

@@ -9,6 +9,7 @@
  * jobs <= 1 the task runs in this thread and no worker is started.
  */
 import { Worker } from 'node:worker_threads';
+import v8 from 'node:v8';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
@@ -26,6 +27,21 @@ export function parseJobs(v: unknown): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--jobs must be a whole number of at least 1, not ${v}`);
   return n;
+}
+
+/**
+ * How far past its live size V8 lets a heap grow before a full collection: +100% (factor 2) instead of
+ * V8's own factor of up to 4. With two workers each holding ~80 MB live, each heap grew to ~250 MB between
+ * collections, which was most of a build's peak RSS (issue 15: 1.2 GB before, see README, Benchmarks).
+ * The flag is process-wide and read at each collection, so it is set before the first worker starts;
+ * it changes when memory is collected, never what is computed.
+ */
+export const HEAP_GROWING_PERCENT = 100;
+let heapGrowthLimited = false;
+function limitHeapGrowth(): void {
+  if (heapGrowthLimited) return;
+  heapGrowthLimited = true;
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
 interface Pending<O> {
@@ -54,14 +70,17 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
   private busy = new Map<Worker, number>();
   private nextId = 0;
   private failed: Error | null = null;
+  /** Read-only data every worker is handed once (see share). */
+  private shared: Record<string, unknown> = {};
 
   constructor(private module: URL, readonly size: number, private workerData: unknown) {}
 
   private spawn() {
     const { module, workerData } = this;
+    limitHeapGrowth();
     {
       const w = new Worker(new URL('./pool-worker.mjs', import.meta.url), {
-        workerData: { module: module.href, data: workerData },
+        workerData: { module: module.href, data: workerData, shared: this.shared },
       });
       w.on('message', (m: { id: number; ok: boolean; value?: O; error?: string }) => {
         const p = this.pending.get(m.id);
@@ -103,6 +122,17 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
       this.busy.set(w, job.id);
       w.postMessage(job);
     }
+  }
+
+  /**
+   * Hands `value` to every worker, started or to come, as the module's `share(key, value)` (before any
+   * task sent after this call). Meant for large read-only data on SharedArrayBuffers, which a worker
+   * receives as the same memory, not a copy: one copy for all the workers. A key is shared once.
+   */
+  share(key: string, value: unknown): void {
+    if (key in this.shared) return;
+    this.shared[key] = value;
+    for (const w of this.workers) w.postMessage({ share: key, value });
   }
 
   run(input: I): Promise<O> {

@@ -50,7 +50,11 @@ interface WorldCountry {
   latlng: [number, number];
   independent?: boolean;
 }
-export const WORLD: WorldCountry[] = require('world-countries');
+/**
+ * world-countries' data, read where the lexicon is built and then let go: required, the package's
+ * 1.4 MB of JSON (translations and all) would stay in require's cache for good.
+ */
+const readWorld = (): WorldCountry[] => JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as WorldCountry[];
 
 export const COUNTRY_NAME = new Map<string, string>();
 export const COUNTRY_LATLNG = new Map<string, [number, number]>();
@@ -107,6 +111,7 @@ function build(): Lexicon {
     for (const n of list) soft(n, e);
   }
   // Sovereign states first, so that "American" is the United States and not a territory that shares the demonym.
+  const WORLD = readWorld();
   const world = [...WORLD.filter((w) => w.independent), ...WORLD.filter((w) => !w.independent)];
   for (const w of world) {
     const e = entries.get(w.cca3) ?? { kind: 'country' as const, name: w.name.common, country: w.cca3, sector: 'government' };

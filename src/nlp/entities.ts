@@ -565,7 +565,7 @@ export class EntityTagger {
    */
   constructor(
     readonly model: Scorer,
-    private readonly source: AveragedPerceptron | Buffer,
+    private readonly source: AveragedPerceptron | Buffer | (() => Buffer),
   ) {
     this.scores = new Float32Array(model.nClasses);
   }
@@ -589,13 +589,15 @@ export class EntityTagger {
 
   /** The model's binary form (uncompressed; the shipped file is its gzip). Extra meta only for a trained tagger. */
   serialize(meta: Record<string, unknown> = {}): Buffer {
+    if (typeof this.source === 'function') return this.source();
     if (Buffer.isBuffer(this.source)) return this.source;
     return this.source.serialize({ ...MODEL_META, ...meta });
   }
 
-  static fromBytes(bytes: Buffer, source = 'entity model'): EntityTagger {
+  /** `shared`: the model's tables on SharedArrayBuffers (see SparseTables). */
+  static fromBytes(bytes: Buffer, source = 'entity model', shared = false): EntityTagger {
     const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
-    const { model, meta } = SparseModel.deserialize(raw, source);
+    const { model, meta } = SparseModel.deserialize(raw, source, shared);
     const labels = meta.labels as string[] | undefined;
     if (meta.kind !== MODEL_META.kind || meta.version !== MODEL_META.version || !labels || labels.join(' ') !== ENTITY_CLASSES.join(' ') || meta.lexicon !== MODEL_META.lexicon) {
       throw new Error(`${source}: not an entity model of this version (kind ${JSON.stringify(meta.kind)}, version ${JSON.stringify(meta.version)}, labels ${JSON.stringify(labels)})`);
@@ -604,8 +606,13 @@ export class EntityTagger {
   }
 
   /** Reads a model (gzipped or not); by default the one shipped in src/nlp/models/entities.bin.gz. */
-  static load(path: string | URL = DEFAULT_ENTITY_MODEL): EntityTagger {
-    return EntityTagger.fromBytes(readFileSync(path), String(path));
+  static load(path: string | URL = DEFAULT_ENTITY_MODEL, shared = false): EntityTagger {
+    // The file's bytes are read again by serialize() rather than kept.
+    const read = () => {
+      const bytes = readFileSync(path);
+      return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+    };
+    return new EntityTagger(EntityTagger.fromBytes(read(), String(path), shared).model, read);
   }
 }
 

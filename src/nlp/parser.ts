@@ -449,8 +449,12 @@ export class DependencyParser {
   private readonly valid = new Uint8Array(N_MOVES);
   private readonly validClass = new Uint8Array(N_CLASSES);
 
-  /** `bytes` is the two models' binary form, as shipped. */
-  constructor(readonly moves: SparseModel, readonly labels: SparseModel, readonly bytes: Buffer) {}
+  /** `bytes` is the two models' binary form, as shipped, or how to read it again (a loaded parser does not keep it). */
+  constructor(readonly moves: SparseModel, readonly labels: SparseModel, private readonly source: Buffer | (() => Buffer)) {}
+
+  get bytes(): Buffer {
+    return typeof this.source === 'function' ? this.source() : this.source;
+  }
 
   /** `atoms`: the words' wordAtoms, when the caller already has them (the tagger reads the same). */
   parse(forms: string[], upos: string[], atoms?: WordAtoms): Parse {
@@ -495,16 +499,19 @@ export class DependencyParser {
     return argmax(scores, L);
   }
 
-  static deserialize(bytes: Buffer, source: string): DependencyParser {
+  /** `shared`: the models' tables on SharedArrayBuffers (see SparseTables). */
+  static deserialize(bytes: Buffer, source: string, shared = false): DependencyParser {
     const { meta, parts } = unpackModels(bytes, source);
     if (meta.model !== PARSER_META.model || (meta.relations as string[]).join(' ') !== RELATIONS.join(' ') || parts.length !== 2 || JSON.stringify(meta.groups) !== JSON.stringify(RELATION_GROUPS)) throw new Error(`${source}: not a parser model for these relations and groups`);
-    const moves = SparseModel.deserialize(parts[0], source).model;
+    const moves = SparseModel.deserialize(parts[0], source, shared).model;
     if (moves.nClasses !== N_CLASSES) throw new Error(`${source}: not a parser model for these relations and groups`);
-    return new DependencyParser(moves, SparseModel.deserialize(parts[1], source).model, bytes);
+    return new DependencyParser(moves, SparseModel.deserialize(parts[1], source, shared).model, bytes);
   }
 
-  static load(path = PARSER_MODEL_PATH): DependencyParser {
-    return DependencyParser.deserialize(gunzipSync(readFileSync(path)), path);
+  static load(path = PARSER_MODEL_PATH, shared = false): DependencyParser {
+    const read = () => gunzipSync(readFileSync(path));
+    const p = DependencyParser.deserialize(read(), path, shared);
+    return new DependencyParser(p.moves, p.labels, read);
   }
 }
 

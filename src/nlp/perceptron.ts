@@ -135,6 +135,18 @@ export interface Scorer {
 }
 
 /**
+ * A SparseModel's tables (see below), all it reads when scoring. Built on SharedArrayBuffers (deserialize's
+ * `shared`), they are what the main thread hands its worker threads: every worker scores with the one
+ * copy instead of unpacking the model file again (src/nlp/index.ts, shareNlpModels).
+ */
+export interface SparseTables {
+  nClasses: number;
+  size: number;
+  slots: Int32Array;
+  cells: Int32Array;
+}
+
+/**
  * A trained model in its compact, read-only form: the file's sparse rows kept as they are (int16 weights,
  * with their classes), behind a hash table that holds each feature's two keys and row beside each other.
  * Lookups are what parsing spends its time on, so one feature costs about two cache lines.
@@ -145,26 +157,43 @@ export class SparseModel implements Scorer {
   private readonly mask: number;
   /** Per cell: weight << 8 | class. */
   private readonly cells: Int32Array;
+  readonly nClasses: number;
   readonly size: number;
 
-  constructor(readonly nClasses: number, k1: Uint32Array, k2: Uint32Array, counts: Uint8Array, classes: Uint8Array, values: Int16Array) {
+  /** The model over tables built by fromColumns (here or in another thread: see SparseTables). */
+  constructor(tables: SparseTables) {
+    this.nClasses = tables.nClasses;
+    this.size = tables.size;
+    this.slots = tables.slots;
+    this.cells = tables.cells;
+    this.mask = tables.slots.length / 4 - 1;
+  }
+
+  /** The tables, to hand to another thread (shared only when built with `shared`). */
+  get tables(): SparseTables {
+    return { nClasses: this.nClasses, size: this.size, slots: this.slots, cells: this.cells };
+  }
+
+  /** The hash table over the file's columns; on SharedArrayBuffers when `shared`. */
+  static fromColumns(nClasses: number, k1: Uint32Array, k2: Uint32Array, counts: Uint8Array, classes: Uint8Array, values: Int16Array, shared = false): SparseModel {
     const n = k1.length;
-    this.size = n;
     let cap = 1024;
     while (cap < n * 1.5) cap *= 2;
-    this.mask = cap - 1;
-    this.slots = new Int32Array(cap * 4);
-    this.cells = new Int32Array(classes.length);
+    const mask = cap - 1;
+    const int32s = (length: number) => (shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length));
+    const slots = int32s(cap * 4);
+    const cellsOut = int32s(classes.length);
     let cell = 0;
     for (let r = 0; r < n; r++) {
-      let i = k1[r] & this.mask;
-      while (this.slots[i * 4 + 3] !== 0) i = (i + 1) & this.mask;
-      this.slots[i * 4] = k1[r];
-      this.slots[i * 4 + 1] = k2[r];
-      this.slots[i * 4 + 2] = cell;
-      this.slots[i * 4 + 3] = counts[r];
-      for (let j = 0; j < counts[r]; j++, cell++) this.cells[cell] = (values[cell] << 8) | classes[cell];
+      let i = k1[r] & mask;
+      while (slots[i * 4 + 3] !== 0) i = (i + 1) & mask;
+      slots[i * 4] = k1[r];
+      slots[i * 4 + 1] = k2[r];
+      slots[i * 4 + 2] = cell;
+      slots[i * 4 + 3] = counts[r];
+      for (let j = 0; j < counts[r]; j++, cell++) cellsOut[cell] = (values[cell] << 8) | classes[cell];
     }
+    return new SparseModel({ nClasses, size: n, slots, cells: cellsOut });
   }
 
   private firstSlot = new Int32Array(256);
@@ -213,7 +242,7 @@ export class SparseModel implements Scorer {
    * previous row's (rows are sorted by k1, so the bytes do not depend on training order and compress
    * well), k2 (uint32), the number of weights per row (uint8), their classes (uint8) and values (int16).
    */
-  static deserialize(bytes: Buffer, source: string): { model: SparseModel; meta: Record<string, unknown> } {
+  static deserialize(bytes: Buffer, source: string, shared = false): { model: SparseModel; meta: Record<string, unknown> } {
     const nl = bytes.indexOf(10);
     if (nl < 0) throw new Error(`${source}: not a model file (no header line)`);
     let meta: Record<string, unknown>;
@@ -235,7 +264,7 @@ export class SparseModel implements Scorer {
     const counts = new Uint8Array(column(n * 8, n));
     const classes = new Uint8Array(column(n * 9, cells));
     const values = new Int16Array(column(n * 9 + cells, cells * 2));
-    return { model: new SparseModel(C, k1, k2, counts, classes, values), meta };
+    return { model: SparseModel.fromColumns(C, k1, k2, counts, classes, values, shared), meta };
   }
 }
 

@@ -127,8 +127,15 @@ export class PosTagger {
   private readonly fv = new FeatureVector();
   private readonly scores = new Float32Array(UPOS_TAGS.length);
 
-  /** `bytes` is the model's binary form, as shipped. */
-  constructor(readonly model: SparseModel, readonly bytes: Buffer) {}
+  /**
+   * `bytes` is the model's binary form, as shipped, or how to read it again: a model loaded from its file
+   * does not keep the file's bytes (they are only wanted to write the model out).
+   */
+  constructor(readonly model: SparseModel, private readonly source: Buffer | (() => Buffer)) {}
+
+  get bytes(): Buffer {
+    return typeof this.source === 'function' ? this.source() : this.source;
+  }
 
   /** `atoms`: the words' wordAtoms, when the caller already has them (the parser reads the same). */
   tag(forms: string[], atoms?: WordAtoms): string[] {
@@ -150,14 +157,16 @@ export class PosTagger {
     return out;
   }
 
-  static deserialize(bytes: Buffer, source: string): PosTagger {
-    const { model, meta } = SparseModel.deserialize(bytes, source);
+  /** `shared`: the model's tables on SharedArrayBuffers (see SparseTables). */
+  static deserialize(bytes: Buffer, source: string, shared = false): PosTagger {
+    const { model, meta } = SparseModel.deserialize(bytes, source, shared);
     if (meta.model !== POS_META.model || (meta.tags as string[]).join(' ') !== UPOS_TAGS.join(' ')) throw new Error(`${source}: not a part-of-speech model for these tags`);
     return new PosTagger(model, bytes);
   }
 
-  static load(path = POS_MODEL_PATH): PosTagger {
-    return PosTagger.deserialize(gunzipSync(readFileSync(path)), path);
+  static load(path = POS_MODEL_PATH, shared = false): PosTagger {
+    const read = () => gunzipSync(readFileSync(path));
+    return new PosTagger(PosTagger.deserialize(read(), path, shared).model, read);
   }
 }
 

@@ -135,8 +135,13 @@ export function parseRoleText(s: string, codes?: Map<string, { country: string; 
   return { code, from, to, country: c?.country ?? '', sector: c?.sector ?? '' };
 }
 
+/**
+ * Read anew at each call, not cached: the lexicon (src/events/lexicon.ts) reads it once and keeps only
+ * the people it takes (a cached copy held 15 MB per worker thread for nothing).
+ */
 export function loadImportedActors(dir = IMPORTED_DIR): ImportedActor[] {
-  return cached(dir, 'actors.tsv', (r) => {
+  {
+    const r = rows(dir, 'actors.tsv');
     const codes = loadCodes(dir);
     const roleCache = new Map<string, ImportedRole>();
     return r.map(([name, phrases, roles, country, sector, file]) => ({
@@ -151,7 +156,7 @@ export function loadImportedActors(dir = IMPORTED_DIR): ImportedActor[] {
       sector: sector ?? '',
       file: file ?? '',
     }));
-  });
+  }
 }
 
 /** The role an actor holds on a day (YYYY-MM-DD): a dated one covering it, else its default code. */
