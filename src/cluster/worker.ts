@@ -69,6 +69,9 @@ export async function runWorker(opts: WorkerOptions): Promise<{ stop: () => Prom
       throw new UnrecoverableError(`${no} [worker ${me}]`);
     }
     const pool = poolFor(batch.settings);
+    // The threads of one worker read one copy of the NLP models, shared before the first extract task
+    // (a batch of cleaning or segmenting loads none).
+    if (batch.tasks.some((t) => t.task === 'extract')) pool.share('nlp-models', (await import('../nlp/index.ts')).shareNlpModels());
     let timer: NodeJS.Timeout | undefined;
     const limit = batchTimeoutMs(batch.tasks.length);
     const timeout = new Promise<never>((_, reject) => {
