@@ -167,3 +167,12 @@ describe('views and conditions', () => {
     expect(types('Iran provided Syria with weapons.')).toEqual(['AID']);
   });
 });
+
+describe('markets and nouns that look like verbs', () => {
+  it('codes no act for a market moving or a gapped verb pattern found on a noun', () => {
+    expect(types('The U.S. currency retreated overnight despite intervention by the Bank of Japan.')).toEqual([]);
+    expect(types('At least 60 strikes have taken place around Yugoslavia in the past two weeks.')).toEqual([]);
+    expect(types('Israeli troops retreated from the town.')).toEqual(['RETREAT']);
+    expect(types('Iraqi warplanes struck Iranian positions near Basra.')).toEqual(['ASSAULT']);
+  });
+});

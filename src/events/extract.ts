@@ -406,7 +406,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       const how = demoted(t, toks);
       if (!tree || how === 'skip') return { t, how };
       const isParty = (k: number) => groups.some((g) => g.start < tree.tokens[k].end && tree.tokens[k].start < g.end);
-      const reading = readTrigger(tree, t.start, t.end, t.pattern.type, t.pattern.strength === 'noun' ? 'noun' : 'verb', isParty);
+      const reading = readTrigger(tree, t.start, t.end, t.pattern.type, t.pattern.strength === 'noun' ? 'noun' : 'verb', isParty, t.pattern.specs.some((x) => x.kind === 'gap'));
       if (reading.as !== 'none' && reading.figurative) {
         if (!t.pattern.verbal) return { t, how: 'skip' as const };
         spoken.set(t, reading.figurative);

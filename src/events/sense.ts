@@ -78,7 +78,7 @@ export type Reading =
  * How the trigger spanning [start, end) reads in the sentence. `strength` is the pattern's: a verb pattern
  * the tagger calls a noun is read as a noun; one it calls an adjective or a conjunction is no act.
  */
-export function readTrigger(s: Sentence, start: number, end: number, type: PloverType, strength: 'verb' | 'noun', isParty: (k: number) => boolean = () => false): Reading {
+export function readTrigger(s: Sentence, start: number, end: number, type: PloverType, strength: 'verb' | 'noun', isParty: (k: number) => boolean = () => false, gapped = false): Reading {
   let n = triggerNode(s, start, end);
   if (n < 0) return { as: strength };
   // A verb pattern is read at its verb, its first word ("sought ... refuge", however the parser hung it).
@@ -91,6 +91,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // (a phrase is read at its head: "under investigation" is no preposition)
   const oneWord = s.tokens.filter((t) => t.start < end && t.end > start).length === 1;
   if (NOT_AN_ACT.has(tag) && strength === 'verb' && oneWord) return { as: 'none', why: `tagged ${tag}` };
+  // A verb pattern with a gap ("strike ... NAME", "offer ... to") found on a noun is no such verb: "60 strikes
+  // have taken place around Yugoslavia", "its eurobond offering to 50 mln".
+  const firstWord = s.tokens.findIndex((t) => t.end > start);
+  if (gapped && strength === 'verb' && firstWord >= 0 && (s.upos[firstWord] === 'NOUN' || s.upos[firstWord] === 'PROPN')) return { as: 'none', why: 'noun, not the verb' };
   // "alleged trading abuses", "the disputed territory": a participle describing a noun reports no act.
   // (only right before its noun: "destroyed an oil station" misparsed as a modifier has a determiner between)
   const noun = s.heads[n];
@@ -138,6 +142,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       if (s.deprels[k] !== 'conj' && s.deprels[k] !== 'xcomp') break;
       k = s.heads[k];
     }
+    // "the U.S. currency retreated", "shares of ChemLawn shot up": a market moving is no party acting.
+    const mover = kids.find((c) => s.deprels[c] === 'nsubj');
+    if (mover !== undefined && MARKET_OBJECTS.has(s.tokens[mover].form.toLowerCase()) && !isParty(mover)) return { as: 'none', why: 'market subject' };
     // "production workers struck on April 6", "miners are striking": a labour strike is no attack.
     if (type === 'ASSAULT' && /^(?:strike|strikes|striking|struck)$/.test(form)) {
       // (its own subject, else the one of the verb it hangs on: "workers represented by X struck", misparsed)
