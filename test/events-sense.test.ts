@@ -176,3 +176,11 @@ describe('markets and nouns that look like verbs', () => {
     expect(types('Iraqi warplanes struck Iranian positions near Basra.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('aid needs someone aided', () => {
+  it('codes "provide" or "supply" alone only with a named recipient', () => {
+    expect(types('Papua New Guinea provides the most exciting new prospect in the region for oil production.')).toEqual([]);
+    expect(events('Iran provided Syria with weapons.')).toEqual([expect.objectContaining({ event_type: 'AID', recipient_country: 'SYR' })]);
+    expect(types('Uruguayan suppliers have agreed to supply Taiwan with soybeans.')).toEqual([]);
+  });
+});

@@ -303,8 +303,9 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
   // ("before talking to the banks", "after meeting Iran": so does one introduced by a preposition of time)
   if (rel === 'advcl' && /ing$/i.test(s.tokens[v].form) && isVerb(s, head) &&
     children(s, v).every((c) => (s.deprels[c] !== 'mark' && s.deprels[c] !== 'case') || TIME_MARK.has(s.tokens[c].form.toLowerCase()))) {
+    // ("They were provided safe passage after seeking refuge": the passive's subject sought it)
     const up = subjectOf(s, head, hops + 1);
-    return up && !up.patient ? { node: up.node, patient: false } : undefined;
+    return up && (!up.patient || up.own) ? { node: up.node, patient: false } : undefined;
   }
   // "..., when asked by reporters": a passive participle clause is about its main verb's subject.
   if (rel === 'advcl' && isParticiple(s.tokens[v].form) && !childrenBy(s, v, 'obj').length && agentOf(s, v) !== undefined && isVerb(s, head)) {
