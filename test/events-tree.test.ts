@@ -144,3 +144,9 @@ describe('possessives', () => {
     ]);
   });
 });
+
+describe('unknown names as subjects', () => {
+  it('leaves an act without actor when its subject is a name we do not know, rather than take a party from elsewhere', () => {
+    expect(events('Liberal member Lloyd Axworthy branded the ruling as harassment from the U.S. and criticized the minister\'s assurances.', '1987-03-02').filter((e) => e.actor_country === 'USA')).toEqual([]);
+  });
+});

@@ -174,6 +174,14 @@ const isPronoun = (s: Sentence, i: number) =>
 const commonNoun = (s: Sentence, i: number) =>
   s.upos[i] === 'NOUN' && !MEASURE.test(s.tokens[i].form) && !/^\p{Lu}/u.test(s.tokens[i].form) &&
   !children(s, i).some((c) => s.upos[c] === 'PROPN' || s.deprels[c] === 'appos');
+/**
+ * A person's or a body's name the dictionaries do not know ("Liberal member Lloyd Axworthy ... criticized"):
+ * the subject is someone, just not a party we code; proximity must not put a party named elsewhere in its place.
+ */
+const unknownName = (s: Sentence, i: number): boolean =>
+  (s.upos[i] === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(s.tokens[i].form) && !MEASURE.test(s.tokens[i].form) && children(s, i).some((c) => s.deprels[c] === 'flat' || s.deprels[c] === 'compound')) ||
+  // "Liberal member Lloyd Axworthy": a common noun with a name in apposition
+  (s.upos[i] === 'NOUN' && children(s, i).some((c) => s.deprels[c] === 'appos' && c > i && unknownName(s, c)));
 const isVerb = (s: Sentence, i: number) => s.upos[i] === 'VERB' || s.upos[i] === 'AUX';
 const isNoun = (s: Sentence, i: number) => s.upos[i] === 'NOUN' || s.upos[i] === 'PROPN';
 
@@ -393,7 +401,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       // banks reject ...") says the act has no actor we know; anything else (a name the dictionaries lack, a
       // word the parser took for the subject: "today") leaves the actor to proximity.
       const a = groupsOf(s, subj.node, usable);
-      if (a.length || (subj.own && commonNoun(s, subj.node))) out.actor = a;
+      if (a.length || (subj.own && commonNoun(s, subj.node)) || unknownName(s, subj.node)) out.actor = a;
     } else if (subj && PERSONAL.has(s.tokens[subj.node].form.toLowerCase())) out.pronounActor = subj.node;
     for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
       const r = groupsOf(s, c, usable, true);
