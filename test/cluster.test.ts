@@ -188,10 +188,12 @@ describe.skipIf(!REDIS_SERVER)('cluster builds through BullMQ on a private redis
     let after = await memory();
     await until('the connections and the memory as before the build', 15_000, async () => {
       after = await memory();
-      return after.clients === before.clients && Math.abs(after.rest - before.rest) <= REST_NOISE;
+      return after.clients === before.clients && after.rest - before.rest <= REST_NOISE;
     }).catch(() => {});
     expect(after.clients).toBe(before.clients);
-    expect(Math.abs(after.rest - before.rest), JSON.stringify({ before, after })).toBeLessThanOrEqual(REST_NOISE);
+    // (one-sided: on a loaded machine the idle workers' buffers shrink by 100 KB and more between readings;
+    // what must not happen is memory the build left behind)
+    expect(after.rest - before.rest, JSON.stringify({ before, after })).toBeLessThanOrEqual(REST_NOISE);
   }, 150_000);
 
   it('a worker SIGKILLed in the middle of extract: its jobs run again elsewhere, the same version', async () => {
