@@ -184,3 +184,14 @@ describe('aid needs someone aided', () => {
     expect(types('Uruguayan suppliers have agreed to supply Taiwan with soybeans.')).toEqual([]);
   });
 });
+
+describe('names, reduced clauses and agents that are no party', () => {
+  it('reads a capitalised trigger word inside a name as the name ("Shell Canada")', () => {
+    expect(types('Shell Canada also said natural gas sales volumes were up five pct.')).toEqual([]);
+  });
+  it('codes no request for "when asked", no background agreement "originally agreed", no attack by a blackout', () => {
+    expect(types('A senior U.S. Treasury official said there was no consensus when asked about the reports.')).toEqual([]);
+    expect(types('In 1987, Venezuela will pay 250 mln dlrs instead of the 1.55 billion originally agreed.')).toEqual([]);
+    expect(types("Toronto's financial district slowed to a halt after being struck by a power blackout, officials said.")).toEqual([]);
+  });
+});

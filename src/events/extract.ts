@@ -480,7 +480,10 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // Violence by unnamed perpetrators is kept: its victims are the news.
       const unknownPerpetrator = !roles.actors.length && VICTIM_TYPES.has(trig.pattern.type);
       // ... unless nature or an accident did it ("floods killed 30 people", "a quake destroyed the town").
-      if (unknownPerpetrator && toks.slice(0, trig.first).some((t) => NATURAL_CAUSES.has(t.lower) || NATURAL_CAUSES.has(t.lower.replace(/e?s$/, '')))) continue;
+      // (before the trigger, or as its agent: "struck by a power blackout")
+      const byAgent = toks.slice(trig.last + 1, trig.last + 6);
+      const cause = (t: Token) => NATURAL_CAUSES.has(t.lower) || NATURAL_CAUSES.has(t.lower.replace(/e?s$/, ''));
+      if (unknownPerpetrator && (toks.slice(0, trig.first).some(cause) || (byAgent[0]?.lower === 'by' && byAgent.some(cause)))) continue;
       if (!unknownPerpetrator && ![...roles.actors, ...roles.recipients].some(isPolitical)) continue;
       out.push({ trig, roles, nominal: nominal.has(trig), spoken: spoken.get(trig) });
     }

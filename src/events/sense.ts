@@ -91,6 +91,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // (a phrase is read at its head: "under investigation" is no preposition)
   const oneWord = s.tokens.filter((t) => t.start < end && t.end > start).length === 1;
   if (NOT_AN_ACT.has(tag) && strength === 'verb' && oneWord) return { as: 'none', why: `tagged ${tag}` };
+  // "Shell Canada also said": a capitalised word in a run of names is a name.
+  const nameHead = s.heads[n];
+  if (oneWord && /^\p{Lu}/u.test(s.tokens[n].form) && (tag === 'PROPN' || tag === 'NOUN') && (s.deprels[n] === 'compound' || s.deprels[n] === 'flat') &&
+    nameHead > n && s.upos[nameHead] === 'PROPN' && /^\p{Lu}/u.test(s.tokens[nameHead].form)) return { as: 'none', why: 'name' };
   // A verb pattern with a gap ("strike ... NAME", "offer ... to") found on a noun is no such verb: "60 strikes
   // have taken place around Yugoslavia", "its eurobond offering to 50 mln".
   const firstWord = s.tokens.findIndex((t) => t.end > start);
@@ -128,9 +132,11 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // "Jaruzelski, at a meeting yesterday, criticised" are main verbs the parser hung on a noun.
     const head = s.heads[n];
     // (nor after a time word: "governors last night called on", "allies today called on")
-    if (s.deprels[n] === 'acl' && /(?:ed|en)$/i.test(form) && !BACKGROUND_EXCEPT.has(type) && head === n - 1 && s.deprels[head] !== 'root' &&
+    // ("the 1.55 billion originally agreed": an adverb may stand between)
+    const adjacent = head === n - 1 || (head === n - 2 && s.upos[n - 1] === 'ADV');
+    if (s.deprels[n] === 'acl' && /(?:ed|en)$/i.test(form) && !BACKGROUND_EXCEPT.has(type) && adjacent && s.deprels[head] !== 'root' &&
       !TIME_WORD.test(s.tokens[head].form) && !CALENDAR.test(s.tokens[head].form) &&
-      ['NOUN', 'PROPN', 'PRON'].includes(s.upos[head]) && !kids.some((c) => /^(?:nsubj|aux|mark)/.test(s.deprels[c]))) return { as: 'none', why: 'background' };
+      ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(s.upos[head]) && !kids.some((c) => /^(?:nsubj|aux|mark)/.test(s.deprels[c]))) return { as: 'none', why: 'background' };
     // "it could cause a collapse and destroy the industry": a verb shares the modal of the verb it is
     // coordinated with or complements.
     for (let k = n, hops = 0; k >= 0 && hops < 4; hops++) {
@@ -142,6 +148,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       if (s.deprels[k] !== 'conj' && s.deprels[k] !== 'xcomp') break;
       k = s.heads[k];
     }
+    // "when asked about reports", "if asked": a reduced clause of asking is the speaker being asked.
+    if (type === 'REQUEST' && /^asked$/i.test(form) && !kids.some((c) => /^(?:nsubj|aux)/.test(s.deprels[c])) && kids.some((c) => (s.deprels[c] === 'mark' || s.deprels[c] === 'advmod') && c < n && /^(?:when|if|as|while|after|before)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'asked' };
     // "the U.S. currency retreated", "shares of ChemLawn shot up": a market moving is no party acting.
     const mover = kids.find((c) => s.deprels[c] === 'nsubj');
     if (mover !== undefined && MARKET_OBJECTS.has(s.tokens[mover].form.toLowerCase()) && !isParty(mover)) return { as: 'none', why: 'market subject' };
@@ -165,7 +173,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (object !== undefined) {
       // (with the "in"/"of" phrase right after it, wherever the parser hung it: "welcomed the rise in the yen")
       const objectEnd = subtree(s, object)[1];
-      const after = kids.filter((c) => s.deprels[c] === 'obl' && children(s, c).some((m) => m === objectEnd && s.deprels[m] === 'case' && /^(?:in|of)$/i.test(s.tokens[m].form)));
+      const after = kids.filter((c) => s.deprels[c] === 'obl' && children(s, c).some((m) => m === objectEnd && s.deprels[m] === 'case' && /^(?:in|of|at)$/i.test(s.tokens[m].form)));
       const words = [object, ...after, ...children(s, object).filter((c) => s.deprels[c] === 'nmod' || s.deprels[c] === 'compound')];
       if (words.some((k) => MARKET_OBJECTS.has(s.tokens[k].form.toLowerCase()))) return { as: 'none', why: 'market object' };
     }
