@@ -195,3 +195,13 @@ describe('names, reduced clauses and agents that are no party', () => {
     expect(types("Toronto's financial district slowed to a halt after being struck by a power blackout, officials said.")).toEqual([]);
   });
 });
+
+describe('companies and people out of office', () => {
+  it('reads a demonym before a company word a few words on as the company\'s ("Canadian bottling subsidiary")', () => {
+    expect(types('Coca-Cola Bottling Co said it agreed to sell its Canadian bottling subsidiary to Coca-Cola Co.')).toEqual([]);
+    expect(events('World Bank President Barber Conable called on Japan to boost investment in developing nations.')).toEqual([expect.objectContaining({ recipient_country: 'JPN' })]);
+  });
+  it('gives a person with dated roles no public role outside them (Donald Trump in 1987)', () => {
+    expect(types('Real estate developer Donald Trump has offered to acquire all Class B shares of Resorts International Inc.')).toEqual([]);
+  });
+});

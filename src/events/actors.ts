@@ -58,7 +58,9 @@ function fromEntry(e: LexEntry, toks: Token[], i: number, n: number, date: strin
     // Sector words and bare titles keep the words of the text ("MPs", "the president" unresolved).
     name: e.kind === 'sector' || e.kind === 'title' ? toks.slice(i, i + n).map((t) => t.text).join(' ') : e.name,
     country: term?.country ?? e.country,
-    sector: term?.sector ?? e.sector,
+    // A person with dated roles and none on the date holds no public role then ("Donald Trump" in 1987 is a
+    // developer, not the government); the country stays.
+    sector: term?.sector ?? (e.kind === 'person' && e.terms?.length && date ? '' : e.sector),
     office: term?.office ?? e.office ?? '',
     body: term?.body ?? '',
     kind: e.kind,

@@ -234,6 +234,11 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
     const noun = wordClasses(s.tokens[last + 1].form.toLowerCase()).noun;
     if (noun !== NOUN_PERSON && noun !== NOUN_GROUP) return true;
   }
+  // a company word within the next words ("Canadian bottling subsidiary"), whatever the parser made of them
+  // (only after a demonym, over nouns and adjectives: "called on Japan to boost investment" is no company)
+  if (s.upos[last] === 'ADJ') {
+    for (let k = last + 1; k < s.tokens.length && k <= last + 3 && /^[\p{Ll}-]+$/u.test(s.tokens[k].form) && ['NOUN', 'ADJ', 'VERB'].includes(s.upos[k]) && !partyAt(k); k++) if (isCompany(k)) return true;
+  }
   // a name running on after it ("Canadian Leduc Prairie Oil Ltd"), whatever the parser made of it
   for (let k = last + 1; k < s.tokens.length && k <= last + 6 && /^\p{Lu}/u.test(s.tokens[k].form) && !partyAt(k); k++) if (isCompany(k)) return true;
   // up to the head of the phrase the mention modifies
