@@ -205,3 +205,12 @@ describe('companies and people out of office', () => {
     expect(types('Real estate developer Donald Trump has offered to acquire all Class B shares of Resorts International Inc.')).toEqual([]);
   });
 });
+
+describe('places after "of" in names', () => {
+  it('reads a place ending an unknown name as where it is ("Lloyd\'s of London"), a state body\'s as the state', () => {
+    expect(types("Lloyd's of London has offered to meet part of the claims that investors face.")).toEqual([]);
+    expect(types('LTV Steel Corp agreed to resume negotiations with the United Steelworkers of America.')).toEqual([]);
+    expect(events('The Bank of Japan would continue to cooperate closely with other major nations.')).toEqual([expect.objectContaining({ actor_country: 'JPN' })]);
+    expect(types('Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.')).toEqual(['PROTEST']);
+  });
+});

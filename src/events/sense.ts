@@ -225,6 +225,17 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   // "Harcourt Canada", "Alcan New Zealand": a name we do not know right before a country makes a company's name.
   let first = last;
   while (first > 0 && s.tokens[first - 1].end > start) first--;
+  // "Lloyd's of London", "the United Steelworkers of America", "Orimedia of Paris": a place after "of" that
+  // ends the name of something we do not know is where it is ("the Government of Afghanistan", "the
+  // President of France" are parties: their first word is one).
+  if (first >= 2 && /^of$/i.test(s.tokens[first - 1].form)) {
+    let owner = first - 2;
+    if (/^['’]s$/.test(s.tokens[owner].form) && owner > 0) owner--;
+    const place = partyAt(first);
+    // (names on both sides: "Thousands of Iraqi Kurds" is no name)
+    if (place && (place.kind === 'country' || place.capital || place.locative) && s.upos[owner] === 'PROPN' && s.upos[first] === 'PROPN' && /^\p{Lu}/u.test(s.tokens[owner].form) && !partyAt(owner) &&
+      !PLACE_PREFIXES.has(s.tokens[owner].form.toLowerCase()) && !STATE_BODIES_OF.has(s.tokens[owner].form.toLowerCase()) && !CALENDAR.test(s.tokens[owner].form)) return true;
+  }
   const before = first - 1;
   if (before >= 0 && partyAt(first)?.kind === 'country' && s.upos[before] === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(s.tokens[before].form) && !partyAt(before) && !CALENDAR.test(s.tokens[before].form) && !PLACE_PREFIXES.has(s.tokens[before].form.toLowerCase())) return true;
   // "American Midland has agreed", "Canadian Pacific said": a nationality before a name we do not know is
@@ -252,3 +263,5 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
 const MODIFIER = new Set(['amod', 'compound', 'flat', 'nmod']);
 /** Words that may stand before a country in a place's or a state's own name ("Northern Cyprus", "Greater Somalia"). */
 const PLACE_PREFIXES = list('place-prefixes');
+/** Words before "of" + country that name a body of that state ("the Bank of Japan", "the Embassy of Italy"). */
+const STATE_BODIES_OF = list('state-bodies-of');
