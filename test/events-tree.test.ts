@@ -150,3 +150,36 @@ describe('unknown names as subjects', () => {
     expect(events('Liberal member Lloyd Axworthy branded the ruling as harassment from the U.S. and criticized the minister\'s assurances.', '1987-03-02').filter((e) => e.actor_country === 'USA')).toEqual([]);
   });
 });
+
+describe("a state's organs named without their country", () => {
+  const datelined = (text: string, dateline: string) => extractEvents(segmented(text, '1987-03-02', dateline), []);
+  it("gives them the dateline's country when the article names no other country more", () => {
+    expect(datelined('The Justice Department rejected the proposal by Chrysler.', 'WASHINGTON')).toEqual([
+      expect.objectContaining({ event_type: 'REJECT', actor: 'Justice Department', actor_country: 'USA' }),
+    ]);
+  });
+  it('gives them the country the same name carries elsewhere in the article', () => {
+    const text = "Japan's Finance Ministry said exports rose. Later the Finance Ministry rejected a request by the United States to cut rates.";
+    expect(datelined(text, 'LONDON')).toEqual([expect.objectContaining({ event_type: 'REJECT', actor: 'Finance Ministry', actor_country: 'JPN', recipient_country: 'USA' })]);
+  });
+  it("leaves them without country when the article is about another country than its dateline's", () => {
+    const text = 'Brazil will pay. Brazil said so. The Finance Ministry rejected the proposal by the banks.';
+    expect(datelined(text, 'WASHINGTON').map((e) => e.actor_country)).not.toContain('USA');
+  });
+  it('never gives an ambassador the country he serves in', () => {
+    expect(datelined('Ambassador John Doe criticised the Finance Ministry.', 'TOKYO')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor: 'John Doe', actor_country: '', recipient_country: 'JPN' }),
+    ]);
+  });
+});
+
+describe('merging mentions', () => {
+  it('keeps the acts of two people of one country apart', () => {
+    const text = 'House Speaker James Wright asked congressional analysts to study a tax on stock trades. Senator Bob Dole asked Treasury officials to study the same tax.';
+    const rows = extractEvents(segmented(text, '1987-10-20', 'WASHINGTON'), []);
+    expect(rows.map((e) => [e.event_type, e.actor, e.actor_country])).toEqual([
+      ['REQUEST', 'James Wright', 'USA'],
+      ['REQUEST', 'Bob Dole', 'USA'],
+    ]);
+  });
+});

@@ -279,6 +279,12 @@ export function findActorGroups(text: string, from: number, to: number, date = '
       k++;
       continue;
     }
+    // "Japan's Finance Ministry": a country's organ named after it is that country's.
+    if (b && a.kind === 'country' && !a.locative && b.kind === 'org' && !b.country && b.sector !== 'international' && /^['’]s\s+$/.test(text.slice(a.end, b.start))) {
+      merged.push({ ...b, country: a.country, start: a.start });
+      k++;
+      continue;
+    }
     if (b && isModifier(a) && isHead(b)) {
       const gap = between(toks, a, b);
       const possessive = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(a.end, b.start));

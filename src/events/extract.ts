@@ -26,7 +26,7 @@ import { findActorGroups, type Actor, type ActorGroup } from './actors.ts';
 import { COUNTRY_NAME, LEXICON } from './lexicon.ts';
 import { modalityOf } from './modality.ts';
 import { cameoCode } from './cameo.ts';
-import { findPlaces, type Place } from './places.ts';
+import { datelineCountry, findPlaces, type Place } from './places.ts';
 import { keyOf, tokenize, type Token } from './tokens.ts';
 import { findTriggers, type TriggerMatch } from './triggers.ts';
 import { mergeMentions, type Draft } from './merge.ts';
@@ -117,6 +117,8 @@ const isPolitical = (a: Actor) =>
 
 /** A group whose every member is a place ("in Kabul") rather than an actor. */
 const isPlaceOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
+/** One party mentioned twice: the same country, or of one country the same organ or person ("the Justice Department" is not "the Transportation Department"). */
+const samePartyAs = (a: Actor, r: Actor) => actorKey(a) === actorKey(r) && a.kind === r.kind && a.sector === r.sector && (a.kind !== 'person' && a.kind !== 'org' || a.name === r.name);
 /** Who a party is for merging: its country, else the organisation a person serves, else its name. */
 const actorKey = (a: Actor | undefined) => (a ? a.country || a.body || a.name : '');
 
@@ -503,6 +505,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   });
   resolveSurnames(sentences.map((s) => s.groups));
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
+  const ownCountry = ownCountryOf(text, article.dateline ?? '', sentences.map((s) => s.groups));
   // IDs hash the words, not the offsets: a cleaning change earlier in the text keeps every event's ID.
   const seenKeys = new Map<string, number>();
   const eventId = (...parts: string[]) => {
@@ -538,9 +541,11 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       const known = [...named, ...groups.flatMap((g) => g.actors).filter(nameable)];
       roles.actors = roles.actors.map((a) => resolveDefinite(a, text, known));
       roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, known));
+      roles.actors = roles.actors.map(ownCountry);
+      roles.recipients = roles.recipients.map(ownCountry);
       if (roles.pair && !roles.recipients.length) roles.recipients = lastTwoCountries(known, trig.start, roles.actors);
       // (a party is not its own recipient, once resolved either)
-      roles.recipients = roles.recipients.filter((r) => !roles.actors.some((a) => actorKey(a) === actorKey(r) && a.kind === r.kind && a.sector === r.sector));
+      roles.recipients = roles.recipients.filter((r) => !roles.actors.some((a) => samePartyAs(a, r)));
       // "Stoltenberg and Ghani discussed ...": of a meeting or an agreement between the parties of the
       // subject, the first named is the actor and the others its recipients (dyads need both sides).
       if (MUTUAL.has(trig.pattern.type) && !roles.recipients.length && new Set(roles.actors.map(actorKey)).size > 1) {
@@ -642,6 +647,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       confidence: Math.round(confidence * 100) / 100,
       nominal,
       actor_key: actorKey(actor),
+      // (a person who speaks for an organisation is that organisation: "Jens Stoltenberg urged" = "NATO urged")
+      actor_name_key: actor && ((actor.kind === 'person' && !actor.body) || actor.kind === 'org') ? actor.name : '',
       // A bare "troops" or "people" is compatible with any named recipient when merging.
       recipient_key: recipient && (recipient.country || /\p{Lu}/u.test(recipient.name) || recipient.kind !== 'sector') ? actorKey(recipient) : '',
       sentence: text.slice(sa, sb),
@@ -649,7 +656,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     }
     for (const g of groups) for (const a of g.actors) if (nameable(a)) named.push(a);
   }
-  return mergeMentions(rows).map(({ nominal: _n, actor_key: _a, recipient_key: _r, sentence: _s, ...row }) => row);
+  return mergeMentions(rows).map(({ nominal: _n, actor_key: _a, actor_name_key: _an, recipient_key: _r, sentence: _s, ...row }) => row);
 }
 
 /**
@@ -674,6 +681,60 @@ function resolveSurnames(groupsBySentence: ActorGroup[][]): void {
       });
     }
   }
+}
+
+/** Sectors of a state's own organs. */
+const STATE_ORGAN = new Set(['government', 'legislature', 'judiciary', 'military', 'police', 'intelligence']);
+/** Sector words that name one organ of one state ("the ministry", "parliament"); plurals ("officials") may be anyone's. */
+const ORGAN_WORD = /^(?:government|administration|cabinet|regime|junta|(?:[a-z]+ )?ministry|army|military|navy|air force|police|parliament|senate|assembly|legislature|congress|(?:supreme )?court|judiciary)$/i;
+/** Offices whose holders are news wherever they go (or, "president", head companies too): their title tells no country. */
+const VISITING_OFFICE = new Set(['president', 'head of state', 'prime minister', 'foreign minister']);
+/** Titles of people who serve one state abroad or deal with other states: as likely foreign as home. */
+const FOREIGN_FACING = /^(?:Ambassador|Envoy|Special Envoy)\b/;
+/** Names of bodies above or between states ("Interim Committee" of the IMF is not told by its words; these are). */
+const BEYOND_STATE = /\b(?:International|World|European|United Nations|Inter-\w+|Asian|African|Arab|Islamic|Nordic|Atlantic|EC|EEC|UN|OPEC|NATO|GATT|IMF)\b/;
+
+/**
+ * An organ of a state named without its country takes the country the article is about ("the Finance
+ * Ministry said", "the Justice Department", "Commerce Secretary Malcolm Baldrige" in a Washington story):
+ * the country the same name carries elsewhere in the article ("Japan's Finance Ministry"), else the article's
+ * own country: the one it names most, a dateline counting as two mentions, when that is the dateline's
+ * country or, without a dateline, named twice at least. Otherwise, or for people who face abroad (ambassadors,
+ * foreign ministers), the country stays unknown.
+ */
+function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGroup[][]): (a: Actor) => Actor {
+  const counts = new Map<string, number>();
+  const byName = new Map<string, Set<string>>();
+  for (const gs of groupsBySentence) {
+    for (const g of gs) {
+      for (const a of g.actors) {
+        if (!a.country) continue;
+        counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
+        if (a.kind !== 'country') byName.set(a.name, (byName.get(a.name) ?? new Set()).add(a.country));
+      }
+    }
+  }
+  const fromDateline = datelineCountry(dateline, (name) => {
+    const e = LEXICON.names.get(name);
+    return e?.kind === 'country' ? e.country : '';
+  });
+  if (fromDateline) counts.set(fromDateline, (counts.get(fromDateline) ?? 0) + 2);
+  const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const top = ranked[0];
+  const clearTop = top && (!ranked[1] || top[1] > ranked[1][1]) ? top[0] : '';
+  const home = fromDateline ? (clearTop === fromDateline ? fromDateline : '') : top && top[1] >= 2 ? clearTop : '';
+  const organ = (a: Actor) => {
+    if (a.country || a.body || !STATE_ORGAN.has(a.sector)) return false;
+    if (a.kind === 'org') return !BEYOND_STATE.test(a.name);
+    if (a.kind === 'sector') return ORGAN_WORD.test(a.name);
+    return a.kind === 'person' && !!a.office && !VISITING_OFFICE.has(a.office) && !FOREIGN_FACING.test(text.slice(a.start, a.end));
+  };
+  return (a) => {
+    if (!organ(a)) return a;
+    const same = byName.get(a.name);
+    const country = same?.size === 1 ? [...same][0] : home;
+    return country ? { ...a, country } : a;
+  };
 }
 
 /**

@@ -5,8 +5,11 @@ import type { EventRow } from './extract.ts';
 
 const compatible = (a: string, b: string) => !a || !b || a === b;
 
-/** An event row while the article is coded: `nominal` marks a noun trigger ("the attack"). */
-export type Draft = EventRow & { nominal: boolean; actor_key: string; recipient_key: string; sentence: string };
+/**
+ * An event row while the article is coded: `nominal` marks a noun trigger ("the attack"); `actor_name_key`
+ * is a named person's or organisation's name, so that two people of one country are two actors.
+ */
+export type Draft = EventRow & { nominal: boolean; actor_key: string; actor_name_key: string; recipient_key: string; sentence: string };
 
 /**
  * The same event told twice: same type, same modality, compatible actor and recipient (equal, or one
@@ -22,7 +25,7 @@ export function mergeMentions(rows: Draft[]): Draft[] {
       o.event_type === r.event_type && (
         // The same sentence twice (an embedded post quoted again) is the same telling.
         o.sentence === r.sentence ||
-        (compatible(o.actor_key, ak) &&
+        (compatible(o.actor_key, ak) && compatible(o.actor_name_key, r.actor_name_key) &&
           // A nominal mention ("the withdrawal") refers back to an event already told, whatever it names as recipient.
           (r.nominal ? true : compatible(o.recipient_key, rk) && (o.date_is_fallback || r.date_is_fallback || o.date === r.date)) &&
           !!(o.actor_key || o.recipient_key) && !!(ak || rk))));
@@ -31,7 +34,7 @@ export function mergeMentions(rows: Draft[]): Draft[] {
       continue;
     }
     same.mentions++;
-    if (!same.actor && r.actor) Object.assign(same, pick(r, ['actor', 'actor_country', 'actor_sector', 'actor_office', 'actors', 'actor_countries', 'actor_key']));
+    if (!same.actor && r.actor) Object.assign(same, pick(r, ['actor', 'actor_country', 'actor_sector', 'actor_office', 'actors', 'actor_countries', 'actor_key', 'actor_name_key']));
     if ((!same.recipient || !same.recipient_key) && r.recipient_key && r.recipient_key !== same.actor_key) Object.assign(same, pick(r, ['recipient', 'recipient_country', 'recipient_sector', 'recipient_office', 'recipients', 'recipient_countries', 'recipient_key']));
     if (same.date_is_fallback && !r.date_is_fallback) Object.assign(same, pick(r, ['date', 'date_precision', 'date_is_fallback']));
     if (!same.location && r.location) Object.assign(same, pick(r, ['location', 'location_country', 'latitude', 'longitude']));

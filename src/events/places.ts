@@ -86,6 +86,19 @@ export function pickCity(list: City[], articleCountries: ReadonlySet<string>): C
 }
 
 /**
+ * The country of a dateline ("WASHINGTON", "Kabul", "NEW YORK"): a country's own name, else the capital or,
+ * of homonyms, the most populous city of that name; '' when the gazetteer does not know it.
+ */
+export function datelineCountry(dateline: string, countryNamed: (name: string) => string): string {
+  const name = dateline.trim().toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  if (!name) return '';
+  const country = countryNamed(name);
+  if (country) return country;
+  const list = cities().get(name);
+  return list ? (list.find((c) => c.capital) ?? list[0]).country : '';
+}
+
+/**
  * Places in the tokens of one sentence. `countryAt(i, n)` says whether tokens i..i+n name a country
  * (the actor lexicon knows every country's names); those become country-level places after a locative word.
  */

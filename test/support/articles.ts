@@ -4,10 +4,10 @@ import { segmentArticle } from '../../src/text/segment.ts';
 import { extractStatements, type StatementRow } from '../../src/statements/extract.ts';
 import type { CleanedArticle, SegmentedArticle } from '../../src/schema/records.ts';
 
-export function segmented(text: string, published = '2021-02-18'): SegmentedArticle {
+export function segmented(text: string, published = '2021-02-18', dateline = ''): SegmentedArticle {
   return segmentArticle({
     article_id: 'art_00000000000000aa', source_file: 'f.txt', record: '', format: 'txt', title: '', published,
-    published_source: 'text', publisher: '', url: '', language: 'en', dateline: '', titleInText: false, text,
+    published_source: 'text', publisher: '', url: '', language: 'en', dateline, titleInText: false, text,
     boilerplate_removed: 0, duplicate_of: '', skip_reason: '',
   } as CleanedArticle);
 }
