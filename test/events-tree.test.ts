@@ -183,3 +183,13 @@ describe('merging mentions', () => {
     ]);
   });
 });
+
+describe('recipients in a clausal complement', () => {
+  it('takes the subject of what is alleged or demanded as recipient', () => {
+    expect(only('Vietnam charged that the Asian Development Bank had cut off its aid on political grounds.')).toMatchObject({ event_type: 'ACCUSE', actor_country: 'VNM', recipient: 'Asian Development Bank' });
+    expect(only('Pakistan complained to the United Nations that planes from Afghanistan attacked its villages.')).toMatchObject({ event_type: 'ACCUSE', actor_country: 'PAK', recipient_country: 'AFG' });
+  });
+  it('takes no recipient from a passive clause: its subject suffered the act', () => {
+    expect(only('Canadian officials complained to Japan that Canadian firms were squeezed out of the project.')).toMatchObject({ event_type: 'ACCUSE', actor_country: 'CAN', recipient_country: 'JPN' });
+  });
+});

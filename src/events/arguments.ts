@@ -51,6 +51,8 @@ const RECIPIENT_PREPS: Partial<Record<PloverType, string[]>> = {
   RETREAT: ['from'],
   MOBILIZE: ['against'],
 };
+/** Types whose clausal complement's subject is the recipient: the accused, the one asked to act. */
+const CLAUSE_RECIPIENT = new Set<PloverType>(['ACCUSE', 'REQUEST']);
 /** Types whose object is the actor's own means, not a recipient. */
 const OWN_OBJECT = new Set<PloverType>(['MOBILIZE', 'RETREAT']);
 /** Of a noun trigger, "of" names what is acted on ("the invasion of Kuwait", "criticism of the plan"). */
@@ -352,6 +354,12 @@ function verbRecipients(s: Sentence, v: number, type: PloverType, exclude: numbe
       if (!OWN_OBJECT.has(type)) out.push(c);
     }
     else if (rel === 'obl' && preps.includes(caseOf(s, c))) out.push(c);
+    // "alleged that the ANC is planning violence", "demanded that Turkey release him": who the clause is about.
+    else if (rel === 'ccomp' && c > v && CLAUSE_RECIPIENT.has(type)) {
+      // (not a passive clause's subject: "complained that American firms are squeezed out" accuses no firms)
+      const subj = childrenBy(s, c, 'nsubj')[0];
+      if (subj !== undefined && !isPassive(s, c)) out.push(subj);
+    }
     else if (rel === 'obl') {
       // "discussed on Wednesday with Ghani": the parser often hangs the verb's phrase on the one before it
       for (const k of children(s, c)) if (s.deprels[k] === 'nmod' && k > c && preps.includes(caseOf(s, k))) out.push(k);
