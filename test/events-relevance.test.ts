@@ -17,6 +17,14 @@ describe('relevance: a political party on one side', () => {
   it('takes a lower-case title after a company name for a company office ("Time-Life Video president X")', () => {
     expect(events('Norda Inc agreed to sell its video unit to Time-Life Video president William Ambrose.')).toEqual([]);
   });
+  it('takes a lower-case "president" before a name we do not know for no political party, unless a country says whose', () => {
+    expect(events('Triton Energy Corp said president Thomas Goff resigned.')).toEqual([]);
+    expect(events('Kenyan president Daniel Kamau met Ugandan officials.')[0]).toMatchObject({ event_type: 'CONSULT', actor_country: 'KEN', recipient_country: 'UGA' });
+  });
+  it("takes a company's seat or owner for no party to its acts (\"U.S.-based\", \"a Japan-based firm\")", () => {
+    expect(events('U.S.-based Northwest Airlines has ordered 20 jets from Airbus.')).toEqual([]);
+    expect(events('A Japan-based trading firm rejected the offer.')).toEqual([]);
+  });
   it('takes a surname alone for the person the article named in full, else for the office holder of the date', () => {
     const text = 'West German Finance Minister Gerhard Stoltenberg met French officials on Monday. Stoltenberg criticised the United States for its trade policy.';
     expect(events(text).find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor: 'Gerhard Stoltenberg', actor_country: 'DEU', recipient_country: 'USA' });

@@ -73,7 +73,7 @@ function fromEntry(e: LexEntry, toks: Token[], i: number, n: number, date: strin
 }
 
 /** Unit mentions, longest match first, left to right. */
-function unitMentions(toks: Token[], date: string): Actor[] {
+function unitMentions(text: string, toks: Token[], date: string): Actor[] {
   const out: Actor[] = [];
   const { names, common, titles, maxTokens, firstWords } = LEXICON;
   /** Keys of the token sequences starting at i, by length (built once per position, only when needed). */
@@ -141,9 +141,12 @@ function unitMentions(toks: Token[], date: string): Actor[] {
       // office in that company, not in a state.
       const prev = toks[i - 1];
       const companyOfficer = !known && toks[i].text === toks[i].lower && !!prev && isCap(prev) && !names.has(prev.text) && !NOT_NAME_START.has(prev.lower);
+      // "Triton Energy Corp said president Thomas Goff resigned": a president written in lower case before a
+      // name we do not know heads a company as often as a state; only a country ("Kenyan president ...") says which.
+      const anyPresident = !known && toks[i].text === toks[i].lower && title.office === 'president';
       found = known
         ? withTitle(fromEntry(known, toks, i, j - i, date))
-        : { name, country: '', sector: companyOfficer ? 'business' : title.sector, office: companyOfficer ? '' : title.office ?? '', kind: 'person', locative: false, capital: false, start: toks[i].start, end: toks[j - 1].end, text: '' };
+        : { name, country: '', sector: companyOfficer ? 'business' : anyPresident ? '' : title.sector, office: companyOfficer ? '' : title.office ?? '', kind: 'person', locative: false, capital: false, start: toks[i].start, end: toks[j - 1].end, text: '' };
       used = j - i;
     }
     for (let n = inNames ? keys.length : 0; n >= 1 && !found; n--) {
@@ -160,6 +163,9 @@ function unitMentions(toks: Token[], date: string): Actor[] {
       // Sector words ("troops", "rebels") and titles used as heads ("the president").
       if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
     }
+    // ("U.S.-based Northwest Airlines" comes as "U.S." and "based")
+    const next = toks[i + used];
+    if (found && next && text[next.start - 1] === '-' && next.start === toks[i + used - 1].end + 1 && LOCATED.test(next.lower)) found = undefined;
     if (found) {
       const prev = toks[i - 1]?.lower;
       const prev2 = toks[i - 2]?.lower;
@@ -204,10 +210,15 @@ function orgName(toks: Token[], i: number): { actor: Actor; used: number } | und
   };
 }
 
+/** After a hyphen, words that make a country a company's seat or owner, not a party. */
+const LOCATED = /^(?:based|owned|registered|listed|headquartered|made|built)$/;
+
 function hyphenated(t: Token, date: string): Actor[] {
   const parts = t.text.split('-');
+  // "a Japan-based firm", "a Saudi-owned bank": where a company sits or who owns it is no party to its acts.
+  if (parts.length === 2 && LOCATED.test(parts[1])) return [];
   // "Vietnamese-led forces", "Iranian-backed militias": the party is the first half.
-  if (parts.length === 2 && /^(?:led|backed|based|sponsored|allied|controlled|owned|run)$/.test(parts[1])) {
+  if (parts.length === 2 && /^(?:led|backed|sponsored|allied|controlled|run)$/.test(parts[1])) {
     const e = LEXICON.names.get(parts[0]);
     if (e && (e.kind === 'country' || e.kind === 'org')) return [fromEntry(e, [{ text: parts[0], lower: parts[0].toLowerCase(), start: t.start, end: t.start + parts[0].length }], 0, 1, date)];
     return [];
@@ -252,7 +263,7 @@ export function findActorGroups(text: string, from: number, to: number, date = '
   const units: Actor[] = [];
   // "rebel leaders", "intelligence officials", "military police": adjacent sector words are one party, of the
   // more specific sector (government is the least specific).
-  for (const u of unitMentions(toks, date)) {
+  for (const u of unitMentions(text, toks, date)) {
     const prev = units.at(-1);
     if (prev && prev.kind === 'sector' && (u.kind === 'sector' || u.kind === 'title') && /^\s+$/.test(text.slice(prev.end, u.start))) {
       units[units.length - 1] = { ...u, start: prev.start, sector: prev.sector !== 'government' ? prev.sector : u.sector, kind: 'sector' };

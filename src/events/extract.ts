@@ -112,8 +112,10 @@ const POLITICAL = new Set(['government', 'military', 'police', 'intelligence', '
 /** A state, an organ or group of political life, or a person holding an office in one. */
 // A bare word of office without a country ("a spokeswoman", "the president", "officials") is as often a
 // company's as a state's: alone it makes no event political.
+// An office of no known sector ("president" of what?) is political only with a country or body to hold it in.
 const isPolitical = (a: Actor) =>
-  a.kind === 'country' || ((a.kind === 'sector' || a.kind === 'title') && !a.country ? ARMED.has(a.sector) : POLITICAL.has(a.sector) || !!a.office);
+  a.kind === 'country' ||
+  ((a.kind === 'sector' || a.kind === 'title') && !a.country ? ARMED.has(a.sector) : POLITICAL.has(a.sector) || (!!a.office && (!!a.sector || !!a.country || !!a.body)));
 
 /** A group whose every member is a place ("in Kabul") rather than an actor. */
 const isPlaceOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
