@@ -193,3 +193,15 @@ describe('recipients in a clausal complement', () => {
     expect(only('Canadian officials complained to Japan that Canadian firms were squeezed out of the project.')).toMatchObject({ event_type: 'ACCUSE', actor_country: 'CAN', recipient_country: 'JPN' });
   });
 });
+
+describe('symmetric acts and scattered phrases', () => {
+  it('splits the coordinated subject of a signing into actor and recipient', () => {
+    expect(only('West Germany and Sierra Leone signed an agreement to reschedule loans.')).toMatchObject({ event_type: 'SUPPORT', actor_country: 'DEU', recipient_country: 'SLE' });
+  });
+  it('finds the "with" phrase the parser hung on a coordinated time phrase', () => {
+    expect(events('Representatives from Nigeria are meeting today and tomorrow with officials of Britain\'s Export Credits Guarantee Department.', '1987-03-02')[0]).toMatchObject({ event_type: 'CONSULT', actor_country: 'NGA', recipient_country: 'GBR' });
+  });
+  it('codes no promise or threat that forecasts what something will be', () => {
+    expect(events('Congress returned ready for the budget battle that promises to be a partisan dispute.', '1987-03-02')).toEqual([]);
+  });
+});

@@ -362,7 +362,8 @@ function verbRecipients(s: Sentence, v: number, type: PloverType, exclude: numbe
     }
     else if (rel === 'obl') {
       // "discussed on Wednesday with Ghani": the parser often hangs the verb's phrase on the one before it
-      for (const k of children(s, c)) if (s.deprels[k] === 'nmod' && k > c && preps.includes(caseOf(s, k))) out.push(k);
+      // (or on a phrase coordinated with it: "meeting today and tomorrow with officials of Britain's ...")
+      for (const o of [c, ...childrenBy(s, c, 'conj')]) for (const k of children(s, o)) if (s.deprels[k] === 'nmod' && k > o && preps.includes(caseOf(s, k))) out.push(k);
     }
   }
   return out.sort((a, b) => a - b);

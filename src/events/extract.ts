@@ -329,6 +329,8 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
   }
   // "no threat", "no attacks": the text says there was none.
   if (prev === 'no' || prev === 'without') return 'skip';
+  // "a battle that promises to be partisan", "threatens to become a crisis": a forecast, not a commitment.
+  if (toks[trig.last + 1]?.lower === 'to' && /^(?:be|become)$/.test(toks[trig.last + 2]?.lower ?? '')) return 'skip';
   // "a host of", "a series of": a verb lemma used as a noun of quantity or kind.
   if (trig.pattern.lemma && prev && DETERMINER.has(prev) && toks[trig.last + 1]?.lower === 'of') return 'skip';
   // "terrorist attacks", "peace talks": a plural after a lower-case noun is a noun, not a verb.
@@ -550,7 +552,9 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       roles.recipients = roles.recipients.filter((r) => !roles.actors.some((a) => samePartyAs(a, r)));
       // "Stoltenberg and Ghani discussed ...": of a meeting or an agreement between the parties of the
       // subject, the first named is the actor and the others its recipients (dyads need both sides).
-      if (MUTUAL.has(trig.pattern.type) && !roles.recipients.length && new Set(roles.actors.map(actorKey)).size > 1) {
+      // (so is signing: "West Germany and Sierra Leone signed an agreement")
+      const mutual = MUTUAL.has(trig.pattern.type) || /^sign/i.test(text.slice(trig.start, trig.end));
+      if (mutual && !roles.recipients.length && new Set(roles.actors.map(actorKey)).size > 1) {
         roles.recipients = roles.actors.slice(1);
         roles.actors = roles.actors.slice(0, 1);
       }
