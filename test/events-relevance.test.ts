@@ -70,6 +70,13 @@ describe("the field's dictionaries (imported PETRARCH2 Phoenix people)", () => {
   });
 });
 
+describe('peoples', () => {
+  it('takes "ethnic Albanians" and "Iraqi Kurds" for peoples, not for the states their names recall', () => {
+    expect(events('Ethnic Albanians have sworn to fight until they gain control of villages near the border.').map((e) => e.actor_country)).not.toContain('ALB');
+    expect(events('Thousands of Iraqi Kurds demonstrated in Kirkuk calling for independence from Iraq.')[0]).toMatchObject({ event_type: 'PROTEST', actor: 'Iraqi Kurds', actor_sector: 'civilians', recipient_country: 'IRQ' });
+  });
+});
+
 describe('house styles of names', () => {
   it('reads "Nato" (the Guardian\'s spelling) as NATO', () => {
     expect(events('Russia accused Nato of provoking the war.')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'RUS', recipient: 'NATO' });

@@ -166,6 +166,11 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     // ("U.S.-based Northwest Airlines" comes as "U.S." and "based")
     const next = toks[i + used];
     if (found && next && text[next.start - 1] === '-' && next.start === toks[i + used - 1].end + 1 && LOCATED.test(next.lower)) found = undefined;
+    // "ethnic Albanians" (in Kosovo, in Macedonia) are a people, not the state their name recalls.
+    if (found?.kind === 'country' && toks[i - 1]?.lower === 'ethnic') {
+      const words = toks.slice(i - 1, i + used);
+      found = { ...found, kind: 'sector', name: words.map((t) => t.text).join(' '), country: '', sector: 'civilians', office: '', start: words[0].start };
+    }
     if (found) {
       const prev = toks[i - 1]?.lower;
       const prev2 = toks[i - 2]?.lower;

@@ -490,7 +490,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       const byAgent = toks.slice(trig.last + 1, trig.last + 6);
       const cause = (t: Token) => NATURAL_CAUSES.has(t.lower) || NATURAL_CAUSES.has(t.lower.replace(/e?s$/, ''));
       if (unknownPerpetrator && (toks.slice(0, trig.first).some(cause) || (byAgent[0]?.lower === 'by' && byAgent.some(cause)))) continue;
-      if (!unknownPerpetrator && ![...roles.actors, ...roles.recipients].some(isPolitical)) continue;
+      // A protest is political by nature once we know whose people protest ("Iraqi Kurds demonstrated").
+      const peoplesProtest = trig.pattern.type === 'PROTEST' && roles.actors.some((a) => a.country && a.sector !== 'business');
+      if (!unknownPerpetrator && !peoplesProtest && ![...roles.actors, ...roles.recipients].some(isPolitical)) continue;
       out.push({ trig, roles, nominal: nominal.has(trig), spoken: spoken.get(trig) });
     }
     if (out.length) break;
