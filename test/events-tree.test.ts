@@ -205,3 +205,16 @@ describe('symmetric acts and scattered phrases', () => {
     expect(events('Congress returned ready for the budget battle that promises to be a partisan dispute.', '1987-03-02')).toEqual([]);
   });
 });
+
+describe('news-site classes', () => {
+  it("takes a place compounded with an act done to it for the act's victim", () => {
+    expect(only('The strategy was recalibrated following the Ukraine invasion.')).toMatchObject({ event_type: 'ASSAULT', actor: '', recipient_country: 'UKR' });
+    expect(only('The Russian invasion of Ukraine began in February.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'RUS', recipient_country: 'UKR' });
+  });
+  it('leaves an act without actor when its subject is a one-word name the entity tagger reads as a person', () => {
+    expect(events('Podolyak further urged European countries to give up Russian oil that provides money to Moscow, and appealed for more weapons to help Ukraine.', '2022-05-01').filter((e) => e.actor_country === 'RUS')).toEqual([]);
+  });
+  it('takes no party from an "according to" phrase', () => {
+    expect(only('The United Nations recorded 351 civilians killed in Ukraine, according to the UN high commissioner.')).toMatchObject({ event_type: 'ASSAULT', recipient: 'civilians' });
+  });
+});

@@ -14,6 +14,7 @@ import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, headOf, pathToRoot, subtree } from '../nlp/document.ts';
 import type { ActorGroup } from './actors.ts';
 import { wordClasses } from '../nlp/wordnet.ts';
+import { ACTS_ON_PLACES } from './sense.ts';
 
 /** WordNet's noun.communication: a declaration, a letter, a report. */
 const NOUN_COMMUNICATION = 10;
@@ -181,7 +182,9 @@ const commonNoun = (s: Sentence, i: number) =>
  * the subject is someone, just not a party we code; proximity must not put a party named elsewhere in its place.
  */
 const unknownName = (s: Sentence, i: number): boolean =>
-  (s.upos[i] === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(s.tokens[i].form) && !MEASURE.test(s.tokens[i].form) && children(s, i).some((c) => s.deprels[c] === 'flat' || s.deprels[c] === 'compound')) ||
+  (s.upos[i] === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(s.tokens[i].form) && !MEASURE.test(s.tokens[i].form) &&
+    // a name of several words, or one word the entity tagger reads as a person ("Zelenskiy urged ...")
+    (children(s, i).some((c) => s.deprels[c] === 'flat' || s.deprels[c] === 'compound') || !!(s as Partial<AnalysedSentence>).entities?.some((e) => e.type === 'PERSON' && e.from <= i && i < e.to))) ||
   // "Liberal member Lloyd Axworthy": a common noun with a name in apposition
   (s.upos[i] === 'NOUN' && children(s, i).some((c) => s.deprels[c] === 'appos' && c > i && unknownName(s, c)));
 const isVerb = (s: Sentence, i: number) => s.upos[i] === 'VERB' || s.upos[i] === 'AUX';
@@ -429,7 +432,11 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       const prep = caseOf(s, c);
       const isCase = (p: string) => prep === p;
       // (a name right after the noun without a preposition is a misparse: "strike outside Parliament")
-      if (rel === 'nmod' && (isCase("'s") || isCase('’s') || isCase('by') || (!prep && c < n && !isPronoun(s, c))) || rel === 'compound' || rel === 'amod') {
+      if (rel === 'compound' && s.upos[c] === 'PROPN' && ACTS_ON_PLACES.has(s.tokens[n].form.toLowerCase())) {
+        // "the Ukraine invasion": the place is where the act was done
+        const r = groupsOf(s, c, usable, true);
+        if (r.length) recipients.push(r);
+      } else if (rel === 'nmod' && (isCase("'s") || isCase('’s') || isCase('by') || (!prep && c < n && !isPronoun(s, c))) || rel === 'compound' || rel === 'amod') {
         if (isPronoun(s, c)) continue;
         // "military withdrawal": a bare sector word before the noun describes it; it is no party.
         const a = groupsOf(s, c, usable).filter((g) => prep === 'by' || rel === 'nmod' || named(g));

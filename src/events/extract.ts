@@ -165,7 +165,9 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   // have threatened Brazil's share").
   const verbNode = node >= 0 && (s.upos[node] === 'VERB' || s.upos[node] === 'AUX');
   const inClause = (a: Actor) => !verbNode || dominates(s, node, a.start, a.end);
-  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter(inClause);
+  // ("..., according to the UN high commissioner": who reports the news is no party to it)
+  const source = (a: Actor) => /\baccording to\b[^,.;:]*$/i.test(text.slice(Math.max(0, a.start - 60), a.start));
+  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a));
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").

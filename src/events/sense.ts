@@ -57,6 +57,8 @@ const MARKET_OBJECTS = list('market-objects');
 /** Prepositions that make a noun the background of the news ("amid heavy fighting", "because of the deployment"). */
 const BACKGROUND_CASES = list('background-cases');
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
+/** Acts done to a place: a place's name compounded with them is where they were done ("the Ukraine invasion"). */
+export const ACTS_ON_PLACES = list('acts-on-places');
 const SHOW_VERBS = list('show-verbs');
 const LITERAL_OBJECTS = list('literal-objects');
 const LABOUR = list('labour-subjects');
