@@ -105,7 +105,9 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     if (org && !names.has(keyOf(toks, i, org.used)) && !keys.slice(org.used).some((k) => names.has(k))) (found = org.actor), (used = org.used);
     // A title followed by capitalised words is a person ("President Ashraf Ghani", "Gen. Kenneth McKenzie").
     let company = false;
-    for (let n = inTitles && !found ? keys.length : 0; n >= 1 && !found; n--) {
+    // ("Justice Department" is a name of the dictionaries, not Justice X)
+    const longName = keys.some((k, idx) => idx >= 1 && names.has(k));
+    for (let n = inTitles && !found && !longName ? keys.length : 0; n >= 1 && !found; n--) {
       const title = titles.get(keys[n - 1]);
       if (!title) continue;
       let j = i + n;

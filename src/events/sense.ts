@@ -168,7 +168,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (kids.some((c) => s.deprels[c] === 'expl')) return { as: 'none', why: 'impersonal' };
     // "conceded that peer review would not end", "agreed that the package should cover": an opinion.
     // ("agreed that NATO will expand its mission" is an agreement to act: a future clause keeps it.)
-    const object = kids.find((c) => s.deprels[c] === 'obj');
+    // (or the object of the verb it controls: "offered to buy government securities")
+    const controlled = kids.find((c) => s.deprels[c] === 'xcomp' && c > n);
+    const object = kids.find((c) => s.deprels[c] === 'obj') ?? (controlled === undefined ? undefined : children(s, controlled).find((c) => s.deprels[c] === 'obj'));
     const objectWord = object === undefined ? '' : s.tokens[object].form.toLowerCase();
     // "rejected bids", "invited offers", "was supporting the dollar", "welcomed the rise in the yen": an act
     // on a commodity, a price or a market is trade, not politics.
