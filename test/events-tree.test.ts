@@ -218,3 +218,9 @@ describe('news-site classes', () => {
     expect(only('The United Nations recorded 351 civilians killed in Ukraine, according to the UN high commissioner.')).toMatchObject({ event_type: 'ASSAULT', recipient: 'civilians' });
   });
 });
+
+describe('parties related to the subject', () => {
+  it('takes no party the subject is only given or sent to for the subject ("donors to Indonesia")', () => {
+    expect(events('Western donors to Indonesia pledged more aid.', '1987-05-01').filter((e) => e.actor_country === 'IDN')).toEqual([]);
+  });
+});

@@ -61,7 +61,7 @@ const OF_RECIPIENT = new Set<PloverType>(['ASSAULT', 'COERCE', 'ACCUSE', 'SANCTI
 /** Dependents that open a clause of their own: their parties are not the phrase's. */
 const CLAUSAL = new Set(['acl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'conj', 'cc', 'punct', 'list', 'dep', 'root']);
 /** Prepositions of a nominal's own modifiers ("the head of the army", "troops from Lebanon"); not "as", "after", "like". */
-const INNER_CASE = new Set(['', "'s", '’s', 'of', 'from', 'to', 'with', 'for', 'by', 'including']);
+const INNER_CASE = new Set(['', "'s", '’s', 'of', 'from', 'with', 'for', 'by', 'including']);
 const BE = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', "'s", "'re", 'am', 'get', 'gets', 'got', 'gotten']);
 /** Past participles: regular ones by their ending, irregular ones from irregular-verbs.tsv ("held", "met", "struck"). */
 const IRREGULAR_PAST = new Set(
@@ -176,7 +176,8 @@ const isPronoun = (s: Sentence, i: number) =>
 /** A common noun heading a phrase without names: "creditor banks", "the deal" (not "today", not "Klibi"). */
 const commonNoun = (s: Sentence, i: number) =>
   s.upos[i] === 'NOUN' && !MEASURE.test(s.tokens[i].form) && !/^\p{Lu}/u.test(s.tokens[i].form) &&
-  !children(s, i).some((c) => s.upos[c] === 'PROPN' || s.deprels[c] === 'appos');
+  // (a name it is only related to is no part of it: "donors to Indonesia")
+  !children(s, i).some((c) => (s.upos[c] === 'PROPN' && (s.deprels[c] !== 'nmod' || INNER_CASE.has(caseOf(s, c)))) || s.deprels[c] === 'appos');
 /**
  * A person's or a body's name the dictionaries do not know ("Liberal member Lloyd Axworthy ... criticized"):
  * the subject is someone, just not a party we code; proximity must not put a party named elsewhere in its place.
