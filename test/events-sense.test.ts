@@ -214,3 +214,14 @@ describe('places after "of" in names', () => {
     expect(types('Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.')).toEqual(['PROTEST']);
   });
 });
+
+describe('questions, accidents', () => {
+  it('reads asking a question as no request', () => {
+    expect(types('The Bank of England called market makers asking whether they intended to continue trading.')).toEqual([]);
+    expect(types('Iran asked Iraq to withdraw its troops.')).toEqual(['REQUEST']);
+  });
+  it('codes no attack for an explosion or a fire with no weapon named, and an attack for a bomb explosion', () => {
+    expect(types('A huge explosion in a flax factory in the northeast of the country killed 45 workers.')).toEqual([]);
+    expect(types('A car bomb explosion in Beirut killed 45 people.')).toEqual(['ASSAULT']);
+  });
+});

@@ -35,7 +35,7 @@ import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, subtree } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { describesOther, NOUN_EVENT_TYPES, readTrigger } from './sense.ts';
+import { describesOther, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -491,7 +491,8 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // (before the trigger, or as its agent: "struck by a power blackout")
       const byAgent = toks.slice(trig.last + 1, trig.last + 6);
       const cause = (t: Token) => NATURAL_CAUSES.has(t.lower) || NATURAL_CAUSES.has(t.lower.replace(/e?s$/, ''));
-      if (unknownPerpetrator && (toks.slice(0, trig.first).some(cause) || (byAgent[0]?.lower === 'by' && byAgent.some(cause)))) continue;
+      const weapon = [...toks.slice(0, trig.first), ...byAgent].some((t) => WEAPONS.has(t.lower));
+      if (unknownPerpetrator && !weapon && (toks.slice(0, trig.first).some(cause) || (byAgent[0]?.lower === 'by' && byAgent.some(cause)))) continue;
       // A protest is political by nature once we know whose people protest ("Iraqi Kurds demonstrated").
       const peoplesProtest = trig.pattern.type === 'PROTEST' && roles.actors.some((a) => a.country && a.sector !== 'business');
       if (!unknownPerpetrator && !peoplesProtest && ![...roles.actors, ...roles.recipients].some(isPolitical)) continue;

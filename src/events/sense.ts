@@ -57,6 +57,8 @@ const MARKET_OBJECTS = list('market-objects');
 /** Prepositions that make a noun the background of the news ("amid heavy fighting", "because of the deployment"). */
 const BACKGROUND_CASES = list('background-cases');
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
+/** Weapons: harm by an explosion or a fire is an attack when one is named ("a car bomb explosion"). */
+export const WEAPONS = list('weapons');
 /** Acts done to a place: a place's name compounded with them is where they were done ("the Ukraine invasion"). */
 export const ACTS_ON_PLACES = list('acts-on-places');
 const SHOW_VERBS = list('show-verbs');
@@ -152,6 +154,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     }
     // "when asked about reports", "if asked": a reduced clause of asking is the speaker being asked.
     if (type === 'REQUEST' && /^asked$/i.test(form) && !kids.some((c) => /^(?:nsubj|aux)/.test(s.deprels[c])) && kids.some((c) => (s.deprels[c] === 'mark' || s.deprels[c] === 'advmod') && c < n && /^(?:when|if|as|while|after|before)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'asked' };
+    // "ask the question", "asking whether they intended to": asking a question requests no act.
+    if (type === 'REQUEST' && /^ask(?:s|ed|ing)?$/.test(form) &&
+      (kids.some((c) => s.deprels[c] === 'obj' && /^questions?$/i.test(s.tokens[c].form)) ||
+        kids.some((c) => (s.deprels[c] === 'ccomp' || s.deprels[c] === 'advcl') && children(s, c).some((m) => s.deprels[m] === 'mark' && /^(?:whether|if)$/i.test(s.tokens[m].form))))) return { as: 'none', why: 'a question' };
     // "the U.S. currency retreated", "shares of ChemLawn shot up": a market moving is no party acting.
     const mover = kids.find((c) => s.deprels[c] === 'nsubj');
     if (mover !== undefined && MARKET_OBJECTS.has(s.tokens[mover].form.toLowerCase()) && !isParty(mover)) return { as: 'none', why: 'market subject' };
