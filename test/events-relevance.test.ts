@@ -25,6 +25,13 @@ describe('relevance: a political party on one side', () => {
     expect(events('U.S.-based Northwest Airlines has ordered 20 jets from Airbus.')).toEqual([]);
     expect(events('A Japan-based trading firm rejected the offer.')).toEqual([]);
   });
+  it('reads "it" after a company whose name holds a nationality as the company ("American Motors said it ...")', () => {
+    expect(events('American Motors earlier said it broke off talks with the union on a new labor contract.')).toEqual([]);
+    expect(events('Iran said it would attack Kuwaiti tankers.')[0]).toMatchObject({ actor_country: 'IRN' });
+  });
+  it('takes no country before a money or company word for a party ("17 U.S. dlrs an ounce")', () => {
+    expect(events('Galactic Resources Ltd said it signed an agreement to reschedule royalty payments, reducing costs by 17 U.S. dlrs an ounce.')).toEqual([]);
+  });
   it('takes a surname alone for the person the article named in full, else for the office holder of the date', () => {
     const text = 'West German Finance Minister Gerhard Stoltenberg met French officials on Monday. Stoltenberg criticised the United States for its trade policy.';
     expect(events(text).find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor: 'Gerhard Stoltenberg', actor_country: 'DEU', recipient_country: 'USA' });

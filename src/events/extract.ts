@@ -204,6 +204,13 @@ function antecedent(word: string, trig: TriggerMatch, node: number | undefined, 
   const at = node ?? (s ? s.tokens.findIndex((t) => t.start >= trig.start) : -1);
   const before = s && at >= 0 ? subjectsBefore(s, at, groups) : undefined;
   const inSentence = before?.parties.map((gs) => gs.flatMap((g) => g.actors)).find((a) => agrees(word, a));
+  // "American Motors said it broke off talks": a subject whose country word only says where a company is from
+  // is the company, and "it" with it: no party.
+  if (inSentence && s) {
+    const mentions = groups.flatMap((g) => g.actors);
+    const partyAt = (k: number) => (k < s.tokens.length ? mentions.find((a) => a.start < s.tokens[k].end && s.tokens[k].start < a.end) : undefined);
+    if (inSentence.every((a) => a.kind !== 'person' && describesOther(s, a.start, a.end, partyAt))) return [];
+  }
   if (inSentence) return inSentence;
   const said = speaker();
   if (said.length && agrees(word, said)) return said;

@@ -260,6 +260,8 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   if (s.upos[last] === 'ADJ') {
     for (let k = last + 1; k < s.tokens.length && k <= last + 3 && /^[\p{Ll}-]+$/u.test(s.tokens[k].form) && ['NOUN', 'ADJ', 'VERB'].includes(s.upos[k]) && !partyAt(k); k++) if (isCompany(k)) return true;
   }
+  // a company or money word right after it ("17 U.S. dlrs an ounce", "a U.S. firm"), whatever the parser made of it
+  if (last + 1 < s.tokens.length && /^[\p{Ll}.]+$/u.test(s.tokens[last + 1].form) && isCompany(last + 1)) return true;
   // a name running on after it ("Canadian Leduc Prairie Oil Ltd"), whatever the parser made of it
   for (let k = last + 1; k < s.tokens.length && k <= last + 6 && /^\p{Lu}/u.test(s.tokens[k].form) && !partyAt(k); k++) if (isCompany(k)) return true;
   // up to the head of the phrase the mention modifies
