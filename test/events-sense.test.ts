@@ -215,7 +215,11 @@ describe('places after "of" in names', () => {
   });
 });
 
-describe('questions, accidents', () => {
+describe('questions, accidents, recalled acts', () => {
+  it('reads a participle after "as" without subject as a recalled act, not news', () => {
+    expect(types('West Germany must try harder to stimulate its economy as pledged in the accord, dealers said.')).toEqual([]);
+    expect(types('West Germany pledged in the accord to stimulate its economy.')).toEqual(['AGREE']);
+  });
   it('reads asking a question as no request', () => {
     expect(types('The Bank of England called market makers asking whether they intended to continue trading.')).toEqual([]);
     expect(types('Iran asked Iraq to withdraw its troops.')).toEqual(['REQUEST']);

@@ -716,8 +716,8 @@ const BEYOND_STATE = /\b(?:International|World|European|United Nations|Inter-\w+
  * An organ of a state named without its country takes the country the article is about ("the Finance
  * Ministry said", "the Justice Department", "Commerce Secretary Malcolm Baldrige" in a Washington story):
  * the country the same name carries elsewhere in the article ("Japan's Finance Ministry"), else the article's
- * own country: the one it names most, a dateline counting as two mentions, when that is the dateline's
- * country or, without a dateline, named twice at least. Otherwise, or for people who face abroad (ambassadors,
+ * own country: the one it names most, a dateline counting as two more mentions of a country the text names,
+ * when that is the dateline's country or, without such a dateline, named twice at least. Otherwise, or for people who face abroad (ambassadors,
  * foreign ministers), the country stays unknown.
  */
 function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGroup[][]): (a: Actor) => Actor {
@@ -736,11 +736,13 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
     const e = LEXICON.names.get(name);
     return e?.kind === 'country' ? e.country : '';
   });
-  if (fromDateline) counts.set(fromDateline, (counts.get(fromDateline) ?? 0) + 2);
+  // (the text itself must name the dateline's country: a Brussels dateline over an EC farm story makes no
+  // Belgian of "Agriculture Minister Ignaz Kiechle")
+  if (fromDateline && counts.has(fromDateline)) counts.set(fromDateline, counts.get(fromDateline)! + 2);
   const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const top = ranked[0];
   const clearTop = top && (!ranked[1] || top[1] > ranked[1][1]) ? top[0] : '';
-  const home = fromDateline ? (clearTop === fromDateline ? fromDateline : '') : top && top[1] >= 2 ? clearTop : '';
+  const home = fromDateline && counts.has(fromDateline) ? (clearTop === fromDateline ? fromDateline : '') : top && top[1] >= 2 ? clearTop : '';
   const organ = (a: Actor) => {
     if (a.country || a.body || !STATE_ORGAN.has(a.sector)) return false;
     if (a.kind === 'org') return !BEYOND_STATE.test(a.name);

@@ -154,6 +154,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     }
     // "when asked about reports", "if asked": a reduced clause of asking is the speaker being asked.
     if (type === 'REQUEST' && /^asked$/i.test(form) && !kids.some((c) => /^(?:nsubj|aux)/.test(s.deprels[c])) && kids.some((c) => (s.deprels[c] === 'mark' || s.deprels[c] === 'advmod') && c < n && /^(?:when|if|as|while|after|before)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'asked' };
+    // "as pledged in the accord", "as agreed in Paris": a participle after "as" without a subject recalls an
+    // earlier act; it is not news.
+    if (/ed$/.test(form) && kids.some((c) => s.deprels[c] === 'mark' && /^as$/i.test(s.tokens[c].form) && c === n - 1) && !kids.some((c) => /^nsubj/.test(s.deprels[c]) || s.deprels[c] === 'aux')) return { as: 'none', why: 'background' };
     // "ask the question", "asking whether they intended to": asking a question requests no act.
     if (type === 'REQUEST' && /^ask(?:s|ed|ing)?$/.test(form) &&
       (kids.some((c) => s.deprels[c] === 'obj' && /^questions?$/i.test(s.tokens[c].form)) ||
