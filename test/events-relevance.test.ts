@@ -84,6 +84,13 @@ describe('peoples', () => {
   });
 });
 
+describe('bodies of states', () => {
+  it('reads the Paris Club, OPEC and the Group of Seven as international bodies, not the states their names recall', () => {
+    expect(events('Morocco reached an agreement with the Paris Club of western creditor governments to reschedule its debt.')[0]).toMatchObject({ event_type: 'AGREE', actor_country: 'MAR', recipient: 'Paris Club', recipient_country: '' });
+    expect(events('OPEC, the Group of Seven and GATT criticised Japan.')[0]).toMatchObject({ actors: 'OPEC; Group of Seven; GATT', recipient_country: 'JPN' });
+  });
+});
+
 describe('house styles of names', () => {
   it('reads "Nato" (the Guardian\'s spelling) as NATO', () => {
     expect(events('Russia accused Nato of provoking the war.')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'RUS', recipient: 'NATO' });

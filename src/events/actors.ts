@@ -199,6 +199,8 @@ function orgName(toks: Token[], i: number): { actor: Actor; used: number } | und
   let head = -1;
   while (j < toks.length && j - i < 7) {
     const t = toks[j];
+    // (a name runs over spaces only: "OPEC, the Group of Seven" is two)
+    if (j > i && t.start - toks[j - 1].end > 1) break;
     if (isCap(t)) {
       if (LEXICON.orgHeads.has(t.text)) head = j;
       j++;
