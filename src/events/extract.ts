@@ -716,8 +716,9 @@ const BEYOND_STATE = /\b(?:International|World|European|United Nations|Inter-\w+
  * An organ of a state named without its country takes the country the article is about ("the Finance
  * Ministry said", "the Justice Department", "Commerce Secretary Malcolm Baldrige" in a Washington story):
  * the country the same name carries elsewhere in the article ("Japan's Finance Ministry"), else the article's
- * own country: the one it names most, a dateline counting as two more mentions of a country the text names,
- * when that is the dateline's country or, without such a dateline, named twice at least. Otherwise, or for people who face abroad (ambassadors,
+ * own country: the one it names most, a dateline counting as two mentions, when that is the dateline's
+ * country or, without a dateline, named twice at least (for a person's office the text itself must name
+ * the dateline's country). Otherwise, or for people who face abroad (ambassadors,
  * foreign ministers), the country stays unknown.
  */
 function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGroup[][]): (a: Actor) => Actor {
@@ -736,13 +737,19 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
     const e = LEXICON.names.get(name);
     return e?.kind === 'country' ? e.country : '';
   });
-  // (the text itself must name the dateline's country: a Brussels dateline over an EC farm story makes no
-  // Belgian of "Agriculture Minister Ignaz Kiechle")
-  if (fromDateline && counts.has(fromDateline)) counts.set(fromDateline, counts.get(fromDateline)! + 2);
-  const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  const top = ranked[0];
-  const clearTop = top && (!ranked[1] || top[1] > ranked[1][1]) ? top[0] : '';
-  const home = fromDateline && counts.has(fromDateline) ? (clearTop === fromDateline ? fromDateline : '') : top && top[1] >= 2 ? clearTop : '';
+  const homeOf = (withDateline: boolean): string => {
+    const scores = new Map(counts);
+    if (withDateline) scores.set(fromDateline, (scores.get(fromDateline) ?? 0) + 2);
+    const ranked = [...scores.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    const top = ranked[0];
+    const clearTop = top && (!ranked[1] || top[1] > ranked[1][1]) ? top[0] : '';
+    return withDateline ? (clearTop === fromDateline ? fromDateline : '') : top && top[1] >= 2 ? clearTop : '';
+  };
+  // A person's office needs the text itself to name the dateline's country: a Brussels dateline over an EC
+  // farm story makes no Belgian of "Agriculture Minister Ignaz Kiechle"; the dateline alone places an
+  // organ ("the Nuclear Regulatory Commission" in a Washington story).
+  const home = homeOf(!!fromDateline);
+  const personHome = homeOf(!!fromDateline && counts.has(fromDateline));
   const organ = (a: Actor) => {
     if (a.country || a.body || !STATE_ORGAN.has(a.sector)) return false;
     if (a.kind === 'org') return !BEYOND_STATE.test(a.name);
@@ -752,7 +759,7 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
   return (a) => {
     if (!organ(a)) return a;
     const same = byName.get(a.name);
-    const country = same?.size === 1 ? [...same][0] : home;
+    const country = same?.size === 1 ? [...same][0] : a.kind === 'person' ? personHome : home;
     return country ? { ...a, country } : a;
   };
 }
