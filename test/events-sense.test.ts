@@ -216,6 +216,10 @@ describe('places after "of" in names', () => {
 });
 
 describe('questions, accidents, recalled acts', () => {
+  it('codes no act that "would" happen under a condition', () => {
+    expect(types('If I were in his position, I am sure I would be asking Germany for everything possible.')).toEqual([]);
+    expect(types('Germany would ask France for help, the minister said.')).toEqual(['REQUEST']);
+  });
   it('reads a participle after "as" without subject as a recalled act, not news', () => {
     expect(types('West Germany must try harder to stimulate its economy as pledged in the accord, dealers said.')).toEqual([]);
     expect(types('West Germany pledged in the accord to stimulate its economy.')).toEqual(['AGREE']);

@@ -124,8 +124,11 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // "if it curbed the use ... by banning": an act inside a condition is imagined.
   // ("in case Russia threatens": however the parser hung the two words)
   for (let k = Math.max(1, n - 8); k < n; k++) if (/^in$/i.test(s.tokens[k - 1].form) && /^case$/i.test(s.tokens[k].form)) return { as: 'none', why: 'condition' };
+  // "If I were in his position, I would be asking ...": "would" under a condition is imagined too.
+  const conditional = children(s, n).some((c) => s.deprels[c] === 'aux' && /^(?:would|could|might|'d)$/i.test(s.tokens[c].form));
   for (const k of pathToRoot(s, n)) {
     if (children(s, k).some((c) => s.deprels[c] === 'mark' && CONDITION.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'condition' };
+    if (conditional && children(s, k).some((c) => s.deprels[c] === 'advcl' && c < n && children(s, c).some((m) => s.deprels[m] === 'mark' && CONDITION.has(s.tokens[m].form.toLowerCase())))) return { as: 'none', why: 'condition' };
     if (k !== n && s.deprels[k] === 'root') break;
   }
   if (as === 'verb') {
