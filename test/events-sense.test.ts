@@ -216,6 +216,9 @@ describe('places after "of" in names', () => {
 });
 
 describe('questions, accidents, recalled acts', () => {
+  it('codes the act a "by" clause names, not the verb it describes ("retaliated by expelling")', () => {
+    expect(types('Russia retaliated by expelling 20 Czech diplomats.')).toEqual(['SANCTION']);
+  });
   it('codes no act that "would" happen under a condition', () => {
     expect(types('If I were in his position, I am sure I would be asking Germany for everything possible.')).toEqual([]);
     expect(types('Germany would ask France for help, the minister said.')).toEqual(['REQUEST']);

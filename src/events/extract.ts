@@ -434,7 +434,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   // "agreed to withdraw", "pledged to support": the inner act is the event, its promise a modality.
   const control = (t: TriggerMatch) => t.pattern.type === 'AGREE' && toks[t.last + 1]?.lower === 'to' && triggers.some((x) => x.t.first > t.last + 1 && x.t.first <= t.last + 3);
   const obligations = findObligations(toks, groups, tree);
-  const verbs = [...triggers.filter((x) => x.t.pattern.strength === 'verb' && !x.how && !control(x.t)).map((x) => x.t), ...obligations.keys()]
+  // "retaliated by expelling 20 diplomats", "protested by burning effigies": the act the "by" clause names is the event.
+  const byManner = (t: TriggerMatch) => toks[t.last + 1]?.lower === 'by' && triggers.some((x) => x.t.first === t.last + 2 && /ing$/.test(toks[x.t.first].lower));
+  const verbs = [...triggers.filter((x) => x.t.pattern.strength === 'verb' && !x.how && !control(x.t) && !byManner(x.t)).map((x) => x.t), ...obligations.keys()]
     .sort((a, b) => a.start - b.start);
   // "announced a suspension", "imposed a curfew", "launched an offensive": the noun after a light verb is the act.
   const light = (t: TriggerMatch) => {
