@@ -216,6 +216,10 @@ describe('places after "of" in names', () => {
 });
 
 describe('questions, accidents, recalled acts', () => {
+  it('codes no request for a plea in court', () => {
+    expect(types('The former minister pleaded guilty to two charges in a Kenyan court.')).toEqual([]);
+    expect(types('Kenya pleaded for more aid from Britain.')).toEqual(['REQUEST']);
+  });
   it('codes the act a "by" clause names, not the verb it describes ("retaliated by expelling")', () => {
     expect(types('Russia retaliated by expelling 20 Czech diplomats.')).toEqual(['SANCTION']);
   });

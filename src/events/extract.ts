@@ -336,6 +336,8 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
     const governor = toks[trig.first - 2]?.lower ?? '';
     return INFINITIVE_OK.test(governor) ? undefined : 'skip';
   }
+  // "pleaded guilty", "pleaded not guilty": a plea in court asks nothing of anyone.
+  if (/^plead/.test(toks[trig.first].lower) && /^(?:guilty|not|innocent|no)$/.test(toks[trig.last + 1]?.lower ?? '')) return 'skip';
   // "no threat", "no attacks": the text says there was none.
   if (prev === 'no' || prev === 'without') return 'skip';
   // "a battle that promises to be partisan", "threatens to become a crisis": a forecast, not a commitment.
