@@ -209,6 +209,9 @@ describe('symmetric acts and scattered phrases', () => {
 });
 
 describe('news-site classes', () => {
+  it('takes whom one fights for as a side, not the target', () => {
+    expect(events('The court ordered Russia to ensure that two Britons captured after fighting for Ukrainian forces do not face the death penalty.', '2022-06-01').filter((e) => e.event_type === 'ASSAULT')).toEqual([]);
+  });
   it("takes a place compounded with an act done to it for the act's victim", () => {
     expect(only('The strategy was recalibrated following the Ukraine invasion.')).toMatchObject({ event_type: 'ASSAULT', actor: '', recipient_country: 'UKR' });
     expect(only('The Russian invasion of Ukraine began in February.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'RUS', recipient_country: 'UKR' });
