@@ -216,6 +216,10 @@ describe('places after "of" in names', () => {
 });
 
 describe('questions, accidents, recalled acts', () => {
+  it('reads a phrasal verb pattern found on a noun with its own determiner as no act ("making that call on Thursday")', () => {
+    expect(types('While defence ministers held off on making that call on Thursday, they met again.')).not.toContain('REQUEST');
+    expect(types('Germany will call on France to act.')).toEqual(['REQUEST']);
+  });
   it('codes no request for a plea in court', () => {
     expect(types('The former minister pleaded guilty to two charges in a Kenyan court.')).toEqual([]);
     expect(types('Kenya pleaded for more aid from Britain.')).toEqual(['REQUEST']);

@@ -103,6 +103,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // have taken place around Yugoslavia", "its eurobond offering to 50 mln".
   const firstWord = s.tokens.findIndex((t) => t.end > start);
   if (gapped && strength === 'verb' && firstWord >= 0 && (s.upos[firstWord] === 'NOUN' || s.upos[firstWord] === 'PROPN')) return { as: 'none', why: 'noun, not the verb' };
+  // ("making that call on Thursday": a phrasal verb's first word with a determiner of its own is a noun)
+  if (!oneWord && strength === 'verb' && firstWord >= 0 && s.upos[firstWord] === 'NOUN' && children(s, firstWord).some((c) => s.deprels[c] === 'det' && c < firstWord)) return { as: 'none', why: 'noun, not the verb' };
   // "alleged trading abuses", "the disputed territory": a participle describing a noun reports no act.
   // (only right before its noun: "destroyed an oil station" misparsed as a modifier has a determiner between)
   const noun = s.heads[n];
