@@ -725,8 +725,8 @@ const BEYOND_STATE = /\b(?:International|World|European|United Nations|Inter-\w+
  * Ministry said", "the Justice Department", "Commerce Secretary Malcolm Baldrige" in a Washington story):
  * the country the same name carries elsewhere in the article ("Japan's Finance Ministry"), else the article's
  * own country: the one it names most, a dateline counting as two mentions, when that is the dateline's
- * country or, without a dateline, named twice at least (for a person's office the text itself must name
- * the dateline's country). Otherwise, or for people who face abroad (ambassadors,
+ * country (for a person's office the text itself must name the dateline's country too); without a dateline,
+ * none. Otherwise, or for people who face abroad (ambassadors,
  * foreign ministers), the country stays unknown.
  */
 function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGroup[][]): (a: Actor) => Actor {
@@ -745,19 +745,19 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
     const e = LEXICON.names.get(name);
     return e?.kind === 'country' ? e.country : '';
   });
-  const homeOf = (withDateline: boolean): string => {
-    const scores = new Map(counts);
-    if (withDateline) scores.set(fromDateline, (scores.get(fromDateline) ?? 0) + 2);
-    const ranked = [...scores.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-    const top = ranked[0];
-    const clearTop = top && (!ranked[1] || top[1] > ranked[1][1]) ? top[0] : '';
-    return withDateline ? (clearTop === fromDateline ? fromDateline : '') : top && top[1] >= 2 ? clearTop : '';
-  };
-  // A person's office needs the text itself to name the dateline's country: a Brussels dateline over an EC
-  // farm story makes no Belgian of "Agriculture Minister Ignaz Kiechle"; the dateline alone places an
-  // organ ("the Nuclear Regulatory Commission" in a Washington story).
-  const home = homeOf(!!fromDateline);
-  const personHome = homeOf(!!fromDateline && counts.has(fromDateline));
+  // The dateline's country, when the article names it most (the dateline counting as two mentions).
+  // Without a dateline the country an article names most is often the one its news is about, not the one
+  // its officials serve (a Guardian story on Russia's war quoting "the defence secretary, Ben Wallace").
+  let home = '';
+  if (fromDateline) {
+    const scores = new Map(counts).set(fromDateline, (counts.get(fromDateline) ?? 0) + 2);
+    const [first, second] = [...scores.entries()].sort((x, y) => y[1] - x[1]);
+    if (first[0] === fromDateline && (!second || first[1] > second[1])) home = fromDateline;
+  }
+  // A person's office needs the text itself to name that country: a Brussels dateline over an EC farm story
+  // makes no Belgian of "Agriculture Minister Ignaz Kiechle"; the dateline alone places an organ ("the
+  // Nuclear Regulatory Commission" in a Washington story).
+  const personHome = counts.has(home) ? home : '';
   const organ = (a: Actor) => {
     if (a.country || a.body || !STATE_ORGAN.has(a.sector)) return false;
     if (a.kind === 'org') return !BEYOND_STATE.test(a.name);
