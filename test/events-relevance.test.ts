@@ -84,6 +84,14 @@ describe('peoples', () => {
   });
 });
 
+describe('"general"', () => {
+  it('reads "general" before a common word as an adjective and after a company word as part of its name, not as an officer', () => {
+    expect(events('The union voted against a general strike next month to oppose the Spanish government.').map((e) => e.actor)).not.toContain('general');
+    expect(events("Gencorp's RKO General said it asked the Federal Communications Commission to act.").map((e) => e.actor)).not.toContain('General');
+    expect(events('General Abdul Rashid Dostum attacked Taliban positions.')[0]).toMatchObject({ event_type: 'ASSAULT', actor: 'Abdul Rashid Dostum', actor_sector: 'military' });
+  });
+});
+
 describe('bodies of states', () => {
   it('reads the Paris Club, OPEC and the Group of Seven as international bodies, not the states their names recall', () => {
     expect(events('Morocco reached an agreement with the Paris Club of western creditor governments to reschedule its debt.')[0]).toMatchObject({ event_type: 'AGREE', actor_country: 'MAR', recipient: 'Paris Club', recipient_country: '' });

@@ -99,6 +99,13 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
       i++;
       continue;
     }
+    // "a general strike", "general cargo": "general" before a common word is an adjective; "Supermarkets
+    // General", "RKO General": after a capitalised word it ends a company's name.
+    if (toks[i].lower === 'general' && !names.has(toks[i].text) &&
+      (toks[i].text === 'general' ? /^\p{Ll}/u.test(toks[i + 1]?.text ?? '') : i > 0 && isCap(toks[i - 1]) && !NOT_NAME_START.has(toks[i - 1].lower) && !titles.has(toks[i - 1].text))) {
+      i++;
+      continue;
+    }
     const keys = inNames || inTitles ? keysAt(i, false) : [];
     // An organisation name longer than any dictionary match here ("Kenya Anti-Corruption Commission" over "Kenya").
     const org = isCap(toks[i]) ? orgName(toks, i) : undefined;
