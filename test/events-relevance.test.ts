@@ -17,6 +17,9 @@ describe('relevance: a political party on one side', () => {
   it('takes a lower-case title after a company name for a company office ("Time-Life Video president X")', () => {
     expect(events('Norda Inc agreed to sell its video unit to Time-Life Video president William Ambrose.')).toEqual([]);
   });
+  it('codes no event for companies acting in a country ("a joint venture in Japan")', () => {
+    expect(events('Matsushita Electric Industrial Co Ltd and Ford Motor Co have signed an agreement to set up a joint venture to make car air conditioners in Japan.')).toEqual([]);
+  });
   it('takes a lower-case "president" before a name we do not know for no political party, unless a country says whose', () => {
     expect(events('Triton Energy Corp said president Thomas Goff resigned.')).toEqual([]);
     expect(events('Kenyan president Daniel Kamau met Ugandan officials.')[0]).toMatchObject({ event_type: 'CONSULT', actor_country: 'KEN', recipient_country: 'UGA' });

@@ -511,6 +511,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // A protest is political by nature once we know whose people protest ("Iraqi Kurds demonstrated").
       const peoplesProtest = trig.pattern.type === 'PROTEST' && roles.actors.some((a) => a.country && a.sector !== 'business');
       if (!unknownPerpetrator && !peoplesProtest && ![...roles.actors, ...roles.recipients].some(isPolitical)) continue;
+      // Companies acting in a country ("signed an agreement to set up a joint venture in Japan") trade there:
+      // the place is no party.
+      if (roles.actors.length && roles.actors.every((a) => a.sector === 'business') && roles.recipients.every((a) => !isPolitical(a) || (a.locative && (a.kind === 'country' || a.capital)))) continue;
       out.push({ trig, roles, nominal: nominal.has(trig), spoken: spoken.get(trig) });
     }
     if (out.length) break;
