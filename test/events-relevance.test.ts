@@ -102,6 +102,13 @@ describe('bodies of states', () => {
   });
 });
 
+describe('given names', () => {
+  it('finds a person of the imported dictionaries under the familiar or the formal form of the given name', () => {
+    // the Phoenix dictionary has "Bob Dole"
+    expect(events('Robert Dole criticised Japan for its trade surplus.')[0]).toMatchObject({ event_type: 'ACCUSE', actor: 'Bob Dole', actor_country: 'USA', recipient_country: 'JPN' });
+  });
+});
+
 describe('house styles of names', () => {
   it('reads "Nato" (the Guardian\'s spelling) as NATO', () => {
     expect(events('Russia accused Nato of provoking the war.')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'RUS', recipient: 'NATO' });

@@ -200,9 +200,29 @@ function importedPeople(soft: (key: string, e: LexEntry) => void): void {
     if (!terms.length) continue;
     const latest = terms.reduce((x, y) => (y.from > x.from ? y : x));
     const e: LexEntry = { kind: 'person', name: titleCase(a.name), country: latest.country, sector: latest.sector, terms };
-    for (const phrase of [a.name, ...a.phrases]) if (phrase.includes(' ')) soft(titleCase(phrase), e);
+    for (const phrase of [a.name, ...a.phrases]) {
+      if (!phrase.includes(' ')) continue;
+      const written = titleCase(phrase);
+      soft(written, e);
+      // "Robert Dole" for the dictionary's "Bob Dole", and the other way round
+      const [first, ...rest] = written.split(' ');
+      for (const other of GIVEN_NAMES.get(first) ?? []) soft(`${other} ${rest.join(' ')}`, e);
+    }
   }
 }
+
+/** Given names and their familiar forms, both ways (given-names.tsv). */
+const GIVEN_NAMES = (() => {
+  const out = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => out.set(a, (out.get(a) ?? new Set()).add(b));
+  for (const [name, familiar] of readTsv('given-names.tsv')) {
+    for (const f of split(familiar)) {
+      link(name, f);
+      link(f, name);
+    }
+  }
+  return out;
+})();
 
 /** The imported roles' last days are inclusive; our terms end the day before `to`. */
 function nextDay(date: string): string {
