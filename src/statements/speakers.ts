@@ -71,6 +71,9 @@ function surnameAfter(words: string[], i: number): boolean {
   return /^\p{Lu}\p{Ll}/u.test(prev) && FIRST_NAMES.has(prev.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(words[i]);
 }
 
+/** A capitalised noun for a person ("Investor", "Economist"), not an organisation's word ("Court", "Report"). */
+const describesPerson = (w: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(w) && SPEAKER_NOUNS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase());
+
 /** "NATO Secretary-General Jens Stoltenberg" -> role "NATO Secretary-General", name "Jens Stoltenberg". */
 export function splitRole(words: string[]): { role: string[]; name: string[] } {
   let last = -1;
@@ -84,6 +87,9 @@ export function splitRole(words: string[]): { role: string[]; name: string[] } {
       }
     }
   }
+  // "Investor Dale P Harrow", "Economist Mary Jones": a capitalised speaking noun for people opening the run,
+  // before a given name and a surname, describes the person and is no part of the name.
+  if (last < 0 && words.length >= 3 && describesPerson(words[0]) && FIRST_NAMES.has(words[1].toLowerCase()) && /^\p{Lu}/u.test(words[2])) last = 0;
   const role = words.slice(0, last + 1).filter((w) => !HONORIFICS.has(bare(w)));
   return { role, name: words.slice(last + 1) };
 }
