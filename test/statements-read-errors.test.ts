@@ -16,3 +16,13 @@ describe('no words of office or description stuck to a name', () => {
     expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['Dale P Harrow', 'person']]);
   });
 });
+
+describe('a possessive before a person the article names', () => {
+  it('gives "Northgate\'s Ryavec" to the analyst named in full earlier, not to a firm', () => {
+    const text = 'Northgate Securities analyst Carole Ryavec said demand was weak. "The downturn may last a long time," said Northgate\'s Ryavec.';
+    expect(statementsOf(text).map((r) => [r.speaker, r.speaker_type])).toEqual([['Carole Ryavec', 'person'], ['Carole Ryavec', 'person']]);
+  });
+  it('keeps "Trump\'s campaign" as the campaign when no person of that name follows', () => {
+    expect(who('Trump\'s campaign said the report was false.')).toEqual([["Trump's campaign", 'the report was false']]);
+  });
+});

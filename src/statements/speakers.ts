@@ -590,6 +590,13 @@ export class SpeakerResolver {
     }
     let ws = words;
     while (ws.length > 1 && DETERMINERS.has(ws[0].toLowerCase())) ws = ws.slice(1);
+    // "Salomon's Ryavec", "the paper's Smith": the owner is where the person works; a person the article names
+    // after the possessive speaks.
+    const owned = ws.findIndex((w) => /[’']s$/.test(w));
+    if (owned >= 0 && owned < ws.length - 1) {
+      const rest = ws.slice(owned + 1).join(' ');
+      if (/^\p{Lu}/u.test(rest) && (this.personNames.has(rest) || this.personLastNames.has(rest))) return this.resolve(rest, at + mention.lastIndexOf(rest), context);
+    }
     const capital = ws.filter((w) => /^[A-Z]/.test(w));
     const { role, name } = splitRole(ws);
     const nameWords = name.filter((w) => !CONNECTORS.has(w));
