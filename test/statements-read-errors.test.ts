@@ -26,3 +26,22 @@ describe('a possessive before a person the article names', () => {
     expect(who('Trump\'s campaign said the report was false.')).toEqual([["Trump's campaign", 'the report was false']]);
   });
 });
+
+describe('"he said" after a person comes back as the subject of the sentence before', () => {
+  it('gives "he" to the person the sentence before opens with, named before the last quote', () => {
+    const text = 'Peter Lind opened the summit on Monday. Prime Minister Karl Ostrom responded by saying that unity was needed. ' +
+      'Mr Lind has worked closely with Washington for years. He said some leaders were in denial.';
+    expect(who(text)).toEqual([['Karl Ostrom', 'that unity was needed'], ['Peter Lind', 'some leaders were in denial']]);
+  });
+  it('keeps "he" with the last man quoted when the sentence before opens with someone named there for the first time', () => {
+    const text = '"We will win the state," Senator Paul Brandt said on Tuesday. Barack Obama won the state in 2012. He said the party would fight for every vote.';
+    expect(who(text).map((r) => r[0])).toEqual(['Paul Brandt', 'Paul Brandt']);
+  });
+});
+
+describe('an office with its place', () => {
+  it('does not read the place after an office\'s "for" as a name ("The MP for Ealing North")', () => {
+    const rows = statementsOf('The MP for Eastmoor North claimed the bill would encourage crime.');
+    expect(rows.map((r) => r.speaker)).not.toContain('for Eastmoor North');
+  });
+});

@@ -445,6 +445,20 @@ export class SpeakerResolver {
     // is nearer ("The New Yorker's profile ... Sen. Claire McCaskill scolded him: '...,' she said").
     const same = (a: string, b: string) => a.split(' ').some((w) => b.split(' ').includes(w));
     if (gender && speaker && found && foundAt > speaker.at && !same(found, speaker.speaker) && this.genderOf(found, true) === gender && !this.genderOf(speaker.speaker)) return found;
+    // A person named before the last quote who comes back as the subject opening the sentence before the
+    // pronoun's is who the pronoun continues: "Mr Lind has worked with Washington for years. He said ...", not
+    // the one quoted in between. A person named there for the first time is background; the quote goes on.
+    if (speaker) {
+      const own = this.sentenceStartBefore(at);
+      let end = own;
+      while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+      const previous = this.sentenceStartBefore(end);
+      const opens = (from: number, to: number) => from <= to && /^(?:(?:but|and|yet|so)\s+)?$/i.test(this.text.slice(from, to).trim());
+      const subject = this.people.find((e) => e.at >= previous && e.at < end && opens(previous, e.at));
+      const full = subject && this.fullName(subject.name, subject.gender);
+      const returning = full && this.people.some((e) => e.at < speaker.at && this.fullName(e.name, e.gender) === full);
+      if (full && opens(own, at) && previous > speaker.at && returning && !same(full, speaker.speaker) && this.fits(full, gender)) return full;
+    }
     // But a person the article gives the pronoun's gender, named earlier in the same sentence, is nearer:
     // "Sanders has made clear that he expects ...", "Steve Adler said ..., though he contended ...".
     if (gender) {
@@ -595,12 +609,14 @@ export class SpeakerResolver {
     const owned = ws.findIndex((w) => /[’']s$/.test(w));
     if (owned >= 0 && owned < ws.length - 1) {
       const rest = ws.slice(owned + 1).join(' ');
-      if (/^\p{Lu}/u.test(rest) && (this.personNames.has(rest) || this.personLastNames.has(rest))) return this.resolve(rest, at + mention.lastIndexOf(rest), context);
+      const person = rest.includes(' ') ? this.personNames.has(rest) && !!this.genderOf(rest, true) : this.personLastNames.has(rest);
+      if (/^\p{Lu}/u.test(rest) && person) return this.resolve(rest, at + mention.lastIndexOf(rest), context);
     }
     const capital = ws.filter((w) => /^[A-Z]/.test(w));
     const { role, name } = splitRole(ws);
     const nameWords = name.filter((w) => !CONNECTORS.has(w));
-    const named = nameWords.length > 0 && nameWords.every((w) => /^[A-Z]/.test(w)) && !isOrgName(nameWords);
+    // "The MP for Ealing North": what follows an office's preposition is no name.
+    const named = nameWords.length > 0 && /^\p{Lu}/u.test(name[0]) && nameWords.every((w) => /^[A-Z]/.test(w)) && !isOrgName(nameWords);
     if (named) {
       const gender = genderOfWords(ws.slice(0, ws.length - name.length), nameWords.length >= 2 ? nameWords[0] : undefined);
       const full = this.fullName(name.join(' ').replace(/[’']s$/, ''), gender);
