@@ -571,7 +571,8 @@ function refusalAt(t: Token[], i: number, hi: number): CueForm | undefined {
   const w = t[i];
   if (!w.word || w.cap || !REFUSAL_FORMS.has(w.lo) || i + 2 >= hi || t[i + 1].lo !== 'to') return undefined;
   const v = t[i + 2];
-  if (!v.word || v.cap || DETERMINERS.has(v.lo)) return undefined;
+  // "reserves declined to 7.9 mln barrels": a number after "to" is where a quantity went, no refusal.
+  if (!v.word || v.cap || DETERMINERS.has(v.lo) || !/^\p{L}/u.test(v.t)) return undefined;
   return { base: w.lo.startsWith('dec') ? 'decline' : 'refuse', kind: 'speech' };
 }
 
