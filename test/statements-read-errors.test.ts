@@ -45,3 +45,22 @@ describe('an office with its place', () => {
     expect(rows.map((r) => r.speaker)).not.toContain('for Eastmoor North');
   });
 });
+
+describe('a refusal verb before "to" and a number', () => {
+  it('is a quantity that fell, no refusal ("reserves declined to 7.9 mln barrels")', () => {
+    const text = 'Harlow Oil said its gas output rose. Its proven reserves declined to 7,970,000 barrels at the end of 1986. Harlow declined to comment on the sale.';
+    expect(statementsOf(text).map((r) => [r.cue, r.quote])).toEqual([['said', 'its gas output rose'], ['declined', 'to comment on the sale']]);
+  });
+});
+
+describe('what an office owns', () => {
+  it('is no person with that office ("Prime Minister\'s Questions" is no one "the prime minister" can be)', () => {
+    const text = 'Mark Henley has apologised to two families. The prime minister was commenting on the jailing of six men in 1975. ' +
+      'At Prime Minister\'s Questions, Mr Henley said the report was fair.';
+    expect(statementsOf(text).map((r) => r.speaker)).not.toContain('Questions');
+  });
+  it('keeps the office before a name after a possessive country ("Afghanistan\'s President Ashraf Ghani")', () => {
+    const rows = statementsOf('Afghanistan\'s President Ashraf Ghani said the talks would resume.');
+    expect(rows.map((r) => [r.speaker, r.speaker_role])).toEqual([['Ashraf Ghani', "Afghanistan's President"]]);
+  });
+});

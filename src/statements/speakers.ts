@@ -87,6 +87,8 @@ export function splitRole(words: string[]): { role: string[]; name: string[] } {
       }
     }
   }
+  // "Prime Minister's Questions", "the President's Council": what an office owns is no one the office names.
+  if (last >= 0 && /[’']s$/.test(words[last]) && last < words.length - 1) return { role: [], name: words };
   // "Investor Dale P Harrow", "Economist Mary Jones": a capitalised speaking noun for people opening the run,
   // before a given name and a surname, describes the person and is no part of the name.
   if (last < 0 && words.length >= 3 && describesPerson(words[0]) && FIRST_NAMES.has(words[1].toLowerCase()) && /^\p{Lu}/u.test(words[2])) last = 0;
