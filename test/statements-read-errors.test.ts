@@ -64,3 +64,29 @@ describe('what an office owns', () => {
     expect(rows.map((r) => [r.speaker, r.speaker_role])).toEqual([['Ashraf Ghani', "Afghanistan's President"]]);
   });
 });
+
+describe('an unnamed office goes on as "the spokesman"', () => {
+  it('gives "the spokesman" to the Kestrel spokesman quoted before', () => {
+    const text = 'Kestrel Motors has exported its first cars to Taiwan, a Kestrel spokesman said. The cars were built in Ohio, the spokesman said.';
+    expect(statementsOf(text).map((r) => [r.speaker, r.speaker_type])).toEqual([['Kestrel spokesman', 'anonymous source'], ['Kestrel spokesman', 'anonymous source']]);
+  });
+  it('still gives "the agency" to the agency the article names, not to an unnamed office before', () => {
+    const text = 'The Harbour Rating Agency cut the bank\'s rating, a rating agency spokesman said. The agency said the outlook was stable.';
+    expect(statementsOf(text).map((r) => r.speaker).at(-1)).toBe('Harbour Rating Agency');
+  });
+});
+
+describe('a description opening the sentence before an apposition', () => {
+  it('speaks, not its apposition ("The bank, the main subsidiary of ..., said")', () => {
+    const text = 'Eastland Trust Co raised its prime rate to 7-3/4 pct. The bank, the main subsidiary of Eastland Holdings Corp, said the new rate is effective today.';
+    expect(statementsOf(text).map((r) => [r.speaker, r.speaker_mention])).toEqual([['Eastland Trust Co', 'The bank']]);
+  });
+  it('leaves a name in apposition the speaker ("The charity\'s director, Jane Doe, said")', () => {
+    const text = 'The charity\'s director, Wilma Haskett, said the year offered a chance for a breakthrough.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Wilma Haskett']);
+  });
+  it('gives "the partnership" to the partnership the article names', () => {
+    const text = 'Dunmore Systems Master Limited Partnership said it was formed at year-end. The partnership, formed by the conversion of Dunmore Systems Corp, said its board approved a dividend.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Dunmore Systems Master Limited Partnership', 'Dunmore Systems Master Limited Partnership']);
+  });
+});
