@@ -90,3 +90,14 @@ describe('a description opening the sentence before an apposition', () => {
     expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Dunmore Systems Master Limited Partnership', 'Dunmore Systems Master Limited Partnership']);
   });
 });
+
+describe('a quotation ending its sentence', () => {
+  it('is not given to a verb of manner in the next sentence ("The film shows Mr Corbett laughing at ...")', () => {
+    const text = 'Ms Jarvis, who hosts a quiz show, said she despaired at his image. "I used to sit on my hands when he went on television. It was very harsh." ' +
+      'The film shows Mr Corbett laughing at a comedian\'s impression of him.';
+    expect(statementsOf(text).filter((r) => r.quote.includes('sit on my hands')).map((r) => r.speaker)).not.toContain('Corbett');
+  });
+  it('still takes a verb of manner right after it ("\'...,\' he laughed")', () => {
+    expect(who('"We will never sell the club," Mr Corbett laughed.')).toEqual([['Corbett', 'We will never sell the club,']]);
+  });
+});

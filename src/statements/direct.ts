@@ -52,6 +52,9 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         // '"... a filmic quality." Florin said gamers should ...': a verb with words of its own in the next sentence
         // is that sentence's; its speaker most likely said the quotation too, but the verb is left to its words.
         const nextSentence = ownWordsInNextSentence(doc, closeTok, c);
+        // A verb that only attributes a quotation beside it ("laughing", "smiled") is, in a sentence of its own
+        // ('"..." The film shows Mr Corbett laughing at ...'), what someone did, not who said the quotation.
+        if (nextSentence && cueAt(t[c])?.kind === 'quote') break;
         const subj = subjectBefore(t, c, k);
         // The phrase may open with an office in lower case: '"...," Senate minority leader Harry Reid told reporters'.
         const officeBefore = subj && subj.s > k && subj.s - k <= 5 && (t[k].cap || TITLE_WORDS.has(t[subj.s - 1].lo)) && t.slice(k, subj.s).every((x) => x.word);
