@@ -101,3 +101,10 @@ describe('a quotation ending its sentence', () => {
     expect(who('"We will never sell the club," Mr Corbett laughed.')).toEqual([['Corbett', 'We will never sell the club,']]);
   });
 });
+
+describe('a bare cue form after a possessive and a name', () => {
+  it('is a noun ("his Treasury post"), and the sentence\'s own verb speaks', () => {
+    const text = 'Mr Dawes, who stepped down from his Treasury post to stand as a candidate, had suggested that Mr Brown would meet his rule.';
+    expect(statementsOf(text).map((r) => [r.speaker, r.cue])).toEqual([['Dawes', 'suggested']]);
+  });
+});

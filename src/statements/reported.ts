@@ -95,6 +95,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // "went on to call Cruz ...", "was quick to point out that ...": the subject of the verb before "to" speaks.
     const catenative = prev?.lo === 'to' && form.kind === 'speech' ? catenativeVerb(t, i - 2, lo) : -1;
     if (prev && !standsAlone && !byParticiple && !relativeThat && catenative < 0 && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
+    // "his Treasury post", "their Senate report": a bare form after a possessive and a name is a noun.
+    if (prev?.cap && POSSESSIVE_DETERMINERS.has(t[i - 2]?.lo ?? '') && t[i].lo === form.base) continue;
     const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
     // "When asked whether he would run, ...": a question put by someone the text does not name.
     if (form.base === 'ask' && (!prev || !isSpeakerEnd(prev) || /^(is|was|are|were|been|be|being|when|if)$/.test(prev.lo))) {
