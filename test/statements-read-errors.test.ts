@@ -108,3 +108,18 @@ describe('a bare cue form after a possessive and a name', () => {
     expect(statementsOf(text).map((r) => [r.speaker, r.cue])).toEqual([['Dawes', 'suggested']]);
   });
 });
+
+describe('an office no one in the article holds', () => {
+  it('is the person opening the sentence before, who holds no other office ("Mark Henley ... The prime minister")', () => {
+    const text = 'Mark Henley has apologised to two families. The prime minister was commenting on the jailing of six men in 1975.';
+    expect(statementsOf(text).map((r) => [r.speaker, r.speaker_type])).toEqual([['Mark Henley', 'person']]);
+  });
+  it('is not a person the article gives another office ("Tory leader Mark Henley ... The prime minister")', () => {
+    const text = 'Tory leader Mark Henley attacked the budget. The prime minister said the budget was fair.';
+    expect(statementsOf(text).map((r) => r.speaker)).not.toContain('Mark Henley');
+  });
+  it('is not the person before for an office many hold ("the spokesman")', () => {
+    const text = 'Mark Henley has apologised to two families. The spokesman said the apology was sincere.';
+    expect(statementsOf(text).map((r) => r.speaker)).not.toContain('Mark Henley');
+  });
+});

@@ -506,6 +506,15 @@ export class SpeakerResolver {
     return found;
   }
 
+  /** The person named first in the sentence before the one holding `at`, when the sentence opens with them. */
+  private previousSubject(at: number): Entity | undefined {
+    let end = this.sentenceStartBefore(at);
+    while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+    const previous = this.sentenceStartBefore(end);
+    const first = this.people.find((e) => e.at >= previous && e.at < end);
+    return first && /^(?:(?:but|and|yet|so)\s+)?$/i.test(this.text.slice(previous, first.at).trim()) ? first : undefined;
+  }
+
   /** Where the sentence holding offset `at` starts (after the last ". " before it), by the text alone. */
   private sentenceStartBefore(at: number): number {
     const window = this.text.slice(Math.max(0, at - 400), at);
@@ -648,6 +657,18 @@ export class SpeakerResolver {
     if (described) {
       const full = this.fullName(described.name);
       return { speaker: full, role: this.roleByName.get(full) ?? described.role };
+    }
+    // "Tony Blair has backed the report. ... the prime minister said": an office no one in the article holds, in a
+    // definite description, is the person who opens the sentence before, when the article gives them no other
+    // office. Offices many hold ("the spokesman", "the analyst") are no one's in particular.
+    const head = bare(ws[ws.length - 1]);
+    if (/^the$/i.test(words[0]) && ws.every((w) => !/\p{Lu}/u.test(w)) && TITLE_WORDS.has(head) && !SPEAKER_NOUNS.has(head)) {
+      const subject = this.previousSubject(at);
+      if (subject) {
+        const full = this.fullName(subject.name, subject.gender);
+        const known = this.roleByName.get(full) ?? '';
+        if (!known || roleHead(known.split(/[\s-]+/).map((w) => bare(w))) === head) return { speaker: full, role: known };
+      }
     }
     // An organisation, a country or a group ("the State Department", "US and European officials").
     return { speaker: capital.length || ws.length ? ws.join(' ') : mention, role: role.join(' ') };
