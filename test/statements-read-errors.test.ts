@@ -123,3 +123,10 @@ describe('an office no one in the article holds', () => {
     expect(statementsOf(text).map((r) => r.speaker)).not.toContain('Mark Henley');
   });
 });
+
+describe('a name before a place\'s head word', () => {
+  it('is the place, not a person "he" can be ("King Cross station")', () => {
+    const text = 'Mr Pound says he rang Lucy as soon as he got her letter. Describing that first meeting at London\'s King Cross station, he said the earth moved.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Pound', 'Pound', 'Pound']);
+  });
+});

@@ -190,9 +190,11 @@ export function findEntities(text: string): Entity[] {
     const nameWords = name.filter((w) => !CONNECTORS.has(w));
     if (!nameWords.length) continue;
     const hasHonorific = words.some((w) => HONORIFICS.has(bare(w)));
-    const person = !isOrgName(name) && (nameWords.length >= 2 || role.length > 0 || hasHonorific) && !/[’']s$/.test(name[name.length - 1]);
+    // "King Cross station", "Lincoln Road": a name before a place's head word in lower case is the place's.
+    const placeAfter = PLACE_HEADS.has(/^[ \t]+(\p{Ll}+)/u.exec(text.slice(matchAt + matched.length, matchAt + matched.length + 20))?.[1] ?? '');
+    const person = !placeAfter && !isOrgName(name) && (nameWords.length >= 2 || role.length > 0 || hasHonorific) && !/[’']s$/.test(name[name.length - 1]);
     const fullRole = [before, role.join(' ')].filter(Boolean).join(' ') || apposedOffice(text, at + words.join(' ').length);
-    const entity: Entity = { name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name)) };
+    const entity: Entity = { name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name) && !placeAfter) };
     const gender = genderOfWords([...words.slice(0, words.length - name.length), ...fullRole.split(/\s+/)], nameWords.length >= 2 ? nameWords[0] : undefined);
     if (gender) entity.gender = gender;
     out.push(entity);
