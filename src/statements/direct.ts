@@ -55,6 +55,8 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         // A verb that only attributes a quotation beside it ("laughing", "smiled") is, in a sentence of its own
         // ('"..." The film shows Mr Corbett laughing at ...'), what someone did, not who said the quotation.
         if (nextSentence && cueAt(t[c])?.kind === 'quote') break;
+        // 'He added: "..." Party chairman Mark Tolley has written ...': a quotation its own cue opens is that cue's.
+        if (nextSentence && openTok >= 2 && [':', ','].includes(t[openTok - 1].t) && speechCue(t[openTok - 2])) break;
         const subj = subjectBefore(t, c, k);
         // The phrase may open with an office in lower case: '"...," Senate minority leader Harry Reid told reporters'.
         const officeBefore = subj && subj.s > k && subj.s - k <= 5 && (t[k].cap || TITLE_WORDS.has(t[subj.s - 1].lo)) && t.slice(k, subj.s).every((x) => x.word);
