@@ -1,7 +1,7 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
 import { speakerHead } from './speakers.ts';
-import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
+import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TITLE_WORDS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
@@ -612,6 +612,14 @@ function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Sub
   if (first && (first.cap || SPEAKER_PRONOUNS.has(first.lo))) {
     let e = lo;
     while (e + 1 < i && t[e + 1].cap) e++;
+    // "Finnair chief Gunnar Korhonen ...", "Lib Dem chairman Matthew Taylor ...": an office in lower case between
+    // two capitalised runs joins them into one phrase, the person's.
+    let f = e + 1;
+    while (f < i && t[f].word && !t[f].cap && TITLE_WORDS.has(t[f].lo)) f++;
+    if (f > e + 1 && f < i && t[f].cap) {
+      e = f;
+      while (e + 1 < i && t[e + 1].cap) e++;
+    }
     if (isSpeakerEnd(t[e])) {
       // "Shortly after, Rubio said ...", "WASHINGTON — Clinton ...": an opening adverb or dateline is no speaker;
       // the capitalised phrase after its comma or dash is.
