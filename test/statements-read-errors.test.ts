@@ -130,3 +130,27 @@ describe('a name before a place\'s head word', () => {
     expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Pound', 'Pound', 'Pound']);
   });
 });
+
+describe('a quotation its own cue opens ("He added: \'...\'")', () => {
+  it('is that cue\'s, not the next sentence\'s speaker', () => {
+    const text = 'The spokesman said the area was grey. He added: "If someone complained, then we would investigate that. Parties know the rules." ' +
+      'Party chairman Mark Tolley has now written to the watchdog saying the calls are illegal.';
+    const rows = statementsOf(text).filter((r) => r.quote.includes('someone complained'));
+    expect(rows.map((r) => r.speaker)).toEqual(['spokesman']);
+  });
+});
+
+describe('a participle\'s speaker opening the sentence with an office in lower case', () => {
+  it('is the whole phrase, the person ("Finnair chief Gunnar Korhonen ... telling reporters")', () => {
+    const text = 'Finnair said it ordered two planes. Finnair chief Gunnar Korhonen would not discuss the price further than telling reporters the planes were cheap.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Finnair', 'Gunnar Korhonen']);
+  });
+});
+
+describe('"he said" after a person whose office is written before the name', () => {
+  it('goes to the person, not the office\'s qualifier ("Lib Dem chairman Peter Lind")', () => {
+    const text = 'Peter Lind opened the summit on Monday. Prime Minister Karl Ostrom responded by saying that unity was needed. ' +
+      'Lib Dem chairman Peter Lind has worked closely with Washington for years. He said some leaders were in denial.';
+    expect(statementsOf(text).map((r) => r.speaker).at(-1)).toBe('Peter Lind');
+  });
+});

@@ -458,7 +458,7 @@ export class SpeakerResolver {
       while (end > 0 && /\s/.test(this.text[end - 1])) end--;
       const previous = this.sentenceStartBefore(end);
       const opens = (from: number, to: number) => from <= to && /^(?:(?:but|and|yet|so)\s+)?$/i.test(this.text.slice(from, to).trim());
-      const subject = this.people.find((e) => e.at >= previous && e.at < end && opens(previous, e.at));
+      const subject = this.openingPerson(previous, end);
       const full = subject && this.fullName(subject.name, subject.gender);
       const returning = full && this.people.some((e) => e.at < speaker.at && this.fullName(e.name, e.gender) === full);
       if (full && opens(own, at) && previous > speaker.at && returning && !same(full, speaker.speaker) && this.fits(full, gender)) return full;
@@ -512,9 +512,21 @@ export class SpeakerResolver {
   private previousSubject(at: number): Entity | undefined {
     let end = this.sentenceStartBefore(at);
     while (end > 0 && /\s/.test(this.text[end - 1])) end--;
-    const previous = this.sentenceStartBefore(end);
-    const first = this.people.find((e) => e.at >= previous && e.at < end);
-    return first && /^(?:(?:but|and|yet|so)\s+)?$/i.test(this.text.slice(previous, first.at).trim()) ? first : undefined;
+    return this.openingPerson(this.sentenceStartBefore(end), end);
+  }
+
+  /**
+   * The person a sentence [from, to) opens with ("But Mr Lind has ..."); past a qualifier of an office read as a
+   * name ("Lib Dem chairman Matthew Taylor" opens with Matthew Taylor).
+   */
+  private openingPerson(from: number, to: number): Entity | undefined {
+    const people = this.people.filter((e) => e.at >= from && e.at < to);
+    let first = people[0];
+    if (!first || !/^(?:(?:but|and|yet|so)\s+)?$/i.test(this.text.slice(from, first.at).trim())) return undefined;
+    const end = this.text.indexOf(first.name, first.at);
+    const gap = people[1] && end >= 0 ? this.text.slice(end + first.name.length, people[1].at).trim() : '';
+    if (gap && gap.split(/\s+/).every((w) => TITLE_WORDS.has(w.toLowerCase()))) first = people[1];
+    return first;
   }
 
   /** Where the sentence holding offset `at` starts (after the last ". " before it), by the text alone. */
