@@ -154,3 +154,10 @@ describe('"he said" after a person whose office is written before the name', () 
     expect(statementsOf(text).map((r) => r.speaker).at(-1)).toBe('Peter Lind');
   });
 });
+
+describe('a participle after the object of a preposition', () => {
+  it('speaks for the subject of the verb before it ("was quoted in the Northern Post saying: \'...\'")', () => {
+    const text = 'Roy Hale left the party on Monday. Mr Hale was quoted in the Northern Post saying: "I feel the party over-reacted."';
+    expect(statementsOf(text).filter((r) => r.quote.includes('over-reacted')).map((r) => r.speaker)).toEqual(['Roy Hale']);
+  });
+});

@@ -86,7 +86,14 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
           // Only a phrase of time or place may stand between the cue and the quote ("said in a statement:").
           if (c < p && !(PREPOSITIONS.has(t[c + 1].lo) || TIME_WORDS.has(t[c + 1].lo))) break;
           const sentenceLo = Math.max(lo, doc.sentenceRange[doc.sentenceOf[c]]?.[0] ?? lo);
-          const subj = subjectBefore(t, c, sentenceLo);
+          let subj = subjectBefore(t, c, sentenceLo);
+          // "has written to the watchdog saying: '...'": the object of a preposition before a participle is whom
+          // the words went to; the speaker is the subject of the reporting verb before it.
+          if (subj && t[c].lo.endsWith('ing') && subj.s - 1 >= sentenceLo && PREPOSITIONS.has(t[subj.s - 1].lo)) {
+            let v = subj.s - 2;
+            while (v >= sentenceLo && !speechCue(t[v])) v--;
+            subj = v >= sentenceLo ? subjectBefore(t, v, sentenceLo) : null;
+          }
           if (subj) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [c, c], confidence: 0.85 };
           break;
         }
