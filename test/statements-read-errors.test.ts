@@ -161,3 +161,14 @@ describe('a participle after the object of a preposition', () => {
     expect(statementsOf(text).filter((r) => r.quote.includes('over-reacted')).map((r) => r.speaker)).toEqual(['Roy Hale']);
   });
 });
+
+describe('an office with "of the" before the name', () => {
+  it('keeps its last word out of the name ("Chancellor of the Exchequer Nigel Lawson")', () => {
+    const rows = statementsOf('Chancellor of the Exchequer Nigel Lawson said the pound was at the right level. Lawson said rates would stay.');
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['Nigel Lawson', 'person'], ['Nigel Lawson', 'person']]);
+  });
+  it('leaves a name with "of" whole ("Robin Fuller of Agri Analysis")', () => {
+    const rows = statementsOf('Robin Fuller of Agri Analysis said the report was close to expectations.');
+    expect(rows.map((r) => r.speaker)).not.toContain('Agri Analysis');
+  });
+});

@@ -173,6 +173,16 @@ export function findEntities(text: string): Entity[] {
     // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
     const before = lowerCaseOffice(text, at);
     const split = splitRole(words.map((w) => w.replace(/[.]$/, (d) => (words.length > 1 && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Prof|St|Jr|Sr)\.?$/.test(w) ? d : ''))));
+    // "Chancellor of the Exchequer Nigel Lawson": after an office's "of the", the words before a given name
+    // are the office's, the rest the name.
+    if (!split.role.length && words.length >= 3) {
+      const office = /(\p{L}[\p{L}.-]*)[ \t]+of[ \t]+the[ \t]+$/u.exec(text.slice(Math.max(0, at - 40), at));
+      const given = words.findIndex((w, k) => k > 0 && FIRST_NAMES.has(w.toLowerCase()) && words.length - k >= 2);
+      if (office && isTitle(office[1]) && given > 0) {
+        split.role = [...text.slice(Math.max(0, at - 40) + office.index, at).trim().split(/[ \t]+/), ...words.slice(0, given)];
+        split.name = words.slice(given);
+      }
+    }
     const role = split.role;
     const [name, ...others] = nameSegments(split.name, lowerWords);
     // The other names of a run ("Francois Hollande Says Donald Trump", "National Review’s Ian Tuttle") stand alone.
@@ -644,7 +654,15 @@ export class SpeakerResolver {
     const named = nameWords.length > 0 && /^\p{Lu}/u.test(name[0]) && nameWords.every((w) => /^[A-Z]/.test(w)) && !isOrgName(nameWords);
     if (named) {
       const gender = genderOfWords(ws.slice(0, ws.length - name.length), nameWords.length >= 2 ? nameWords[0] : undefined);
-      const full = this.fullName(name.join(' ').replace(/[’']s$/, ''), gender);
+      let full = this.fullName(name.join(' ').replace(/[’']s$/, ''), gender);
+      // "the Exchequer Nigel Lawson": a name that holds a person's name the article gives at its end is that person.
+      // Not past "of" ("Robin Fuller of Agri Analysis"), an organisation's word or an initial ("A. William Reynolds");
+      // the person's name opens with a given name.
+      if (!this.personNames.has(full) && nameWords.length === name.length && !isOrgName(nameWords)) {
+        const k = nameWords.findIndex((w, j) => j > 0 && FIRST_NAMES.has(w.toLowerCase()) && nameWords.length - j >= 2);
+        const tail = k > 0 ? nameWords.slice(k).join(' ') : '';
+        if (tail && this.personNames.has(tail) && !nameWords.slice(0, k).some((w) => /^\p{Lu}\.$/u.test(w))) full = tail;
+      }
       if (gender) this.vote(full, gender, 3);
       // "President Putin" after "Russian President Vladimir Putin": the fuller office written earlier.
       const said = role.join(' ');
