@@ -172,3 +172,11 @@ describe('an office with "of the" before the name', () => {
     expect(rows.map((r) => r.speaker)).not.toContain('Agri Analysis');
   });
 });
+
+describe('a noun that is also a verb opening the sentence before an apposition', () => {
+  it('speaks ("The report, dated March 25, said"), and "it said" after it is the report', () => {
+    const text = 'The officer said drought cut the crop. The report, dated March 25, said imports in the season are projected at 8.0 mln tonnes. ' +
+      'Imports from the United States are estimated at 1.5 mln tonnes, it said.';
+    expect(who(text).map((r) => r[0])).toEqual(['officer', 'report', 'report']);
+  });
+});
