@@ -52,6 +52,11 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         // '"... a filmic quality." Florin said gamers should ...': a verb with words of its own in the next sentence
         // is that sentence's; its speaker most likely said the quotation too, but the verb is left to its words.
         const nextSentence = ownWordsInNextSentence(doc, closeTok, c);
+        // A verb that only attributes a quotation beside it ("laughing", "smiled") is, in a sentence of its own
+        // ('"..." The film shows Mr Corbett laughing at ...'), what someone did, not who said the quotation.
+        if (nextSentence && cueAt(t[c])?.kind === 'quote') break;
+        // 'He added: "..." Party chairman Mark Tolley has written ...': a quotation its own cue opens is that cue's.
+        if (nextSentence && openTok >= 2 && [':', ','].includes(t[openTok - 1].t) && speechCue(t[openTok - 2])) break;
         const subj = subjectBefore(t, c, k);
         // The phrase may open with an office in lower case: '"...," Senate minority leader Harry Reid told reporters'.
         const officeBefore = subj && subj.s > k && subj.s - k <= 5 && (t[k].cap || TITLE_WORDS.has(t[subj.s - 1].lo)) && t.slice(k, subj.s).every((x) => x.word);
@@ -81,7 +86,14 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
           // Only a phrase of time or place may stand between the cue and the quote ("said in a statement:").
           if (c < p && !(PREPOSITIONS.has(t[c + 1].lo) || TIME_WORDS.has(t[c + 1].lo))) break;
           const sentenceLo = Math.max(lo, doc.sentenceRange[doc.sentenceOf[c]]?.[0] ?? lo);
-          const subj = subjectBefore(t, c, sentenceLo);
+          let subj = subjectBefore(t, c, sentenceLo);
+          // "has written to the watchdog saying: '...'": the object of a preposition before a participle is whom
+          // the words went to; the speaker is the subject of the reporting verb before it.
+          if (subj && t[c].lo.endsWith('ing') && subj.s - 1 >= sentenceLo && PREPOSITIONS.has(t[subj.s - 1].lo)) {
+            let v = subj.s - 2;
+            while (v >= sentenceLo && !speechCue(t[v])) v--;
+            subj = v >= sentenceLo ? subjectBefore(t, v, sentenceLo) : null;
+          }
           if (subj) cand = { quote: [q.start, q.end], kind: 'direct', mention: [subj.s, subj.e], cue: [c, c], confidence: 0.85 };
           break;
         }

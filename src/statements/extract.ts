@@ -22,6 +22,7 @@ import { attachSpeaker } from './attach.ts';
 import { ArticleEntities, anonymousOffice, speakerWords } from './coreference.ts';
 import { canonicalSpeaker, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
+import { DESCRIPTION_HEADS } from '../nlp/coreference.ts';
 import { embeddedPosts, headlineClaim, signedQuotes, transcriptTurns } from './posts.ts';
 import { shippedModel } from './tagger/model.ts';
 import { taggedStatements, type StatementScope } from './tagger/learned.ts';
@@ -162,7 +163,14 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     let unresolved = false;
     const indefinite = /^(?:a|an|one|another)\s/i.test(mention);
     const words = speakerWords(r.speaker);
-    if (!indefinite && words !== 'other') {
+    // "..., a Kestrel spokesman said. ..., the spokesman said": the unnamed person named before goes on ("the
+    // agency", "the company" are the organisation the article names, below).
+    const office = /^the\s+(\p{Ll}+)$/iu.exec(mention);
+    const organisation = office && ['organisation', 'place'].includes(DESCRIPTION_HEADS.get(office[1].toLowerCase())?.cls ?? '');
+    if (office && !organisation && anonymousBefore && at - anonymousBefore.at < 1500 && anonymousBefore.speaker !== r.speaker && anonymousBefore.speaker.toLowerCase().split(' ').pop() === office[1].toLowerCase()) {
+      r.speaker = anonymousBefore.speaker;
+      r.role = '';
+    } else if (!indefinite && words !== 'other') {
       const entity = articleEntities.resolve(r.speaker, at);
       if (entity) {
         r.speaker = entity.name;

@@ -91,8 +91,16 @@ export const PHRASE_EDGE_WORDS = parseWordList(read('phrase-edge-words.txt'));
 export const OPENING_PREPOSITIONS = parseWordList(read('opening-prepositions.txt'));
 /** headline-labels.txt: labels before a headline's colon that name no source ("The Latest:", "EXCLUSIVE:"). */
 export const HEADLINE_LABELS = parsePhraseList(read('headline-labels.txt'));
-/** irregular-verbs.txt: past tenses and participles of irregular verbs ("rose", "said", "withdrew"), space-separated. */
-export const IRREGULAR_VERB_FORMS = new Set([...parseWordList(read('irregular-verbs.txt'))].flatMap((line) => line.split(/\s+/)));
+/**
+ * The past tenses and participles of irregular verbs ("rose", "said", "withdrew"): the second column of the one
+ * irregular-verbs.tsv the events read too (src/events/dictionaries/).
+ */
+export const IRREGULAR_VERB_FORMS = new Set(
+  readFileSync(new URL('../events/dictionaries/irregular-verbs.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .flatMap((l) => l.replace(/\r$/, '').split('\t')[1]?.split('|') ?? []),
+);
 /** judgements.txt: "seemed to", "is expected to"; forms listed after "be " need a form of be before them. */
 export const JUDGEMENT_FORMS = parseJudgements(read('judgements.txt'));
 

@@ -101,7 +101,13 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
         else if (t[n]?.t === '.' && /^[RDI]-/.test(t[n - 1]?.t ?? '') && t[n - 2]?.t === ',') n -= 3;
         // An apposition opened by an article or a possessive may be long ("Cross, a former staff member for ..., wrote").
         const long = (DETERMINERS.has(t[k + 1]?.lo ?? '') || /’s$|'s$/.test(t[k + 2]?.t ?? '')) && j - k <= 30;
-        if (n >= lo && isSpeakerEnd(t[n]) && t[n].cap && (relative || long || j - k <= 15)) e = n;
+        // "The bank, the main subsidiary of Eastland Holdings, said": a description opening the sentence is the
+        // head and what follows it between commas its apposition.
+        // Not before a name in apposition ("The charity's director, Barbara Stocking, said"), which speaks.
+        const opening = n >= lo && !t[n].cap && t[lo].lo === 'the' && n - lo <= 3 && phraseStart(t, n, lo) === lo && !allCaps(t, k + 1, j);
+        // After "the" a word that is also a verb is the noun ("The report, dated March 25, said").
+        const head = isSpeakerEnd(t[n]) || (opening && n > lo && t[n].word && !isNumber(t[n]) && DETERMINERS.has(t[n - 1].lo));
+        if (n >= lo && head && (t[n].cap || opening) && (relative || long || j - k <= 15)) e = n;
         // "a Kremlin spokesperson, in reference to another ruling, said": a phrase of place, time or topic aside.
         else if (n >= lo && isSpeakerEnd(t[n]) && PREPOSITIONS.has(t[k + 1]?.lo ?? '') && j - k <= 12) e = n;
         // "The author of the book, Mitchell Zuckoff, said": a name in apposition is the speaker.

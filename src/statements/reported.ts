@@ -1,7 +1,7 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
 import { speakerHead } from './speakers.ts';
-import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
+import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TITLE_WORDS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
@@ -95,6 +95,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // "went on to call Cruz ...", "was quick to point out that ...": the subject of the verb before "to" speaks.
     const catenative = prev?.lo === 'to' && form.kind === 'speech' ? catenativeVerb(t, i - 2, lo) : -1;
     if (prev && !standsAlone && !byParticiple && !relativeThat && catenative < 0 && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
+    // "his Treasury post", "their Senate report": a bare form after a possessive and a name is a noun.
+    if (prev?.cap && POSSESSIVE_DETERMINERS.has(t[i - 2]?.lo ?? '') && t[i].lo === form.base) continue;
     const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
     // "When asked whether he would run, ...": a question put by someone the text does not name.
     if (form.base === 'ask' && (!prev || !isSpeakerEnd(prev) || /^(is|was|are|were|been|be|being|when|if)$/.test(prev.lo))) {
@@ -571,7 +573,8 @@ function refusalAt(t: Token[], i: number, hi: number): CueForm | undefined {
   const w = t[i];
   if (!w.word || w.cap || !REFUSAL_FORMS.has(w.lo) || i + 2 >= hi || t[i + 1].lo !== 'to') return undefined;
   const v = t[i + 2];
-  if (!v.word || v.cap || DETERMINERS.has(v.lo)) return undefined;
+  // "reserves declined to 7.9 mln barrels": a number after "to" is where a quantity went, no refusal.
+  if (!v.word || v.cap || DETERMINERS.has(v.lo) || !/^\p{L}/u.test(v.t)) return undefined;
   return { base: w.lo.startsWith('dec') ? 'decline' : 'refuse', kind: 'speech' };
 }
 
@@ -609,6 +612,14 @@ function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Sub
   if (first && (first.cap || SPEAKER_PRONOUNS.has(first.lo))) {
     let e = lo;
     while (e + 1 < i && t[e + 1].cap) e++;
+    // "Finnair chief Gunnar Korhonen ...", "Lib Dem chairman Matthew Taylor ...": an office in lower case between
+    // two capitalised runs joins them into one phrase, the person's.
+    let f = e + 1;
+    while (f < i && t[f].word && !t[f].cap && TITLE_WORDS.has(t[f].lo)) f++;
+    if (f > e + 1 && f < i && t[f].cap) {
+      e = f;
+      while (e + 1 < i && t[e + 1].cap) e++;
+    }
     if (isSpeakerEnd(t[e])) {
       // "Shortly after, Rubio said ...", "WASHINGTON — Clinton ...": an opening adverb or dateline is no speaker;
       // the capitalised phrase after its comma or dash is.

@@ -71,6 +71,9 @@ function surnameAfter(words: string[], i: number): boolean {
   return /^\p{Lu}\p{Ll}/u.test(prev) && FIRST_NAMES.has(prev.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(words[i]);
 }
 
+/** A capitalised noun for a person ("Investor", "Economist"), not an organisation's word ("Court", "Report"). */
+const describesPerson = (w: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(w) && SPEAKER_NOUNS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase());
+
 /** "NATO Secretary-General Jens Stoltenberg" -> role "NATO Secretary-General", name "Jens Stoltenberg". */
 export function splitRole(words: string[]): { role: string[]; name: string[] } {
   let last = -1;
@@ -84,6 +87,11 @@ export function splitRole(words: string[]): { role: string[]; name: string[] } {
       }
     }
   }
+  // "Prime Minister's Questions", "the President's Council": what an office owns is no one the office names.
+  if (last >= 0 && /[’']s$/.test(words[last]) && last < words.length - 1) return { role: [], name: words };
+  // "Investor Dale P Harrow", "Economist Mary Jones": a capitalised speaking noun for people opening the run,
+  // before a given name and a surname, describes the person and is no part of the name.
+  if (last < 0 && words.length >= 3 && describesPerson(words[0]) && FIRST_NAMES.has(words[1].toLowerCase()) && /^\p{Lu}/u.test(words[2])) last = 0;
   const role = words.slice(0, last + 1).filter((w) => !HONORIFICS.has(bare(w)));
   return { role, name: words.slice(last + 1) };
 }
@@ -165,6 +173,16 @@ export function findEntities(text: string): Entity[] {
     // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
     const before = lowerCaseOffice(text, at);
     const split = splitRole(words.map((w) => w.replace(/[.]$/, (d) => (words.length > 1 && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Prof|St|Jr|Sr)\.?$/.test(w) ? d : ''))));
+    // "Chancellor of the Exchequer Nigel Lawson": after an office's "of the", the words before a given name
+    // are the office's, the rest the name.
+    if (!split.role.length && words.length >= 3) {
+      const office = /(\p{L}[\p{L}.-]*)[ \t]+of[ \t]+the[ \t]+$/u.exec(text.slice(Math.max(0, at - 40), at));
+      const given = words.findIndex((w, k) => k > 0 && FIRST_NAMES.has(w.toLowerCase()) && words.length - k >= 2);
+      if (office && isTitle(office[1]) && given > 0) {
+        split.role = [...text.slice(Math.max(0, at - 40) + office.index, at).trim().split(/[ \t]+/), ...words.slice(0, given)];
+        split.name = words.slice(given);
+      }
+    }
     const role = split.role;
     const [name, ...others] = nameSegments(split.name, lowerWords);
     // The other names of a run ("Francois Hollande Says Donald Trump", "National Review’s Ian Tuttle") stand alone.
@@ -182,9 +200,11 @@ export function findEntities(text: string): Entity[] {
     const nameWords = name.filter((w) => !CONNECTORS.has(w));
     if (!nameWords.length) continue;
     const hasHonorific = words.some((w) => HONORIFICS.has(bare(w)));
-    const person = !isOrgName(name) && (nameWords.length >= 2 || role.length > 0 || hasHonorific) && !/[’']s$/.test(name[name.length - 1]);
+    // "King Cross station", "Lincoln Road": a name before a place's head word in lower case is the place's.
+    const placeAfter = PLACE_HEADS.has(/^[ \t]+(\p{Ll}+)/u.exec(text.slice(matchAt + matched.length, matchAt + matched.length + 20))?.[1] ?? '');
+    const person = !placeAfter && !isOrgName(name) && (nameWords.length >= 2 || role.length > 0 || hasHonorific) && !/[’']s$/.test(name[name.length - 1]);
     const fullRole = [before, role.join(' ')].filter(Boolean).join(' ') || apposedOffice(text, at + words.join(' ').length);
-    const entity: Entity = { name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name)) };
+    const entity: Entity = { name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name) && !placeAfter) };
     const gender = genderOfWords([...words.slice(0, words.length - name.length), ...fullRole.split(/\s+/)], nameWords.length >= 2 ? nameWords[0] : undefined);
     if (gender) entity.gender = gender;
     out.push(entity);
@@ -439,6 +459,20 @@ export class SpeakerResolver {
     // is nearer ("The New Yorker's profile ... Sen. Claire McCaskill scolded him: '...,' she said").
     const same = (a: string, b: string) => a.split(' ').some((w) => b.split(' ').includes(w));
     if (gender && speaker && found && foundAt > speaker.at && !same(found, speaker.speaker) && this.genderOf(found, true) === gender && !this.genderOf(speaker.speaker)) return found;
+    // A person named before the last quote who comes back as the subject opening the sentence before the
+    // pronoun's is who the pronoun continues: "Mr Lind has worked with Washington for years. He said ...", not
+    // the one quoted in between. A person named there for the first time is background; the quote goes on.
+    if (speaker) {
+      const own = this.sentenceStartBefore(at);
+      let end = own;
+      while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+      const previous = this.sentenceStartBefore(end);
+      const opens = (from: number, to: number) => from <= to && /^(?:(?:but|and|yet|so)\s+)?$/i.test(this.text.slice(from, to).trim());
+      const subject = this.openingPerson(previous, end);
+      const full = subject && this.fullName(subject.name, subject.gender);
+      const returning = full && this.people.some((e) => e.at < speaker.at && this.fullName(e.name, e.gender) === full);
+      if (full && opens(own, at) && previous > speaker.at && returning && !same(full, speaker.speaker) && this.fits(full, gender)) return full;
+    }
     // But a person the article gives the pronoun's gender, named earlier in the same sentence, is nearer:
     // "Sanders has made clear that he expects ...", "Steve Adler said ..., though he contended ...".
     if (gender) {
@@ -482,6 +516,27 @@ export class SpeakerResolver {
       if (entry?.kind === 'org' && entry.sector === sector.sector) found = e.name;
     }
     return found;
+  }
+
+  /** The person named first in the sentence before the one holding `at`, when the sentence opens with them. */
+  private previousSubject(at: number): Entity | undefined {
+    let end = this.sentenceStartBefore(at);
+    while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+    return this.openingPerson(this.sentenceStartBefore(end), end);
+  }
+
+  /**
+   * The person a sentence [from, to) opens with ("But Mr Lind has ..."); past a qualifier of an office read as a
+   * name ("Lib Dem chairman Matthew Taylor" opens with Matthew Taylor).
+   */
+  private openingPerson(from: number, to: number): Entity | undefined {
+    const people = this.people.filter((e) => e.at >= from && e.at < to);
+    let first = people[0];
+    if (!first || !/^(?:(?:but|and|yet|so)\s+)?$/i.test(this.text.slice(from, first.at).trim())) return undefined;
+    const end = this.text.indexOf(first.name, first.at);
+    const gap = people[1] && end >= 0 ? this.text.slice(end + first.name.length, people[1].at).trim() : '';
+    if (gap && gap.split(/\s+/).every((w) => TITLE_WORDS.has(w.toLowerCase()))) first = people[1];
+    return first;
   }
 
   /** Where the sentence holding offset `at` starts (after the last ". " before it), by the text alone. */
@@ -584,13 +639,30 @@ export class SpeakerResolver {
     }
     let ws = words;
     while (ws.length > 1 && DETERMINERS.has(ws[0].toLowerCase())) ws = ws.slice(1);
+    // "Salomon's Ryavec", "the paper's Smith": the owner is where the person works; a person the article names
+    // after the possessive speaks.
+    const owned = ws.findIndex((w) => /[’']s$/.test(w));
+    if (owned >= 0 && owned < ws.length - 1) {
+      const rest = ws.slice(owned + 1).join(' ');
+      const person = rest.includes(' ') ? this.personNames.has(rest) && !!this.genderOf(rest, true) : this.personLastNames.has(rest);
+      if (/^\p{Lu}/u.test(rest) && person) return this.resolve(rest, at + mention.lastIndexOf(rest), context);
+    }
     const capital = ws.filter((w) => /^[A-Z]/.test(w));
     const { role, name } = splitRole(ws);
     const nameWords = name.filter((w) => !CONNECTORS.has(w));
-    const named = nameWords.length > 0 && nameWords.every((w) => /^[A-Z]/.test(w)) && !isOrgName(nameWords);
+    // "The MP for Ealing North": what follows an office's preposition is no name.
+    const named = nameWords.length > 0 && /^\p{Lu}/u.test(name[0]) && nameWords.every((w) => /^[A-Z]/.test(w)) && !isOrgName(nameWords);
     if (named) {
       const gender = genderOfWords(ws.slice(0, ws.length - name.length), nameWords.length >= 2 ? nameWords[0] : undefined);
-      const full = this.fullName(name.join(' ').replace(/[’']s$/, ''), gender);
+      let full = this.fullName(name.join(' ').replace(/[’']s$/, ''), gender);
+      // "the Exchequer Nigel Lawson": a name that holds a person's name the article gives at its end is that person.
+      // Not past "of" ("Robin Fuller of Agri Analysis"), an organisation's word or an initial ("A. William Reynolds");
+      // the person's name opens with a given name.
+      if (!this.personNames.has(full) && nameWords.length === name.length && !isOrgName(nameWords)) {
+        const k = nameWords.findIndex((w, j) => j > 0 && FIRST_NAMES.has(w.toLowerCase()) && nameWords.length - j >= 2);
+        const tail = k > 0 ? nameWords.slice(k).join(' ') : '';
+        if (tail && this.personNames.has(tail) && !nameWords.slice(0, k).some((w) => /^\p{Lu}\.$/u.test(w))) full = tail;
+      }
       if (gender) this.vote(full, gender, 3);
       // "President Putin" after "Russian President Vladimir Putin": the fuller office written earlier.
       const said = role.join(' ');
@@ -617,6 +689,18 @@ export class SpeakerResolver {
     if (described) {
       const full = this.fullName(described.name);
       return { speaker: full, role: this.roleByName.get(full) ?? described.role };
+    }
+    // "Tony Blair has backed the report. ... the prime minister said": an office no one in the article holds, in a
+    // definite description, is the person who opens the sentence before, when the article gives them no other
+    // office. Offices many hold ("the spokesman", "the analyst") are no one's in particular.
+    const head = bare(ws[ws.length - 1]);
+    if (/^the$/i.test(words[0]) && ws.every((w) => !/\p{Lu}/u.test(w)) && TITLE_WORDS.has(head) && !SPEAKER_NOUNS.has(head)) {
+      const subject = this.previousSubject(at);
+      if (subject) {
+        const full = this.fullName(subject.name, subject.gender);
+        const known = this.roleByName.get(full) ?? '';
+        if (!known || roleHead(known.split(/[\s-]+/).map((w) => bare(w))) === head) return { speaker: full, role: known };
+      }
     }
     // An organisation, a country or a group ("the State Department", "US and European officials").
     return { speaker: capital.length || ws.length ? ws.join(' ') : mention, role: role.join(' ') };
