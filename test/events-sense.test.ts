@@ -216,6 +216,11 @@ describe('places after "of" in names', () => {
 });
 
 describe('questions, accidents, recalled acts', () => {
+  it("codes no event in a report of a central bank's money-market dealings", () => {
+    expect(types('The Bank of England said it provided just 17 mln stg assistance to the money market in response to an early round of bill offers.')).toEqual([]);
+    expect(types('The Bank of England said it had invited the discount houses to make an early round of bill offers.')).toEqual([]);
+    expect(types('Japan provided emergency aid to Kenya.')).toEqual(['AID']);
+  });
   it('codes no refusal for refusing comment', () => {
     expect(types('A Liberal Party spokesman refused comment, saying the package was being reexamined.')).toEqual([]);
     expect(types('The Iranian minister refused to comment on the report.')).toEqual([]);

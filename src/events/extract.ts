@@ -35,7 +35,7 @@ import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, subtree } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { describesOther, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
+import { describesOther, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -417,7 +417,11 @@ function findObligations(toks: Token[], groups: ActorGroup[], tree?: AnalysedSen
  * ("Pakistan reopened the border as NATO's chief urged talks").
  */
 function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previousSubjectOf: () => Actor[], published: string, parsed?: () => AnalysedSentence | undefined) {
-  const found = findTriggers(toks).filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)));
+  // A central bank's dealings in the money market are trade, whatever the verb ("provided 17 mln stg
+  // assistance to the money market", "invited an early round of bill offers"); force is still force.
+  const words = ` ${toks.map((t) => t.lower).join(' ')} `;
+  const market = MARKET_CONTEXTS.some((m) => words.includes(` ${m} `));
+  const found = findTriggers(toks).filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)) && !(market && !HOSTILE.has(t.pattern.type)));
   // The tree reads each trigger word: a verb, the act named by a noun, or no act (an adjective, a
   // commerce noun, a question, a condition, an opinion). Without a tree the word heuristics decide.
   const tree = found.length || toks.some((t) => t.text === 'must' || t.text === 'should') ? parsed?.() : undefined;

@@ -57,6 +57,8 @@ const MARKET_OBJECTS = list('market-objects');
 /** Prepositions that make a noun the background of the news ("amid heavy fighting", "because of the deployment"). */
 const BACKGROUND_CASES = list('background-cases');
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
+/** Phrases that make a sentence a report of market operations ("assistance to the money market"). */
+export const MARKET_CONTEXTS = [...list('market-contexts')];
 /** Weapons: harm by an explosion or a fire is an attack when one is named ("a car bomb explosion"). */
 export const WEAPONS = list('weapons');
 /** Acts done to a place: a place's name compounded with them is where they were done ("the Ukraine invasion"). */
