@@ -220,6 +220,7 @@ describe('questions, accidents, recalled acts', () => {
     expect(types('The Bank of England said it provided just 17 mln stg assistance to the money market in response to an early round of bill offers.')).toEqual([]);
     expect(types('The Bank of England said it had invited the discount houses to make an early round of bill offers.')).toEqual([]);
     expect(types('Japan provided emergency aid to Kenya.')).toEqual(['AID']);
+    expect(types('Mexico has temporarily suspended its debt-equity swap program.')).toEqual([]);
   });
   it('codes no refusal for refusing comment', () => {
     expect(types('A Liberal Party spokesman refused comment, saying the package was being reexamined.')).toEqual([]);
