@@ -216,6 +216,10 @@ describe('places after "of" in names', () => {
 });
 
 describe('questions, accidents, recalled acts', () => {
+  it('codes no attack when what struck is an idea or a feeling', () => {
+    expect(types('The Japanese minister said he had been struck by the widespread awareness of the problems facing the Philippines.')).toEqual([]);
+    expect(types('A Philippine army convoy was struck by a missile near Manila.')).toEqual(['ASSAULT']);
+  });
   it("codes no event in a report of a central bank's money-market dealings", () => {
     expect(types('The Bank of England said it provided just 17 mln stg assistance to the money market in response to an early round of bill offers.')).toEqual([]);
     expect(types('The Bank of England said it had invited the discount houses to make an early round of bill offers.')).toEqual([]);

@@ -205,6 +205,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // (a party is no idea, whatever WordNet's first sense: "fighting the forces of President Habre";
     // nor are the words of literal-objects: "attacked targets")
     if (object !== undefined && type === 'ASSAULT' && !target && s.upos[object] === 'NOUN' && !isParty(object) && !LITERAL_OBJECTS.has(objectWord) && ABSTRACT.has(wordClasses(objectWord).noun)) return { as, figurative: 'idea' };
+    // "he had been struck by the widespread awareness of ...": force whose agent is an idea or a feeling moves
+    // the mind; nobody was attacked.
+    const agent = kids.find((c) => s.deprels[c] === 'obl' && c > n && children(s, c).some((m) => s.deprels[m] === 'case' && /^by$/i.test(s.tokens[m].form)));
+    if (type === 'ASSAULT' && agent !== undefined && s.upos[agent] === 'NOUN' && !isParty(agent) && !LITERAL_OBJECTS.has(s.tokens[agent].form.toLowerCase()) && ABSTRACT.has(wordClasses(s.tokens[agent].form.toLowerCase()).noun) && kids.some((c) => s.deprels[c] === 'aux' && c < n && /^(?:be|been|being|was|were|is|are)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'figure of speech' };
     // "Short attacks US over tsunami aid": an attack over a topic is a dispute.
     if (type === 'ASSAULT' && kids.some((c) => s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && s.tokens[m].form.toLowerCase() === 'over'))) return { as, figurative: 'topic' };
     // "denied the reports", "denied this": a denial is a statement (PLOVER), "denied the request" a refusal.
