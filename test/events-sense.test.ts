@@ -216,6 +216,10 @@ describe('places after "of" in names', () => {
 });
 
 describe('questions, accidents, recalled acts', () => {
+  it('reads an -ing form standing as a subject as no act ("visiting U.S. Agriculture secretary Richard Lyng told")', () => {
+    expect(types("Japan's policy of self-sufficiency in rice is an example of extreme protectionism, visiting U.S. Agriculture secretary Richard Lyng told a press conference.")).toEqual([]);
+    expect(types('The British foreign secretary is visiting Japan this week.')).toEqual(['CONSULT']);
+  });
   it('codes no attack when what struck is an idea or a feeling', () => {
     expect(types('The Japanese minister said he had been struck by the widespread awareness of the problems facing the Philippines.')).toEqual([]);
     expect(types('A Philippine army convoy was struck by a missile near Manila.')).toEqual(['ASSAULT']);
