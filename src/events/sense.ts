@@ -114,7 +114,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   if (strength === 'verb' && oneWord && s.deprels[n] === 'amod' && prenominal) return { as: 'none', why: 'modifier' };
   // "visiting U.S. Agriculture secretary Richard Lyng told ...": an -ing form standing as a subject describes
   // or names; it reports no act.
-  if (strength === 'verb' && oneWord && /ing$/.test(form) && /^nsubj/.test(s.deprels[n])) return { as: 'none', why: 'modifier' };
+  // ("fierce fighting with guerrillas" as a subject is still a noun of fighting: only one with an object)
+  if (strength === 'verb' && oneWord && /ing$/.test(form) && /^nsubj/.test(s.deprels[n]) && children(s, n).some((c) => s.deprels[c] === 'obj')) return { as: 'none', why: 'modifier' };
   // A one-word verb trigger the tagger calls a noun is read as a noun, except a bare present after a
   // plural subject ("The Palestinians reject ...", a frequent tagger slip); a phrase keeps its pattern's reading.
   const prev = n > 0 ? s.tokens[n - 1].form : '';
