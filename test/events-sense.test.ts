@@ -234,6 +234,7 @@ describe('questions, accidents, recalled acts', () => {
     expect(types('A Liberal Party spokesman refused comment, saying the package was being reexamined.')).toEqual([]);
     expect(types('The Iranian minister refused to comment on the report.')).toEqual([]);
     expect(types('Iran refused to release the hostages.')).toEqual(['REJECT']);
+    expect(types('The Iranian minister declined to forecast oil prices.')).toEqual([]);
   });
   it('reads a phrasal verb pattern found on a noun with its own determiner as no act ("making that call on Thursday")', () => {
     expect(types('While defence ministers held off on making that call on Thursday, they met again.')).not.toContain('REQUEST');
