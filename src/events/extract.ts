@@ -79,8 +79,6 @@ export interface EventRow {
 const PROMISABLE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 /** Material conflict: said to happen on a condition, it is a threat (PLOVER manual 3.11). */
 const HOSTILE = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
-/** Types whose recipient is the target of force or hostility. */
-const HOSTILE_OR_FORCE = new Set<PloverType>(['ASSAULT', 'COERCE', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE']);
 const COOPERATIVE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
 /** What a threat threatens (PLOVER THREATEN modes). */
 const THREAT_MODE: Partial<Record<PloverType, string>> = { PROTEST: 'restrict', SANCTION: 'relations', MOBILIZE: 'violence', COERCE: 'restrict', ASSAULT: 'violence' };
@@ -170,7 +168,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   // ("..., according to the UN high commissioner": who reports the news is no party to it)
   const source = (a: Actor) => /\baccording to\b[^,.;:]*$/i.test(text.slice(Math.max(0, a.start - 60), a.start));
   // ("fighting for Ukrainian forces": whom one fights for is one's side, not the target)
-  const ally = (a: Actor) => HOSTILE_OR_FORCE.has(trig.pattern.type) && /\bfor\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start));
+  const ally = (a: Actor) => (HOSTILE.has(trig.pattern.type) || trig.pattern.type === 'THREATEN') && /\bfor\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start));
   const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a));
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
@@ -728,13 +726,10 @@ const FOREIGN_FACING = /^(?:Ambassador|Envoy|Special Envoy)\b/;
 const BEYOND_STATE = /\b(?:International|World|European|United Nations|Inter-\w+|Asian|African|Arab|Islamic|Nordic|Atlantic|EC|EEC|UN|OPEC|NATO|GATT|IMF)\b/;
 
 /**
- * An organ of a state named without its country takes the country the article is about ("the Finance
- * Ministry said", "the Justice Department", "Commerce Secretary Malcolm Baldrige" in a Washington story):
- * the country the same name carries elsewhere in the article ("Japan's Finance Ministry"), else the article's
- * own country: the one it names most, a dateline counting as two mentions, when that is the dateline's
- * country (for a person's office the text itself must name the dateline's country too); without a dateline,
- * none. Otherwise, or for people who face abroad (ambassadors,
- * foreign ministers), the country stays unknown.
+ * An organ of a state named without its country ("the Finance Ministry said", "Commerce Secretary Malcolm
+ * Baldrige") takes the country the same name carries elsewhere in the article ("Japan's Finance Ministry"),
+ * else the article's own country (below); people who face abroad (ambassadors, foreign ministers) and bodies
+ * above states never do.
  */
 function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGroup[][]): (a: Actor) => Actor {
   const counts = new Map<string, number>();
