@@ -198,6 +198,10 @@ describe('recipients in a clausal complement', () => {
 });
 
 describe('symmetric acts and scattered phrases', () => {
+  it('keeps the coordinated subject of an offer or a pledge together as its actors, not a dyad', () => {
+    expect(only('Only three countries, the U.S., Colombia and Venezuela, had offered assistance.')).toMatchObject({ event_type: 'AGREE', actor_countries: 'USA;COL;VEN', recipient: '' });
+    expect(only('Canada and the U.S. agreed last December to the new charge.')).toMatchObject({ event_type: 'AGREE', actor_country: 'CAN', recipient_country: 'USA' });
+  });
   it('splits the coordinated subject of a signing into actor and recipient', () => {
     expect(only('West Germany and Sierra Leone signed an agreement to reschedule loans.')).toMatchObject({ event_type: 'SUPPORT', actor_country: 'DEU', recipient_country: 'SLE' });
   });

@@ -578,7 +578,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       // "Stoltenberg and Ghani discussed ...": of a meeting or an agreement between the parties of the
       // subject, the first named is the actor and the others its recipients (dyads need both sides).
       // (so is signing: "West Germany and Sierra Leone signed an agreement")
-      const mutual = MUTUAL.has(trig.pattern.type) || /^sign/i.test(text.slice(trig.start, trig.end));
+      // (an offer, a promise or a pledge has a side it is made to: "the U.S., Colombia and Venezuela offered
+      // assistance" are three donors, not a dyad)
+      const words = text.slice(trig.start, trig.end);
+      const mutual = (MUTUAL.has(trig.pattern.type) && !/^(?:offer|promis|pledg|vow|commit)/i.test(words)) || /^sign/i.test(words);
       if (mutual && !roles.recipients.length && new Set(roles.actors.map(actorKey)).size > 1) {
         roles.recipients = roles.actors.slice(1);
         roles.actors = roles.actors.slice(0, 1);
