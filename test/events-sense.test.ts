@@ -216,6 +216,10 @@ describe('places after "of" in names', () => {
 });
 
 describe('questions, accidents, recalled acts', () => {
+  it('reads strikes by workers named after "by" as labour strikes', () => {
+    expect(types("Strikes by Brazil's 40,000 seamen and by petrol station owners are causing headaches to the government.")).toEqual([]);
+    expect(types('Israeli jets struck Syrian positions.')).toEqual(['ASSAULT']);
+  });
   it('reads an -ing form standing as a subject as no act ("visiting U.S. Agriculture secretary Richard Lyng told")', () => {
     expect(types("Japan's policy of self-sufficiency in rice is an example of extreme protectionism, visiting U.S. Agriculture secretary Richard Lyng told a press conference.")).toEqual([]);
     expect(types('The British foreign secretary is visiting Japan this week.')).toEqual(['CONSULT']);

@@ -180,6 +180,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       // (its own subject, else the one of the verb it hangs on: "workers represented by X struck", misparsed)
       const subject = [n, s.heads[n]].map((k) => children(s, k).find((c) => s.deprels[c] === 'nsubj')).find((c) => c !== undefined);
       if (subject !== undefined && LABOUR.has(s.tokens[subject].form.toLowerCase())) return { as: 'none', why: 'labour strike' };
+      // ("Strikes by Brazil's 40,000 seamen": the strikers after "by")
+      const strikers = kids.find((c) => s.deprels[c] === 'obl' && c > n && children(s, c).some((m) => s.deprels[m] === 'case' && /^by$/i.test(s.tokens[m].form)));
+      if (strikers !== undefined && LABOUR.has(s.tokens[strikers].form.toLowerCase())) return { as: 'none', why: 'labour strike' };
     }
     // "I will help, provided that both Greece and Turkey wish it": "provided" with a clause is a condition.
     if (/^provid(?:ed|ing)$/.test(form) && !kids.some((c) => s.deprels[c] === 'obj' || s.deprels[c] === 'iobj') &&
