@@ -216,6 +216,10 @@ describe('places after "of" in names', () => {
 });
 
 describe('questions, accidents, recalled acts', () => {
+  it('codes no threat by fires a clause takes its subject from ("Forest fires in China flared, threatening ...")', () => {
+    expect(types('Forest fires in north-east China had flared again, threatening settlements and virgin forests.')).toEqual([]);
+    expect(types('Iran threatened to attack Kuwaiti tankers.')).toEqual(['THREATEN']);
+  });
   it('reads strikes by workers named after "by" as labour strikes', () => {
     expect(types("Strikes by Brazil's 40,000 seamen and by petrol station owners are causing headaches to the government.")).toEqual([]);
     expect(types('Israeli jets struck Syrian positions.')).toEqual(['ASSAULT']);

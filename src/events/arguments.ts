@@ -14,7 +14,7 @@ import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, headOf, pathToRoot, subtree } from '../nlp/document.ts';
 import type { ActorGroup } from './actors.ts';
 import { wordClasses } from '../nlp/wordnet.ts';
-import { ACTS_ON_PLACES } from './sense.ts';
+import { ACTS_ON_PLACES, isNaturalCause } from './sense.ts';
 
 /** WordNet's noun.communication: a declaration, a letter, a report. */
 const NOUN_COMMUNICATION = 10;
@@ -414,7 +414,8 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       // banks reject ...") says the act has no actor we know; anything else (a name the dictionaries lack, a
       // word the parser took for the subject: "today") leaves the actor to proximity.
       const a = groupsOf(s, subj.node, usable);
-      if (a.length || (subj.own && commonNoun(s, subj.node)) || unknownName(s, subj.node)) out.actor = a;
+      // (nor does a natural cause a clause inherits its subject from: "Forest fires in China flared, threatening ...")
+      if (a.length || (subj.own && commonNoun(s, subj.node)) || unknownName(s, subj.node) || isNaturalCause(s.tokens[subj.node].form.toLowerCase())) out.actor = a;
     } else if (subj && PERSONAL.has(s.tokens[subj.node].form.toLowerCase())) out.pronounActor = subj.node;
     for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
       const r = groupsOf(s, c, usable, true);

@@ -35,7 +35,7 @@ import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, subtree } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { describesOther, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
+import { describesOther, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -281,14 +281,6 @@ function clauseEndAfter(trig: TriggerMatch, toks: Token[], text?: string): numbe
   return Infinity;
 }
 
-/** Causes that are no actor (natural-causes.tsv). */
-const NATURAL_CAUSES = new Set(
-  readFileSync(new URL('./dictionaries/natural-causes.tsv', import.meta.url), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#')),
-);
-
 const REQUEST_MODES: Array<[string, RegExp]> = readFileSync(new URL('./dictionaries/request-modes.tsv', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l.trim() && !l.startsWith('#'))
@@ -507,7 +499,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // ... unless nature or an accident did it ("floods killed 30 people", "a quake destroyed the town").
       // (before the trigger, or as its agent: "struck by a power blackout")
       const byAgent = toks.slice(trig.last + 1, trig.last + 6);
-      const cause = (t: Token) => NATURAL_CAUSES.has(t.lower) || NATURAL_CAUSES.has(t.lower.replace(/e?s$/, ''));
+      const cause = (t: Token) => isNaturalCause(t.lower);
       const weapon = [...toks.slice(0, trig.first), ...byAgent].some((t) => WEAPONS.has(t.lower));
       if (unknownPerpetrator && !weapon && (toks.slice(0, trig.first).some(cause) || (byAgent[0]?.lower === 'by' && byAgent.some(cause)))) continue;
       // A protest is political by nature once we know whose people protest ("Iraqi Kurds demonstrated").

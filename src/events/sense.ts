@@ -57,6 +57,15 @@ const MARKET_OBJECTS = list('market-objects');
 /** Prepositions that make a noun the background of the news ("amid heavy fighting", "because of the deployment"). */
 const BACKGROUND_CASES = list('background-cases');
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
+/** Causes that are no actor (natural-causes.tsv): "an earthquake killed 30 people", "forest fires threatening settlements". */
+const NATURAL_CAUSES = new Set(
+  readFileSync(new URL('./dictionaries/natural-causes.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#')),
+);
+/** A natural cause or its plural ("fires", "floods"). */
+export const isNaturalCause = (word: string) => NATURAL_CAUSES.has(word) || NATURAL_CAUSES.has(word.replace(/s$/, '')) || NATURAL_CAUSES.has(word.replace(/es$/, ''));
 /** Phrases that make a sentence a report of market operations ("assistance to the money market"). */
 export const MARKET_CONTEXTS = [...list('market-contexts')];
 /** Weapons: harm by an explosion or a fire is an attack when one is named ("a car bomb explosion"). */
