@@ -121,6 +121,11 @@ const isPolitical = (a: Actor) =>
 const isPlaceOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
 /** One party mentioned twice: the same country, or of one country the same organ or person ("the Justice Department" is not "the Transportation Department"). */
 const samePartyAs = (a: Actor, r: Actor) => actorKey(a) === actorKey(r) && a.kind === r.kind && a.sector === r.sector && (a.kind !== 'person' && a.kind !== 'org' || a.name === r.name);
+/** The party mention covering token k of a sentence, if any. */
+const partyAtOf = (s: AnalysedSentence, groups: ActorGroup[]) => {
+  const mentions = groups.flatMap((g) => g.actors);
+  return (k: number) => (k < s.tokens.length ? mentions.find((a) => a.start < s.tokens[k].end && s.tokens[k].start < a.end) : undefined);
+};
 /** Who a party is for merging: its country, else the organisation a person serves, else its name. */
 const actorKey = (a: Actor | undefined) => (a ? a.country || a.body || a.name : '');
 
@@ -144,8 +149,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   if (tree.agentless && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
   // "Canadian Bashaw Leduc Oil", "Japan Air Lines", "the U.S. unit": a country word describing a company or
   // a commodity is not the state acting.
-  const mentions = groups.flatMap((g) => g.actors);
-  const partyAt = (k: number) => (k < s.tokens.length ? mentions.find((a) => a.start < s.tokens[k].end && s.tokens[k].start < a.end) : undefined);
+  const partyAt = partyAtOf(s, groups);
   const party = (a: Actor) => a.kind === 'person' || !describesOther(s, a.start, a.end, partyAt);
   // A noun's actor is what its own phrase names ("Taliban attacks", "Russia's withdrawal", "attacks by
   // X"): a party elsewhere in the sentence did not do it ("G-6 meeting" in a sentence about Nakasone).
@@ -177,7 +181,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   if (tree.recipient && !recipients.some(isNamed) && nearRecipients.some(isNamed)) recipients = nearRecipients;
   recipients = recipients.filter(party);
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
-  recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || (actorKey(b) === actorKey(a) && a.kind === b.kind && a.sector === b.sector)));
+  recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || samePartyAs(b, a)));
   return { actors, recipients, pronoun: tree.pronounActor, pair: tree.pairRecipient };
 }
 
@@ -209,8 +213,7 @@ function antecedent(word: string, trig: TriggerMatch, node: number | undefined, 
   // "American Motors said it broke off talks": a subject whose country word only says where a company is from
   // is the company, and "it" with it: no party.
   if (inSentence && s) {
-    const mentions = groups.flatMap((g) => g.actors);
-    const partyAt = (k: number) => (k < s.tokens.length ? mentions.find((a) => a.start < s.tokens[k].end && s.tokens[k].start < a.end) : undefined);
+    const partyAt = partyAtOf(s, groups);
     if (inSentence.every((a) => a.kind !== 'person' && describesOther(s, a.start, a.end, partyAt))) return [];
   }
   if (inSentence) return inSentence;
