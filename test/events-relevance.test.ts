@@ -114,3 +114,19 @@ describe('house styles of names', () => {
     expect(events('Russia accused Nato of provoking the war.')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'RUS', recipient: 'NATO' });
   });
 });
+
+describe("national parties: named in the party dictionary, of the article's country", () => {
+  it('codes a party as a political actor of its country ("the Tories", "Lib Dems", "Republicans")', () => {
+    expect(events('The Tories accused Egypt of ignoring the treaty.')[0]).toMatchObject({ event_type: 'ACCUSE', actor: 'Conservative Party', actor_country: 'GBR', actor_sector: 'party', recipient_country: 'EGY' });
+    expect(events('Republicans in Congress criticised Mexico for its trade policy.')[0]).toMatchObject({ actor: 'Republican Party', actor_country: 'USA' });
+  });
+  it('gives a name several countries use the country the article names most, else its usual one', () => {
+    const israeli = 'Israeli Prime Minister Yitzhak Shamir met Egyptian officials on Monday. Israel will hold talks with Jordan, an aide said. The Labour Party accused Syria of arming guerrillas.';
+    expect(events(israeli).find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor: 'Labour Party', actor_country: 'ISR' });
+    expect(events('The Labour Party accused Syria of arming guerrillas.')[0]).toMatchObject({ actor: 'Labour Party', actor_country: 'GBR' });
+    expect(events("Israel's Labour Party accused Syria of arming guerrillas.")[0]).toMatchObject({ actor_country: 'ISR' });
+  });
+  it('reads an attack on a party by someone unnamed as words, not force ("He attacked the Tories")', () => {
+    expect(events('Mr Blair said the plan was fair. He attacked the Tories over their plans for the railways.')[0]).toMatchObject({ event_type: 'ACCUSE', recipient: 'Conservative Party' });
+  });
+});

@@ -272,3 +272,11 @@ describe('questions, accidents, recalled acts', () => {
     expect(types('A car bomb explosion in Beirut killed 45 people.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('asking a question requests no act', () => {
+  it('reads "asked how", "ask which" as a question', () => {
+    expect(events('The Egyptian minister asked how police were supposed to interpret the new rules.')).toEqual([]);
+    expect(events('Egypt will ask which party Israel supports.')).toEqual([]);
+    expect(events('Egypt asked Israel to release the prisoners.')[0]).toMatchObject({ event_type: 'REQUEST' });
+  });
+});

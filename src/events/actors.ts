@@ -24,6 +24,8 @@ export interface Actor {
   office: string;
   /** The organisation that office belongs to (NATO, United Nations), when not a country's. */
   body?: string;
+  /** The countries whose party bears this name, when several do ("Labour"): the article's decides. */
+  homes?: string[];
   kind: LexEntry['kind'];
   /** A capital or country named after a locative preposition: a place rather than an actor. */
   locative: boolean;
@@ -63,6 +65,7 @@ function fromEntry(e: LexEntry, toks: Token[], i: number, n: number, date: strin
     sector: term?.sector ?? (e.kind === 'person' && e.terms?.length && date ? '' : e.sector),
     office: term?.office ?? e.office ?? '',
     body: term?.body ?? '',
+    ...(e.homes && { homes: e.homes }),
     kind: e.kind,
     locative: false,
     capital: !!e.capital,
@@ -258,6 +261,8 @@ const isHead = (a: Actor) => a.kind === 'sector' || a.kind === 'title' || (a.kin
 /** "Afghan troops", "Poland's parliament", "the Afghan president": country word + head. */
 function attach(mod: Actor, head: Actor, text: string, date: string): Actor {
   const merged: Actor = { ...head, country: mod.country, start: mod.start, end: head.end, locative: mod.locative, capital: false };
+  // ("Labour MPs", "Tory leader Michael Howard": of the party's country, which the article decides)
+  if (mod.homes) merged.homes = mod.homes;
   if (head.kind === 'title' && head.office) {
     const h = holderAt(mod.country, head.office, date);
     if (h) return { ...merged, kind: 'person', name: h.person.name, sector: h.term.sector, office: h.term.office };
@@ -300,14 +305,21 @@ export function findActorGroups(text: string, from: number, to: number, date = '
         continue;
       }
     }
+    // "Labour's Ken Livingstone", "the SNP's Nicola Sturgeon": the party's politician, of its country.
+    if (b && a.kind === 'org' && a.sector === 'party' && b.kind === 'person' && /^['’]s\s+$/.test(text.slice(a.end, b.start))) {
+      merged.push({ ...b, start: a.start, sector: b.sector || a.sector, ...(!b.country && { country: a.country, homes: a.homes }) });
+      k++;
+      continue;
+    }
     // "Biden's administration": a person's possessive gives the country.
     if (b && a.kind === 'person' && a.country && b.kind === 'sector' && /^['’]s\s+$/.test(text.slice(a.end, b.start))) {
       merged.push({ ...b, country: a.country, start: a.start, name: text.slice(a.start, b.end) });
       k++;
       continue;
     }
-    // "Japan's Finance Ministry": a country's organ named after it is that country's.
-    if (b && a.kind === 'country' && !a.locative && b.kind === 'org' && !b.country && b.sector !== 'international' && /^['’]s\s+$/.test(text.slice(a.end, b.start))) {
+    // "Japan's Finance Ministry": a country's organ named after it is that country's; so is a party the
+    // country's adjective names ("the Israeli Labour Party").
+    if (b && a.kind === 'country' && !a.locative && b.kind === 'org' && !b.country && b.sector !== 'international' && (/^['’]s\s+$/.test(text.slice(a.end, b.start)) || (!!b.homes && /^\s+$/.test(text.slice(a.end, b.start))))) {
       merged.push({ ...b, country: a.country, start: a.start });
       k++;
       continue;

@@ -599,7 +599,9 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // party's attack on an "idea" is no event (WordNet's first sense may misread the object).
     const unarmed = ![...roles.actors, ...roles.recipients].some((a) => ARMED.has(a.sector));
     if (spoken && !(unarmed && (spoken === 'topic' || roles.actors.every(speaking)))) continue;
-    if (p.verbal && unarmed && (spoken || (roles.actors.length && roles.actors.every(speaking)))) (type = p.verbal), (mode = 'disapprove'), (context = '');
+    // (an attack on a party by someone the text leaves unnamed is a politician's too: "He attacked the Tories")
+    const onParties = !roles.actors.length && roles.recipients.length > 0 && roles.recipients.every((a) => a.sector === 'party' || a.sector === 'opposition');
+    if (p.verbal && unarmed && (spoken || onParties || (roles.actors.length && roles.actors.every(speaking)))) (type = p.verbal), (mode = 'disapprove'), (context = '');
     // Exercises or operations of several countries together are cooperation, of one a show of force (PLOVER 3.14).
     if (type === 'MOBILIZE' && new Set(roles.actors.map((a) => a.country).filter(Boolean)).size > 1) (type = 'COOPERATE'), (mode = '');
     let negatedFrom: PloverType | undefined;
@@ -764,7 +766,14 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
     if (a.kind === 'sector') return ORGAN_WORD.test(a.name);
     return a.kind === 'person' && !!a.office && !VISITING_OFFICE.has(a.office) && !FOREIGN_FACING.test(text.slice(a.start, a.end));
   };
+  // A party whose name several countries use: the one of them the article names most (the dateline counting
+  // as two mentions), else the first listed (its usual sense in English news).
+  const partyHome = (homes: string[]) => {
+    const score = (c: string) => (counts.get(c) ?? 0) + (c === fromDateline ? 2 : 0);
+    return homes.reduce((best, c) => (score(c) > score(best) ? c : best));
+  };
   return (a) => {
+    if (a.homes && !a.country) return { ...a, country: partyHome(a.homes) };
     if (!organ(a)) return a;
     const same = byName.get(a.name);
     const country = same?.size === 1 ? [...same][0] : a.kind === 'person' ? personHome : home;

@@ -39,6 +39,8 @@ export interface LexEntry {
   office?: string;
   /** For people: their offices over time. */
   terms?: Term[];
+  /** A national party whose name several countries use ("Labour"): the article decides which (extract.ts). */
+  homes?: string[];
 }
 
 interface WorldCountry {
@@ -138,8 +140,9 @@ function build(): Lexicon {
     const e = sector && sector !== base.sector ? { ...base, sector } : base;
     for (const a of split(aliases)) hard(a, e);
   }
-  for (const [name, aliases, country = '', sector = ''] of readTsv('actors.tsv')) {
-    const e: LexEntry = { kind: 'org', name, country, sector };
+  for (const [name, aliases, countryList = '', sector = ''] of readTsv('actors.tsv')) {
+    const homes = split(countryList);
+    const e: LexEntry = homes.length > 1 ? { kind: 'org', name, country: '', sector, homes } : { kind: 'org', name, country: countryList, sector };
     hard(name, e);
     for (const a of split(aliases)) hard(a, e);
   }

@@ -13,6 +13,9 @@ import { triggerNode } from './arguments.ts';
 import type { Actor } from './actors.ts';
 import { wordClasses } from '../nlp/wordnet.ts';
 
+/** Words that open an indirect question. */
+const WH_WORD = /^(?:how|what|which|who|whom|whose|why|when|where)$/i;
+
 /** WordNet lexicographer files: noun.person, noun.group. */
 const NOUN_PERSON = 18;
 const NOUN_GROUP = 14;
@@ -180,7 +183,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // "ask the question", "asking whether they intended to": asking a question requests no act.
     if (type === 'REQUEST' && /^ask(?:s|ed|ing)?$/.test(form) &&
       (kids.some((c) => s.deprels[c] === 'obj' && /^questions?$/i.test(s.tokens[c].form)) ||
-        kids.some((c) => (s.deprels[c] === 'ccomp' || s.deprels[c] === 'advcl') && children(s, c).some((m) => s.deprels[m] === 'mark' && /^(?:whether|if)$/i.test(s.tokens[m].form))))) return { as: 'none', why: 'a question' };
+        kids.some((c) => (s.deprels[c] === 'ccomp' || s.deprels[c] === 'advcl') && children(s, c).some((m) => s.deprels[m] === 'mark' && /^(?:whether|if)$/i.test(s.tokens[m].form))) ||
+        // ("asked how police were to interpret the rules", "ask which party they will vote for")
+        kids.some((c) => s.deprels[c] === 'ccomp' && c > n && WH_WORD.test(s.tokens[subtree(s, c)[0]].form)))) return { as: 'none', why: 'a question' };
     // "the U.S. currency retreated", "shares of ChemLawn shot up": a market moving is no party acting.
     const mover = kids.find((c) => s.deprels[c] === 'nsubj');
     if (mover !== undefined && MARKET_OBJECTS.has(s.tokens[mover].form.toLowerCase()) && !isParty(mover)) return { as: 'none', why: 'market subject' };
