@@ -280,3 +280,18 @@ describe('asking a question requests no act', () => {
     expect(events('Egypt asked Israel to release the prisoners.')[0]).toMatchObject({ event_type: 'REQUEST' });
   });
 });
+
+describe('trade is no event, whatever the verb', () => {
+  it('reads agreeing or offering to buy, sell, pay or lend as trade unless a state is on the other side', () => {
+    expect(events('South Korea has agreed to pay Norwegian shipping firms 400 dlrs per tonne.')).toEqual([]);
+    expect(events('The central bank offered to buy all maturities of Treasury notes.')).toEqual([]);
+    expect(events('The United States agreed to sell arms to Iran.')[0]).toMatchObject({ event_type: 'AGREE', recipient_country: 'IRN' });
+  });
+  it('reads allowing or approving a deal between companies as trade', () => {
+    expect(events('The Canadian government has allowed the takeover of Norda Ltd by Acme Holdings Inc.')).toEqual([]);
+  });
+  it('reads ordering goods as buying them, and an order with a destination as a command', () => {
+    expect(events('Pakistan ordered 180 military trucks and spare parts from Acme Motors Inc.')).toEqual([]);
+    expect(events('Iran ordered warships to the Gulf.')[0]).toMatchObject({ actor_country: 'IRN' });
+  });
+});

@@ -234,3 +234,15 @@ describe('parties related to the subject', () => {
     expect(events('Western donors to Indonesia pledged more aid.', '1987-05-01').filter((e) => e.actor_country === 'IDN')).toEqual([]);
   });
 });
+
+describe('recipients the text names outside an object', () => {
+  it('splits a coordinated subject of quarrelling or fighting into actor and recipient', () => {
+    expect(events('Britain and Japan clashed today over access to the Tokyo Stock Exchange.')[0]).toMatchObject({ actor_country: 'GBR', recipient_country: 'JPN' });
+  });
+  it("takes a visit's host from the place visited", () => {
+    expect(events('A World Bank mission would visit Georgetown this week.')[0]).toMatchObject({ actor: 'World Bank', recipient_country: 'GUY' });
+  });
+  it('takes the state whose goods a sanction is on ("tariffs on Japanese imports")', () => {
+    expect(events('The United States imposed heavy tariffs on Japanese imports.')[0]).toMatchObject({ event_type: 'SANCTION', recipient_country: 'JPN' });
+  });
+});

@@ -424,7 +424,8 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       const how = demoted(t, toks);
       if (!tree || how === 'skip') return { t, how };
       const isParty = (k: number) => groups.some((g) => g.start < tree.tokens[k].end && tree.tokens[k].start < g.end);
-      const reading = readTrigger(tree, t.start, t.end, t.pattern.type, t.pattern.strength === 'noun' ? 'noun' : 'verb', isParty, t.pattern.specs.some((x) => x.kind === 'gap'));
+      const isPoliticalParty = (k: number) => groups.some((g) => g.start < tree.tokens[k].end && tree.tokens[k].start < g.end && g.actors.some(isPolitical));
+      const reading = readTrigger(tree, t.start, t.end, t.pattern.type, t.pattern.strength === 'noun' ? 'noun' : 'verb', isParty, t.pattern.specs.some((x) => x.kind === 'gap'), isPoliticalParty);
       if (reading.as !== 'none' && reading.figurative) {
         if (!t.pattern.verbal) return { t, how: 'skip' as const };
         spoken.set(t, reading.figurative);
@@ -576,7 +577,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       // (an offer, a promise or a pledge has a side it is made to: "the U.S., Colombia and Venezuela offered
       // assistance" are three donors, not a dyad)
       const words = text.slice(trig.start, trig.end);
-      const mutual = (MUTUAL.has(trig.pattern.type) && !/^(?:offer|promis|pledg|vow|commit)/i.test(words)) || /^sign/i.test(words);
+      // (and so is quarrelling or fighting: "Britain and Japan clashed today over ...")
+      const mutual = (MUTUAL.has(trig.pattern.type) && !/^(?:offer|promis|pledg|vow|commit)/i.test(words)) || /^(?:sign|clash|quarrel|feud|wrangl|spar|fought|fight|battl)/i.test(words);
       if (mutual && !roles.recipients.length && new Set(roles.actors.map(actorKey)).size > 1) {
         roles.recipients = roles.actors.slice(1);
         roles.actors = roles.actors.slice(0, 1);
@@ -634,6 +636,23 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // Force used against a place ("shelled Jericho") has the place's country as recipient.
     if (!roles.recipients.length && place && place.start > trig.start && VICTIM_TYPES.has(type) && place.country !== roles.actors[0]?.country) {
       roles.recipients = [{ name: place.name, country: place.country, sector: '', office: '', kind: 'country', locative: true, capital: false, start: place.start, end: place.end, text: place.name }];
+    }
+    // A sanction "on Japanese imports", "against Libyan oil" is on the state whose goods or firms they are.
+    if (!roles.recipients.length && p.type === 'SANCTION') {
+      for (let k = trig.last + 1; k < Math.min(toks.length - 1, trig.last + 8); k++) {
+        if (toks[k].lower !== 'on' && toks[k].lower !== 'against') continue;
+        const at = toks[k + 1].lower === 'the' ? k + 2 : k + 1;
+        const country = [2, 1].map((n) => (at + n <= toks.length ? countryAt(at, n) : '')).find(Boolean);
+        if (country && !roles.actors.some((a) => a.country === country)) {
+          roles.recipients = [{ name: COUNTRY_NAME.get(country) ?? country, country, sector: 'government', office: '', kind: 'country', locative: false, capital: false, start: toks[at].start, end: toks[at].end, text: toks[at].text }];
+        }
+        break;
+      }
+    }
+    // A visit's host is the place visited ("an IMF team would visit La Paz"): its country's government.
+    const visited = places.find((pl) => pl.start >= trig.end && /^\s*(?:(?:the|this|next|last)\s+)?$/i.test(text.slice(trig.end, pl.start)));
+    if (!roles.recipients.length && visited && /^visit/i.test(text.slice(trig.start, trig.end)) && !roles.actors.some((a) => a.country === visited.country)) {
+      roles.recipients = [{ name: COUNTRY_NAME.get(visited.country) ?? visited.country, country: visited.country, sector: 'government', office: '', kind: 'country', locative: false, capital: false, start: visited.start, end: visited.end, text: visited.name }];
     }
     if ((type === 'REQUEST' || type === 'REJECT') && !mode) mode = requestMode(toks, trig, negatedFrom);
     const [actor, recipient] = [roles.actors[0], roles.recipients[0]];

@@ -57,6 +57,18 @@ const CONDITION = list('condition-marks');
 const FUTURE_AUX = list('future-aux');
 const DENIAL_OBJECTS = list('denial-objects');
 const MARKET_OBJECTS = list('market-objects');
+/** Verbs of trade: a party agreeing or offering to do them deals in goods or money. */
+const COMMERCE_VERBS = list('commerce-verbs');
+/** Nouns of deals between companies: allowing or approving one is regulation of trade. */
+const COMMERCE_DEALS = list('commerce-deals');
+/** WordNet noun classes of goods: artifact, food, plant, possession, substance. */
+const GOODS = new Set([6, 13, 20, 21, 27]);
+/** A party among the words of the phrase headed by k, other than k ("the sale of F-16s to Pakistan"). */
+function partyWithin(s: Sentence, k: number, isParty: (k: number) => boolean): boolean {
+  const [from, to] = subtree(s, k);
+  for (let i = from; i < to; i++) if (i !== k && isParty(i)) return true;
+  return false;
+}
 /** Prepositions that make a noun the background of the news ("amid heavy fighting", "because of the deployment"). */
 const BACKGROUND_CASES = list('background-cases');
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
@@ -96,7 +108,7 @@ export type Reading =
  * How the trigger spanning [start, end) reads in the sentence. `strength` is the pattern's: a verb pattern
  * the tagger calls a noun is read as a noun; one it calls an adjective or a conjunction is no act.
  */
-export function readTrigger(s: Sentence, start: number, end: number, type: PloverType, strength: 'verb' | 'noun', isParty: (k: number) => boolean = () => false, gapped = false): Reading {
+export function readTrigger(s: Sentence, start: number, end: number, type: PloverType, strength: 'verb' | 'noun', isParty: (k: number) => boolean = () => false, gapped = false, isPoliticalParty: (k: number) => boolean = isParty): Reading {
   let n = triggerNode(s, start, end);
   if (n < 0) return { as: strength };
   // A verb pattern is read at its verb, its first word ("sought ... refuge", however the parser hung it).
@@ -185,7 +197,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       (kids.some((c) => s.deprels[c] === 'obj' && /^questions?$/i.test(s.tokens[c].form)) ||
         kids.some((c) => (s.deprels[c] === 'ccomp' || s.deprels[c] === 'advcl') && children(s, c).some((m) => s.deprels[m] === 'mark' && /^(?:whether|if)$/i.test(s.tokens[m].form))) ||
         // ("asked how police were to interpret the rules", "ask which party they will vote for")
-        kids.some((c) => s.deprels[c] === 'ccomp' && c > n && WH_WORD.test(s.tokens[subtree(s, c)[0]].form)))) return { as: 'none', why: 'a question' };
+        kids.some((c) => s.deprels[c] === 'ccomp' && c > n && WH_WORD.test(s.tokens[subtree(s, c)[0]].form)) ||
+        // (however the parser hung the question's phrase: "ask [which party] they will vote for")
+        kids.some((c) => (s.deprels[c] === 'obj' || s.deprels[c] === 'iobj') && c > n && WH_WORD.test(s.tokens[subtree(s, c)[0]].form)))) return { as: 'none', why: 'a question' };
     // "the U.S. currency retreated", "shares of ChemLawn shot up": a market moving is no party acting.
     const mover = kids.find((c) => s.deprels[c] === 'nsubj');
     if (mover !== undefined && MARKET_OBJECTS.has(s.tokens[mover].form.toLowerCase()) && !isParty(mover)) return { as: 'none', why: 'market subject' };
@@ -218,6 +232,19 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       const words = [object, ...after, ...children(s, object).filter((c) => s.deprels[c] === 'nmod' || s.deprels[c] === 'compound')];
       if (words.some((k) => MARKET_OBJECTS.has(s.tokens[k].form.toLowerCase()))) return { as: 'none', why: 'market object' };
     }
+    // "agreed to pay Japanese trading houses", "offered to buy bills", "is willing to lend two-week money": an act
+    // of buying, selling or lending is trade, unless a party is on its other side ("agreed to sell arms to Iran").
+    if (controlled !== undefined && COMMERCE_VERBS.has(s.tokens[controlled].form.toLowerCase()) &&
+      !children(s, controlled).some((c) => ['obj', 'iobj', 'obl'].includes(s.deprels[c]) && isPoliticalParty(c))) return { as: 'none', why: 'commerce' };
+    // "allowed the indirect takeover of Holt ... by Harcourt", "approved the merger": a deal between companies.
+    // ("approved the sale of F-16s to Pakistan" keeps its party)
+    if (object !== undefined && COMMERCE_DEALS.has(objectWord) && !partyWithin(s, object, isPoliticalParty)) return { as: 'none', why: 'commerce' };
+    // "Pakistan ordered 180 military trucks from AM General": ordering goods is buying them; an order with a
+    // destination or a task ("ordered warships to the Gulf", "ordered troops to withdraw") is a command.
+    if (/^order(?:s|ed|ing)?$/.test(form) && object !== undefined && s.upos[object] === 'NOUN' && GOODS.has(wordClasses(objectWord).noun) &&
+      !kids.some((c) => s.deprels[c] === 'xcomp' || (s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && /^(?:to|into|in)$/i.test(s.tokens[m].form)))) &&
+      // (wherever the parser hung the destination: "warships to the Gulf")
+      !children(s, object).some((c) => s.deprels[c] === 'nmod' && children(s, c).some((m) => s.deprels[m] === 'case' && /^(?:to|into)$/i.test(s.tokens[m].form)))) return { as: 'none', why: 'purchase' };
     // "destroyed wider trust", "hit morale", "attacked the plan": force used on an idea, a feeling, a state or a
     // relation is a figure of speech (WordNet's class of the object's first noun sense), not violence; the
     // caller codes it as words where the verb has a verbal sense ("attack": ACCUSE), else not at all.
