@@ -130,3 +130,20 @@ describe("national parties: named in the party dictionary, of the article's coun
     expect(events('Mr Blair said the plan was fair. He attacked the Tories over their plans for the railways.')[0]).toMatchObject({ event_type: 'ACCUSE', recipient: 'Conservative Party' });
   });
 });
+
+describe('people of a country, and rulers of one name', () => {
+  it("takes a country's people named by a word for people for its civilians or its business, not its state", () => {
+    expect(events('American tourists were attacked by Libyan gunmen.')[0]).toMatchObject({ actor_sector: 'rebels', recipient: 'American tourists', recipient_country: 'USA', recipient_sector: 'civilians' });
+    expect(events('Nine U.S. bondholders sued China for payment.')[0]).toMatchObject({ actor: 'U.S. bondholders', actor_country: 'USA', actor_sector: 'business' });
+  });
+  it('codes no cooperation by companies with a state ("suppliers agreed to supply Taiwan")', () => {
+    expect(events('Norwegian exporters have agreed to supply Taiwan with salmon.')).toEqual([]);
+  });
+  it('knows a ruler of one name after a title ("King Fahd", "President Suharto")', () => {
+    expect(events('King Fahd criticised Iran for the attacks.')[0]).toMatchObject({ actor: 'Fahd', actor_country: 'SAU' });
+    expect(events('President Suharto met Japanese officials.')[0]).toMatchObject({ actor: 'Suharto', actor_country: 'IDN' });
+  });
+  it('takes a person or group the parser hung a past verb on for its subject ("after an armed man killed")', () => {
+    expect(events('Malaysian police denied rumours of unrest after an armed man killed one person.')).toEqual([]);
+  });
+});

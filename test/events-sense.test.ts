@@ -295,3 +295,20 @@ describe('trade is no event, whatever the verb', () => {
     expect(events('Iran ordered warships to the Gulf.')[0]).toMatchObject({ actor_country: 'IRN' });
   });
 });
+
+describe('acts a report denies or doubts did not happen', () => {
+  it('codes nothing under a denied report ("denied reports that it intended to threaten")', () => {
+    expect(types('Iran denied as baseless reports that it intended to threaten shipping in the Gulf.')).not.toContain('THREATEN');
+  });
+  it('codes nothing under "no evidence that", "little prospect of"', () => {
+    expect(events('Officials said there was no evidence that any Egyptian detainee was tortured by Israeli troops.')).toEqual([]);
+    expect(events('There is little prospect of Japan agreeing to cut tariffs on Chinese rice.')).toEqual([]);
+  });
+});
+
+describe('what a party can do it has not done', () => {
+  it('codes no act under "can", and keeps "cannot accept" as a refusal', () => {
+    expect(events('Iran can attack Kuwaiti tankers at will.')).toEqual([]);
+    expect(events('Iraq cannot accept the resolution.')[0]).toMatchObject({ event_type: 'REJECT', actor_country: 'IRQ' });
+  });
+});

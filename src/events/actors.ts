@@ -7,7 +7,7 @@
  * 3. coordinated mentions ("Pakistan, Iran and Russia", "Hungarian and Romanian officials") form one
  *    group: a compound actor.
  */
-import { LEXICON, holderAt, termAt, type LexEntry } from './lexicon.ts';
+import { LEXICON, MONONYMS, holderAt, termAt, type LexEntry } from './lexicon.ts';
 import { CALENDAR, keyOf, tokenize, type Token } from './tokens.ts';
 import { startsTrigger } from './triggers.ts';
 import { wordClasses } from '../nlp/wordnet.ts';
@@ -146,6 +146,8 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
         const e = names.get(keyOf(toks, i, j - i));
         if (e?.kind === 'person') known = e;
       }
+      // ... or known by one word ("King Fahd", "President Suharto": rulers of one name in the Phoenix dictionary)
+      if (!known && j === i + n + 1) known = MONONYMS.get(toks[i + n].lower) ?? undefined;
       const name = toks.slice(i + n, j).map((t) => t.text).join(' ');
       // A known person whose dictionary entry names no office (imported roles do not) takes the title's.
       const withTitle = (a: Actor): Actor => (a.office ? a : { ...a, office: title.office ?? '' });
@@ -182,6 +184,14 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     if (found?.kind === 'country' && toks[i - 1]?.lower === 'ethnic') {
       const words = toks.slice(i - 1, i + used);
       found = { ...found, kind: 'sector', name: words.map((t) => t.text).join(' '), country: '', sector: 'civilians', office: '', start: words[0].start };
+    }
+    // "Nine U.S. bondholders sued China", "American tourists": people of a country named by a word for people
+    // that no sector list holds are its civilians, not its state.
+    const follower = toks[i + used];
+    if (found?.kind === 'country' && !found.capital && follower && /^\p{Ll}+$/u.test(follower.text) && follower.start - toks[i + used - 1].end === 1 &&
+      !common.has(keyOf(toks, i + used, 1, true)) && /s$/.test(follower.lower) && wordClasses(follower.lower).noun === NOUN_PERSON) {
+      found = { ...found, kind: 'sector', name: text.slice(found.start, follower.end), sector: 'civilians', office: '', end: follower.end };
+      used++;
     }
     if (found) {
       const prev = toks[i - 1]?.lower;

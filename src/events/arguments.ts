@@ -18,6 +18,8 @@ import { ACTS_ON_PLACES, isNaturalCause } from './sense.ts';
 
 /** WordNet's noun.communication: a declaration, a letter, a report. */
 const NOUN_COMMUNICATION = 10;
+/** WordNet noun classes of people: noun.group, noun.person. */
+const PEOPLE_CLASSES = new Set([14, 18]);
 
 export interface TreeRoles {
   /** Groups of the actor; [] when the tree says the actor is no party; undefined when it says nothing. */
@@ -335,7 +337,9 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
     // meeting"): it is a passive only with its agent, active only with an object.
     if (isParticiple(s.tokens[v].form)) {
       if (agentOf(s, v) !== undefined) return { node: head, patient: true };
-      if (childrenBy(s, v, 'obj').length) return { node: head, patient: false };
+      // (a person or a group then its subject as surely as a written one: "after an armed man killed one
+      // person"; "a meeting yesterday, sharply criticised" is a main verb whose subject the parser lost)
+      if (childrenBy(s, v, 'obj').length) return { node: head, patient: false, own: PEOPLE_CLASSES.has(wordClasses(s.tokens[head].form.toLowerCase()).noun) };
     }
   }
   return undefined;

@@ -512,6 +512,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // Companies acting in a country ("signed an agreement to set up a joint venture in Japan") trade there:
       // the place is no party.
       if (roles.actors.length && roles.actors.every((a) => a.sector === 'business') && roles.recipients.every((a) => !isPolitical(a) || (a.locative && (a.kind === 'country' || a.capital)))) continue;
+      // ... and so do companies that supply, back or agree with a state ("Uruguayan suppliers agreed to supply
+      // Taiwan with soybeans"): a sale, not cooperation between parties.
+      if (roles.actors.length && roles.actors.every((a) => a.sector === 'business') && COOPERATIVE.has(trig.pattern.type) && trig.pattern.type !== 'CONSULT') continue;
       out.push({ trig, roles, nominal: nominal.has(trig), spoken: spoken.get(trig) });
     }
     if (out.length) break;

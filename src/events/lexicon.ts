@@ -194,6 +194,9 @@ const titleCase = (phrase: string) => phrase.toLowerCase().replace(/(^|[\s-])(\p
  * dated roles, as soft entries: the hand-made dictionaries win. Only full names (two words or more) are
  * taken, so that a surname alone never calls up a namesake ("Stoltenberg" in 1987 is not NATO's).
  */
+/** People of the imported dictionaries known by one word ("Fahd"), found only after a title; null when several are. */
+export const MONONYMS = new Map<string, LexEntry | null>();
+
 function importedPeople(soft: (key: string, e: LexEntry) => void): void {
   for (const a of loadImportedActors()) {
     if (a.file !== 'countries') continue;
@@ -204,7 +207,12 @@ function importedPeople(soft: (key: string, e: LexEntry) => void): void {
     const latest = terms.reduce((x, y) => (y.from > x.from ? y : x));
     const e: LexEntry = { kind: 'person', name: titleCase(a.name), country: latest.country, sector: latest.sector, terms };
     for (const phrase of [a.name, ...a.phrases]) {
-      if (!phrase.includes(' ')) continue;
+      if (!phrase.includes(' ')) {
+        // One-word names ("FAHD", "SUHARTO") are too ambiguous alone; a title before them makes them safe.
+        const k = phrase.toLowerCase();
+        MONONYMS.set(k, MONONYMS.has(k) && MONONYMS.get(k) !== e ? null : e);
+        continue;
+      }
       const written = titleCase(phrase);
       soft(written, e);
       // "Robert Dole" for the dictionary's "Bob Dole", and the other way round

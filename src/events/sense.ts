@@ -57,6 +57,11 @@ const CONDITION = list('condition-marks');
 const FUTURE_AUX = list('future-aux');
 const DENIAL_OBJECTS = list('denial-objects');
 const MARKET_OBJECTS = list('market-objects');
+/** Nouns of reports, and the verbs that deny them ("denied reports that ..."). */
+const REPORT_NOUNS = list('report-nouns');
+const DENIAL_VERBS = list('denial-verbs');
+/** Nouns of evidence or likelihood that "no" or "little" negate ("no evidence that", "little prospect of"). */
+const DOUBT_NOUNS = list('doubt-nouns');
 /** Verbs of trade: a party agreeing or offering to do them deals in goods or money. */
 const COMMERCE_VERBS = list('commerce-verbs');
 /** Nouns of deals between companies: allowing or approving one is regulation of trade. */
@@ -161,6 +166,14 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   for (const k of pathToRoot(s, n)) {
     if (children(s, k).some((c) => s.deprels[c] === 'mark' && CONDITION.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'condition' };
     if (conditional && children(s, k).some((c) => s.deprels[c] === 'advcl' && c < n && children(s, c).some((m) => s.deprels[m] === 'mark' && CONDITION.has(s.tokens[m].form.toLowerCase())))) return { as: 'none', why: 'condition' };
+    // "denied as baseless reports that it intended to threaten shipping": a report denied tells no act;
+    // nor does "no evidence that any detainee was tortured", "little prospect of America agreeing".
+    if (k !== n && s.upos[k] === 'NOUN') {
+      const noun = s.tokens[k].form.toLowerCase();
+      const head = s.heads[k];
+      if (REPORT_NOUNS.has(noun) && head >= 0 && DENIAL_VERBS.has(s.tokens[head].form.toLowerCase())) return { as: 'none', why: 'denied' };
+      if (DOUBT_NOUNS.has(noun) && children(s, k).some((c) => (s.deprels[c] === 'det' || s.deprels[c] === 'amod') && /^(?:no|little)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'negated' };
+    }
     if (k !== n && s.deprels[k] === 'root') break;
   }
   if (as === 'verb') {
@@ -180,6 +193,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // coordinated with or complements.
     for (let k = n, hops = 0; k >= 0 && hops < 4; hops++) {
       if (children(s, k).some((c) => s.deprels[c] === 'aux' && HYPOTHETICAL_AUX.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'hypothetical' };
+      // "rocket systems that can strike into Russia": what a party can do it has not done ("cannot accept" is
+      // a refusal, and stays)
+      if (children(s, k).some((c) => s.deprels[c] === 'aux' && /^can$/i.test(s.tokens[c].form)) && !children(s, k).some((c) => s.deprels[c] === 'advmod' && /^(?:not|n't)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'hypothetical' };
       // "a safe haven for terrorists that would attack our homelands": "would" in a relative clause imagines
       // (in a reported clause it is the future of the past: "said it would withdraw")
       // (not a content clause: "his warning that he would reject ..." reports)
