@@ -246,3 +246,14 @@ describe('recipients the text names outside an object', () => {
     expect(events('The United States imposed heavy tariffs on Japanese imports.')[0]).toMatchObject({ event_type: 'SANCTION', recipient_country: 'JPN' });
   });
 });
+
+describe('sources and sponsors are no parties to the act', () => {
+  it('takes no recipient from who says it, however the parser hung the saying', () => {
+    const [e] = events('Russian ground forces have now captured several villages near Popasna, the UK Ministry of Defence said.');
+    expect(e).toMatchObject({ event_type: 'ASSAULT', actor_country: 'RUS' });
+    expect(e.recipient_country).not.toBe('GBR');
+  });
+  it('takes no country for a body it backs ("Iranian-backed militias")', () => {
+    expect(events('Iranian-backed militias attacked U.S. troops.')[0]).toMatchObject({ actor: 'militias', actor_country: '', recipient_country: 'USA' });
+  });
+});

@@ -239,8 +239,11 @@ function orgName(toks: Token[], i: number): { actor: Actor; used: number } | und
   };
 }
 
-/** After a hyphen, words that make a country a company's seat or owner, not a party. */
-const LOCATED = /^(?:based|owned|registered|listed|headquartered|made|built)$/;
+/**
+ * After a hyphen, words that make a country a company's seat or owner, or a body's sponsor ("Iranian-backed
+ * militias"), not a party. ("Vietnamese-led forces" are Vietnam's.)
+ */
+const LOCATED = /^(?:based|owned|registered|listed|headquartered|made|built|backed|sponsored|funded|supported|armed)$/;
 
 function hyphenated(t: Token, date: string): Actor[] {
   const parts = t.text.split('-');

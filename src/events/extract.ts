@@ -173,7 +173,13 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const source = (a: Actor) => /\baccording to\b[^,.;:]*$/i.test(text.slice(Math.max(0, a.start - 60), a.start));
   // ("fighting for Ukrainian forces": whom one fights for is one's side, not the target)
   const ally = (a: Actor) => (HOSTILE.has(trig.pattern.type) || trig.pattern.type === 'THREATEN') && /\bfor\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start));
-  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a));
+  // ("captured several villages, the UK Ministry of Defence said": who says it is no party to it, however
+  // the parser hung the saying)
+  const speaker = (a: Actor) => {
+    const k = s.tokens.findIndex((t, i) => t.start >= a.start && t.end <= a.end && s.deprels[i] === 'nsubj');
+    return k >= 0 && s.heads[k] >= 0 && REPORTING.has(s.tokens[s.heads[k]].form.toLowerCase());
+  };
+  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a) && !speaker(a));
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").
