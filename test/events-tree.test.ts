@@ -257,3 +257,16 @@ describe('sources and sponsors are no parties to the act', () => {
     expect(events('Iranian-backed militias attacked U.S. troops.')[0]).toMatchObject({ actor: 'militias', actor_country: '', recipient_country: 'USA' });
   });
 });
+
+describe('people the dictionaries do not know', () => {
+  it('codes a person the entity tagger names as the party, by the full name the article gives', () => {
+    const text = 'Opposition leader Karl Brandtner arrived in Cairo on Monday. Brandtner accused Egypt of breaking the accord.';
+    expect(events(text).find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor: 'Karl Brandtner', recipient_country: 'EGY' });
+  });
+  it("reads a person's launched attack as words", () => {
+    expect(events('Karl Weber has launched an attack on the cost of Egypt\'s asylum system.')[0]).toMatchObject({ event_type: 'ACCUSE', actor: 'Karl Weber' });
+  });
+  it('takes a surname alone for the one person of the dictionaries known by it who held office on the date', () => {
+    expect(events('Gaddafi criticised Chad for the attacks.', '1987-03-02')[0]).toMatchObject({ actor: 'Muammar Gaddafi', actor_country: 'LBY' });
+  });
+});

@@ -18,6 +18,7 @@ import { ACTS_ON_PLACES, isNaturalCause } from './sense.ts';
 
 /** WordNet's noun.communication: a declaration, a letter, a report. */
 const NOUN_COMMUNICATION = 10;
+const NOUN_PERSON = 18;
 /** WordNet noun classes of people: noun.group, noun.person. */
 const PEOPLE_CLASSES = new Set([14, 18]);
 
@@ -190,6 +191,28 @@ const unknownName = (s: Sentence, i: number): boolean =>
     (children(s, i).some((c) => s.deprels[c] === 'flat' || s.deprels[c] === 'compound') || !!(s as Partial<AnalysedSentence>).entities?.some((e) => e.type === 'PERSON' && e.from <= i && i < e.to))) ||
   // "Liberal member Lloyd Axworthy": a common noun with a name in apposition
   (s.upos[i] === 'NOUN' && children(s, i).some((c) => s.deprels[c] === 'appos' && c > i && unknownName(s, c)));
+/** Courtesy titles before a name: no part of it. */
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|mr\.|mrs\.|ms\.|dr\.)$/i;
+/**
+ * A person the entity tagger names and the dictionaries do not know ("Michael Howard has launched an attack"):
+ * a party coded by name, without country or sector, rather than no party at all.
+ */
+function namedPerson(s: Sentence, i: number): ActorGroup | undefined {
+  const e = (s as Partial<AnalysedSentence>).entities?.find((x) => x.type === 'PERSON' && x.from <= i && i < x.to);
+  if (!e) return undefined;
+  let from = e.from;
+  while (from < e.to - 1 && HONORIFIC.test(s.tokens[from].form)) from++;
+  const words = s.tokens.slice(from, e.to);
+  if (!words.every((t) => /^\p{Lu}/u.test(t.form))) return undefined;
+  // one word is a name only if WordNet knows it for nothing but a person ("Conable", "Reagan"; not "Marine")
+  if (words.length === 1) {
+    const w = wordClasses(words[0].form.toLowerCase());
+    if (w.mask !== 0 && !(w.mask === 1 && w.noun === NOUN_PERSON)) return undefined;
+  }
+  const name = words.map((t) => t.form).join(' ');
+  const [start, end] = [words[0].start, words.at(-1)!.end];
+  return { actors: [{ name, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start, end, text: name }], start, end };
+}
 const isVerb = (s: Sentence, i: number) => s.upos[i] === 'VERB' || s.upos[i] === 'AUX';
 const isNoun = (s: Sentence, i: number) => s.upos[i] === 'NOUN' || s.upos[i] === 'PROPN';
 
@@ -408,10 +431,13 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
     if (passive) {
       // An agent that is no party ("by a large number of developing countries") leaves the act without actor.
       if (agent !== undefined) out.actor = groupsOf(s, agent, usable);
+      if (agent !== undefined && !out.actor?.length) out.actor = [namedPerson(s, agent)].filter((g) => g !== undefined);
       if (!out.actor?.length) out.agentless = true;
       if (subj && !isPronoun(s, subj.node)) {
         const r = groupsOf(s, subj.node, usable, true);
+        const person = r.length ? undefined : namedPerson(s, subj.node);
         if (r.length) recipients.push(r);
+        else if (person) recipients.push([person]);
       }
     } else if (subj && !isPronoun(s, subj.node)) {
       // A pronoun ("it", "they") is resolved by the caller. A common noun that is no party ("if creditor
@@ -420,10 +446,14 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       const a = groupsOf(s, subj.node, usable);
       // (nor does a natural cause a clause inherits its subject from: "Forest fires in China flared, threatening ...")
       if (a.length || (subj.own && commonNoun(s, subj.node)) || unknownName(s, subj.node) || isNaturalCause(s.tokens[subj.node].form.toLowerCase())) out.actor = a;
+      const person = a.length ? undefined : namedPerson(s, subj.node);
+      if (person) out.actor = [person];
     } else if (subj && PERSONAL.has(s.tokens[subj.node].form.toLowerCase())) out.pronounActor = subj.node;
     for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
       const r = groupsOf(s, c, usable, true);
+      const person = r.length ? undefined : namedPerson(s, c);
       if (r.length) recipients.push(r);
+      else if (person) recipients.push([person]);
       else if (isPair(s, c)) out.pairRecipient = true;
     }
     const picked = pickRecipient(recipients, type);

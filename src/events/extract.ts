@@ -23,7 +23,7 @@ import { PLOVER_QUAD, type PloverType, type QuadClass } from '../schema/tables.t
 import { makeId } from '../util/ids.ts';
 import { resolveDates, type ResolvedDate } from '../text/when.ts';
 import { findActorGroups, type Actor, type ActorGroup } from './actors.ts';
-import { COUNTRY_NAME, LEXICON } from './lexicon.ts';
+import { COUNTRY_NAME, LEXICON, MONONYMS, termAt } from './lexicon.ts';
 import { modalityOf } from './modality.ts';
 import { cameoCode } from './cameo.ts';
 import { datelineCountry, findPlaces, type Place } from './places.ts';
@@ -540,6 +540,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   resolveSurnames(sentences.map((s) => s.groups));
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
   const ownCountry = ownCountryOf(text, article.dateline ?? '', sentences.map((s) => s.groups));
+  const fullName = fullNameIn(text, published);
   // IDs hash the words, not the offsets: a cleaning change earlier in the text keeps every event's ID.
   const seenKeys = new Map<string, number>();
   const eventId = (...parts: string[]) => {
@@ -575,8 +576,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       const known = [...named, ...groups.flatMap((g) => g.actors).filter(nameable)];
       roles.actors = roles.actors.map((a) => resolveDefinite(a, text, known));
       roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, known));
-      roles.actors = roles.actors.map(ownCountry);
-      roles.recipients = roles.recipients.map(ownCountry);
+      roles.actors = roles.actors.map(fullName).map(ownCountry);
+      roles.recipients = roles.recipients.map(fullName).map(ownCountry);
       if (roles.pair && !roles.recipients.length) roles.recipients = lastTwoCountries(known, trig.start, roles.actors);
       // (a party is not its own recipient, once resolved either)
       roles.recipients = roles.recipients.filter((r) => !roles.actors.some((a) => samePartyAs(a, r)));
@@ -741,6 +742,37 @@ function resolveSurnames(groupsBySentence: ActorGroup[][]): void {
     }
   }
 }
+
+/**
+ * A person known by surname alone ("Conable met Brazilian officials") is the one the article names in full
+ * ("World Bank President Barber Conable"): with the dictionaries' country and role when they know the full name.
+ */
+function fullNameIn(text: string, date: string): (a: Actor) => Actor {
+  const cache = new Map<string, Actor | undefined>();
+  const find = (surname: string): Actor | undefined => {
+    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}.'’-])(\\p{Lu}[\\p{Ll}'’-]+)\\s+${escaped}(?![\\p{L}'’-])`, 'gu'))) {
+      const given = m[1];
+      // (not a title, a country or a word of the dictionaries: "President Reagan", "Mr Howard", "Soviet Gorbachev")
+      if (NOT_GIVEN.test(given) || findActorGroups(given, 0, given.length, date).length) continue;
+      const name = `${given} ${surname}`;
+      const known = findActorGroups(name, 0, name.length, date)[0]?.actors[0];
+      return known?.kind === 'person' ? known : { name, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name };
+    }
+    // else the one person of the dictionaries known by that one word who held an office on the date ("Reagan")
+    const e = MONONYMS.get(surname.toLowerCase());
+    const term = e ? termAt(e, date) : undefined;
+    return e && term ? { name: e.name, country: term.country, sector: term.sector, office: term.office, body: term.body, kind: 'person', locative: false, capital: false, start: 0, end: 0, text: e.name } : undefined;
+  };
+  return (a) => {
+    if (a.kind !== 'person' || a.country || a.office || /\s/.test(a.name)) return a;
+    if (!cache.has(a.name)) cache.set(a.name, find(a.name));
+    const full = cache.get(a.name);
+    return full ? { ...full, start: a.start, end: a.end, text: a.text } : a;
+  };
+}
+/** Words before a surname that are no given name. */
+const NOT_GIVEN = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|The|But|And|When|While|After|Before|If|As|At|In|On|Of|For|With|By|From|To|Then|Now|Yet|Also|Meanwhile|However|Earlier|Later|Both|Neither|Either|Said|Says|Told|Asked|Added|Under|Over|Against|Since|Until|During|Despite|Although|Though|Because|So|Or|Nor|That|This|These|Those|It|He|She|They|We|I|His|Her|Their|Its|Our|Senator|Sen|Rep|Governor|Gov|Mayor|Judge|Justice|Chancellor|Minister|Secretary|President|Premier|Chairman|Chief|General|Gen|Colonel|Col|Captain|Capt|Admiral|Adm|King|Queen|Prince|Princess|Emperor|Pope|Father|Rev|Reverend|Sheikh|Ayatollah|Emir|Sultan|Commissioner|Ambassador|Envoy|Leader|Spokesman|Spokeswoman)$/;
 
 /** Sectors of a state's own organs. */
 const STATE_ORGAN = new Set(['government', 'legislature', 'judiciary', 'military', 'police', 'intelligence']);
