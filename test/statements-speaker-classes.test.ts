@@ -29,3 +29,29 @@ describe('a quotation with its own cue after it is not the previous speaker\'s',
     expect(who(text).filter((r) => r[2].includes('rationale')).map((r) => r[0])).not.toContain('Lina Ross');
   });
 });
+
+describe('an office in a definite description goes on from the person quoted just before', () => {
+  it('gives "the prime minister" to the man quoted in the sentences before, whom the article gives no other office', () => {
+    const text = 'Mr Dalby said abuses would be weeded out. That would probably cut the numbers, he said. The prime minister ridiculed the plans for quotas.';
+    expect(statementsOf(text).map((r) => [r.speaker, r.speaker_role])).toEqual([['Dalby', ''], ['Dalby', ''], ['Dalby', 'prime minister']]);
+  });
+  it('reads an office with a party before it ("the Tory leader") past a sentence in between', () => {
+    const text = 'Mark Henley has backed stem cell research, saying it is important people are not frightened.\n\n' +
+      'The issue was a feature of the recent election in America. But the Tory leader argued there was a moral case for it.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Mark Henley', 'Mark Henley']);
+  });
+  it('does not give the office to someone the article gives another office', () => {
+    const text = 'London mayor Mr Lister says he is standing by his remarks. But the prime minister says it is time for Mr Lister to say sorry.';
+    expect(statementsOf(text).filter((r) => r.quote.includes('say sorry')).map((r) => r.speaker)).not.toContain('Lister');
+  });
+  it('does not give the office to someone named in a clause of background, nor to whom its own words name', () => {
+    const a = 'Mark Henley has backed the research.\n\nIt was an issue in America, where Carl Dorne opposed extending it. But the Tory leader argued there was a moral case for it.';
+    expect(statementsOf(a).filter((r) => r.quote.startsWith('there was')).map((r) => r.speaker)).not.toContain('Carl Dorne');
+    const b = 'Alan Weir said every child should have the best start in life. The premier insisted Mr Weir will have a key role in the campaign.';
+    expect(statementsOf(b).filter((r) => r.quote.includes('key role')).map((r) => r.speaker)).not.toContain('Alan Weir');
+  });
+  it('leaves an office no one in particular holds ("the spokesman") to the anonymous source', () => {
+    const text = 'Kestrel Oil said profits rose. "We expect more," Mr Harlan said. The spokesman said the plant would reopen.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Kestrel Oil', 'Harlan', 'spokesman']);
+  });
+});
