@@ -55,3 +55,16 @@ describe('an office in a definite description goes on from the person quoted jus
     expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Kestrel Oil', 'Harlan', 'spokesman']);
   });
 });
+
+describe('"X quoted Y as saying ..."', () => {
+  it('gives the words to the one quoted, and a later "he" to them, "it" to who quoted them', () => {
+    const text = 'The Daily Courier quoted Wen Lijun, vice-governor of the province, as saying farmers could earn more growing cotton.\n\n' +
+      'He said production costs had risen sharply.\n\nThe Evening Star quoted a source close to the firm as saying the talks had failed. It said the board would meet on Monday.';
+    expect(statementsOf(text).map((r) => [r.speaker, r.cue, r.quote])).toEqual([
+      ['Wen Lijun', 'saying', 'farmers could earn more growing cotton'],
+      ['Wen Lijun', 'said', 'production costs had risen sharply'],
+      ['source close to the firm', 'saying', 'the talks had failed'],
+      ['Evening Star', 'said', 'the board would meet on Monday'],
+    ]);
+  });
+});

@@ -430,8 +430,8 @@ export class SpeakerResolver {
   }
 
   /** Remember who spoke where, so that a later "he said" finds them. */
-  record(at: number, speaker: string): void {
-    const person = (speaker.includes(' ') ? this.personNames : this.personLastNames).has(speaker);
+  record(at: number, speaker: string, maybePerson = true): void {
+    const person = maybePerson && (speaker.includes(' ') ? this.personNames : this.personLastNames).has(speaker);
     this.said.push({ at, speaker, person });
   }
 
