@@ -68,3 +68,21 @@ describe('"X quoted Y as saying ..."', () => {
     ]);
   });
 });
+
+describe('a description with a qualifier ("the rating agency", "the finance ministry") is the organisation the article names', () => {
+  it('goes to the organisation named before, the one whose name holds the qualifier first', () => {
+    const a = 'Harper and Vale said it may lower its rating of Dunmore Equipment Co. The company may be forced to raise debt, the rating agency added.';
+    expect(statementsOf(a).map((r) => r.speaker)).toEqual(['Harper and Vale', 'Harper and Vale']);
+    const b = 'The Finance Ministry said the trade surplus rose. The Trade Ministry said exports fell. The finance ministry said imports were flat.';
+    expect(statementsOf(b).map((r) => r.speaker)).toEqual(['Finance Ministry', 'Trade Ministry', 'Finance Ministry']);
+  });
+  it('stays as written when the article names none, or when it points to another entity ("the new company")', () => {
+    expect(statementsOf('Prices rose by four pct in March, the statistics department said.').map((r) => r.speaker)).toEqual(['statistics department']);
+    const text = 'Orrin Tools Inc said it sold its pump unit to managers. The new company said it would hire 40 workers.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Orrin Tools Inc', 'new company']);
+  });
+  it('is not an organisation whose name ends in another word of its kind ("the brokerage firm" is no Commission)', () => {
+    const text = 'The Securities and Exchange Commission is investigating trades in which Kessel Brothers Inc was market maker, the brokerage firm said.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Kessel Brothers Inc']);
+  });
+});

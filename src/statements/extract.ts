@@ -20,7 +20,7 @@ import { cueAt } from './phrases.ts';
 import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { attachSpeaker } from './attach.ts';
-import { ArticleEntities, anonymousOffice, speakerWords } from './coreference.ts';
+import { ArticleEntities, anonymousOffice, qualifiedDescription, speakerWords } from './coreference.ts';
 import { canonicalSpeaker, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import { DESCRIPTION_HEADS } from '../nlp/coreference.ts';
@@ -209,7 +209,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
       } else if (words === 'pronoun' && anonymousBefore && at - anonymousBefore.at < 600 && /^(?:he|she)$/i.test(r.speaker)) {
         // "..., a company spokesman said. He said ...": the unnamed speaker goes on.
         r.speaker = anonymousBefore.speaker;
-      } else unresolved = !anonymousOffice(r.speaker);
+      } else unresolved = !anonymousOffice(r.speaker) && !qualifiedDescription(r.speaker);
     } else if (/^(?:he|she)$/i.test(mention) && anonymousBefore && at - anonymousBefore.at < 300 && !articleEntities.clearPerson(r.speaker)) {
       // "..., a company spokesman said. He said ...": the unnamed speaker goes on, not a firm's name read as a man's.
       r.speaker = anonymousBefore.speaker;
