@@ -86,3 +86,11 @@ describe('a description with a qualifier ("the rating agency", "the finance mini
     expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Kessel Brothers Inc']);
   });
 });
+
+describe('a name read with an organisation before it is given no office', () => {
+  it('gives "the Tory leader" to the person quoted before though "told the BBC Mr Howard" reads "BBC" as a role', () => {
+    const text = 'Mark Henley has denied his shadow cabinet was split over the plans.\n\nThe Tory leader said his team had reached a "collective view".\n\n' +
+      'Sources within the party told the BBC Mr Henley had always been in favour of the cards.';
+    expect(statementsOf(text).filter((r) => r.quote.includes('collective')).map((r) => r.speaker)).toEqual(['Mark Henley']);
+  });
+});

@@ -521,7 +521,8 @@ export class SpeakerResolver {
       if (!s.speaker) continue;
       if (!s.person) return undefined;
       const known = (this.roleByName.get(s.speaker) ?? '').split(/[\s-]+/).filter(Boolean).map((w) => bare(w));
-      if (known.length && (roleHead(known) !== office.head || !office.proper.every((w) => known.includes(w)))) return undefined;
+      // A "role" without an office word ("BBC" of "told the BBC Mr Howard") is no office.
+      if (roleHead(known) && (roleHead(known) !== office.head || !office.proper.every((w) => known.includes(w)))) return undefined;
       // Someone named for the first time in a clause of background ("..., where George Bush opposed it. But the
       // Tory leader argued") is not whom the office goes on from.
       const own = this.sentenceStartBefore(s.at);
