@@ -57,7 +57,8 @@ describe('coreference resolver', () => {
     expect(r.resolve({ at: 10, sentence: 2, kind: 'nominal', words: ['the', 'government'], cls: 'organisation' })).toBe(bolivia);
   });
   it('reads the description lexicon strictly', () => {
-    expect(parseDescriptionHeads('# c\ncompany\torganisation\tany\n').get('company')).toEqual({ cls: 'organisation', any: true, country: false });
+    expect(parseDescriptionHeads('# c\ncompany\torganisation\tany\n').get('company')).toEqual({ cls: 'organisation', any: true, country: false, generic: false });
+    expect(parseDescriptionHeads('agency\torganisation\tgeneric\n').get('agency')).toEqual({ cls: 'organisation', any: true, country: false, generic: true });
     expect(() => parseDescriptionHeads('company\tthing\tany')).toThrow(/description-heads.tsv:1/);
   });
 });

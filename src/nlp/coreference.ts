@@ -173,6 +173,12 @@ export class CoreferenceResolver {
     for (const e of this.entities) {
       const last = lastBefore(e, m.at);
       if (!last || m.sentence - last.sentence > NOMINAL_REACH) continue;
+      // "another Energy Ministry spokesman" (a speaker read as an organisation) is someone, no organisation.
+      const kind = DESCRIPTION_HEADS.get(norm(e.name.split(' ').pop() ?? ''));
+      if (m.cls !== 'person' && kind?.cls === 'person') continue;
+      // A name ending in an organisation word of its own ("Energy Ministry", "Securities and Exchange Commission")
+      // is not what a description with another head stands for ("the central bank", "the brokerage firm").
+      if (kind && !kind.any && kind.cls === m.cls && norm(e.name.split(' ').pop() ?? '') !== head && !DESCRIPTION_HEADS.get(head)?.generic) continue;
       // A name of no known class may be what a description of any entity of its kind points to ("Digital
       // Equipment ... the company"), after the names of that class.
       const unclear = e.cls === undefined && !!DESCRIPTION_HEADS.get(head)?.any && m.cls !== 'person';
@@ -181,8 +187,11 @@ export class CoreferenceResolver {
       if (!!m.plural !== e.plural && m.cls === 'person') continue;
       let score = -0.5 * (m.sentence - last.sentence);
       // "the ministry" is the Finance Ministry; "the minister" the Foreign Minister.
-      if (nameWords(e.name.split(' ')).includes(head) || e.roles.some((r) => r.split(/[\s-]+/).includes(head))) score += 6;
+      const named = nameWords(e.name.split(' '));
+      if (named.includes(head) || e.roles.some((r) => r.split(/[\s-]+/).includes(head))) score += 6;
       else if (!DESCRIPTION_HEADS.get(head)?.any && !country) continue;
+      // "the finance ministry" is the Finance Ministry rather than the Trade Ministry named after it.
+      for (const q of m.words.slice(0, -1)) if (norm(q) !== 'the' && named.includes(norm(q))) score += 3;
       if (last.subject) score += 1;
       if (unclear) score -= 2;
       score += Math.min(e.mentions.length, 5) * 0.3;
@@ -222,9 +231,11 @@ export interface DescriptionHead {
   any: boolean;
   /** A country named may be meant: "the government" of Bolivia is Bolivia's. */
   country: boolean;
+  /** Any organisation, whatever word its name ends in: "the agency" may be an Office or a Commission. */
+  generic: boolean;
 }
 
-/** description-heads.tsv: `word<TAB>class<TAB>any|named|country`, `#` comments. */
+/** description-heads.tsv: `word<TAB>class<TAB>any|generic|named|country`, `#` comments. */
 export function parseDescriptionHeads(text: string, file = 'description-heads.tsv'): Map<string, DescriptionHead> {
   const out = new Map<string, DescriptionHead>();
   const classes = new Set<EntityClass>(['person', 'organisation', 'place', 'other']);
@@ -232,8 +243,8 @@ export function parseDescriptionHeads(text: string, file = 'description-heads.ts
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const [word, cls, reach] = line.split('\t');
-    if (!word || !classes.has(cls as EntityClass) || !['any', 'named', 'country'].includes(reach)) throw new Error(`${file}:${i + 1}: expected "word<TAB>class<TAB>any|named|country", got "${line}"`);
-    out.set(word.toLowerCase(), { cls: cls as EntityClass, any: reach === 'any', country: reach === 'country' });
+    if (!word || !classes.has(cls as EntityClass) || !['any', 'generic', 'named', 'country'].includes(reach)) throw new Error(`${file}:${i + 1}: expected "word<TAB>class<TAB>any|generic|named|country", got "${line}"`);
+    out.set(word.toLowerCase(), { cls: cls as EntityClass, any: reach === 'any' || reach === 'generic', country: reach === 'country', generic: reach === 'generic' });
   });
   return out;
 }

@@ -7,7 +7,7 @@
 import { CoreferenceResolver, DESCRIPTION_HEADS, isThirdPersonPronoun, type Entity as CorefEntity, type EntityClass, type Mention } from '../nlp/coreference.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
-import { ORG_HEADS } from './lexicon.ts';
+import { NEW_ENTITY_WORDS, ORG_HEADS } from './lexicon.ts';
 import { FIRST_NAMES } from './gender.ts';
 import type { Doc } from './doc.ts';
 import type { Entity } from './speakers.ts';
@@ -37,12 +37,25 @@ export type SpeakerWords = 'pronoun' | 'description' | 'other';
 export function speakerWords(speaker: string): SpeakerWords {
   const words = speaker.trim().split(/\s+/);
   if (words.length === 1 && isThirdPersonPronoun(words[0])) return 'pronoun';
+  if (qualifiedDescription(speaker)) return 'description';
   const ws = words[0]?.toLowerCase() === 'the' ? words.slice(1) : words;
   if (ws.length !== 1) return 'other';
   const head = DESCRIPTION_HEADS.get(ws[0].toLowerCase());
   // "Company said" opening a wire story is "the company"; "Parliament", "Congress" are names.
   if (head && (!/\p{Lu}/u.test(ws[0]) || (head.any && /^\p{Lu}\p{Ll}+$/u.test(ws[0])))) return 'description';
   return 'other';
+}
+
+/**
+ * "the rating agency", "the finance ministry", "the central bank": an organisation's head word after one or two
+ * lower-case words that qualify it. It goes to the organisation the article names (one whose name holds the
+ * qualifier first); when the article names none, it stays as written (it says more than "unresolved").
+ */
+export function qualifiedDescription(speaker: string): boolean {
+  const words = speaker.trim().split(/\s+/);
+  const ws = /^the$/i.test(words[0]) ? words.slice(1) : words;
+  if (ws.length < 2 || ws.length > 3 || !ws.every((w) => /^\p{Ll}[\p{Ll}-]*$/u.test(w)) || ws.some((w) => NEW_ENTITY_WORDS.has(w))) return false;
+  return DESCRIPTION_HEADS.get(ws[ws.length - 1])?.cls === 'organisation';
 }
 
 /** Offices that speak for an organisation without a name: "the spokesman", "a company official". */

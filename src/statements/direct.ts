@@ -38,7 +38,10 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
     // After the quote: ', he said' / ', said Stoltenberg' / 'Stoltenberg said.'
     let k = closeTok + 1;
     if (k < pHi && t[k].t === ',') k++;
-    const lastInside = t[closeTok - 1];
+    // '"You say you 'accept it,'" Norris said': the punctuation before a nested quotation's closing mark ends ours.
+    let inside = closeTok - 1;
+    while (inside > openTok + 1 && QUOTE_CHARS.has(t[inside].t)) inside--;
+    const lastInside = t[inside];
     const endsClause = lastInside && [',', '.', '?', '!', '…'].includes(lastInside.t);
     if (k < pHi && (endsClause || t[closeTok + 1]?.t === ',')) {
       if (speechCue(t[k])) {
@@ -47,7 +50,7 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
       }
       // When the quote goes on from a split one, only a cue right after it gives it a speaker of its own.
       for (let c = k + 1; !cand && c < Math.min(pHi, k + (splits ? 5 : 40)); c++) {
-        if (CLAUSE_PUNCT.has(t[c].t) || QUOTE_CHARS.has(t[c].t)) break;
+        if ((CLAUSE_PUNCT.has(t[c].t) && !abbreviationDot(t, c)) || QUOTE_CHARS.has(t[c].t)) break;
         if (!speechCue(t[c])) continue;
         // '"... a filmic quality." Florin said gamers should ...': a verb with words of its own in the next sentence
         // is that sentence's; its speaker most likely said the quotation too, but the verb is left to its words.
@@ -106,8 +109,10 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
       previous.closeTok = closeTok;
       return;
     }
-    // No cue beside it: the quote goes on from the same speaker's previous quote.
-    if (!cand && previous && words >= 4) {
+    // No cue beside it: the quote goes on from the same speaker's previous quote. A quote followed by a cue of
+    // its own whose speaker the rules above could not read ('"...," said Rep. Ann Lee (D-Ohio), a ...') is not the
+    // previous speaker's; the reported-speech rules read it.
+    if (!cand && previous && words >= 4 && !cueFollows(doc, closeTok, pHi)) {
       const startsParagraph = openTok === pLo;
       const near = paragraph - previous.paragraph <= 3 && (startsParagraph || (paragraph === previous.paragraph && openTok - previous.closeTok <= 12));
       const between = t.slice(previous.closeTok + 1, openTok);
@@ -134,6 +139,21 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
     previous = { cand, paragraph, closeTok };
   });
   return out;
+}
+
+/** A dot that ends an abbreviation inside a phrase, not a sentence: "Tom Brock, R-Ky., said". */
+const abbreviationDot = (t: Token[], c: number): boolean => t[c].t === '.' && t[c + 1]?.t === ',' && !!t[c - 1]?.word;
+
+/** A reporting verb follows the closing mark in the quote's own sentence, within a speaker phrase's reach. */
+function cueFollows(doc: Doc, closeTok: number, pHi: number): boolean {
+  const t = doc.tokens;
+  let k = closeTok + 1;
+  if (k < pHi && t[k].t === ',') k++;
+  for (let c = k; c < Math.min(pHi, k + 12); c++) {
+    if ((CLAUSE_PUNCT.has(t[c].t) && !abbreviationDot(t, c)) || QUOTE_CHARS.has(t[c].t)) return false;
+    if (speechCue(t[c])) return true;
+  }
+  return false;
 }
 
 /** The quote opening at `openTok` goes on from the previous one: only its cue and speaker stand between, in one paragraph. */

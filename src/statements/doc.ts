@@ -17,6 +17,8 @@ export interface Candidate {
   role?: string;
   /** The speaker's name is printed in capitals ("PENCE:" in a transcript): resolved as it is written in the prose. */
   capitals?: true;
+  /** "The China Daily quoted Yang Jike as saying ...": who quotes the speaker (a later "it said" is theirs). */
+  quoter?: Span;
   /** Found by the learned tagger rather than the rules. */
   tagged?: true;
 }

@@ -16,10 +16,11 @@ import { findQuotes } from './quotes.ts';
 import { speakerCountry } from './countries.ts';
 import { findEntities, SpeakerResolver, type Resolved } from './speakers.ts';
 import { Doc, type Candidate, type StatementKind } from './doc.ts';
+import { cueAt } from './phrases.ts';
 import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { attachSpeaker } from './attach.ts';
-import { ArticleEntities, anonymousOffice, speakerWords } from './coreference.ts';
+import { ArticleEntities, anonymousOffice, qualifiedDescription, speakerWords } from './coreference.ts';
 import { canonicalSpeaker, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import { DESCRIPTION_HEADS } from '../nlp/coreference.ts';
@@ -115,6 +116,33 @@ export function titleLines(article: Pick<SegmentedArticle, 'text' | 'paragraphs'
   return out;
 }
 
+/**
+ * "The China Daily quoted Yang Jike, vice-governor of Anhui, as saying ...": the one quoted speaks, not who quotes
+ * them. The cue becomes the verb after "as", the speaker the phrase before it (up to an apposition's comma), the
+ * words what follows the verb.
+ */
+export function quotedAsSaying(doc: Doc, c: Candidate): void {
+  if (!c.cue || !c.mention) return;
+  const t = doc.tokens;
+  if (!/^quot(?:ed|ing|es|e)$/.test(t[c.cue[0]].lo)) return;
+  const q0 = doc.tokenAt(c.quote[0]);
+  if (q0 !== c.cue[1] + 1 || q0 >= t.length || !t[q0].word) return;
+  for (let k = q0 + 1; k < Math.min(t.length - 2, q0 + 20); k++) {
+    if ([';', '.', '!', '?', ':'].includes(t[k].t) || doc.quoteMark[k] || doc.sentenceOf[k] !== doc.sentenceOf[q0]) return;
+    if (t[k].lo !== 'as' || !/ing$/.test(t[k + 1].lo) || !cueAt(t[k + 1])) continue;
+    let e = q0;
+    while (e + 1 < k && t[e + 1].t !== ',') e++;
+    let s = k + 2;
+    if (t[s]?.t === ',') s++;
+    if (s >= t.length || t[s].a >= c.quote[1]) return;
+    c.quoter = c.mention;
+    c.mention = [q0, e];
+    c.cue = [k + 1, k + 1];
+    c.quote = [t[s].a, c.quote[1]];
+    return;
+  }
+}
+
 export function extractStatements(article: SegmentedArticle, opts: StatementOptions = {}): StatementRow[] {
   const text = article.text;
   const doc = new Doc(text, article, findQuotes(text, article.paragraphs));
@@ -137,6 +165,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   // The speaker phrase the parse gives the cue where it shows the rules' phrase cut short or run across a clause.
   const parsed = opts.analysis ?? new AnalysedDocument(text, article.sentences);
   for (const c of candidates) c.mention = attachSpeaker(doc, parsed, c);
+  for (const c of candidates) quotedAsSaying(doc, c);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
   const entities = findEntities(text);
@@ -180,16 +209,25 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
       } else if (words === 'pronoun' && anonymousBefore && at - anonymousBefore.at < 600 && /^(?:he|she)$/i.test(r.speaker)) {
         // "..., a company spokesman said. He said ...": the unnamed speaker goes on.
         r.speaker = anonymousBefore.speaker;
-      } else unresolved = !anonymousOffice(r.speaker);
+      } else unresolved = !anonymousOffice(r.speaker) && !qualifiedDescription(r.speaker);
     } else if (/^(?:he|she)$/i.test(mention) && anonymousBefore && at - anonymousBefore.at < 300 && !articleEntities.clearPerson(r.speaker)) {
       // "..., a company spokesman said. He said ...": the unnamed speaker goes on, not a firm's name read as a man's.
       r.speaker = anonymousBefore.speaker;
       r.role = '';
-    } else if (/\p{Lu}/u.test(r.speaker)) articleEntities.spoke(r.speaker, at, resolver.isPersonName(r.speaker));
+    } else if (/\p{Lu}/u.test(r.speaker) && !(c.quoter && speakerType(r.speaker, { person: false }) === 'anonymous source')) articleEntities.spoke(r.speaker, at, resolver.isPersonName(r.speaker));
     // Only an unnamed office goes on in a later "he said" ("company spokesman", "a senior official"), not a thing.
     if (!unresolved && speakerType(r.speaker, { person: false }) === 'anonymous source' && officeHead(r.speaker)) anonymousBefore = { at, speaker: r.speaker };
     resolver.record(at, unresolved ? '' : r.speaker);
     resolved.set(c, { ...r, mention, unresolved });
+    if (c.quoter) {
+      // Who quoted the speaker spoke last for a later "it said" ("The paper quoted X as saying ... It said ...").
+      const qat = t[c.quoter[0]].a;
+      const quoter = resolver.resolve(text.slice(qat, t[c.quoter[1]].b), qat);
+      if (/\p{Lu}/u.test(quoter.speaker) && speakerWords(quoter.speaker) === 'other') {
+        articleEntities.spoke(quoter.speaker, qat, false);
+        resolver.record(at, quoter.speaker, false);
+      }
+    }
   }
   // One spelling per person in the article: the fullest name it gives ("Marine Le Pen" for "Le Pen").
   const fullest = fullestNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => e.person).map((e) => e.name));

@@ -77,6 +77,10 @@ export const COMBATIVE_VERBS = parseWordList(read('combative-verbs.txt'));
 export const VENUES = parsePhraseList(read('venues.txt'));
 /** speaker-nouns.txt: lower-case heads of a speaker phrase besides offices and organisations ("voters", "a report"). */
 export const SPEAKER_NOUNS = parseWordList(read('speaker-nouns.txt'));
+/** new-entity-words.txt: qualifiers of a description that point away from the entity named before ("the new company"). */
+export const NEW_ENTITY_WORDS = parseWordList(read('new-entity-words.txt'));
+/** unnamed-offices.txt: offices that name no one in particular ("the spokesman"), which no earlier speaker's office is. */
+export const UNNAMED_OFFICES = parseWordList(read('unnamed-offices.txt'));
 /** noun-first-forms.txt: cue forms read as verbs only before "that" or after a named source ("reports"). */
 export const NOUN_FIRST_FORMS = parseWordList(read('noun-first-forms.txt'));
 /** topic-verbs.txt: "spoke of", "talked about": cues only before "about" or "of". */

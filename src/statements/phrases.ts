@@ -192,7 +192,8 @@ export function subjectAfter(t: Token[], i: number, hi: number): Subject | null 
   // "..., said a spokesman for the company": the office and whom it serves.
   if (e + 2 < hi && officeFor(t, e + 1)) e = forObjectEnd(t, e + 2, hi) ?? e;
   const after = t[e + 1];
-  if (e + 1 < hi && !(after.t === ',' || CLAUSE_PUNCT.has(after.t) || PREPOSITIONS.has(after.lo) || QUOTE_CHARS.has(after.t) || after.t === ':')) return null;
+  // "said Rep. Ann Lee (D-Ohio)": a party and state in brackets after the name.
+  if (e + 1 < hi && !(after.t === ',' || after.t === '(' || CLAUSE_PUNCT.has(after.t) || PREPOSITIONS.has(after.lo) || QUOTE_CHARS.has(after.t) || after.t === ':')) return null;
   return { s, e };
 }
 

@@ -2,7 +2,7 @@
  * Speakers: the names an article mentions (with the office written before them) and the resolution
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
-import { CUE_FORMS, NOUN_FIRST_FORMS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import { CUE_FORMS, NOUN_FIRST_FORMS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS, UNNAMED_OFFICES } from './lexicon.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
@@ -290,6 +290,8 @@ const looksPlural = (name: string): boolean => {
   const w = last(name).toLowerCase();
   return w.length > 3 && w !== singular(w) && (SPEAKER_NOUNS.has(singular(w)) || TITLE_WORDS.has(singular(w)));
 };
+/** A subordinate clause of time or place opening before a name: ", where", ", when", ", while". */
+const BACKGROUND_CLAUSE = /,\s*(?:where|when|while|whereas|after|before|as|although|though|because|since|until)\s+(?:\S+\s+){0,3}$/i;
 /** Sectors of groups that a description ("the rebels", "the opposition") points back to. */
 const GROUP_SECTORS = new Set(['rebels', 'opposition', 'party']);
 
@@ -428,8 +430,8 @@ export class SpeakerResolver {
   }
 
   /** Remember who spoke where, so that a later "he said" finds them. */
-  record(at: number, speaker: string): void {
-    const person = (speaker.includes(' ') ? this.personNames : this.personLastNames).has(speaker);
+  record(at: number, speaker: string, maybePerson = true): void {
+    const person = maybePerson && (speaker.includes(' ') ? this.personNames : this.personLastNames).has(speaker);
     this.said.push({ at, speaker, person });
   }
 
@@ -488,6 +490,65 @@ export class SpeakerResolver {
     }
     // The last person quoted nearby beats the last person named: "he said" mostly continues a quoted speaker.
     return speaker?.speaker ?? found;
+  }
+
+  /**
+   * The office a definite description names ("the prime minister", "the Tory leader", "the shadow chancellor"):
+   * its head word and the capitalised qualifiers it must share with a person's known office; undefined for other
+   * phrases and for offices of no one in particular (offices.txt: "spokesman", "official").
+   */
+  private officeDescription(words: string[], ws: string[]): { head: string; proper: string[] } | undefined {
+    if (!/^the$/i.test(words[0]) || ws.length > 4 || ws.some((w) => /[\d’']/.test(w))) return undefined;
+    const head = bare(ws[ws.length - 1]);
+    if (!TITLE_WORDS.has(head) || UNNAMED_OFFICES.has(head)) return undefined;
+    const qualifiers = ws.slice(0, -1).filter((w) => !VAGUE.has(w.toLowerCase()));
+    if (SPEAKER_NOUNS.has(head) && !qualifiers.length) return undefined;
+    return { head, proper: qualifiers.filter((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.has(bare(w))).map((w) => bare(w)) };
+  }
+
+  /** The person quoted last, within two sentences before `at`, whom the office may describe (see officeDescription). */
+  private lastQuotedPerson(at: number, office: { head: string; proper: string[] }): string | undefined {
+    const back = (start: number) => {
+      let end = start;
+      while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+      return end > 0 ? this.sentenceStartBefore(end) : 0;
+    };
+    const from = back(back(this.sentenceStartBefore(at)));
+    for (let i = this.said.length - 1; i >= 0; i--) {
+      const s = this.said[i];
+      if (s.at >= at) continue;
+      if (s.at < from) return undefined;
+      if (!s.speaker) continue;
+      if (!s.person) return undefined;
+      const known = (this.roleByName.get(s.speaker) ?? '').split(/[\s-]+/).filter(Boolean).map((w) => bare(w));
+      // A "role" without an office word ("BBC" of "told the BBC Mr Howard") is no office.
+      if (roleHead(known) && (roleHead(known) !== office.head || !office.proper.every((w) => known.includes(w)))) return undefined;
+      // Someone named for the first time in a clause of background ("..., where George Bush opposed it. But the
+      // Tory leader argued") is not whom the office goes on from.
+      const own = this.sentenceStartBefore(s.at);
+      const first = this.people.find((e) => this.fullName(e.name, e.gender) === s.speaker);
+      if (first && first.at >= own && BACKGROUND_CLAUSE.test(this.text.slice(own, first.at))) return undefined;
+      if (this.namedAfter(at, s.speaker)) return undefined;
+      return s.speaker;
+    }
+    return undefined;
+  }
+
+  /** "The premier insisted Mr Brown will ...": the sentence names `person` after `at`, so the office there is someone else. */
+  private namedAfter(at: number, person: string): boolean {
+    const rest = this.text.slice(at, this.sentenceEnd(at));
+    return new RegExp(`\\b${last(person).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(rest);
+  }
+
+  /** Where the sentence holding offset `at` ends, by the text alone. */
+  private sentenceEnd(at: number): number {
+    const m = /[.!?]["”’']?(?:\s|$)|\n/.exec(this.text.slice(at, at + 600));
+    return m ? at + m.index + 1 : Math.min(this.text.length, at + 600);
+  }
+
+  /** The office of a person a description resolved to: the one the article gives with the name, else the description's. */
+  private giveOffice(person: string, words: string[]): string {
+    return this.roleByName.get(person) || words.filter((w) => !/^the$/i.test(w)).join(' ');
   }
 
   /** The last name before `at` of two words or more that ends in `head` ("State Department" for "department"). */
@@ -699,8 +760,17 @@ export class SpeakerResolver {
       if (subject) {
         const full = this.fullName(subject.name, subject.gender);
         const known = this.roleByName.get(full) ?? '';
-        if (!known || roleHead(known.split(/[\s-]+/).map((w) => bare(w))) === head) return { speaker: full, role: known };
+        if ((!known || roleHead(known.split(/[\s-]+/).map((w) => bare(w))) === head) && !this.namedAfter(at, full)) return { speaker: full, role: this.giveOffice(full, ws) };
       }
+    }
+    // "Mr Blair said ... The prime minister ridiculed ...", "Michael Howard has backed ... But the Tory leader argued":
+    // an office in a definite description that no one in the article is given goes on from the person quoted just
+    // before, when the article gives them no other office. An office many hold ("the spokesman") needs a qualifier
+    // ("the Tory leader", not "the leader"); an unnamed speaker's office is theirs (anonymous, above).
+    const office = this.officeDescription(words, ws);
+    if (office) {
+      const person = this.lastQuotedPerson(at, office);
+      if (person) return { speaker: person, role: this.giveOffice(person, ws) };
     }
     // An organisation, a country or a group ("the State Department", "US and European officials").
     return { speaker: capital.length || ws.length ? ws.join(' ') : mention, role: role.join(' ') };
