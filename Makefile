@@ -106,6 +106,7 @@ import-dictionaries: $(STAMP)
 # Per-stage throughput and memory, the whole build (--jobs 1 and JOBS, no-op and one-file rebuilds, against one sha256 pass), the two extractors and the linguistic core alone on one core, then what each structure a worker loads holds in memory (BENCH_RAW=dir, BENCH_UD=dir choose the corpora).
 bench: $(STAMP)
 	JOBS=$(JOBS) node --import tsx bench/run.ts
+	node bench/scaling.mjs
 	node --import tsx bench/statements.ts
 	node --import tsx bench/events.ts
 	node --import tsx bench/nlp.ts
