@@ -312,3 +312,13 @@ describe('what a party can do it has not done', () => {
     expect(events('Iraq cannot accept the resolution.')[0]).toMatchObject({ event_type: 'REJECT', actor_country: 'IRQ' });
   });
 });
+
+describe('things and targets that are no acts', () => {
+  it('reads a verb whose noun is a thing as the thing ("Scotland\'s jails"), weapons excepted', () => {
+    expect(events("Ministers were fully aware of the state of Egypt's jails.")).toEqual([]);
+    expect(events('Israeli tanks fired four shell bombs at targets in Jericho.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'ISR' });
+  });
+  it('codes no meeting for meeting rules, targets or demands', () => {
+    expect(events('The Egyptian minister said he was set to meet his two fiscal rules.')).toEqual([]);
+  });
+});

@@ -270,3 +270,9 @@ describe('people the dictionaries do not know', () => {
     expect(events('Gaddafi criticised Chad for the attacks.', '1987-03-02')[0]).toMatchObject({ actor: 'Muammar Gaddafi', actor_country: 'LBY' });
   });
 });
+
+describe('the object urged is the recipient', () => {
+  it('keeps a bare object over a party named inside a clause of its own', () => {
+    expect(events("Egypt is urging European leaders to wake up over President Bush's re-election.")[0]).toMatchObject({ event_type: 'REQUEST', recipient: 'leaders' });
+  });
+});

@@ -32,7 +32,7 @@ import { findTriggers, type TriggerMatch } from './triggers.ts';
 import { mergeMentions, type Draft } from './merge.ts';
 import type { StatementRow } from '../statements/extract.ts';
 import { genderOfWord } from '../statements/gender.ts';
-import { AnalysedDocument, children, subtree } from '../nlp/document.ts';
+import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
 import { describesOther, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
@@ -107,6 +107,8 @@ const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
 /** The subject pronoun a possessive stands for, for finding its owner. */
 const POSSESSIVE: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 
+/** Relations that open a clause of their own under a verb. */
+const SUBCLAUSE = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'parataxis', 'csubj']);
 /** Sectors of political actors: states' organs, parties, armed groups, international organisations. */
 const POLITICAL = new Set(['government', 'military', 'police', 'intelligence', 'international', 'judiciary', 'legislature', 'opposition', 'party', 'rebels', 'criminal']);
 /** A state, an organ or group of political life, or a person holding an office in one. */
@@ -184,7 +186,14 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").
   const isNamed = (a: Actor) => !!a.country || a.kind !== 'sector';
-  if (tree.recipient && !recipients.some(isNamed) && nearRecipients.some(isNamed)) recipients = nearRecipients;
+  // (not one inside a clause of its own: "urging European leaders to wake up over President Bush's re-election")
+  const inSubclause = (a: Actor) => {
+    const k = s.tokens.findIndex((t) => t.start >= a.start && t.end <= a.end);
+    const path = k >= 0 ? pathToRoot(s, k) : [];
+    const upTo = path.indexOf(node);
+    return upTo > 0 && path.slice(0, upTo).some((x) => SUBCLAUSE.has(s.deprels[x]));
+  };
+  if (tree.recipient && !recipients.some(isNamed) && nearRecipients.some((a) => isNamed(a) && !inSubclause(a))) recipients = nearRecipients;
   recipients = recipients.filter(party);
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
   recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || samePartyAs(b, a)));

@@ -19,6 +19,7 @@ const WH_WORD = /^(?:how|what|which|who|whom|whose|why|when|where)$/i;
 /** WordNet lexicographer files: noun.person, noun.group. */
 const NOUN_PERSON = 18;
 const NOUN_GROUP = 14;
+const NOUN_ARTIFACT = 6;
 /**
  * WordNet noun classes of ideas and states: attribute, cognition, communication, feeling, relation, state, time
  * (not possession: "the capital"; not act, whose first senses hold "installations", "forces", "targets").
@@ -141,6 +142,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   const noun = s.heads[n];
   const prenominal = noun > n && s.tokens.slice(n + 1, noun).every((_, i) => ['ADJ', 'NOUN', 'PROPN', 'ADV'].includes(s.upos[n + 1 + i]));
   if (strength === 'verb' && oneWord && s.deprels[n] === 'amod' && prenominal) return { as: 'none', why: 'modifier' };
+  // "the state of Scotland's jails", "prison camps": a verb whose noun is a thing (WordNet: an artifact) names
+  // the thing when the tagger reads a noun, not an act.
+  // (weapons excepted: "tanks fired shell bombs at targets" tells of an attack)
+  if (strength === 'verb' && oneWord && tag === 'NOUN' && !/ing$/.test(form) && wordClasses(form).noun === NOUN_ARTIFACT && !WEAPONS.has(form)) return { as: 'none', why: 'a thing' };
   // "visiting U.S. Agriculture secretary Richard Lyng told ...": an -ing form standing as a subject describes
   // or names; it reports no act.
   // ("fierce fighting with guerrillas" as a subject is still a noun of fighting: only one with an object)
