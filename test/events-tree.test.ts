@@ -276,3 +276,11 @@ describe('the object urged is the recipient', () => {
     expect(events("Egypt is urging European leaders to wake up over President Bush's re-election.")[0]).toMatchObject({ event_type: 'REQUEST', recipient: 'leaders' });
   });
 });
+
+describe("what a party mobilises is its own", () => {
+  it("takes the owner of the mission for the actor of bare 'ministers', never for the recipient", () => {
+    const [e] = events('Defence ministers decided to expand a NATO training mission in Iraq.');
+    expect(e).toMatchObject({ event_type: 'MOBILIZE', actor: 'NATO' });
+    expect(e.recipient).not.toBe('NATO');
+  });
+});

@@ -32,6 +32,9 @@ export interface TreeRoles {
   pairRecipient?: boolean;
   /** Token of a pronoun subject ("We agreed", "it opposed"): the caller resolves it, proximity does not guess. */
   pronounActor?: number;
+  /** The party owning an object that is the actor's own means ("NATO" of "expand a NATO training mission"):
+   *  no recipient, and the actor when the subject is only "ministers". */
+  objectOwner?: ActorGroup[];
 }
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
@@ -458,6 +461,12 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
     }
     const picked = pickRecipient(recipients, type);
     if (picked) out.recipient = picked;
+    const means = OWN_OBJECT.has(type) ? childrenBy(s, n, 'obj')[0] : undefined;
+    if (means !== undefined) {
+      const owner = children(s, means).filter((c) => (s.deprels[c] === 'compound' || s.deprels[c] === 'nmod:poss' || (s.deprels[c] === 'nmod' && c < means)) && !isPronoun(s, c));
+      const groupsOwning = owner.flatMap((c) => groupsOf(s, c, usable)).filter((g) => g.actors.every((a) => a.kind === 'org' || a.kind === 'country'));
+      if (groupsOwning.length) out.objectOwner = groupsOwning;
+    }
     return out;
   }
   if (isNoun(s, n)) {

@@ -162,7 +162,9 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const nounInTree = node >= 0 && (s.upos[node] === 'NOUN' || s.upos[node] === 'PROPN');
   // A passive without its agent ("2,600 Iraqis had been killed", Iran said) names no actor: the speaker is none.
   // (a pronoun subject is resolved by the caller: the party proximity finds before it did not do the act)
-  const actors = tree.agentless || tree.pronounActor ? [] : (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
+  let actors = tree.agentless || tree.pronounActor ? [] : (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
+  // "defence ministers decided to expand a NATO training mission": ministers of the body whose mission it is.
+  if (tree.objectOwner && actors.length && actors.every((a) => a.kind === 'sector' && !a.country && !a.body)) actors = tree.objectOwner.flatMap((g) => g.actors);
   // What a meeting discusses is its topic: a party proximity finds after a CONSULT trigger is its other
   // side only right after it or after "with" ("discuss the crisis in trade relations with Japan": no).
   const met = (a: Actor) => /^\s*(?:(?:[\w-]+\s+){0,2}with\s+(?:the\s+)?|(?:the\s+)?)$/i.test(text.slice(trig.end, a.start)) || a.start <= trig.end;
@@ -181,7 +183,9 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     const k = s.tokens.findIndex((t, i) => t.start >= a.start && t.end <= a.end && s.deprels[i] === 'nsubj');
     return k >= 0 && s.heads[k] >= 0 && REPORTING.has(s.tokens[s.heads[k]].form.toLowerCase());
   };
-  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a) && !speaker(a));
+  // ("expand a NATO training mission": what a party mobilises or withdraws is its own; its owner is no recipient)
+  const own = (a: Actor) => !!tree.objectOwner?.some((g) => a.start >= g.start && a.end <= g.end);
+  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a) && !speaker(a) && !own(a));
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").
