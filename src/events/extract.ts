@@ -657,7 +657,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const place: Place | undefined = places.find((pl) => pl.kind === 'city') ?? places[0];
     const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end);
     // Force used against a place ("shelled Jericho") has the place's country as recipient.
-    if (!roles.recipients.length && place && place.start > trig.start && VICTIM_TYPES.has(type) && place.country !== roles.actors[0]?.country) {
+    // (so does a deployment there: "expand a training mission in Iraq")
+    if (!roles.recipients.length && place && place.start > trig.start && (VICTIM_TYPES.has(type) || type === 'MOBILIZE') && place.country !== roles.actors[0]?.country) {
       roles.recipients = [{ name: place.name, country: place.country, sector: '', office: '', kind: 'country', locative: true, capital: false, start: place.start, end: place.end, text: place.name }];
     }
     // A sanction "on Japanese imports", "against Libyan oil" is on the state whose goods or firms they are.
