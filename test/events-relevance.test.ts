@@ -147,3 +147,11 @@ describe('people of a country, and rulers of one name', () => {
     expect(events('Malaysian police denied rumours of unrest after an armed man killed one person.')).toEqual([]);
   });
 });
+
+describe('offices of a party or a body', () => {
+  it("takes a party's leader for no holder of another body's office ('the Labour leader')", () => {
+    const [e] = events('However, the Labour leader has called on Egypt to release the prisoners.');
+    expect(e.actor_country).toBe('GBR');
+    expect(e.actor).not.toMatch(/Zawahiri/);
+  });
+});

@@ -278,7 +278,8 @@ function attach(mod: Actor, head: Actor, text: string, date: string): Actor {
   if (mod.homes) merged.homes = mod.homes;
   if (head.kind === 'title' && head.office) {
     const h = holderAt(mod.country, head.office, date);
-    if (h) return { ...merged, kind: 'person', name: h.person.name, sector: h.term.sector, office: h.term.office };
+    // (an office of no country is a body's: "NATO Secretary-General" is NATO's, "Labour leader" no al-Qaeda's)
+    if (h && (mod.country || h.term.body === mod.name)) return { ...merged, kind: 'person', name: h.person.name, sector: h.term.sector, office: h.term.office };
   }
   if (head.kind === 'sector' || head.kind === 'title') {
     // Organisations keep their own sector ("NATO troops" act for NATO; "UN officials" for the UN).
