@@ -587,8 +587,15 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     for (const { trig, roles, nominal, spoken } of chosenList) {
       // ("Although the alliance put off a decision on NATO's mission": a first sentence may name it after)
       const known = [...named, ...groups.flatMap((g) => g.actors).filter(nameable)];
-      roles.actors = roles.actors.map((a) => resolveDefinite(a, text, known));
-      roles.recipients = roles.recipients.map((a) => resolveDefinite(a, text, known));
+      // ("In Italy, most voters oppose the government's decisions": a state's organ is that of the country the
+      // sentence named before it, where it names one)
+      const countryBefore = (a: Actor) => groups.flatMap((g) => g.actors).filter((c) => c.kind === 'country' && c.end <= a.start).at(-1);
+      const definite = (a: Actor) => {
+        const here = a.kind === 'sector' && !a.country && STATE_ORGAN.has(a.sector) && /\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start)) ? countryBefore(a) : undefined;
+        return here ? { ...a, country: here.country } : resolveDefinite(a, text, known);
+      };
+      roles.actors = roles.actors.map(definite);
+      roles.recipients = roles.recipients.map(definite);
       roles.actors = roles.actors.map(fullName).map(ownCountry);
       roles.recipients = roles.recipients.map(fullName).map(ownCountry);
       if (roles.pair && !roles.recipients.length) roles.recipients = lastTwoCountries(known, trig.start, roles.actors);
