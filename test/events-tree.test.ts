@@ -283,3 +283,10 @@ describe("what a party mobilises is its own", () => {
     expect(e).toMatchObject({ event_type: 'MOBILIZE', actor: 'NATO', recipient_country: 'IRQ' });
   });
 });
+
+describe('a surname alone after the full, titled name', () => {
+  it('takes the office and country the article gave the full name', () => {
+    expect(events('Brazilian Finance Minister Dilson Funaro arrived in Paris on Monday. Funaro has rejected suggestions for talks with the IMF.', '1987-03-02').find((e) => e.event_type === 'REJECT'))
+      .toMatchObject({ actor: 'Dilson Funaro', actor_country: 'BRA' });
+  });
+});

@@ -553,7 +553,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   resolveSurnames(sentences.map((s) => s.groups));
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
   const ownCountry = ownCountryOf(text, article.dateline ?? '', sentences.map((s) => s.groups));
-  const fullName = fullNameIn(text, published);
+  const fullName = fullNameIn(text, published, sentences.flatMap((s) => s.groups.flatMap((g) => g.actors)).filter((a) => a.kind === 'person' && /\s/.test(a.name)));
   // IDs hash the words, not the offsets: a cleaning change earlier in the text keeps every event's ID.
   const seenKeys = new Map<string, number>();
   const eventId = (...parts: string[]) => {
@@ -765,12 +765,16 @@ function resolveSurnames(groupsBySentence: ActorGroup[][]): void {
 }
 
 /**
- * A person known by surname alone ("Conable met Brazilian officials") is the one the article names in full
- * ("World Bank President Barber Conable"): with the dictionaries' country and role when they know the full name.
+ * A person known by surname alone ("Funaro rejected ...") is the one the article names in full: with the office
+ * and country it gives ("Brazilian Finance Minister Dilson Funaro"), else the dictionaries' when they know the
+ * full name ("Barber Conable").
  */
-function fullNameIn(text: string, date: string): (a: Actor) => Actor {
+function fullNameIn(text: string, date: string, people: Actor[]): (a: Actor) => Actor {
   const cache = new Map<string, Actor | undefined>();
   const find = (surname: string): Actor | undefined => {
+    // a person the article names with office or country ("Brazilian Finance Minister Dilson Funaro")
+    const titled = people.find((p) => p.name.split(' ').at(-1) === surname && (p.country || p.office));
+    if (titled) return titled;
     const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const m of text.matchAll(new RegExp(`(?<![\\p{L}.'’-])(\\p{Lu}[\\p{Ll}'’-]+)\\s+${escaped}(?![\\p{L}'’-])`, 'gu'))) {
       const given = m[1];
