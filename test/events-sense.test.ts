@@ -322,3 +322,14 @@ describe('things and targets that are no acts', () => {
     expect(events('The Egyptian minister said he was set to meet his two fiscal rules.')).toEqual([]);
   });
 });
+
+describe('speaking to an audience is no consultation', () => {
+  it('codes no meeting for speaking to a council, a conference or reporters; keeps speaking to officials', () => {
+    expect(events("Speaking to the President's Export Council, Egypt's trade minister said the deficit was under discussion.")).toEqual([]);
+    expect(events('Egyptian officials spoke to the conference on Monday.')).toEqual([]);
+    expect(events('Egypt spoke to Israeli officials on Monday.')[0]).toMatchObject({ event_type: 'CONSULT', recipient_country: 'ISR' });
+  });
+  it('takes a country word before "Round" for no party ("the Uruguay Round")', () => {
+    expect(events('Egypt agreed to put the waiver on the table during the Uruguay Round.')[0]?.recipient_country ?? '').not.toBe('URY');
+  });
+});

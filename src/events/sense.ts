@@ -63,6 +63,8 @@ const REPORT_NOUNS = list('report-nouns');
 const DENIAL_VERBS = list('denial-verbs');
 /** Nouns of evidence or likelihood that "no" or "little" negate ("no evidence that", "little prospect of"). */
 const DOUBT_NOUNS = list('doubt-nouns');
+/** Audiences: speaking to one is no consultation. */
+const AUDIENCE = list('audience-nouns');
 /** Verbs of trade: a party agreeing or offering to do them deals in goods or money. */
 const COMMERCE_VERBS = list('commerce-verbs');
 /** Nouns of deals between companies: allowing or approving one is regulation of trade. */
@@ -257,6 +259,14 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // of buying, selling or lending is trade, unless a party is on its other side ("agreed to sell arms to Iran").
     if (controlled !== undefined && COMMERCE_VERBS.has(s.tokens[controlled].form.toLowerCase()) &&
       !children(s, controlled).some((c) => ['obj', 'iobj', 'obl'].includes(s.deprels[c]) && isPoliticalParty(c))) return { as: 'none', why: 'commerce' };
+    // "Speaking to the President's Export Council", "addressed the conference": speaking to an audience is no
+    // consultation (PLOVER: a statement). ("spoke to Ghani", "talked to rebel leaders" stay meetings)
+    if (type === 'CONSULT' && /^(?:speak|speaks|spoke|speaking|talk|talks|talked|talking|address|addressed|addresses|addressing)$/.test(form)) {
+      const heard = kids.find((c) => (s.deprels[c] === 'obj' || (s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && /^to$/i.test(s.tokens[m].form)))) && c > n);
+      // (a name's last word: "the Export Council" is "Export" with "Council" flat on it)
+      const words = heard === undefined ? [] : [heard, ...children(s, heard).filter((c) => s.deprels[c] === 'flat' && c > heard)];
+      if (words.some((k) => AUDIENCE.has(s.tokens[k].form.toLowerCase()))) return { as: 'none', why: 'an audience' };
+    }
     // "allowed the indirect takeover of Holt ... by Harcourt", "approved the merger": a deal between companies.
     // ("approved the sale of F-16s to Pakistan" keeps its party)
     if (object !== undefined && COMMERCE_DEALS.has(objectWord) && !partyWithin(s, object, isPoliticalParty)) return { as: 'none', why: 'commerce' };
