@@ -613,6 +613,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
         roles.recipients = roles.actors.slice(1);
         roles.actors = roles.actors.slice(0, 1);
       }
+
     const p = trig.pattern;
     const mod = modalityOf(toks, trig.first, trig.last);
     const dates = resolveDates(text.slice(sa, sb), published, { future: mod.planned }).map((d) => ({
@@ -685,6 +686,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     if (!roles.recipients.length && visited && /^visit/i.test(text.slice(trig.start, trig.end)) && !roles.actors.some((a) => a.country === visited.country)) {
       roles.recipients = [{ name: COUNTRY_NAME.get(visited.country) ?? visited.country, country: visited.country, sector: 'government', office: '', kind: 'country', locative: false, capital: false, start: visited.start, end: visited.end, text: visited.name }];
     }
+    // A meeting with nobody we can name ("the EC Commission met in Brussels", "the Supreme Council met in
+    // emergency session") is a body meeting within itself, or a dyad we cannot code: PLOVER's CONSULT is
+    // between two parties.
+    if (p.type === 'CONSULT' && !roles.recipients.length) continue;
     if ((type === 'REQUEST' || type === 'REJECT') && !mode) mode = requestMode(toks, trig, negatedFrom);
     const [actor, recipient] = [roles.actors[0], roles.recipients[0]];
     const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0));
