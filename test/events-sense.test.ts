@@ -333,3 +333,11 @@ describe('speaking to an audience is no consultation', () => {
     expect(events('Egypt agreed to put the waiver on the table during the Uruguay Round.')[0]?.recipient_country ?? '').not.toBe('URY');
   });
 });
+
+describe('fixed phrases and fights that are no force', () => {
+  it('codes no refusal for "as opposed to", no attack for a legal fight or a propaganda war', () => {
+    expect(events('Egypt said the trucks are for military use as opposed to commercial.')).toEqual([]);
+    expect(events('Egypt is locked in a legal fight with Israel over the border.')).toEqual([]);
+    expect(events('Iraq launched a propaganda war against Iran.')).toEqual([]);
+  });
+});
