@@ -32,6 +32,8 @@ export interface TreeRoles {
   pairRecipient?: boolean;
   /** Token of a pronoun subject ("We agreed", "it opposed"): the caller resolves it, proximity does not guess. */
   pronounActor?: number;
+  /** Token of a pronoun object ("accusing it of ..."): the caller resolves it. */
+  pronounRecipient?: number;
   /** The party owning an object that is the actor's own means ("NATO" of "expand a NATO training mission"):
    *  no recipient, and the actor when the subject is only "ministers". */
   objectOwner?: ActorGroup[];
@@ -458,6 +460,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       if (r.length) recipients.push(r);
       else if (person) recipients.push([person]);
       else if (isPair(s, c)) out.pairRecipient = true;
+      else if (out.pronounRecipient === undefined && /^(?:it|them|him|her)$/i.test(s.tokens[c].form) && s.upos[c] === 'PRON') out.pronounRecipient = c;
     }
     const picked = pickRecipient(recipients, type);
     if (picked) out.recipient = picked;

@@ -104,6 +104,8 @@ const VICTIM_TYPES = new Set<PloverType>(['ASSAULT', 'COERCE']);
 /** Acts done together: their coordinated subject holds both sides. */
 const MUTUAL = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
 const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
+/** The subject form of an object pronoun, for finding what it stands for. */
+const SUBJECT_FORM: Record<string, string> = { it: 'it', them: 'they', him: 'he', her: 'she' };
 /** The subject pronoun a possessive stands for, for finding its owner. */
 const POSSESSIVE: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 
@@ -136,6 +138,8 @@ interface Roles {
   recipients: Actor[];
   /** Token (in the sentence's tree) of the pronoun that is the actor, left for the caller to resolve. */
   pronoun?: number;
+  /** Token of the pronoun that is the recipient ("accusing it of ..."), left for the caller to resolve. */
+  pronounRecipient?: number;
   /** The recipient is "both countries": the two countries named last before the trigger. */
   pair?: boolean;
 }
@@ -201,7 +205,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   recipients = recipients.filter(party);
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
   recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || samePartyAs(b, a)));
-  return { actors, recipients, pronoun: tree.pronounActor, pair: tree.pairRecipient };
+  return { actors, recipients, pronoun: tree.pronounActor, pronounRecipient: tree.pronounRecipient, pair: tree.pairRecipient };
 }
 
 /**
@@ -211,7 +215,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
  * if the speaker agrees, else - when no subject precedes them in the sentence - the previous sentence's
  * subject if it agrees. Nothing agreeing: no actor (the act is not coded rather than guessed).
  */
-function antecedent(word: string, trig: TriggerMatch, node: number | undefined, s: AnalysedSentence | undefined, groups: ActorGroup[], toks: Token[], text: string, statements: StatementRow[], previousSubjectOf: () => Actor[], published: string): Actor[] {
+function antecedent(word: string, trig: TriggerMatch, node: number | undefined, s: AnalysedSentence | undefined, groups: ActorGroup[], toks: Token[], text: string, statements: StatementRow[], previousSubjectOf: () => Actor[], published: string, skip: (a: Actor[]) => boolean = () => false): Actor[] {
   const statement = statements.find((st) => st.start <= trig.start && st.end >= trig.end && st.speaker);
   const speaker = (): Actor[] => {
     if (!statement) return [];
@@ -228,7 +232,8 @@ function antecedent(word: string, trig: TriggerMatch, node: number | undefined, 
   }
   const at = node ?? (s ? s.tokens.findIndex((t) => t.start >= trig.start) : -1);
   const before = s && at >= 0 ? subjectsBefore(s, at, groups) : undefined;
-  const inSentence = before?.parties.map((gs) => gs.flatMap((g) => g.actors)).find((a) => agrees(word, a));
+  const candidates = before?.parties.map((gs) => gs.flatMap((g) => g.actors)) ?? [];
+  const inSentence = candidates.find((a) => agrees(word, a) && !skip(a));
   // "American Motors said it broke off talks": a subject whose country word only says where a company is from
   // is the company, and "it" with it: no party.
   if (inSentence && s) {
@@ -237,10 +242,12 @@ function antecedent(word: string, trig: TriggerMatch, node: number | undefined, 
   }
   if (inSentence) return inSentence;
   const said = speaker();
-  if (said.length && agrees(word, said)) return said;
-  if (before ? !before.any : PRONOUN.has(toks[0].lower)) {
+  if (said.length && agrees(word, said) && !skip(said)) return said;
+  // (a subject passed over, the act's own actor, leaves the previous sentence's open: "Egypt accused it")
+  const subjectBefore = before ? before.any && !(candidates.length > 0 && candidates.every(skip)) : !PRONOUN.has(toks[0].lower);
+  if (!subjectBefore) {
     const previous = previousSubjectOf();
-    if (previous.length && agrees(word, previous)) return previous;
+    if (previous.length && agrees(word, previous) && !skip(previous)) return previous;
   }
   return [];
 }
@@ -484,6 +491,14 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // the pronoun subject the tree found, else a pronoun just before the trigger
       const word = roles.pronoun !== undefined && s ? s.tokens[roles.pronoun].form.toLowerCase() : toks.slice(Math.max(0, trig.first - 4), trig.first).find((t) => PRONOUN.has(t.lower))?.lower;
       if (word && PRONOUN.has(word)) roles.actors = antecedent(word, trig, roles.pronoun, s, groups, toks, text, statements, previousSubjectOf, published);
+    }
+    // "accusing it of being obsessed with headlines": an object pronoun stands for the nearest subject before it
+    // that agrees, as a subject pronoun does (never the actor itself)
+    if (!roles.recipients.length && roles.pronounRecipient !== undefined) {
+      const s = parsed?.();
+      const word = s ? SUBJECT_FORM[s.tokens[roles.pronounRecipient].form.toLowerCase()] : undefined;
+      const isActor = (as: Actor[]) => as.some((a) => roles.actors.some((b) => a.name === b.name || samePartyAs(b, a)));
+      if (s && word) roles.recipients = antecedent(word, trig, roles.pronounRecipient, s, groups, toks, text, statements, previousSubjectOf, published, isActor);
     }
     // "Iran said its troops had killed ...": a sector word with a possessive is its owner's (its country).
     const owned = (a: Actor): Actor => {

@@ -103,8 +103,9 @@ function loadIndex(): Map<string, TriggerPattern[]> {
 
 const INDEX = loadIndex();
 
-/** Whether a lower-case word can start a trigger (actors.ts keeps verbs out of noun phrases). */
-export const startsTrigger = (lower: string) => INDEX.has(lower);
+/** Whether a lower-case word can start a trigger (actors.ts keeps verbs out of noun phrases); the "-" patterns that
+ *  only block others ("trade war", "legal fight") start none. */
+export const startsTrigger = (lower: string) => !!INDEX.get(lower)?.some((p) => (p.type as string) !== '-');
 
 /** Last token index matched by specs[k..] starting at token i, or -1. */
 function matchFrom(specs: Spec[], k: number, toks: Token[], i: number): number {
