@@ -297,3 +297,13 @@ describe('a meeting needs someone met', () => {
     expect(events('Kenya met Uganda on Monday.')[0]).toMatchObject({ event_type: 'CONSULT', recipient_country: 'UGA' });
   });
 });
+
+describe('places named after or measured from others', () => {
+  it('takes "New Mexico", "New Jersey" for no country', () => {
+    expect(events('Officials in New Mexico accused Egypt of dumping.')[0]?.actor_country ?? '').not.toBe('MEX');
+    expect(events('Police in New Jersey arrested two Egyptian diplomats.').map((e) => e.location_country)).not.toContain('JEY');
+  });
+  it('takes no recipient from a place a distance is measured from ("120 miles east of Bahrain")', () => {
+    expect(events('The rigs, 120 miles east of Bahrain, were hit in an attack by Iraqi jets.')[0]).toMatchObject({ actor_country: 'IRQ', recipient_country: '' });
+  });
+});

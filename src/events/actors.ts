@@ -181,6 +181,8 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     const next = toks[i + used];
     if (found && next && text[next.start - 1] === '-' && next.start === toks[i + used - 1].end + 1 && LOCATED.test(next.lower)) found = undefined;
     // "ethnic Albanians" (in Kosovo, in Macedonia) are a people, not the state their name recalls.
+    // "New Mexico", "New Jersey", "New England": a place named after a country is not that country.
+    if ((found?.kind === 'country') && toks[i - 1]?.text === 'New' && toks[i - 1].end + 1 === toks[i].start) found = undefined;
     if (found?.kind === 'country' && toks[i - 1]?.lower === 'ethnic') {
       const words = toks.slice(i - 1, i + used);
       found = { ...found, kind: 'sector', name: words.map((t) => t.text).join(' '), country: '', sector: 'civilians', office: '', start: words[0].start };

@@ -98,6 +98,11 @@ export function datelineCountry(dateline: string, countryNamed: (name: string) =
   return list ? (list.find((c) => c.capital) ?? list[0]).country : '';
 }
 
+/** Compass words: "east of X" is a bearing from X. */
+const BEARING = /^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ward)?$/;
+/** Units of distance: "120 miles east of X". */
+const DISTANCE = /^(?:miles?|km|kms|kilometres?|kilometers?|nautical)$/;
+
 /**
  * Places in the tokens of one sentence. `countryAt(i, n)` says whether tokens i..i+n name a country
  * (the actor lexicon knows every country's names); those become country-level places after a locative word.
@@ -107,6 +112,9 @@ export function findPlaces(toks: Token[], articleCountries: ReadonlySet<string>,
   const out: Place[] = [];
   for (let i = 0; i < toks.length; i++) {
     if (!/^\p{Lu}/u.test(toks[i].text) || CALENDAR.test(toks[i].text)) continue;
+    // ("New Jersey", "New Mexico": a place named after another is not it; "120 miles east of Bahrain": a
+    // distance from a place is not in it, though "villages north of Kabul" are)
+    if (toks[i - 1]?.text === 'New' || (toks[i - 1]?.lower === 'of' && BEARING.test(toks[i - 2]?.lower ?? '') && DISTANCE.test(toks[i - 3]?.lower ?? ''))) continue;
     const prev = toks[i - 1]?.lower === 'the' ? toks[i - 2]?.lower : toks[i - 1]?.lower;
     const locative = LOCATIVE.has(prev ?? '') || (toks[i - 1]?.lower === 'of' && /^(?:town|city|village|province|district|capital|region)$/.test(toks[i - 2]?.lower ?? ''));
     for (let n = Math.min(MAX_TOKENS, toks.length - i); n >= 1; n--) {
