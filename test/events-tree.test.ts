@@ -307,3 +307,16 @@ describe('places named after or measured from others', () => {
     expect(events('The rigs, 120 miles east of Bahrain, were hit in an attack by Iraqi jets.')[0]).toMatchObject({ actor_country: 'IRQ', recipient_country: '' });
   });
 });
+
+describe("a state's property attacked", () => {
+  it('takes the state whose platform or tanker is attacked for the recipient', () => {
+    expect(events('U.S. warships destroyed an Iranian oil platform in the Gulf.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'USA', recipient_country: 'IRN' });
+    expect(events('Iranian gunboats attacked a Kuwaiti oil tanker.')[0]).toMatchObject({ recipient_country: 'KWT' });
+  });
+});
+
+describe('an object pronoun', () => {
+  it('stands for the nearest agreeing subject before it that is not the actor ("Egypt accused it")', () => {
+    expect(events('Israel said it would hold talks on Monday. Egypt accused it of spying.').find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor_country: 'EGY', recipient_country: 'ISR' });
+  });
+});

@@ -460,7 +460,8 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       if (r.length) recipients.push(r);
       else if (person) recipients.push([person]);
       else if (isPair(s, c)) out.pairRecipient = true;
-      else if (out.pronounRecipient === undefined && /^(?:it|them|him|her)$/i.test(s.tokens[c].form) && s.upos[c] === 'PRON') out.pronounRecipient = c;
+      // (not "them": a plural object is as often people the sentence names without a party: "by asking them")
+      else if (out.pronounRecipient === undefined && /^(?:it|him|her)$/i.test(s.tokens[c].form) && s.upos[c] === 'PRON') out.pronounRecipient = c;
     }
     const picked = pickRecipient(recipients, type);
     if (picked) out.recipient = picked;

@@ -33,6 +33,7 @@ import { mergeMentions, type Draft } from './merge.ts';
 import type { StatementRow } from '../statements/extract.ts';
 import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document.ts';
+import { wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
 import { describesOther, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
@@ -105,10 +106,12 @@ const VICTIM_TYPES = new Set<PloverType>(['ASSAULT', 'COERCE']);
 const MUTUAL = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
 const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
 /** The subject form of an object pronoun, for finding what it stands for. */
-const SUBJECT_FORM: Record<string, string> = { it: 'it', them: 'they', him: 'he', her: 'she' };
+const SUBJECT_FORM: Record<string, string> = { it: 'it', him: 'he', her: 'she' };
 /** The subject pronoun a possessive stands for, for finding its owner. */
 const POSSESSIVE: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 
+/** WordNet's lexicographer file of man-made things (noun.artifact). */
+const NOUN_ARTIFACT = 6;
 /** Relations that open a clause of their own under a verb. */
 const SUBCLAUSE = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'parataxis', 'csubj']);
 /** Sectors of political actors: states' organs, parties, armed groups, international organisations. */
@@ -202,7 +205,17 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     return upTo > 0 && path.slice(0, upTo).some((x) => SUBCLAUSE.has(s.deprels[x]));
   };
   if (tree.recipient && !recipients.some(isNamed) && nearRecipients.some((a) => isNamed(a) && !inSubclause(a))) recipients = nearRecipients;
-  recipients = recipients.filter(party);
+  // (the state whose oil platform or tanker is attacked, seized or sanctioned is the victim: "destroyed an
+  // Iranian oil platform", "seized a Kuwaiti tanker")
+  const victimOf = trig.pattern.type === 'ASSAULT' || trig.pattern.type === 'COERCE' || trig.pattern.type === 'SANCTION';
+  // (a thing, in WordNet's sense: "imports", "a takeover bid" are no property of the state)
+  const ownsThing = (a: Actor) => {
+    const k = s.tokens.findIndex((t) => t.start >= a.end);
+    let head = -1;
+    for (let j = k; j >= 0 && j < s.tokens.length && j < k + 3 && s.upos[j] === 'NOUN' && /^[\p{Ll}-]+$/u.test(s.tokens[j].form); j++) head = j;
+    return head >= 0 && wordClasses(s.tokens[head].form).noun === NOUN_ARTIFACT;
+  };
+  recipients = recipients.filter((a) => party(a) || (victimOf && a.kind === 'country' && !a.locative && ownsThing(a)));
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
   recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || samePartyAs(b, a)));
   return { actors, recipients, pronoun: tree.pronounActor, pronounRecipient: tree.pronounRecipient, pair: tree.pairRecipient };
