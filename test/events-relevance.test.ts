@@ -155,3 +155,9 @@ describe('offices of a party or a body', () => {
     expect(e.actor).not.toMatch(/Zawahiri/);
   });
 });
+
+describe('members of the U.S. Congress', () => {
+  it('reads "(R-Ind.)", ", D-La.," after a name as a U.S. legislator, and ends the name there', () => {
+    expect(events('Sen. Richard Lugar (R-Ind.) urged Japan to open its markets.')[0]).toMatchObject({ actor: 'Richard Lugar', actor_country: 'USA', actor_sector: 'legislature', recipient_country: 'JPN' });
+  });
+});

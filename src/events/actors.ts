@@ -121,7 +121,9 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
       const title = titles.get(keys[n - 1]);
       if (!title) continue;
       let j = i + n;
-      while (j < toks.length && j - (i + n) < 4 && !CALENDAR.test(toks[j].text) && (isCap(toks[j]) || (NAME_PARTICLES.has(toks[j].text) && j + 1 < toks.length && isCap(toks[j + 1])))) {
+      // (a name runs over spaces only: "Sen. Richard Lugar (R-Ind.)", "Rep. Jerry Huckaby, D-La.")
+      while (j < toks.length && j - (i + n) < 4 && !CALENDAR.test(toks[j].text) && (isCap(toks[j]) || (NAME_PARTICLES.has(toks[j].text) && j + 1 < toks.length && isCap(toks[j + 1]))) &&
+        (j === i + n || /^\s+$/.test(text.slice(toks[j - 1].end, toks[j].start)))) {
         if (names.get(toks[j].text)?.kind === 'country' || names.get(toks[j].text)?.kind === 'org') break;
         j++;
       }
@@ -181,6 +183,10 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     const next = toks[i + used];
     if (found && next && text[next.start - 1] === '-' && next.start === toks[i + used - 1].end + 1 && LOCATED.test(next.lower)) found = undefined;
     // "ethnic Albanians" (in Kosovo, in Macedonia) are a people, not the state their name recalls.
+    // "Sen. Richard Lugar (R-Ind.)", "Rep. Jerry Huckaby, D-La.,": a member of the U.S. Congress.
+    if (found?.kind === 'person' && !found.country && US_MEMBER.test(text.slice(toks[i + used - 1].end, toks[i + used - 1].end + 10))) {
+      found = { ...found, country: 'USA', sector: found.sector || 'legislature' };
+    }
     // "New Mexico", "New Jersey", "New England": a place named after a country is not that country.
     if ((found?.kind === 'country') && toks[i - 1]?.text === 'New' && toks[i - 1].end + 1 === toks[i].start) found = undefined;
     if (found?.kind === 'country' && toks[i - 1]?.lower === 'ethnic') {
@@ -205,6 +211,9 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
   }
   return out;
 }
+
+/** A party and state after a name: "(R-Ind.)", ", D-La.," mark a member of the U.S. Congress. */
+const US_MEMBER = /^\s*[(,]\s*[RDI]-[A-Z][a-z]{0,3}\.?/;
 
 /** Capitalised at the start of a sentence, but no part of a name. */
 const NOT_NAME_START = new Set(['the', 'but', 'and', 'or', 'a', 'an', 'in', 'on', 'at', 'as', 'for', 'with', 'by', 'from', 'to', 'of', 'after', 'before', 'when', 'while', 'if', 'this', 'that', 'these', 'those', 'meanwhile', 'however', 'earlier', 'later', 'yesterday', 'today', 'last', 'next',
