@@ -159,6 +159,8 @@ describe("a state's organs named without their country", () => {
     ]);
     // (a dateline alone, the text naming no country of its own, says nothing: "Minister X" in a Brussels story)
     expect(datelined('Agriculture Minister Ignaz Kiechle criticised German farmers.', 'BRUSSELS')[0]).toMatchObject({ actor_country: '' });
+    // (nor does the capital in the text: "Brussels" is as often the EC as Belgium)
+    expect(datelined('EC ministers met in Brussels. Agriculture Minister Ignaz Kiechle criticised the Brussels plan for German farmers.', 'BRUSSELS').find((e) => e.actor === 'Ignaz Kiechle')?.actor_country ?? '').not.toBe('BEL');
   });
   it('gives them the country the same name carries elsewhere in the article', () => {
     const text = "Japan's Finance Ministry said exports rose. Later the Finance Ministry rejected a request by the United States to cut rates.";

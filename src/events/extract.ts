@@ -851,12 +851,15 @@ const BEYOND_STATE = /\b(?:International|World|European|United Nations|Inter-\w+
  */
 function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGroup[][]): (a: Actor) => Actor {
   const counts = new Map<string, number>();
+  /** Countries the text names other than by a capital ("Brussels" is as often the EC as Belgium). */
+  const namedBy = new Set<string>();
   const byName = new Map<string, Set<string>>();
   for (const gs of groupsBySentence) {
     for (const g of gs) {
       for (const a of g.actors) {
         if (!a.country) continue;
         counts.set(a.country, (counts.get(a.country) ?? 0) + 1);
+        if (!a.capital) namedBy.add(a.country);
         if (a.kind !== 'country') byName.set(a.name, (byName.get(a.name) ?? new Set()).add(a.country));
       }
     }
@@ -877,7 +880,7 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
   // A person's office needs the text itself to name that country: a Brussels dateline over an EC farm story
   // makes no Belgian of "Agriculture Minister Ignaz Kiechle"; the dateline alone places an organ ("the
   // Nuclear Regulatory Commission" in a Washington story).
-  const personHome = counts.has(home) ? home : '';
+  const personHome = namedBy.has(home) ? home : '';
   const organ = (a: Actor) => {
     if (a.country || a.body || !STATE_ORGAN.has(a.sector)) return false;
     if (a.kind === 'org') return !BEYOND_STATE.test(a.name);
