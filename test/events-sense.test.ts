@@ -341,3 +341,13 @@ describe('fixed phrases and fights that are no force', () => {
     expect(events('Iraq launched a propaganda war against Iran.')).toEqual([]);
   });
 });
+
+describe('forecasts are no acts', () => {
+  it('reads "agreed that X will" by people who are no party as a forecast', () => {
+    expect(events('Analysts Peter Williams and John Griggs agreed that the Egyptian government will raise rates.')).toEqual([]);
+    expect(events('NATO ministers agreed that Egypt will host the talks.')[0]).toMatchObject({ event_type: 'AGREE' });
+  });
+  it('codes no act said to be probable or likely', () => {
+    expect(events('Egypt probably will accept the Israeli offer.')).toEqual([]);
+  });
+});

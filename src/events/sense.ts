@@ -303,7 +303,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       // (only when a party is to act: "agreed that the aid package should cover all lenders" is a view)
       const doer = children(s, clause).find((c) => s.deprels[c] === 'nsubj');
       // ("their countries should cooperate": the parties' own)
-      const partyActs = doer !== undefined && (isParty(doer) || s.upos[doer] === 'PRON' || children(s, doer).some((c) => s.upos[c] === 'PRON' && /^(?:their|its|our)$/i.test(s.tokens[c].form)));
+      // (and only when those agreeing are parties: economists who "agreed the Fed will raise rates" forecast)
+      const agreeing = kids.find((c) => s.deprels[c] === 'nsubj');
+      const partyActs = doer !== undefined && (agreeing === undefined || isParty(agreeing) || s.upos[agreeing] === 'PRON') &&
+        (isParty(doer) || s.upos[doer] === 'PRON' || children(s, doer).some((c) => s.upos[c] === 'PRON' && /^(?:their|its|our)$/i.test(s.tokens[c].form)));
       const toAct = type === 'AGREE' && partyActs && marks.some((c) => s.deprels[c] === 'aux' && FUTURE_AUX.has(s.tokens[c].form.toLowerCase()));
       if (finite && !toAct) return { as: 'none', why: 'opinion' };
     }
