@@ -322,3 +322,10 @@ describe('an object pronoun', () => {
     expect(events('Israel said it would hold talks on Monday. Egypt accused it of spying.').find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor_country: 'EGY', recipient_country: 'ISR' });
   });
 });
+
+describe('a name the tagger took for a pronoun', () => {
+  it('is the subject of its clause, not the announcer ("announced today Nakasone will visit")', () => {
+    const text = 'Prime Minister Yasuhiro Nakasone said on Monday the yen was too strong. The government announced today Nakasone will visit Washington in May.';
+    expect(events(text, '1987-03-02').find((e) => e.recipient_country === 'USA')).toMatchObject({ actor: 'Yasuhiro Nakasone', actor_country: 'JPN' });
+  });
+});

@@ -191,11 +191,15 @@ const commonNoun = (s: Sentence, i: number) =>
  * the subject is someone, just not a party we code; proximity must not put a party named elsewhere in its place.
  */
 const unknownName = (s: Sentence, i: number): boolean =>
+  // (a capitalised word mid-sentence the tagger called a pronoun is a name: "announced today Nakasone will visit")
+  nameAsPronoun(s, i) ||
   (s.upos[i] === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(s.tokens[i].form) && !MEASURE.test(s.tokens[i].form) &&
     // a name of several words, or one word the entity tagger reads as a person ("Zelenskiy urged ...")
     (children(s, i).some((c) => s.deprels[c] === 'flat' || s.deprels[c] === 'compound') || !!(s as Partial<AnalysedSentence>).entities?.some((e) => e.type === 'PERSON' && e.from <= i && i < e.to))) ||
   // "Liberal member Lloyd Axworthy": a common noun with a name in apposition
   (s.upos[i] === 'NOUN' && children(s, i).some((c) => s.deprels[c] === 'appos' && c > i && unknownName(s, c)));
+const nameAsPronoun = (s: Sentence, i: number): boolean =>
+  s.upos[i] === 'PRON' && i > 0 && /^\p{Lu}\p{Ll}+$/u.test(s.tokens[i].form) && !PERSONAL.has(s.tokens[i].form.toLowerCase()) && !RELATIVE.has(s.tokens[i].form.toLowerCase()) && wordClasses(s.tokens[i].form.toLowerCase()).mask === 0;
 /** Courtesy titles before a name: no part of it. */
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|mr\.|mrs\.|ms\.|dr\.)$/i;
 /**
@@ -203,7 +207,7 @@ const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|mr\.|mrs\.|ms\.|dr\.)$/i;
  * a party coded by name, without country or sector, rather than no party at all.
  */
 function namedPerson(s: Sentence, i: number): ActorGroup | undefined {
-  const e = (s as Partial<AnalysedSentence>).entities?.find((x) => x.type === 'PERSON' && x.from <= i && i < x.to);
+  const e = (s as Partial<AnalysedSentence>).entities?.find((x) => x.type === 'PERSON' && x.from <= i && i < x.to) ?? (nameAsPronoun(s, i) ? { from: i, to: i + 1 } : undefined);
   if (!e) return undefined;
   let from = e.from;
   while (from < e.to - 1 && HONORIFIC.test(s.tokens[from].form)) from++;
