@@ -329,3 +329,9 @@ describe('a name the tagger took for a pronoun', () => {
     expect(events(text, '1987-03-02').find((e) => e.recipient_country === 'USA')).toMatchObject({ actor: 'Yasuhiro Nakasone', actor_country: 'JPN' });
   });
 });
+
+describe('what parties agree or talk about', () => {
+  it('is a topic, not the other side ("agreed to cooperate on Afghanistan")', () => {
+    expect(events('The Soviet Union agreed on Monday to cooperate on Afghanistan.').map((e) => e.recipient_country)).not.toContain('AFG');
+  });
+});

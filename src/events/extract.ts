@@ -192,7 +192,9 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   };
   // ("expand a NATO training mission": what a party mobilises or withdraws is its own; its owner is no recipient)
   const own = (a: Actor) => !!tree.objectOwner?.some((g) => a.start >= g.start && a.end <= g.end);
-  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a) && !speaker(a) && !own(a));
+  // ("agreed with China on Afghanistan", "talks over Cyprus": what parties agree or talk about is a topic)
+  const topic = (a: Actor) => MUTUAL.has(trig.pattern.type) && /\b(?:on|over|about|regarding|concerning)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 16), a.start));
+  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a));
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").
