@@ -161,3 +161,9 @@ describe('members of the U.S. Congress', () => {
     expect(events('Sen. Richard Lugar (R-Ind.) urged Japan to open its markets.')[0]).toMatchObject({ actor: 'Richard Lugar', actor_country: 'USA', actor_sector: 'legislature', recipient_country: 'JPN' });
   });
 });
+
+describe("a country's name before a word no dictionary knows", () => {
+  it('names a company ("Nippon Shinpan"), not the state', () => {
+    expect(events('Nippon Shinpan reached a similar agreement with Visa International.')).toEqual([]);
+  });
+});

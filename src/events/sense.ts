@@ -351,6 +351,9 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
     const noun = wordClasses(s.tokens[last + 1].form.toLowerCase()).noun;
     if (noun !== NOUN_PERSON && noun !== NOUN_GROUP) return true;
   }
+  // "Nippon Shinpan", "Mexico Fondo": a country's name before a word no dictionary knows names a company
+  if (s.upos[last] === 'PROPN' && last + 1 < s.tokens.length && s.upos[last + 1] === 'PROPN' && !next && /^\p{Lu}\p{Ll}+$/u.test(s.tokens[last + 1].form) &&
+    !CALENDAR.test(s.tokens[last + 1].form) && wordClasses(s.tokens[last + 1].form.toLowerCase()).mask === 0 && s.tokens[last + 1].start === s.tokens[last].end + 1) return true;
   // a company word within the next words ("Canadian bottling subsidiary"), whatever the parser made of them
   // (only after a demonym, over nouns and adjectives: "called on Japan to boost investment" is no company)
   if (s.upos[last] === 'ADJ') {
