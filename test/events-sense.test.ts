@@ -351,3 +351,10 @@ describe('forecasts are no acts', () => {
     expect(events('Egypt probably will accept the Israeli offer.')).toEqual([]);
   });
 });
+
+describe('an attack coordinated with words', () => {
+  it('is words ("attacking and smearing China"), while "attacked and destroyed" stays force', () => {
+    expect(events('China said NATO was maliciously attacking and smearing China.')[0]).toMatchObject({ event_type: 'ACCUSE', recipient_country: 'CHN' });
+    expect(events('Iraq attacked and destroyed the Iranian base.')[0]).toMatchObject({ event_type: 'ASSAULT' });
+  });
+});

@@ -63,6 +63,8 @@ const REPORT_NOUNS = list('report-nouns');
 const DENIAL_VERBS = list('denial-verbs');
 /** Nouns of evidence or likelihood that "no" or "little" negate ("no evidence that", "little prospect of"). */
 const DOUBT_NOUNS = list('doubt-nouns');
+/** Verbs of words against someone: an attack coordinated with one is words too. */
+const SMEAR_VERBS = list('smear-verbs');
 /** Audiences: speaking to one is no consultation. */
 const AUDIENCE = list('audience-nouns');
 /** Verbs of trade: a party agreeing or offering to do them deals in goods or money. */
@@ -276,6 +278,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       !kids.some((c) => s.deprels[c] === 'xcomp' || (s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && /^(?:to|into|in)$/i.test(s.tokens[m].form)))) &&
       // (wherever the parser hung the destination: "warships to the Gulf")
       !children(s, object).some((c) => s.deprels[c] === 'nmod' && children(s, c).some((m) => s.deprels[m] === 'case' && /^(?:to|into)$/i.test(s.tokens[m].form)))) return { as: 'none', why: 'purchase' };
+    // "maliciously attacking and smearing China": an attack coordinated with words is words
+    const coordinated = [...kids.filter((c) => s.deprels[c] === 'conj'), ...(s.deprels[n] === 'conj' && s.heads[n] >= 0 ? [s.heads[n]] : [])];
+    if (type === 'ASSAULT' && coordinated.some((c) => SMEAR_VERBS.has(s.tokens[c].form.toLowerCase()))) return { as, figurative: 'topic' };
     // "destroyed wider trust", "hit morale", "attacked the plan": force used on an idea, a feeling, a state or a
     // relation is a figure of speech (WordNet's class of the object's first noun sense), not violence; the
     // caller codes it as words where the verb has a verbal sense ("attack": ACCUSE), else not at all.
