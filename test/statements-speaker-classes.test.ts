@@ -94,3 +94,15 @@ describe('a name read with an organisation before it is given no office', () => 
     expect(statementsOf(text).filter((r) => r.quote.includes('collective')).map((r) => r.speaker)).toEqual(['Mark Henley']);
   });
 });
+
+describe('a surname two people share is the one whose gender the article gives it', () => {
+  it('does not give "Mr. Calder" or a bare "Calder" to the only Calder named in full, a woman', () => {
+    const text = 'Ruth Calder, the senator\'s wife, has campaigned in three states for him.\n\nMr. Calder said on Sunday that the vote would be close.\n\n' +
+      'The senator told reporters he would not stand again. Calder also said the party needed new faces.';
+    expect(who(text).map((r) => r[0])).toEqual(['Calder', 'Calder', 'Calder']);
+  });
+  it('still gives "Mrs. Calder" to Ruth Calder', () => {
+    const text = 'Ruth Calder has campaigned in three states.\n\nMrs. Calder said on Sunday that the vote would be close.';
+    expect(who(text).map((r) => r[0])).toEqual(['Ruth Calder']);
+  });
+});

@@ -113,12 +113,18 @@ export function speakerType(name: string, facts: SpeakerFacts): SpeakerType {
  * The fullest spelling of each person speaker in one article: a name that is the end of a longer person's name
  * in the article ("Le Pen", "Pen") becomes that name when only one such name exists.
  */
-export function fullestNames(speakers: Iterable<string>, personNames: Iterable<string>): Map<string, string> {
+export function fullestNames(speakers: Iterable<string>, personNames: Iterable<string>, gender?: (name: string) => 'm' | 'f' | undefined): Map<string, string> {
   const people = [...new Set(personNames)].filter((n) => n.includes(' '));
   const out = new Map<string, string>();
+  // "Mr. Obama" is not "Michelle Obama": a longer name of the other gender is someone else of that surname.
+  const clash = (a: string, b: string) => {
+    const ga = gender?.(a);
+    const gb = gender?.(b);
+    return !!ga && !!gb && ga !== gb;
+  };
   for (const s of new Set(speakers)) {
     if (!s) continue;
-    const longer = people.filter((p) => p.length > s.length && p.endsWith(' ' + s));
+    const longer = people.filter((p) => p.length > s.length && p.endsWith(' ' + s) && !clash(s, p));
     if (new Set(longer).size === 1) out.set(s, longer[0]);
   }
   return out;

@@ -230,7 +230,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     }
   }
   // One spelling per person in the article: the fullest name it gives ("Marine Le Pen" for "Le Pen").
-  const fullest = fullestNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => e.person).map((e) => e.name));
+  const fullest = fullestNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => e.person).map((e) => e.name), (n) => resolver.genderOf(n, true));
   const words = new Map<Candidate, string[]>();
   const wordsOf = (c: Candidate) => {
     let w = words.get(c);

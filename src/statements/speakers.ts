@@ -414,9 +414,23 @@ export class SpeakerResolver {
     if (name.includes(' ')) return name;
     const list = this.fullByLast.get(name);
     if (!list) return name;
-    // "Mrs. Clinton" after both Clintons are named: the one whose gender fits.
-    if (gender) for (const e of list) if (this.genderOf(e.name) === gender) return e.name;
+    // "Mrs. Clinton" after both Clintons are named: the one whose gender fits. A bare "Obama" is the Obama the
+    // article's honorifics for the surname alone point to ("Mr. Obama"), not Michelle Obama named once.
+    const own = gender ?? this.surnameGender(name);
+    if (own) {
+      for (const e of list) if (this.genderOf(e.name) === own) return e.name;
+      // "Mr. Obama" where the one Obama named in full is Michelle Obama: someone else of that surname.
+      if (list.every((e) => this.genderOf(e.name, true) === (own === 'm' ? 'f' : 'm'))) return name;
+    }
     return list[0].name;
+  }
+
+  /** The gender the honorifics and offices before a surname alone give it in the article ("Mr. Obama"), if one. */
+  private surnameGender(name: string): Gender | undefined {
+    let m = 0;
+    let f = 0;
+    for (const e of this.people) if (e.name === name && e.gender) e.gender === 'm' ? m++ : f++;
+    return m > f ? 'm' : f > m ? 'f' : undefined;
   }
 
   /** The office the article gives a name, or ''. */
