@@ -106,3 +106,11 @@ describe('a surname two people share is the one whose gender the article gives i
     expect(who(text).map((r) => r[0])).toEqual(['Ruth Calder']);
   });
 });
+
+describe('a participle after a comma speaks for the subject of the verb before it', () => {
+  it('is not the owner of a noun of speech in that verb\'s object ("attacked Voss for her support ..., saying")', () => {
+    const text = 'During a speech earlier in the day, Karl Dunne attacked Mara Voss for her support of the war in Iraq, saying, "She is reckless and very unstable."\n\n' +
+      'Karl Dunne attacked Mara Voss for her support of the war, saying she was reckless.';
+    expect(who(text).filter((r) => r[2] !== 'Mara Voss for her support of the war in Iraq' && r[2] !== 'Mara Voss for her support of the war').map((r) => r[0])).toEqual(['Karl Dunne', 'Karl Dunne']);
+  });
+});

@@ -605,7 +605,11 @@ const SOURCE_DOCUMENTS = new Set(['poll', 'survey', 'study', 'report', 'analysis
 
 /** The speaker a participle or a second verb shares: an earlier cue's, a direct quote's, or the sentence's subject. */
 function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Subject }>, mentionOf: Int32Array, lo: number, i: number): Subject | null {
-  const earlier = found.filter((f) => f.cueTok < i).pop();
+  // "Dunne attacked Voss for her support of the war, saying ...": a verb's speaker, before the owner of a noun of
+  // speech in its object.
+  const before = found.filter((f) => f.cueTok < i);
+  const owned = (k: number) => k > 0 && (POSSESSIVE_DETERMINERS.has(t[k - 1].lo) || (/[’']s$/.test(t[k - 1].lo) && !CONTRACTED.test(t[k - 1].lo)));
+  const earlier = before.filter((f) => !owned(f.cueTok)).pop() ?? before.pop();
   if (earlier) return earlier.subject;
   for (let k = i - 1; k >= lo; k--) if (mentionOf[k] > 0) return { s: mentionOf[k] - 1, e: k };
   const first = t[lo];
