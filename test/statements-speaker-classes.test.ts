@@ -114,3 +114,21 @@ describe('a participle after a comma speaks for the subject of the verb before i
     expect(who(text).filter((r) => r[2] !== 'Mara Voss for her support of the war in Iraq' && r[2] !== 'Mara Voss for her support of the war').map((r) => r[0])).toEqual(['Karl Dunne', 'Karl Dunne']);
   });
 });
+
+describe('a judgement verb before a reporting verb ("seemed to think") keeps the speaker of its clause', () => {
+  it('shares the subject of the verb it is joined to ("agreed with the panel and seemed to think")', () => {
+    const text = 'Tom Reyes largely agreed with the panel and seemed to think the plan was somewhat phony.';
+    expect(who(text)).toEqual([['Tom Reyes', 'indirect', 'the plan was somewhat phony']]);
+  });
+  it('leaves out a phrase of time before the speaker and of occasion after ("Last week Ford in an interview appeared to blame")', () => {
+    const text = 'Last week Lena Ford in a televised interview appeared to blame junior staff for the losses.';
+    expect(who(text)).toEqual([['Lena Ford', 'indirect', 'junior staff for the losses']]);
+  });
+  it('still gives a plain judgement no speaker', () => {
+    expect(who('The plan seemed to work for a while.').map((r) => r[0])).toEqual(['']);
+  });
+  it('gives "asked whether" after an adverb to the subject ("Lawmakers also asked whether")', () => {
+    const text = 'Lawmakers also asked whether the deals required the witnesses to cooperate.';
+    expect(who(text).map((r) => r[0])).toEqual(['Lawmakers']);
+  });
+});

@@ -74,7 +74,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       i = subj.e;
       continue;
     }
-    const judged = judgementAt(doc, i, lo, hi);
+    const judged = judgementAt(doc, i, lo, hi, (k) => sentenceSpeaker(t, found, mentionOf, lo, k));
     if (judged) {
       const { s: ms, e: me } = judged.subject;
       found.push({ quote: judged.quote, kind: 'indirect', mention: judged.speaks ? [ms, me] : null, cue: judged.speaks ? [judged.cueStart, i + 2] : [judged.cueStart, i], confidence: judged.speaks ? 0.5 : 0.4, subject: judged.subject, after: true, cueTok: i });
@@ -99,7 +99,11 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     if (prev?.cap && POSSESSIVE_DETERMINERS.has(t[i - 2]?.lo ?? '') && t[i].lo === form.base) continue;
     const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
     // "When asked whether he would run, ...": a question put by someone the text does not name.
-    if (form.base === 'ask' && (!prev || !isSpeakerEnd(prev) || /^(is|was|are|were|been|be|being|when|if)$/.test(prev.lo))) {
+    // "Lawmakers also asked whether ...": the adverbs between a subject and the verb leave it the subject's.
+    let pa = i - 1;
+    while (pa > lo && AUX_ADVERBS.has(t[pa].lo) && !/^(was|were|is|are)$/.test(t[pa].lo)) pa--;
+    const beforeAsk = pa >= lo && !/^(is|was|are|were|been|be|being)$/.test(t[pa].lo) ? t[pa] : prev;
+    if (form.base === 'ask' && (!beforeAsk || !isSpeakerEnd(beforeAsk) || /^(is|was|are|were|been|be|being|when|if)$/.test(beforeAsk.lo))) {
       let q = i + 1;
       while (q < Math.min(hi, i + 6) && t[q].word && !QUESTION_WORDS.has(t[q].lo)) q++;
       const span = q < hi && QUESTION_WORDS.has(t[q].lo) ? clauseSpan(doc, q, questionEnd(t, q, hi)) : null;
@@ -300,7 +304,7 @@ const SUBJECT_STOP = new Set([';', ':', '(', ')', 'that', 'because', 'while', 'w
  * "Trump seemed to enjoy the fight", "Clinton is widely expected to win": the writer's judgement, a statement
  * without a speaker whose words are the subject and what follows the verb (PolNeAR's reading).
  */
-function judgementAt(doc: Doc, i: number, lo: number, hi: number): { quote: Span; cueStart: number; subject: Subject; speaks: boolean } | null {
+function judgementAt(doc: Doc, i: number, lo: number, hi: number, shared?: (k: number) => Subject | null): { quote: Span; cueStart: number; subject: Subject; speaks: boolean } | null {
   const t = doc.tokens;
   const form = JUDGEMENT_FORMS.get(t[i].lo);
   if (!form || t[i].cap || i + 2 >= hi || t[i + 1].lo !== 'to') return null;
@@ -327,11 +331,33 @@ function judgementAt(doc: Doc, i: number, lo: number, hi: number): { quote: Span
   while (s < c && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || /^(and|or)$/.test(t[s].lo))) s++;
   if (s >= c || wordsIn(t, s, c) > 12) return null;
   // "Trump appeared to suggest that ...": the subject speaks; what follows the reporting verb is the statement.
-  const speaks = !!cueAt(next) && isSpeakerEnd(t[c - 1]);
+  let e = c - 1;
+  let speaks = !!cueAt(next) && isSpeakerEnd(t[e]);
+  if (cueAt(next) && !speaks) {
+    const from = shared && /^(and|but)$/.test(t[c - 1].lo) ? shared(c - 1) : null;
+    if (from) {
+      // "Reyes agreed with the panel and seemed to think ...": the verbs share the clause's speaker.
+      s = from.s;
+      e = from.e;
+      speaks = true;
+    } else {
+      // "Last week Ford in a televised interview appeared to blame ...": a phrase of time before the speaker and
+      // one of place or occasion after it are no part of them.
+      let a = s;
+      if (/^(last|this|next|earlier|later)$/.test(t[a].lo) && TIME_WORDS.has(t[a + 1]?.lo ?? '')) a += 2;
+      else while (a < c - 1 && TIME_WORDS.has(t[a].lo)) a++;
+      const p = t.slice(a + 1, c).findIndex((x) => PREPOSITIONS.has(x.lo) && !/^(of|last|this|late|earlier)$/.test(x.lo));
+      if (p >= 0 && t[a].cap && isSpeakerEnd(t[a + p]) && t.slice(a + p + 1, c).every((x) => x.word && !cueAt(x))) {
+        s = a;
+        e = a + p;
+        speaks = true;
+      }
+    }
+  }
   const from = speaks ? (t[i + 3]?.lo === 'that' ? i + 4 : i + 3) : s;
   const quote = clauseSpan(doc, from, hi);
   if (!quote || wordsIn(t, speaks ? from : i + 2, hi) < 2) return null;
-  return { quote, cueStart: c, subject: { s, e: c - 1 }, speaks };
+  return { quote, cueStart: c, subject: { s, e }, speaks };
 }
 
 /** One-word answers that are words said ("75 percent said yes"). */
