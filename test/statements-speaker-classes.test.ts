@@ -132,3 +132,15 @@ describe('a judgement verb before a reporting verb ("seemed to think") keeps the
     expect(who(text).map((r) => r[0])).toEqual(['Lawmakers']);
   });
 });
+
+describe('a name and its verb in the past tense are no speaker of the plural noun after them', () => {
+  it('reads "scrutinized reports", "renewed fears" as a verb and its object', () => {
+    const text = 'Mr. Hale scrutinized reports like the 2014 climate review, which tied floods to warming.\n\nRussia\'s move into the region renewed fears along the border.';
+    expect(who(text).map((r) => r[0])).not.toContain('Mr. Hale scrutinized');
+    expect(who(text).map((r) => r[0])).not.toContain('Hale scrutinized');
+    expect(who(text).map((r) => r[0]).filter((s) => / (?:scrutinized|renewed)$/.test(s))).toEqual([]);
+  });
+  it('keeps "He wrote" and "Lena Ford says"', () => {
+    expect(who('Lena Ford says the vote was rigged.').map((r) => r[0])).toEqual(['Lena Ford']);
+  });
+});

@@ -16,7 +16,7 @@ import { findQuotes } from './quotes.ts';
 import { speakerCountry } from './countries.ts';
 import { findEntities, SpeakerResolver, type Resolved } from './speakers.ts';
 import { Doc, type Candidate, type StatementKind } from './doc.ts';
-import { cueAt } from './phrases.ts';
+import { cueAt, endsInPastVerb } from './phrases.ts';
 import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { attachSpeaker } from './attach.ts';
@@ -316,6 +316,9 @@ function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope):
     // headline's quotation after its speaker and a colon is ("Cruz: ‘Assaulting A Reporter Is A Fireable Offense.’").
     const afterColon = !!c.cue && doc.tokens[c.cue[1]]?.t === ':';
     if (c.kind === 'direct' && !afterColon && isTitle(doc.tokens, from, to + 1)) continue;
+    // "Mr. Hale scrutinized reports like ...": a name and its verb before the cue read as the speaker; the cue is the
+    // verb's object.
+    if (c.mention && c.cue && c.cue[0] === c.mention[1] + 1 && endsInPastVerb(doc.tokens, c.mention[0], c.mention[1])) continue;
     if (!c.mention) {
       // A quotation with no speaker beside it goes on from the quotation just before, in this paragraph or
       // the one before ('"...," said X. "..."').

@@ -3,7 +3,7 @@ import type { Span } from '../schema/records.ts';
 import { speakerHead } from './speakers.ts';
 import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TITLE_WORDS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
-import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
+import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, endsInPastVerb, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
@@ -137,6 +137,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // "development projects", "medical claims", "some steep challenges": an -s form right after a lower-case
       // word that names no one is a plural noun.
       if (subject && subject.s === subject.e && subject.e === i - 1 && t[i].lo !== form.base && t[i].lo.endsWith('s') && !t[i - 1].cap && !isNumber(t[i - 1]) && !SPEAKER_PRONOUNS.has(t[i - 1].lo) && !PLURAL_NOUNS.has(t[i - 1].lo) && !speakerHead(t[i - 1].lo)) subject = null;
+      // "Mr. Hale scrutinized reports like ...", "Ford studied claims that ...": an -s form right after a name and a
+      // verb in the past tense is that verb's object, a plural noun; the name and the verb are no speaker.
+      if (subject && subject.e === i - 1 && t[i].lo !== form.base && t[i].lo.endsWith('s') && endsInPastVerb(t, subject.s, subject.e)) subject = null;
       // An -s form read as a plural noun ("classic TV shows and films"), not a verb; so is one followed by a
       // verb of its own ("reports say", "claims were denied").
       if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && (/^(and|or|with)$/.test(t[i + 1]?.lo ?? '') || verbAfterNoun(t[i + 1]))) subject = null;
