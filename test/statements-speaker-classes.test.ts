@@ -124,8 +124,9 @@ describe('a judgement verb before a reporting verb ("seemed to think") keeps the
     const text = 'Last week Lena Ford in a televised interview appeared to blame junior staff for the losses.';
     expect(who(text)).toEqual([['Lena Ford', 'indirect', 'junior staff for the losses']]);
   });
-  it('still gives a plain judgement no speaker', () => {
+  it('still gives a plain judgement no speaker, nor "is expected to" after "and"', () => {
     expect(who('The plan seemed to work for a while.').map((r) => r[0])).toEqual(['']);
+    expect(who('Kestrel, which sold 4 mln dlrs of parts last year and is expected to see sales double, is based in Leeds.').map((r) => r[0])).toEqual(['']);
   });
   it('gives "asked whether" after an adverb to the subject ("Lawmakers also asked whether")', () => {
     const text = 'Lawmakers also asked whether the deals required the witnesses to cooperate.';

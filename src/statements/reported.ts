@@ -336,7 +336,8 @@ function judgementAt(doc: Doc, i: number, lo: number, hi: number, shared?: (k: n
   // "Trump appeared to suggest that ...": the subject speaks; what follows the reporting verb is the statement.
   let e = c - 1;
   let speaks = !!cueAt(next) && isSpeakerEnd(t[e]);
-  if (cueAt(next) && !speaks) {
+  // Not past "is expected to": what others expect of the subject is no word of theirs.
+  if (cueAt(next) && !speaks && !form.afterBe) {
     const from = shared && /^(and|but)$/.test(t[c - 1].lo) ? shared(c - 1) : null;
     if (from) {
       // "Reyes agreed with the panel and seemed to think ...": the verbs share the clause's speaker.
