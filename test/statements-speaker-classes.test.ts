@@ -145,3 +145,13 @@ describe('a name and its verb in the past tense are no speaker of the plural nou
     expect(who('Lena Ford says the vote was rigged.').map((r) => r[0])).toEqual(['Lena Ford']);
   });
 });
+
+describe('"she" goes to the woman the article names, not to a later name of no known gender', () => {
+  it('skips a place read as a name ("Fort Kessel Bay") for the "Mrs Dorne" before it', () => {
+    const text = 'Ann Dorne has been accused of criticising the president in a private address.\n\n' +
+      'The Tories said the minister\'s wife broke a convention. But the palace said she was speaking as a lawyer. ' +
+      'Mrs Dorne\'s remarks were made to students at Fort Kessel Bay. She said the ruling on the two Britons held at Fort Kessel Bay was a victory ' +
+      'for the rule of law. She also described the legal code as an old clock.';
+    expect(who(text).filter((r) => r[0] !== 'Tories' && r[0] !== 'palace').map((r) => r[0])).toEqual(['Ann Dorne', 'Ann Dorne']);
+  });
+});

@@ -463,6 +463,10 @@ export class SpeakerResolver {
     }
     let found: string | undefined;
     let foundAt = -1;
+    // The last person the article gives the pronoun's gender: "Mrs Blair ... a law on Guantanamo Bay. She said"
+    // is Mrs Blair, not a name of no known gender after her.
+    let gendered: string | undefined;
+    let genderedAt = -1;
     for (const e of this.people) {
       if (e.at >= at) break;
       const full = this.fullName(e.name, e.gender);
@@ -470,6 +474,14 @@ export class SpeakerResolver {
         found = full;
         foundAt = e.at;
       }
+      if (gender && this.genderOf(full, true) === gender) {
+        gendered = full;
+        genderedAt = e.at;
+      }
+    }
+    if (gendered && found !== gendered && !this.genderOf(found!) && at - genderedAt < 1500) {
+      found = gendered;
+      foundAt = genderedAt;
     }
     // A person of the pronoun's gender named after the last one quoted, whose gender the article does not give,
     // is nearer ("The New Yorker's profile ... Sen. Claire McCaskill scolded him: '...,' she said").
