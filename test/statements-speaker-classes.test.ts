@@ -155,3 +155,15 @@ describe('"she" goes to the woman the article names, not to a later name of no k
     expect(who(text).filter((r) => r[0] !== 'Tories' && r[0] !== 'palace').map((r) => r[0])).toEqual(['Ann Dorne', 'Ann Dorne']);
   });
 });
+
+describe('a second reporting verb with a speaker of its own ends the first one\'s words', () => {
+  it('gives "but has said" to the subject, not to the listener of the verb before ("urged allies to ... but has said")', () => {
+    const text = 'Senator Ann Price, like the president, has urged allies to raise defense spending but has said she will honor the treaty.';
+    expect(who(text)).toEqual([['Ann Price', 'indirect', 'to raise defense spending'], ['Ann Price', 'indirect', 'she will honor the treaty']]);
+  });
+  it('ends the words at "and" before a named new speaker and their verb ("and Democrats accused")', () => {
+    const text = 'Republicans said they were convinced the department had erred and Democrats accused the party of stoking the issue.';
+    expect(who(text).map((r) => r[0])).toEqual(['Republicans', 'Democrats']);
+    expect(who(text)[0][2]).toBe('they were convinced the department had erred');
+  });
+});

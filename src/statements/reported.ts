@@ -155,6 +155,13 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       }
       // "Trump smiled and said ...", "..., but called it a starting point": a second verb shares the sentence's speaker.
       if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && form.kind === 'speech') subject = sentenceSpeaker(t, found, mentionOf, lo, i);
+      // "... but has said ...": the same past auxiliaries.
+      if (prev && AUX_ADVERBS.has(prev.lo) && form.kind === 'speech') {
+        let v = i - 1;
+        while (v > lo && AUX_ADVERBS.has(t[v].lo)) v--;
+        // Not the listener of an earlier verb ("urged allies to ... but has said").
+        if (t[v].lo === 'but' && t[v - 1]?.t !== ',') subject = sentenceSpeaker(t, found.filter((f) => f.subject.e < f.cueTok), mentionOf, lo, v) ?? subject;
+      }
       // "press reports say", "if reports that ...": a noun-first form is a verb right after a named source, or before "that".
       if (subject && !inverted && NOUN_FIRST_FORMS.has(t[i].lo) && (subject.e !== i - 1 || (t[i + 1]?.lo !== 'that' && !namedSource(t, subject, lo)))) subject = null;
     }
@@ -554,6 +561,14 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
     if ((w.t === ',' || DASHES.has(w.t)) && (n.lo === 'and' || n.lo === 'but') && newSpeakerVerb(t, k + 2, b)) return k;
     if (w.t === ';' && (SPEAKER_PRONOUNS.has(n.lo) || n.cap || DETERMINERS.has(n.lo))) return k;
     if (w.lo === 'but' && t[k - 1].t !== ',' && cueAt(n)) return k;
+    // "... but has said she will ...", "but has also argued": the speaker's next reporting verb after auxiliaries.
+    if (w.lo === 'but' && t[k - 1].t !== ',') {
+      let v = k + 1;
+      while (v < b && AUX_ADVERBS.has(t[v].lo)) v++;
+      if (v > k + 1 && v < b && cueAt(t[v])?.kind === 'speech' && !t[v].lo.endsWith('ing')) return k;
+    }
+    // "Republicans said they were convinced ... and Democrats accused the GOP of ...": a named new speaker's verb.
+    if (w.lo === 'and' && t[k - 1].t !== ',' && n.cap && !SPEAKER_PRONOUNS.has(n.lo) && newSpeakerVerb(t, k + 1, b)) return k;
     // "said Trump was ignorant of Islam and criticized him": the speaker's next reporting verb, same tense.
     if (w.lo === 'and') {
       let v = k + 1;
