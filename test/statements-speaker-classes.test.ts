@@ -167,3 +167,18 @@ describe('a second reporting verb with a speaker of its own ends the first one\'
     expect(who(text)[0][2]).toBe('they were convinced the department had erred');
   });
 });
+
+describe('the object of a verb that makes someone speak ("forced X to admit") is the speaker', () => {
+  it('reads the object past a relative clause, not the subject glued to it', () => {
+    expect(who('The senator forced Tom Reyes to admit that no executives had been fired.')).toEqual([['Tom Reyes', 'indirect', 'that no executives had been fired']]);
+    expect(who('The senator also forced Tom Reyes, who was under fire from the committee, to admit that no executives had been fired.').map((r) => r[0])).toEqual(['Tom Reyes']);
+  });
+  it('gives "prompted the minister to say" to the minister, not to what prompted it', () => {
+    const rows = who('Ann Price has backed the review. The pressure prompted the home secretary to say the police would be consulted.');
+    expect(rows.filter((r) => r[2].startsWith('the police')).map((r) => r[0])).not.toContain('pressure');
+    expect(rows.filter((r) => r[2].startsWith('the police')).length).toBe(1);
+  });
+  it('leaves "urged X to say" alone: the object may not have said it', () => {
+    expect(who('The senator urged Tom Reyes to admit that the bank had failed.').map((r) => r[0])).not.toContain('Tom Reyes');
+  });
+});

@@ -1,7 +1,7 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
 import { speakerHead } from './speakers.ts';
-import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TITLE_WORDS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
+import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_CONTROL_VERBS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TITLE_WORDS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, endsInPastVerb, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
@@ -94,7 +94,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const relativeThat = prev?.lo === 'that' && !!t[i - 2] && t[i - 2].word && isSpeakerEnd(t[i - 2]) && !cueAt(t[i - 2]) && (verbTense(t[i].lo) === 'past' || verbTense(t[i].lo) === 's') && t[i].lo !== form.base;
     // "went on to call Cruz ...", "was quick to point out that ...": the subject of the verb before "to" speaks.
     const catenative = prev?.lo === 'to' && form.kind === 'speech' ? catenativeVerb(t, i - 2, lo) : -1;
-    if (prev && !standsAlone && !byParticiple && !relativeThat && catenative < 0 && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
+    // "forced Tom Reyes, who was under questioning, to admit that ...": the object of the verb before speaks.
+    const controlled = prev?.lo === 'to' && form.kind === 'speech' && catenative < 0 ? controlledObject(t, i - 2, lo) : null;
+    if (prev && !standsAlone && !byParticiple && !relativeThat && catenative < 0 && !controlled && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
     // "his Treasury post", "their Senate report": a bare form after a possessive and a name is a noun.
     if (prev?.cap && POSSESSIVE_DETERMINERS.has(t[i - 2]?.lo ?? '') && t[i].lo === form.base) continue;
     const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
@@ -164,6 +166,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       }
       // "press reports say", "if reports that ...": a noun-first form is a verb right after a named source, or before "that".
       if (subject && !inverted && NOUN_FIRST_FORMS.has(t[i].lo) && (subject.e !== i - 1 || (t[i + 1]?.lo !== 'that' && !namedSource(t, subject, lo)))) subject = null;
+      if (controlled) subject = controlled;
     }
     if (!subject) continue;
     // Where the reported clause is.
@@ -513,6 +516,24 @@ function determinerNotOfTime(t: Token[], cs: number): boolean {
 }
 /** Verbs before "to" whose subject does what follows: "moved to emphasize", "tried to portray". */
 const CATENATIVES = new Set(['moved', 'moves', 'moving', 'tried', 'tries', 'trying', 'attempted', 'attempts', 'attempting', 'rushed', 'hastened', 'proceeded', 'went', 'took', 'used', 'uses', 'sought', 'began', 'begun', 'started', 'continued']);
+/**
+ * The object of an object-control verb ending at k, before "to" ("forced Tom Reyes to", "got the minister, who
+ * had denied it for weeks, to"): a name or a short phrase after the verb, past a clause between commas.
+ */
+function controlledObject(t: Token[], k: number, lo: number): Subject | null {
+  let e = k;
+  if (e > lo && t[e].t === ',') {
+    let c = e - 1;
+    while (c > lo && e - c < 25 && t[c].t !== ',') c--;
+    if (t[c].t !== ',' || !/^(who|whom|which)$/.test(t[c + 1]?.lo ?? '')) return null;
+    e = c - 1;
+  }
+  let s = e;
+  while (s - 1 > lo && e - s < 5 && t[s - 1].word && !OBJECT_CONTROL_VERBS.has(t[s - 1].lo) && (t[s - 1].cap || DETERMINERS.has(t[s - 1].lo) || !cueAt(t[s - 1]))) s--;
+  if (s - 1 < lo || !OBJECT_CONTROL_VERBS.has(t[s - 1].lo) || t[s - 1].cap) return null;
+  if (!isSpeakerEnd(t[e]) || !plausibleSpeaker(t, s, e)) return null;
+  return { s, e };
+}
 /** Adjectives in "was quick to", "were eager to": their subject speaks. */
 const READY = new Set(['quick', 'eager', 'careful', 'keen', 'swift', 'happy', 'first', 'willing', 'ready']);
 /**
