@@ -182,3 +182,15 @@ describe('the object of a verb that makes someone speak ("forced X to admit") is
     expect(who('The senator urged Tom Reyes to admit that the bank had failed.').map((r) => r[0])).not.toContain('Tom Reyes');
   });
 });
+
+describe('a common word before a given name and a surname is no part of the name', () => {
+  it('reads "former Miss Universe Alicia Marado" and "Crooked Hillary Dunne" as Alicia Marado and Hillary Dunne', () => {
+    const text = 'Lena Ford has been targeting former Miss Universe Alicia Marado since the debate. Marado said the attacks were cruel.\n\n' +
+      'Ford called her rival Crooked Hillary Dunne. Dunne said the remarks were unhinged.';
+    expect(who(text).filter((r) => r[2].startsWith('the attacks') || r[2].startsWith('the remarks')).map((r) => r[0])).toEqual(['Alicia Marado', 'Hillary Dunne']);
+  });
+  it('keeps an initial ("J Hugh Lindqvist") and a name WordNet knows as a person\'s', () => {
+    const text = 'Chairman J Hugh Lindqvist said the offer was too low. Lindqvist said the board would meet.';
+    expect(who(text).map((r) => r[0])).toEqual(['J Hugh Lindqvist', 'J Hugh Lindqvist']);
+  });
+});
