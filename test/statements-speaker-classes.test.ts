@@ -194,3 +194,14 @@ describe('a common word before a given name and a surname is no part of the name
     expect(who(text).map((r) => r[0])).toEqual(['J Hugh Lindqvist', 'J Hugh Lindqvist']);
   });
 });
+
+describe('"the campaign" is a candidate\'s campaign the article names', () => {
+  it('goes to the campaign of the person opening the sentence before, else of the last campaign named', () => {
+    const text = 'Ann Price plans to call on young people to join national service.\n\nThe campaign says the candidate will announce plans on Friday.\n\n' +
+      'Tom Reyes\'s presidential campaign released a new ad. It uses footage of Price. The campaign says the ad will air nationally.';
+    expect(who(text).map((r) => r[0])).toEqual(['Price campaign', 'Reyes campaign']);
+  });
+  it('stays unresolved when no candidate is named', () => {
+    expect(who('The vote is in May. The campaign says turnout will be high.').map((r) => r[0])).toEqual(['']);
+  });
+});

@@ -619,6 +619,18 @@ export class SpeakerResolver {
     return found;
   }
 
+  /** Whose campaign "the campaign" at `at` is: a surname ("Clinton"), or undefined. */
+  private campaignOf(at: number): string | undefined {
+    const subject = this.previousSubject(at);
+    if (subject) return last(this.fullName(subject.name, subject.gender));
+    const before = this.text.slice(Math.max(0, at - 1500), at);
+    let found: string | undefined;
+    for (const m of before.matchAll(/(\p{Lu}[\p{L}-]+)(?:[’']s)?(?:\s+(?:presidential|re-?election|election|Senate|senate|leadership))?\s+campaign\b/gu)) {
+      if (this.personLastNames.has(m[1]) || this.people.some((e) => last(e.name) === m[1]) || this.entities.some((e) => e.name.includes(' ') && last(e.name) === m[1] && !isOrgName(e.name.split(' ')))) found = m[1];
+    }
+    return found;
+  }
+
   /** The person named first in the sentence before the one holding `at`, when the sentence opens with them. */
   private previousSubject(at: number): Entity | undefined {
     let end = this.sentenceStartBefore(at);
@@ -778,6 +790,12 @@ export class SpeakerResolver {
     if (words[0].toLowerCase() === 'the' && ws.length === 1 && ORG_HEADS.has(bare(ws[0]))) {
       const named = this.lastOrganisation(bare(ws[0]), at);
       if (named) return { speaker: named, role: '' };
+      // "Hillary Clinton plans to ... The campaign says": a candidate's campaign, of the person the sentence before
+      // opens with, else of the last campaign the article names ("Donald Trump's presidential campaign").
+      if (bare(ws[0]) === 'campaign') {
+        const candidate = this.campaignOf(at);
+        if (candidate) return { speaker: `${candidate} campaign`, role: '' };
+      }
     }
     // "the insurgents", "the militants": the group of that kind named last ("the Taliban"), by the actor dictionary.
     if (words[0].toLowerCase() === 'the' && ws.every((w) => !/\p{Lu}/u.test(w))) {
