@@ -205,3 +205,15 @@ describe('"the campaign" is a candidate\'s campaign the article names', () => {
     expect(who('The vote is in May. The campaign says turnout will be high.').map((r) => r[0])).toEqual(['']);
   });
 });
+
+describe('a noun of speech its owner names inside another statement ("the police\'s claim that") is the owner\'s too', () => {
+  it('gives the words after "claim that" to the owner, without the possessive, and keeps the outer statement whole', () => {
+    const text = 'Video shows that Reyes had his hands in the air, contradicting the police\'s earlier claim that Reyes had refused to raise them.';
+    const rows = who(text);
+    expect(rows).toContainEqual(['police', 'indirect', 'that Reyes had refused to raise them']);
+    expect(rows.filter((r) => r[2].startsWith('the police')).length).toBe(1);
+  });
+  it('keeps the possessive of a name that ends so ("Standard and Poor\'s")', () => {
+    expect(who('Standard and Poor\'s said the company remains highly leveraged.').map((r) => r[0])).toEqual(['Standard and Poor\'s']);
+  });
+});

@@ -275,6 +275,14 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // "Austin promised to consult allies, Stoltenberg added": the clause before a closing cue is all the closing speaker's.
     return found.some((g) => g !== f && cueOffset >= g.quote[0] && cueOffset < g.quote[1] && (!g.after || !(t[g.cueTok].a >= f.quote[0] && t[g.cueTok].a < f.quote[1])));
   };
+  // "contradicting the police's earlier claim that ...", "rejected the union's claim that ...": a noun of speech
+  // its owner names, before "that", is the owner's statement inside the other one's words; both stand.
+  const owned = (f: (typeof found)[number]) => {
+    const k = f.cueTok;
+    if (!CUE_NOUNS.has(t[k].lo) || t[k + 1]?.lo !== 'that' || f.subject.e >= k) return false;
+    const o = t[k - 1] && !t[k - 1].cap && /(?:er|ly|ed|ous|al|ic|ive)$/.test(t[k - 1].lo) ? k - 2 : k - 1;
+    return !!t[o] && (POSSESSIVE_DETERMINERS.has(t[o].lo) || (/[’']s?$/.test(t[o].t) && /[’']/.test(t[o].t) && !CONTRACTED.test(t[o].lo)));
+  };
   const inner = new Set(found.filter((f) => nested(f)));
   const outer = found.filter((f) => !inner.has(f));
   // A clause reported after a cue ends where the next speaker's phrase begins ("X said A, but Y said B").
@@ -295,7 +303,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
   }
   const out: Candidate[] = [];
   for (const f of found) {
-    if (inner.has(f)) continue;
+    if (inner.has(f) && !owned(f)) continue;
     const a = doc.tokenAt(f.quote[0]);
     // One word says little, unless it is an answer ("said yes").
     if (wordsIn(t, a, doc.tokenAt(f.quote[1])) < 2 && !ANSWERS.has(t[a].lo)) continue;

@@ -731,6 +731,9 @@ export class SpeakerResolver {
     const day = /^(\S+)\s+(?=\p{Lu})/u.exec(mention);
     if (day && CALENDAR.test(day[1]) && mention.split(/\s+/).length >= 2) return this.resolve(mention.slice(day[0].length), at + day[0].length, context);
     // "He went", "It seems unfair": a pronoun and its verb; the pronoun speaks ("She and her aides" stays a group).
+    // "the police's claim that ...", "the union's": the owner of the words speaks.
+    // Not a name that ends so ("Standard and Poor's", "McDonald's").
+    if (/(?:^|\s)\p{Ll}+[’']s$/u.test(mention) && !/^(?:he|she|it|that|who|there|what|here|this)[’']s$/i.test(mention)) return this.resolve(mention.slice(0, -2), at, context);
     const lead = /^(he|she|it|they|we|i)(?:[’'](?:s|d|ll|m|re|ve))?\s+(\S+)/i.exec(mention);
     if (lead && !/^(?:and|or|&)$/i.test(lead[2])) return this.resolve(lead[1], at, context);
     if (context && this.implausible(mention, at, context)) {
