@@ -217,3 +217,15 @@ describe('a noun of speech its owner names inside another statement ("the police
     expect(who('Standard and Poor\'s said the company remains highly leveraged.').map((r) => r[0])).toEqual(['Standard and Poor\'s']);
   });
 });
+
+describe('"they" opening a sentence goes on from the group opening the sentence before, not the last group quoted', () => {
+  it('reads "Kestrel Air are planning ... They have said" and "The unions are unhappy ... They said"', () => {
+    const text = 'Local residents said the noise was unbearable.\n\nKAL are planning a second runway at the airport. They have said it will create 5,000 jobs.\n\n' +
+      'The unions are unhappy with the offer. They said it was too low.';
+    expect(who(text).map((r) => r[0])).toEqual(['Local residents', 'KAL', 'unions']);
+  });
+  it('not after a singular subject and its object ("The Daily Ledger interviewed 20 crew members. They described ...")', () => {
+    const text = 'Crew members said the host was rude.\n\nThe Daily Ledger interviewed 20 former crew members. They described crass behaviour on the set.';
+    expect(who(text).map((r) => r[0])).not.toContain('Daily Ledger');
+  });
+});

@@ -619,6 +619,38 @@ export class SpeakerResolver {
     return found;
   }
 
+  /**
+   * The group or organisation the sentence before the one at `at` opens with, as its subject ("BAA are ...", "The
+   * unions have ..."), when the pronoun at `at` opens its own sentence and no one was quoted since that sentence
+   * began; for "it" only a singular one. Not a person, a pronoun or a place.
+   */
+  private openingGroup(at: number, singularOnly: boolean): { phrase: string; at: number } | undefined {
+    const own = this.sentenceStartBefore(at);
+    if (!/^(?:(?:but|and|yet|so)\s+)?$/i.test(this.text.slice(own, at).trim())) return undefined;
+    let end = own;
+    while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+    if (end === 0) return undefined;
+    const previous = this.sentenceStartBefore(end);
+    if (this.said.some((x) => x.at >= previous && x.at < at)) return undefined;
+    const sentence = this.text.slice(previous, end);
+    const m = /^(?:(?:But|And|Yet|So)\s+)?((?:The\s+)?(?:(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,4}\p{Lu}[\p{L}\p{N}&.-]*|\p{Ll}+s))\s+(are|is|was|were|has|have|had|will|would|could|can|also|\p{Ll}+ed)\b/u.exec(sentence);
+    if (!m) return undefined;
+    const phrase = m[1];
+    const words = phrase.split(/\s+/).filter((w) => !/^the$/i.test(w));
+    const name = words.join(' ');
+    if (!words.length || PRONOUNS.has(name.toLowerCase()) || NON_NAME.has(words[0].toLowerCase())) return undefined;
+    if (this.personNames.has(name) || this.personLastNames.has(name) || FIRST_NAMES.has(words[0].toLowerCase()) || this.genderOf(name)) return undefined;
+    if (words.length >= 2 && PLACE_HEADS.has(bare(last(name)))) return undefined;
+    const lowerHead = /^\p{Ll}/u.test(last(name));
+    // A common noun must name speakers ("unions", "analysts"), a plural one for "they".
+    if (lowerHead && (!speakerHead(name) || singularOnly)) return undefined;
+    const plural = lowerHead || /^(are|were|have)$/.test(m[2]);
+    if (singularOnly && plural) return undefined;
+    // "They" after "BAA are ...", not after "The Associated Press interviewed 20 crew members".
+    if (!singularOnly && !plural) return undefined;
+    return { phrase, at: previous + sentence.indexOf(phrase) };
+  }
+
   /** Whose campaign "the campaign" at `at` is: a surname ("Clinton"), or undefined. */
   private campaignOf(at: number): string | undefined {
     const subject = this.previousSubject(at);
@@ -750,6 +782,12 @@ export class SpeakerResolver {
     const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
     if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
     if (PRONOUNS.has(lower)) {
+      // "Residents said ... BAA are planning a runway. They have said ...": a group or an organisation opening the
+      // sentence before, after the last one quoted, is whom "they" or "it" opening this sentence goes on from.
+      if (lower === 'they' || lower === 'it') {
+        const opening = this.openingGroup(at, lower === 'it');
+        if (opening) return this.resolve(opening.phrase, opening.at);
+      }
       const who = PERSONAL.has(lower) ? this.lastPerson(at, pronounGender(lower)) : this.lastGroup(at, lower === 'it' || lower === 'its');
       return who ? { speaker: who, role: this.roleByName.get(who) ?? '' } : { speaker: mention, role: '' };
     }
