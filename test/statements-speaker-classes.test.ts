@@ -229,3 +229,19 @@ describe('"they" opening a sentence goes on from the group opening the sentence 
     expect(who(text).map((r) => r[0])).not.toContain('Daily Ledger');
   });
 });
+
+describe('a source named at the end ("..., according to X") or opening the sentence keeps the words it reports', () => {
+  it('gives the clause with a verb of belief or finding inside ("would see") to the source after "according to"', () => {
+    const text = 'The top 1 percent would see a large cut in their taxes, according to the Tax Foundation.';
+    expect(who(text)).toEqual([['Tax Foundation', 'indirect', 'The top 1 percent would see a large cut in their taxes']]);
+  });
+  it('reads no source in "according to" a bare common noun ("regulate according to function")', () => {
+    const rows = who('Ontario was pushing to regulate according to function, arguing that brokers should be regulated the same way.');
+    expect(rows.map((r) => r[0])).toEqual(['Ontario']);
+  });
+  it('gives "In his book, \'Title,\' Mr. Kerrigan suggested" to Mr. Kerrigan, not to the book', () => {
+    const text = 'In his 2002 book, "Make Your Kid a Millionaire," Mr. Kerrigan suggested looking at the things on your card statement.';
+    expect(who(text).map((r) => r[0])).toEqual(['Kerrigan']);
+    expect(who('In a new poll, Price leads Reyes by five points among likely voters.').map((r) => r[0])).toEqual(['new poll']);
+  });
+});

@@ -40,7 +40,15 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       const head = comma > i + 1 ? t[comma - 1].lo : '';
       // "In a statement, Trump said ...": the verb's speaker has the words, not the document.
       let saysItself = false;
-      for (let k = comma + 1; comma > 0 && k < Math.min(hi, comma + 9); k++) if (cueAt(t[k])) saysItself = true;
+      // Past the work's title in quotation marks ("In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. Kerrigan
+      // suggested ...").
+      let from = comma + 1;
+      if (comma > 0 && doc.quoteMark[from]) {
+        let close = from + 1;
+        while (close < Math.min(hi, from + 15) && !doc.quoteMark[close]) close++;
+        if (close < hi && doc.quoteMark[close]) from = close + 1;
+      }
+      for (let k = from; comma > 0 && k < Math.min(hi, from + 9); k++) if (cueAt(t[k])) saysItself = true;
       if (comma > 0 && !saysItself && (SOURCE_DOCUMENTS.has(head) || SOURCE_DOCUMENTS.has(head.replace(/s$/, ''))) && wordsIn(t, comma + 1, hi) >= 3) {
         const quote = clauseSpan(doc, comma + 1, hi);
         if (quote) {
@@ -62,9 +70,13 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         subj = { s: i + 2, e };
       }
       const before = wordsIn(t, lo, i);
+      // "regulate according to function", "according to plan": a bare common noun is a manner, no source.
+      if (subj.s === subj.e && !t[subj.s].cap && !speakerHead(t[subj.s].lo) && !SPEAKER_PRONOUNS.has(t[subj.s].lo)) { i = subj.e; continue; }
       let quote: Span | null = null;
       // "Blinken told Ghani ..., according to the statement": the speaker inside keeps the words.
-      if (before >= 3 && found.some((f) => f.cueTok >= lo && f.cueTok < i)) { i = subj.e; continue; }
+      // Not a verb of belief or finding read as a cue ("Some families would see their taxes go up ..., according to
+      // an analysis by ..."): the words are the source's.
+      if (before >= 3 && found.some((f) => f.cueTok >= lo && f.cueTok < i && cueAt(t[f.cueTok])?.kind !== 'thought')) { i = subj.e; continue; }
       // "At the heart of the trouble, according to Dennis B. Ross, an envoy, was a decision ...": an aside inside
       // the words; they are the whole sentence.
       if (before >= 3 && t[i - 1].t === ',' && asideGoesOn(t, subj.e + 1, hi)) quote = clauseSpan(doc, lo, hi);
