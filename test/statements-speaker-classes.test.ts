@@ -245,3 +245,14 @@ describe('a source named at the end ("..., according to X") or opening the sente
     expect(who('In a new poll, Price leads Reyes by five points among likely voters.').map((r) => r[0])).toEqual(['new poll']);
   });
 });
+
+describe('a verb after a modal inside another statement\'s words ("X could threaten") is part of them', () => {
+  it('keeps "worried that if ..., Patriot could threaten to ..." whole and gives no statement to Patriot', () => {
+    const text = 'Regulators and environmental groups worried that if the state held up the deal, Kestrel could threaten to sell its mines.';
+    expect(who(text)).toEqual([['Regulators and environmental groups', 'indirect', 'that if the state held up the deal, Kestrel could threaten to sell its mines']]);
+  });
+  it('gives "She said" after "..., and Prime Minister X would announce it" to the spokeswoman quoted', () => {
+    const text = 'A government spokeswoman said the accord would be considered by the cabinet today, and Prime Minister Tom Reyes would announce it on Monday. She said no details would be made public before then.';
+    expect(who(text).map((r) => r[0])).toEqual(['government spokeswoman', 'government spokeswoman']);
+  });
+});

@@ -281,11 +281,18 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const p = t[b - 1]?.lo ?? '';
     return p === ',' || p === ';' || DASHES.has(p) || (/^(and|but)$/.test(p) && t[b - 2]?.t === ',') || /^(while|whereas|although|though)$/.test(p) || (p === 'as' && t[b - 2]?.lo === 'even');
   };
+  // "worried that if the state held up the deal, Patriot could threaten to ...": a verb after a modal is what
+  // might be said, inside the other statement's words, though it opens a clause of its own.
+  const hypothetical = (f: (typeof found)[number]) => {
+    let k = f.cueTok - 1;
+    while (k > 0 && /^(not|also|never|then|even|still)$/.test(t[k].lo)) k--;
+    return /^(could|would|might|may|should|must)$/.test(t[k]?.lo ?? '');
+  };
   const nested = (f: (typeof found)[number]) => {
-    if (f.after && independent(f)) return false;
+    if (f.after && independent(f) && !hypothetical(f)) return false;
     const cueOffset = t[f.cueTok].a;
     // "Austin promised to consult allies, Stoltenberg added": the clause before a closing cue is all the closing speaker's.
-    return found.some((g) => g !== f && cueOffset >= g.quote[0] && cueOffset < g.quote[1] && (!g.after || !(t[g.cueTok].a >= f.quote[0] && t[g.cueTok].a < f.quote[1])));
+    return found.some((g) => g !== f && !(!g.after && hypothetical(g)) && cueOffset >= g.quote[0] && cueOffset < g.quote[1] && (!g.after || !(t[g.cueTok].a >= f.quote[0] && t[g.cueTok].a < f.quote[1])));
   };
   // "contradicting the police's earlier claim that ...", "rejected the union's claim that ...": a noun of speech
   // its owner names, before "that", is the owner's statement inside the other one's words; both stand.
@@ -295,7 +302,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const o = t[k - 1] && !t[k - 1].cap && /(?:er|ly|ed|ous|al|ic|ive)$/.test(t[k - 1].lo) ? k - 2 : k - 1;
     return !!t[o] && (POSSESSIVE_DETERMINERS.has(t[o].lo) || (/[’']s?$/.test(t[o].t) && /[’']/.test(t[o].t) && !CONTRACTED.test(t[o].lo)));
   };
-  const inner = new Set(found.filter((f) => nested(f)));
+  // A clause before "X could threaten" is no closing cue's words.
+  const inner = new Set(found.filter((f) => nested(f) || (!f.after && hypothetical(f))));
   const outer = found.filter((f) => !inner.has(f));
   // A clause reported after a cue ends where the next speaker's phrase begins ("X said A, but Y said B").
   for (let f = 0; f < outer.length; f++) {
