@@ -256,3 +256,14 @@ describe('a verb after a modal inside another statement\'s words ("X could threa
     expect(who(text).map((r) => r[0])).toEqual(['government spokeswoman', 'government spokeswoman']);
   });
 });
+
+describe('the subject speaks, not the end of a clause that modifies it ("judges handling suits about ... of state have cited")', () => {
+  it('reads the subject\'s own phrase on the parse', () => {
+    const text = 'Several judges handling federal lawsuits seeking information about Ann Price\'s tenure as secretary of state have cited the election as a reason to speed release of records.';
+    expect(who(text).map((r) => r[0])).toEqual(['Several judges']);
+  });
+  it('keeps a name after its office ("Liberal Democrat spokeswoman for women Sandra Gidley said")', () => {
+    const text = 'Liberal Democrat spokeswoman for women Sandra Gidley said the plan was welcome.';
+    expect(who(text).map((r) => r[0])).toEqual(['Sandra Gidley']);
+  });
+});
