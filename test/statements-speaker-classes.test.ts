@@ -267,3 +267,13 @@ describe('the subject speaks, not the end of a clause that modifies it ("judges 
     expect(who(text).map((r) => r[0])).toEqual(['Sandra Gidley']);
   });
 });
+
+describe('pieces cut from the speaker: a participle\'s agent is no speaker, a quantifier keeps its phrase', () => {
+  it('gives "dealers polled by the Ledger felt" to the dealers and "A Fiat spokesman contacted by the Ledger said" to the spokesman', () => {
+    const text = 'However, bond dealers polled by Ledger News felt the issues had been sound.\n\nA Kestrel spokesman contacted by Ledger News said only that the report was one of many.';
+    expect(who(text).map((r) => r[0])).toEqual(['dealers', 'Kestrel spokesman']);
+  });
+  it('keeps "Some in the industry" whole', () => {
+    expect(who('Some in the industry say that further closings might be coming.').map((r) => r[0])).toEqual(['Some in the industry']);
+  });
+});

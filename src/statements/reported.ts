@@ -179,6 +179,15 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // "press reports say", "if reports that ...": a noun-first form is a verb right after a named source, or before "that".
       if (subject && !inverted && NOUN_FIRST_FORMS.has(t[i].lo) && (subject.e !== i - 1 || (t[i + 1]?.lo !== 'that' && !namedSource(t, subject, lo)))) subject = null;
       if (controlled) subject = controlled;
+      // "dealers polled by Reuters felt ...", "A Fiat spokesman contacted by Reuters said": the agent of a participle
+      // that modifies the subject is no speaker; the phrase before the participle is.
+      if (!inverted && (!subject || subject.e === i - 1 || AUX_ADVERBS.has(t[i - 1].lo))) subject = modifiedByAgent(t, i, lo) ?? subject;
+      // "Some in the industry say": a quantifier's phrase of place or membership up to the cue is part of it.
+      if (subject && !inverted && subject.s === subject.e && subject.e < i - 2 && QUANTIFIERS.has(t[subject.s].lo) && /^(in|of|among|within|at)$/.test(t[subject.e + 1].lo)) {
+        let k = subject.e + 1;
+        while (k < i && t[k].word && !AUX_ADVERBS.has(t[k].lo) && k - subject.e <= 5) k++;
+        if (k === i || AUX_ADVERBS.has(t[k].lo)) subject = { s: subject.s, e: k - 1 };
+      }
     }
     if (!subject) continue;
     // Where the reported clause is.
@@ -561,6 +570,21 @@ function controlledObject(t: Token[], k: number, lo: number): Subject | null {
   if (s - 1 < lo || !OBJECT_CONTROL_VERBS.has(t[s - 1].lo) || t[s - 1].cap) return null;
   if (!isSpeakerEnd(t[e]) || !plausibleSpeaker(t, s, e)) return null;
   return { s, e };
+}
+/**
+ * "dealers polled by Reuters", "A Fiat spokesman contacted by Reuters" before the cue at i: the phrase before the
+ * participle, whose agent the capitalised name after "by" is; null for other phrases.
+ */
+function modifiedByAgent(t: Token[], i: number, lo: number): Subject | null {
+  let e = i - 1;
+  while (e > lo && AUX_ADVERBS.has(t[e].lo)) e--;
+  let s = e;
+  while (s - 1 > lo && t[s - 1].cap && t[s - 1].word) s--;
+  if (!t[e]?.cap || s - 3 < lo || t[s - 1].lo !== 'by') return null;
+  const v = t[s - 2];
+  if (v.cap || !(/[^e]ed$/.test(v.lo) || IRREGULAR_PAST.has(v.lo))) return null;
+  const head = subjectBefore(t, s - 2, lo);
+  return head && head.e === s - 3 && plausibleSpeaker(t, head.s, head.e) ? head : null;
 }
 /** Adjectives in "was quick to", "were eager to": their subject speaks. */
 const READY = new Set(['quick', 'eager', 'careful', 'keen', 'swift', 'happy', 'first', 'willing', 'ready']);
