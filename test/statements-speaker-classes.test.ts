@@ -277,3 +277,17 @@ describe('pieces cut from the speaker: a participle\'s agent is no speaker, a qu
     expect(who('Some in the industry say that further closings might be coming.').map((r) => r[0])).toEqual(['Some in the industry']);
   });
 });
+
+describe('a company written by its first words is the company the article names in full', () => {
+  it('gives "Kestrel said" after "Kestrel Assurance Corp said" the full name', () => {
+    const text = 'Kestrel Assurance Corp said its board elected Ann Price as chairman.\n\nShe replaces Tom Reyes, who will remain a director, Kestrel said.';
+    expect(who(text).map((r) => r[0])).toEqual(['Kestrel Assurance Corp', 'Kestrel Assurance Corp']);
+  });
+  it('leaves the short name when two companies open with it, and a person\'s name alone', () => {
+    const text = 'Kestrel Assurance Corp and Kestrel Mining Ltd said they would merge.\n\nKestrel said the deal would close in May.\n\n' +
+      'Ann Ford, chairman of Ford Holdings Ltd, spoke on Monday. Ford said the plan was sound.';
+    const rows = who(text).map((r) => r[0]);
+    expect(rows).toContain('Kestrel');
+    expect(rows).not.toContain('Ford Holdings Ltd');
+  });
+});

@@ -129,3 +129,24 @@ export function fullestNames(speakers: Iterable<string>, personNames: Iterable<s
   }
   return out;
 }
+
+/** A company's name by its legal ending ("Systems Assurance Corp", "Caesars World Inc"). */
+const COMPANY_NAME = /\s(?:Inc|Corp|Co|Ltd|PLC|Plc|AG|SA|NV|LP|Group|Trust|Holdings|Industries|Corporation|Company|Bancorp)\.?$/;
+
+/**
+ * The company name an article gives in full for a speaker written by its first words ("Systems" or "Systems
+ * Assurance" for "Systems Assurance Corp"), when exactly one such name opens with them; not a country or a
+ * person, nor a name the dictionaries know as something else ("American" stays unless the article names one).
+ */
+export function fullCompanyNames(speakers: Iterable<string>, names: Iterable<string>, isPerson: (name: string) => boolean): Map<string, string> {
+  const companies = [...new Set(names)].filter((n) => COMPANY_NAME.test(n) && n.split(' ').length >= 2);
+  const out = new Map<string, string>();
+  for (const s of new Set(speakers)) {
+    if (!s || !/^\p{Lu}/u.test(s) || COMPANY_NAME.test(s) || isPerson(s)) continue;
+    const known = LEXICON.names.get(nameKey(s));
+    if (known && known.kind !== 'org') continue;
+    const longer = new Set(companies.filter((c) => c.startsWith(s + ' ')));
+    if (longer.size === 1) out.set(s, [...longer][0]);
+  }
+  return out;
+}

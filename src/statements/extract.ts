@@ -21,7 +21,7 @@ import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { attachSpeaker } from './attach.ts';
 import { ArticleEntities, anonymousOffice, qualifiedDescription, speakerWords } from './coreference.ts';
-import { canonicalSpeaker, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
+import { canonicalSpeaker, fullCompanyNames, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import { DESCRIPTION_HEADS } from '../nlp/coreference.ts';
 import { embeddedPosts, headlineClaim, signedQuotes, transcriptTurns } from './posts.ts';
@@ -231,6 +231,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   }
   // One spelling per person in the article: the fullest name it gives ("Marine Le Pen" for "Le Pen").
   const fullest = fullestNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => e.person).map((e) => e.name), (n) => resolver.genderOf(n, true));
+  // "Caesars said" after "Caesars World Inc said": the company's full name.
+  for (const [short, full] of fullCompanyNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => !e.person).map((e) => e.name), (n) => resolver.isPersonName(n) || articleEntities.clearPerson(n))) if (!fullest.has(short)) fullest.set(short, full);
   const words = new Map<Candidate, string[]>();
   const wordsOf = (c: Candidate) => {
     let w = words.get(c);
