@@ -291,3 +291,11 @@ describe('a company written by its first words is the company the article names 
     expect(rows).not.toContain('Ford Holdings Ltd');
   });
 });
+
+describe('guards read on the Guardian build', () => {
+  it('does not cut "that Finland and Russia share a border" at "and", nor make "the chance" or an owner\'s noun a speaker', () => {
+    expect(who('He noted that Finland and Russia share a long land border.').map((r) => r[2])).toEqual(['that Finland and Russia share a long land border']);
+    expect(who('Today I got the chance to thank the troops for their work.').map((r) => r[0])).not.toContain('chance');
+    expect(who('The uproar caused by Mr Reyes\'s comment led to it being walked back.').map((r) => r[0])).toEqual([]);
+  });
+});

@@ -569,6 +569,8 @@ function controlledObject(t: Token[], k: number, lo: number): Subject | null {
   while (s - 1 > lo && e - s < 5 && t[s - 1].word && !OBJECT_CONTROL_VERBS.has(t[s - 1].lo) && (t[s - 1].cap || DETERMINERS.has(t[s - 1].lo) || !cueAt(t[s - 1]))) s--;
   if (s - 1 < lo || !OBJECT_CONTROL_VERBS.has(t[s - 1].lo) || t[s - 1].cap) return null;
   if (!isSpeakerEnd(t[e]) || !plausibleSpeaker(t, s, e)) return null;
+  // Someone who can speak: a name, a pronoun, or a noun for people ("got the chance to thank" is no one).
+  if (!t.slice(s, e + 1).some((x) => x.cap) && !SPEAKER_PRONOUNS.has(t[e].lo) && !OBJECT_PRONOUNS.has(t[e].lo) && !speakerHead(t[e].lo)) return null;
   return { s, e };
 }
 /**
@@ -580,7 +582,8 @@ function modifiedByAgent(t: Token[], i: number, lo: number): Subject | null {
   while (e > lo && AUX_ADVERBS.has(t[e].lo)) e--;
   let s = e;
   while (s - 1 > lo && t[s - 1].cap && t[s - 1].word) s--;
-  if (!t[e]?.cap || s - 3 < lo || t[s - 1].lo !== 'by') return null;
+  // Not an owner before a noun ("The uproar caused by Mr Biden's comment").
+  if (!t[e]?.cap || /[’']s?$/.test(t[e].t) || s - 3 < lo || t[s - 1].lo !== 'by') return null;
   const v = t[s - 2];
   if (v.cap || !(/[^e]ed$/.test(v.lo) || IRREGULAR_PAST.has(v.lo))) return null;
   const head = subjectBefore(t, s - 2, lo);
@@ -641,7 +644,13 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
       if (v > k + 1 && v < b && cueAt(t[v])?.kind === 'speech' && !t[v].lo.endsWith('ing')) return k;
     }
     // "Republicans said they were convinced ... and Democrats accused the GOP of ...": a named new speaker's verb.
-    if (w.lo === 'and' && t[k - 1].t !== ',' && n.cap && !SPEAKER_PRONOUNS.has(n.lo) && newSpeakerVerb(t, k + 1, b)) return k;
+    // Not names joined ("that Finland and Russia share a border"): the word before "and" ends a clause, the verb is
+    // in the past.
+    if (w.lo === 'and' && t[k - 1].t !== ',' && t[k - 1].word && !t[k - 1].cap && n.cap && !SPEAKER_PRONOUNS.has(n.lo) && newSpeakerVerb(t, k + 1, b)) {
+      let v = k + 1;
+      while (v < b && t[v].cap) v++;
+      if (v < b && verbTense(t[v].lo) === 'past') return k;
+    }
     // "said Trump was ignorant of Islam and criticized him": the speaker's next reporting verb, same tense.
     if (w.lo === 'and') {
       let v = k + 1;
