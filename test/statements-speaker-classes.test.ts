@@ -299,3 +299,15 @@ describe('guards read on the Guardian build', () => {
     expect(who('The uproar caused by Mr Reyes\'s comment led to it being walked back.').map((r) => r[0])).toEqual([]);
   });
 });
+
+describe('an unnamed speaker named since does not go on to "she"; one spelling for a name with an initial', () => {
+  it('gives "She also declined" to the spokeswoman named after the unnamed one, with the dot of her initial', () => {
+    const text = 'Asked about the offer, a Kestrel Fund spokeswoman said, "The board decided that an open-end fund was preferable."\n\n' +
+      'The spokeswoman, Davia B. Tamsin, said no other comments would be made on the offer.\n\nShe also declined to provide details on other options.';
+    expect(who(text).map((r) => r[0]).filter(Boolean)).toEqual(['Kestrel Fund spokeswoman', 'Davia B. Tamsin', 'Davia B. Tamsin']);
+  });
+  it('still lets the unnamed speaker go on when no one was quoted since', () => {
+    const text = '"We are ready," a Kestrel spokeswoman said. She said the plant would reopen in May.';
+    expect(who(text).map((r) => r[0])).toEqual(['Kestrel spokeswoman', 'Kestrel spokeswoman']);
+  });
+});

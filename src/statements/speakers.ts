@@ -457,6 +457,17 @@ export class SpeakerResolver {
     return (name.includes(' ') ? this.personNames : this.personLastNames).has(name) || (!!this.genderOf(name, true) && /^\p{Lu}/u.test(name));
   }
 
+  /** The last person recorded as speaking after offset `at` (before now), if any. */
+  personSaidSince(at: number, gender?: Gender): string | undefined {
+    for (let i = this.said.length - 1; i >= 0 && this.said[i].at > at; i--) {
+      const s = this.said[i];
+      if (PRONOUNS.has(s.speaker.toLowerCase()) || (gender && this.genderOf(s.speaker) && this.genderOf(s.speaker) !== gender)) continue;
+      // "Davia B. Tamsin" is the person "Davia B Tamsin" the names give (an initial's dot dropped there).
+      if (s.speaker && (s.person || this.personNames.has(s.speaker.replace(/\b(\p{Lu})\.(?=\s)/gu, '$1')))) return s.speaker;
+    }
+    return undefined;
+  }
+
   /** Remember who spoke where, so that a later "he said" finds them. */
   record(at: number, speaker: string, maybePerson = true): void {
     const person = maybePerson && (speaker.includes(' ') ? this.personNames : this.personLastNames).has(speaker);
