@@ -8,6 +8,7 @@
  *  - speaker_id: from the canonical name and the type only, so the same speaker has the same ID in every
  *    article and every version.
  */
+import { readFileSync } from 'node:fs';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { createRequire } from 'node:module';
@@ -131,7 +132,10 @@ export function fullestNames(speakers: Iterable<string>, personNames: Iterable<s
 }
 
 /** A company's name by its legal ending ("Systems Assurance Corp", "Caesars World Inc"). */
-const COMPANY_NAME = /\s(?:Inc|Corp|Co|Ltd|PLC|Plc|AG|SA|NV|LP|Group|Trust|Holdings|Industries|Corporation|Company|Bancorp)\.?$/;
+const COMPANY_SUFFIXES = new Set(
+  readFileSync(new URL('./company-suffixes.txt', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
+);
+const COMPANY_NAME = { test: (name: string): boolean => name.includes(' ') && COMPANY_SUFFIXES.has(name.slice(name.lastIndexOf(' ') + 1).replace(/\.$/, '')) };
 
 /**
  * The company name an article gives in full for a speaker written by its first words ("Systems" or "Systems
