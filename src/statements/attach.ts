@@ -19,6 +19,8 @@ import { AUX_ADVERBS, DETERMINERS, SPEAKER_PRONOUNS } from './tokens.ts';
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
 
 /** Dependents that leave the noun phrase: clauses, asides, appositions, punctuation, adverbs. */
+/** Prepositions before the rules' phrase that may end a clause modifying the subject ("judges handling suits about ..."). */
+const MODIFIER_CASES = /^(?:of|about|as|in|on|for|into|over|with)$/;
 const OUTSIDE_PHRASE = new Set(['acl', 'appos', 'punct', 'parataxis', 'advmod', 'advcl', 'ccomp', 'xcomp', 'csubj', 'dep', 'discourse', 'vocative', 'list', 'reparandum', 'orphan', 'dislocated', 'obl', 'mark', 'aux', 'cop', 'nsubj', 'obj', 'iobj', 'expl']);
 /** Complements of a head that belong to the phrase: "spokesman for the ministry", "Secretary of State". */
 const INNER_CASES = new Set(['of', 'for', 'at', "'s", '’s', 'from']);
@@ -119,6 +121,8 @@ export interface ParsedSpeaker {
   head: Span;
   /** Universal part of speech of its head. */
   upos: string;
+  /** Offsets of the head's whole subtree, clauses that modify it included ("judges handling lawsuits about ..."). */
+  subtree: Span;
 }
 
 /**
@@ -135,7 +139,19 @@ export function speakerOnParse(adoc: AnalysedDocument, cueAt: number): ParsedSpe
   if (node === undefined || node === k) return null;
   if (s.upos[node] === 'VERB' || s.upos[node] === 'AUX' || s.upos[node] === 'SCONJ' || lower(s, node) === 'it' && s.deprels[node] === 'expl') return null;
   const [from, to] = nounPhrase(s, node);
-  return { span: [s.tokens[from].start, s.tokens[to - 1].end], head: [s.tokens[node].start, s.tokens[node].end], upos: s.upos[node] };
+  let lo = node;
+  let hi = node;
+  const stack = [node];
+  while (stack.length) {
+    const k = stack.pop()!;
+    for (const c of children(s, k)) {
+      if (s.upos[c] === 'PUNCT') continue;
+      lo = Math.min(lo, c);
+      hi = Math.max(hi, c);
+      stack.push(c);
+    }
+  }
+  return { span: [s.tokens[from].start, s.tokens[to - 1].end], head: [s.tokens[node].start, s.tokens[node].end], upos: s.upos[node], subtree: [s.tokens[lo].start, s.tokens[hi].end] };
 }
 
 /** Whether the parse reads the word at offset `at` as a verb with a subject of its own: a clause's verb, not "appointed" in "the newly appointed Secretary". */
@@ -186,6 +202,16 @@ export function attachSpeaker(doc: Doc, adoc: AnalysedDocument, cand: Pick<Candi
     while (end < pe && t[end + 1].t !== ',') end++;
     for (let k = ps; k <= end; k++) if (doc.quoteMark[k] || doc.inQuote[k] >= 0) return mention;
     return [ps, end];
+  }
+  // "Several judges handling lawsuits about ... secretary of state have cited", "Members of the committee
+  // investigating the sale of the bank have said": the rules' phrase is the end of a clause that modifies the
+  // subject; the subject's own phrase speaks.
+  if (pe < ms - 1 && t[ms].a >= parsed.subtree[0] && t[me].b <= parsed.subtree[1] && (parsed.upos === 'NOUN' || parsed.upos === 'PROPN') &&
+    MODIFIER_CASES.test(t[ms - 1].lo) && t.slice(pe + 1, ms).some((x) => x.word && !x.cap && x.lo.endsWith('ing'))) {
+    let clear = true;
+    for (let k = ps; k <= pe; k++) if (t[k].t === ',' || doc.quoteMark[k] || doc.inQuote[k] >= 0) clear = false;
+    for (let k = pe + 1; k < ms; k++) if (t[k].t === ',' || doc.quoteMark[k] || doc.inQuote[k] >= 0) clear = false;
+    if (clear) return [ps, pe];
   }
   for (let k = ps; k <= pe; k++) if (t[k].t === ',' || doc.quoteMark[k] || doc.inQuote[k] >= 0 || RELATIVE_WORDS.has(t[k].lo)) return mention;
   if (ps <= ms && me <= pe) {
@@ -263,6 +289,11 @@ export function parseMayChange(doc: Doc, adoc: AnalysedDocument, [ms, me]: Span,
   // other than one of belonging opens a clause or a phrase of its own ("after Liberals demanded", "officials in
   // Washington"); a conjunction joins nothing after a boundary ("But Trump said"), only a noun ("Smith and Jones").
   const l = ms - 1;
+  // "judges handling lawsuits about ... of state have cited": after a preposition, a participle further back in
+  // the sentence may open a clause that modifies the subject.
+  if (l > 0 && MODIFIER_CASES.test(t[l].lo)) {
+    for (let k = l - 1; k >= 0 && doc.sentenceOf[k] === sentence && t[k].t !== ','; k--) if (t[k].word && !t[k].cap && t[k].lo.endsWith('ing') && k > 0 && doc.sentenceOf[k - 1] === sentence && t[k - 1].word) return true;
+  }
   const leftWall = l >= 0 && PHRASE_EDGE_WORDS.has(t[l].lo) && (COORDINATORS.has(t[l].lo) ? wall(l - 1, -1) : !INNER_CASES.has(t[l].lo));
   if (!wall(l, -1) && t[l].lo !== 'of' && !leftWall) return true;
   // After the phrase: only auxiliaries and adverbs before the cue ("Smith has also said") take in nothing.

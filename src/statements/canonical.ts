@@ -8,6 +8,7 @@
  *  - speaker_id: from the canonical name and the type only, so the same speaker has the same ID in every
  *    article and every version.
  */
+import { readFileSync } from 'node:fs';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { createRequire } from 'node:module';
@@ -113,13 +114,43 @@ export function speakerType(name: string, facts: SpeakerFacts): SpeakerType {
  * The fullest spelling of each person speaker in one article: a name that is the end of a longer person's name
  * in the article ("Le Pen", "Pen") becomes that name when only one such name exists.
  */
-export function fullestNames(speakers: Iterable<string>, personNames: Iterable<string>): Map<string, string> {
+export function fullestNames(speakers: Iterable<string>, personNames: Iterable<string>, gender?: (name: string) => 'm' | 'f' | undefined): Map<string, string> {
   const people = [...new Set(personNames)].filter((n) => n.includes(' '));
   const out = new Map<string, string>();
+  // "Mr. Obama" is not "Michelle Obama": a longer name of the other gender is someone else of that surname.
+  const clash = (a: string, b: string) => {
+    const ga = gender?.(a);
+    const gb = gender?.(b);
+    return !!ga && !!gb && ga !== gb;
+  };
   for (const s of new Set(speakers)) {
     if (!s) continue;
-    const longer = people.filter((p) => p.length > s.length && p.endsWith(' ' + s));
+    const longer = people.filter((p) => p.length > s.length && p.endsWith(' ' + s) && !clash(s, p));
     if (new Set(longer).size === 1) out.set(s, longer[0]);
+  }
+  return out;
+}
+
+/** A company's name by its legal ending ("Systems Assurance Corp", "Caesars World Inc"). */
+const COMPANY_SUFFIXES = new Set(
+  readFileSync(new URL('./company-suffixes.txt', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
+);
+const COMPANY_NAME = { test: (name: string): boolean => name.includes(' ') && COMPANY_SUFFIXES.has(name.slice(name.lastIndexOf(' ') + 1).replace(/\.$/, '')) };
+
+/**
+ * The company name an article gives in full for a speaker written by its first words ("Systems" or "Systems
+ * Assurance" for "Systems Assurance Corp"), when exactly one such name opens with them; not a country or a
+ * person, nor a name the dictionaries know as something else ("American" stays unless the article names one).
+ */
+export function fullCompanyNames(speakers: Iterable<string>, names: Iterable<string>, isPerson: (name: string) => boolean): Map<string, string> {
+  const companies = [...new Set(names)].filter((n) => COMPANY_NAME.test(n) && n.split(' ').length >= 2);
+  const out = new Map<string, string>();
+  for (const s of new Set(speakers)) {
+    if (!s || !/^\p{Lu}/u.test(s) || COMPANY_NAME.test(s) || isPerson(s)) continue;
+    const known = LEXICON.names.get(nameKey(s));
+    if (known && known.kind !== 'org') continue;
+    const longer = new Set(companies.filter((c) => c.startsWith(s + ' ')));
+    if (longer.size === 1) out.set(s, [...longer][0]);
   }
   return out;
 }

@@ -15,13 +15,14 @@ import { resolveDates } from '../text/when.ts';
 import { findQuotes } from './quotes.ts';
 import { speakerCountry } from './countries.ts';
 import { findEntities, SpeakerResolver, type Resolved } from './speakers.ts';
+import { pronounGender } from './gender.ts';
 import { Doc, type Candidate, type StatementKind } from './doc.ts';
-import { cueAt } from './phrases.ts';
+import { cueAt, endsInPastVerb } from './phrases.ts';
 import { directQuotes, isTitle } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { attachSpeaker } from './attach.ts';
 import { ArticleEntities, anonymousOffice, qualifiedDescription, speakerWords } from './coreference.ts';
-import { canonicalSpeaker, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
+import { canonicalSpeaker, fullCompanyNames, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import { DESCRIPTION_HEADS } from '../nlp/coreference.ts';
 import { embeddedPosts, headlineClaim, signedQuotes, transcriptTurns } from './posts.ts';
@@ -206,11 +207,12 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
         if (!r.role) r.role = resolver.roleOf(entity.name);
         // What "it" or "the company" stands for is no person, whatever its two capitalised words suggested.
         if (entity.cls !== 'person' && !/^(?:he|she)$/i.test(r.speaker)) notPeople.add(entity.name);
-      } else if (words === 'pronoun' && anonymousBefore && at - anonymousBefore.at < 600 && /^(?:he|she)$/i.test(r.speaker)) {
+      } else if (words === 'pronoun' && anonymousBefore && at - anonymousBefore.at < 600 && /^(?:he|she)$/i.test(r.speaker) && !resolver.personSaidSince(anonymousBefore.at, pronounGender(r.speaker))) {
         // "..., a company spokesman said. He said ...": the unnamed speaker goes on.
         r.speaker = anonymousBefore.speaker;
       } else unresolved = !anonymousOffice(r.speaker) && !qualifiedDescription(r.speaker);
-    } else if (/^(?:he|she)$/i.test(mention) && anonymousBefore && at - anonymousBefore.at < 300 && !articleEntities.clearPerson(r.speaker)) {
+    } else if (/^(?:he|she)$/i.test(mention) && anonymousBefore && at - anonymousBefore.at < 300 && !articleEntities.clearPerson(r.speaker) && !resolver.personSaidSince(anonymousBefore.at, pronounGender(mention))) {
+      // (Not past a person quoted since: "The spokeswoman, Davia Tamsin, said ... She also declined" is Tamsin.)
       // "..., a company spokesman said. He said ...": the unnamed speaker goes on, not a firm's name read as a man's.
       r.speaker = anonymousBefore.speaker;
       r.role = '';
@@ -230,7 +232,13 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     }
   }
   // One spelling per person in the article: the fullest name it gives ("Marine Le Pen" for "Le Pen").
-  const fullest = fullestNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => e.person).map((e) => e.name));
+  // One spelling for a name written with and without an initial's dot ("Davia B. Tamsin", "Davia B Tamsin").
+  const dotted = new Map<string, string>();
+  for (const { speaker } of resolved.values()) if (/\b\p{Lu}\.\s/u.test(speaker)) dotted.set(speaker.replace(/\b(\p{Lu})\.(?=\s)/gu, '$1'), speaker);
+  for (const r of resolved.values()) r.speaker = dotted.get(r.speaker) ?? r.speaker;
+  const fullest = fullestNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => e.person).map((e) => e.name), (n) => resolver.genderOf(n, true));
+  // "Caesars said" after "Caesars World Inc said": the company's full name.
+  for (const [short, full] of fullCompanyNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => !e.person).map((e) => e.name), (n) => resolver.isPersonName(n) || articleEntities.clearPerson(n))) if (!fullest.has(short)) fullest.set(short, full);
   const words = new Map<Candidate, string[]>();
   const wordsOf = (c: Candidate) => {
     let w = words.get(c);
@@ -316,6 +324,9 @@ function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope):
     // headline's quotation after its speaker and a colon is ("Cruz: ‘Assaulting A Reporter Is A Fireable Offense.’").
     const afterColon = !!c.cue && doc.tokens[c.cue[1]]?.t === ':';
     if (c.kind === 'direct' && !afterColon && isTitle(doc.tokens, from, to + 1)) continue;
+    // "Mr. Hale scrutinized reports like ...": a name and its verb before the cue read as the speaker; the cue is the
+    // verb's object.
+    if (c.mention && c.cue && c.cue[0] === c.mention[1] + 1 && endsInPastVerb(doc.tokens, c.mention[0], c.mention[1])) continue;
     if (!c.mention) {
       // A quotation with no speaker beside it goes on from the quotation just before, in this paragraph or
       // the one before ('"...," said X. "..."').

@@ -87,6 +87,8 @@ export const NOUN_FIRST_FORMS = parseWordList(read('noun-first-forms.txt'));
 export const TOPIC_FORMS = parseCueList(read('topic-verbs.txt'));
 /** clause-only-verbs.txt: "maintained that", a cue only before "that" or after the words. */
 export const CLAUSE_ONLY_VERBS = parseWordList(read('clause-only-verbs.txt'));
+/** object-control-verbs.txt: "forced Stumpf to admit": the object speaks the infinitive's words. */
+export const OBJECT_CONTROL_VERBS = parseWordList(read('object-control-verbs.txt'));
 /** refusals.txt: "declined to comment", a cue only before "to". */
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
 /** phrase-edge-words.txt: conjunctions and prepositions that, opening a clause, are no part of the speaker phrase after them. */

@@ -235,3 +235,12 @@ export function speechCue(tok: Token | undefined): boolean {
   const c = tok && cueAt(tok);
   return !!c && (c.kind === 'speech' || c.kind === 'quote');
 }
+
+/**
+ * A speaker phrase [s, e] that ends in a lower-case verb in the past tense after a name ("Mr. Hale scrutinized",
+ * "Ford studied"): the cue after it is that verb's object ("reports", "claims"), no one speaks.
+ */
+export function endsInPastVerb(t: Token[], s: number, e: number): boolean {
+  const v = t[e];
+  return e > s && !!v && v.word && !v.cap && (/[^e]ed$/.test(v.lo) || IRREGULAR_PAST.has(v.lo)) && (t[e - 1].cap || SPEAKER_PRONOUNS.has(t[e - 1].lo));
+}

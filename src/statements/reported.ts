@@ -1,9 +1,9 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
 import { speakerHead } from './speakers.ts';
-import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TITLE_WORDS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
+import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_CONTROL_VERBS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TITLE_WORDS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
-import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
+import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, endsInPastVerb, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
@@ -40,7 +40,15 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       const head = comma > i + 1 ? t[comma - 1].lo : '';
       // "In a statement, Trump said ...": the verb's speaker has the words, not the document.
       let saysItself = false;
-      for (let k = comma + 1; comma > 0 && k < Math.min(hi, comma + 9); k++) if (cueAt(t[k])) saysItself = true;
+      // Past the work's title in quotation marks ("In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. Kerrigan
+      // suggested ...").
+      let from = comma + 1;
+      if (comma > 0 && doc.quoteMark[from]) {
+        let close = from + 1;
+        while (close < Math.min(hi, from + 15) && !doc.quoteMark[close]) close++;
+        if (close < hi && doc.quoteMark[close]) from = close + 1;
+      }
+      for (let k = from; comma > 0 && k < Math.min(hi, from + 9); k++) if (cueAt(t[k])) saysItself = true;
       if (comma > 0 && !saysItself && (SOURCE_DOCUMENTS.has(head) || SOURCE_DOCUMENTS.has(head.replace(/s$/, ''))) && wordsIn(t, comma + 1, hi) >= 3) {
         const quote = clauseSpan(doc, comma + 1, hi);
         if (quote) {
@@ -62,9 +70,13 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         subj = { s: i + 2, e };
       }
       const before = wordsIn(t, lo, i);
+      // "regulate according to function", "according to plan": a bare common noun is a manner, no source.
+      if (subj.s === subj.e && !t[subj.s].cap && !speakerHead(t[subj.s].lo) && !SPEAKER_PRONOUNS.has(t[subj.s].lo)) { i = subj.e; continue; }
       let quote: Span | null = null;
       // "Blinken told Ghani ..., according to the statement": the speaker inside keeps the words.
-      if (before >= 3 && found.some((f) => f.cueTok >= lo && f.cueTok < i)) { i = subj.e; continue; }
+      // Not a verb of belief or finding read as a cue ("Some families would see their taxes go up ..., according to
+      // an analysis by ..."): the words are the source's.
+      if (before >= 3 && found.some((f) => f.cueTok >= lo && f.cueTok < i && cueAt(t[f.cueTok])?.kind !== 'thought')) { i = subj.e; continue; }
       // "At the heart of the trouble, according to Dennis B. Ross, an envoy, was a decision ...": an aside inside
       // the words; they are the whole sentence.
       if (before >= 3 && t[i - 1].t === ',' && asideGoesOn(t, subj.e + 1, hi)) quote = clauseSpan(doc, lo, hi);
@@ -74,7 +86,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       i = subj.e;
       continue;
     }
-    const judged = judgementAt(doc, i, lo, hi);
+    const judged = judgementAt(doc, i, lo, hi, (k) => sentenceSpeaker(t, found, mentionOf, lo, k));
     if (judged) {
       const { s: ms, e: me } = judged.subject;
       found.push({ quote: judged.quote, kind: 'indirect', mention: judged.speaks ? [ms, me] : null, cue: judged.speaks ? [judged.cueStart, i + 2] : [judged.cueStart, i], confidence: judged.speaks ? 0.5 : 0.4, subject: judged.subject, after: true, cueTok: i });
@@ -94,12 +106,18 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const relativeThat = prev?.lo === 'that' && !!t[i - 2] && t[i - 2].word && isSpeakerEnd(t[i - 2]) && !cueAt(t[i - 2]) && (verbTense(t[i].lo) === 'past' || verbTense(t[i].lo) === 's') && t[i].lo !== form.base;
     // "went on to call Cruz ...", "was quick to point out that ...": the subject of the verb before "to" speaks.
     const catenative = prev?.lo === 'to' && form.kind === 'speech' ? catenativeVerb(t, i - 2, lo) : -1;
-    if (prev && !standsAlone && !byParticiple && !relativeThat && catenative < 0 && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
+    // "forced Tom Reyes, who was under questioning, to admit that ...": the object of the verb before speaks.
+    const controlled = prev?.lo === 'to' && form.kind === 'speech' && catenative < 0 ? controlledObject(t, i - 2, lo) : null;
+    if (prev && !standsAlone && !byParticiple && !relativeThat && catenative < 0 && !controlled && (prev.lo === 'to' || DETERMINERS.has(prev.lo) || (PREPOSITIONS.has(prev.lo) && !AUX_ADVERBS.has(prev.lo)))) continue; // "to say", "the report"
     // "his Treasury post", "their Senate report": a bare form after a possessive and a name is a noun.
     if (prev?.cap && POSSESSIVE_DETERMINERS.has(t[i - 2]?.lo ?? '') && t[i].lo === form.base) continue;
     const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
     // "When asked whether he would run, ...": a question put by someone the text does not name.
-    if (form.base === 'ask' && (!prev || !isSpeakerEnd(prev) || /^(is|was|are|were|been|be|being|when|if)$/.test(prev.lo))) {
+    // "Lawmakers also asked whether ...": the adverbs between a subject and the verb leave it the subject's.
+    let pa = i - 1;
+    while (pa > lo && AUX_ADVERBS.has(t[pa].lo) && !/^(was|were|is|are)$/.test(t[pa].lo)) pa--;
+    const beforeAsk = pa >= lo && !/^(is|was|are|were|been|be|being)$/.test(t[pa].lo) ? t[pa] : prev;
+    if (form.base === 'ask' && (!beforeAsk || !isSpeakerEnd(beforeAsk) || /^(is|was|are|were|been|be|being|when|if)$/.test(beforeAsk.lo))) {
       let q = i + 1;
       while (q < Math.min(hi, i + 6) && t[q].word && !QUESTION_WORDS.has(t[q].lo)) q++;
       const span = q < hi && QUESTION_WORDS.has(t[q].lo) ? clauseSpan(doc, q, questionEnd(t, q, hi)) : null;
@@ -133,6 +151,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // "development projects", "medical claims", "some steep challenges": an -s form right after a lower-case
       // word that names no one is a plural noun.
       if (subject && subject.s === subject.e && subject.e === i - 1 && t[i].lo !== form.base && t[i].lo.endsWith('s') && !t[i - 1].cap && !isNumber(t[i - 1]) && !SPEAKER_PRONOUNS.has(t[i - 1].lo) && !PLURAL_NOUNS.has(t[i - 1].lo) && !speakerHead(t[i - 1].lo)) subject = null;
+      // "Mr. Hale scrutinized reports like ...", "Ford studied claims that ...": an -s form right after a name and a
+      // verb in the past tense is that verb's object, a plural noun; the name and the verb are no speaker.
+      if (subject && subject.e === i - 1 && t[i].lo !== form.base && t[i].lo.endsWith('s') && endsInPastVerb(t, subject.s, subject.e)) subject = null;
       // An -s form read as a plural noun ("classic TV shows and films"), not a verb; so is one followed by a
       // verb of its own ("reports say", "claims were denied").
       if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && (/^(and|or|with)$/.test(t[i + 1]?.lo ?? '') || verbAfterNoun(t[i + 1]))) subject = null;
@@ -148,8 +169,25 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       }
       // "Trump smiled and said ...", "..., but called it a starting point": a second verb shares the sentence's speaker.
       if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && form.kind === 'speech') subject = sentenceSpeaker(t, found, mentionOf, lo, i);
+      // "... but has said ...": the same past auxiliaries.
+      if (prev && AUX_ADVERBS.has(prev.lo) && form.kind === 'speech') {
+        let v = i - 1;
+        while (v > lo && AUX_ADVERBS.has(t[v].lo)) v--;
+        // Not the listener of an earlier verb ("urged allies to ... but has said").
+        if (t[v].lo === 'but' && t[v - 1]?.t !== ',') subject = sentenceSpeaker(t, found.filter((f) => f.subject.e < f.cueTok), mentionOf, lo, v) ?? subject;
+      }
       // "press reports say", "if reports that ...": a noun-first form is a verb right after a named source, or before "that".
       if (subject && !inverted && NOUN_FIRST_FORMS.has(t[i].lo) && (subject.e !== i - 1 || (t[i + 1]?.lo !== 'that' && !namedSource(t, subject, lo)))) subject = null;
+      if (controlled) subject = controlled;
+      // "dealers polled by Reuters felt ...", "A Fiat spokesman contacted by Reuters said": the agent of a participle
+      // that modifies the subject is no speaker; the phrase before the participle is.
+      if (!inverted && (!subject || subject.e === i - 1 || AUX_ADVERBS.has(t[i - 1].lo))) subject = modifiedByAgent(t, i, lo) ?? subject;
+      // "Some in the industry say": a quantifier's phrase of place or membership up to the cue is part of it.
+      if (subject && !inverted && subject.s === subject.e && subject.e < i - 2 && QUANTIFIERS.has(t[subject.s].lo) && /^(in|of|among|within|at)$/.test(t[subject.e + 1].lo)) {
+        let k = subject.e + 1;
+        while (k < i && t[k].word && !AUX_ADVERBS.has(t[k].lo) && k - subject.e <= 5) k++;
+        if (k === i || AUX_ADVERBS.has(t[k].lo)) subject = { s: subject.s, e: k - 1 };
+      }
     }
     if (!subject) continue;
     // Where the reported clause is.
@@ -252,13 +290,29 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const p = t[b - 1]?.lo ?? '';
     return p === ',' || p === ';' || DASHES.has(p) || (/^(and|but)$/.test(p) && t[b - 2]?.t === ',') || /^(while|whereas|although|though)$/.test(p) || (p === 'as' && t[b - 2]?.lo === 'even');
   };
+  // "worried that if the state held up the deal, Patriot could threaten to ...": a verb after a modal is what
+  // might be said, inside the other statement's words, though it opens a clause of its own.
+  const hypothetical = (f: (typeof found)[number]) => {
+    let k = f.cueTok - 1;
+    while (k > 0 && /^(not|also|never|then|even|still)$/.test(t[k].lo)) k--;
+    return /^(could|would|might|may|should|must)$/.test(t[k]?.lo ?? '');
+  };
   const nested = (f: (typeof found)[number]) => {
-    if (f.after && independent(f)) return false;
+    if (f.after && independent(f) && !hypothetical(f)) return false;
     const cueOffset = t[f.cueTok].a;
     // "Austin promised to consult allies, Stoltenberg added": the clause before a closing cue is all the closing speaker's.
-    return found.some((g) => g !== f && cueOffset >= g.quote[0] && cueOffset < g.quote[1] && (!g.after || !(t[g.cueTok].a >= f.quote[0] && t[g.cueTok].a < f.quote[1])));
+    return found.some((g) => g !== f && !(!g.after && hypothetical(g)) && cueOffset >= g.quote[0] && cueOffset < g.quote[1] && (!g.after || !(t[g.cueTok].a >= f.quote[0] && t[g.cueTok].a < f.quote[1])));
   };
-  const inner = new Set(found.filter((f) => nested(f)));
+  // "contradicting the police's earlier claim that ...", "rejected the union's claim that ...": a noun of speech
+  // its owner names, before "that", is the owner's statement inside the other one's words; both stand.
+  const owned = (f: (typeof found)[number]) => {
+    const k = f.cueTok;
+    if (!CUE_NOUNS.has(t[k].lo) || t[k + 1]?.lo !== 'that' || f.subject.e >= k) return false;
+    const o = t[k - 1] && !t[k - 1].cap && /(?:er|ly|ed|ous|al|ic|ive)$/.test(t[k - 1].lo) ? k - 2 : k - 1;
+    return !!t[o] && (POSSESSIVE_DETERMINERS.has(t[o].lo) || (/[’']s?$/.test(t[o].t) && /[’']/.test(t[o].t) && !CONTRACTED.test(t[o].lo)));
+  };
+  // A clause before "X could threaten" is no closing cue's words.
+  const inner = new Set(found.filter((f) => nested(f) || (!f.after && hypothetical(f))));
   const outer = found.filter((f) => !inner.has(f));
   // A clause reported after a cue ends where the next speaker's phrase begins ("X said A, but Y said B").
   for (let f = 0; f < outer.length; f++) {
@@ -278,7 +332,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
   }
   const out: Candidate[] = [];
   for (const f of found) {
-    if (inner.has(f)) continue;
+    if (inner.has(f) && !owned(f)) continue;
     const a = doc.tokenAt(f.quote[0]);
     // One word says little, unless it is an answer ("said yes").
     if (wordsIn(t, a, doc.tokenAt(f.quote[1])) < 2 && !ANSWERS.has(t[a].lo)) continue;
@@ -300,7 +354,7 @@ const SUBJECT_STOP = new Set([';', ':', '(', ')', 'that', 'because', 'while', 'w
  * "Trump seemed to enjoy the fight", "Clinton is widely expected to win": the writer's judgement, a statement
  * without a speaker whose words are the subject and what follows the verb (PolNeAR's reading).
  */
-function judgementAt(doc: Doc, i: number, lo: number, hi: number): { quote: Span; cueStart: number; subject: Subject; speaks: boolean } | null {
+function judgementAt(doc: Doc, i: number, lo: number, hi: number, shared?: (k: number) => Subject | null): { quote: Span; cueStart: number; subject: Subject; speaks: boolean } | null {
   const t = doc.tokens;
   const form = JUDGEMENT_FORMS.get(t[i].lo);
   if (!form || t[i].cap || i + 2 >= hi || t[i + 1].lo !== 'to') return null;
@@ -327,11 +381,34 @@ function judgementAt(doc: Doc, i: number, lo: number, hi: number): { quote: Span
   while (s < c && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || /^(and|or)$/.test(t[s].lo))) s++;
   if (s >= c || wordsIn(t, s, c) > 12) return null;
   // "Trump appeared to suggest that ...": the subject speaks; what follows the reporting verb is the statement.
-  const speaks = !!cueAt(next) && isSpeakerEnd(t[c - 1]);
+  let e = c - 1;
+  let speaks = !!cueAt(next) && isSpeakerEnd(t[e]);
+  // Not past "is expected to": what others expect of the subject is no word of theirs.
+  if (cueAt(next) && !speaks && !form.afterBe) {
+    const from = shared && /^(and|but)$/.test(t[c - 1].lo) ? shared(c - 1) : null;
+    if (from) {
+      // "Reyes agreed with the panel and seemed to think ...": the verbs share the clause's speaker.
+      s = from.s;
+      e = from.e;
+      speaks = true;
+    } else {
+      // "Last week Ford in a televised interview appeared to blame ...": a phrase of time before the speaker and
+      // one of place or occasion after it are no part of them.
+      let a = s;
+      if (/^(last|this|next|earlier|later)$/.test(t[a].lo) && TIME_WORDS.has(t[a + 1]?.lo ?? '')) a += 2;
+      else while (a < c - 1 && TIME_WORDS.has(t[a].lo)) a++;
+      const p = t.slice(a + 1, c).findIndex((x) => PREPOSITIONS.has(x.lo) && !/^(of|last|this|late|earlier)$/.test(x.lo));
+      if (p >= 0 && t[a].cap && isSpeakerEnd(t[a + p]) && t.slice(a + p + 1, c).every((x) => x.word && !cueAt(x))) {
+        s = a;
+        e = a + p;
+        speaks = true;
+      }
+    }
+  }
   const from = speaks ? (t[i + 3]?.lo === 'that' ? i + 4 : i + 3) : s;
   const quote = clauseSpan(doc, from, hi);
   if (!quote || wordsIn(t, speaks ? from : i + 2, hi) < 2) return null;
-  return { quote, cueStart: c, subject: { s, e: c - 1 }, speaks };
+  return { quote, cueStart: c, subject: { s, e }, speaks };
 }
 
 /** One-word answers that are words said ("75 percent said yes"). */
@@ -476,6 +553,42 @@ function determinerNotOfTime(t: Token[], cs: number): boolean {
 }
 /** Verbs before "to" whose subject does what follows: "moved to emphasize", "tried to portray". */
 const CATENATIVES = new Set(['moved', 'moves', 'moving', 'tried', 'tries', 'trying', 'attempted', 'attempts', 'attempting', 'rushed', 'hastened', 'proceeded', 'went', 'took', 'used', 'uses', 'sought', 'began', 'begun', 'started', 'continued']);
+/**
+ * The object of an object-control verb ending at k, before "to" ("forced Tom Reyes to", "got the minister, who
+ * had denied it for weeks, to"): a name or a short phrase after the verb, past a clause between commas.
+ */
+function controlledObject(t: Token[], k: number, lo: number): Subject | null {
+  let e = k;
+  if (e > lo && t[e].t === ',') {
+    let c = e - 1;
+    while (c > lo && e - c < 25 && t[c].t !== ',') c--;
+    if (t[c].t !== ',' || !/^(who|whom|which)$/.test(t[c + 1]?.lo ?? '')) return null;
+    e = c - 1;
+  }
+  let s = e;
+  while (s - 1 > lo && e - s < 5 && t[s - 1].word && !OBJECT_CONTROL_VERBS.has(t[s - 1].lo) && (t[s - 1].cap || DETERMINERS.has(t[s - 1].lo) || !cueAt(t[s - 1]))) s--;
+  if (s - 1 < lo || !OBJECT_CONTROL_VERBS.has(t[s - 1].lo) || t[s - 1].cap) return null;
+  if (!isSpeakerEnd(t[e]) || !plausibleSpeaker(t, s, e)) return null;
+  // Someone who can speak: a name, a pronoun, or a noun for people ("got the chance to thank" is no one).
+  if (!t.slice(s, e + 1).some((x) => x.cap) && !SPEAKER_PRONOUNS.has(t[e].lo) && !OBJECT_PRONOUNS.has(t[e].lo) && !speakerHead(t[e].lo)) return null;
+  return { s, e };
+}
+/**
+ * "dealers polled by Reuters", "A Fiat spokesman contacted by Reuters" before the cue at i: the phrase before the
+ * participle, whose agent the capitalised name after "by" is; null for other phrases.
+ */
+function modifiedByAgent(t: Token[], i: number, lo: number): Subject | null {
+  let e = i - 1;
+  while (e > lo && AUX_ADVERBS.has(t[e].lo)) e--;
+  let s = e;
+  while (s - 1 > lo && t[s - 1].cap && t[s - 1].word) s--;
+  // Not an owner before a noun ("The uproar caused by Mr Biden's comment").
+  if (!t[e]?.cap || /[’']s?$/.test(t[e].t) || s - 3 < lo || t[s - 1].lo !== 'by') return null;
+  const v = t[s - 2];
+  if (v.cap || !(/[^e]ed$/.test(v.lo) || IRREGULAR_PAST.has(v.lo))) return null;
+  const head = subjectBefore(t, s - 2, lo);
+  return head && head.e === s - 3 && plausibleSpeaker(t, head.s, head.e) ? head : null;
+}
 /** Adjectives in "was quick to", "were eager to": their subject speaks. */
 const READY = new Set(['quick', 'eager', 'careful', 'keen', 'swift', 'happy', 'first', 'willing', 'ready']);
 /**
@@ -524,6 +637,20 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
     if ((w.t === ',' || DASHES.has(w.t)) && (n.lo === 'and' || n.lo === 'but') && newSpeakerVerb(t, k + 2, b)) return k;
     if (w.t === ';' && (SPEAKER_PRONOUNS.has(n.lo) || n.cap || DETERMINERS.has(n.lo))) return k;
     if (w.lo === 'but' && t[k - 1].t !== ',' && cueAt(n)) return k;
+    // "... but has said she will ...", "but has also argued": the speaker's next reporting verb after auxiliaries.
+    if (w.lo === 'but' && t[k - 1].t !== ',') {
+      let v = k + 1;
+      while (v < b && AUX_ADVERBS.has(t[v].lo)) v++;
+      if (v > k + 1 && v < b && cueAt(t[v])?.kind === 'speech' && !t[v].lo.endsWith('ing')) return k;
+    }
+    // "Republicans said they were convinced ... and Democrats accused the GOP of ...": a named new speaker's verb.
+    // Not names joined ("that Finland and Russia share a border"): the word before "and" ends a clause, the verb is
+    // in the past.
+    if (w.lo === 'and' && t[k - 1].t !== ',' && t[k - 1].word && !t[k - 1].cap && n.cap && !SPEAKER_PRONOUNS.has(n.lo) && newSpeakerVerb(t, k + 1, b)) {
+      let v = k + 1;
+      while (v < b && t[v].cap) v++;
+      if (v < b && verbTense(t[v].lo) === 'past') return k;
+    }
     // "said Trump was ignorant of Islam and criticized him": the speaker's next reporting verb, same tense.
     if (w.lo === 'and') {
       let v = k + 1;
@@ -605,7 +732,11 @@ const SOURCE_DOCUMENTS = new Set(['poll', 'survey', 'study', 'report', 'analysis
 
 /** The speaker a participle or a second verb shares: an earlier cue's, a direct quote's, or the sentence's subject. */
 function sentenceSpeaker(t: Token[], found: Array<{ cueTok: number; subject: Subject }>, mentionOf: Int32Array, lo: number, i: number): Subject | null {
-  const earlier = found.filter((f) => f.cueTok < i).pop();
+  // "Dunne attacked Voss for her support of the war, saying ...": a verb's speaker, before the owner of a noun of
+  // speech in its object.
+  const before = found.filter((f) => f.cueTok < i);
+  const owned = (k: number) => k > 0 && (POSSESSIVE_DETERMINERS.has(t[k - 1].lo) || (/[’']s$/.test(t[k - 1].lo) && !CONTRACTED.test(t[k - 1].lo)));
+  const earlier = before.filter((f) => !owned(f.cueTok)).pop() ?? before.pop();
   if (earlier) return earlier.subject;
   for (let k = i - 1; k >= lo; k--) if (mentionOf[k] > 0) return { s: mentionOf[k] - 1, e: k };
   const first = t[lo];

@@ -5,6 +5,7 @@
 import { CUE_FORMS, NOUN_FIRST_FORMS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS, UNNAMED_OFFICES } from './lexicon.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
+import { wordClasses } from '../nlp/wordnet.ts';
 import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
 
 export interface Entity {
@@ -181,6 +182,19 @@ export function findEntities(text: string): Entity[] {
       if (office && isTitle(office[1]) && given > 0) {
         split.role = [...text.slice(Math.max(0, at - 40) + office.index, at).trim().split(/[ \t]+/), ...words.slice(0, given)];
         split.name = words.slice(given);
+      }
+    }
+    // "former Miss Universe Alicia Machado", "Crooked Hillary Clinton": a common word before a given name and a
+    // surname (WordNet's, no person's name) is no part of the name.
+    if (!split.role.length && split.name.length >= 3) {
+      const given = split.name.findIndex((w, k) => k > 0 && FIRST_NAMES.has(w.toLowerCase()) && split.name.length - k >= 2);
+      const common = (w: string) => {
+        const c = wordClasses(w.toLowerCase());
+        return !FIRST_NAMES.has(w.toLowerCase()) && !HONORIFICS.has(bare(w)) && !/\./.test(w) && !/^\p{Lu}+$/u.test(w) && (c.mask & 4 || (c.mask & 1 && c.noun !== 18 && c.noun !== 15));
+      };
+      if (given > 0 && split.name.slice(0, given).every(common)) {
+        at = text.indexOf(split.name[given], at);
+        split.name = split.name.slice(given);
       }
     }
     const role = split.role;
@@ -414,9 +428,23 @@ export class SpeakerResolver {
     if (name.includes(' ')) return name;
     const list = this.fullByLast.get(name);
     if (!list) return name;
-    // "Mrs. Clinton" after both Clintons are named: the one whose gender fits.
-    if (gender) for (const e of list) if (this.genderOf(e.name) === gender) return e.name;
+    // "Mrs. Clinton" after both Clintons are named: the one whose gender fits. A bare "Obama" is the Obama the
+    // article's honorifics for the surname alone point to ("Mr. Obama"), not Michelle Obama named once.
+    const own = gender ?? this.surnameGender(name);
+    if (own) {
+      for (const e of list) if (this.genderOf(e.name) === own) return e.name;
+      // "Mr. Obama" where the one Obama named in full is Michelle Obama: someone else of that surname.
+      if (list.every((e) => this.genderOf(e.name, true) === (own === 'm' ? 'f' : 'm'))) return name;
+    }
     return list[0].name;
+  }
+
+  /** The gender the honorifics and offices before a surname alone give it in the article ("Mr. Obama"), if one. */
+  private surnameGender(name: string): Gender | undefined {
+    let m = 0;
+    let f = 0;
+    for (const e of this.people) if (e.name === name && e.gender) e.gender === 'm' ? m++ : f++;
+    return m > f ? 'm' : f > m ? 'f' : undefined;
   }
 
   /** The office the article gives a name, or ''. */
@@ -427,6 +455,17 @@ export class SpeakerResolver {
   /** Whether the article names `name` as a person (a full name, or the last name of one). */
   isPersonName(name: string): boolean {
     return (name.includes(' ') ? this.personNames : this.personLastNames).has(name) || (!!this.genderOf(name, true) && /^\p{Lu}/u.test(name));
+  }
+
+  /** The last person recorded as speaking after offset `at` (before now), if any. */
+  personSaidSince(at: number, gender?: Gender): string | undefined {
+    for (let i = this.said.length - 1; i >= 0 && this.said[i].at > at; i--) {
+      const s = this.said[i];
+      if (PRONOUNS.has(s.speaker.toLowerCase()) || (gender && this.genderOf(s.speaker) && this.genderOf(s.speaker) !== gender)) continue;
+      // "Davia B. Tamsin" is the person "Davia B Tamsin" the names give (an initial's dot dropped there).
+      if (s.speaker && (s.person || this.personNames.has(s.speaker.replace(/\b(\p{Lu})\.(?=\s)/gu, '$1')))) return s.speaker;
+    }
+    return undefined;
   }
 
   /** Remember who spoke where, so that a later "he said" finds them. */
@@ -449,6 +488,10 @@ export class SpeakerResolver {
     }
     let found: string | undefined;
     let foundAt = -1;
+    // The last person the article gives the pronoun's gender: "Mrs Blair ... a law on Guantanamo Bay. She said"
+    // is Mrs Blair, not a name of no known gender after her.
+    let gendered: string | undefined;
+    let genderedAt = -1;
     for (const e of this.people) {
       if (e.at >= at) break;
       const full = this.fullName(e.name, e.gender);
@@ -456,6 +499,14 @@ export class SpeakerResolver {
         found = full;
         foundAt = e.at;
       }
+      if (gender && this.genderOf(full, true) === gender) {
+        gendered = full;
+        genderedAt = e.at;
+      }
+    }
+    if (gendered && found !== gendered && !this.genderOf(found!) && at - genderedAt < 1500) {
+      found = gendered;
+      foundAt = genderedAt;
     }
     // A person of the pronoun's gender named after the last one quoted, whose gender the article does not give,
     // is nearer ("The New Yorker's profile ... Sen. Claire McCaskill scolded him: '...,' she said").
@@ -579,6 +630,50 @@ export class SpeakerResolver {
     return found;
   }
 
+  /**
+   * The group or organisation the sentence before the one at `at` opens with, as its subject ("BAA are ...", "The
+   * unions have ..."), when the pronoun at `at` opens its own sentence and no one was quoted since that sentence
+   * began; for "it" only a singular one. Not a person, a pronoun or a place.
+   */
+  private openingGroup(at: number, singularOnly: boolean): { phrase: string; at: number } | undefined {
+    const own = this.sentenceStartBefore(at);
+    if (!/^(?:(?:but|and|yet|so)\s+)?$/i.test(this.text.slice(own, at).trim())) return undefined;
+    let end = own;
+    while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+    if (end === 0) return undefined;
+    const previous = this.sentenceStartBefore(end);
+    if (this.said.some((x) => x.at >= previous && x.at < at)) return undefined;
+    const sentence = this.text.slice(previous, end);
+    const m = /^(?:(?:But|And|Yet|So)\s+)?((?:The\s+)?(?:(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,4}\p{Lu}[\p{L}\p{N}&.-]*|\p{Ll}+s))\s+(are|is|was|were|has|have|had|will|would|could|can|also|\p{Ll}+ed)\b/u.exec(sentence);
+    if (!m) return undefined;
+    const phrase = m[1];
+    const words = phrase.split(/\s+/).filter((w) => !/^the$/i.test(w));
+    const name = words.join(' ');
+    if (!words.length || PRONOUNS.has(name.toLowerCase()) || NON_NAME.has(words[0].toLowerCase())) return undefined;
+    if (this.personNames.has(name) || this.personLastNames.has(name) || FIRST_NAMES.has(words[0].toLowerCase()) || this.genderOf(name)) return undefined;
+    if (words.length >= 2 && PLACE_HEADS.has(bare(last(name)))) return undefined;
+    const lowerHead = /^\p{Ll}/u.test(last(name));
+    // A common noun must name speakers ("unions", "analysts"), a plural one for "they".
+    if (lowerHead && (!speakerHead(name) || singularOnly)) return undefined;
+    const plural = lowerHead || /^(are|were|have)$/.test(m[2]);
+    if (singularOnly && plural) return undefined;
+    // "They" after "BAA are ...", not after "The Associated Press interviewed 20 crew members".
+    if (!singularOnly && !plural) return undefined;
+    return { phrase, at: previous + sentence.indexOf(phrase) };
+  }
+
+  /** Whose campaign "the campaign" at `at` is: a surname ("Clinton"), or undefined. */
+  private campaignOf(at: number): string | undefined {
+    const subject = this.previousSubject(at);
+    if (subject) return last(this.fullName(subject.name, subject.gender));
+    const before = this.text.slice(Math.max(0, at - 1500), at);
+    let found: string | undefined;
+    for (const m of before.matchAll(/(\p{Lu}[\p{L}-]+)(?:[’']s)?(?:\s+(?:presidential|re-?election|election|Senate|senate|leadership))?\s+campaign\b/gu)) {
+      if (this.personLastNames.has(m[1]) || this.people.some((e) => last(e.name) === m[1]) || this.entities.some((e) => e.name.includes(' ') && last(e.name) === m[1] && !isOrgName(e.name.split(' ')))) found = m[1];
+    }
+    return found;
+  }
+
   /** The person named first in the sentence before the one holding `at`, when the sentence opens with them. */
   private previousSubject(at: number): Entity | undefined {
     let end = this.sentenceStartBefore(at);
@@ -679,6 +774,9 @@ export class SpeakerResolver {
     const day = /^(\S+)\s+(?=\p{Lu})/u.exec(mention);
     if (day && CALENDAR.test(day[1]) && mention.split(/\s+/).length >= 2) return this.resolve(mention.slice(day[0].length), at + day[0].length, context);
     // "He went", "It seems unfair": a pronoun and its verb; the pronoun speaks ("She and her aides" stays a group).
+    // "the police's claim that ...", "the union's": the owner of the words speaks.
+    // Not a name that ends so ("Standard and Poor's", "McDonald's").
+    if (/(?:^|\s)\p{Ll}+[’']s$/u.test(mention) && !/^(?:he|she|it|that|who|there|what|here|this)[’']s$/i.test(mention)) return this.resolve(mention.slice(0, -2), at, context);
     const lead = /^(he|she|it|they|we|i)(?:[’'](?:s|d|ll|m|re|ve))?\s+(\S+)/i.exec(mention);
     if (lead && !/^(?:and|or|&)$/i.test(lead[2])) return this.resolve(lead[1], at, context);
     if (context && this.implausible(mention, at, context)) {
@@ -695,6 +793,12 @@ export class SpeakerResolver {
     const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
     if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
     if (PRONOUNS.has(lower)) {
+      // "Residents said ... BAA are planning a runway. They have said ...": a group or an organisation opening the
+      // sentence before, after the last one quoted, is whom "they" or "it" opening this sentence goes on from.
+      if (lower === 'they' || lower === 'it') {
+        const opening = this.openingGroup(at, lower === 'it');
+        if (opening) return this.resolve(opening.phrase, opening.at);
+      }
       const who = PERSONAL.has(lower) ? this.lastPerson(at, pronounGender(lower)) : this.lastGroup(at, lower === 'it' || lower === 'its');
       return who ? { speaker: who, role: this.roleByName.get(who) ?? '' } : { speaker: mention, role: '' };
     }
@@ -738,6 +842,12 @@ export class SpeakerResolver {
     if (words[0].toLowerCase() === 'the' && ws.length === 1 && ORG_HEADS.has(bare(ws[0]))) {
       const named = this.lastOrganisation(bare(ws[0]), at);
       if (named) return { speaker: named, role: '' };
+      // "Hillary Clinton plans to ... The campaign says": a candidate's campaign, of the person the sentence before
+      // opens with, else of the last campaign the article names ("Donald Trump's presidential campaign").
+      if (bare(ws[0]) === 'campaign') {
+        const candidate = this.campaignOf(at);
+        if (candidate) return { speaker: `${candidate} campaign`, role: '' };
+      }
     }
     // "the insurgents", "the militants": the group of that kind named last ("the Taliban"), by the actor dictionary.
     if (words[0].toLowerCase() === 'the' && ws.every((w) => !/\p{Lu}/u.test(w))) {
