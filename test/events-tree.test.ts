@@ -3,6 +3,7 @@
  * several chosen where the nearest party before the trigger is not its actor.
  */
 import { describe, expect, it } from 'vitest';
+import { mergeMentions, type Draft } from '../src/events/merge.ts';
 import { extractEvents, type EventRow } from '../src/events/extract.ts';
 import { AnalysedDocument } from '../src/nlp/document.ts';
 import { triggerNode } from '../src/events/arguments.ts';
@@ -333,5 +334,17 @@ describe('a name the tagger took for a pronoun', () => {
 describe('what parties agree or talk about', () => {
   it('is a topic, not the other side ("agreed to cooperate on Afghanistan")', () => {
     expect(events('The Soviet Union agreed on Monday to cooperate on Afghanistan.').map((e) => e.recipient_country)).not.toContain('AFG');
+  });
+});
+
+describe('merging two tellings of one event', () => {
+  it('never fills the actor with the party the act was done to', () => {
+    const draft = (actor: string, recipient: string, sentence: string) => ({
+      event_type: 'ASSAULT', sentence, nominal: false, date: '2022-03-01', date_is_fallback: true, mentions: 1, confidence: 0.5, location: '',
+      actor, actor_country: actor ? 'RUS' : '', actor_key: actor ? 'RUS|government' : '', actor_name_key: '',
+      recipient, recipient_country: recipient ? 'RUS' : '', recipient_key: recipient ? 'RUS|government' : '',
+    }) as unknown as Draft;
+    const [row] = mergeMentions([draft('', 'Russia', 'Volunteers joined the fight against Russia.'), draft('Russia', '', 'Russia fought on.')]);
+    expect(row).toMatchObject({ actor: '', recipient: 'Russia', mentions: 2 });
   });
 });

@@ -34,7 +34,8 @@ export function mergeMentions(rows: Draft[]): Draft[] {
       continue;
     }
     same.mentions++;
-    if (!same.actor && r.actor) Object.assign(same, pick(r, ['actor', 'actor_country', 'actor_sector', 'actor_office', 'actors', 'actor_countries', 'actor_key', 'actor_name_key']));
+    // (never the party it was done to: "the fight against Russia" and "Russia's fight" make no Russia -> Russia)
+    if (!same.actor && r.actor && (!r.actor_key || r.actor_key !== same.recipient_key)) Object.assign(same, pick(r, ['actor', 'actor_country', 'actor_sector', 'actor_office', 'actors', 'actor_countries', 'actor_key', 'actor_name_key']));
     if ((!same.recipient || !same.recipient_key) && r.recipient_key && r.recipient_key !== same.actor_key) Object.assign(same, pick(r, ['recipient', 'recipient_country', 'recipient_sector', 'recipient_office', 'recipients', 'recipient_countries', 'recipient_key']));
     if (same.date_is_fallback && !r.date_is_fallback) Object.assign(same, pick(r, ['date', 'date_precision', 'date_is_fallback']));
     if (!same.location && r.location) Object.assign(same, pick(r, ['location', 'location_country', 'latitude', 'longitude']));
