@@ -3,6 +3,10 @@ RAW ?= raw
 OUT ?= out
 # Statements: speech (words said or written) or attribution (also positions and intentions, PolNeAR's scope).
 SCOPE ?= speech
+# The country whose press the corpus is (ISO 3166 alpha-3, e.g. GBR for the BBC): the country of "the Home
+# Secretary" or "parliament" in articles without a dateline. Empty: none.
+HOME_COUNTRY ?=
+HOME_OPT := $(if $(HOME_COUNTRY),--home-country $(HOME_COUNTRY))
 # Worker threads for clean, segment and extract (default: one per core); the data files are the same whatever it is.
 JOBS ?=
 JOBS_OPT := $(if $(JOBS),--jobs $(JOBS))
@@ -28,7 +32,7 @@ $(STAMP): package-lock.json
 install: $(STAMP)
 
 build: $(STAMP)
-	$(CLI) build --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE) $(JOBS_OPT) $(REDIS_OPT)
+	$(CLI) build --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE) $(HOME_OPT) $(JOBS_OPT) $(REDIS_OPT)
 
 # A worker for cluster builds: make worker REDIS=redis://HOST:PORT [JOBS=N] (runs until stopped).
 worker: $(STAMP)
@@ -44,7 +48,7 @@ typecheck: $(STAMP)
 # One stage at a time (each reads the previous stage's files in $(OUT)/.stages).
 # The clean stage's target is clean-text: `make clean` keeps its conventional meaning below.
 ingest segment extract validate package: $(STAMP)
-	$(CLI) $@ --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE) $(JOBS_OPT)
+	$(CLI) $@ --raw $(RAW) --out $(OUT) --statement-scope $(SCOPE) $(HOME_OPT) $(JOBS_OPT)
 
 clean-text: $(STAMP)
 	$(CLI) clean --raw $(RAW) --out $(OUT) $(JOBS_OPT)

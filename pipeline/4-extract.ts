@@ -11,7 +11,8 @@ import type { ExtractLines } from './extract-article.ts';
 
 export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<StageResult> {
   const input = await requireStage(p, 'segment');
-  return runStage(p, 'extract', `${outputFingerprint(input)}\nstatement_scope=${p.settings.statement_scope}`, async (dir) => {
+  const settings = `statement_scope=${p.settings.statement_scope}\nhome_country=${p.settings.home_country}`;
+  return runStage(p, 'extract', `${outputFingerprint(input)}\n${settings}`, async (dir) => {
     const articles = new LineWriter(join(dir, 'articles.jsonl'));
     const statements = new LineWriter(join(dir, 'statements.jsonl'));
     const events = new LineWriter(join(dir, 'events.jsonl'));
@@ -25,7 +26,7 @@ export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<Stage
       stage: 'extract',
       input: join(stageDir(p, 'segment'), 'articles.jsonl'),
       total: input.counts.articles ?? null,
-      salt: `statement_scope=${p.settings.statement_scope}`,
+      salt: settings,
       local: async (line, settings) => (extractLine ??= (await import('./extract-article.ts')).extractLine)(line, settings),
       share: async () => ({ 'nlp-models': (await import('../src/nlp/index.ts')).shareNlpModels() }),
       sink: async (out) => {

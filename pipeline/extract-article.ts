@@ -35,7 +35,7 @@ export function extractArticle(a: SegmentedArticle, settings: BuildSettings = DE
   // One analysis of the article (tokens, tags, trees, entities) read by both extractors.
   const analysis = new AnalysedDocument(a.text, a.sentences);
   const statements = extractStatements(a, { scope: settings.statement_scope, analysis });
-  const events = extractEvents(a, statements, analysis);
+  const events = extractEvents(a, statements, analysis, { homeCountry: settings.home_country });
   const cp = new CodePoints(a.text);
   return {
     article: articleRow(a),

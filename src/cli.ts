@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 // Start-up stays fast: only light modules are imported here; each command imports what it needs when
 // it runs (the pipeline, DuckDB and Arrow writers, the models, the report's libraries).
 import { buildPaths, DEFAULT_SETTINGS, NoInputError, requireArticles, type BuildSettings } from './dataset/stage.ts';
@@ -51,6 +52,12 @@ const io = (y: Argv, uses: Uses = ALL) =>
       default: DEFAULT_SETTINGS.statement_scope,
       describe: 'speech: statements proper; attribution: also positions and intentions attributed to someone (PolNeAR)',
       hidden: !uses.scope,
+    })
+    .option('home-country', {
+      type: 'string',
+      default: DEFAULT_SETTINGS.home_country,
+      describe: "the country whose press the corpus is (ISO 3166 alpha-3, e.g. GBR): the country of 'the Home Secretary', 'parliament' in articles without a dateline",
+      hidden: !uses.scope,
     });
 
 /** The stages `newsledger <stage>` runs (pipeline/index.ts's STAGE_RUNNERS, whose modules load on use). */
@@ -63,10 +70,15 @@ const runOpts = (a: { force: boolean; jobs?: number; cache: boolean; quiet: bool
   quiet: a.quiet,
 });
 
-const pathsOf = (a: { raw: string; out: string; 'statement-scope': BuildSettings['statement_scope']; 'max-rejects-per-file': number }) => {
+/** An ISO 3166-1 alpha-3 code (the country list loads only when a code is given). */
+const isAlpha3 = (code: string): boolean => /^[A-Z]{3}$/.test(code) && (createRequire(import.meta.url)('i18n-iso-countries') as { isValid: (c: string) => boolean }).isValid(code);
+
+const pathsOf = (a: { raw: string; out: string; 'statement-scope': BuildSettings['statement_scope']; 'max-rejects-per-file': number; 'home-country'?: string }) => {
   const max = a['max-rejects-per-file'];
   if (!Number.isInteger(max) || max < 0) throw new Error(`--max-rejects-per-file must be a whole number of at least 0, not ${max}`);
-  return buildPaths(a.raw, a.out, { statement_scope: a['statement-scope'], max_rejects_per_file: max });
+  const home = (a['home-country'] ?? '').trim().toUpperCase();
+  if (home && !isAlpha3(home)) throw new Error(`--home-country must be an ISO 3166-1 alpha-3 code such as GBR or USA, not ${JSON.stringify(a['home-country'])}`);
+  return buildPaths(a.raw, a.out, { statement_scope: a['statement-scope'], max_rejects_per_file: max, home_country: home });
 };
 
 /** `newsledger --version`: the program's version, its commit and code fingerprint (not a dataset version). */

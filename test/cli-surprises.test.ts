@@ -43,7 +43,13 @@ describe('CLI', () => {
     expect(ingest).not.toContain('--statement-scope');
     const extract = help('extract');
     expect(extract).toContain('--statement-scope');
+    expect(extract).toContain('--home-country');
     expect(extract).not.toContain('--raw');
+  });
+  it('refuses a --home-country that is no ISO 3166 alpha-3 code, naming it', () => {
+    const r = run(['extract', '--out', join(dir, 'out-home'), '--home-country', 'UK']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('--home-country must be an ISO 3166-1 alpha-3 code such as GBR or USA, not "UK"');
   });
 });
 

@@ -365,7 +365,7 @@ describe.skipIf(!REDIS_SERVER)('cluster builds through BullMQ on a private redis
 
 describe('the cluster protocol', () => {
   const fp = { code: 'a'.repeat(64), runtime: 'node=20 icu=74' };
-  const job: BatchJob = { protocol: PROTOCOL, fingerprint: fp, settings: { statement_scope: 'speech', max_rejects_per_file: 10 }, tasks: [{ task: 'segment', line: '{}' }], keys: ['k'] };
+  const job: BatchJob = { protocol: PROTOCOL, fingerprint: fp, settings: { statement_scope: 'speech', max_rejects_per_file: 10, home_country: '' }, tasks: [{ task: 'segment', line: '{}' }], keys: ['k'] };
 
   it('takes a well-formed job and names what is wrong with a malformed one', () => {
     expect(parseBatchJob(job)).toEqual(job);

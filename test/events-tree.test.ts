@@ -348,3 +348,14 @@ describe('merging two tellings of one event', () => {
     expect(row).toMatchObject({ actor: '', recipient: 'Russia', mentions: 2 });
   });
 });
+
+describe('the country whose press the corpus is (--home-country)', () => {
+  const text = 'Home Secretary Peter Brandtner accused Egypt of ignoring the ruling.';
+  it("gives a state's office named without its country that country in an article without a dateline", () => {
+    expect(extractEvents(segmented(text, '2005-03-02'), [], undefined, { homeCountry: 'GBR' })[0]).toMatchObject({ actor: 'Peter Brandtner', actor_country: 'GBR', recipient_country: 'EGY' });
+    expect(extractEvents(segmented(text, '2005-03-02'), [])[0].actor_country).toBe('');
+  });
+  it("lets a dateline's evidence decide where there is one", () => {
+    expect(extractEvents(segmented(text, '2005-03-02', 'CAIRO'), [], undefined, { homeCountry: 'GBR' })[0].actor_country).not.toBe('GBR');
+  });
+});

@@ -78,8 +78,8 @@ export function parseBatchJob(data: unknown): BatchJob {
   const fp = data.fingerprint;
   if (!isObject(fp) || typeof fp.code !== 'string' || typeof fp.runtime !== 'string') bad('fingerprint must be { code, runtime } strings');
   const s = data.settings;
-  if (!isObject(s) || (s.statement_scope !== 'speech' && s.statement_scope !== 'attribution') || !Number.isInteger(s.max_rejects_per_file)) {
-    bad('settings must hold statement_scope (speech or attribution) and max_rejects_per_file');
+  if (!isObject(s) || (s.statement_scope !== 'speech' && s.statement_scope !== 'attribution') || !Number.isInteger(s.max_rejects_per_file) || (s.home_country !== undefined && typeof s.home_country !== 'string')) {
+    bad('settings must hold statement_scope (speech or attribution), max_rejects_per_file and home_country (a string)');
   }
   if (!Array.isArray(data.tasks) || data.tasks.length === 0) bad('tasks must be a non-empty array');
   (data.tasks as unknown[]).forEach((t, i) => {

@@ -25,8 +25,13 @@ export interface BuildSettings {
   statement_scope: 'speech' | 'attribution';
   /** Rejects listed one by one per input file; the rest of a file's rejects become one summarising reject. */
   max_rejects_per_file: number;
+  /**
+   * The country whose press the corpus is (ISO 3166-1 alpha-3, '' for none): a state's organ or office named
+   * without its country in an article without a dateline is this country's ("the Home Secretary" in the BBC).
+   */
+  home_country: string;
 }
-export const DEFAULT_SETTINGS: BuildSettings = { statement_scope: 'speech', max_rejects_per_file: 100_000 };
+export const DEFAULT_SETTINGS: BuildSettings = { statement_scope: 'speech', max_rejects_per_file: 100_000, home_country: '' };
 
 export function buildPaths(raw: string, out: string, settings: Partial<BuildSettings> = DEFAULT_SETTINGS): BuildPaths {
   return { raw: resolve(raw), out: resolve(out), stages: join(resolve(out), '.stages'), settings: { ...DEFAULT_SETTINGS, ...settings } };

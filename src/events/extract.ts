@@ -571,8 +571,13 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   return out;
 }
 
+/** How events are coded besides the text: `homeCountry`, the country whose press the corpus is (build setting). */
+export interface EventOptions {
+  homeCountry?: string;
+}
+
 /** `analysis`: the article's analysis when another extractor already has one (a sentence is parsed once). */
-export function extractEvents(article: SegmentedArticle, statements: StatementRow[] = [], analysis?: AnalysedDocument): EventRow[] {
+export function extractEvents(article: SegmentedArticle, statements: StatementRow[] = [], analysis?: AnalysedDocument, options: EventOptions = {}): EventRow[] {
   const text = article.text;
   const published = article.published ?? '';
   const rows: Draft[] = [];
@@ -582,7 +587,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   });
   resolveSurnames(sentences.map((s) => s.groups));
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
-  const ownCountry = ownCountryOf(text, article.dateline ?? '', sentences.map((s) => s.groups));
+  const ownCountry = ownCountryOf(text, article.dateline ?? '', sentences.map((s) => s.groups), options.homeCountry ?? '');
   const fullName = fullNameIn(text, published, sentences.flatMap((s) => s.groups.flatMap((g) => g.actors)).filter((a) => a.kind === 'person' && /\s/.test(a.name)));
   // IDs hash the words, not the offsets: a cleaning change earlier in the text keeps every event's ID.
   const seenKeys = new Map<string, number>();
@@ -851,7 +856,7 @@ const BEYOND_STATE = /\b(?:International|World|European|United Nations|Inter-\w+
  * else the article's own country (below); people who face abroad (ambassadors, foreign ministers) and bodies
  * above states never do.
  */
-function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGroup[][]): (a: Actor) => Actor {
+function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGroup[][], homeCountry: string): (a: Actor) => Actor {
   const counts = new Map<string, number>();
   /** Countries the text names other than by a capital ("Brussels" is as often the EC as Belgium). */
   const namedBy = new Set<string>();
@@ -882,7 +887,10 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
   // A person's office needs the text itself to name that country: a Brussels dateline over an EC farm story
   // makes no Belgian of "Agriculture Minister Ignaz Kiechle"; the dateline alone places an organ ("the
   // Nuclear Regulatory Commission" in a Washington story).
-  const personHome = namedBy.has(home) ? home : '';
+  let personHome = namedBy.has(home) ? home : '';
+  // Without a dateline, the country whose press the corpus is, when the build says so (--home-country): the
+  // BBC's "Home Secretary Charles Clarke", "parliament"; the user has vouched for it, for people's offices too.
+  if (!fromDateline && homeCountry) home = personHome = homeCountry;
   const organ = (a: Actor) => {
     if (a.country || a.body || !STATE_ORGAN.has(a.sector)) return false;
     if (a.kind === 'org') return !BEYOND_STATE.test(a.name);
