@@ -350,10 +350,15 @@ describe('merging two tellings of one event', () => {
 });
 
 describe('the country whose press the corpus is (--home-country)', () => {
-  const text = 'Home Secretary Peter Brandtner accused Egypt of ignoring the ruling.';
-  it("gives a state's office named without its country that country in an article without a dateline", () => {
-    expect(extractEvents(segmented(text, '2005-03-02'), [], undefined, { homeCountry: 'GBR' })[0]).toMatchObject({ actor: 'Peter Brandtner', actor_country: 'GBR', recipient_country: 'EGY' });
+  const text = 'The cabinet accused Egypt of holding British nationals.';
+  it("gives a state's organ named without its country that country in an article without a dateline that names it", () => {
+    expect(extractEvents(segmented(text, '2005-03-02'), [], undefined, { homeCountry: 'GBR' })[0]).toMatchObject({ actor: 'cabinet', actor_country: 'GBR', recipient_country: 'EGY' });
     expect(extractEvents(segmented(text, '2005-03-02'), [])[0].actor_country).toBe('');
+  });
+  it("gives it to nothing in an article that does not name that country, nor to a person's office or an army", () => {
+    expect(extractEvents(segmented('The cabinet accused Egypt of ignoring the ruling.', '2005-03-02'), [], undefined, { homeCountry: 'GBR' })[0].actor_country).toBe('');
+    expect(extractEvents(segmented('Mayor Peter Brandtner accused Egypt of holding British nationals.', '2005-03-02'), [], undefined, { homeCountry: 'GBR' })[0].actor_country).toBe('');
+    expect(extractEvents(segmented('British officials said the army attacked Egyptian positions.', '2005-03-02'), [], undefined, { homeCountry: 'GBR' }).map((e) => e.actor_country)).not.toContain('GBR');
   });
   it("lets a dateline's evidence decide where there is one", () => {
     expect(extractEvents(segmented(text, '2005-03-02', 'CAIRO'), [], undefined, { homeCountry: 'GBR' })[0].actor_country).not.toBe('GBR');

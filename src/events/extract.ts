@@ -888,9 +888,12 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
   // makes no Belgian of "Agriculture Minister Ignaz Kiechle"; the dateline alone places an organ ("the
   // Nuclear Regulatory Commission" in a Washington story).
   let personHome = namedBy.has(home) ? home : '';
-  // Without a dateline, the country whose press the corpus is, when the build says so (--home-country): the
-  // BBC's "Home Secretary Charles Clarke", "parliament"; the user has vouched for it, for people's offices too.
-  if (!fromDateline && homeCountry) home = personHome = homeCountry;
+  // Without a dateline, the country whose press the corpus is, when the build says so (--home-country) and the
+  // article names it: the BBC's "parliament", "the cabinet", "MPs". (Not a person's office: "the mayor of
+  // Mykolaiv" in a British paper is Ukrainian; nor an army or the police: in a story of another country's war
+  // "the military" is seldom the home country's.)
+  const homeHere = !fromDateline && !!homeCountry && counts.has(homeCountry);
+  if (homeHere) home = homeCountry;
   const organ = (a: Actor) => {
     if (a.country || a.body || !STATE_ORGAN.has(a.sector)) return false;
     if (a.kind === 'org') return !BEYOND_STATE.test(a.name);
@@ -906,6 +909,7 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
   return (a) => {
     if (a.homes && !a.country) return { ...a, country: partyHome(a.homes) };
     if (!organ(a)) return a;
+    if (homeHere && a.kind === 'sector' && ARMED.has(a.sector)) return a;
     const same = byName.get(a.name);
     const country = same?.size === 1 ? [...same][0] : a.kind === 'person' ? personHome : home;
     return country ? { ...a, country } : a;
