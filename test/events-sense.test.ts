@@ -358,3 +358,11 @@ describe('an attack coordinated with words', () => {
     expect(events('Iraq attacked and destroyed the Iranian base.')[0]).toMatchObject({ event_type: 'ASSAULT' });
   });
 });
+
+describe("someone else's forecast", () => {
+  it('codes no act another party expects or predicts; keeps a schedule', () => {
+    expect(events('Many expect Egypt to attack Libya next week.')).toEqual([]);
+    expect(events('Analysts predict that Iran will attack Kuwaiti tankers.')).toEqual([]);
+    expect(events('Egypt is expected to sign the accord with Israel.')[0]).toMatchObject({ event_type: 'AGREE', recipient_country: 'ISR' });
+  });
+});

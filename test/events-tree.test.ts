@@ -335,6 +335,9 @@ describe('what parties agree or talk about', () => {
   it('is a topic, not the other side ("agreed to cooperate on Afghanistan")', () => {
     expect(events('The Soviet Union agreed on Monday to cooperate on Afghanistan.').map((e) => e.recipient_country)).not.toContain('AFG');
   });
+  it('keeps the state a measure agreed on is imposed on ("duties on Japanese shipments")', () => {
+    expect(events('In return, the United States agreed to hold up imposing duties on Japanese semiconductor shipments.')[0]).toMatchObject({ actor_country: 'USA', recipient_country: 'JPN' });
+  });
 });
 
 describe('merging two tellings of one event', () => {

@@ -192,8 +192,16 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   };
   // ("expand a NATO training mission": what a party mobilises or withdraws is its own; its owner is no recipient)
   const own = (a: Actor) => !!tree.objectOwner?.some((g) => a.start >= g.start && a.end <= g.end);
-  // ("agreed with China on Afghanistan", "talks over Cyprus": what parties agree or talk about is a topic)
-  const topic = (a: Actor) => MUTUAL.has(trig.pattern.type) && /\b(?:on|over|about|regarding|concerning)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 16), a.start));
+  // ("agreed with China on Afghanistan", "talks over Cyprus": what parties agree or talk about is a topic;
+  // "agreed to hold up duties on Japanese shipments" puts the duties on Japan)
+  const topic = (a: Actor) => {
+    if (!MUTUAL.has(trig.pattern.type) || !/\b(?:on|over|about|regarding|concerning)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 16), a.start))) return false;
+    // (the party itself is what "on" governs: "on Japanese shipments" is about shipments, and on Japan)
+    const phrase = s.tokens.findIndex((t, i) => t.start >= a.start && t.end <= a.end && (s.deprels[i] === 'obl' || s.deprels[i] === 'nmod'));
+    const on = phrase < 0 ? -1 : s.heads[phrase];
+    // (on the trigger, its object, the act it agrees to, or the verb it hangs on)
+    return on === node || (on >= 0 && s.heads[on] === node && (s.deprels[on] === 'obj' || s.deprels[on] === 'xcomp')) || (on >= 0 && s.heads[node] === on);
+  };
   const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a));
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause

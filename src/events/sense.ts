@@ -58,6 +58,8 @@ const CONDITION = list('condition-marks');
 const FUTURE_AUX = list('future-aux');
 const DENIAL_OBJECTS = list('denial-objects');
 const MARKET_OBJECTS = list('market-objects');
+/** Verbs of forecasting: an act someone else expects did not happen ("many expect the Fed to add reserves"). */
+const FORECAST_VERBS = list('forecast-verbs');
 /** Nouns of reports, and the verbs that deny them ("denied reports that ..."). */
 const REPORT_NOUNS = list('report-nouns');
 const DENIAL_VERBS = list('denial-verbs');
@@ -175,6 +177,13 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   for (const k of pathToRoot(s, n)) {
     if (children(s, k).some((c) => s.deprels[c] === 'mark' && CONDITION.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'condition' };
     if (conditional && children(s, k).some((c) => s.deprels[c] === 'advcl' && c < n && children(s, c).some((m) => s.deprels[m] === 'mark' && CONDITION.has(s.tokens[m].form.toLowerCase())))) return { as: 'none', why: 'condition' };
+    // "many expect the Fed to add reserves", "analysts predict that Iran will attack": someone else's forecast of
+    // the act tells no act ("Iran expects to sign" is its own plan, "is expected to" a schedule: both stay)
+    if (k !== n && FORECAST_VERBS.has(s.tokens[k].form.toLowerCase()) && (s.upos[k] === 'VERB')) {
+      const kk = children(s, k);
+      const below = pathToRoot(s, n).find((x) => s.heads[x] === k);
+      if (kk.some((c) => s.deprels[c] === 'nsubj') && (kk.some((c) => s.deprels[c] === 'obj') || (below !== undefined && children(s, below).some((c) => s.deprels[c] === 'nsubj')))) return { as: 'none', why: 'forecast' };
+    }
     // "denied as baseless reports that it intended to threaten shipping": a report denied tells no act;
     // nor does "no evidence that any detainee was tortured", "little prospect of America agreeing".
     if (k !== n && s.upos[k] === 'NOUN') {
