@@ -10,10 +10,8 @@
 import { LEXICON, MONONYMS, holderAt, termAt, type LexEntry } from './lexicon.ts';
 import { CALENDAR, keyOf, tokenize, type Token } from './tokens.ts';
 import { startsTrigger } from './triggers.ts';
-import { wordClasses } from '../nlp/wordnet.ts';
+import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 
-/** WordNet's lexicographer file of people (noun.person). */
-const NOUN_PERSON = 18;
 
 export interface Actor {
   /** Resolved name: a person's or organisation's full name, a country's short name, or the phrase. */
@@ -132,7 +130,7 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
       // adjective (WordNet, not a person) names a company, not an officer.
       if (n === 1 && toks[i].text === 'General' && j === i + 2) {
         const w = wordClasses(toks[i + 1].lower);
-        if (w.mask & 5 && w.noun !== NOUN_PERSON) {
+        if (w.mask & 5 && w.noun !== NOUN.person) {
           company = true;
           break;
         }
@@ -197,7 +195,7 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     // that no sector list holds are its civilians, not its state.
     const follower = toks[i + used];
     if (found?.kind === 'country' && !found.capital && follower && /^\p{Ll}+$/u.test(follower.text) && follower.start - toks[i + used - 1].end === 1 &&
-      !common.has(keyOf(toks, i + used, 1, true)) && /s$/.test(follower.lower) && wordClasses(follower.lower).noun === NOUN_PERSON) {
+      !common.has(keyOf(toks, i + used, 1, true)) && /s$/.test(follower.lower) && wordClasses(follower.lower).noun === NOUN.person) {
       found = { ...found, kind: 'sector', name: text.slice(found.start, follower.end), sector: 'civilians', office: '', end: follower.end };
       used++;
     }

@@ -13,14 +13,11 @@ import type { PloverType } from '../schema/tables.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, headOf, pathToRoot, subtree } from '../nlp/document.ts';
 import type { ActorGroup } from './actors.ts';
-import { wordClasses } from '../nlp/wordnet.ts';
+import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import { ACTS_ON_PLACES, isNaturalCause } from './sense.ts';
 
-/** WordNet's noun.communication: a declaration, a letter, a report. */
-const NOUN_COMMUNICATION = 10;
-const NOUN_PERSON = 18;
-/** WordNet noun classes of people: noun.group, noun.person. */
-const PEOPLE_CLASSES = new Set([14, 18]);
+/** WordNet noun classes of people. */
+const PEOPLE_CLASSES = new Set<number>([NOUN.group, NOUN.person]);
 
 export interface TreeRoles {
   /** Groups of the actor; [] when the tree says the actor is no party; undefined when it says nothing. */
@@ -216,7 +213,7 @@ function namedPerson(s: Sentence, i: number): ActorGroup | undefined {
   // one word is a name only if WordNet knows it for nothing but a person ("Conable", "Reagan"; not "Marine")
   if (words.length === 1) {
     const w = wordClasses(words[0].form.toLowerCase());
-    if (w.mask !== 0 && !(w.mask === 1 && w.noun === NOUN_PERSON)) return undefined;
+    if (w.mask !== 0 && !(w.mask === 1 && w.noun === NOUN.person)) return undefined;
   }
   const name = words.map((t) => t.form).join(' ');
   const [start, end] = [words[0].start, words.at(-1)!.end];
@@ -364,7 +361,7 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
     // "troops attacking the city" acts; "a civilian killed by troops" is acted on.
     // (the head noun is its subject as surely as a written one: "a treaty banning chemical weapons" bans nothing;
     // but a document speaks for who issued it: "the PKK issued a declaration demanding ...")
-    if (/ing$/i.test(s.tokens[v].form)) return { node: head, patient: false, own: wordClasses(s.tokens[head].form.toLowerCase()).noun !== NOUN_COMMUNICATION };
+    if (/ing$/i.test(s.tokens[v].form)) return { node: head, patient: false, own: wordClasses(s.tokens[head].form.toLowerCase()).noun !== NOUN.communication };
     // A past form parsed as a reduced relative is often a misparsed main verb ("officials ... agreed at a
     // meeting"): it is a passive only with its agent, active only with an object.
     if (isParticiple(s.tokens[v].form)) {

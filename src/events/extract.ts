@@ -33,7 +33,7 @@ import { mergeMentions, type Draft } from './merge.ts';
 import type { StatementRow } from '../statements/extract.ts';
 import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document.ts';
-import { wordClasses } from '../nlp/wordnet.ts';
+import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
 import { describesOther, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
@@ -110,8 +110,6 @@ const SUBJECT_FORM: Record<string, string> = { it: 'it', him: 'he', her: 'she' }
 /** The subject pronoun a possessive stands for, for finding its owner. */
 const POSSESSIVE: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 
-/** WordNet's lexicographer file of man-made things (noun.artifact). */
-const NOUN_ARTIFACT = 6;
 /** Relations that open a clause of their own under a verb. */
 const SUBCLAUSE = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'parataxis', 'csubj']);
 /** Sectors of political actors: states' organs, parties, armed groups, international organisations. */
@@ -223,7 +221,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     const k = s.tokens.findIndex((t) => t.start >= a.end);
     let head = -1;
     for (let j = k; j >= 0 && j < s.tokens.length && j < k + 3 && s.upos[j] === 'NOUN' && /^[\p{Ll}-]+$/u.test(s.tokens[j].form); j++) head = j;
-    return head >= 0 && wordClasses(s.tokens[head].form).noun === NOUN_ARTIFACT;
+    return head >= 0 && wordClasses(s.tokens[head].form).noun === NOUN.artifact;
   };
   recipients = recipients.filter((a) => party(a) || (victimOf && a.kind === 'country' && !a.locative && ownsThing(a)));
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").

@@ -11,20 +11,16 @@ import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, pathToRoot, subtree } from '../nlp/document.ts';
 import { triggerNode } from './arguments.ts';
 import type { Actor } from './actors.ts';
-import { wordClasses } from '../nlp/wordnet.ts';
+import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 
 /** Words that open an indirect question. */
 const WH_WORD = /^(?:how|what|which|who|whom|whose|why|when|where)$/i;
 
-/** WordNet lexicographer files: noun.person, noun.group. */
-const NOUN_PERSON = 18;
-const NOUN_GROUP = 14;
-const NOUN_ARTIFACT = 6;
 /**
  * WordNet noun classes of ideas and states: attribute, cognition, communication, feeling, relation, state, time
  * (not possession: "the capital"; not act, whose first senses hold "installations", "forces", "targets").
  */
-const ABSTRACT = new Set([7, 9, 10, 12, 24, 26, 28]);
+const ABSTRACT = new Set<number>([NOUN.attribute, NOUN.cognition, NOUN.communication, NOUN.feeling, NOUN.relation, NOUN.state, NOUN.time]);
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
 
@@ -73,8 +69,8 @@ const AUDIENCE = list('audience-nouns');
 const COMMERCE_VERBS = list('commerce-verbs');
 /** Nouns of deals between companies: allowing or approving one is regulation of trade. */
 const COMMERCE_DEALS = list('commerce-deals');
-/** WordNet noun classes of goods: artifact, food, plant, possession, substance. */
-const GOODS = new Set([6, 13, 20, 21, 27]);
+/** WordNet noun classes of goods. */
+const GOODS = new Set<number>([NOUN.artifact, NOUN.food, NOUN.plant, NOUN.possession, NOUN.substance]);
 /** A party among the words of the phrase headed by k, other than k ("the sale of F-16s to Pakistan"). */
 function partyWithin(s: Sentence, k: number, isParty: (k: number) => boolean): boolean {
   const [from, to] = subtree(s, k);
@@ -151,7 +147,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // "the state of Scotland's jails", "prison camps": a verb whose noun is a thing (WordNet: an artifact) names
   // the thing when the tagger reads a noun, not an act.
   // (weapons excepted: "tanks fired shell bombs at targets" tells of an attack)
-  if (strength === 'verb' && oneWord && tag === 'NOUN' && !/ing$/.test(form) && wordClasses(form).noun === NOUN_ARTIFACT && !WEAPONS.has(form)) return { as: 'none', why: 'a thing' };
+  if (strength === 'verb' && oneWord && tag === 'NOUN' && !/ing$/.test(form) && wordClasses(form).noun === NOUN.artifact && !WEAPONS.has(form)) return { as: 'none', why: 'a thing' };
   // "visiting U.S. Agriculture secretary Richard Lyng told ...": an -ing form standing as a subject describes
   // or names; it reports no act.
   // ("fierce fighting with guerrillas" as a subject is still a noun of fighting: only one with an object)
@@ -363,7 +359,7 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   // ("Iraqi Kurds", "Serbian Workers' Union": a people or a group of people are parties: WordNet says so)
   if (s.upos[last] === 'ADJ' && last + 1 < s.tokens.length && s.upos[last + 1] === 'PROPN' && !next && /^\p{Lu}/u.test(s.tokens[last + 1].form)) {
     const noun = wordClasses(s.tokens[last + 1].form.toLowerCase()).noun;
-    if (noun !== NOUN_PERSON && noun !== NOUN_GROUP) return true;
+    if (noun !== NOUN.person && noun !== NOUN.group) return true;
   }
   // "Nippon Shinpan", "Mexico Fondo": a country's name before a word no dictionary knows names a company
   if (s.upos[last] === 'PROPN' && last + 1 < s.tokens.length && s.upos[last + 1] === 'PROPN' && !next && /^\p{Lu}\p{Ll}+$/u.test(s.tokens[last + 1].form) &&

@@ -5,7 +5,7 @@
 import { CUE_FORMS, NOUN_FIRST_FORMS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS, UNNAMED_OFFICES } from './lexicon.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
-import { wordClasses } from '../nlp/wordnet.ts';
+import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
 
 export interface Entity {
@@ -190,7 +190,7 @@ export function findEntities(text: string): Entity[] {
       const given = split.name.findIndex((w, k) => k > 0 && FIRST_NAMES.has(w.toLowerCase()) && split.name.length - k >= 2);
       const common = (w: string) => {
         const c = wordClasses(w.toLowerCase());
-        return !FIRST_NAMES.has(w.toLowerCase()) && !HONORIFICS.has(bare(w)) && !/\./.test(w) && !/^\p{Lu}+$/u.test(w) && (c.mask & 4 || (c.mask & 1 && c.noun !== 18 && c.noun !== 15));
+        return !FIRST_NAMES.has(w.toLowerCase()) && !HONORIFICS.has(bare(w)) && !/\./.test(w) && !/^\p{Lu}+$/u.test(w) && (c.mask & 4 || (c.mask & 1 && c.noun !== NOUN.person && c.noun !== NOUN.location));
       };
       if (given > 0 && split.name.slice(0, given).every(common)) {
         at = text.indexOf(split.name[given], at);
