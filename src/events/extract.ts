@@ -105,6 +105,9 @@ const VICTIM_TYPES = new Set<PloverType>(['ASSAULT', 'COERCE']);
 /** Acts done together: their coordinated subject holds both sides. */
 const MUTUAL = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
 const PRONOUN = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
+/** The state of a country named at [start, end) by `text` ("Japanese", "La Paz"), as a party. */
+const stateOf = (country: string, start: number, end: number, text: string): Actor =>
+  ({ name: COUNTRY_NAME.get(country) ?? country, country, sector: 'government', office: '', kind: 'country', locative: false, capital: false, start, end, text });
 /** The subject form of an object pronoun, for finding what it stands for. */
 const SUBJECT_FORM: Record<string, string> = { it: 'it', him: 'he', her: 'she' };
 /** The subject pronoun a possessive stands for, for finding its owner. */
@@ -182,10 +185,12 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const source = (a: Actor) => /\baccording to\b[^,.;:]*$/i.test(text.slice(Math.max(0, a.start - 60), a.start));
   // ("fighting for Ukrainian forces": whom one fights for is one's side, not the target)
   const ally = (a: Actor) => (HOSTILE.has(trig.pattern.type) || trig.pattern.type === 'THREATEN') && /\bfor\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start));
+  /** The first token of mention a in the tree bearing one of the relations (any, without them), or -1. */
+  const tokenOf = (a: Actor, rels?: string[]) => s.tokens.findIndex((t, i) => t.start >= a.start && t.end <= a.end && (!rels || rels.includes(s.deprels[i])));
   // ("captured several villages, the UK Ministry of Defence said": who says it is no party to it, however
   // the parser hung the saying)
   const speaker = (a: Actor) => {
-    const k = s.tokens.findIndex((t, i) => t.start >= a.start && t.end <= a.end && s.deprels[i] === 'nsubj');
+    const k = tokenOf(a, ['nsubj']);
     return k >= 0 && s.heads[k] >= 0 && REPORTING.has(s.tokens[s.heads[k]].form.toLowerCase());
   };
   // ("expand a NATO training mission": what a party mobilises or withdraws is its own; its owner is no recipient)
@@ -195,7 +200,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const topic = (a: Actor) => {
     if (!MUTUAL.has(trig.pattern.type) || !/\b(?:on|over|about|regarding|concerning)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 16), a.start))) return false;
     // (the party itself is what "on" governs: "on Japanese shipments" is about shipments, and on Japan)
-    const phrase = s.tokens.findIndex((t, i) => t.start >= a.start && t.end <= a.end && (s.deprels[i] === 'obl' || s.deprels[i] === 'nmod'));
+    const phrase = tokenOf(a, ['obl', 'nmod']);
     const on = phrase < 0 ? -1 : s.heads[phrase];
     // (on the trigger, its object, the act it agrees to, or the verb it hangs on)
     return on === node || (on >= 0 && s.heads[on] === node && (s.deprels[on] === 'obj' || s.deprels[on] === 'xcomp')) || (on >= 0 && s.heads[node] === on);
@@ -207,7 +212,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const isNamed = (a: Actor) => !!a.country || a.kind !== 'sector';
   // (not one inside a clause of its own: "urging European leaders to wake up over President Bush's re-election")
   const inSubclause = (a: Actor) => {
-    const k = s.tokens.findIndex((t) => t.start >= a.start && t.end <= a.end);
+    const k = tokenOf(a);
     const path = k >= 0 ? pathToRoot(s, k) : [];
     const upTo = path.indexOf(node);
     return upTo > 0 && path.slice(0, upTo).some((x) => SUBCLAUSE.has(s.deprels[x]));
@@ -717,7 +722,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
         const at = toks[k + 1].lower === 'the' ? k + 2 : k + 1;
         const country = [2, 1].map((n) => (at + n <= toks.length ? countryAt(at, n) : '')).find(Boolean);
         if (country && !roles.actors.some((a) => a.country === country)) {
-          roles.recipients = [{ name: COUNTRY_NAME.get(country) ?? country, country, sector: 'government', office: '', kind: 'country', locative: false, capital: false, start: toks[at].start, end: toks[at].end, text: toks[at].text }];
+          roles.recipients = [stateOf(country, toks[at].start, toks[at].end, toks[at].text)];
         }
         break;
       }
@@ -725,7 +730,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // A visit's host is the place visited ("an IMF team would visit La Paz"): its country's government.
     const visited = places.find((pl) => pl.start >= trig.end && /^\s*(?:(?:the|this|next|last)\s+)?$/i.test(text.slice(trig.end, pl.start)));
     if (!roles.recipients.length && visited && /^visit/i.test(text.slice(trig.start, trig.end)) && !roles.actors.some((a) => a.country === visited.country)) {
-      roles.recipients = [{ name: COUNTRY_NAME.get(visited.country) ?? visited.country, country: visited.country, sector: 'government', office: '', kind: 'country', locative: false, capital: false, start: visited.start, end: visited.end, text: visited.name }];
+      roles.recipients = [stateOf(visited.country, visited.start, visited.end, visited.name)];
     }
     // A meeting with nobody we can name ("the EC Commission met in Brussels", "the Supreme Council met in
     // emergency session") is a body meeting within itself, or a dyad we cannot code: PLOVER's CONSULT is
