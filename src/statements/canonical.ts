@@ -133,7 +133,7 @@ export function fullestNames(speakers: Iterable<string>, personNames: Iterable<s
 
 /** A company's name by its legal ending ("Systems Assurance Corp", "Caesars World Inc"). */
 const COMPANY_SUFFIXES = new Set(
-  readFileSync(new URL('./company-suffixes.txt', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
+  readFileSync(new URL('./lexicon/company-suffixes.txt', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
 );
 const COMPANY_NAME = { test: (name: string): boolean => name.includes(' ') && COMPANY_SUFFIXES.has(name.slice(name.lastIndexOf(' ') + 1).replace(/\.$/, '')) };
 

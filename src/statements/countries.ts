@@ -13,7 +13,7 @@ function buildLexicon(): Map<string, string> {
     const iso3 = countries.alpha2ToAlpha3(alpha2);
     if (iso3) for (const n of list) lex.set(n, iso3);
   }
-  for (const line of readFileSync(new URL('./demonyms.tsv', import.meta.url), 'utf8').split('\n')) {
+  for (const line of readFileSync(new URL('./lexicon/demonyms.tsv', import.meta.url), 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [word, iso3] = line.split('\t');
     if (word && /^[A-Z]{3}$/.test(iso3 ?? '')) lex.set(word, iso3);

@@ -20,7 +20,7 @@ export function parseFirstNames(text: string, file = 'first-names.tsv'): Map<str
   return out;
 }
 
-export const FIRST_NAMES = parseFirstNames(readFileSync(new URL('./first-names.tsv', import.meta.url), 'utf8'));
+export const FIRST_NAMES = parseFirstNames(readFileSync(new URL('./lexicon/first-names.tsv', import.meta.url), 'utf8'));
 
 const MARKED: Record<string, Gender> = {
   mr: 'm', sir: 'm', lord: 'm', king: 'm', prince: 'm', father: 'm', brother: 'm', husband: 'm', son: 'm', uncle: 'm',

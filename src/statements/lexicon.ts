@@ -59,7 +59,7 @@ export function parsePhraseList(text: string): Set<string> {
   return new Set([...parseWordList(text)].map((l) => l.split(/\s+/).join(' ')));
 }
 
-const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+const read = (name: string) => readFileSync(new URL(`./lexicon/${name}`, import.meta.url), 'utf8');
 
 export const CUE_FORMS = parseCueList(read('cues.txt'));
 export const TITLE_WORDS = parseWordList(read('titles.txt'));

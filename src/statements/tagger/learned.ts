@@ -90,7 +90,7 @@ export function taggedStatements(doc: Doc, model: TaggerModel, scope: StatementS
 const O = TAGS.indexOf('O');
 
 /** trusted-cues.txt: verbs of communication, the cues of statements the tagger adds in the speech scope. */
-const TRUSTED_CUES = parseCueList(readFileSync(new URL('./trusted-cues.txt', import.meta.url), 'utf8'));
+const TRUSTED_CUES = parseCueList(readFileSync(new URL('../lexicon/trusted-cues.txt', import.meta.url), 'utf8'));
 const communicationCue = (doc: Doc, r: Run) => {
   // After a determiner the word is a noun: "a chance to say" (the whole cue a noun phrase), "many calls for".
   if (DETERMINERS.has(doc.tokens[r.from].lo)) return false;
@@ -123,7 +123,7 @@ const passiveCue = (doc: Doc, r: Run) => {
  * or thought ("questions about", "expressed deep concern about", "were coy about"). A trusted verb before
  * "about" ("talked about") is already a communication cue.
  */
-const TOPIC_WORDS = parseWordList(readFileSync(new URL('./topic-words.txt', import.meta.url), 'utf8'));
+const TOPIC_WORDS = parseWordList(readFileSync(new URL('../lexicon/topic-words.txt', import.meta.url), 'utf8'));
 const topicCue = (doc: Doc, r: Run) => r.to - r.from >= 2 && doc.tokens[r.to - 1].lo === 'about' && TOPIC_WORDS.has(doc.tokens[r.to - 2].lo);
 /** A word that may carry a speech-scope cue: a trusted verb, or a topic word before "about". */
 const speechScopeWord = (doc: Doc, k: number) => {
