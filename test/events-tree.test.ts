@@ -108,6 +108,26 @@ describe('pronoun actors and the clause of a recipient', () => {
       expect.objectContaining({ event_type: 'SUPPORT', actor_country: 'FRA', recipient_country: 'TCD' }),
     ]);
   });
+  it('resolves a pronoun that opens the sentence instead of taking the nearest party, and "they" is no country named alone', () => {
+    // "They" is token 0 of the tree; the nearest party before "seeking" is the agent, who gave the passage
+    const ev = events('Ghana said it had returned Togolese soldiers to the border. They were given safe passage by Ghanaian authorities after seeking refuge at the crossing.');
+    expect(ev.filter((e) => e.trigger.includes('refuge'))).toEqual([]);
+    expect(events('The Taliban attacked a checkpoint. They said they were seeking refuge in Pakistan.').filter((e) => e.trigger.includes('refuge'))).toEqual([
+      expect.objectContaining({ actor: 'Taliban', recipient_country: 'PAK' }),
+    ]);
+  });
+  it('gives a conjunct that repeats the auxiliary of a reported clause that clause\'s subject, not the reporter', () => {
+    const ev = events('He said the Chadian government was resisting strong domestic pressure for trade protection and was working closely with Sudan in crafting a trade bill.');
+    expect(ev.find((e) => e.event_type === 'COOPERATE')).toMatchObject({ actor_country: 'TCD', recipient_country: 'SDN' });
+  });
+  it('reads "the country" as the recipient named before it, never the actor\'s own country', () => {
+    const ev = events('Fighting spread across rural Mali as French troops pulled out of the country.');
+    expect(ev.find((e) => e.event_type === 'RETREAT')).toMatchObject({ actor_country: 'FRA', recipient_country: 'MLI' });
+    expect(events('French troops pulled out of the country.').find((e) => e.event_type === 'RETREAT')).toMatchObject({ actor_country: 'FRA', recipient: '' });
+  });
+  it('codes no act that a party only hoped another would do', () => {
+    expect(events('Ghana hoped that Togo would withdraw its troops from the border.')).toEqual([]);
+  });
   it('reads "the alliance" as the alliance its own sentence names when none came before', () => {
     const ev = events('Although the alliance put off a decision on the fate of NATO\'s support mission, they opted to expand a training mission in Iraq.');
     expect(ev.find((e) => e.event_type === 'MOBILIZE')).toMatchObject({ actor: 'NATO', recipient_country: 'IRQ' });

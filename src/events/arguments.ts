@@ -31,6 +31,8 @@ export interface TreeRoles {
   pronounActor?: number;
   /** Token of a pronoun object ("accusing it of ..."): the caller resolves it. */
   pronounRecipient?: number;
+  /** Token of "the country" as the object ("pull out of the country"): the country named before it, found by the caller. */
+  countryRecipient?: number;
   /** The party owning an object that is the actor's own means ("NATO" of "expand a NATO training mission"):
    *  no recipient, and the actor when the subject is only "ministers". */
   objectOwner?: ActorGroup[];
@@ -54,7 +56,7 @@ const RECIPIENT_PREPS: Partial<Record<PloverType, string[]>> = {
   AID: ['to'],
   SUPPORT: ['for', 'to'],
   CONCEDE: ['to'],
-  RETREAT: ['from'],
+  RETREAT: ['from', 'out'],
   MOBILIZE: ['against'],
 };
 /** Types whose clausal complement's subject is the recipient: the accused, the one asked to act. */
@@ -341,6 +343,16 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
     return up && { node: up.node, patient: up.patient && isPassive(s, v) };
   }
   if (rel === 'conj' && isVerb(s, head)) {
+    // "He said the administration was resisting ... and was working with Congress": a conjunct repeating
+    // the auxiliary of a clause between it and its head belongs to that clause (the parser often hangs it on "said")
+    const aux = childrenBy(s, v, 'aux').map((k) => s.tokens[k].form.toLowerCase()).join(' ');
+    if (aux && !childrenBy(s, head, 'aux').length) {
+      const inner = children(s, head).filter((k) => k < v && s.deprels[k] === 'ccomp' && isVerb(s, k)).at(-1);
+      if (inner !== undefined && childrenBy(s, inner, 'aux').map((k) => s.tokens[k].form.toLowerCase()).join(' ') === aux) {
+        const up = subjectOf(s, inner, hops + 1);
+        return up && { node: up.node, patient: isPassive(s, v) };
+      }
+    }
     const up = subjectOf(s, head, hops + 1);
     return up && { node: up.node, patient: isPassive(s, v) || (up.patient && !/ing$/.test(s.tokens[v].form)) };
   }
@@ -463,6 +475,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       else if (isPair(s, c)) out.pairRecipient = true;
       // (not "them": a plural object is as often people the sentence names without a party: "by asking them")
       else if (out.pronounRecipient === undefined && /^(?:it|him|her)$/i.test(s.tokens[c].form) && s.upos[c] === 'PRON') out.pronounRecipient = c;
+      else if (out.countryRecipient === undefined && /^country$/i.test(s.tokens[c].form) && childrenBy(s, c, 'det').some((d) => /^the$/i.test(s.tokens[d].form))) out.countryRecipient = c;
     }
     const picked = pickRecipient(recipients, type);
     if (picked) out.recipient = picked;

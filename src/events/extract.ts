@@ -146,6 +146,8 @@ interface Roles {
   pronounRecipient?: number;
   /** The recipient is "both countries": the two countries named last before the trigger. */
   pair?: boolean;
+  /** Where the recipient is "the country" (text offset): the country named last before it. */
+  countryAt?: number;
 }
 
 /**
@@ -170,7 +172,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const nounInTree = node >= 0 && (s.upos[node] === 'NOUN' || s.upos[node] === 'PROPN');
   // A passive without its agent ("2,600 Iraqis had been killed", Iran said) names no actor: the speaker is none.
   // (a pronoun subject is resolved by the caller: the party proximity finds before it did not do the act)
-  let actors = tree.agentless || tree.pronounActor ? [] : (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
+  let actors = tree.agentless || tree.pronounActor !== undefined ? [] : (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
   // "defence ministers decided to expand a NATO training mission": ministers of the body whose mission it is.
   if (tree.objectOwner && actors.length && actors.every((a) => a.kind === 'sector' && !a.country && !a.body)) actors = tree.objectOwner.flatMap((g) => g.actors);
   // What a meeting discusses is its topic: a party proximity finds after a CONSULT trigger is its other
@@ -231,7 +233,8 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   recipients = recipients.filter((a) => party(a) || (victimOf && a.kind === 'country' && !a.locative && ownsThing(a)));
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
   recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || samePartyAs(b, a)));
-  return { actors, recipients, pronoun: tree.pronounActor, pronounRecipient: tree.pronounRecipient, pair: tree.pairRecipient };
+  const countryAt = tree.countryRecipient !== undefined ? s.tokens[tree.countryRecipient].start : undefined;
+  return { actors, recipients, pronoun: tree.pronounActor, pronounRecipient: tree.pronounRecipient, pair: tree.pairRecipient, countryAt };
 }
 
 /**
@@ -411,11 +414,17 @@ const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [],
 const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
 /** Sectors whose "attacks" are usually words. */
 const TALKING = new Set(['legislature', 'party', 'opposition', 'judiciary', 'media', 'ngo', 'civil_society', 'business', 'religious', 'education', 'health']);
-/** "He" and "she" are people; "it" is no person: a pronoun that cannot be the previous subject is unknown. */
+/**
+ * "He" and "she" are people; "it" is no person; "they" is several or a body, not one person or a country
+ * by its name ("Pakistan said it had returned Afghan soldiers ... They were given safe passage"): a pronoun
+ * that cannot be the previous subject is unknown.
+ */
 const agrees = (pronoun: string, subject: Actor[]) =>
   pronoun === 'he' || pronoun === 'she'
     ? subject.length === 1 && subject[0].kind === 'person' && actorGender(subject[0]) !== (pronoun === 'he' ? 'f' : 'm')
-    : pronoun === 'it' ? subject.length === 1 && subject[0].kind !== 'person' : true;
+    : pronoun === 'it' ? subject.length === 1 && subject[0].kind !== 'person'
+    : pronoun === 'they' ? subject.length > 1 || (subject.length === 1 && subject[0].kind !== 'person' && subject[0].kind !== 'country')
+    : true;
 /** A person's gender where its words mark it (an honorific, a given name): "she" is not Liam Fox. */
 const actorGender = (a: Actor) => {
   for (const w of `${a.text} ${a.name}`.split(/\s+/)) {
@@ -645,6 +654,12 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       roles.actors = roles.actors.map(fullName).map(ownCountry);
       roles.recipients = roles.recipients.map(fullName).map(ownCountry);
       if (roles.pair && !roles.recipients.length) roles.recipients = lastTwoCountries(known, trig.start, roles.actors);
+      // "as US troops pull out of the country": the country named last before it, not the actor's own
+      if (roles.countryAt !== undefined && !roles.recipients.length) {
+        const at = roles.countryAt;
+        const country = known.filter((a) => a.kind === 'country' && a.start < at && !roles.actors.some((b) => b.country === a.country)).at(-1);
+        if (country) roles.recipients = [{ ...country, start: at, end: at + 'country'.length, text: 'the country', locative: false }];
+      }
       // (a party is not its own recipient, once resolved either)
       roles.recipients = roles.recipients.filter((r) => !roles.actors.some((a) => samePartyAs(a, r)));
       // "Stoltenberg and Ghani discussed ...": of a meeting or an agreement between the parties of the
