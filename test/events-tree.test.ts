@@ -125,6 +125,10 @@ describe('pronoun actors and the clause of a recipient', () => {
     expect(ev.find((e) => e.event_type === 'RETREAT')).toMatchObject({ actor_country: 'FRA', recipient_country: 'MLI' });
     expect(events('French troops pulled out of the country.').find((e) => e.event_type === 'RETREAT')).toMatchObject({ actor_country: 'FRA', recipient: '' });
   });
+  it('takes no country naming a border for the recipient', () => {
+    const ev = events('The militant group has seized crossings along the Pakistan border.');
+    expect(ev.map((e) => e.recipient_country)).not.toContain('PAK');
+  });
   it('codes no act that a party only hoped another would do', () => {
     expect(events('Ghana hoped that Togo would withdraw its troops from the border.')).toEqual([]);
   });

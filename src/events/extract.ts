@@ -207,7 +207,9 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     // (on the trigger, its object, the act it agrees to, or the verb it hangs on)
     return on === node || (on >= 0 && s.heads[on] === node && (s.deprels[on] === 'obj' || s.deprels[on] === 'xcomp')) || (on >= 0 && s.heads[node] === on);
   };
-  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a));
+  // ("seized crossings along the Pakistan border": a border a country word names is where, shared by two)
+  const border = (a: Actor) => /^[\s-]*(?:border|borders|frontier|frontiers)\b/i.test(text.slice(a.end, a.end + 12));
+  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a) && !border(a));
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").
