@@ -366,3 +366,23 @@ describe("someone else's forecast", () => {
     expect(events('Egypt is expected to sign the accord with Israel.')[0]).toMatchObject({ event_type: 'AGREE', recipient_country: 'ISR' });
   });
 });
+
+describe('acts denied, doubted, habitual or only endangering', () => {
+  it('codes no act in a report said to be propaganda, or one there is no grain of truth to', () => {
+    expect(types('The Libyan spokesman said the reports that Libya intended to attack Chad were "misleading propaganda."')).toEqual([]);
+    expect(types('"There is no grain of truth to the Japanese imposing tariffs," an analyst said.')).toEqual([]);
+    expect(types('The reports that Libya attacked Chad were confirmed.')).toEqual(['ASSAULT']);
+  });
+  it('codes no standing stance: what a party has historically or always done', () => {
+    expect(types('Sweden and Finland had historically declined to seek NATO membership.')).toEqual([]);
+    expect(types('Israeli soldiers routinely beat up Palestinian detainees, a court was told.')).toEqual(['ASSAULT']);
+  });
+  it('codes no threat by a war or a crisis, only by a party', () => {
+    expect(types('Oil supplies from the Gulf are increasingly being threatened by the Iranian-Iraqi war.')).toEqual([]);
+    expect(events('Kuwaiti tankers were threatened by Iranian gunboats.')).toEqual([expect.objectContaining({ event_type: 'THREATEN', actor_country: 'IRN', recipient_country: 'KWT' })]);
+  });
+  it('codes recognition only of a party recognised', () => {
+    expect(types('The minister recognised the potential for military escalation.')).toEqual([]);
+    expect(events('France recognised the new government of Chad.')).toEqual([expect.objectContaining({ event_type: 'SUPPORT', actor_country: 'FRA', recipient_country: 'TCD' })]);
+  });
+});

@@ -18,6 +18,8 @@ import { ACTS_ON_PLACES, isNaturalCause } from './sense.ts';
 
 /** WordNet noun classes of people. */
 const PEOPLE_CLASSES = new Set<number>([NOUN.group, NOUN.person]);
+/** WordNet classes of what endangers without threatening: acts and states of affairs ("war", "crisis"). */
+const ENDANGERING = new Set<number>([NOUN.act, NOUN.state]);
 
 export interface TreeRoles {
   /** Groups of the actor; [] when the tree says the actor is no party; undefined when it says nothing. */
@@ -450,6 +452,9 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       // An agent that is no party ("by a large number of developing countries") leaves the act without actor.
       if (agent !== undefined) out.actor = groupsOf(s, agent, usable);
       if (agent !== undefined && !out.actor?.length) out.actor = [namedPerson(s, agent)].filter((g) => g !== undefined);
+      // ("supplies increasingly threatened by the Iranian-Iraqi war": endangered by a state of affairs, which
+      // threatens no one; its parties' names are no agent)
+      if (type === 'THREATEN' && agent !== undefined && commonNoun(s, agent) && ENDANGERING.has(wordClasses(s.tokens[agent].form.toLowerCase()).noun)) out.actor = [];
       if (!out.actor?.length) out.agentless = true;
       if (subj && !isPronoun(s, subj.node)) {
         const r = groupsOf(s, subj.node, usable, true);

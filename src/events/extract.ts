@@ -706,8 +706,9 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       // attack", "never met": nothing happened, and PLOVER codes no event.
       if (!mod.refusal || !COOPERATIVE.has(type)) continue;
       (negatedFrom = type), (type = 'REJECT'), (mode = '');
-    } else if (mod.hypothetical) {
-      // "could attack", "may impose", "if they leave": imagined acts are no events.
+    } else if (mod.hypothetical || mod.habitual) {
+      // "could attack", "may impose", "if they leave": imagined acts are no events; nor are habits and
+      // standing stances ("had historically declined to seek membership"): PLOVER codes occurrences.
       continue;
     } else if ((planned && PROMISABLE.has(type) || (mod.promise && (type === 'RETREAT' || type === 'CONCEDE')))) {
       // Cooperation reported in the future tense is AGREE (PLOVER manual 3.1); a retreat or concession in the

@@ -6,13 +6,15 @@
 import { readFileSync } from 'node:fs';
 import type { Token } from './tokens.ts';
 
-export type ModalityKind = 'negated' | 'refusal' | 'planned' | 'future' | 'hypothetical' | 'promise' | 'conditional';
+export type ModalityKind = 'negated' | 'refusal' | 'planned' | 'future' | 'hypothetical' | 'habitual' | 'promise' | 'conditional';
 export interface Modality {
   negated: boolean;
   /** The negation is the actor's will ("will not accept", "failed to agree"), not a report that nothing happened. */
   refusal: boolean;
   planned: boolean;
   hypothetical: boolean;
+  /** A standing stance ("had historically declined to", "has always supported"): no one occurrence. */
+  habitual: boolean;
   promise: boolean;
   future: boolean;
   conditional: boolean;
@@ -24,7 +26,7 @@ function load(): Map<ModalityKind, string[][]> {
   for (const line of lines) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [kind, cues] = line.replace(/\r$/, '').split('\t');
-    if (!['negated', 'refusal', 'planned', 'future', 'hypothetical', 'promise', 'conditional'].includes(kind)) throw new Error(`modality.tsv: unknown kind "${kind}"`);
+    if (!['negated', 'refusal', 'planned', 'future', 'hypothetical', 'habitual', 'promise', 'conditional'].includes(kind)) throw new Error(`modality.tsv: unknown kind "${kind}"`);
     out.set(kind as ModalityKind, cues.split('|').map((c) => c.trim().split(/\s+/)));
   }
   return out;
@@ -58,6 +60,7 @@ export function modalityOf(toks: Token[], first: number, last: number): Modality
     refusal: any('refusal', before),
     planned: any('planned', before),
     hypothetical: any('hypothetical', before),
+    habitual: any('habitual', before),
     promise: any('promise', before),
     future: any('future', before),
     conditional: any('conditional', after) || any('conditional', before),

@@ -56,6 +56,8 @@ const DENIAL_OBJECTS = list('denial-objects');
 const MARKET_OBJECTS = list('market-objects');
 /** Verbs of forecasting: an act someone else expects did not happen ("many expect the Fed to add reserves"). */
 const FORECAST_VERBS = list('forecast-verbs');
+const DENIAL_PREDICATES = list('denial-predicates');
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 /** Nouns of reports, and the verbs that deny them ("denied reports that ..."). */
 const REPORT_NOUNS = list('report-nouns');
 const DENIAL_VERBS = list('denial-verbs');
@@ -111,6 +113,10 @@ export type Reading =
   /** `figurative`: force used on an idea ("attack the plan") or over a topic ("attacks US over aid"): words at most. */
   | { as: 'verb' | 'noun'; figurative?: 'idea' | 'topic' }
   | { as: 'none'; why: string };
+
+/** "no evidence", "little prospect", "no grain (of truth)": a doubt noun under "no" or "little". */
+const doubtedIn = (s: Sentence, k: number) =>
+  DOUBT_NOUNS.has(s.tokens[k].form.toLowerCase()) && children(s, k).some((c) => (s.deprels[c] === 'det' || s.deprels[c] === 'amod') && /^(?:no|little)$/i.test(s.tokens[c].form));
 
 /**
  * How the trigger spanning [start, end) reads in the sentence. `strength` is the pattern's: a verb pattern
@@ -185,9 +191,13 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (k !== n && s.upos[k] === 'NOUN') {
       const noun = s.tokens[k].form.toLowerCase();
       const head = s.heads[k];
-      if (REPORT_NOUNS.has(noun) && head >= 0 && DENIAL_VERBS.has(s.tokens[head].form.toLowerCase())) return { as: 'none', why: 'denied' };
-      if (DOUBT_NOUNS.has(noun) && children(s, k).some((c) => (s.deprels[c] === 'det' || s.deprels[c] === 'amod') && /^(?:no|little)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'negated' };
+      if (REPORT_NOUNS.has(noun) && head >= 0 && (DENIAL_VERBS.has(s.tokens[head].form.toLowerCase()) || DENIAL_PREDICATES.has(s.tokens[head].form.toLowerCase()))) return { as: 'none', why: 'denied' };
+      // ("the reports that Iran intended to attack ships were propaganda": however the parser hung the predicate)
+      if (REPORT_NOUNS.has(noun) && s.tokens.some((t, j) => j > n && DENIAL_PREDICATES.has(t.form.toLowerCase()) && s.tokens.slice(Math.max(n + 1, j - 3), j).some((b) => BE_FORMS.has(b.form.toLowerCase())))) return { as: 'none', why: 'denied' };
+      if (doubtedIn(s, k)) return { as: 'none', why: 'negated' };
     }
+    // "there is no grain of truth to the Japanese imposing tariffs": the doubt is the clause's subject
+    if (k !== n && children(s, k).some((c) => s.deprels[c] === 'expl') && children(s, k).some((c) => s.deprels[c] === 'nsubj' && doubtedIn(s, c))) return { as: 'none', why: 'negated' };
     if (k !== n && s.deprels[k] === 'root') break;
   }
   if (as === 'verb') {
