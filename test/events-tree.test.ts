@@ -125,6 +125,11 @@ describe('pronoun actors and the clause of a recipient', () => {
     expect(ev.find((e) => e.event_type === 'RETREAT')).toMatchObject({ actor_country: 'FRA', recipient_country: 'MLI' });
     expect(events('French troops pulled out of the country.').find((e) => e.event_type === 'RETREAT')).toMatchObject({ actor_country: 'FRA', recipient: '' });
   });
+  it('gives a threat to sanction the state whose goods the sanction is on', () => {
+    expect(events('Chad has threatened to impose tariffs worth up to 300 mln dlrs on Nigerian textile exports.')).toEqual([
+      expect.objectContaining({ event_type: 'THREATEN', actor_country: 'TCD', recipient_country: 'NGA' }),
+    ]);
+  });
   it('takes no country naming a border for the recipient', () => {
     const ev = events('The militant group has seized crossings along the Pakistan border.');
     expect(ev.map((e) => e.recipient_country)).not.toContain('PAK');

@@ -412,6 +412,8 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
 }
 
 const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false, needsRecipient: false };
+/** What a threat to sanction imposes ("threatened to impose tariffs on ..."). */
+const SANCTION_NOUNS = new Set(['sanctions', 'tariffs', 'duties', 'embargo', 'quotas', 'penalties', 'curbs', 'restrictions']);
 /** Sectors that bear arms: with one of them as a party, "attack" and "clash" are force, not words. */
 const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
 /** Sectors whose "attacks" are usually words. */
@@ -734,8 +736,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       roles.recipients = [{ name: place.name, country: place.country, sector: '', office: '', kind: 'country', locative: true, capital: false, start: place.start, end: place.end, text: place.name }];
     }
     // A sanction "on Japanese imports", "against Libyan oil" is on the state whose goods or firms they are.
-    if (!roles.recipients.length && p.type === 'SANCTION') {
-      for (let k = trig.last + 1; k < Math.min(toks.length - 1, trig.last + 8); k++) {
+    // (so is a threat of one: "threatened to impose tariffs worth 300 mln dlrs on Japanese exports")
+    const threatOfSanction = p.type === 'THREATEN' && toks.slice(trig.last + 1, trig.last + 6).some((t) => SANCTION_NOUNS.has(t.lower));
+    if (!roles.recipients.length && (p.type === 'SANCTION' || threatOfSanction)) {
+      for (let k = trig.last + 1; k < Math.min(toks.length - 1, trig.last + (threatOfSanction ? 14 : 8)); k++) {
         if (toks[k].lower !== 'on' && toks[k].lower !== 'against') continue;
         const at = toks[k + 1].lower === 'the' ? k + 2 : k + 1;
         const country = [2, 1].map((n) => (at + n <= toks.length ? countryAt(at, n) : '')).find(Boolean);
