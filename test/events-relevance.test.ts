@@ -167,3 +167,18 @@ describe("a country's name before a word no dictionary knows", () => {
     expect(events('Nippon Shinpan reached a similar agreement with Visa International.')).toEqual([]);
   });
 });
+
+describe('market supervision and tenders', () => {
+  it('codes no event between a market regulator and a company, nor a regulator alone', () => {
+    expect(events('The Securities and Exchange Commission charged Acme Lamp Co with overstating its income.')).toEqual([]);
+    expect(events('Acme Telephone Corp also asked the FCC to ease restrictions on its rivals.')).toEqual([]);
+    expect(events('The Federal Aviation Administration ordered the airline to close its maintenance hangar.')).toEqual([]);
+  });
+  it('keeps a regulator dealing with a state or a legislature', () => {
+    expect(events('The SEC asked Congress to pass the disclosure bill.')).toEqual([expect.objectContaining({ event_type: 'REQUEST', recipient: 'US Congress' })]);
+  });
+  it('codes no request for proposals or bids', () => {
+    expect(events('The Energy Department issued a request for proposals to buy the hydroelectric project.')).toEqual([]);
+    expect(events('Iran issued a request to the UN for help.')).toEqual([expect.objectContaining({ event_type: 'REQUEST', actor_country: 'IRN' })]);
+  });
+});

@@ -36,7 +36,7 @@ import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { describesOther, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
+import { describesOther, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -588,6 +588,11 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // ... and so do companies that supply, back or agree with a state ("Uruguayan suppliers agreed to supply
       // Taiwan with soybeans"): a sale, not cooperation between parties.
       if (roles.actors.length && roles.actors.every((a) => a.sector === 'business') && COOPERATIVE.has(trig.pattern.type) && trig.pattern.type !== 'CONSULT') continue;
+      // A market regulator's dealings with companies, or with no one else, are market supervision ("the SEC
+      // charged Windsor Holding Co", "MCI asked the FCC to ease restrictions"); with a political party they stay.
+      const regulator = (a: Actor) => isMarketRegulator(a.name) || isMarketRegulator(a.text);
+      const sides = [...roles.actors, ...roles.recipients];
+      if (sides.some(regulator) && !sides.some((a) => !regulator(a) && isPolitical(a) && a.sector !== 'judiciary')) continue;
       out.push({ trig, roles, nominal: nominal.has(trig), spoken: spoken.get(trig) });
     }
     if (out.length) break;

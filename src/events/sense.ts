@@ -24,6 +24,8 @@ const ABSTRACT = new Set<number>([NOUN.attribute, NOUN.cognition, NOUN.communica
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
 
+/** The lists with their case kept, for names ("SEC" is not "sec"). */
+const AS_WRITTEN = new Map<string, string[]>();
 function loadLists(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const line of readFileSync(new URL('./dictionaries/sense.tsv', import.meta.url), 'utf8').split('\n')) {
@@ -33,11 +35,15 @@ function loadLists(): Map<string, Set<string>> {
     const set = out.get(list) ?? new Set<string>();
     for (const w of words.split('|')) set.add(w.trim().toLowerCase());
     out.set(list, set);
+    AS_WRITTEN.set(list, [...(AS_WRITTEN.get(list) ?? []), ...words.split('|').map((w) => w.trim())]);
   }
   return out;
 }
 const LISTS = loadLists();
 const list = (name: string) => LISTS.get(name) ?? new Set<string>();
+/** A party that is a market regulator (market-regulators, matched as whole words of its name as written or canonical). */
+const REGULATOR = new RegExp(`(?<![\\p{L}])(?:${(AS_WRITTEN.get('market-regulators') ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'u');
+export const isMarketRegulator = (name: string) => REGULATOR.test(name);
 /** Words that make a phrase a company, a market or a commodity ("drug firm", "Co Plc", "oil demand"). */
 const COMPANY_HEADS = list('company-heads');
 /** Nouns whose noun sense is commerce or quantity, never an event ("oil demand", "money supply", "a buying order"). */
