@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../src/text/clean.ts';
-import { normaliseText, repairGluedSentences, toParagraphs } from '../src/text/normalise.ts';
+import { normaliseText, repairGluedSentences, repairQuoteApostrophes, toParagraphs } from '../src/text/normalise.ts';
 import { segmentArticle } from '../src/text/segment.ts';
 import { extractStatements } from '../src/statements/extract.ts';
 import { parseRules, removeBoilerplate } from '../src/text/boilerplate.ts';
@@ -111,6 +111,11 @@ describe('sentences glued in the input (issue 14)', () => {
     expect(repairGluedSentences('the sources said.The Russian president')).toBe('the sources said. The Russian president');
     expect(repairGluedSentences('he added."If we go')).toBe('he added." If we go');
     expect(repairGluedSentences('it was normal.Russian troops left')).toBe('it was normal. Russian troops left');
+  });
+  it('reads a straight double quote before a possessive s as the apostrophe it stands for', () => {
+    expect(repairQuoteApostrophes('Ecuador"s deputy minister met OPEC"s committee.')).toBe("Ecuador's deputy minister met OPEC's committee.");
+    expect(repairQuoteApostrophes('called it "nonsense" several times')).toBe('called it "nonsense" several times');
+    expect(repairQuoteApostrophes('the "Reagan"so-called')).toBe('the "Reagan"so-called');
   });
   it('leaves addresses, abbreviations and names alone', () => {
     for (const s of ['visit www.DearAbby.com today', 'Halo.Bungie.Org is', 'the U.S.The', 'Swiss.Bank. rose', 'an iPhone.', 'mail john.Smith@x.org', 'e.g.The', 'see example.com/Path.Here'])

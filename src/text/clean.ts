@@ -1,14 +1,14 @@
 /** The pure core of the clean stage: normalise, remove boilerplate, rebuild paragraphs, find title and dateline. */
 import type { CleanedArticle, IngestedArticle } from '../schema/records.ts';
 import { removeBoilerplate, DEFAULT_RULES, type BoilerplateRules } from './boilerplate.ts';
-import { cleanField, normaliseText, repairGluedSentences, toParagraphs } from './normalise.ts';
+import { cleanField, normaliseText, repairGluedSentences, repairQuoteApostrophes, toParagraphs } from './normalise.ts';
 import { datelineOf, titleFromFirstParagraph } from './metadata.ts';
 import { detectLanguage, languageCode } from './language.ts';
 import type { DuplicateIndex } from './duplicates.ts';
 
 export function cleanArticle(a: IngestedArticle, rules: BoilerplateRules = DEFAULT_RULES): CleanedArticle {
   const { raw, ...meta } = a;
-  const { lines, removed } = removeBoilerplate(repairGluedSentences(normaliseText(raw)), rules);
+  const { lines, removed } = removeBoilerplate(repairQuoteApostrophes(repairGluedSentences(normaliseText(raw))), rules);
   const paragraphs = toParagraphs(lines);
   let title = cleanField(meta.title);
   let bodyStart = 0;

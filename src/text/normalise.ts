@@ -90,3 +90,12 @@ export function repairGluedSentences(text: string): string {
     return glued + ' ';
   });
 }
+
+/**
+ * A straight double quote standing for an apostrophe before a possessive "s" (Reuters' wire writes
+ * `Ecuador"s`, `OPEC"s`): an apostrophe, so that the quote opens no quotation and the possessive reads as one.
+ * Only between a letter and an "s" that ends the word; a quotation's closing mark is followed by a space.
+ */
+export function repairQuoteApostrophes(text: string): string {
+  return text.replace(/(?<=\p{L})"(?=s(?![\p{L}\p{N}]))/gu, "'");
+}
