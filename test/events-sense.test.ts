@@ -381,8 +381,10 @@ describe('acts denied, doubted, habitual or only endangering', () => {
     expect(types('Oil supplies from the Gulf are increasingly being threatened by the Iranian-Iraqi war.')).toEqual([]);
     expect(events('Kuwaiti tankers were threatened by Iranian gunboats.')).toEqual([expect.objectContaining({ event_type: 'THREATEN', actor_country: 'IRN', recipient_country: 'KWT' })]);
   });
-  it('codes recognition only of a party recognised', () => {
+  it('codes recognition of a party or a status, not of a fact', () => {
     expect(types('The minister recognised the potential for military escalation.')).toEqual([]);
+    expect(types('Reagan recognized that some of the allies would not be able to follow suit.')).toEqual([]);
+    expect(events('Moscow recognized their independence in February.')).toEqual([expect.objectContaining({ event_type: 'SUPPORT', actor_country: 'RUS' })]);
     expect(events('France recognised the new government of Chad.')).toEqual([expect.objectContaining({ event_type: 'SUPPORT', actor_country: 'FRA', recipient_country: 'TCD' })]);
   });
 });

@@ -146,6 +146,10 @@ function groupOf(s: Sentence, node: number, groups: ActorGroup[], recipient = fa
     }
     return first;
   }
+  // ("The prima ballerina Olga Smirnova, one of Russia's biggest stars, ...": a person the phrase names is who
+  // it is; the parties in its descriptions in apposition are not, those before its head are: "Bundesbank board
+  // member Claus Koehler")
+  const namedInApposition = children(s, node).some((c) => s.deprels[c] === 'appos' && !cover(c) && (personAt(s, c) || unknownName(s, c)));
   const queue = [node];
   for (let q = 0; q < queue.length; q++) {
     const k = queue[q];
@@ -154,7 +158,7 @@ function groupOf(s: Sentence, node: number, groups: ActorGroup[], recipient = fa
       if (g && (!recipient || named(g) || !first)) return g;
     }
     // the name a phrase is built on first ("al-Qaeda" in "bin Laden's al-Qaeda network"), then its modifiers
-    const next = children(s, k).filter((c) => !CLAUSAL.has(s.deprels[c]) && (s.deprels[c] !== 'nmod' || INNER_CASE.has(caseOf(s, c))));
+    const next = children(s, k).filter((c) => !CLAUSAL.has(s.deprels[c]) && (s.deprels[c] !== 'nmod' || INNER_CASE.has(caseOf(s, c))) && !(k === node && namedInApposition && s.deprels[c] === 'appos'));
     queue.push(...next.filter((c) => s.deprels[c] !== 'nmod'), ...next.filter((c) => s.deprels[c] === 'nmod'));
   }
   return first;
@@ -207,8 +211,18 @@ const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|mr\.|mrs\.|ms\.|dr\.)$/i;
  * A person the entity tagger names and the dictionaries do not know ("Michael Howard has launched an attack"):
  * a party coded by name, without country or sector, rather than no party at all.
  */
+/** The entity tagger's person covering token i, if any. */
+const personAt = (s: Sentence, i: number) => (s as Partial<AnalysedSentence>).entities?.find((x) => x.type === 'PERSON' && x.from <= i && i < x.to);
+
 function namedPerson(s: Sentence, i: number): ActorGroup | undefined {
-  const e = (s as Partial<AnalysedSentence>).entities?.find((x) => x.type === 'PERSON' && x.from <= i && i < x.to) ?? (nameAsPronoun(s, i) ? { from: i, to: i + 1 } : undefined);
+  // ("the prima ballerina Olga Smirnova": a common noun with a person's name in apposition is that person;
+  // a name of several words the tagger missed counts: "Olga Smirnova")
+  const nameOf = (c: number) => {
+    const flat = childrenBy(s, c, 'flat');
+    return personAt(s, c) ?? (s.upos[c] === 'PROPN' && flat.length ? { from: c, to: Math.max(...flat) + 1 } : undefined);
+  };
+  const appos = s.upos[i] === 'NOUN' ? children(s, i).find((c) => s.deprels[c] === 'appos' && nameOf(c)) : undefined;
+  const e = personAt(s, i) ?? (appos !== undefined ? nameOf(appos) : undefined) ?? (nameAsPronoun(s, i) ? { from: i, to: i + 1 } : undefined);
   if (!e) return undefined;
   let from = e.from;
   while (from < e.to - 1 && HONORIFIC.test(s.tokens[from].form)) from++;
@@ -514,8 +528,18 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
         if (r.length) recipients.push(r);
       }
     }
-    // "Italy held talks with Iran": the object of a light verb is the act, its subject the actor.
     const head = headOf(s, n);
+    // "the area of Kyiv hit by four missile strikes": a noun that is a passive's agent acts on the passive's
+    // subject, and no party outside its own phrase did it
+    if (s.deprels[n] === 'obl' && caseOf(s, n) === 'by' && head >= 0 && isVerb(s, head) && !out.actor) {
+      const victim = [...childrenBy(s, head, 'nsubj'), ...childrenBy(s, head, 'nsubj:pass')][0];
+      if (!recipients.length && victim !== undefined && !isPronoun(s, victim)) {
+        const r = groupsOf(s, victim, usable, true);
+        if (r.length) recipients.push(r);
+      }
+      out.actor = [];
+    }
+    // "Italy held talks with Iran": the object of a light verb is the act, its subject the actor.
     if (!out.actor && s.deprels[n] === 'obj' && head >= 0 && isVerb(s, head) && LIGHT.test(s.tokens[head].form.toLowerCase())) {
       const subj = subjectOf(s, head);
       if (subj && !subj.patient && !isPronoun(s, subj.node)) {

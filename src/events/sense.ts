@@ -208,6 +208,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   }
   if (as === 'verb') {
     const kids = children(s, n);
+    // "recognized that some allies would not follow suit": acknowledging a fact recognises no one
+    if (/^(?:recogni[sz]|acknowledg)/.test(form) && kids.some((c) => s.deprels[c] === 'ccomp')) return { as: 'none', why: 'acknowledged' };
     // "the Paris pact agreed between six nations", "the range agreed on in the Louvre talks", "action beyond
     // that pledged in the pact": a participle describing a noun is the news's background, not news (force
     // excepted: "a civilian killed by troops" is news). Only right after its noun: "allies today called on",
