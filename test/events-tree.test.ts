@@ -384,12 +384,22 @@ describe('what parties agree or talk about', () => {
 describe('merging two tellings of one event', () => {
   it('never fills the actor with the party the act was done to', () => {
     const draft = (actor: string, recipient: string, sentence: string) => ({
-      event_type: 'ASSAULT', sentence, nominal: false, date: '2022-03-01', date_is_fallback: true, mentions: 1, confidence: 0.5, location: '',
+      event_type: 'ASSAULT', sentence, sentence_start: 0, nominal: false, date: '2022-03-01', date_is_fallback: true, mentions: 1, confidence: 0.5, location: '',
       actor, actor_country: actor ? 'RUS' : '', actor_key: actor ? 'RUS|government' : '', actor_name_key: '',
       recipient, recipient_country: recipient ? 'RUS' : '', recipient_key: recipient ? 'RUS|government' : '',
     }) as unknown as Draft;
     const [row] = mergeMentions([draft('', 'Russia', 'Volunteers joined the fight against Russia.'), draft('Russia', '', 'Russia fought on.')]);
     expect(row).toMatchObject({ actor: '', recipient: 'Russia', mentions: 2 });
+  });
+  it('joins two halves that share no party only when told close together', () => {
+    const half = (actor: string, country: string, recipient: string, rcountry: string, at: number, sentence: string) => ({
+      event_type: 'ASSAULT', sentence, sentence_start: at, nominal: false, date: '2022-03-01', date_is_fallback: true, mentions: 1, confidence: 0.5, location: '',
+      actor, actor_country: country, actor_key: country, actor_name_key: '', recipient, recipient_country: rcountry, recipient_key: rcountry,
+    }) as unknown as Draft;
+    const far = mergeMentions([half('', '', 'Russia', 'RUS', 0, 'A unit fired at Russia.'), half('United States', 'USA', '', '', 5000, 'Washington is fighting.')]);
+    expect(far.map((r) => [r.actor, r.recipient])).toEqual([['', 'Russia'], ['United States', '']]);
+    const near = mergeMentions([half('', '', 'Ukraine', 'UKR', 0, 'Ukraine was attacked.'), half('Russia', 'RUS', '', '', 80, 'Russia attacked.')]);
+    expect(near).toEqual([expect.objectContaining({ actor: 'Russia', recipient: 'Ukraine', mentions: 2 })]);
   });
 });
 

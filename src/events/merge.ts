@@ -4,6 +4,8 @@
 import type { EventRow } from './extract.ts';
 
 const compatible = (a: string, b: string) => !a || !b || a === b;
+/** How far apart (characters) two halves of one event may be told: about three sentences. */
+const NEARBY = 600;
 
 /**
  * An event row while the article is coded: `nominal` marks a noun trigger ("the attack"); `actor_name_key`
@@ -13,7 +15,7 @@ export type Draft = EventRow & { nominal: boolean; actor_key: string; actor_name
 
 /**
  * The same event told twice: same type, same modality, compatible actor and recipient (equal, or one
- * unknown), and no two different explicit dates. The first telling keeps its offsets; roles the first
+ * unknown) with one of them known in both or told close together, and no two different explicit dates. The first telling keeps its offsets; roles the first
  * lacked are filled from later ones.
  */
 export function mergeMentions(rows: Draft[]): Draft[] {
@@ -28,7 +30,10 @@ export function mergeMentions(rows: Draft[]): Draft[] {
         (compatible(o.actor_key, ak) && compatible(o.actor_name_key, r.actor_name_key) &&
           // A nominal mention ("the withdrawal") refers back to an event already told, whatever it names as recipient.
           (r.nominal ? true : compatible(o.recipient_key, rk) && (o.date_is_fallback || r.date_is_fallback || o.date === r.date)) &&
-          !!(o.actor_key || o.recipient_key) && !!(ak || rk))));
+          // (two halves, a party known in neither, only close together: "? fired at Russia" and "Washington ...
+          // fighting ?" items apart in a live blog are no US -> Russia)
+          !!(o.actor_key || o.recipient_key) && !!(ak || rk) &&
+          ((!!ak && ak === o.actor_key) || (!!rk && rk === o.recipient_key) || Math.abs(o.sentence_start - r.sentence_start) <= NEARBY))));
     if (!same) {
       out.push(r);
       continue;
