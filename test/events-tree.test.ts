@@ -142,6 +142,11 @@ describe('pronoun actors and the clause of a recipient', () => {
       expect.objectContaining({ event_type: 'ASSAULT', actor: '', recipient_country: 'UKR' }),
     ]);
   });
+  it('takes no reporter for the actor of a gerund the parser made a verb ("while fighting also raged")', () => {
+    const ev = events('Casualties were reported in Mariupol, the Ukrainian government said on Saturday, while fighting also raged on the outskirts of Kyiv.', '2022-03-20');
+    expect(ev.filter((e) => e.actor_country === 'UKR')).toEqual([]);
+    expect(events('The Chadian minister said, accusing Libya of aggression.')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'TCD', recipient_country: 'LBY' });
+  });
   it('takes no country naming a border for the recipient', () => {
     const ev = events('The militant group has seized crossings along the Pakistan border.');
     expect(ev.map((e) => e.recipient_country)).not.toContain('PAK');

@@ -61,6 +61,12 @@ const RECIPIENT_PREPS: Partial<Record<PloverType, string[]>> = {
   RETREAT: ['from', 'out'],
   MOBILIZE: ['against'],
 };
+/**
+ * An -ing word the parser made a verb whose own verb it is the subject of ("while fighting also raged": the
+ * parser hung "raged" on "fighting"): a noun, the act of someone the sentence does not name.
+ */
+const gerundSubject = (s: Sentence, v: number) =>
+  /ing$/i.test(s.tokens[v].form) && childrenBy(s, v, 'xcomp').some((k) => isParticiple(s.tokens[k].form) && !childrenBy(s, k, 'mark').length && !childrenBy(s, k, 'aux').length);
 /** Types whose clausal complement's subject is the recipient: the accused, the one asked to act. */
 const CLAUSE_RECIPIENT = new Set<PloverType>(['ACCUSE', 'REQUEST']);
 /** Types whose object is the actor's own means, not a recipient. */
@@ -374,7 +380,7 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
   }
   // "..., killing five soldiers": a participle clause shares its head's subject.
   // ("before talking to the banks", "after meeting Iran": so does one introduced by a preposition of time)
-  if (rel === 'advcl' && /ing$/i.test(s.tokens[v].form) && isVerb(s, head) &&
+  if (rel === 'advcl' && /ing$/i.test(s.tokens[v].form) && isVerb(s, head) && !gerundSubject(s, v) &&
     children(s, v).every((c) => (s.deprels[c] !== 'mark' && s.deprels[c] !== 'case') || TIME_MARK.has(s.tokens[c].form.toLowerCase()))) {
     // ("They were provided safe passage after seeking refuge": the passive's subject sought it)
     const up = subjectOf(s, head, hops + 1);
@@ -486,6 +492,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       const person = a.length ? undefined : namedPerson(s, subj.node);
       if (person) out.actor = [person];
     } else if (subj && PERSONAL.has(s.tokens[subj.node].form.toLowerCase())) out.pronounActor = subj.node;
+    else if (!subj && gerundSubject(s, n)) out.actor = [];
     for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
       const r = groupsOf(s, c, usable, true);
       const person = r.length ? undefined : namedPerson(s, c);
