@@ -147,6 +147,10 @@ describe('pronoun actors and the clause of a recipient', () => {
     expect(ev.filter((e) => e.actor_country === 'UKR')).toEqual([]);
     expect(events('The Chadian minister said, accusing Libya of aggression.')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'TCD', recipient_country: 'LBY' });
   });
+  it('takes the party named last before an object pronoun in its sentence, before the previous sentence\'s subject', () => {
+    const ev = events('Chad asked for more weapons. The Chadian president lambasted Sudan\'s record last week, accusing it of harbouring rebels.');
+    expect(ev.find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor_country: 'TCD', recipient_country: 'SDN' });
+  });
   it('takes no country naming a border for the recipient', () => {
     const ev = events('The militant group has seized crossings along the Pakistan border.');
     expect(ev.map((e) => e.recipient_country)).not.toContain('PAK');

@@ -210,7 +210,8 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   // ("seized crossings along the Pakistan border": a border a country word names is where, shared by two)
   const border = (a: Actor) => /^[\s-]*(?:border|borders|frontier|frontiers)\b/i.test(text.slice(a.end, a.end + 12));
   const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a) && !border(a));
-  let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : nearRecipients;
+  // (an object pronoun the tree found is resolved by the caller: "accusing it of harbouring rebels" does not accuse rebels)
+  let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : tree.pronounRecipient !== undefined || tree.countryRecipient !== undefined ? [] : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
   // ("withdraw its troops from Lebanon" when the parser lost the "from").
   const isNamed = (a: Actor) => !!a.country || a.kind !== 'sector';
@@ -246,7 +247,10 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
  * if the speaker agrees, else - when no subject precedes them in the sentence - the previous sentence's
  * subject if it agrees. Nothing agreeing: no actor (the act is not coded rather than guessed).
  */
-function antecedent(word: string, trig: TriggerMatch, node: number | undefined, s: AnalysedSentence | undefined, groups: ActorGroup[], toks: Token[], text: string, statements: StatementRow[], previousSubjectOf: () => Actor[], published: string, skip: (a: Actor[]) => boolean = () => false): Actor[] {
+function antecedent(word: string, trig: TriggerMatch, node: number | undefined, s: AnalysedSentence | undefined, groups: ActorGroup[], toks: Token[], text: string, statements: StatementRow[], previousSubjectOf: () => Actor[], published: string, skip?: (a: Actor[]) => boolean): Actor[] {
+  // (a skip test is given for an object pronoun: never the act's own actor)
+  const objectPronoun = !!skip;
+  skip ??= () => false;
   const statement = statements.find((st) => st.start <= trig.start && st.end >= trig.end && st.speaker);
   const speaker = (): Actor[] => {
     if (!statement) return [];
@@ -272,6 +276,12 @@ function antecedent(word: string, trig: TriggerMatch, node: number | undefined, 
     if (inSentence.every((a) => a.kind !== 'person' && describesOther(s, a.start, a.end, partyAt))) return [];
   }
   if (inSentence) return inSentence;
+  // An object pronoun with no subject before it to stand for stands for the party named last before it in its
+  // sentence ("lambasted Germany's record, accusing it of ...": Germany), not the previous sentence's subject.
+  if (objectPronoun && s && at >= 0) {
+    const named = groups.filter((g) => g.end <= s.tokens[at].start && !isPlaceOnly(g)).map((g) => g.actors).filter((a) => agrees(word, a) && !skip(a)).at(-1);
+    if (named) return named;
+  }
   const said = speaker();
   if (said.length && agrees(word, said) && !skip(said)) return said;
   // (a subject passed over, the act's own actor, leaves the previous sentence's open: "Egypt accused it")
