@@ -151,6 +151,11 @@ describe('pronoun actors and the clause of a recipient', () => {
     const ev = events('Chad asked for more weapons. The Chadian president lambasted Sudan\'s record last week, accusing it of harbouring rebels.');
     expect(ev.find((e) => e.event_type === 'ACCUSE')).toMatchObject({ actor_country: 'TCD', recipient_country: 'SDN' });
   });
+  it('gives "we" in a quote the country the statement found for a speaker the dictionaries do not know', () => {
+    const text = '"We must support the armed forces," the cleric said.';
+    const statement = { start: 1, end: 34, speaker: 'Ahmad Jannati', speaker_country: 'IRN' } as unknown as Parameters<typeof extractEvents>[1][number];
+    expect(extractEvents(segmented(text, '1987-03-02'), [statement])[0]).toMatchObject({ event_type: 'SUPPORT', actor: 'Ahmad Jannati', actor_country: 'IRN' });
+  });
   it('takes no country naming a border for the recipient', () => {
     const ev = events('The militant group has seized crossings along the Pakistan border.');
     expect(ev.map((e) => e.recipient_country)).not.toContain('PAK');

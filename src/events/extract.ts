@@ -258,7 +258,9 @@ function antecedent(word: string, trig: TriggerMatch, node: number | undefined, 
     // the speaker as the sentence names it, with its office and country ("Italian Prime Minister Bettino Craxi")
     const here = groups.find((g) => g.actors.some((a) => a.name === name || a.text.endsWith(name)));
     if (here) return here.actors;
-    return findActorGroups(name, 0, name.length, published)[0]?.actors ?? [{ name, country: '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name }];
+    // (else the statement's own: a speaker the dictionaries do not know by that name keeps the country the
+    // statement found for them, "Ruhollah Khomeini": IRN)
+    return findActorGroups(name, 0, name.length, published)[0]?.actors ?? [{ name, country: statement.speaker_country ?? '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name }];
   };
   if (word === 'we' || word === 'i') {
     // In a direct quote "we" is the speaker's body or state.
