@@ -9,6 +9,7 @@ import { AnalysedDocument } from '../src/nlp/document.ts';
 import { triggerNode } from '../src/events/arguments.ts';
 import { segmented } from './support/articles.ts';
 import { extractStatements } from '../src/statements/extract.ts';
+import type { StatementRow } from '../src/statements/extract.ts';
 
 const events = (text: string, published = '2021-02-18'): EventRow[] => extractEvents(segmented(text, published), []);
 const only = (text: string): EventRow => {
@@ -153,8 +154,20 @@ describe('pronoun actors and the clause of a recipient', () => {
   });
   it('gives "we" in a quote the country the statement found for a speaker the dictionaries do not know', () => {
     const text = '"We must support the armed forces," the cleric said.';
-    const statement = { start: 1, end: 34, speaker: 'Ahmad Jannati', speaker_country: 'IRN' } as unknown as Parameters<typeof extractEvents>[1][number];
+    const statement = { start: 1, end: 34, speaker: 'Ahmad Jannati', speaker_country: 'IRN' } as unknown as StatementRow;
     expect(extractEvents(segmented(text, '1987-03-02'), [statement])[0]).toMatchObject({ event_type: 'SUPPORT', actor: 'Ahmad Jannati', actor_country: 'IRN' });
+  });
+  it('codes a hostile act a party claims or alleges as its accusation of the act\'s doer, and one nobody claims as no act', () => {
+    expect(events('The president of Belarus has claimed, without providing evidence, that Ukraine attempted to strike military facilities on Belarusian territory.', '2022-06-24')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', mode: 'allege', actor_country: 'BLR', recipient_country: 'UKR' }),
+    ]);
+    expect(events('Iran claimed that Iraqi jets bombed Tehran.')).toEqual([expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'IRN', recipient_country: 'IRQ' })]);
+    expect(events('It was claimed that Iraq attacked Kuwait.')).toEqual([]);
+    expect(events('Iraqi jets bombed Tehran, Iran said.')).toEqual([expect.objectContaining({ event_type: 'ASSAULT', actor_country: 'IRQ', recipient_country: 'IRN' })]);
+  });
+  it('reads withdrawing or dropping an objection as a concession, not a retreat', () => {
+    expect(events('France has withdrawn its objections to the new budget.')).toEqual([expect.objectContaining({ event_type: 'CONCEDE', actor_country: 'FRA' })]);
+    expect(events('Israel withdrew its troops from Lebanon.')).toEqual([expect.objectContaining({ event_type: 'RETREAT', recipient_country: 'LBN' })]);
   });
   it('takes no country naming a border for the recipient', () => {
     const ev = events('The militant group has seized crossings along the Pakistan border.');

@@ -301,6 +301,28 @@ export function obligationParties(s: Sentence, start: number, groups: ActorGroup
   return subject.length && speaker.length ? { speaker, subject } : undefined;
 }
 
+/**
+ * "The president of Belarus has claimed that Ukraine attempted to strike military facilities": an act in what a
+ * party claims or alleges is the claim's, not a done act. Returns the claimant's groups ([] when the claim has
+ * no party for subject), or undefined when the trigger is in no claim.
+ */
+export function claimantOf(s: Sentence, start: number, end: number, groups: ActorGroup[], isClaim: (form: string) => boolean): ActorGroup[] | undefined {
+  const n = triggerNode(s, start, end);
+  if (n < 0) return undefined;
+  const path = pathToRoot(s, n);
+  for (let i = 1; i < path.length && i <= 4; i++) {
+    const k = path[i];
+    // (the claim's clause, however the parser labelled a "that" clause set off by a comma)
+    const clause = path[i - 1];
+    const complement = s.deprels[clause] === 'ccomp' || (s.deprels[clause] === 'advcl' && childrenBy(s, clause, 'mark').some((m) => /^that$/i.test(s.tokens[m].form)));
+    if (!isClaim(s.tokens[k].form.toLowerCase()) || !complement) continue;
+    const said = subjectOf(s, k);
+    const usable = groups.filter((g) => !placeOnly(g));
+    return said && !said.patient && !isPronoun(s, said.node) ? groupsOf(s, said.node, usable) : [];
+  }
+  return undefined;
+}
+
 /** The "by" agent of a verb or noun (not a time or measure: "by one hour", "by mid-January"). */
 function agentOf(s: Sentence, v: number): number | undefined {
   const isAgent = (c: number) => caseOf(s, c) === 'by' && s.upos[c] !== 'NUM' && !MEASURE.test(s.tokens[c].form);

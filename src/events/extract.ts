@@ -35,8 +35,8 @@ import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { describesOther, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
+import { claimantOf, dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
+import { CLAIM_VERBS, describesOther, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -80,6 +80,7 @@ export interface EventRow {
 const PROMISABLE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 /** Material conflict: said to happen on a condition, it is a threat (PLOVER manual 3.11). */
 const HOSTILE = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+const HOSTILE_OR_THREAT = new Set<PloverType>([...HOSTILE, 'THREATEN']);
 const COOPERATIVE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
 /** What a threat threatens (PLOVER THREATEN modes). */
 const THREAT_MODE: Partial<Record<PloverType, string>> = { PROTEST: 'restrict', SANCTION: 'relations', MOBILIZE: 'violence', COERCE: 'restrict', ASSAULT: 'violence' };
@@ -148,6 +149,8 @@ interface Roles {
   pair?: boolean;
   /** Where the recipient is "the country" (text offset): the country named last before it. */
   countryAt?: number;
+  /** The act is in what the actor claims of the recipient: an accusation. */
+  claimed?: boolean;
 }
 
 /**
@@ -661,6 +664,15 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const chosenList = chooseEvents(toks, groups, text, statements, () => (before ? subjectOf(before) : []), published, parsed);
     if (groups.some((g) => !isPlaceOnly(g))) previous = { index, groups };
     for (const { trig, roles, nominal, spoken } of chosenList) {
+      // A hostile act in what a party claims is that party's accusation of the act's doer; claimed by no party
+      // we know, it is no act at all.
+      const claimant = HOSTILE_OR_THREAT.has(trig.pattern.type) && parsed() ? claimantOf(parsed()!, trig.start, trig.end, groups, (w) => CLAIM_VERBS.has(w)) : undefined;
+      if (claimant && (!claimant.length || !roles.actors.length)) continue;
+      if (claimant) {
+        roles.recipients = roles.actors;
+        roles.actors = claimant.flatMap((g) => g.actors);
+        roles.claimed = true;
+      }
       // ("Although the alliance put off a decision on NATO's mission": a first sentence may name it after)
       const known = [...named, ...groups.flatMap((g) => g.actors).filter(nameable)];
       // ("In Italy, most voters oppose the government's decisions": a state's organ is that of the country the
@@ -705,9 +717,9 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     }));
     const when = dateFor(dates, trig.start, trig.end);
     const planned = mod.planned || !!when?.future;
-    let type = p.type;
-    let mode = p.mode;
-    let context = p.context;
+    let type = roles.claimed ? 'ACCUSE' : p.type;
+    let mode = roles.claimed ? 'allege' : p.mode;
+    let context = roles.claimed ? '' : p.context;
     // A politician who "attacked" a rival criticised them; a state or armed group that attacked used force.
     const speaking = (a: Actor) => a.kind === 'person' || TALKING.has(a.sector);
     // So is an attack "over" a topic by anyone unarmed, and one on an idea by a speaker; a state's or an armed

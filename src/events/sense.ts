@@ -44,6 +44,8 @@ const list = (name: string) => LISTS.get(name) ?? new Set<string>();
 /** A party that is a market regulator (market-regulators, matched as whole words of its name as written or canonical). */
 const REGULATOR = new RegExp(`(?<![\\p{L}])(?:${(AS_WRITTEN.get('market-regulators') ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'u');
 export const isMarketRegulator = (name: string) => REGULATOR.test(name);
+/** claim-verbs: forms of claiming and alleging. */
+export const CLAIM_VERBS = list('claim-verbs');
 /** Words that make a phrase a company, a market or a commodity ("drug firm", "Co Plc", "oil demand"). */
 const COMPANY_HEADS = list('company-heads');
 /** Nouns whose noun sense is commerce or quantity, never an event ("oil demand", "money supply", "a buying order"). */
