@@ -388,3 +388,15 @@ describe('acts denied, doubted, habitual or only endangering', () => {
     expect(events('France recognised the new government of Chad.')).toEqual([expect.objectContaining({ event_type: 'SUPPORT', actor_country: 'FRA', recipient_country: 'TCD' })]);
   });
 });
+
+describe('acts only likely, hedged or awaited', () => {
+  it('codes no act that only appeared likely, or was called unlikely', () => {
+    expect(types('West Germany, which yesterday appeared to be ready to accept the compromise, was holding back.')).toEqual([]);
+    expect(types('They said an Iranian blockade of the Strait of Hormuz was unlikely.')).toEqual([]);
+    expect(types('Iran blockaded the Strait of Hormuz.')).toEqual(['COERCE']);
+  });
+  it('codes no act a future waits for, nor the means of an imagined act', () => {
+    expect(types('The new accord will enter into force when governments have ratified it.')).toEqual([]);
+    expect(types('Tokyo may try to blunt the stance by offering to scrap the quota on oranges.')).toEqual([]);
+  });
+});

@@ -66,6 +66,8 @@ const MARKET_OBJECTS = list('market-objects');
 const FORECAST_VERBS = list('forecast-verbs');
 const DENIAL_PREDICATES = list('denial-predicates');
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+/** Predicates that say an act did not or will not happen ("a blockade was unlikely"). */
+const UNLIKELY = new Set(['unlikely', 'improbable', 'impossible', 'inconceivable', 'unthinkable', 'doubtful', 'premature']);
 /** Nouns of reports, and the verbs that deny them ("denied reports that ..."). */
 const REPORT_NOUNS = list('report-nouns');
 const DENIAL_VERBS = list('denial-verbs');
@@ -208,6 +210,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (k !== n && children(s, k).some((c) => s.deprels[c] === 'expl') && children(s, k).some((c) => s.deprels[c] === 'nsubj' && doubtedIn(s, c))) return { as: 'none', why: 'negated' };
     if (k !== n && s.deprels[k] === 'root') break;
   }
+  // "an Iranian blockade of the Strait was unlikely": an act called unlikely or impossible did not happen
+  if (/^nsubj/.test(s.deprels[n]) && s.heads[n] >= 0 && UNLIKELY.has(s.tokens[s.heads[n]].form.toLowerCase())) return { as: 'none', why: 'hypothetical' };
   if (as === 'verb') {
     const kids = children(s, n);
     // "recognized that some allies would not follow suit": acknowledging a fact recognises no one
@@ -234,9 +238,14 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       // (in a reported clause it is the future of the past: "said it would withdraw")
       // (not a content clause: "his warning that he would reject ..." reports)
       if (s.deprels[k] === 'acl' && !children(s, k).some((c) => s.deprels[c] === 'mark') && children(s, k).some((c) => s.deprels[c] === 'aux' && /^(?:would|'d)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'hypothetical' };
-      if (s.deprels[k] !== 'conj' && s.deprels[k] !== 'xcomp') break;
+      // ("may try to blunt the stance by offering to scrap the quota": the means of an imagined act is imagined)
+      const means = s.deprels[k] === 'advcl' && children(s, k).some((c) => (s.deprels[c] === 'mark' || s.deprels[c] === 'case') && /^by$/i.test(s.tokens[c].form));
+      if (s.deprels[k] !== 'conj' && s.deprels[k] !== 'xcomp' && !means) break;
       k = s.heads[k];
     }
+    // "will enter into force when governments have ratified it": an act a future waits for has not happened
+    if (s.deprels[n] === 'advcl' && kids.some((c) => (s.deprels[c] === 'mark' || s.deprels[c] === 'advmod') && c < n && /^(?:when|once|until)$/i.test(s.tokens[c].form)) && head >= 0 &&
+      children(s, head).some((c) => s.deprels[c] === 'aux' && /^(?:will|shall|'ll)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'condition' };
     // "when asked about reports", "if asked": a reduced clause of asking is the speaker being asked.
     if (type === 'REQUEST' && /^asked$/i.test(form) && !kids.some((c) => /^(?:nsubj|aux)/.test(s.deprels[c])) && kids.some((c) => (s.deprels[c] === 'mark' || s.deprels[c] === 'advmod') && c < n && /^(?:when|if|as|while|after|before)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'asked' };
     // "as pledged in the accord", "as agreed in Paris": a participle after "as" without a subject recalls an
