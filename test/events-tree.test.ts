@@ -169,6 +169,14 @@ describe('pronoun actors and the clause of a recipient', () => {
     expect(events('France has withdrawn its objections to the new budget.')).toEqual([expect.objectContaining({ event_type: 'CONCEDE', actor_country: 'FRA' })]);
     expect(events('Israel withdrew its troops from Lebanon.')).toEqual([expect.objectContaining({ event_type: 'RETREAT', recipient_country: 'LBN' })]);
   });
+  it('takes a surname alone for the person the article named in full, wherever it stands', () => {
+    const ev = events('Reagan will meet Chancellor Helmut Kohl next week. Analysts said the U.S. would demand that Kohl confirm a commitment to growth.', '1987-03-02');
+    expect(ev.find((e) => e.event_type === 'REQUEST')).toMatchObject({ actor_country: 'USA', recipient: 'Helmut Kohl', recipient_country: 'DEU' });
+  });
+  it('takes no one who says it for the actor of a noun', () => {
+    const ev = events('State Department spokesman Charles Redman said the offensive appeared to have been an Iranian attack.', '1987-03-02');
+    expect(ev.filter((e) => e.actor.includes('Redman'))).toEqual([]);
+  });
   it('takes no country naming a border for the recipient', () => {
     const ev = events('The militant group has seized crossings along the Pakistan border.');
     expect(ev.map((e) => e.recipient_country)).not.toContain('PAK');

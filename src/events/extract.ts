@@ -173,9 +173,18 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const node = triggerNode(s, trig.start, trig.end);
   const possessive = nominal && /^(?:its|their|his|her)$/i.test(toks[trig.first - 1]?.text ?? '');
   const nounInTree = node >= 0 && (s.upos[node] === 'NOUN' || s.upos[node] === 'PROPN');
+  /** The first token of mention a in the tree bearing one of the relations (any, without them), or -1. */
+  const tokenOf = (a: Actor, rels?: string[]) => s.tokens.findIndex((t, i) => t.start >= a.start && t.end <= a.end && (!rels || rels.includes(s.deprels[i])));
+  // ("captured several villages, the UK Ministry of Defence said": who says it is no party to it, however
+  // the parser hung the saying)
+  const speaker = (a: Actor) => {
+    const k = tokenOf(a, ['nsubj']);
+    return k >= 0 && s.heads[k] >= 0 && REPORTING.has(s.tokens[s.heads[k]].form.toLowerCase());
+  };
   // A passive without its agent ("2,600 Iraqis had been killed", Iran said) names no actor: the speaker is none.
   // (a pronoun subject is resolved by the caller: the party proximity finds before it did not do the act)
-  let actors = tree.agentless || tree.pronounActor !== undefined ? [] : (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors).filter(party);
+  // (nor, for a noun, does who says it: "Redman said the offensive appears to have been an Iran attack")
+  let actors = tree.agentless || tree.pronounActor !== undefined ? [] : (tree.actor ? tree.actor.flatMap((g) => g.actors) : nominal && nounInTree && !possessive ? [] : near.actors.filter((a) => !(nominal || nounInTree) || possessive || !speaker(a))).filter(party);
   // "defence ministers decided to expand a NATO training mission": ministers of the body whose mission it is.
   if (tree.objectOwner && actors.length && actors.every((a) => a.kind === 'sector' && !a.country && !a.body)) actors = tree.objectOwner.flatMap((g) => g.actors);
   // What a meeting discusses is its topic: a party proximity finds after a CONSULT trigger is its other
@@ -190,14 +199,6 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const source = (a: Actor) => /\baccording to\b[^,.;:]*$/i.test(text.slice(Math.max(0, a.start - 60), a.start));
   // ("fighting for Ukrainian forces": whom one fights for is one's side, not the target)
   const ally = (a: Actor) => (HOSTILE.has(trig.pattern.type) || trig.pattern.type === 'THREATEN') && /\bfor\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start));
-  /** The first token of mention a in the tree bearing one of the relations (any, without them), or -1. */
-  const tokenOf = (a: Actor, rels?: string[]) => s.tokens.findIndex((t, i) => t.start >= a.start && t.end <= a.end && (!rels || rels.includes(s.deprels[i])));
-  // ("captured several villages, the UK Ministry of Defence said": who says it is no party to it, however
-  // the parser hung the saying)
-  const speaker = (a: Actor) => {
-    const k = tokenOf(a, ['nsubj']);
-    return k >= 0 && s.heads[k] >= 0 && REPORTING.has(s.tokens[s.heads[k]].form.toLowerCase());
-  };
   // ("expand a NATO training mission": what a party mobilises or withdraws is its own; its owner is no recipient)
   const own = (a: Actor) => !!tree.objectOwner?.some((g) => a.start >= g.start && a.end <= g.end);
   // ("agreed with China on Afghanistan", "talks over Cyprus": what parties agree or talk about is a topic;
@@ -630,6 +631,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     return { sa, sb, toks, groups: findActorGroups(text, sa, sb, published, toks) };
   });
   resolveSurnames(sentences.map((s) => s.groups));
+  addSurnameMentions(sentences);
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
   const ownCountry = ownCountryOf(text, article.dateline ?? '', sentences.map((s) => s.groups), options.homeCountry ?? '');
   const fullName = fullNameIn(text, published, sentences.flatMap((s) => s.groups.flatMap((g) => g.actors)).filter((a) => a.kind === 'person' && /\s/.test(a.name)));
@@ -863,6 +865,34 @@ function resolveSurnames(groupsBySentence: ActorGroup[][]): void {
         return a.office ? a : { ...a, name: a.text, country: '', sector: '', body: '' };
       });
     }
+  }
+}
+
+/**
+ * "Kohl" after "Chancellor Helmut Kohl": a surname alone that the dictionaries do not know by itself is the
+ * person the article names in full with an office or a country, wherever it stands ("demand that Kohl confirm").
+ */
+function addSurnameMentions(sentences: { toks: Token[]; groups: ActorGroup[] }[]): void {
+  const full = new Map<string, Actor>();
+  for (const { groups } of sentences) {
+    for (const a of groups.flatMap((g) => g.actors)) {
+      const last = a.name.split(/\s+/).at(-1)!;
+      if (a.kind === 'person' && /\s/.test(a.name) && (a.country || a.office) && !full.has(last)) full.set(last, a);
+    }
+  }
+  if (!full.size) return;
+  for (const { toks, groups } of sentences) {
+    let added = false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      const a = full.get(t.text);
+      if (!a || groups.some((g) => g.start < t.end && t.start < g.end)) continue;
+      // (only a surname standing alone, not part of another name: "Helmut Kohl", "Kohl Industries")
+      if ((i > 0 && /^\p{Lu}/u.test(toks[i - 1].text) && !NOT_GIVEN.test(toks[i - 1].text)) || /^\p{Lu}/u.test(toks[i + 1]?.text ?? '')) continue;
+      groups.push({ actors: [{ ...a, start: t.start, end: t.end, text: t.text }], start: t.start, end: t.end });
+      added = true;
+    }
+    if (added) groups.sort((x, y) => x.start - y.start);
   }
 }
 
