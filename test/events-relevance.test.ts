@@ -182,3 +182,13 @@ describe('market supervision and tenders', () => {
     expect(events('Iran issued a request to the UN for help.')).toEqual([expect.objectContaining({ event_type: 'REQUEST', actor_country: 'IRN' })]);
   });
 });
+
+describe('a noun naming violence without its doer', () => {
+  it('codes no event for a noun of violence whose doer the text does not name', () => {
+    expect(extractEvents(segmented('Opposition to the invasion also spilled over into the UK’s Premier League football programme.', '2022-03-01'), [])).toEqual([]);
+    expect(extractEvents(segmented('An attack on NATO would mean war, the minister said.', '2022-03-01'), [])).toEqual([]);
+  });
+  it('keeps a victim of violence the text tells without naming the doer', () => {
+    expect(extractEvents(segmented('Two Chadian soldiers were killed near the border.', '2022-03-01'), [])).toEqual([expect.objectContaining({ event_type: 'ASSAULT', actor: '', recipient_country: 'TCD' })]);
+  });
+});

@@ -584,7 +584,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       }
       const roles = withRoles(trig);
       if (trig.pattern.needsRecipient && !roles.recipients.some((a) => a.country || a.kind !== 'sector')) continue;
-      if (!roles.actors.length && !(roles.recipients.length && VICTIM_TYPES.has(trig.pattern.type))) continue;
+      // (a victim without a named attacker is news when the text tells the act: "two lecturers were killed"; a
+      // noun naming one, "the invasion", "an attack on NATO would mean war", is background or imagined)
+      if (!roles.actors.length && !(roles.recipients.length && VICTIM_TYPES.has(trig.pattern.type) && !nominal.has(trig))) continue;
       // An event needs a political party on one side at least (PLOVER): companies trading, banks lending
       // and people without a public role do not make events, whatever the verb.
       // Violence by unnamed perpetrators is kept: its victims are the news.
