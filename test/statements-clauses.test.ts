@@ -469,3 +469,16 @@ describe('", according to" after a comma inside the closing mark', () => {
     ]);
   });
 });
+
+describe('a comma inside the reported clause before a speaker of its own', () => {
+  it('keeps the clause whole when the comma closes its subject\'s apposition', () => {
+    expect(cueQuote('The Herald reported that the paper\'s owner, Tom Briggs, told editors that the strike was over.')).toEqual([
+      ['reported', 'that the paper\'s owner, Tom Briggs, told editors that the strike was over'],
+    ]);
+  });
+  it('keeps the clause whole when the comma closes the phrase it opens with', () => {
+    expect(cueQuote('Ms. Ortiz noted that at her first council meeting, in 2009, she opposed a plan to sell the library.')).toEqual([
+      ['noted', 'that at her first council meeting, in 2009, she opposed a plan to sell the library'],
+    ]);
+  });
+});

@@ -288,8 +288,28 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
   const independent = (f: (typeof found)[number]) => {
     const b = clauseStart(f);
     const p = t[b - 1]?.lo ?? '';
+    if (p === ',' && !f.participle && openedInside(f, b)) return false;
     return p === ',' || p === ';' || DASHES.has(p) || (/^(and|but)$/.test(p) && t[b - 2]?.t === ',') || /^(while|whereas|although|though)$/.test(p) || (p === 'as' && t[b - 2]?.lo === 'even');
   };
+  // The comma before a speaker may be one of another statement's own clause, not the end of that clause: the
+  // clause's subject in apposition ("reported that the paper's editor, Ann Lee, told staff ...") or the end of the
+  // phrase the clause opens with ("noted that at his first meeting, in 1972, he supported ...").
+  const openedInside = (f: (typeof found)[number], b: number) =>
+    found.some((g) => {
+      if (g === f || !g.after || g.cueTok >= f.cueTok || t[b].a < g.quote[0] || t[b].a >= g.quote[1]) return false;
+      let a = doc.tokenAt(g.quote[0]);
+      const that = t[a].lo === 'that';
+      if (that) a++;
+      for (let k = a; k < b; k++) if (CLAUSE_PUNCT.has(t[k].t) || DASHES.has(t[k].t) || t[k].t === ':' || doc.quoteMark[k] || (k > a && cueAt(t[k]))) return false;
+      // An opening phrase after "that": a preposition or a subordinator first.
+      if (that && (PREPOSITIONS.has(t[a].lo) || OPENING_SUBORDINATORS.has(t[a].lo)) && b - a <= 25) return true;
+      // The subject in apposition: "<description>, <name>, <cue>", the description opening the clause.
+      let v = f.subject.e + 1;
+      if (t[v]?.t !== ',') return false;
+      v++;
+      while (v < f.cueTok && AUX_ADVERBS.has(t[v].lo)) v++;
+      return v === f.cueTok && b - 1 - a >= 1 && b - 1 - a <= 10;
+    });
   // "worried that if the state held up the deal, Patriot could threaten to ...": a verb after a modal is what
   // might be said, inside the other statement's words, though it opens a clause of its own.
   const hypothetical = (f: (typeof found)[number]) => {
@@ -489,6 +509,8 @@ function saysWhatFor(doc: Doc, quote: Span): boolean {
 /** Words of a length of time or a count after "for" or "over" ("for three hours", "for a second night"). */
 const LENGTHS = /^(?:several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|second|third|fourth|fifth|straight|consecutive|hours?|days?|nights?|weeks?|weekend|months?|years?|minutes?|time)$/;
 
+/** Words that open a reported clause with a clause of their own before its subject ("said that if ..., he would"). */
+const OPENING_SUBORDINATORS = new Set(['if', 'when', 'because', 'although', 'though', 'while', 'once', 'unless', 'as', 'since', 'after', 'before', 'until']);
 /** Words that open a clause of time or reason after an object ("as", "while", "after" + a subject). */
 const SUBORDINATORS = new Set(['as', 'while', 'after', 'when', 'because', 'since', 'before', 'until']);
 
