@@ -482,3 +482,12 @@ describe('a comma inside the reported clause before a speaker of its own', () =>
     ]);
   });
 });
+
+describe('a participle set off after the subject', () => {
+  it('ends at the comma before the subject\'s own reporting verb, which keeps its words', () => {
+    expect(cueQuote('Lopez, noting the deficit, warned that taxes would rise.')).toEqual([
+      ['noting', 'the deficit'],
+      ['warned', 'that taxes would rise'],
+    ]);
+  });
+});

@@ -278,6 +278,18 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // Words after a colon are given whole ("said: Spoke with Ghani ..., but ...").
     const more = t[a - 1]?.t === ':' ? -1 : continuation(doc, f.cueTok, a, cut < 0 ? b : cut);
     if (more >= 0) cut = more;
+    // "The mayor, citing the budget gap, said ...": a participle set off after the subject ends at the comma before
+    // the subject's own verb.
+    if (f.participle && t[f.cueTok - 1]?.t === ',') {
+      const end = cut < 0 ? b : cut;
+      for (let k = a + 1; k < end - 1; k++) {
+        if (t[k].t !== ',' || doc.inQuote[k] >= 0) continue;
+        let v = k + 1;
+        while (v < end && AUX_ADVERBS.has(t[v].lo)) v++;
+        const form = v < end ? cueAt(t[v]) : undefined;
+        if (form && form.kind !== 'quote' && !t[v].cap && !t[v].lo.endsWith('ing')) { cut = k; break; }
+      }
+    }
     if (cut < 0) continue;
     const span = clauseSpan(doc, a, cut);
     if (span) f.quote = span;
