@@ -139,6 +139,10 @@ describe('a second reporting verb after "and"', () => {
       ['criticized', 'him for his remarks'],
     ]);
   });
+  it('gives the verb after "and" the sentence\'s subject, not a phrase before the "and"', () => {
+    const rows = statements('Governor Ann Miller ranked the mayor as the most capable official ever to run the city and said she would endorse her.');
+    expect(rows.find((r) => r.cue === 'said')).toMatchObject({ speaker_mention: 'Governor Ann Miller', quote: 'she would endorse her' });
+  });
   it('keeps a clause whose second verb is no reporting verb ("said the plan was late and cost more")', () => {
     expect(cueQuote('Senator Ruth Park said the plan was late and cost far more than promised.')).toEqual([
       ['said', 'the plan was late and cost far more than promised'],

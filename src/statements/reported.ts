@@ -167,8 +167,10 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         const shared = found.filter((f) => f.participle === false && f.cueTok < i && t[i].a < f.quote[1] && verbTense(t[f.cueTok].lo) === verbTense(t[i].lo)).pop();
         if (shared) subject = shared.subject;
       }
-      // "Trump smiled and said ...", "..., but called it a starting point": a second verb shares the sentence's speaker.
-      if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && form.kind === 'speech') subject = sentenceSpeaker(t, found, mentionOf, lo, i);
+      // "Trump smiled and said ...", "..., but called it a starting point": a second verb shares the sentence's speaker,
+      // rather than a phrase the rules found across the "and" ("Obama positioned Clinton as the most qualified person
+      // ever to run and said ...": not "person ever").
+      if (prev && (prev.lo === 'and' || prev.lo === 'but') && form.kind === 'speech' && !inverted) subject = sentenceSpeaker(t, found, mentionOf, lo, i) ?? subject;
       // "... but has said ...": the same past auxiliaries.
       if (prev && AUX_ADVERBS.has(prev.lo) && form.kind === 'speech') {
         let v = i - 1;
