@@ -297,6 +297,15 @@ describe('a decision after a phrase of place or time', () => {
   });
 });
 
+describe('a noun of speech after a possessive, before "and" and a reporting verb', () => {
+  it('ends before the owner\'s next reporting verb, which keeps its own words', () => {
+    expect(cueQuote('The senator stood by her remarks about the new airport and said the project would go ahead.')).toEqual([
+      ['remarks', 'the new airport'],
+      ['said', 'the project would go ahead'],
+    ]);
+  });
+});
+
 describe('a noun of speech after a possessive', () => {
   it('is a subject, not a cue, when a verb follows ("the candidate\'s call came after ...")', () => {
     expect(statements("The candidate's call came after his rival attacked the plan as a fraud.").filter((r) => r.cue === 'call')).toHaveLength(0);

@@ -23,7 +23,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       if (possessive && /^(that|of|about|on|against|for)$/.test(link)) {
         let end = i + 2;
         const toClauseEnd = link === 'that';
-        while (end < hi && (toClauseEnd || (t[end].t !== ',' && t[end].t !== ';')) && !CLAUSE_PUNCT.has(t[end].t)) end++;
+        // (Not past the owner's next reporting verb: "doubled down on his comments about the judge and said ...".)
+        while (end < hi && (toClauseEnd || (t[end].t !== ',' && t[end].t !== ';')) && !CLAUSE_PUNCT.has(t[end].t) && !(/^(and|but)$/.test(t[end].lo) && cueAt(t[end + 1]) && !t[end + 1].cap)) end++;
         const quote = clauseSpan(doc, link === 'that' ? i + 1 : i + 2, end);
         if (quote && wordsIn(t, i + 2, end) >= 2) {
           const subject = { s: i - 1, e: i - 1 };
