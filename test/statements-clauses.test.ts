@@ -143,6 +143,12 @@ describe('a second reporting verb after "and"', () => {
     const rows = statements('Governor Ann Miller ranked the mayor as the most capable official ever to run the city and said she would endorse her.');
     expect(rows.find((r) => r.cue === 'said')).toMatchObject({ speaker_mention: 'Governor Ann Miller', quote: 'she would endorse her' });
   });
+  it('gives a verb with a listener its object when "and" brings the next reporting verb ("thanked X and said Y")', () => {
+    expect(cueQuote('Mayor Ann Miller thanked the volunteers and said the park would reopen next week.')).toEqual([
+      ['thanked', 'the volunteers'],
+      ['said', 'the park would reopen next week'],
+    ]);
+  });
   it('keeps a clause whose second verb is no reporting verb ("said the plan was late and cost more")', () => {
     expect(cueQuote('Senator Ruth Park said the plan was late and cost far more than promised.')).toEqual([
       ['said', 'the plan was late and cost far more than promised'],

@@ -213,7 +213,10 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         if (that >= 0 && (that === cs || PREPOSITIONS.has(t[cs].lo) || (t[cs].lo === 'out' && that === cs + 1) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that; explicit = true; }
         else if (LISTENER_FIRST.has(form.base)) {
           const obj = objectPhrase(t, cs, hi);
-          if (obj > cs) cs = obj;
+          // "thanked the volunteers and said ...": with the speaker's next reporting verb after it, the object is all
+          // there is.
+          const nextVerb = /^(and|but)$/.test(t[obj]?.lo ?? '') && !!cueAt(t[obj + 1]) && !t[obj + 1].cap;
+          if (obj > cs && !nextVerb) cs = obj;
         }
         if (cs < hi && (t[cs].t === ',' )) cs++;
         if (cs < hi && doc.quoteMark[cs]) explicit = true;
