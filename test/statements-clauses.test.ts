@@ -139,6 +139,16 @@ describe('a second reporting verb after "and"', () => {
       ['criticized', 'him for his remarks'],
     ]);
   });
+  it('gives the verb after "and" the sentence\'s subject, not a phrase before the "and"', () => {
+    const rows = statements('Governor Ann Miller ranked the mayor as the most capable official ever to run the city and said she would endorse her.');
+    expect(rows.find((r) => r.cue === 'said')).toMatchObject({ speaker_mention: 'Governor Ann Miller', quote: 'she would endorse her' });
+  });
+  it('gives a verb with a listener its object when "and" brings the next reporting verb ("thanked X and said Y")', () => {
+    expect(cueQuote('Mayor Ann Miller thanked the volunteers and said the park would reopen next week.')).toEqual([
+      ['thanked', 'the volunteers'],
+      ['said', 'the park would reopen next week'],
+    ]);
+  });
   it('keeps a clause whose second verb is no reporting verb ("said the plan was late and cost more")', () => {
     expect(cueQuote('Senator Ruth Park said the plan was late and cost far more than promised.')).toEqual([
       ['said', 'the plan was late and cost far more than promised'],
@@ -290,6 +300,15 @@ describe('a decision after a phrase of place or time', () => {
   });
   it('still reads "agreed in a statement that ..." as words', () => {
     expect(cueQuote('The ministers agreed in a statement that the talks had failed.').map(([c]) => c)).toEqual(['agreed']);
+  });
+});
+
+describe('a noun of speech after a possessive, before "and" and a reporting verb', () => {
+  it('ends before the owner\'s next reporting verb, which keeps its own words', () => {
+    expect(cueQuote('The senator stood by her remarks about the new airport and said the project would go ahead.')).toEqual([
+      ['remarks', 'the new airport'],
+      ['said', 'the project would go ahead'],
+    ]);
   });
 });
 
@@ -466,6 +485,28 @@ describe('", according to" after a comma inside the closing mark', () => {
   it('ends the words after the mark', () => {
     expect(cueQuote('Blinken told Ghani that the plan includes "a just and durable settlement," according to the statement from the spokesman.')).toEqual([
       ['told', 'that the plan includes "a just and durable settlement,"'],
+    ]);
+  });
+});
+
+describe('a comma inside the reported clause before a speaker of its own', () => {
+  it('keeps the clause whole when the comma closes its subject\'s apposition', () => {
+    expect(cueQuote('The Herald reported that the paper\'s owner, Tom Briggs, told editors that the strike was over.')).toEqual([
+      ['reported', 'that the paper\'s owner, Tom Briggs, told editors that the strike was over'],
+    ]);
+  });
+  it('keeps the clause whole when the comma closes the phrase it opens with', () => {
+    expect(cueQuote('Ms. Ortiz noted that at her first council meeting, in 2009, she opposed a plan to sell the library.')).toEqual([
+      ['noted', 'that at her first council meeting, in 2009, she opposed a plan to sell the library'],
+    ]);
+  });
+});
+
+describe('a participle set off after the subject', () => {
+  it('ends at the comma before the subject\'s own reporting verb, which keeps its words', () => {
+    expect(cueQuote('Lopez, noting the deficit, warned that taxes would rise.')).toEqual([
+      ['noting', 'the deficit'],
+      ['warned', 'that taxes would rise'],
     ]);
   });
 });

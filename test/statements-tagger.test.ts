@@ -162,6 +162,11 @@ describe('statements the shipped tagger adds', () => {
     expect(rows.find((r) => r.cue.endsWith('about'))).toMatchObject({ speaker: 'Residents', quote: 'the damaging effects of the new stadium' });
   });
 
+  it('keeps what a source refers to in the speech scope ("referenced ...", "referencing ...")', () => {
+    const rows = extractStatements(segmented('The council met on Monday.\n\nThe fund\'s report referenced "political tensions" in rich economies that are raising uncertainty.'));
+    expect(rows.find((r) => r.cue === 'referenced')).toMatchObject({ quote: '"political tensions" in rich economies that are raising uncertainty' });
+  });
+
   it('keeps "calls are mounting for" (a plural noun) out of the speech scope', () => {
     const text = 'The city council met on Monday.\n\nCalls are mounting for the mayor to delay the vote on the new stadium budget.';
     expect(extractStatements(segmented(text), { scope: 'attribution' }).some((r) => r.cue.startsWith('are mounting'))).toBe(true);

@@ -92,6 +92,16 @@ describe('direct quotes', () => {
     expect(rows[0].quote.startsWith('We support the peace process')).toBe(true);
     expect(rows[0].quote.endsWith('in the coming weeks.')).toBe(true);
   });
+  it('does not join a second part that a participle of speech after the cue introduces ("said, adding later, ...")', () => {
+    const rows = statements('"We cannot pay for this anymore," Mayor Ann Miller said, adding later, "The city spends far too much on roads."');
+    expect(rows.map((r) => [r.cue, r.quote])).toEqual([
+      ['said', 'We cannot pay for this anymore,'],
+      ['adding', 'later, "The city spends far too much on roads."'],
+    ]);
+    // A participle with words of its own leaves the quotation whole: '"...," he said, referring to ... "..."'.
+    const whole = statements('"We need a bankruptcy law," said Ms. Acosta, referring to the law for cities. "Give us the tool and we will finish the job."');
+    expect(whole[0].quote.endsWith('we will finish the job.')).toBe(true);
+  });
   it('gives a quoted paragraph without a cue to the speaker of the quote before it', () => {
     const rows = statements('"We are faced with many dilemmas," Stoltenberg said.\n\n"If we stay beyond the first of May, we risk more violence against our own troops."');
     expect(rows.map((r) => r.speaker)).toEqual(['Stoltenberg', 'Stoltenberg']);

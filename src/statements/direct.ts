@@ -175,10 +175,18 @@ function splitAfter(doc: Doc, previous: { cand: Candidate; paragraph: number; cl
     const k = previous.closeTok + 1 + bi;
     if (k > prevCue && (x.t === ',' || x.lo === 'who' || x.lo === 'which')) described = true;
     if (x.lo === 'that' && k > prevCue) return false;
+    // '"...," Trump said, adding later, "..."': a participle of speech after the comma whose words the second part
+    // is opens a statement of its own (not one of manner, "said, speaking to reporters", nor one with words of its
+    // own, '"...," he said, referring to the debate. "..."').
+    const form = k > prevCue && x.lo.endsWith('ing') && t[k - 1].t === ',' && openTok - k <= 4 && !t.slice(k, openTok).some((y) => CLAUSE_PUNCT.has(y.t)) ? cueAt(x) : undefined;
+    if (form && form.kind === 'speech' && !MANNER_OF_SPEAKING.has(form.base)) return false;
     return k === prevCue || !cueAt(x) || (described && k > prevCue);
   }) && [',', '.', ':'].includes(t[openTok - 1].t);
   return prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t));
 }
+
+/** Verbs of speaking whose participle tells how or where words were said, not words of its own ("speaking to reporters"). */
+const MANNER_OF_SPEAKING = new Set(['speak', 'talk']);
 
 /** The cue at `c` opens a sentence after the quote's and has words of its own after it (more than a phrase of time). */
 function ownWordsInNextSentence(doc: Doc, closeTok: number, c: number): boolean {

@@ -23,7 +23,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       if (possessive && /^(that|of|about|on|against|for)$/.test(link)) {
         let end = i + 2;
         const toClauseEnd = link === 'that';
-        while (end < hi && (toClauseEnd || (t[end].t !== ',' && t[end].t !== ';')) && !CLAUSE_PUNCT.has(t[end].t)) end++;
+        // (Not past the owner's next reporting verb: "doubled down on his comments about the judge and said ...".)
+        while (end < hi && (toClauseEnd || (t[end].t !== ',' && t[end].t !== ';')) && !CLAUSE_PUNCT.has(t[end].t) && !(/^(and|but)$/.test(t[end].lo) && cueAt(t[end + 1]) && !t[end + 1].cap)) end++;
         const quote = clauseSpan(doc, link === 'that' ? i + 1 : i + 2, end);
         if (quote && wordsIn(t, i + 2, end) >= 2) {
           const subject = { s: i - 1, e: i - 1 };
@@ -167,8 +168,10 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         const shared = found.filter((f) => f.participle === false && f.cueTok < i && t[i].a < f.quote[1] && verbTense(t[f.cueTok].lo) === verbTense(t[i].lo)).pop();
         if (shared) subject = shared.subject;
       }
-      // "Trump smiled and said ...", "..., but called it a starting point": a second verb shares the sentence's speaker.
-      if (!subject && prev && (prev.lo === 'and' || prev.lo === 'but') && form.kind === 'speech') subject = sentenceSpeaker(t, found, mentionOf, lo, i);
+      // "Trump smiled and said ...", "..., but called it a starting point": a second verb shares the sentence's speaker,
+      // rather than a phrase the rules found across the "and" ("Obama positioned Clinton as the most qualified person
+      // ever to run and said ...": not "person ever").
+      if (prev && (prev.lo === 'and' || prev.lo === 'but') && form.kind === 'speech' && !inverted) subject = sentenceSpeaker(t, found, mentionOf, lo, i) ?? subject;
       // "... but has said ...": the same past auxiliaries.
       if (prev && AUX_ADVERBS.has(prev.lo) && form.kind === 'speech') {
         let v = i - 1;
@@ -210,7 +213,10 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         if (that >= 0 && (that === cs || PREPOSITIONS.has(t[cs].lo) || (t[cs].lo === 'out' && that === cs + 1) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that; explicit = true; }
         else if (LISTENER_FIRST.has(form.base)) {
           const obj = objectPhrase(t, cs, hi);
-          if (obj > cs) cs = obj;
+          // "thanked the volunteers and said ...": with the speaker's next reporting verb after it, the object is all
+          // there is.
+          const nextVerb = /^(and|but)$/.test(t[obj]?.lo ?? '') && !!cueAt(t[obj + 1]) && !t[obj + 1].cap;
+          if (obj > cs && !nextVerb) cs = obj;
         }
         if (cs < hi && (t[cs].t === ',' )) cs++;
         if (cs < hi && doc.quoteMark[cs]) explicit = true;
@@ -278,6 +284,18 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // Words after a colon are given whole ("said: Spoke with Ghani ..., but ...").
     const more = t[a - 1]?.t === ':' ? -1 : continuation(doc, f.cueTok, a, cut < 0 ? b : cut);
     if (more >= 0) cut = more;
+    // "The mayor, citing the budget gap, said ...": a participle set off after the subject ends at the comma before
+    // the subject's own verb.
+    if (f.participle && t[f.cueTok - 1]?.t === ',') {
+      const end = cut < 0 ? b : cut;
+      for (let k = a + 1; k < end - 1; k++) {
+        if (t[k].t !== ',' || doc.inQuote[k] >= 0) continue;
+        let v = k + 1;
+        while (v < end && AUX_ADVERBS.has(t[v].lo)) v++;
+        const form = v < end ? cueAt(t[v]) : undefined;
+        if (form && form.kind !== 'quote' && !t[v].cap && !t[v].lo.endsWith('ing')) { cut = k; break; }
+      }
+    }
     if (cut < 0) continue;
     const span = clauseSpan(doc, a, cut);
     if (span) f.quote = span;
@@ -288,8 +306,28 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
   const independent = (f: (typeof found)[number]) => {
     const b = clauseStart(f);
     const p = t[b - 1]?.lo ?? '';
+    if (p === ',' && !f.participle && openedInside(f, b)) return false;
     return p === ',' || p === ';' || DASHES.has(p) || (/^(and|but)$/.test(p) && t[b - 2]?.t === ',') || /^(while|whereas|although|though)$/.test(p) || (p === 'as' && t[b - 2]?.lo === 'even');
   };
+  // The comma before a speaker may be one of another statement's own clause, not the end of that clause: the
+  // clause's subject in apposition ("reported that the paper's editor, Ann Lee, told staff ...") or the end of the
+  // phrase the clause opens with ("noted that at his first meeting, in 1972, he supported ...").
+  const openedInside = (f: (typeof found)[number], b: number) =>
+    found.some((g) => {
+      if (g === f || !g.after || g.cueTok >= f.cueTok || t[b].a < g.quote[0] || t[b].a >= g.quote[1]) return false;
+      let a = doc.tokenAt(g.quote[0]);
+      const that = t[a].lo === 'that';
+      if (that) a++;
+      for (let k = a; k < b; k++) if (CLAUSE_PUNCT.has(t[k].t) || DASHES.has(t[k].t) || t[k].t === ':' || doc.quoteMark[k] || (k > a && cueAt(t[k]))) return false;
+      // An opening phrase after "that": a preposition or a subordinator first.
+      if (that && (PREPOSITIONS.has(t[a].lo) || OPENING_SUBORDINATORS.has(t[a].lo)) && b - a <= 25) return true;
+      // The subject in apposition: "<description>, <name>, <cue>", the description opening the clause.
+      let v = f.subject.e + 1;
+      if (t[v]?.t !== ',') return false;
+      v++;
+      while (v < f.cueTok && AUX_ADVERBS.has(t[v].lo)) v++;
+      return v === f.cueTok && b - 1 - a >= 1 && b - 1 - a <= 10;
+    });
   // "worried that if the state held up the deal, Patriot could threaten to ...": a verb after a modal is what
   // might be said, inside the other statement's words, though it opens a clause of its own.
   const hypothetical = (f: (typeof found)[number]) => {
@@ -489,6 +527,8 @@ function saysWhatFor(doc: Doc, quote: Span): boolean {
 /** Words of a length of time or a count after "for" or "over" ("for three hours", "for a second night"). */
 const LENGTHS = /^(?:several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|second|third|fourth|fifth|straight|consecutive|hours?|days?|nights?|weeks?|weekend|months?|years?|minutes?|time)$/;
 
+/** Words that open a reported clause with a clause of their own before its subject ("said that if ..., he would"). */
+const OPENING_SUBORDINATORS = new Set(['if', 'when', 'because', 'although', 'though', 'while', 'once', 'unless', 'as', 'since', 'after', 'before', 'until']);
 /** Words that open a clause of time or reason after an object ("as", "while", "after" + a subject). */
 const SUBORDINATORS = new Set(['as', 'while', 'after', 'when', 'because', 'since', 'before', 'until']);
 
