@@ -736,6 +736,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // Exercises or operations of several countries together are cooperation, of one a show of force (PLOVER 3.14).
     if (type === 'MOBILIZE' && new Set(roles.actors.map((a) => a.country).filter(Boolean)).size > 1) (type = 'COOPERATE'), (mode = '');
     let negatedFrom: PloverType | undefined;
+    // ("the Brazilian delegation had made no demands": the act's own words deny it)
+    if (/\bno\b/i.test(text.slice(trig.start, trig.end))) continue;
     if (mod.negated) {
       // "will not accept", "failed to reach agreement": a refusal, which did happen (PLOVER REJECT). "Did not
       // attack", "never met": nothing happened, and PLOVER codes no event.

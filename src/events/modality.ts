@@ -50,9 +50,11 @@ const has = (words: string[], cue: string[]) => {
 export function modalityOf(toks: Token[], first: number, last: number): Modality {
   let from = Math.max(0, first - WINDOW);
   for (let i = first - 1; i >= from; i--) if (CLAUSE_BREAK.has(toks[i].lower)) { from = i + 1; break; }
-  // Case matters for "May" (the month) against "may" (the modal).
-  const before = toks.slice(from, first).map((t, k) => (from + k === 0 ? t.lower : t.text === t.lower ? t.lower : `#${t.text}`));
-  const all = toks.map((t, k) => (k === 0 ? t.lower : t.text === t.lower ? t.lower : `#${t.text}`));
+  // Case matters for "May" (the month) against "may" (the modal). (Reuters' wire capitalises the word after
+  // "U.S.": "the U.S. May be able to lift", "the U.S. Would demand" are the modals.)
+  const word = (t: Token, k: number) => (k === 0 || t.text === t.lower || /^(?:\p{Lu}\.){2,}$/u.test(toks[k - 1].text) ? t.lower : `#${t.text}`);
+  const before = toks.slice(from, first).map((t, k) => word(t, from + k));
+  const all = toks.map(word);
   const any = (kind: ModalityKind, words: string[]) => (CUES.get(kind) ?? []).some((c) => has(words, c));
   const after = all.slice(last + 1);
   return {
