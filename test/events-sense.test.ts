@@ -414,3 +414,11 @@ describe('produce sold, acts denied in their own words, and the wire\'s capitals
     expect(types('The U.S. lifted trade sanctions against Japan.')).toEqual(['RETREAT']);
   });
 });
+
+describe('names of a country that news uses for companies', () => {
+  it('reads "Nippon" as no country, while "Singapore" and "Luxembourg" stay countries', () => {
+    expect(types('American Express and Nippon are also expected to work closely.')).toEqual([]);
+    expect(events('Singapore criticised Malaysia.')).toEqual([expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'SGP', recipient_country: 'MYS' })]);
+    expect(events('Luxembourg criticised Belgium.')).toEqual([expect.objectContaining({ actor_country: 'LUX' })]);
+  });
+});

@@ -147,8 +147,12 @@ function build(): Lexicon {
     for (const a of split(aliases)) hard(a, e);
   }
   importedPeople(soft);
-  // Capitals that are first names or English words ("Victoria", "Kingston") are places, never a government speaking.
-  for (const k of notMetonyms) if (names.get(k)?.capital) names.delete(k);
+  // Capitals that are first names or English words ("Victoria", "Kingston") are places, never a government
+  // speaking; other names of a country that English news uses for companies ("Nippon") are no country.
+  for (const k of notMetonyms) {
+    const e = names.get(k);
+    if (e?.capital || (e?.kind === 'country' && nameKey(e.name) !== k)) names.delete(k);
+  }
   const people = new Map<string, LexEntry>();
   for (const [name, aliases, office = '', country = '', sector = '', from = '', to = '', body = ''] of readTsv('offices.tsv')) {
     let p = people.get(name);
