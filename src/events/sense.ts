@@ -66,13 +66,6 @@ const MARKET_OBJECTS = list('market-objects');
 const FORECAST_VERBS = list('forecast-verbs');
 const DENIAL_PREDICATES = list('denial-predicates');
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
-/** WordNet's classes of produce, traded as commodities ("sugar", "wheat", "crude"). */
-const PRODUCE = new Set<number>([NOUN.food, NOUN.substance, NOUN.plant]);
-/** A quantity of produce ("32,000 tonnes of sugar") or produce itself. */
-const isProduce = (s: Sentence, k: number): boolean => {
-  const of = children(s, k).find((c) => s.deprels[c] === 'nmod' && children(s, c).some((m) => s.deprels[m] === 'case' && /^of$/i.test(s.tokens[m].form)));
-  return PRODUCE.has(wordClasses(s.tokens[k].form.toLowerCase()).noun) || (of !== undefined && PRODUCE.has(wordClasses(s.tokens[of].form.toLowerCase()).noun));
-};
 /** Predicates that say an act did not or will not happen ("a blockade was unlikely"). */
 const UNLIKELY = new Set(['unlikely', 'improbable', 'impossible', 'inconceivable', 'unthinkable', 'doubtful', 'premature']);
 /** Nouns of reports, and the verbs that deny them ("denied reports that ..."). */
@@ -300,10 +293,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     }
     // "agreed to pay Japanese trading houses", "offered to buy bills", "is willing to lend two-week money": an act
     // of buying, selling or lending is trade, unless a party is on its other side ("agreed to sell arms to Iran").
-    // (not even then when the goods are produce: "agreed to sell 32,000 tonnes of sugar to the Soviet Union")
     if (controlled !== undefined && COMMERCE_VERBS.has(s.tokens[controlled].form.toLowerCase()) &&
-      (!children(s, controlled).some((c) => ['obj', 'iobj', 'obl'].includes(s.deprels[c]) && isPoliticalParty(c)) ||
-        children(s, controlled).some((c) => s.deprels[c] === 'obj' && isProduce(s, c)))) return { as: 'none', why: 'commerce' };
+      !children(s, controlled).some((c) => ['obj', 'iobj', 'obl'].includes(s.deprels[c]) && isPoliticalParty(c))) return { as: 'none', why: 'commerce' };
     // "Speaking to the President's Export Council", "addressed the conference": speaking to an audience is no
     // consultation (PLOVER: a statement). ("spoke to Ghani", "talked to rebel leaders" stay meetings)
     if (type === 'CONSULT' && /^(?:speak|speaks|spoke|speaking|talk|talks|talked|talking|address|addressed|addresses|addressing)$/.test(form)) {
