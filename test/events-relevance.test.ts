@@ -135,6 +135,9 @@ describe('people of a country, and rulers of one name', () => {
   it("takes a country's people named by a word for people for its civilians or its business, not its state", () => {
     expect(events('American tourists were attacked by Libyan gunmen.')[0]).toMatchObject({ actor_sector: 'rebels', recipient: 'American tourists', recipient_country: 'USA', recipient_sector: 'civilians' });
     expect(events('Nine U.S. bondholders sued China for payment.')[0]).toMatchObject({ actor: 'U.S. bondholders', actor_country: 'USA', actor_sector: 'business' });
+    // (a plural in -men too; "national" alone is an adjective: "a national seamen's strike")
+    expect(events('U.S. cattlemen bitterly opposed the scheme.')).toEqual([]);
+    expect(events("A national seamen's strike continued and marines remained in the ports.").filter((e) => e.actor === 'national')).toEqual([]);
   });
   it('codes no cooperation by companies with a state ("suppliers agreed to supply Taiwan")', () => {
     expect(events('Norwegian exporters have agreed to supply Taiwan with salmon.')).toEqual([]);

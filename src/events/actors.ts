@@ -195,7 +195,7 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     // that no sector list holds are its civilians, not its state.
     const follower = toks[i + used];
     if (found?.kind === 'country' && !found.capital && follower && /^\p{Ll}+$/u.test(follower.text) && follower.start - toks[i + used - 1].end === 1 &&
-      !common.has(keyOf(toks, i + used, 1, true)) && /s$/.test(follower.lower) && wordClasses(follower.lower).noun === NOUN.person) {
+      !common.has(keyOf(toks, i + used, 1, true)) && /(?:s|men)$/.test(follower.lower) && wordClasses(follower.lower).noun === NOUN.person) {
       found = { ...found, kind: 'sector', name: text.slice(found.start, follower.end), sector: 'civilians', office: '', end: follower.end };
       used++;
     }
