@@ -135,9 +135,9 @@ describe('people of a country, and rulers of one name', () => {
   it("takes a country's people named by a word for people for its civilians or its business, not its state", () => {
     expect(events('American tourists were attacked by Libyan gunmen.')[0]).toMatchObject({ actor_sector: 'rebels', recipient: 'American tourists', recipient_country: 'USA', recipient_sector: 'civilians' });
     expect(events('Nine U.S. bondholders sued China for payment.')[0]).toMatchObject({ actor: 'U.S. bondholders', actor_country: 'USA', actor_sector: 'business' });
-    // (a plural in -men too; "national" alone is an adjective: "a national seamen's strike")
+    // (a plural in -men too, unless a sector names it: "Burundian militiamen" are armed)
     expect(events('U.S. cattlemen bitterly opposed the scheme.')).toEqual([]);
-    expect(events("A national seamen's strike continued and marines remained in the ports.").filter((e) => e.actor === 'national')).toEqual([]);
+    expect(events('A camp for Congolese refugees was attacked by Burundian militiamen.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'BDI', recipient_country: 'COD' });
   });
   it('codes no cooperation by companies with a state ("suppliers agreed to supply Taiwan")', () => {
     expect(events('Norwegian exporters have agreed to supply Taiwan with salmon.')).toEqual([]);
