@@ -893,8 +893,6 @@ function addSurnameMentions(sentences: { toks: Token[]; groups: ActorGroup[] }[]
       if (!a || groups.some((g) => g.start < t.end && t.start < g.end)) continue;
       // (only a surname standing alone, not part of another name: "Helmut Kohl", "Kohl Industries")
       if ((i > 0 && /^\p{Lu}/u.test(toks[i - 1].text) && !NOT_GIVEN.test(toks[i - 1].text)) || /^\p{Lu}/u.test(toks[i + 1]?.text ?? '')) continue;
-      // (nor a word capitalised only because it opens the sentence: "Young people ..." after "Andrew Young")
-      if (i === 0 && wordClasses(t.lower).mask !== 0) continue;
       groups.push({ actors: [{ ...a, start: t.start, end: t.end, text: t.text }], start: t.start, end: t.end });
       added = true;
     }
