@@ -418,3 +418,10 @@ describe('names of a country that news uses for companies', () => {
     expect(events('Luxembourg criticised Belgium.')).toEqual([expect.objectContaining({ actor_country: 'LUX' })]);
   });
 });
+
+describe('a company named after its country', () => {
+  it("reads a country's possessive before a company's name as the company's origin, dotted suffixes included", () => {
+    expect(types("Spain's Minas de Almaden y Arrayanes S.A. has agreed with Algerian producer ENOF to set a minimum price, a spokesman said.")).toEqual([]);
+    expect(events("Spain's government agreed with Algeria to hold talks.")).toEqual([expect.objectContaining({ event_type: 'AGREE', actor_country: 'ESP', recipient_country: 'DZA' })]);
+  });
+});

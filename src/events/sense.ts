@@ -359,8 +359,11 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
  * "the U.S. unit", "U.S. oil demand", "Japan Air Lines") is not the state acting. `partyAt(k)` is the actor
  * mention covering token k, if any ("U.S. Agriculture Department" stays the government).
  */
+/** Lower-case words inside a company's name ("Minas de Almaden y Arrayanes S.A."). */
+const NAME_JOINERS = new Set(['de', 'del', 'della', 'di', 'du', 'des', 'la', 'le', 'y', 'e', 'et', 'and', '&', 'van', 'von', 'der', 'of']);
+
 export function describesOther(s: Sentence, start: number, end: number, partyAt: (k: number) => Actor | undefined): boolean {
-  const isCompany = (k: number) => COMPANY_HEADS.has(s.tokens[k].form.toLowerCase().replace(/\.$/, ''));
+  const isCompany = (k: number) => COMPANY_HEADS.has(s.tokens[k].form.toLowerCase().replace(/\./g, ''));
   // the mention's last token is its head in English noun phrases
   let last = -1;
   for (let k = 0; k < s.tokens.length; k++) if (s.tokens[k].start < end && s.tokens[k].end > start) last = k;
@@ -400,8 +403,10 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   }
   // a company or money word right after it ("17 U.S. dlrs an ounce", "a U.S. firm"), whatever the parser made of it
   if (last + 1 < s.tokens.length && /^[\p{Ll}.]+$/u.test(s.tokens[last + 1].form) && isCompany(last + 1)) return true;
-  // a name running on after it ("Canadian Leduc Prairie Oil Ltd"), whatever the parser made of it
-  for (let k = last + 1; k < s.tokens.length && k <= last + 6 && /^\p{Lu}/u.test(s.tokens[k].form) && !partyAt(k); k++) if (isCompany(k)) return true;
+  // a name running on after it ("Canadian Leduc Prairie Oil Ltd", "Spain's Minas de Almaden y Arrayanes S.A."),
+  // whatever the parser made of it
+  const from = /^['’]s$/.test(s.tokens[last + 1]?.form ?? '') ? last + 2 : last + 1;
+  for (let k = from; k < s.tokens.length && k <= from + 7 && (/^\p{Lu}/u.test(s.tokens[k].form) || (k > from && NAME_JOINERS.has(s.tokens[k].form))) && !partyAt(k); k++) if (isCompany(k)) return true;
   // up to the head of the phrase the mention modifies
   let head = last;
   for (let hops = 0; hops < 6 && MODIFIER.has(s.deprels[head]) && s.heads[head] >= 0; hops++) head = s.heads[head];
