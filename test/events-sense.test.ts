@@ -425,3 +425,14 @@ describe('a company named after its country', () => {
     expect(events("Spain's government agreed with Algeria to hold talks.")).toEqual([expect.objectContaining({ event_type: 'AGREE', actor_country: 'ESP', recipient_country: 'DZA' })]);
   });
 });
+
+describe('acts required or only urged', () => {
+  it('codes no act that something would require or mean', () => {
+    expect(types('Enforcing a no-fly zone would require British fighter jets shooting down Russian fighter jets, Wallace said.')).toEqual([]);
+    expect(types('NATO jets shot down Russian fighter jets.')).toEqual(['ASSAULT']);
+  });
+  it('codes no act under "should", nor a participle clause of one; a reported "should" stays a request', () => {
+    expect(types('NATO should come to the direct defence of Ukraine, deploying its air, ground and naval forces.')).toEqual([]);
+    expect(types('The minister said Iran should release the hostages.')).toEqual(['REQUEST']);
+  });
+});

@@ -92,6 +92,7 @@ function partyWithin(s: Sentence, k: number, isParty: (k: number) => boolean): b
 /** Prepositions that make a noun the background of the news ("amid heavy fighting", "because of the deployment"). */
 const BACKGROUND_CASES = list('background-cases');
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
+const REQUIREMENT_VERBS = list('requirement-verbs');
 /** Causes that are no actor (natural-causes.tsv): "an earthquake killed 30 people", "forest fires threatening settlements". */
 const NATURAL_CAUSES = new Set(
   readFileSync(new URL('./dictionaries/natural-causes.tsv', import.meta.url), 'utf8')
@@ -210,6 +211,13 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (k !== n && children(s, k).some((c) => s.deprels[c] === 'expl') && children(s, k).some((c) => s.deprels[c] === 'nsubj' && doubtedIn(s, c))) return { as: 'none', why: 'negated' };
     if (k !== n && s.deprels[k] === 'root') break;
   }
+  // "would require British jets shooting down Russian jets": what something requires is not done (the act, or
+  // the party doing it, is what the requirement governs)
+  const path = pathToRoot(s, n);
+  for (let i = 0; i + 1 < path.length && i < 3; i++) {
+    if (REQUIREMENT_VERBS.has(s.tokens[path[i + 1]].form.toLowerCase()) && ['obj', 'xcomp', 'ccomp'].includes(s.deprels[path[i]])) return { as: 'none', why: 'hypothetical' };
+    if (!['acl', 'obj', 'xcomp', 'ccomp'].includes(s.deprels[path[i]])) break;
+  }
   // "an Iranian blockade of the Strait was unlikely": an act called unlikely or impossible did not happen
   if (/^nsubj/.test(s.deprels[n]) && s.heads[n] >= 0 && UNLIKELY.has(s.tokens[s.heads[n]].form.toLowerCase())) return { as: 'none', why: 'hypothetical' };
   if (as === 'verb') {
@@ -238,8 +246,13 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       // (in a reported clause it is the future of the past: "said it would withdraw")
       // (not a content clause: "his warning that he would reject ..." reports)
       if (s.deprels[k] === 'acl' && !children(s, k).some((c) => s.deprels[c] === 'mark') && children(s, k).some((c) => s.deprels[c] === 'aux' && /^(?:would|'d)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'hypothetical' };
-      // ("may try to blunt the stance by offering to scrap the quota": the means of an imagined act is imagined)
-      const means = s.deprels[k] === 'advcl' && children(s, k).some((c) => (s.deprels[c] === 'mark' || s.deprels[c] === 'case') && /^by$/i.test(s.tokens[c].form));
+      // ("may try to blunt the stance by offering to scrap the quota": the means of an imagined act is imagined;
+      // so is a participle clause of one: "NATO should come to its defence, deploying its forces")
+      const markers = children(s, k).filter((c) => s.deprels[c] === 'mark' || s.deprels[c] === 'case');
+      const means = s.deprels[k] === 'advcl' && (markers.some((c) => /^by$/i.test(s.tokens[c].form)) || (!markers.length && /ing$/i.test(s.tokens[k].form)));
+      // ("would require British jets shooting down Russian jets": what something requires is not done)
+      const head = s.heads[k];
+      if (head >= 0 && REQUIREMENT_VERBS.has(s.tokens[head].form.toLowerCase()) && ['obj', 'xcomp', 'ccomp'].includes(s.deprels[k])) return { as: 'none', why: 'hypothetical' };
       if (s.deprels[k] !== 'conj' && s.deprels[k] !== 'xcomp' && !means) break;
       k = s.heads[k];
     }
