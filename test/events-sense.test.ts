@@ -436,3 +436,11 @@ describe('acts required or only urged', () => {
     expect(types('The minister said Iran should release the hostages.')).toEqual(['REQUEST']);
   });
 });
+
+describe('phrases that give or ask nothing', () => {
+  it('codes no aid in providing a forum or an opportunity, and no request for public comments', () => {
+    expect(types('The G-7 meeting, which Italy plans to attend, will provide a forum for considering the Tokyo accord.')).toEqual([]);
+    expect(types('The Agriculture Department said Japan asked for public comments on the wheat program.')).toEqual([]);
+    expect(events('The United States provided Egypt with wheat.')).toEqual([expect.objectContaining({ event_type: 'AID', recipient_country: 'EGY' })]);
+  });
+});
