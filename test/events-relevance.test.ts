@@ -195,3 +195,10 @@ describe('a noun naming violence without its doer', () => {
     expect(extractEvents(segmented('Two Chadian soldiers were killed near the border.', '2022-03-01'), [])).toEqual([expect.objectContaining({ event_type: 'ASSAULT', actor: '', recipient_country: 'TCD' })]);
   });
 });
+
+describe("courts in companies' cases", () => {
+  it("codes no act of a court in a company's case with no other political party; a court jailing an opposition leader stays", () => {
+    expect(extractEvents(segmented("NEC Electronics Inc said a U.S. District Court judge denied NEC's motion to disqualify Judge William Ingram from presiding over its lawsuit against Intel Corp.", '1987-03-02'), [])).toEqual([]);
+    expect(extractEvents(segmented('A Moscow court jailed opposition leader Alexei Navalny.', '2022-01-01'), [])).toEqual([expect.objectContaining({ event_type: 'COERCE', actor_country: 'RUS' })]);
+  });
+});
