@@ -444,3 +444,11 @@ describe('phrases that give or ask nothing', () => {
     expect(events('The United States provided Egypt with wheat.')).toEqual([expect.objectContaining({ event_type: 'AID', recipient_country: 'EGY' })]);
   });
 });
+
+describe('vows of retaliation and terrorist designations', () => {
+  it('reads a vow of retaliation as a threat and recognising a group as terrorist as an accusation', () => {
+    expect(events('Russia has vowed retaliation for the Finnish announcement.')).toEqual([expect.objectContaining({ event_type: 'THREATEN', actor_country: 'RUS' })]);
+    expect(events('The European Union recognises the PKK as a terrorist organisation.')).toEqual([expect.objectContaining({ event_type: 'ACCUSE', recipient: "Kurdistan Workers' Party" })]);
+    expect(types('Supporting Ukraine means also supporting neo-Nazis, the Kremlin says.')).toEqual([]);
+  });
+});

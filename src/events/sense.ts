@@ -215,7 +215,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // the party doing it, is what the requirement governs)
   const path = pathToRoot(s, n);
   for (let i = 0; i + 1 < path.length && i < 3; i++) {
-    if (REQUIREMENT_VERBS.has(s.tokens[path[i + 1]].form.toLowerCase()) && ['obj', 'xcomp', 'ccomp'].includes(s.deprels[path[i]])) return { as: 'none', why: 'hypothetical' };
+    if (REQUIREMENT_VERBS.has(s.tokens[path[i + 1]].form.toLowerCase()) && ['obj', 'xcomp', 'ccomp', 'csubj'].includes(s.deprels[path[i]])) return { as: 'none', why: 'hypothetical' };
     if (!['acl', 'obj', 'xcomp', 'ccomp'].includes(s.deprels[path[i]])) break;
   }
   // "an Iranian blockade of the Strait was unlikely": an act called unlikely or impossible did not happen
