@@ -452,3 +452,11 @@ describe('vows of retaliation and terrorist designations', () => {
     expect(types('Supporting Ukraine means also supporting neo-Nazis, the Kremlin says.')).toEqual([]);
   });
 });
+
+describe('killing a thing, and speculation', () => {
+  it('codes no force in killing "it" (a bill or a plan), and no act others only speculate about', () => {
+    expect(events('The Dutch government proposed a tax. The U.S. government wants to kill it once and for all.').filter((e) => e.event_type === 'ASSAULT')).toEqual([]);
+    expect(types('Grain trade officials have speculated that USDA would make a wheat export enhancement offer to Moscow.')).toEqual([]);
+    expect(types('Gunmen killed him outside his home.')).toEqual(['ASSAULT']);
+  });
+});

@@ -336,6 +336,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // (a party is no idea, whatever WordNet's first sense: "fighting the forces of President Habre";
     // nor are the words of literal-objects: "attacked targets")
     if (object !== undefined && type === 'ASSAULT' && !target && s.upos[object] === 'NOUN' && !isParty(object) && !LITERAL_OBJECTS.has(objectWord) && ABSTRACT.has(wordClasses(objectWord).noun)) return { as, figurative: 'idea' };
+    // ("What we want now is to kill it once and for all": a bill or a plan is killed, not a person, who is him or her)
+    if (object !== undefined && type === 'ASSAULT' && /^kill/.test(form) && /^it$/i.test(s.tokens[object].form)) return { as, figurative: 'idea' };
     // "he had been struck by the widespread awareness of ...": force whose agent is an idea or a feeling moves
     // the mind; nobody was attacked.
     const agent = kids.find((c) => s.deprels[c] === 'obl' && c > n && children(s, c).some((m) => s.deprels[m] === 'case' && /^by$/i.test(s.tokens[m].form)));
