@@ -202,3 +202,10 @@ describe("courts in companies' cases", () => {
     expect(extractEvents(segmented('A Moscow court jailed opposition leader Alexei Navalny.', '2022-01-01'), [])).toEqual([expect.objectContaining({ event_type: 'COERCE', actor_country: 'RUS' })]);
   });
 });
+
+describe('newspapers', () => {
+  it('reads a newspaper named after its city as media, whose "must" is an opinion and whom talking to is no meeting', () => {
+    expect(extractEvents(segmented('In an editorial, the Jakarta Post said the government must press ahead with deregulation.', '1987-03-02'), [])).toEqual([]);
+    expect(extractEvents(segmented('US officials spoke with the Wall Street Journal about Syria.', '2022-03-01'), [])).toEqual([]);
+  });
+});

@@ -797,7 +797,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // A meeting with nobody we can name ("the EC Commission met in Brussels", "the Supreme Council met in
     // emergency session") is a body meeting within itself, or a dyad we cannot code: PLOVER's CONSULT is
     // between two parties.
-    if (p.type === 'CONSULT' && !roles.recipients.length) continue;
+    // (nor is talking to a newspaper: "US officials who spoke with the Wall Street Journal" made a statement)
+    if (p.type === 'CONSULT' && (!roles.recipients.length || roles.recipients.every((a) => a.sector === 'media'))) continue;
     if ((type === 'REQUEST' || type === 'REJECT') && !mode) mode = requestMode(toks, trig, negatedFrom);
     const [actor, recipient] = [roles.actors[0], roles.recipients[0]];
     const confidence = Math.min(0.95, (p.strength === 'verb' ? 0.5 : 0.3) + (actor ? 0.2 : 0) + (recipient ? 0.15 : 0) + (when ? 0.05 : 0));
