@@ -36,7 +36,7 @@ import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { claimantOf, dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { CLAIM_VERBS, describesOther, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, WEAPONS } from './sense.ts';
+import { CLAIM_VERBS, describesOther, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -428,10 +428,6 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
 }
 
 const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false, needsRecipient: false };
-/** A company named in a sentence: a legal suffix, or the word itself. */
-const COMPANY_NAMED = /\b(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|GmbH|SpA|S\.A|N\.V|company|companies|firm)\b/;
-/** What a threat to sanction imposes ("threatened to impose tariffs on ..."). */
-const SANCTION_NOUNS = new Set(['sanctions', 'tariffs', 'duties', 'embargo', 'quotas', 'penalties', 'curbs', 'restrictions']);
 /** Sectors that bear arms: with one of them as a party, "attack" and "clash" are force, not words. */
 const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
 /** Sectors whose "attacks" are usually words. */
@@ -615,7 +611,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       if (sides.some(regulator) && !sides.some((a) => !regulator(a) && isPolitical(a) && a.sector !== 'judiciary')) continue;
       // So are a court's acts in a company's case with no other political party ("a U.S. District Court judge
       // denied NEC's motion to disqualify Judge William Ingram from presiding over its lawsuit against Intel Corp").
-      if (sides.some((a) => a.sector === 'judiciary') && !sides.some((a) => a.sector !== 'judiciary' && isPolitical(a)) && COMPANY_NAMED.test(text.slice(toks[0].start, toks.at(-1)!.end))) continue;
+      if (sides.some((a) => a.sector === 'judiciary') && !sides.some((a) => a.sector !== 'judiciary' && isPolitical(a)) && groups.some((g) => g.actors.some((a) => a.sector === 'business'))) continue;
       out.push({ trig, roles, nominal: nominal.has(trig), spoken: spoken.get(trig) });
     }
     if (out.length) break;

@@ -46,6 +46,8 @@ const REGULATOR = new RegExp(`(?<![\\p{L}])(?:${(AS_WRITTEN.get('market-regulato
 export const isMarketRegulator = (name: string) => REGULATOR.test(name);
 /** claim-verbs: forms of claiming and alleging. */
 export const CLAIM_VERBS = list('claim-verbs');
+/** sanction-nouns: what a threat to sanction imposes ("threatened to impose tariffs on ..."). */
+export const SANCTION_NOUNS = list('sanction-nouns');
 /** Words that make a phrase a company, a market or a commodity ("drug firm", "Co Plc", "oil demand"). */
 const COMPANY_HEADS = list('company-heads');
 /** Nouns whose noun sense is commerce or quantity, never an event ("oil demand", "money supply", "a buying order"). */
@@ -67,7 +69,7 @@ const FORECAST_VERBS = list('forecast-verbs');
 const DENIAL_PREDICATES = list('denial-predicates');
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 /** Predicates that say an act did not or will not happen ("a blockade was unlikely"). */
-const UNLIKELY = new Set(['unlikely', 'improbable', 'impossible', 'inconceivable', 'unthinkable', 'doubtful', 'premature']);
+const UNLIKELY = list('unlikely-predicates');
 /** Nouns of reports, and the verbs that deny them ("denied reports that ..."). */
 const REPORT_NOUNS = list('report-nouns');
 const DENIAL_VERBS = list('denial-verbs');
@@ -375,7 +377,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
  * mention covering token k, if any ("U.S. Agriculture Department" stays the government).
  */
 /** Lower-case words inside a company's name ("Minas de Almaden y Arrayanes S.A."). */
-const NAME_JOINERS = new Set(['de', 'del', 'della', 'di', 'du', 'des', 'la', 'le', 'y', 'e', 'et', 'and', '&', 'van', 'von', 'der', 'of']);
+const NAME_JOINERS = list('name-joiners');
 
 export function describesOther(s: Sentence, start: number, end: number, partyAt: (k: number) => Actor | undefined): boolean {
   const isCompany = (k: number) => COMPANY_HEADS.has(s.tokens[k].form.toLowerCase().replace(/\./g, ''));
