@@ -24,7 +24,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         let end = i + 2;
         const toClauseEnd = link === 'that';
         // (Not past the owner's next reporting verb: "doubled down on his comments about the judge and said ...".)
-        while (end < hi && (toClauseEnd || (t[end].t !== ',' && t[end].t !== ';')) && !CLAUSE_PUNCT.has(t[end].t) && !(/^(and|but)$/.test(t[end].lo) && cueAt(t[end + 1]) && !t[end + 1].cap)) end++;
+        while (end < hi && (toClauseEnd || (t[end].t !== ',' && t[end].t !== ';')) && !CLAUSE_PUNCT.has(t[end].t) && !nextReportingVerb(t, end)) end++;
         const quote = clauseSpan(doc, link === 'that' ? i + 1 : i + 2, end);
         if (quote && wordsIn(t, i + 2, end) >= 2) {
           const subject = { s: i - 1, e: i - 1 };
@@ -215,7 +215,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
           const obj = objectPhrase(t, cs, hi);
           // "thanked the volunteers and said ...": with the speaker's next reporting verb after it, the object is all
           // there is.
-          const nextVerb = /^(and|but)$/.test(t[obj]?.lo ?? '') && !!cueAt(t[obj + 1]) && !t[obj + 1].cap;
+          const nextVerb = nextReportingVerb(t, obj);
           if (obj > cs && !nextVerb) cs = obj;
         }
         if (cs < hi && (t[cs].t === ',' )) cs++;
@@ -456,6 +456,11 @@ const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me']);
 /** Words that show a clause of its own (a subject, an auxiliary): after them "and" may join that clause's verbs. */
 const CLAUSAL = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'which', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'has', 'have', 'had', 'may', 'might', 'should', 'must', 'do', 'does', 'did', 'if', 'whether', 'because', 'to']);
 /** A word that shows the -s form before it to be a noun, the subject of this verb: "reports say", "claims were". */
+/** "and said", "but added" at token k: the speaker's next reporting verb, where the words before it end. */
+function nextReportingVerb(t: Token[], k: number): boolean {
+  return /^(and|but)$/.test(t[k]?.lo ?? '') && !!cueAt(t[k + 1]) && !t[k + 1].cap;
+}
+
 function verbAfterNoun(w: Token | undefined): boolean {
   if (!w) return false;
   if (FINITE_AUXILIARIES.has(w.lo)) return true;
