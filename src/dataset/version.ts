@@ -11,7 +11,7 @@ import { TABLES, TABLE_NAMES, type Row, type TableName } from '../schema/tables.
 import { csvWriter } from '../formats/writers/csv.ts';
 import { jsonlWriter } from '../formats/writers/jsonl.ts';
 import { arrowWriter, arrowType } from '../formats/writers/arrow.ts';
-import { parquetWriter, parquetType } from '../formats/writers/parquet.ts';
+import { jsonlToParquet, parquetType } from '../formats/writers/parquet.ts';
 import { codebook } from '../schema/codebook.ts';
 import { dataPackage } from '../schema/datapackage.ts';
 import type { TableWriter, WriterFactory } from '../formats/writers/types.ts';
@@ -20,7 +20,10 @@ import { sha256 } from '../util/ids.ts';
 import { writeReport } from '../report/index.ts';
 import { wellFormed } from '../text/normalise.ts';
 
-export const FORMATS: Record<string, WriterFactory> = { csv: csvWriter, jsonl: jsonlWriter, arrow: arrowWriter, parquet: parquetWriter };
+/** Formats written row by row. */
+const STREAMED: Record<string, WriterFactory> = { csv: csvWriter, jsonl: jsonlWriter, arrow: arrowWriter };
+/** Every format of a version. Parquet is converted from the table's JSONL file (the same rows, the same strings). */
+export const FORMATS = [...Object.keys(STREAMED), 'parquet'] as const;
 /** Generated from the schema, deterministic, listed in SHA256SUMS; not data (they do not decide whether a version is new). */
 export const DOCUMENTS = ['CODEBOOK.md', 'datapackage.json', 'report.html'] as const;
 export const DATASET_NAME = 'newsledger';
@@ -147,8 +150,11 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
   try {
     const outputs: OutputFile[] = [];
     const rowCounts = {} as Record<TableName, number>;
+    // DuckDB converts one table to Parquet (on its own thread) while the next table is written: one
+    // conversion at a time, so memory stays bounded; each conversion is single-threaded, so the bytes are fixed.
+    let parquet: Promise<void> = Promise.resolve();
     for (const table of TABLE_NAMES) {
-      const writers: Array<[string, TableWriter]> = Object.entries(FORMATS).map(([fmt, make]) => [fmt, make(join(tmp, `${table}.${fmt}`), TABLES[table])]);
+      const writers: Array<[string, TableWriter]> = Object.entries(STREAMED).map(([fmt, make]) => [fmt, make(join(tmp, `${table}.${fmt}`), TABLES[table])]);
       let n = 0;
       for await (const raw of src.rows[table]()) {
         n++;
@@ -159,9 +165,14 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       }
       for (const [, w] of writers) await w.close();
       rowCounts[table] = n;
-      for (const [fmt] of writers) {
+      parquet = parquet.then(() => jsonlToParquet(TABLES[table], join(tmp, `${table}.jsonl`), join(tmp, `${table}.parquet`)));
+      parquet.catch(() => {}); // a failure is thrown where the conversions are awaited, below
+    }
+    await parquet;
+    for (const table of TABLE_NAMES) {
+      for (const fmt of FORMATS) {
         const path = `${table}.${fmt}`;
-        outputs.push({ path, table, format: fmt, rows: n, ...(await fileDigest(join(tmp, path))) });
+        outputs.push({ path, table, format: fmt, rows: rowCounts[table], ...(await fileDigest(join(tmp, path))) });
       }
     }
     outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -188,7 +199,7 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
         },
       ]),
     ) as Manifest['tables'];
-    await writeFile(join(tmp, 'CODEBOOK.md'), codebook(rowCounts, Object.keys(FORMATS)));
+    await writeFile(join(tmp, 'CODEBOOK.md'), codebook(rowCounts, [...FORMATS]));
     await writeFile(join(tmp, 'datapackage.json'), JSON.stringify(dataPackage(DATASET_NAME, outputs), null, 2) + '\n');
     // report.html: from this folder's rows and the facts the manifest will hold (never its name or build time).
     const previousDir = previous ? join(out, previous) : null;

@@ -1,7 +1,7 @@
 /**
- * Apache Parquet through DuckDB (@duckdb/node-api). Rows are streamed to a JSONL sidecar next to the
- * target; on close DuckDB converts it in one streaming COPY with the schema's types, then the sidecar
- * is deleted. Types: string→VARCHAR, integer→INTEGER (INT32), number→DOUBLE, boolean→BOOLEAN,
+ * Apache Parquet through DuckDB (@duckdb/node-api): DuckDB converts a JSONL file of the rows in one
+ * streaming COPY with the schema's types (a version's own JSONL file; a standalone writer streams the
+ * rows to a sidecar it deletes afterwards). Types: string→VARCHAR, integer→INTEGER (INT32), number→DOUBLE, boolean→BOOLEAN,
  * date→DATE, partial_date→VARCHAR. ZSTD compression.
  *
  * Deterministic: one thread (fixed row-group boundaries, insertion order kept) and no clock in the
@@ -71,6 +71,17 @@ function wellFormed(row: Row): Row {
   return copy ?? row;
 }
 
+/** Convert a JSONL file of `table` rows (well-formed strings, one object per line) into Parquet. */
+export async function jsonlToParquet(table: Table, jsonlPath: string, parquetPath: string): Promise<void> {
+  const db = await openDuckDb();
+  try {
+    await db.run(copyToParquetSql(table, jsonlPath, parquetPath));
+  } finally {
+    db.close();
+  }
+}
+
+/** A streaming Parquet writer on its own (a version converts the table's JSONL file instead: src/dataset/version.ts). */
 export function parquetWriter(path: string, table: Table): TableWriter {
   const sidecar = `${path}.rows.jsonl`;
   const rows = new JsonlWriter(sidecar);
@@ -78,11 +89,9 @@ export function parquetWriter(path: string, table: Table): TableWriter {
     write: (row) => rows.write(wellFormed(row)),
     async close() {
       await rows.close();
-      const db = await openDuckDb();
       try {
-        await db.run(copyToParquetSql(table, sidecar, path));
+        await jsonlToParquet(table, sidecar, path);
       } finally {
-        db.close();
         await rm(sidecar, { force: true });
       }
     },
