@@ -209,3 +209,10 @@ describe('newspapers', () => {
     expect(extractEvents(segmented('US officials spoke with the Wall Street Journal about Syria.', '2022-03-01'), [])).toEqual([]);
   });
 });
+
+describe("a company's seat", () => {
+  it('is no party: "<Company> of Hong Kong" is a company, not the state', () => {
+    expect(events('<Kowloon Trading Corp> of Hong Kong and <Banda Steel Co> of Indonesia signed an agreement to borrow five billion yen.')).toEqual([]);
+    expect(events('The government of Afghanistan and the President of France signed an agreement.').map((e) => e.actor_country)).toContain('AFG');
+  });
+});

@@ -166,6 +166,12 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     for (let n = inNames ? keys.length : 0; n >= 1 && !found; n--) {
       const e = names.get(keys[n - 1]);
       if (e) (found = fromEntry(e, toks, i, n, date)), (used = n);
+      // ("President Vladimir Putin" is one of Putin's names in the Phoenix dictionary, without an office: the title
+      // in it gives the office; so does one after a country's word: "Russian President Vladimir Putin")
+      for (let p = 0; e?.kind === 'person' && p < n - 1 && !found!.office; p++) {
+        const office = keysAt(i + p, false).slice(0, n - 1 - p).map((k) => titles.get(k)?.office).filter(Boolean).at(-1);
+        if (office) found = { ...found!, office };
+      }
     }
     if (company) {
       i += 2;
@@ -277,6 +283,8 @@ function hyphenated(t: Token, date: string): Actor[] {
 /** Tokens strictly between two mentions. */
 const between = (toks: Token[], a: Actor, b: Actor) => toks.filter((t) => t.start >= a.end && t.end <= b.start);
 
+/** WordNet's mask of a word that is only an adjective ("naval" begins "naval strike", but "naval forces" are forces). */
+const ADJECTIVE_ONLY = 4;
 const isModifier = (a: Actor) => a.kind === 'country' || a.kind === 'org';
 const isHead = (a: Actor) => a.kind === 'sector' || a.kind === 'title' || (a.kind === 'person' && !a.country);
 
@@ -323,7 +331,9 @@ export function findActorGroups(text: string, from: number, to: number, date = '
     // the modifier or title only describes the person named right after it.
     if (b && b.kind === 'person' && (isModifier(a) || a.kind === 'title' || a.kind === 'sector') && !a.locative) {
       if (/^(?:\s+|['’]s\s+)$/.test(text.slice(a.end, b.start))) {
-        merged.push({ ...b, country: b.country || a.country, start: a.start, locative: a.locative });
+        // (a namesake the dictionaries know, holding no office of theirs on the date, is of the country named here:
+        // "Deputy U.S. Trade Representative Michael Smith" is no Irish Michael Smith)
+        merged.push({ ...b, country: a.country && b.sector === '' ? a.country : b.country || a.country, start: a.start, locative: a.locative });
         k++;
         continue;
       }
@@ -350,7 +360,7 @@ export function findActorGroups(text: string, from: number, to: number, date = '
     if (b && isModifier(a) && isHead(b)) {
       const gap = between(toks, a, b);
       const possessive = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(a.end, b.start));
-      const adjectives = gap.length <= 2 && /^[\s\p{L}\p{N}-]*$/u.test(text.slice(a.end, b.start)) && gap.every((t) => !FILLER_STOP.has(t.lower) && !/['’]s$/.test(t.text) && !startsTrigger(t.lower) && !/(?:ed|ing)$/.test(t.lower));
+      const adjectives = gap.length <= 2 && /^[\s\p{L}\p{N}-]*$/u.test(text.slice(a.end, b.start)) && gap.every((t) => !FILLER_STOP.has(t.lower) && !/['’]s$/.test(t.text) && (!startsTrigger(t.lower) || wordClasses(t.lower).mask === ADJECTIVE_ONLY) && !/(?:ed|ing)$/.test(t.lower));
       if (possessive || adjectives) {
         merged.push(attach(a, b, text, date));
         k++;

@@ -261,6 +261,49 @@ export function dominates(s: Sentence, n: number, start: number, end: number): b
 }
 
 /**
+ * Is the mention at text [start, end) the object of a preposition outside the trigger `n`'s own phrase
+ * ("impose costs on Iran, provide aid to refugees": Iran provides nothing)? Not an agent ("by"), an owner
+ * ("of", "'s") or an origin ("from"). (Direct objects are left alone: the parser often makes the subject
+ * of a reported clause the reporting verb's object.)
+ */
+export function objectOfAnother(s: Sentence, n: number, start: number, end: number): boolean {
+  const inside = (k: number) => s.tokens[k].start >= start && s.tokens[k].end <= end;
+  const root = s.tokens.findIndex((_, k) => inside(k) && (s.heads[k] < 0 || !inside(s.heads[k])));
+  if (root < 0 || s.heads[root] === n || dominates(s, root, s.tokens[n].start, s.tokens[n].end)) return false;
+  return (s.deprels[root] === 'obl' || s.deprels[root] === 'nmod') && !ACTING_CASE.has(caseOf(s, root));
+}
+/** Prepositions whose object may still be the one acting: agents, owners, origins ("troops from Lebanon"). */
+// ("as US troops pull out", "came after EC ministers endorsed": a conjunction the parser took for a preposition)
+const ACTING_CASE = new Set(['', "'s", '’s', 'of', 'by', 'from', 'including', 'as', 'such', 'than', 'like', 'after', 'before', 'since', 'while', 'because', 'although', 'though', 'until', 'till', 'once', 'when', 'whereas', 'unless', 'if']);
+
+/**
+ * The parties of the subject of the nearest clause above verb `n` that has one, climbing only through
+ * coordination and clauses that share their subject ("the leaders discussed efforts to impose costs on Iran,
+ * provide aid ...": the leaders; "keep up the pressure on Russia by supplying weapons"). None when that subject
+ * is no party or a pronoun; undefined when the tree cannot say (a clause of its own: "sanctions against Japan for
+ * violating the agreement", a verb of saying over it: its subject reports the act).
+ */
+export function clauseSubject(s: Sentence, n: number, groups: ActorGroup[]): ActorGroup[] | undefined {
+  const usable = groups.filter((g) => !placeOnly(g));
+  for (let k = n; k >= 0; k = s.heads[k]) {
+    const subj = childrenBy(s, k, 'nsubj')[0];
+    if (subj !== undefined) {
+      // ("exports to Finland, which refused ...": a relative pronoun is the party right before it, however parsed)
+      if (RELATIVE.has(s.tokens[subj].form.toLowerCase())) {
+        const before = usable.filter((g) => g.end <= s.tokens[subj].start && s.tokens[subj].start - g.end <= 2).at(-1);
+        return before ? [before] : [];
+      }
+      return isPronoun(s, subj) ? [] : groupsOf(s, subj, usable);
+    }
+    const rel = s.deprels[k];
+    const marks = childrenBy(s, k, 'mark').map((m) => s.tokens[m].form.toLowerCase());
+    const shares = rel === 'conj' || rel === 'parataxis' || rel === 'dep' || rel === 'xcomp' || (rel === 'acl' && marks.includes('to')) || (rel === 'advcl' && marks.every((m) => m === 'by' || m === 'while'));
+    if (!shares) return undefined;
+  }
+  return undefined;
+}
+
+/**
  * The subjects named before token `before` in the sentence, nearest first, as actor groups: what a pronoun
  * subject may stand for ("Sourrouille said Argentina had given proof that it is negotiating"). `any` says
  * whether a subject of any kind (a party or not) comes before it.

@@ -35,8 +35,8 @@ import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { claimantOf, dominates, LIGHT, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { CLAIM_VERBS, describesOther, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, WEAPONS } from './sense.ts';
+import { claimantOf, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
+import { CLAIM_VERBS, describesOther, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -157,10 +157,17 @@ interface Roles {
  * Roles from the dependency tree (arguments.ts) where it gives them; proximity (below) where it says nothing.
  */
 function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text: string, nominal = false, parsed?: () => AnalysedSentence | undefined): Roles {
-  const near = nearRoles(trig, toks, groups, text, nominal);
+  let near = nearRoles(trig, toks, groups, text, nominal);
   const s = parsed?.();
   if (!s) return near;
   const tree = treeRoles(s, trig.start, trig.end, trig.pattern.type, groups);
+  const node = triggerNode(s, trig.start, trig.end);
+  // ("impose costs on Iran, provide aid to refugees": what a preposition of another word governs does not act;
+  // the act is then the subject's of the clause above it, if any)
+  // (a party right before the verb is its subject, however the parser hung it)
+  const actedOn = (a: Actor) => node >= 0 && a.end <= trig.start && !/^\s*(?:[\p{L}]+ly\s+)?$/u.test(text.slice(a.end, trig.start)) && objectOfAnother(s, node, a.start, a.end);
+  const subjectAbove = !nominal && !tree.actor && near.actors.some(actedOn) ? clauseSubject(s, node, groups) : undefined;
+  if (subjectAbove) near = { ...near, actors: subjectAbove.flatMap((g) => g.actors) };
   if (tree.agentless && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
   // "Canadian Bashaw Leduc Oil", "Japan Air Lines", "the U.S. unit": a country word describing a company or
   // a commodity is not the state acting.
@@ -170,7 +177,6 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   // X"): a party elsewhere in the sentence did not do it ("G-6 meeting" in a sentence about Nakasone).
   // Proximity still reads "their withdrawal" (the pronoun points back to the sentence's subject) and a
   // noun the parser did not take for one.
-  const node = triggerNode(s, trig.start, trig.end);
   const possessive = nominal && /^(?:its|their|his|her)$/i.test(toks[trig.first - 1]?.text ?? '');
   const nounInTree = node >= 0 && (s.upos[node] === 'NOUN' || s.upos[node] === 'PROPN');
   /** The first token of mention a in the tree bearing one of the relations (any, without them), or -1. */
@@ -329,7 +335,9 @@ function nearRoles(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text
     const by = after.find((g) => /^\s+by\s+(?:the\s+)?$/.test(text.slice(trig.end, g.start)));
     // "their withdrawal": the possessive points back to the subject of the sentence.
     const possessive = /^(?:its|their|his|her)$/.test(toks[trig.first - 1]?.lower ?? '');
-    actorGroup = by ?? inPhrase ?? (possessive ? before[0] : undefined);
+    // ("Scholz said that with its attack on Ukraine, Russia ...": "its" is no person's)
+    const agrees = (g: ActorGroup) => toks[trig.first - 1]?.lower !== 'its' || g.actors.every((a) => a.kind !== 'person');
+    actorGroup = by ?? inPhrase ?? (possessive ? before.filter(agrees)[0] : undefined);
     // "started military withdrawal": a bare sector word right before the noun describes it.
     const last = actorGroup?.actors.at(-1);
     if (actorGroup && !by && last && last.kind === 'sector' && !last.country && /^\s*$/.test(text.slice(actorGroup.end, trig.start))) {
@@ -430,6 +438,8 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
 const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false, needsRecipient: false };
 /** Sectors that bear arms: with one of them as a party, "attack" and "clash" are force, not words. */
 const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
+/** Offices whose holders command a state's forces. */
+const HEAD_OF_STATE = /^(?:president|prime minister|chancellor|premier|king|queen|emir|sultan|supreme leader|head of state)$/;
 /** Sectors whose "attacks" are usually words. */
 const TALKING = new Set(['legislature', 'party', 'opposition', 'judiciary', 'media', 'ngo', 'civil_society', 'business', 'religious', 'education', 'health']);
 /**
@@ -555,7 +565,8 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     }
     // "Iran said its troops had killed ...": a sector word with a possessive is its owner's (its country).
     const owned = (a: Actor): Actor => {
-      const m = a.kind === 'sector' && !a.country ? /\b(its|their|his|her)\s+$/i.exec(text.slice(Math.max(0, a.start - 7), a.start)) : null;
+      // (not a relation's other side: "asked its creditors")
+      const m = a.kind === 'sector' && !a.country && !RELATIONAL_NOUNS.has(a.name.toLowerCase()) ? /\b(its|their|his|her)\s+$/i.exec(text.slice(Math.max(0, a.start - 7), a.start)) : null;
       if (!m) return a;
       const s = parsed?.();
       const at = s ? s.tokens.findIndex((t) => t.start >= a.start) : -1;
@@ -726,7 +737,9 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     let mode = roles.claimed ? 'allege' : p.mode;
     let context = roles.claimed ? '' : p.context;
     // A politician who "attacked" a rival criticised them; a state or armed group that attacked used force.
-    const speaking = (a: Actor) => a.kind === 'person' || TALKING.has(a.sector);
+    // (not a head of state or government whose attack is on a state or its forces: "Putin's attacks against Ukraine")
+    const onState = roles.recipients.length > 0 && roles.recipients.every((a) => a.kind === 'country' || ARMED.has(a.sector) || a.sector === 'civilians');
+    const speaking = (a: Actor) => (a.kind === 'person' && !(onState && HEAD_OF_STATE.test(a.office))) || TALKING.has(a.sector);
     // So is an attack "over" a topic by anyone unarmed, and one on an idea by a speaker; a state's or an armed
     // party's attack on an "idea" is no event (WordNet's first sense may misread the object).
     const unarmed = ![...roles.actors, ...roles.recipients].some((a) => ARMED.has(a.sector));
@@ -771,6 +784,9 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     if (!roles.recipients.length && place && place.start > trig.start && (VICTIM_TYPES.has(type) || type === 'MOBILIZE') && place.country !== roles.actors[0]?.country) {
       roles.recipients = [{ name: place.name, country: place.country, sector: '', office: '', kind: 'country', locative: true, capital: false, start: place.start, end: place.end, text: place.name }];
     }
+    // Civilians harmed where the sentence places the act are that country's ("shelling of Kharkiv killed five civilians"),
+    // when the article names that country (a gazetteer's namesake elsewhere is no evidence).
+    if (VICTIM_TYPES.has(type) && place?.country && countriesHere.has(place.country)) roles.recipients = roles.recipients.map((a) => (a.kind === 'sector' && a.sector === 'civilians' && !a.country ? { ...a, country: place.country } : a));
     // A sanction "on Japanese imports", "against Libyan oil" is on the state whose goods or firms they are.
     // (so is a threat of one: "threatened to impose tariffs worth 300 mln dlrs on Japanese exports")
     const threatOfSanction = p.type === 'THREATEN' && toks.slice(trig.last + 1, trig.last + 6).some((t) => SANCTION_NOUNS.has(t.lower));

@@ -21,6 +21,8 @@ const WH_WORD = /^(?:how|what|which|who|whom|whose|why|when|where)$/i;
  * (not possession: "the capital"; not act, whose first senses hold "installations", "forces", "targets").
  */
 const ABSTRACT = new Set<number>([NOUN.attribute, NOUN.cognition, NOUN.communication, NOUN.feeling, NOUN.relation, NOUN.state, NOUN.time]);
+/** What one is blamed for: acts, views, words, traits and states (WordNet's noun classes), never a length of time. */
+const REASONS = new Set<number>([NOUN.act, NOUN.attribute, NOUN.cognition, NOUN.communication, NOUN.feeling, NOUN.relation, NOUN.state]);
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
 
@@ -77,6 +79,10 @@ const DENIAL_VERBS = list('denial-verbs');
 const DOUBT_NOUNS = list('doubt-nouns');
 /** Verbs of words against someone: an attack coordinated with one is words too. */
 const SMEAR_VERBS = list('smear-verbs');
+/** blame-for-verbs: force words whose "for" phrase is what is blamed ("attacked China for its trade practices"). */
+const BLAME_FOR_VERBS = list('blame-for-verbs');
+/** relational-nouns: "its creditors" are not of the owner's country. */
+export const RELATIONAL_NOUNS = list('relational-nouns');
 /** Audiences: speaking to one is no consultation. */
 const AUDIENCE = list('audience-nouns');
 /** Verbs of trade: a party agreeing or offering to do them deals in goods or money. */
@@ -344,8 +350,12 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // the mind; nobody was attacked.
     const agent = kids.find((c) => s.deprels[c] === 'obl' && c > n && children(s, c).some((m) => s.deprels[m] === 'case' && /^by$/i.test(s.tokens[m].form)));
     if (type === 'ASSAULT' && agent !== undefined && s.upos[agent] === 'NOUN' && !isParty(agent) && !LITERAL_OBJECTS.has(s.tokens[agent].form.toLowerCase()) && ABSTRACT.has(wordClasses(s.tokens[agent].form.toLowerCase()).noun) && kids.some((c) => s.deprels[c] === 'aux' && c < n && /^(?:be|been|being|was|were|is|are)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'figure of speech' };
-    // "Short attacks US over tsunami aid": an attack over a topic is a dispute.
+    // "Short attacks US over tsunami aid": an attack over a topic is a dispute; so is one for a reason ("attacked
+    // China for its trade practices", "for being soft on crime"; not "for two hours").
     if (type === 'ASSAULT' && kids.some((c) => s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && s.tokens[m].form.toLowerCase() === 'over'))) return { as, figurative: 'topic' };
+    const forWhat = (c: number) => children(s, c).some((m) => (s.deprels[m] === 'case' || s.deprels[m] === 'mark') && m < c && s.tokens[m].form.toLowerCase() === 'for');
+    const reason = (c: number) => (s.deprels[c] === 'obl' && s.upos[c] === 'NOUN' && REASONS.has(wordClasses(s.tokens[c].form.toLowerCase()).noun)) || (s.deprels[c] === 'advcl' && /ing$/i.test(s.tokens[c].form));
+    if (type === 'ASSAULT' && BLAME_FOR_VERBS.has(form) && kids.some((c) => c > n && forWhat(c) && reason(c))) return { as, figurative: 'topic' };
     // "denied the reports", "denied this": a denial is a statement (PLOVER), "denied the request" a refusal.
     if (type === 'REJECT' && /^den(?:y|ies|ied|ying)$/.test(form) && (object === undefined || DENIAL_OBJECTS.has(objectWord))) return { as: 'none', why: 'denial' };
     // "the equipment demonstrated the activities": to show, not to protest.
@@ -397,6 +407,8 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
     let owner = first - 2;
     if (/^['’]s$/.test(s.tokens[owner].form) && owner > 0) owner--;
     const place = partyAt(first);
+    // ("<Seylla Corp> of Hong Kong", "Nippon Steel Corp of Japan": a company's seat)
+    if (place && place.kind === 'country' && (isCompany(owner) || s.tokens[owner].form === '>')) return true;
     // (names on both sides: "Thousands of Iraqi Kurds" is no name)
     if (place && (place.kind === 'country' || place.capital || place.locative) && s.upos[owner] === 'PROPN' && s.upos[first] === 'PROPN' && /^\p{Lu}/u.test(s.tokens[owner].form) && !partyAt(owner) &&
       !PLACE_PREFIXES.has(s.tokens[owner].form.toLowerCase()) && !STATE_BODIES_OF.has(s.tokens[owner].form.toLowerCase()) && !CALENDAR.test(s.tokens[owner].form)) return true;
@@ -424,15 +436,18 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   // whatever the parser made of it
   const from = /^['’]s$/.test(s.tokens[last + 1]?.form ?? '') ? last + 2 : last + 1;
   for (let k = from; k < s.tokens.length && k <= from + 7 && (/^\p{Lu}/u.test(s.tokens[k].form) || (k > from && NAME_JOINERS.has(s.tokens[k].form))) && !partyAt(k); k++) if (isCompany(k)) return true;
-  // up to the head of the phrase the mention modifies
+  // up to the head of the phrase the mention modifies (not a phrase it is the goal of: "37 mln dlrs to Tanzania and
+  // Rwanda", "a loan for Bolivia" name the parties the money goes to; "a lease with Federated Stores" is a deal)
+  const goal = (k: number) => s.deprels[k] === 'nmod' && children(s, k).some((c) => s.deprels[c] === 'case' && GOAL_CASES.has(s.tokens[c].form.toLowerCase()));
   let head = last;
-  for (let hops = 0; hops < 6 && MODIFIER.has(s.deprels[head]) && s.heads[head] >= 0; hops++) head = s.heads[head];
+  for (let hops = 0; hops < 6 && MODIFIER.has(s.deprels[head]) && !goal(head) && s.heads[head] >= 0; hops++) head = s.heads[head];
   if (head === last) return false;
   const owner = partyAt(head);
   if (owner && owner.kind !== 'country') return owner.sector === 'business';
   return [head, ...children(s, head).filter((c) => MODIFIER.has(s.deprels[c]))].some(isCompany);
 }
 const MODIFIER = new Set(['amod', 'compound', 'flat', 'nmod']);
+const GOAL_CASES = new Set(['to', 'for', 'against', 'on', 'into', 'toward', 'towards']);
 /** Words that may stand before a country in a place's or a state's own name ("Northern Cyprus", "Greater Somalia"). */
 const PLACE_PREFIXES = list('place-prefixes');
 /** Words before "of" + country that name a body of that state ("the Bank of Japan", "the Embassy of Italy"). */
