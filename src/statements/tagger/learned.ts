@@ -152,11 +152,15 @@ function sourcePhrase(doc: Doc, run: Run): Span | null {
     const e = t[a - 1]?.t === ',' ? a - 2 : a - 1;
     if (e >= lo && isSpeakerEnd(t[e])) return [phraseStart(t, e, lo), e];
   }
+  // "some Republicans, including Senator Ann Ruiz, were willing ...": the members listed after a comma are the
+  // phrase's examples; the phrase before them is the source.
+  for (let k = a + 1; k < b; k++) if (t[k].t === ',' && MEMBERS_FOLLOW.test(`${t[k + 1].lo} ${t[k + 2]?.lo ?? ''}`) && isSpeakerEnd(t[k - 1])) { b = k - 1; break; }
   // "No one said ...": nobody spoke.
   if (NOBODY.has(t[a].lo) || !plausibleSpeaker(t, a, b)) return null;
   return [a, b];
 }
 const RELATIVE = new Set(['who', 'which', 'that']);
+const MEMBERS_FOLLOW = /^(including \S+|such as|among them|notably \S+)$/;
 const NOBODY = new Set(['no', 'nobody', 'none', 'neither', 'nor', 'noone']);
 
 /**
