@@ -185,4 +185,10 @@ describe('the source of a tagged statement (content7)', () => {
     const row = attributed(text).find((r) => r.quote.includes('smaller subsidy'));
     expect(row?.speaker_mention).toBe('Some growers');
   });
+  it('takes no object pronoun for a source ("comparing him favorably to ...": "him" is no speaker)', () => {
+    const text = 'The candidate openly admires Hungarian Prime Minister Ott Bela as a “real leader,” comparing him favorably to Chancellor Merz.';
+    const rows = attributed(text);
+    expect(rows.map((r) => r.speaker_mention)).not.toContain('him');
+    expect(rows.map((r) => r.speaker)).not.toContain('Ott Bela');
+  });
 });
