@@ -311,3 +311,17 @@ describe('an unnamed speaker named since does not go on to "she"; one spelling f
     expect(who(text).map((r) => r[0])).toEqual(['Kestrel spokeswoman', 'Kestrel spokeswoman']);
   });
 });
+
+describe('speakers read on PolNeAR dev, seventh round (content7)', () => {
+  it('gives "In a statement, X, apposition, said ..." to X, not to the statement', () => {
+    const text = 'The board met on Friday.\n\nIn a statement, one of the club\'s lawyers, Mara Quist, said the vote had broken no rule of the league.';
+    const rows = who(text).filter((r) => String(r[2]).includes('broken no rule'));
+    expect(rows.map((r) => r[0])).toEqual(['Mara Quist']);
+  });
+  it('reads "I’m" as the pronoun "I" of the person quoted, not as a name', () => {
+    const text = '“The numbers moved a lot this week,” said pollster Dean Orrin.\n\nOrrin continued: “And that matters, I’m going to read you the question: “Do you trust the mayor to run the port?””';
+    const names = who(text).map((r) => r[0]);
+    expect(names).not.toContain('I’m');
+    expect(names.filter(Boolean).every((n) => n === 'Dean Orrin')).toBe(true);
+  });
+});

@@ -177,3 +177,18 @@ describe('statements the shipped tagger adds', () => {
     expect(extractStatements(segmented('The hall was empty.\n\nNo one said the vote had been fair.'), { scope: 'attribution' }).filter((r) => r.speaker)).toHaveLength(0);
   });
 });
+
+describe('the source of a tagged statement (content7)', () => {
+  const attributed = (text: string) => extractStatements(segmented(text), { scope: 'attribution' });
+  it('takes the phrase before a list of members ("some growers, including ..."), not a member', () => {
+    const text = 'The farm bill stalled in the spring.\n\nSome growers, including Senator Hal Brandt of Iowa, were willing to accept a smaller subsidy for corn.';
+    const row = attributed(text).find((r) => r.quote.includes('smaller subsidy'));
+    expect(row?.speaker_mention).toBe('Some growers');
+  });
+  it('takes no object pronoun for a source ("comparing him favorably to ...": "him" is no speaker)', () => {
+    const text = 'The candidate openly admires Hungarian Prime Minister Ott Bela as a “real leader,” comparing him favorably to Chancellor Merz.';
+    const rows = attributed(text);
+    expect(rows.map((r) => r.speaker_mention)).not.toContain('him');
+    expect(rows.map((r) => r.speaker)).not.toContain('Ott Bela');
+  });
+});

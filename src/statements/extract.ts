@@ -185,7 +185,9 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     const sentence = doc.sentenceRange[doc.sentenceOf[c.mention[0]]];
     const context = sentence && sentence[1] > sentence[0] ? { sentenceStart: t[sentence[0]].a, cueAt: c.cue ? t[c.cue[0]].a : t[c.mention[1]].b } : undefined;
     // "PENCE:" is the Pence the prose names ("Governor Mike Pence").
-    const written = c.capitals ? mention.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : mention;
+    // "I’m going to read you ...": a pronoun with its verb contracted is the pronoun.
+    const uncontracted = mention.replace(/^(I|he|she|we|they)[’'](m|s|re|ve|d|ll)$/i, '$1');
+    const written = c.capitals ? uncontracted.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : uncontracted;
     const r = resolver.resolve(written, at, context);
     // A pronoun or a description ("it", "the company") the speaker rules leave as written goes to the entity the
     // article names; when it names none, the speaker is unresolved rather than guessed.

@@ -50,6 +50,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         if (close < hi && doc.quoteMark[close]) from = close + 1;
       }
       for (let k = from; comma > 0 && k < Math.min(hi, from + 9); k++) if (cueAt(t[k])) saysItself = true;
+      // Also past the speaker's apposition ("In a statement, one of the family's lawyers, Ann Ruiz, said ..."): a
+      // reporting verb right after a comma.
+      for (let k = from + 9; comma > 0 && k < Math.min(hi, from + 30); k++) if (t[k - 1].t === ',' && cueAt(t[k])?.kind === 'speech') saysItself = true;
       if (comma > 0 && !saysItself && (SOURCE_DOCUMENTS.has(head) || SOURCE_DOCUMENTS.has(head.replace(/s$/, ''))) && wordsIn(t, comma + 1, hi) >= 3) {
         const quote = clauseSpan(doc, comma + 1, hi);
         if (quote) {

@@ -152,11 +152,19 @@ function sourcePhrase(doc: Doc, run: Run): Span | null {
     const e = t[a - 1]?.t === ',' ? a - 2 : a - 1;
     if (e >= lo && isSpeakerEnd(t[e])) return [phraseStart(t, e, lo), e];
   }
+  // "some Republicans, including Senator Ann Ruiz, were willing ...": the members listed after a comma are the
+  // phrase's examples; the phrase before them is the source.
+  for (let k = a + 1; k < b; k++) if (t[k].t === ',' && MEMBERS_FOLLOW.test(`${t[k + 1].lo} ${t[k + 2]?.lo ?? ''}`) && isSpeakerEnd(t[k - 1])) { b = k - 1; break; }
+  // "admires the mayor, comparing him favorably to ...", "THE PANEL QUESTIONED HIM": a pronoun that is only ever an
+  // object speaks for no one.
+  if (OBJECT_ONLY.has(t[b].lo)) return null;
   // "No one said ...": nobody spoke.
   if (NOBODY.has(t[a].lo) || !plausibleSpeaker(t, a, b)) return null;
   return [a, b];
 }
 const RELATIVE = new Set(['who', 'which', 'that']);
+const OBJECT_ONLY = new Set(['him', 'them', 'us', 'me', 'whom']);
+const MEMBERS_FOLLOW = /^(including \S+|such as|among them|notably \S+)$/;
 const NOBODY = new Set(['no', 'nobody', 'none', 'neither', 'nor', 'noone']);
 
 /**
@@ -177,7 +185,7 @@ function likeliestSource(doc: Doc, emit: Float32Array, offset: number, cue: Run,
   if (best < 0 || bestScore < MIN_SOURCE_SCORE) return null;
   let e = best;
   while (e + 1 < hi && t[e + 1].word && (t[e + 1].cap || t[best].lo === 'the') && !(e + 1 >= content.from && e + 1 < content.to) && e + 1 < cue.from) e++;
-  if (!isSpeakerEnd(t[e]) && !SPEAKER_PRONOUNS.has(t[e].lo)) return null;
+  if ((!isSpeakerEnd(t[e]) && !SPEAKER_PRONOUNS.has(t[e].lo)) || OBJECT_ONLY.has(t[e].lo)) return null;
   const s = phraseStart(t, e, lo);
   return NOBODY.has(t[s].lo) || !plausibleSpeaker(t, s, e) ? null : [s, e];
 }
