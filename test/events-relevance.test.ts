@@ -216,3 +216,10 @@ describe("a company's seat", () => {
     expect(events('The government of Afghanistan and the President of France signed an agreement.').map((e) => e.actor_country)).toContain('AFG');
   });
 });
+
+describe('business gerunds', () => {
+  it('reads a commerce gerund standing as a noun as the business, and one with its own object as the act', () => {
+    expect(events('He said ADB lending had declined, but the amount is not the only thing that counts.')).toEqual([]);
+    expect(events('The International Development Association is lending 18.6 mln dlrs to Sri Lanka for agricultural research.')[0]).toMatchObject({ event_type: 'AID', recipient_country: 'LKA' });
+  });
+});

@@ -507,3 +507,20 @@ describe('groups addressed and phrases around names (survey 8)', () => {
     expect(events('Deputy U.S. Trade Representative Michael Smith will meet Japanese officials.', '1987-06-01')[0]).toMatchObject({ actor: 'Michael Smith', actor_country: 'USA', actor_office: 'trade representative' });
   });
 });
+
+describe("a state and its own", () => {
+  it("is no recipient of its own leaders or forces, but is of its rebels and opposition", () => {
+    expect(events('Lebanese President Amin Gemayel has agreed to three key points in a new plan aimed at ending civil war in Lebanon.', '1987-03-02')[0]).toMatchObject({ actor_country: 'LBN', recipient: '' });
+    expect(events("Taliban fighters attacked Afghanistan's army.", '2021-06-01')[0]).toMatchObject({ actor_country: 'AFG', recipient_country: 'AFG' });
+  });
+  it('keeps allies as an addressee of no country, whoever names them', () => {
+    expect(events('Germany urged its allies to send more troops.', '2022-06-01')[0]).toMatchObject({ actor_country: 'DEU', recipient: 'allies', recipient_country: '' });
+    expect(events('U.S. allies rejected the plan.', '2022-06-01').map((e) => e.actor_country)).not.toContain('USA');
+  });
+});
+
+describe('repression at home', () => {
+  it("keeps a state's own country as the recipient of its coercion", () => {
+    expect(events('Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey after a demonstration.', '2001-01-01')[0]).toMatchObject({ event_type: 'COERCE', actor_country: 'TUR', recipient_country: 'TUR' });
+  });
+});

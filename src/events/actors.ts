@@ -10,6 +10,7 @@
 import { LEXICON, MONONYMS, holderAt, termAt, type LexEntry } from './lexicon.ts';
 import { CALENDAR, keyOf, tokenize, type Token } from './tokens.ts';
 import { startsTrigger } from './triggers.ts';
+import { RELATIONAL_NOUNS } from './sense.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 
 
@@ -303,6 +304,8 @@ function attach(mod: Actor, head: Actor, text: string, date: string): Actor {
     if (mod.kind === 'org') return { ...merged, name: mod.name, sector: mod.sector || head.sector, kind: 'org' };
     merged.name = text.slice(mod.start, head.end);
     merged.kind = 'sector';
+    // ("U.S. allies", "Mexico's creditors": a relation's other side is not of the country named)
+    if (RELATIONAL_NOUNS.has(head.name.toLowerCase())) merged.country = '';
   }
   return merged;
 }

@@ -709,8 +709,12 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
         const country = known.filter((a) => a.kind === 'country' && a.start < at && !roles.actors.some((b) => b.country === a.country)).at(-1);
         if (country) roles.recipients = [{ ...country, start: at, end: at + 'country'.length, text: 'the country', locative: false }];
       }
-      // (a party is not its own recipient, once resolved either)
-      roles.recipients = roles.recipients.filter((r) => !roles.actors.some((a) => samePartyAs(a, r)));
+      // (a party is not its own recipient, once resolved either; nor is a state named by its name the recipient of its
+      // own leaders, organs or forces: "Lebanese President Amin Gemayel has agreed to three points of a plan for
+      // Lebanon", "Zelenskiy urged allies to return to Ukraine"; its rebels, opposition and people do act on it)
+      // (repression is: "Turkish authorities imposed a curfew in southeastern Turkey" is done to its people)
+      const ownState = (r: Actor) => !VICTIM_TYPES.has(trig.pattern.type) && r.kind === 'country' && roles.actors.some((a) => a.country === r.country && (a.kind === 'country' || STATE_ORGAN.has(a.sector)));
+      roles.recipients = roles.recipients.filter((r) => !roles.actors.some((a) => samePartyAs(a, r)) && !ownState(r));
       // "Stoltenberg and Ghani discussed ...": of a meeting or an agreement between the parties of the
       // subject, the first named is the actor and the others its recipients (dyads need both sides).
       // (so is signing: "West Germany and Sierra Leone signed an agreement")

@@ -183,7 +183,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // ("the Paris meeting" is no plural and no bare present)
   const presentAfterPlural = (s.upos[n - 1] === 'PROPN' || s.upos[n - 1] === 'NOUN') && /[^aiousy']s$/.test(prev) && !/(?:s|ing|ed)$/.test(form);
   const as: 'verb' | 'noun' = strength === 'noun' || (oneWord && (tag === 'NOUN' || tag === 'PROPN') && !presentAfterPlural) ? 'noun' : 'verb';
-  if (as === 'noun' && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
+  // ("ADB lending had declined", "stepped up lending by banks": a gerund standing where a noun does, with no
+  // subject, auxiliary or object of its own, names the business, as the noun would)
+  const gerundAsNoun = /ing$/.test(form) && NOUN_SLOTS.has(s.deprels[n]) && !children(s, n).some((c) => ['aux', 'nsubj', 'obj', 'iobj'].includes(s.deprels[c]));
+  if ((as === 'noun' || gerundAsNoun) && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
   // ("because of", "due to": the first word is the case marker, the rest hang on it as `fixed`)
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'case' && BACKGROUND_CASES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'background' };
   // "the suspension of interest payments": a noun acting on a market is trade
@@ -447,6 +450,7 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   return [head, ...children(s, head).filter((c) => MODIFIER.has(s.deprels[c]))].some(isCompany);
 }
 const MODIFIER = new Set(['amod', 'compound', 'flat', 'nmod']);
+const NOUN_SLOTS = new Set(['nsubj', 'nsubj:pass', 'obj', 'obl', 'nmod', 'compound', 'appos']);
 const GOAL_CASES = new Set(['to', 'for', 'against', 'on', 'into', 'toward', 'towards']);
 /** Words that may stand before a country in a place's or a state's own name ("Northern Cyprus", "Greater Somalia"). */
 const PLACE_PREFIXES = list('place-prefixes');
