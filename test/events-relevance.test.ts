@@ -223,3 +223,9 @@ describe('business gerunds', () => {
     expect(events('The International Development Association is lending 18.6 mln dlrs to Sri Lanka for agricultural research.')[0]).toMatchObject({ event_type: 'AID', recipient_country: 'LKA' });
   });
 });
+
+describe('protests against a state\'s measures', () => {
+  it('keep the state of the measures protested as recipient', () => {
+    expect(events('Thousands of people marched through the Kenyan capital in protest against price rises and the devaluation of the Kenyan shilling.')[0]).toMatchObject({ event_type: 'PROTEST', recipient_country: 'KEN' });
+  });
+});

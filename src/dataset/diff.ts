@@ -6,6 +6,7 @@
  * is read back from its offset only when it changed or was removed. Writes delta.jsonl (op ADD, MOD
  * or DEL with the row), CHANGES.md and diff.json into the output folder.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -90,8 +91,10 @@ export function rowHash(row: Row): string {
   return sha256(JSON.stringify(keys.map((k) => [k, row[k]]))).slice(0, 24);
 }
 
+const bytesHash = (b: Buffer) => createHash('sha1').update(b).digest('base64');
+
 /** Lines of a JSONL file with their byte offsets, streamed. */
-export async function* jsonlLines(path: string): AsyncGenerator<{ offset: number; length: number; row: Row }> {
+export async function* jsonlLines(path: string): AsyncGenerator<{ offset: number; length: number; row: Row; bytes: Buffer }> {
   let carry: Buffer = Buffer.alloc(0);
   let base = 0; // file offset of carry[0]
   let lineNo = 0;
@@ -100,7 +103,7 @@ export async function* jsonlLines(path: string): AsyncGenerator<{ offset: number
     const text = buf.toString('utf8').replace(/\r$/, '');
     if (!text.trim()) return null;
     try {
-      return { offset, length: buf.length, row: JSON.parse(text) as Row };
+      return { offset, length: buf.length, row: JSON.parse(text) as Row, bytes: buf };
     } catch (err) {
       throw new Error(`${path}: line ${lineNo}: not valid JSON (${(err as Error).message})`);
     }
@@ -148,12 +151,14 @@ const NO_DELTA: DeltaSink = { write: async () => {}, close: async () => {} };
 
 async function diffTable(table: string, pk: string[], pathA: string | null, pathB: string | null, delta: DeltaSink, maxExamples: number): Promise<TableDiff> {
   const d: TableDiff = { rows_a: 0, rows_b: 0, added: 0, removed: 0, changed: 0, unchanged: 0, columns: {}, examples: { added: [], removed: [], changed: [] } };
-  const old = new Map<string, { h: string; off: number; len: number }>();
+  // Rows are told apart by the hash of their bytes first (a version writes its columns in one order); only a row
+  // whose bytes differ is compared by its canonical hash, so a change of column order alone is still no change.
+  const old = new Map<string, { bytes: string; off: number; len: number }>();
   if (pathA) {
-    for await (const { offset, length, row } of jsonlLines(pathA)) {
+    for await (const { offset, length, row, bytes } of jsonlLines(pathA)) {
       const id = keyOf(row, pk);
       if (old.has(id)) throw new Error(`${pathA}: ${pk.join('+')} ${id} appears twice: the version is corrupt`);
-      old.set(id, { h: rowHash(row), off: offset, len: length });
+      old.set(id, { bytes: bytesHash(bytes), off: offset, len: length });
       d.rows_a++;
     }
   }
@@ -162,7 +167,7 @@ async function diffTable(table: string, pk: string[], pathA: string | null, path
   try {
     if (pathB) {
       const seen = new Set<string>();
-      for await (const { row } of jsonlLines(pathB)) {
+      for await (const { row, bytes } of jsonlLines(pathB)) {
         const id = keyOf(row, pk);
         if (seen.has(id)) throw new Error(`${pathB}: ${pk.join('+')} ${id} appears twice: the version is corrupt`);
         seen.add(id);
@@ -175,12 +180,16 @@ async function diffTable(table: string, pk: string[], pathA: string | null, path
           continue;
         }
         old.delete(id);
-        if (was.h === rowHash(row)) {
+        if (was.bytes === bytesHash(bytes)) {
+          d.unchanged++;
+          continue;
+        }
+        const before = await readRowAt(fhA!, was.off, was.len);
+        if (rowHash(before) === rowHash(row)) {
           d.unchanged++;
           continue;
         }
         d.changed++;
-        const before = await readRowAt(fhA!, was.off, was.len);
         const previous: Row = {};
         const changes: Record<string, [string, string]> = {};
         for (const c of new Set([...Object.keys(before), ...Object.keys(row)])) {

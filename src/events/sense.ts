@@ -443,7 +443,7 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   // Rwanda", "a loan for Bolivia" name the parties the money goes to; "a lease with Federated Stores" is a deal)
   const goal = (k: number) => s.deprels[k] === 'nmod' && children(s, k).some((c) => s.deprels[c] === 'case' && GOAL_CASES.has(s.tokens[c].form.toLowerCase()));
   let head = last;
-  for (let hops = 0; hops < 6 && MODIFIER.has(s.deprels[head]) && !goal(head) && s.heads[head] >= 0; hops++) head = s.heads[head];
+  for (let hops = 0; hops < 6 && MODIFIER.has(s.deprels[head]) && !goal(last) && s.heads[head] >= 0; hops++) head = s.heads[head];
   if (head === last) return false;
   const owner = partyAt(head);
   if (owner && owner.kind !== 'country') return owner.sector === 'business';
