@@ -226,6 +226,6 @@ describe('business gerunds', () => {
 
 describe('protests against a state\'s measures', () => {
   it('keep the state of the measures protested as recipient', () => {
-    expect(events('Thousands of people marched through the Kenyan capital in protest against price rises and the devaluation of the Kenyan shilling.')[0]).toMatchObject({ event_type: 'PROTEST', recipient_country: 'KEN' });
+    expect(events('About 8,000 people marched through the Ghanaian capital Tuesday in protest against price increases and devaluation of the Ghanaian cedi.')[0]).toMatchObject({ event_type: 'PROTEST', recipient_country: 'GHA' });
   });
 });
