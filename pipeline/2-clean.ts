@@ -26,7 +26,7 @@ export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<Stage
       sink: async (r) => {
         if (r.reject !== undefined) return rejects.write(r.reject);
         if (r.article.skip_reason) nonEnglish++;
-        const marked = markDuplicate(r.article, duplicates);
+        const marked = markDuplicate(r.article, duplicates, r.print);
         if (marked.duplicate_of) duplicateCount++;
         await articles.write(marked);
       },

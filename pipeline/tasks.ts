@@ -4,19 +4,21 @@
  * the stage writes for it, already serialised where the main thread has nothing more to do with it,
  * so that parsing and serialising run in the workers too.
  */
-import { cleanArticle } from '../src/text/clean.ts';
+import { bodyOf, cleanArticle } from '../src/text/clean.ts';
+import { duplicatePrint, type DuplicatePrint } from '../src/text/duplicates.ts';
 import { segmentArticle } from '../src/text/segment.ts';
 import { rejectRow } from '../src/formats/ingest.ts';
 import type { CleanedArticle, IngestedArticle } from '../src/schema/records.ts';
 import type { BuildSettings } from '../src/dataset/stage.ts';
 
-export type CleanResult = { article: CleanedArticle; reject?: undefined } | { article?: undefined; reject: string };
+/** A cleaned article with its duplicate print (the global duplicate marking then needs no pass over its text). */
+export type CleanResult = { article: CleanedArticle; print: DuplicatePrint; reject?: undefined } | { article?: undefined; reject: string };
 
 export function cleanLine(line: string): CleanResult {
   const a = JSON.parse(line) as IngestedArticle;
   const cleaned = cleanArticle(a);
   if (!cleaned.text.trim()) return { reject: JSON.stringify(rejectRow(a.source_file.split('#')[0], a.record, 'clean', 'no article text left after removing boilerplate')) };
-  return { article: cleaned };
+  return { article: cleaned, print: duplicatePrint(cleaned.title, bodyOf(cleaned)) };
 }
 
 export function segmentLine(line: string): { line: string; sentences: number } {

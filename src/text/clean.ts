@@ -4,7 +4,7 @@ import { removeBoilerplate, DEFAULT_RULES, type BoilerplateRules } from './boile
 import { cleanField, normaliseText, repairGluedSentences, repairQuoteApostrophes, toParagraphs } from './normalise.ts';
 import { datelineOf, titleFromFirstParagraph } from './metadata.ts';
 import { detectLanguage, languageCode } from './language.ts';
-import type { DuplicateIndex } from './duplicates.ts';
+import { duplicatePrint, type DuplicateIndex, type DuplicatePrint } from './duplicates.ts';
 
 export function cleanArticle(a: IngestedArticle, rules: BoilerplateRules = DEFAULT_RULES): CleanedArticle {
   const { raw, ...meta } = a;
@@ -42,8 +42,8 @@ export function bodyOf(a: CleanedArticle): string {
 }
 
 /** Mark a later copy of a story already seen: `duplicate_of` the first, and not extracted again. */
-export function markDuplicate(a: CleanedArticle, index: DuplicateIndex): CleanedArticle {
-  const hit = index.check(a.article_id, a.title, bodyOf(a));
+export function markDuplicate(a: CleanedArticle, index: DuplicateIndex, print: DuplicatePrint = duplicatePrint(a.title, bodyOf(a))): CleanedArticle {
+  const hit = index.checkPrint(a.article_id, print);
   if (!hit) return a;
   const why = hit.exact ? `duplicate of ${hit.of} (same text)` : `duplicate of ${hit.of} (near copy, ${Math.round(hit.similarity * 100)}% of shingles alike)`;
   return { ...a, duplicate_of: hit.of, skip_reason: a.skip_reason ? `${why}; ${a.skip_reason}` : why };

@@ -66,6 +66,26 @@ function bandKeys(sig: Uint32Array): number[] {
   return keys;
 }
 
+/**
+ * What the index needs of an article: 48 bits of the sha256 of its words (with its title's when it is short), and
+ * the MinHash signature (base64 of the 64 unsigned values) of a long one. A plain object, so it travels from a
+ * worker and into the article cache.
+ */
+export interface DuplicatePrint {
+  exact: number;
+  minhash?: string;
+}
+
+export function duplicatePrint(title: string, body: string): DuplicatePrint {
+  const tokens = words(body);
+  const long = tokens.length >= MIN_WORDS;
+  // Short items count as copies only with the same title too.
+  const exact = createHash('sha256').update(long ? tokens.join(' ') : `${words(title).join(' ')}\u001f${tokens.join(' ')}`).digest().readUIntBE(0, 6);
+  if (!long) return { exact };
+  const sig = signature(tokens);
+  return { exact, minhash: Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64') };
+}
+
 export class DuplicateIndex {
   private exact = new Map<number, string>(); // 48 bits of the text's sha256 -> first article
   private bands = new Map<number, number>(); // band key -> sequence number of the first article with it
@@ -76,17 +96,19 @@ export class DuplicateIndex {
 
   /** Check an article against those seen before, then remember it. */
   check(id: string, title: string, body: string): DuplicateHit | null {
-    const tokens = words(body);
-    const long = tokens.length >= MIN_WORDS;
-    // Short items count as copies only with the same title too.
-    const exactKey = createHash('sha256').update(long ? tokens.join(' ') : `${words(title).join(' ')}\u001f${tokens.join(' ')}`).digest().readUIntBE(0, 6);
-    const exactOf = this.exact.get(exactKey);
-    if (exactOf) return { of: exactOf, similarity: 1, exact: true };
-    this.exact.set(exactKey, id);
-    if (this.exact.size > 4 * this.window) this.exact.delete(this.exact.keys().next().value!);
-    if (!long) return null;
+    return this.checkPrint(id, duplicatePrint(title, body));
+  }
 
-    const sig = signature(tokens);
+  /** The same, from the article's print (computed where the article is cleaned, and cached with it). */
+  checkPrint(id: string, print: DuplicatePrint): DuplicateHit | null {
+    const exactOf = this.exact.get(print.exact);
+    if (exactOf) return { of: exactOf, similarity: 1, exact: true };
+    this.exact.set(print.exact, id);
+    if (this.exact.size > 4 * this.window) this.exact.delete(this.exact.keys().next().value!);
+    if (!print.minhash) return null;
+
+    const bytes = Buffer.from(print.minhash, 'base64');
+    const sig = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const keys = bandKeys(sig);
     let best: DuplicateHit | null = null;
     const tried = new Set<number>();
