@@ -524,3 +524,15 @@ describe('repression at home', () => {
     expect(events('Turkish authorities have imposed a curfew in the town of Cizre in southeastern Turkey after a demonstration.', '2001-01-01')[0]).toMatchObject({ event_type: 'COERCE', actor_country: 'TUR', recipient_country: 'TUR' });
   });
 });
+
+describe('countries carried within an article (survey 9)', () => {
+  it("gives a body named by the last word of a name given before that name's country", () => {
+    const rows = events('U.S. Navy warships fired on an Iranian oil platform on Monday. Navy personnel later stormed a second platform in the Gulf of Oman.', '1987-10-20');
+    expect(rows.every((e) => e.actor_country === 'USA')).toBe(true);
+  });
+  it("makes a prime or foreign minister named without a country the dateline's own, and only with a dateline", () => {
+    const text = 'Turkey said the dispute with Greece was over. Foreign Minister Vahit Halefolu had called on Greece to engage in dialogue over the dispute.';
+    expect(extractEvents(segmented(text, '1987-03-30', 'ANKARA'), [])[0]).toMatchObject({ actor_country: 'TUR', recipient_country: 'GRC' });
+    expect(extractEvents(segmented(text, '1987-03-30'), [])[0].actor_country).toBe('');
+  });
+});

@@ -696,7 +696,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       const countryBefore = (a: Actor) => groups.flatMap((g) => g.actors).filter((c) => c.kind === 'country' && c.end <= a.start).at(-1);
       const definite = (a: Actor) => {
         const here = a.kind === 'sector' && !a.country && STATE_ORGAN.has(a.sector) && /\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start)) ? countryBefore(a) : undefined;
-        return here ? { ...a, country: here.country } : resolveDefinite(a, text, known);
+        return here ? { ...a, country: here.country } : shortForm(resolveDefinite(a, text, known), text, known);
       };
       roles.actors = roles.actors.map(definite);
       roles.recipients = roles.recipients.map(definite);
@@ -961,8 +961,10 @@ const NOT_GIVEN = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|The|But|And|When|Whi
 const STATE_ORGAN = new Set(['government', 'legislature', 'judiciary', 'military', 'police', 'intelligence']);
 /** Sector words that name one organ of one state ("the ministry", "parliament"); plurals ("officials") may be anyone's. */
 const ORGAN_WORD = /^(?:government|administration|cabinet|regime|junta|(?:[a-z]+ )?ministry|army|military|navy|air force|police|parliament|senate|assembly|legislature|congress|(?:supreme )?court|judiciary)$/i;
-/** Offices whose holders are news wherever they go (or, "president", head companies too): their title tells no country. */
-const VISITING_OFFICE = new Set(['president', 'head of state', 'prime minister', 'foreign minister']);
+/** Offices whose holders are news wherever they go, and head companies too: their title tells no country. */
+const VISITING_OFFICE = new Set(['president', 'head of state']);
+/** Offices whose holders travel: of the dateline's country only (without one, their title tells no country). */
+const TRAVELLING_OFFICE = new Set(['prime minister', 'foreign minister']);
 /** Titles of people who serve one state abroad or deal with other states: as likely foreign as home. */
 const FOREIGN_FACING = /^(?:Ambassador|Envoy|Special Envoy)\b/;
 /** Names of bodies above or between states ("Interim Committee" of the IMF is not told by its words; these are). */
@@ -1016,7 +1018,10 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
     if (a.country || a.body || !STATE_ORGAN.has(a.sector)) return false;
     if (a.kind === 'org') return !BEYOND_STATE.test(a.name);
     if (a.kind === 'sector') return ORGAN_WORD.test(a.name);
-    return a.kind === 'person' && !!a.office && !VISITING_OFFICE.has(a.office) && !FOREIGN_FACING.test(text.slice(a.start, a.end));
+    // (a prime or foreign minister the text names without a country is the dateline's own: Reuters gives a visitor
+    // his nationality, "Greek Foreign Minister ...")
+    const travelling = TRAVELLING_OFFICE.has(a.office) && !(fromDateline && home === fromDateline);
+    return a.kind === 'person' && !!a.office && !VISITING_OFFICE.has(a.office) && !travelling && !FOREIGN_FACING.test(text.slice(a.start, a.end));
   };
   // A party whose name several countries use: the one of them the article names most (the dateline counting
   // as two mentions), else the first listed (its usual sense in English news).
@@ -1069,6 +1074,16 @@ const nameable = (a: Actor) => (a.kind === 'org' || a.kind === 'country') && !a.
  * "the insurgents", "the alliance", "the militant group": a definite sector phrase refers to the latest named
  * organisation or country of that sector in the article.
  */
+/**
+ * A body named by the last words of a name the article gave before with its country ("U.S. Navy ... Navy
+ * personnel", "the West German Bundestag ... the Bundestag") is that body, of that country.
+ */
+function shortForm(a: Actor, text: string, named: Actor[]): Actor {
+  if (a.kind !== 'sector' || a.country || !/^\p{Lu}/u.test(a.name)) return a;
+  const full = named.filter((n) => n.country && n.start < a.start && [n.name, text.slice(n.start, n.end)].some((w) => w.endsWith(` ${a.name}`))).at(-1);
+  return full ? { ...a, country: full.country } : a;
+}
+
 function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
   if (a.kind !== 'sector' || a.country || !/\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start))) return a;
   // The most salient such party before it (most mentions; of equals, the latest); only when none is, an
