@@ -460,3 +460,11 @@ describe('killing a thing, and speculation', () => {
     expect(types('Gunmen killed him outside his home.')).toEqual(['ASSAULT']);
   });
 });
+
+describe('a sentence-opening condition the parser lost', () => {
+  it('codes no act inside it, and keeps the threat of the main clause', () => {
+    const rows = (t: string) => extractEvents(segmented(t, '2022-06-01'), []);
+    expect(rows('If Norway, Denmark and Canada – three Arctic states – provide security guarantees to Finland, such a pact would be stronger than integration into Nato, she added.')).toEqual([]);
+    expect(rows('Unless Congress acts, the United States will impose sanctions on Japan.')[0]).toMatchObject({ event_type: 'THREATEN', recipient_country: 'JPN' });
+  });
+});

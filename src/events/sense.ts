@@ -196,6 +196,13 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // "if it curbed the use ... by banning": an act inside a condition is imagined.
   // ("in case Russia threatens": however the parser hung the two words)
   for (let k = Math.max(1, n - 8); k < n; k++) if (/^in$/i.test(s.tokens[k - 1].form) && /^case$/i.test(s.tokens[k].form)) return { as: 'none', why: 'condition' };
+  // "If Britain, France and the United States – three nuclear powers – provide guarantees, such an alliance would
+  // be stronger": an act in a sentence-opening condition, before the main clause's modal, however the parser hung it.
+  const opener = s.tokens.findIndex((t) => /\p{L}/u.test(t.form));
+  if (opener >= 0 && opener < n && CONDITION.has(s.tokens[opener].form.toLowerCase())) {
+    const comma = s.tokens.findIndex((t, k) => k > n && t.form === ',');
+    if (comma > 0 && s.tokens.slice(comma).some((t) => MODALS.test(t.form))) return { as: 'none', why: 'condition' };
+  }
   // "If I were in his position, I would be asking ...": "would" under a condition is imagined too.
   const conditional = children(s, n).some((c) => s.deprels[c] === 'aux' && /^(?:would|could|might|'d)$/i.test(s.tokens[c].form));
   for (const k of pathToRoot(s, n)) {
@@ -450,6 +457,7 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   return [head, ...children(s, head).filter((c) => MODIFIER.has(s.deprels[c]))].some(isCompany);
 }
 const MODIFIER = new Set(['amod', 'compound', 'flat', 'nmod']);
+const MODALS = /^(?:would|will|could|might|may|should|must|'d|'ll)$/i;
 const NOUN_SLOTS = new Set(['nsubj', 'nsubj:pass', 'obj', 'obl', 'nmod', 'compound', 'appos']);
 const GOAL_CASES = new Set(['to', 'for', 'against', 'on', 'into', 'toward', 'towards']);
 /** Words that may stand before a country in a place's or a state's own name ("Northern Cyprus", "Greater Somalia"). */
