@@ -229,3 +229,9 @@ describe('protests against a state\'s measures', () => {
     expect(events('About 8,000 people marched through the Ghanaian capital Tuesday in protest against price increases and devaluation of the Ghanaian cedi.')[0]).toMatchObject({ event_type: 'PROTEST', recipient_country: 'GHA' });
   });
 });
+
+describe('a goal phrase of a bare sector word', () => {
+  it('still describes the thing it is for: no recipient', () => {
+    expect(events('Austria recently agreed to release a total of 12 mln dlrs to ease payments difficulties and finance imports of machine tools for industry.')[0]).toMatchObject({ actor_country: 'AUT', recipient: '' });
+  });
+});

@@ -448,7 +448,8 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   for (let k = from; k < s.tokens.length && k <= from + 7 && (/^\p{Lu}/u.test(s.tokens[k].form) || (k > from && NAME_JOINERS.has(s.tokens[k].form))) && !partyAt(k); k++) if (isCompany(k)) return true;
   // up to the head of the phrase the mention modifies (not a phrase it is the goal of: "37 mln dlrs to Tanzania and
   // Rwanda", "a loan for Bolivia" name the parties the money goes to; "a lease with Federated Stores" is a deal)
-  const goal = (k: number) => s.deprels[k] === 'nmod' && children(s, k).some((c) => s.deprels[c] === 'case' && GOAL_CASES.has(s.tokens[c].form.toLowerCase()));
+  // (a named party's: "spare parts for industry" still describes the parts)
+  const goal = (k: number) => partyAt(k)?.kind !== 'sector' && s.deprels[k] === 'nmod' && children(s, k).some((c) => s.deprels[c] === 'case' && GOAL_CASES.has(s.tokens[c].form.toLowerCase()));
   let head = last;
   for (let hops = 0; hops < 6 && MODIFIER.has(s.deprels[head]) && !goal(last) && s.heads[head] >= 0; hops++) head = s.heads[head];
   if (head === last) return false;
