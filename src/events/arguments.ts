@@ -281,7 +281,7 @@ const ACTING_CASE = new Set(['', "'s", '’s', 'of', 'by', 'from', 'including', 
  * coordination and clauses that share their subject ("the leaders discussed efforts to impose costs on Iran,
  * provide aid ...": the leaders; "keep up the pressure on Russia by supplying weapons"). None when that subject
  * is no party or a pronoun; undefined when the tree cannot say (a clause of its own: "sanctions against Japan for
- * violating the agreement", a verb of saying over it: its subject reports the act).
+ * violating the agreement"; a reported clause: the subject of the verb of saying reports the act, not does it).
  */
 export function clauseSubject(s: Sentence, n: number, groups: ActorGroup[]): ActorGroup[] | undefined {
   const usable = groups.filter((g) => !placeOnly(g));

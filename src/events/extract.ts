@@ -1071,12 +1071,8 @@ function lastTwoCountries(known: Actor[], before: number, actors: Actor[]): Acto
 const nameable = (a: Actor) => (a.kind === 'org' || a.kind === 'country') && !a.locative;
 
 /**
- * "the insurgents", "the alliance", "the militant group": a definite sector phrase refers to the latest named
- * organisation or country of that sector in the article.
- */
-/**
  * A body named by the last words of a name the article gave before with its country ("U.S. Navy ... Navy
- * personnel", "the West German Bundestag ... the Bundestag") is that body, of that country.
+ * personnel") is that body, of that country.
  */
 function shortForm(a: Actor, text: string, named: Actor[]): Actor {
   if (a.kind !== 'sector' || a.country || !/^\p{Lu}/u.test(a.name)) return a;
@@ -1084,6 +1080,10 @@ function shortForm(a: Actor, text: string, named: Actor[]): Actor {
   return full ? { ...a, country: full.country } : a;
 }
 
+/**
+ * "the insurgents", "the alliance", "the militant group": a definite sector phrase refers to the latest named
+ * organisation or country of that sector in the article.
+ */
 function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
   if (a.kind !== 'sector' || a.country || !/\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start))) return a;
   // The most salient such party before it (most mentions; of equals, the latest); only when none is, an
