@@ -468,3 +468,11 @@ describe('a sentence-opening condition the parser lost', () => {
     expect(rows('Unless Congress acts, the United States will impose sanctions on Japan.')[0]).toMatchObject({ event_type: 'THREATEN', recipient_country: 'JPN' });
   });
 });
+
+describe('force against a state of affairs', () => {
+  it('is a figure of speech; against a party it is force', () => {
+    const rows = (t: string) => extractEvents(segmented(t, '1987-03-02'), []);
+    expect(rows('The Bank of Canada again fought against money and bond market pressure for a cut in its lending rate.')).toEqual([]);
+    expect(rows('Government troops fought against rebels in the north.')[0]).toMatchObject({ event_type: 'ASSAULT', recipient: 'rebels' });
+  });
+});

@@ -21,6 +21,8 @@ const WH_WORD = /^(?:how|what|which|who|whom|whose|why|when|where)$/i;
  * (not possession: "the capital"; not act, whose first senses hold "installations", "forces", "targets").
  */
 const ABSTRACT = new Set<number>([NOUN.attribute, NOUN.cognition, NOUN.communication, NOUN.feeling, NOUN.relation, NOUN.state, NOUN.time]);
+/** What force "against" a state of affairs fights ("pressure", "inflation", "money"): no party, a figure of speech. */
+const STATES_OF_AFFAIRS = new Set<number>([...ABSTRACT, NOUN.phenomenon, NOUN.process, NOUN.possession]);
 /** What one is blamed for: acts, views, words, traits and states (WordNet's noun classes), never a length of time. */
 const REASONS = new Set<number>([NOUN.act, NOUN.attribute, NOUN.cognition, NOUN.communication, NOUN.feeling, NOUN.relation, NOUN.state]);
 
@@ -354,6 +356,11 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // (a party is no idea, whatever WordNet's first sense: "fighting the forces of President Habre";
     // nor are the words of literal-objects: "attacked targets")
     if (object !== undefined && type === 'ASSAULT' && !target && s.upos[object] === 'NOUN' && !isParty(object) && !LITERAL_OBJECTS.has(objectWord) && ABSTRACT.has(wordClasses(objectWord).noun)) return { as, figurative: 'idea' };
+    // ("fought against money and bond market pressure", "battled against inflation": force against a state of
+    // affairs is a figure of speech as well)
+    const against = kids.find((c) => s.deprels[c] === 'obl' && c > n && children(s, c).some((m) => s.deprels[m] === 'case' && /^against$/i.test(s.tokens[m].form)));
+    const affairs = (c: number) => s.upos[c] === 'NOUN' && !isParty(c) && !LITERAL_OBJECTS.has(s.tokens[c].form.toLowerCase()) && STATES_OF_AFFAIRS.has(wordClasses(s.tokens[c].form.toLowerCase()).noun);
+    if (object === undefined && type === 'ASSAULT' && against !== undefined && [against, ...children(s, against).filter((c) => s.deprels[c] === 'conj')].every(affairs)) return { as, figurative: 'idea' };
     // ("What we want now is to kill it once and for all": a bill or a plan is killed, not a person, who is him or her)
     if (object !== undefined && type === 'ASSAULT' && /^kill/.test(form) && /^it$/i.test(s.tokens[object].form)) return { as, figurative: 'idea' };
     // "he had been struck by the widespread awareness of ...": force whose agent is an idea or a feeling moves
