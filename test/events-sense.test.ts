@@ -476,3 +476,20 @@ describe('force against a state of affairs', () => {
     expect(rows('Government troops fought against rebels in the north.')[0]).toMatchObject({ event_type: 'ASSAULT', recipient: 'rebels' });
   });
 });
+
+describe('acts that are only prospects', () => {
+  it('codes no act of "any" kind, none hoped for, none a prospect is of', () => {
+    const rows = (t: string) => extractEvents(segmented(t, '1987-06-01'), []);
+    expect(rows('Any Syrian attack on the border posts would be answered at once, the Israeli minister said.').filter((e) => e.trigger === 'attack')).toEqual([]);
+    expect(rows('Egyptian ministers are hopeful about reaching agreement with Israel on the border.')).toEqual([]);
+    expect(rows('Iraq launched an attack on the Iranian oil terminal.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'IRQ', recipient_country: 'IRN' });
+  });
+});
+
+describe('a hope and a prospect reach only their own act', () => {
+  it('keeps an act coordinated with its own subject, and one in a clause hung below the prospect', () => {
+    const rows = (t: string, d = '1987-03-01') => extractEvents(segmented(t, d), []);
+    expect(rows('World Bank Vice-President Peter Lund said the bank was eager to finance Chilean plans to stimulate growth and that he was urging private banks to grant new loans to the country.').map((e) => e.event_type)).toContain('REQUEST');
+    expect(rows('Last week, Romania weighed the possibility of sending its warplanes to Moldova, with Bucharest asking the White House if the Biden administration could guarantee it would provide them with US-made fighter jets.', '2022-03-01').map((e) => e.event_type)).toContain('REQUEST');
+  });
+});

@@ -79,6 +79,9 @@ const REPORT_NOUNS = list('report-nouns');
 const DENIAL_VERBS = list('denial-verbs');
 /** Nouns of evidence or likelihood that "no" or "little" negate ("no evidence that", "little prospect of"). */
 const DOUBT_NOUNS = list('doubt-nouns');
+/** prospect-nouns, hope-adjectives: an act a prospect, a risk or a hope is of, or one hoped for, has not happened. */
+const PROSPECT_NOUNS = list('prospect-nouns');
+const HOPE_ADJECTIVES = list('hope-adjectives');
 /** Verbs of words against someone: an attack coordinated with one is words too. */
 const SMEAR_VERBS = list('smear-verbs');
 /** blame-for-verbs: force words whose "for" phrase is what is blamed ("attacked China for its trade practices"). */
@@ -188,6 +191,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // ("ADB lending had declined", "stepped up lending by banks": a gerund standing where a noun does, with no
   // subject, auxiliary or object of its own, names the business, as the noun would)
   const gerundAsNoun = /ing$/.test(form) && NOUN_SLOTS.has(s.deprels[n]) && !children(s, n).some((c) => ['aux', 'nsubj', 'obj', 'iobj'].includes(s.deprels[c]));
+  // ("Any Iranian attack on shipping would be met with force": any act of a kind is none in particular)
+  if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'det' && /^any$/i.test(s.tokens[c].form))) return { as: 'none', why: 'any' };
   if ((as === 'noun' || gerundAsNoun) && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
   // ("because of", "due to": the first word is the case marker, the rest hang on it as `fixed`)
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'case' && BACKGROUND_CASES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'background' };
@@ -227,6 +232,15 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       if (REPORT_NOUNS.has(noun) && s.tokens.some((t, j) => j > n && DENIAL_PREDICATES.has(t.form.toLowerCase()) && s.tokens.slice(Math.max(n + 1, j - 3), j).some((b) => BE_FORMS.has(b.form.toLowerCase())))) return { as: 'none', why: 'denied' };
       if (doubtedIn(s, k)) return { as: 'none', why: 'negated' };
     }
+    // "the prospect of a Senate strike", "optimistic about reaching agreement": an act a prospect or a hope is of
+    // has not happened
+    // (the act itself, or the object of the verb that is: "the possibility of sending warplanes", not an act in a
+    // clause hung below that one, nor one coordinated with the hope: "was eager to finance ... and was urging")
+    const under = pathToRoot(s, n).find((x) => s.heads[x] === k);
+    const itself = under !== undefined && (under === n || (s.heads[n] === under && ['obj', 'xcomp', 'ccomp'].includes(s.deprels[n])));
+    if (k !== n && itself && s.upos[k] === 'NOUN' && PROSPECT_NOUNS.has(s.tokens[k].form.toLowerCase()) && (s.deprels[under!] === 'nmod' || s.deprels[under!] === 'acl') && children(s, under!).some((m) => /^of$/i.test(s.tokens[m].form))) return { as: 'none', why: 'prospect' };
+    const ownSubject = pathToRoot(s, n).slice(0, Math.max(0, pathToRoot(s, n).indexOf(k))).some((x) => s.deprels[x] === 'conj' && children(s, x).some((c) => s.deprels[c] === 'nsubj'));
+    if (k !== n && under !== undefined && !ownSubject && s.upos[k] === 'ADJ' && HOPE_ADJECTIVES.has(s.tokens[k].form.toLowerCase()) && ['xcomp', 'ccomp', 'advcl', 'obl', 'acl'].includes(s.deprels[under])) return { as: 'none', why: 'hope' };
     // "there is no grain of truth to the Japanese imposing tariffs": the doubt is the clause's subject
     if (k !== n && children(s, k).some((c) => s.deprels[c] === 'expl') && children(s, k).some((c) => s.deprels[c] === 'nsubj' && doubtedIn(s, c))) return { as: 'none', why: 'negated' };
     if (k !== n && s.deprels[k] === 'root') break;
