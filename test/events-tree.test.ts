@@ -536,3 +536,9 @@ describe('countries carried within an article (survey 9)', () => {
     expect(extractEvents(segmented(text, '1987-03-30'), [])[0].actor_country).toBe('');
   });
 });
+
+describe('the place force is used on', () => {
+  it('is a place named after the trigger, not where the news was told', () => {
+    expect(events('In Cairo, officials said Israeli jets bombed targets near Damascus.', '1987-06-01')[0]).toMatchObject({ actor_country: 'ISR', recipient_country: 'SYR' });
+  });
+});

@@ -785,8 +785,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const statement = statements.find((s) => s.start <= trig.start && s.end >= trig.end);
     // Force used against a place ("shelled Jericho") has the place's country as recipient.
     // (so does a deployment there: "expand a training mission in Iraq")
-    if (!roles.recipients.length && place && place.start > trig.start && (VICTIM_TYPES.has(type) || type === 'MOBILIZE') && place.country !== roles.actors[0]?.country) {
-      roles.recipients = [{ name: place.name, country: place.country, sector: '', office: '', kind: 'country', locative: true, capital: false, start: place.start, end: place.end, text: place.name }];
+    // (a place after the trigger: "In Baghdad, a spokesman said Iraqi warplanes destroyed a station at Ahvaz")
+    const target = places.find((pl) => pl.kind === 'city' && pl.start > trig.start) ?? places.find((pl) => pl.start > trig.start);
+    if (!roles.recipients.length && target && (VICTIM_TYPES.has(type) || type === 'MOBILIZE') && target.country !== roles.actors[0]?.country) {
+      roles.recipients = [{ name: target.name, country: target.country, sector: '', office: '', kind: 'country', locative: true, capital: false, start: target.start, end: target.end, text: target.name }];
     }
     // Civilians harmed where the sentence places the act are that country's ("shelling of Kharkiv killed five civilians"),
     // when the article names that country (a gazetteer's namesake elsewhere is no evidence).
