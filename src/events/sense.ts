@@ -212,14 +212,15 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   }
   // "If I were in his position, I would be asking ...": "would" under a condition is imagined too.
   const conditional = children(s, n).some((c) => s.deprels[c] === 'aux' && /^(?:would|could|might|'d)$/i.test(s.tokens[c].form));
-  for (const k of pathToRoot(s, n)) {
+  const up = pathToRoot(s, n);
+  for (const k of up) {
     if (children(s, k).some((c) => s.deprels[c] === 'mark' && CONDITION.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'condition' };
     if (conditional && children(s, k).some((c) => s.deprels[c] === 'advcl' && c < n && children(s, c).some((m) => s.deprels[m] === 'mark' && CONDITION.has(s.tokens[m].form.toLowerCase())))) return { as: 'none', why: 'condition' };
     // "many expect the Fed to add reserves", "analysts predict that Iran will attack": someone else's forecast of
     // the act tells no act ("Iran expects to sign" is its own plan, "is expected to" a schedule: both stay)
     if (k !== n && FORECAST_VERBS.has(s.tokens[k].form.toLowerCase()) && (s.upos[k] === 'VERB')) {
       const kk = children(s, k);
-      const below = pathToRoot(s, n).find((x) => s.heads[x] === k);
+      const below = up.find((x) => s.heads[x] === k);
       if (kk.some((c) => s.deprels[c] === 'nsubj') && (kk.some((c) => s.deprels[c] === 'obj') || (below !== undefined && children(s, below).some((c) => s.deprels[c] === 'nsubj')))) return { as: 'none', why: 'forecast' };
     }
     // "denied as baseless reports that it intended to threaten shipping": a report denied tells no act;
@@ -236,21 +237,20 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // has not happened
     // (the act itself, or the object of the verb that is: "the possibility of sending warplanes", not an act in a
     // clause hung below that one, nor one coordinated with the hope: "was eager to finance ... and was urging")
-    const under = pathToRoot(s, n).find((x) => s.heads[x] === k);
+    const under = up.find((x) => s.heads[x] === k);
     const itself = under !== undefined && (under === n || (s.heads[n] === under && ['obj', 'xcomp', 'ccomp'].includes(s.deprels[n])));
     if (k !== n && itself && s.upos[k] === 'NOUN' && PROSPECT_NOUNS.has(s.tokens[k].form.toLowerCase()) && (s.deprels[under!] === 'nmod' || s.deprels[under!] === 'acl') && children(s, under!).some((m) => /^of$/i.test(s.tokens[m].form))) return { as: 'none', why: 'prospect' };
-    const ownSubject = pathToRoot(s, n).slice(0, Math.max(0, pathToRoot(s, n).indexOf(k))).some((x) => s.deprels[x] === 'conj' && children(s, x).some((c) => s.deprels[c] === 'nsubj'));
-    if (k !== n && under !== undefined && !ownSubject && s.upos[k] === 'ADJ' && HOPE_ADJECTIVES.has(s.tokens[k].form.toLowerCase()) && ['xcomp', 'ccomp', 'advcl', 'obl', 'acl'].includes(s.deprels[under])) return { as: 'none', why: 'hope' };
+    if (k !== n && under !== undefined && s.upos[k] === 'ADJ' && HOPE_ADJECTIVES.has(s.tokens[k].form.toLowerCase()) &&
+      !up.slice(0, up.indexOf(k)).some((x) => s.deprels[x] === 'conj' && children(s, x).some((c) => s.deprels[c] === 'nsubj')) && ['xcomp', 'ccomp', 'advcl', 'obl', 'acl'].includes(s.deprels[under])) return { as: 'none', why: 'hope' };
     // "there is no grain of truth to the Japanese imposing tariffs": the doubt is the clause's subject
     if (k !== n && children(s, k).some((c) => s.deprels[c] === 'expl') && children(s, k).some((c) => s.deprels[c] === 'nsubj' && doubtedIn(s, c))) return { as: 'none', why: 'negated' };
     if (k !== n && s.deprels[k] === 'root') break;
   }
   // "would require British jets shooting down Russian jets": what something requires is not done (the act, or
-  // the party doing it, is what the requirement governs)
-  const path = pathToRoot(s, n);
-  for (let i = 0; i + 1 < path.length && i < 3; i++) {
-    if (REQUIREMENT_VERBS.has(s.tokens[path[i + 1]].form.toLowerCase()) && ['obj', 'xcomp', 'ccomp', 'csubj'].includes(s.deprels[path[i]])) return { as: 'none', why: 'hypothetical' };
-    if (!['acl', 'obj', 'xcomp', 'ccomp'].includes(s.deprels[path[i]])) break;
+  // the party doing it, or an act coordinated with it, is what the requirement governs)
+  for (let i = 0; i + 1 < up.length && i < 4; i++) {
+    if (REQUIREMENT_VERBS.has(s.tokens[up[i + 1]].form.toLowerCase()) && ['obj', 'xcomp', 'ccomp', 'csubj'].includes(s.deprels[up[i]])) return { as: 'none', why: 'hypothetical' };
+    if (!['acl', 'obj', 'xcomp', 'ccomp', 'conj'].includes(s.deprels[up[i]])) break;
   }
   // "an Iranian blockade of the Strait was unlikely": an act called unlikely or impossible did not happen
   if (/^nsubj/.test(s.deprels[n]) && s.heads[n] >= 0 && UNLIKELY.has(s.tokens[s.heads[n]].form.toLowerCase())) return { as: 'none', why: 'hypothetical' };
@@ -284,9 +284,6 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       // so is a participle clause of one: "NATO should come to its defence, deploying its forces")
       const markers = children(s, k).filter((c) => s.deprels[c] === 'mark' || s.deprels[c] === 'case');
       const means = s.deprels[k] === 'advcl' && (markers.some((c) => /^by$/i.test(s.tokens[c].form)) || (!markers.length && /ing$/i.test(s.tokens[k].form)));
-      // ("would require British jets shooting down Russian jets": what something requires is not done)
-      const head = s.heads[k];
-      if (head >= 0 && REQUIREMENT_VERBS.has(s.tokens[head].form.toLowerCase()) && ['obj', 'xcomp', 'ccomp'].includes(s.deprels[k])) return { as: 'none', why: 'hypothetical' };
       if (s.deprels[k] !== 'conj' && s.deprels[k] !== 'xcomp' && !means) break;
       k = s.heads[k];
     }
@@ -472,7 +469,8 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   // (a named party's: "spare parts for industry" still describes the parts)
   const goal = (k: number) => partyAt(k)?.kind !== 'sector' && s.deprels[k] === 'nmod' && children(s, k).some((c) => s.deprels[c] === 'case' && GOAL_CASES.has(s.tokens[c].form.toLowerCase()));
   let head = last;
-  for (let hops = 0; hops < 6 && MODIFIER.has(s.deprels[head]) && !goal(last) && s.heads[head] >= 0; hops++) head = s.heads[head];
+  const climbs = !goal(last);
+  for (let hops = 0; climbs && hops < 6 && MODIFIER.has(s.deprels[head]) && s.heads[head] >= 0; hops++) head = s.heads[head];
   if (head === last) return false;
   const owner = partyAt(head);
   if (owner && owner.kind !== 'country') return owner.sector === 'business';
