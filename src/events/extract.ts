@@ -260,7 +260,6 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
 function antecedent(word: string, trig: TriggerMatch, node: number | undefined, s: AnalysedSentence | undefined, groups: ActorGroup[], toks: Token[], text: string, statements: StatementRow[], previousSubjectOf: () => Actor[], published: string, skip?: (a: Actor[]) => boolean): Actor[] {
   // (a skip test is given for an object pronoun: never the act's own actor)
   const objectPronoun = !!skip;
-  skip ??= () => false;
   const statement = statements.find((st) => st.start <= trig.start && st.end >= trig.end && st.speaker);
   const speaker = (): Actor[] => {
     if (!statement) return [];
@@ -272,11 +271,15 @@ function antecedent(word: string, trig: TriggerMatch, node: number | undefined, 
     // statement found for them, "Ruhollah Khomeini": IRN)
     return findActorGroups(name, 0, name.length, published)[0]?.actors ?? [{ name, country: statement.speaker_country ?? '', sector: '', office: '', kind: 'person', locative: false, capital: false, start: 0, end: 0, text: name }];
   };
+  const direct = !!statement && /["“'‘]/.test(text.slice(Math.max(0, statement.start - 1), statement.start));
   if (word === 'we' || word === 'i') {
     // In a direct quote "we" is the speaker's body or state.
-    const direct = !!statement && /["“'‘]/.test(text.slice(Math.max(0, statement.start - 1), statement.start));
     return speaker().map((a) => (word === 'we' && direct ? collective(a) : a));
   }
+  // In their own words speakers say "I" and "we": a "him" or "it" in a direct quote is someone else.
+  const own = skip ?? (() => false);
+  const speakerNames = direct ? new Set(speaker().map((a) => a.name)) : new Set<string>();
+  skip = (a) => own(a) || a.some((x) => speakerNames.has(x.name));
   const at = node ?? (s ? s.tokens.findIndex((t) => t.start >= trig.start) : -1);
   const before = s && at >= 0 ? subjectsBefore(s, at, groups) : undefined;
   const candidates = before?.parties.map((gs) => gs.flatMap((g) => g.actors)) ?? [];
