@@ -493,3 +493,12 @@ describe('a hope and a prospect reach only their own act', () => {
     expect(rows('Last week, Romania weighed the possibility of sending its warplanes to Moldova, with Bucharest asking the White House if the Biden administration could guarantee it would provide them with US-made fighter jets.', '2022-03-01').map((e) => e.event_type)).toContain('REQUEST');
   });
 });
+
+describe('plans and intentions denied', () => {
+  it('codes no act a party has no plan, intention or reason to do', () => {
+    const rows = (t: string) => extractEvents(segmented(t, '1987-06-01'), []);
+    expect(rows('India said it had no plans to meet Pakistani officials.')).toEqual([]);
+    expect(rows('Iran said it had no intention of attacking Kuwait.')).toEqual([]);
+    expect(rows('India said it plans to meet Pakistani officials.')).toEqual([expect.objectContaining({ actor_country: 'IND', recipient_country: 'PAK' })]);
+  });
+});

@@ -547,3 +547,28 @@ describe('the place force is used on', () => {
     expect(events('In Cairo, officials said Israeli jets bombed targets near Damascus.', '1987-06-01')[0]).toMatchObject({ actor_country: 'ISR', recipient_country: 'SYR' });
   });
 });
+
+describe("sides named in the verb's own clause (survey 11)", () => {
+  it('takes no recipient from a clause or an adjective below the verb', () => {
+    // "USDA" sits in the adjective's phrase of the object; "Cairo's debt" in a clause modifying it
+    expect(events('Lyng attacked what he called misleading press reports critical of the Agriculture Department.', '1987-03-02').map((e) => e.recipient)).not.toContain('Agriculture Department');
+    expect(events('Egypt and the Soviet Union are expected to sign an agreement settling Cairo\'s military debt.', '1987-03-02').map((e) => e.recipient)).not.toContain("Cairo's military");
+  });
+  it('keeps the sides a threat\'s condition, a supported clause, a purpose and a participle going on with the act name', () => {
+    expect(events('The United States will retaliate if the European Community adopts the tax.', '1987-03-02')[0]).toMatchObject({ actor_country: 'USA', recipient: 'European Community' });
+    expect(events('Britain strongly supports Finland and Sweden joining Nato.', '2022-05-01')[0]).toMatchObject({ event_type: 'SUPPORT', recipient_country: 'FIN' });
+    expect(events('In 2014 Putin sent troops to annex Crimea, a mainly Russian-speaking region of Ukraine.', '2022-05-01')[0]).toMatchObject({ event_type: 'MOBILIZE', recipient_country: 'UKR' });
+    expect(events('Russia is bombing indiscriminately, killing civilians.', '2022-05-01')[0]).toMatchObject({ event_type: 'ASSAULT', recipient: 'civilians' });
+    // a purpose names no bare sector word: "measures to help farmers" helps no party of the act
+    expect(events('Malaysia agreed to the deal in October after India said it could no longer buy palm oil.', '1987-03-02')[0]).toMatchObject({ actor_country: 'MYS', recipient: '' });
+  });
+  it('takes no recipient from the infinitive an object controls: the object is the one asked', () => {
+    expect(events('Iraq urged the Arab countries to boycott Iran.', '1987-03-02')).toEqual([expect.objectContaining({ event_type: 'REQUEST', actor_country: 'IRQ', recipient: '' })]);
+    expect(events('Iraq urged Egypt to boycott Iran.', '1987-03-02')).toEqual([expect.objectContaining({ event_type: 'REQUEST', actor_country: 'IRQ', recipient_country: 'EGY' })]);
+  });
+  it('gives a conjunct and a controlled verb the subject they share, even one that is no party', () => {
+    // the gunman injured them, not the police who reported it; the miners block the route, not the police
+    expect(events('Malaysian police said an armed man killed one person and injured two others outside the Chinese embassy.', '1987-03-02').map((e) => e.actor)).not.toContain('Malaysian police');
+    expect(events('Police fired tear gas to disperse miners blocking the route of the motorcade.', '1987-03-02').filter((e) => e.event_type === 'PROTEST').map((e) => e.actor)).not.toContain('Police');
+  });
+});

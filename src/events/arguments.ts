@@ -68,7 +68,7 @@ const RECIPIENT_PREPS: Partial<Record<PloverType, string[]>> = {
 const gerundSubject = (s: Sentence, v: number) =>
   /ing$/i.test(s.tokens[v].form) && childrenBy(s, v, 'xcomp').some((k) => isParticiple(s.tokens[k].form) && !childrenBy(s, k, 'mark').length && !childrenBy(s, k, 'aux').length);
 /** Types whose clausal complement's subject is the recipient: the accused, the one asked to act. */
-const CLAUSE_RECIPIENT = new Set<PloverType>(['ACCUSE', 'REQUEST']);
+export const CLAUSE_RECIPIENT = new Set<PloverType>(['ACCUSE', 'REQUEST']);
 /** Types whose object is the actor's own means, not a recipient. */
 const OWN_OBJECT = new Set<PloverType>(['MOBILIZE', 'RETREAT']);
 /** Of a noun trigger, "of" names what is acted on ("the invasion of Kuwait", "criticism of the plan"). */
@@ -398,7 +398,7 @@ function sharedAgent(s: Sentence, v: number): number | undefined {
 
 interface Subject {
   node: number;
-  /** The verb's own nsubj, or the head noun its relative pronoun stands for (not a controller's or a conjunct's). */
+  /** A subject written for the verb or one it shares as surely: its nsubj, the head noun its relative pronoun stands for, an object controlling it, a written subject its conjunct or participle clause inherits. */
   own?: boolean;
   /** The subject is the act's patient (passive subject, head of a reduced passive relative). */
   patient: boolean;
@@ -425,9 +425,10 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
     const obj = [...childrenBy(s, head, 'obj'), ...childrenBy(s, head, 'iobj')].find((c) => !RELATIVE.has(s.tokens[c].form.toLowerCase()));
     // "recorded 351 civilians killed", "wants the troops withdrawn": a bare participle says what befell its controller
     const bareParticiple = isParticiple(s.tokens[v].form) && !children(s, v).some((c) => s.deprels[c] === 'mark' || s.deprels[c] === 'obj');
-    if (obj !== undefined) return { node: obj, patient: bareParticiple };
+    // (the controller is as much the verb's subject as a written one: "disperse miners blocking the route")
+    if (obj !== undefined) return { node: obj, patient: bareParticiple, own: true };
     const up = subjectOf(s, head, hops + 1);
-    return up && { node: up.node, patient: up.patient && isPassive(s, v) };
+    return up && { node: up.node, patient: up.patient && isPassive(s, v), own: up.own };
   }
   if (rel === 'conj' && isVerb(s, head)) {
     // "He said the administration was resisting ... and was working with Congress": a conjunct repeating
@@ -440,8 +441,9 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
         return up && { node: up.node, patient: isPassive(s, v) };
       }
     }
+    // (a conjunct shares its head's written subject: "an armed man killed one person and injured two others")
     const up = subjectOf(s, head, hops + 1);
-    return up && { node: up.node, patient: isPassive(s, v) || (up.patient && !/ing$/.test(s.tokens[v].form)) };
+    return up && { node: up.node, patient: isPassive(s, v) || (up.patient && !/ing$/.test(s.tokens[v].form)), own: up.own };
   }
   // "..., killing five soldiers": a participle clause shares its head's subject.
   // ("before talking to the banks", "after meeting Iran": so does one introduced by a preposition of time)
@@ -449,7 +451,7 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
     children(s, v).every((c) => (s.deprels[c] !== 'mark' && s.deprels[c] !== 'case') || TIME_MARK.has(s.tokens[c].form.toLowerCase()))) {
     // ("They were provided safe passage after seeking refuge": the passive's subject sought it)
     const up = subjectOf(s, head, hops + 1);
-    return up && (!up.patient || up.own) ? { node: up.node, patient: false } : undefined;
+    return up && (!up.patient || up.own) ? { node: up.node, patient: false, own: up.own } : undefined;
   }
   // "..., when asked by reporters": a passive participle clause is about its main verb's subject.
   if (rel === 'advcl' && isParticiple(s.tokens[v].form) && !childrenBy(s, v, 'obj').length && agentOf(s, v) !== undefined && isVerb(s, head)) {

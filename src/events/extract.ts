@@ -35,7 +35,7 @@ import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { claimantOf, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
+import { claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
 import { CLAIM_VERBS, describesOther, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, WEAPONS } from './sense.ts';
 
 export interface EventRow {
@@ -219,7 +219,45 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   };
   // ("seized crossings along the Pakistan border": a border a country word names is where, shared by two)
   const border = (a: Actor) => /^[\s-]*(?:border|borders|frontier|frontiers)\b/i.test(text.slice(a.end, a.end + 12));
-  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !source(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a) && !border(a));
+  // A verb's recipient by proximity stands in the verb's own clause. A clause of its own below the verb (with a
+  // subject or a subordinator of its own: "agreed to the deal after India said", "the condition it imposed on
+  // Brazil"), a reported clause, or an adjective's phrase ("press reports critical of USDA") names none of its
+  // sides; a purpose or means clause ("sent to support Ukraine", "measures to help farmers") may name a party,
+  // never a bare sector word. (A threat's condition names who is threatened: "will retaliate if the EC adopts
+  // the tax"; an accusation's clause whom it accuses.)
+  const belowClause = (a: Actor) => {
+    if (!verbNode) return false;
+    const k = tokenOf(a);
+    const path = k >= 0 ? pathToRoot(s, k) : [];
+    const upTo = path.indexOf(node);
+    if (upTo <= 0) return false;
+    const controlled = children(s, node).some((c) => s.deprels[c] === 'obj' || s.deprels[c] === 'iobj');
+    const type = trig.pattern.type;
+    return path.slice(0, upTo).some((x) => {
+      // (the words above the mention, not its own: "Iranian" in "an attack on the Iranian terminal")
+      if (s.tokens[x].start >= a.start && s.tokens[x].end <= a.end) return false;
+      const rel = s.deprels[x];
+      if (rel === 'amod') return true;
+      // ("strongly supports Finland and Sweden joining Nato": the subject of the clause the verb takes is its side)
+      if ((rel === 'ccomp' || rel === 'xcomp') && s.heads[x] === node && s.heads[k] === x && /^nsubj/.test(s.deprels[k])) return false;
+      if (rel === 'ccomp' || rel === 'parataxis' || rel === 'csubj') return !(CLAUSE_RECIPIENT.has(type) && rel === 'ccomp');
+      if (rel !== 'acl' && rel !== 'advcl' && rel !== 'xcomp') return false;
+      // ("urged the Arab countries to boycott Iran": the object the infinitive's subject is, is the one asked)
+      if (rel === 'xcomp' && controlled && CLAUSE_RECIPIENT.has(type)) return true;
+      const marks = children(s, x).filter((c) => s.deprels[c] === 'mark').map((c) => s.tokens[c].form.toLowerCase());
+      if ((HOSTILE.has(type) || type === 'THREATEN') && marks.some((m) => m === 'if' || m === 'unless')) return false;
+      // ("is bombing indiscriminately, killing civilians": a participle going on with the act names its sides)
+      if (rel === 'advcl' && !marks.length && /ing$/i.test(s.tokens[x].form)) return false;
+      const ownClause = children(s, x).some((c) => s.deprels[c] === 'nsubj' || s.deprels[c] === 'nsubj:pass') || marks.some((m) => m !== 'to' && m !== 'by' && m !== 'for');
+      return ownClause || (a.kind === 'sector' && !a.country);
+    });
+  };
+  // ("launched a military attack", "Cairo's military debt": a sector word as an adjective describes a thing)
+  const modifierWord = (a: Actor) => {
+    const k = s.tokens.findIndex((t) => t.end === a.end);
+    return a.kind === 'sector' && k >= 0 && s.upos[k] === 'ADJ' && s.deprels[k] === 'amod';
+  };
+  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !belowClause(a) && !modifierWord(a) && !source(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a) && !border(a));
   // (an object pronoun the tree found is resolved by the caller: "accusing it of harbouring rebels" does not accuse rebels)
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : tree.pronounRecipient !== undefined || tree.countryRecipient !== undefined ? [] : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
