@@ -224,18 +224,24 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   // Brazil"), a reported clause, or an adjective's phrase ("press reports critical of USDA") names none of its
   // sides; a purpose or means clause ("sent to support Ukraine", "measures to help farmers") may name a party,
   // never a bare sector word. (A threat's condition names who is threatened: "will retaliate if the EC adopts
-  // the tax"; an accusation's clause whom it accuses.)
+  // the tax"; an accusation's clause whom it accuses; the place force, a withdrawal or a concession is
+  // about is named wherever the parser hung it: "the curfew imposed in Sudan", "troops from neighboring Lebanon".)
   const belowClause = (a: Actor) => {
     if (!verbNode) return false;
-    const k = tokenOf(a);
+    const type = trig.pattern.type;
+    if (a.locative && (HOSTILE.has(type) || type === 'RETREAT' || type === 'CONCEDE')) return false;
+    // (the mention's head: the token whose head is outside it)
+    const inside = (x: number) => s.tokens[x].start >= a.start && s.tokens[x].end <= a.end;
+    const k = s.tokens.findIndex((_, x) => inside(x) && (s.heads[x] < 0 || !inside(s.heads[x])));
     const path = k >= 0 ? pathToRoot(s, k) : [];
     const upTo = path.indexOf(node);
     if (upTo <= 0) return false;
     const controlled = children(s, node).some((c) => s.deprels[c] === 'obj' || s.deprels[c] === 'iobj');
-    const type = trig.pattern.type;
+    const marksOf = (x: number) => children(s, x).filter((c) => s.deprels[c] === 'mark').map((c) => s.tokens[c].form.toLowerCase());
+    if (HOSTILE_OR_THREAT.has(type) && path.slice(0, upTo).some((x) => s.deprels[x] === 'advcl' && marksOf(x).some((m) => m === 'if' || m === 'unless'))) return false;
     return path.slice(0, upTo).some((x) => {
       // (the words above the mention, not its own: "Iranian" in "an attack on the Iranian terminal")
-      if (s.tokens[x].start >= a.start && s.tokens[x].end <= a.end) return false;
+      if (inside(x)) return false;
       const rel = s.deprels[x];
       if (rel === 'amod') return true;
       // ("strongly supports Finland and Sweden joining Nato": the subject of the clause the verb takes is its side)
@@ -244,11 +250,10 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
       if (rel !== 'acl' && rel !== 'advcl' && rel !== 'xcomp') return false;
       // ("urged the Arab countries to boycott Iran": the object the infinitive's subject is, is the one asked)
       if (rel === 'xcomp' && controlled && CLAUSE_RECIPIENT.has(type)) return true;
-      const marks = children(s, x).filter((c) => s.deprels[c] === 'mark').map((c) => s.tokens[c].form.toLowerCase());
-      if ((HOSTILE.has(type) || type === 'THREATEN') && marks.some((m) => m === 'if' || m === 'unless')) return false;
+      const marks = marksOf(x);
       // ("is bombing indiscriminately, killing civilians": a participle going on with the act names its sides)
       if (rel === 'advcl' && !marks.length && /ing$/i.test(s.tokens[x].form)) return false;
-      const ownClause = children(s, x).some((c) => s.deprels[c] === 'nsubj' || s.deprels[c] === 'nsubj:pass') || marks.some((m) => m !== 'to' && m !== 'by' && m !== 'for');
+      const ownClause = children(s, x).some((c) => s.deprels[c] === 'nsubj' || s.deprels[c] === 'nsubj:pass') || marks.some((m) => m !== 'to' && m !== 'by' && m !== 'for' && m !== 'from');
       return ownClause || (a.kind === 'sector' && !a.country);
     });
   };
