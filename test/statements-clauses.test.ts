@@ -510,3 +510,29 @@ describe('a participle set off after the subject', () => {
     ]);
   });
 });
+
+describe('clauses that "and" or a passive "by" end (issue #14)', () => {
+  it('stops before "and", a pronoun and a verb of speech: a clause of its own', () => {
+    expect(cueQuote('Mayor Jim Cole said thieves had broken into the depot and he warned that the guards were unpaid.')).toEqual([
+      ['said', 'thieves had broken into the depot'],
+      ['warned', 'that the guards were unpaid'],
+    ]);
+  });
+  it('keeps pronouns joined inside the words ("that he and she agreed")', () => {
+    expect(cueQuote('Mayor Jim Cole said that he and she agreed on the budget for the schools.')).toEqual([
+      ['said', 'that he and she agreed on the budget for the schools'],
+    ]);
+  });
+  it('ends a participle\'s words where "and" brings a finite reporting verb of another tense', () => {
+    expect(cueQuote('Governor Ann Miller called the ruling a disgrace, saying it had no place in the state and said the legislature would act.')).toEqual([
+      ['called', 'the ruling a disgrace'],
+      ['saying', 'it had no place in the state'],
+      ['said', 'the legislature would act'],
+    ]);
+  });
+  it('reads a past participle before "by" and its agent as a passive, not the noun before it speaking', () => {
+    const cues = cueQuote('The union released a video of the mayor making remarks viewed by many as hostile to nurses.').map(([c]) => c);
+    expect(cues).not.toContain('viewed');
+    expect(statements('The plan, criticized by economists, was dropped.')).toHaveLength(0);
+  });
+});

@@ -134,6 +134,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // Passive ("it is claimed"), but not progressive ("Clinton is calling for ...": the subject speaks).
     const progressive = t[i].lo.endsWith('ing') && !!prev && /^(is|was|are|were|been|be)$/.test(prev.lo);
     if (!participle && !progressive && prev && /^(is|was|are|were|been|be|being|get|gets|got)$/.test(prev.lo)) continue;
+    // "the move criticized by economists", "remarks viewed by some as ...": a participle with its agent after "by" is
+    // a passive; the noun before it is what was said or done, not who said it ("responded by saying" is no passive).
+    if (!participle && t[i].lo !== form.base && verbTense(t[i].lo) === 'past' && t[i + 1]?.lo === 'by' && t[i + 2]?.word && !t[i + 2].lo.endsWith('ing') && !(t[i + 3]?.lo.endsWith('ing') && /^(first|then|simply|again|also|quickly)$/.test(t[i + 2].lo)) && !(prev && /^(has|have|had|having)$|['’](ve|d)$/.test(prev.lo))) continue;
     let subject: Subject | null = null;
     let inverted = false;
     if (participle) {
@@ -700,11 +703,16 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
       if (v < b && verbTense(t[v].lo) === 'past') return k;
     }
     // "said Trump was ignorant of Islam and criticized him": the speaker's next reporting verb, same tense.
+    // After a participle's words a finite one is the sentence's own ("saying it was wrong and said ..."), whatever its tense.
     if (w.lo === 'and') {
       let v = k + 1;
       if (t[v].word && !t[v].cap && t[v].lo.endsWith('ly') && v + 1 < b) v++;
-      if (cueAt(t[v]) && verbTense(t[v].lo) === tense && tense !== null) return k - (t[k - 1].t === ',' ? 1 : 0);
+      const vt = verbTense(t[v].lo);
+      if (cueAt(t[v]) && vt !== null && (vt === tense || (tense === 'ing' && !t[v].cap))) return k - (t[k - 1].t === ',' ? 1 : 0);
     }
+    // "said Russia hacked the files and she accused ...": "and", a pronoun and a verb of speech open a clause of its
+    // own; not pronouns joined ("that he and she agreed").
+    if (w.lo === 'and' && t[k - 1].word && !SPEAKER_PRONOUNS.has(t[k - 1].lo) && /^(he|she|they|we|i)$/.test(n.lo) && newSpeakerVerb(t, k + 1, b)) return k;
   }
   return -1;
 }
