@@ -65,6 +65,9 @@ describe('a country word describing a company or a commodity is no party', () =>
   });
   it('codes no state for a nationality before a company name, nor an officer for "General Motors"', () => {
     expect(events('American Midland has agreed to sell its property to the city of Boston.')).toEqual([]);
+    // (a capitalised common word after the nationality is a name too, whatever the tagger made of it)
+    expect(events('British Printing withdrew its offer for Harcourt last week.')).toEqual([]);
+    expect(events('British Foreign Secretary Geoffrey Howe rejected the offer.')[0]).toMatchObject({ actor_country: 'GBR' });
     expect(events('General Acquisition repeated its request that the Senate drop the bill.').map((e) => e.actor)).not.toContain('Acquisition');
   });
   it('takes an analyst\'s "should" for an opinion, a state\'s for a demand', () => {

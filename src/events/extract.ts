@@ -80,6 +80,8 @@ export interface EventRow {
 const PROMISABLE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 /** Material conflict: said to happen on a condition, it is a threat (PLOVER manual 3.11). */
 const HOSTILE = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+/** Words opening a purpose or means clause, which may name an act's party ("to help Taiwan", "by equipping Ukraine", "in strengthening its air force"). */
+const MEANS_MARKS = new Set(['to', 'by', 'for', 'from', 'in', 'of']);
 const HOSTILE_OR_THREAT = new Set<PloverType>([...HOSTILE, 'THREATEN']);
 const COOPERATIVE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
 /** What a threat threatens (PLOVER THREATEN modes). */
@@ -253,7 +255,8 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
       const marks = marksOf(x);
       // ("is bombing indiscriminately, killing civilians": a participle going on with the act names its sides)
       if (rel === 'advcl' && !marks.length && /ing$/i.test(s.tokens[x].form)) return false;
-      const ownClause = children(s, x).some((c) => s.deprels[c] === 'nsubj' || s.deprels[c] === 'nsubj:pass') || marks.some((m) => m !== 'to' && m !== 'by' && m !== 'for' && m !== 'from');
+      // (an infinitive's subject does not make it a clause of its own: "calling for faster action to help Taiwan")
+      const ownClause = (!marks.includes('to') && children(s, x).some((c) => s.deprels[c] === 'nsubj' || s.deprels[c] === 'nsubj:pass')) || marks.some((m) => !MEANS_MARKS.has(m));
       return ownClause || (a.kind === 'sector' && !a.country);
     });
   };
