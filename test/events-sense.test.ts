@@ -505,3 +505,11 @@ describe('plans and intentions denied', () => {
     expect(rows('India said it plans to meet Pakistani officials.')).toEqual([expect.objectContaining({ actor_country: 'IND', recipient_country: 'PAK' })]);
   });
 });
+
+describe('trade flows as subjects', () => {
+  it('codes no force when imports or dumping hurt an industry', () => {
+    const rows = (t: string) => extractEvents(segmented(t, '1987-06-01'), []);
+    expect(rows('The commission found that Brazilian orange juice imports have injured U.S. producers.')).toEqual([]);
+    expect(rows('Brazilian troops have injured U.S. tourists.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'BRA' });
+  });
+});

@@ -68,6 +68,7 @@ const CONDITION = list('condition-marks');
 const FUTURE_AUX = list('future-aux');
 const DENIAL_OBJECTS = list('denial-objects');
 const MARKET_OBJECTS = list('market-objects');
+const MARKET_SUBJECTS = list('market-subjects');
 /** Verbs of forecasting: an act someone else expects did not happen ("many expect the Fed to add reserves"). */
 const FORECAST_VERBS = list('forecast-verbs');
 const DENIAL_PREDICATES = list('denial-predicates');
@@ -305,7 +306,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
         kids.some((c) => (s.deprels[c] === 'obj' || s.deprels[c] === 'iobj') && c > n && WH_WORD.test(s.tokens[subtree(s, c)[0]].form)))) return { as: 'none', why: 'a question' };
     // "the U.S. currency retreated", "shares of ChemLawn shot up": a market moving is no party acting.
     const mover = kids.find((c) => s.deprels[c] === 'nsubj');
-    if (mover !== undefined && MARKET_OBJECTS.has(s.tokens[mover].form.toLowerCase()) && !isParty(mover)) return { as: 'none', why: 'market subject' };
+    const moverWord = mover === undefined ? '' : s.tokens[mover].form.toLowerCase();
+    if (mover !== undefined && (MARKET_OBJECTS.has(moverWord) || MARKET_SUBJECTS.has(moverWord)) && !isParty(mover)) return { as: 'none', why: 'market subject' };
     // "production workers struck on April 6", "miners are striking": a labour strike is no attack.
     if (type === 'ASSAULT' && /^(?:strike|strikes|striking|struck)$/.test(form)) {
       // (its own subject, else the one of the verb it hangs on: "workers represented by X struck", misparsed)
