@@ -18,6 +18,11 @@ const only = (text: string): EventRow => {
   return ev[0];
 };
 
+const withStatementsAt = (text: string, published: string): EventRow[] => {
+  const a = segmented(text, published);
+  return extractEvents(a, extractStatements(a));
+};
+
 describe('arguments from the tree', () => {
   it('takes the subject as actor and the object as recipient, past an apposition', () => {
     // the nearest party before "rejected" is Britain, inside the apposition
@@ -81,10 +86,7 @@ describe('arguments from the tree', () => {
 });
 
 describe('pronoun actors and the clause of a recipient', () => {
-  const withStatements = (text: string, published = '1987-03-02'): EventRow[] => {
-    const a = segmented(text, published);
-    return extractEvents(a, extractStatements(a));
-  };
+  const withStatements = (text: string, published = '1987-03-02'): EventRow[] => withStatementsAt(text, published);
   it('resolves a pronoun subject to the nearest agreeing subject before it in the sentence', () => {
     expect(withStatements('Mexico said Argentina had shown that it is negotiating seriously with Brazil.')).toEqual([
       expect.objectContaining({ event_type: 'CONSULT', actor_country: 'ARG', recipient_country: 'BRA' }),
@@ -407,6 +409,13 @@ describe('an object pronoun', () => {
   });
 });
 
+describe('an object pronoun before a "to" phrase', () => {
+  it('takes the pronoun\'s party as recipient, not the phrase', () => {
+    const ev = withStatementsAt('Russian President Vladimir Putin will attend the summit. The United States has rejected business as usual with Putin after Indonesia invited him to the G20 summit.', '2022-05-01');
+    expect(ev.find((e) => e.event_type === 'REQUEST')).toMatchObject({ actor_country: 'IDN', recipient: 'Vladimir Putin' });
+  });
+});
+
 describe('a name the tagger took for a pronoun', () => {
   it('is the subject of its clause, not the announcer ("announced today Nakasone will visit")', () => {
     const text = 'Prime Minister Yasuhiro Nakasone said on Monday the yen was too strong. The government announced today Nakasone will visit Washington in May.';
@@ -570,5 +579,12 @@ describe("sides named in the verb's own clause (survey 11)", () => {
     // the gunman injured them, not the police who reported it; the miners block the route, not the police
     expect(events('Malaysian police said an armed man killed one person and injured two others outside the Chinese embassy.', '1987-03-02').map((e) => e.actor)).not.toContain('Malaysian police');
     expect(events('Police fired tear gas to disperse miners blocking the route of the motorcade.', '1987-03-02').filter((e) => e.event_type === 'PROTEST').map((e) => e.actor)).not.toContain('Police');
+  });
+});
+
+describe('what an act asks or promises', () => {
+  it('codes no act inside the complement of an earlier one, coded or not', () => {
+    const ev = events('The farm group urged President Reagan to step up talks with Moscow by providing export subsidies to help American farmers.', '1987-03-02');
+    expect(ev.map((e) => e.event_type)).not.toContain('AID');
   });
 });

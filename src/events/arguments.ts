@@ -561,6 +561,8 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
     } else if (subj && PERSONAL.has(s.tokens[subj.node].form.toLowerCase())) out.pronounActor = subj.node;
     else if (!subj && gerundSubject(s, n)) out.actor = [];
     for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
+      // ("Indonesia invited him to the G20 summit": an object pronoun is the one acted on, not the "to" phrase)
+      if (out.pronounRecipient !== undefined && s.deprels[c] === 'obl') continue;
       const r = groupsOf(s, c, usable, true);
       const person = r.length ? undefined : namedPerson(s, c);
       if (r.length) recipients.push(r);

@@ -627,6 +627,15 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     roles.recipients = roles.recipients.map(owned);
     return roles;
   };
+  /** Is trigger `inner` inside the complement clause (xcomp, ccomp) of trigger `outer`, in the tree? */
+  const contentOf = (outer: TriggerMatch, inner: TriggerMatch): boolean => {
+    const s = parsed?.();
+    if (!s) return false;
+    const top = triggerNode(s, outer.start, outer.end);
+    const path = pathToRoot(s, triggerNode(s, inner.start, inner.end));
+    const at = top >= 0 ? path.indexOf(top) : -1;
+    return at > 0 && (s.deprels[path[at - 1]] === 'xcomp' || s.deprels[path[at - 1]] === 'ccomp');
+  };
   const out: Array<{ trig: TriggerMatch; roles: Roles; nominal: boolean; spoken?: 'idea' | 'topic' }> = [];
   for (const list of [verbs, nouns.filter((t) => NOUN_EVENT_TYPES.has(t.pattern.type))]) {
     for (const trig of list) {
@@ -640,6 +649,10 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
         const from = between[k].end;
         if (!groups.some((g) => g.start >= from && g.end <= trig.start && !isPlaceOnly(g))) continue;
       }
+      // What an earlier act asks, promises or threatens is no act of its own, however far down its clause and
+      // whether or not that act was coded: "urged Reagan to step up negotiations ... by providing export
+      // subsidies" provides nothing.
+      if (list === verbs && verbs.some((v) => v.start < trig.start && contentOf(v, trig))) continue;
       const roles = withRoles(trig);
       if (trig.pattern.needsRecipient && !roles.recipients.some((a) => a.country || a.kind !== 'sector')) continue;
       // (a victim without a named attacker is news when the text tells the act: "two lecturers were killed"; a
