@@ -80,6 +80,8 @@ export interface EventRow {
 const PROMISABLE = new Set<PloverType>(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 /** Material conflict: said to happen on a condition, it is a threat (PLOVER manual 3.11). */
 const HOSTILE = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+/** Types whose complement clause is what they ask, promise, threaten or refuse, not an act of its own. */
+const CONTENT_TYPES = new Set<PloverType>(['REQUEST', 'AGREE', 'THREATEN', 'REJECT']);
 /** Words opening a purpose or means clause, which may name an act's party ("to help Taiwan", "by equipping Ukraine", "in strengthening its air force"). */
 const MEANS_MARKS = new Set(['to', 'by', 'for', 'from', 'in', 'of']);
 const HOSTILE_OR_THREAT = new Set<PloverType>([...HOSTILE, 'THREATEN']);
@@ -627,14 +629,19 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     roles.recipients = roles.recipients.map(owned);
     return roles;
   };
-  /** Is trigger `inner` inside the complement clause (xcomp, ccomp) of trigger `outer`, in the tree? */
+  /**
+   * Is trigger `inner` what `outer` asks, promises, threatens or refuses: inside its complement clause (xcomp,
+   * ccomp) in the tree, with no subject of its own unless asked for ("demanded that Syria withdraw")?
+   */
   const contentOf = (outer: TriggerMatch, inner: TriggerMatch): boolean => {
     const s = parsed?.();
-    if (!s) return false;
+    if (!s || !CONTENT_TYPES.has(outer.pattern.type)) return false;
     const top = triggerNode(s, outer.start, outer.end);
-    const path = pathToRoot(s, triggerNode(s, inner.start, inner.end));
+    const n = triggerNode(s, inner.start, inner.end);
+    const path = n >= 0 ? pathToRoot(s, n) : [];
     const at = top >= 0 ? path.indexOf(top) : -1;
-    return at > 0 && (s.deprels[path[at - 1]] === 'xcomp' || s.deprels[path[at - 1]] === 'ccomp');
+    if (at <= 0 || (s.deprels[path[at - 1]] !== 'xcomp' && s.deprels[path[at - 1]] !== 'ccomp')) return false;
+    return outer.pattern.type === 'REQUEST' || !children(s, n).some((c) => /^nsubj/.test(s.deprels[c]));
   };
   const out: Array<{ trig: TriggerMatch; roles: Roles; nominal: boolean; spoken?: 'idea' | 'topic' }> = [];
   for (const list of [verbs, nouns.filter((t) => NOUN_EVENT_TYPES.has(t.pattern.type))]) {
