@@ -588,3 +588,10 @@ describe('what an act asks or promises', () => {
     expect(ev.map((e) => e.event_type)).not.toContain('AID');
   });
 });
+
+describe("a noun's source", () => {
+  it('takes a noun\'s "from" phrase as its actor, but not a withdrawal\'s', () => {
+    expect(events('The recaptured towns have sparked renewed calls from Ukraine for more weapons.', '2022-05-01')[0]).toMatchObject({ event_type: 'REQUEST', actor_country: 'UKR' });
+    expect(events('Russia announced its withdrawal from Georgia.', '2022-05-01')[0]).toMatchObject({ event_type: 'RETREAT', actor_country: 'RUS', recipient_country: 'GEO' });
+  });
+});

@@ -585,6 +585,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
   if (isNoun(s, n)) {
     const preps = RECIPIENT_PREPS[type] ?? [];
     const recipients: ActorGroup[][] = [];
+    let from: ActorGroup[] | undefined;
     for (const c of children(s, n)) {
       const rel = s.deprels[c];
       const prep = caseOf(s, c);
@@ -599,11 +600,16 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
         // "military withdrawal": a bare sector word before the noun describes it; it is no party.
         const a = groupsOf(s, c, usable).filter((g) => prep === 'by' || rel === 'nmod' || named(g));
         if (a.length && !out.actor) out.actor = a;
+      } else if (rel === 'nmod' && prep === 'from' && type !== 'RETREAT') {
+        // ("renewed calls from Ukraine for more weapons", "aid from Japan": a noun's "from" is its source)
+        const a = groupsOf(s, c, usable);
+        if (a.length) from ??= a;
       } else if (rel === 'nmod' && (preps.includes(prep) || (prep === 'of' && OF_RECIPIENT.has(type)))) {
         const r = groupsOf(s, c, usable, true);
         if (r.length) recipients.push(r);
       }
     }
+    if (!out.actor && from) out.actor = from;
     const head = headOf(s, n);
     // "the area of Kyiv hit by four missile strikes": a noun that is a passive's agent acts on the passive's
     // subject, and no party outside its own phrase did it
