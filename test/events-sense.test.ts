@@ -503,6 +503,7 @@ describe('plans and intentions denied', () => {
     expect(rows('India said it had no plans to meet Pakistani officials.')).toEqual([]);
     expect(rows('Iran said it had no intention of attacking Kuwait.')).toEqual([]);
     expect(rows('India said it plans to meet Pakistani officials.')).toEqual([expect.objectContaining({ actor_country: 'IND', recipient_country: 'PAK' })]);
+    expect(rows('He said there was no immediate threat to Russia from an expansion of NATO.')).toEqual([]);
   });
 });
 
