@@ -595,3 +595,9 @@ describe("a noun's source", () => {
     expect(events('Russia announced its withdrawal from Georgia.', '2022-05-01')[0]).toMatchObject({ event_type: 'RETREAT', actor_country: 'RUS', recipient_country: 'GEO' });
   });
 });
+
+describe('people nobody names', () => {
+  it('gives an act whose subject is "those who" or "others" no actor from elsewhere in the sentence', () => {
+    expect(events("Putin's plan to capture Kyiv and topple the Ukrainian government failed because of those who fought to defend their country.", '2022-05-01').map((e) => e.actor)).not.toContain('Ukrainian government');
+  });
+});

@@ -92,6 +92,8 @@ const TIME_MARK = new Set(['before', 'after', 'while', 'when', 'since', 'by', 'i
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Personal pronouns a subject may be; the caller resolves them (a relative word or "this" is left to proximity). */
 const PERSONAL = new Set(['i', 'we', 'he', 'she', 'it', 'they']);
+/** Pronouns for people nobody names: as subjects they give an act no actor we know. */
+const INDEFINITE = new Set(['those', 'these', 'anyone', 'anybody', 'someone', 'somebody', 'others', 'many', 'some', 'few', 'several', 'all', 'none', 'everyone', 'everybody', 'nobody']);
 /** Verbs whose object-noun is the act (their subject is the act's actor): "held talks", "launched an attack". */
 export const LIGHT = /^(?:announce[sd]?|announcing|declare[sd]?|declaring|order(?:s|ed|ing)?|impose[sd]?|imposing|launch(?:es|ed|ing)?|beg[iau]n|begins|beginning|start(?:s|ed|ing)?|stage[sd]?|staging|held|hold|holds|holding|made|make|makes|making|issue[sd]?|issuing|carrie[sd]|carry|carrying|mount(?:s|ed|ing)?|conduct(?:s|ed|ing)?|resume[sd]?|resuming|open(?:s|ed|ing)?|offer(?:s|ed|ing)?|provide[sd]?|providing|gave|give|gives|giving|sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|extend(?:s|ed|ing)?|pledge[sd]?|promise[sd]?|continue[sd]?|continuing|fire[sd]?|firing|intensif(?:y|ies|ied)|step(?:s|ped)? up)$/;
 
@@ -559,6 +561,8 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       const person = a.length ? undefined : namedPerson(s, subj.node);
       if (person) out.actor = [person];
     } else if (subj && PERSONAL.has(s.tokens[subj.node].form.toLowerCase())) out.pronounActor = subj.node;
+    // ("those who fought to defend their country", "others attacked": people the sentence does not name)
+    else if (subj && INDEFINITE.has(s.tokens[subj.node].form.toLowerCase())) out.actor = [];
     else if (!subj && gerundSubject(s, n)) out.actor = [];
     for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
       // ("Indonesia invited him to the G20 summit": an object pronoun is the one acted on, not the "to" phrase)
