@@ -179,6 +179,9 @@ describe('builds', () => {
     expect(c.cached).toBe(c.articles - 3);
     // Ingest reads again only the new, the changed and the copied file.
     expect((await readStageRecord(p, 'ingest'))!.counts).toMatchObject({ files: 18, cached_files: 15 });
+    // A second run keeps its cache: the files it took from the cache are in the new pack too.
+    await build(p, { jobs: 2, force: true, ...quiet });
+    expect((await readStageRecord(p, 'ingest'))!.counts).toMatchObject({ files: 18, cached_files: 18 });
     const fresh = await build(buildPaths(raw, join(dir, 'fresh1')), { jobs: 1, cache: false, ...quiet });
     await expectSameData(cached.dir, fresh.dir);
     const articles = (await readFile(join(cached.dir, 'articles.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
