@@ -36,17 +36,23 @@ export const factsOf = (m: Manifest): ReportFacts => ({
   outputs: m.outputs,
 });
 
-async function changes(dir: string, facts: ReportFacts, previousDir: string | null): Promise<ReportContext['changes']> {
+/** Row indexes of the two versions' tables (src/dataset/diff.ts RowIndexWriter), where known: the diff reads less, its result is the same. */
+export interface RowIndexes {
+  previous?: Record<string, string>;
+  current?: Record<string, string>;
+}
+
+async function changes(dir: string, facts: ReportFacts, previousDir: string | null, indexes: RowIndexes = {}): Promise<ReportContext['changes']> {
   if (!facts.previous_version) return null;
   if (!previousDir || !(await exists(join(previousDir, 'manifest.json')))) return 'unavailable';
-  const d = await diffVersions(previousDir, dir, { examples: 0, manifestB: { version: '', code: facts.code, tables: facts.tables } });
+  const d = await diffVersions(previousDir, dir, { examples: 0, manifestB: { version: '', code: facts.code, tables: facts.tables }, indexA: indexes.previous, indexB: indexes.current });
   const summary: ChangeSummary = { code_changed: d.code_changed, previous_code: d.a.code ?? null, tables: {} };
   for (const [t, r] of Object.entries(d.tables)) summary.tables[t] = { rows_a: r.rows_a, rows_b: r.rows_b, added: r.added, removed: r.removed, changed: r.changed, unchanged: r.unchanged, columns: r.columns };
   return summary;
 }
 
 /** The page for the version whose JSONL files are in `dir`. */
-export async function buildReport(dir: string, facts: ReportFacts, opts: { previousDir?: string | null; linkBase?: string } = {}): Promise<string> {
+export async function buildReport(dir: string, facts: ReportFacts, opts: { previousDir?: string | null; linkBase?: string; indexes?: RowIndexes } = {}): Promise<string> {
   const agg = await aggregate(dir);
   const previousDir = opts.previousDir === undefined ? (facts.previous_version ? join(dirname(resolve(dir)), facts.previous_version) : null) : opts.previousDir;
   return reportHtml(agg, {
@@ -55,15 +61,15 @@ export async function buildReport(dir: string, facts: ReportFacts, opts: { previ
     code: facts.code,
     settings: facts.settings,
     previous_version: facts.previous_version,
-    changes: await changes(dir, facts, previousDir),
+    changes: await changes(dir, facts, previousDir, opts.indexes),
     files: [...facts.outputs].sort((a, b) => (a.path < b.path ? -1 : 1)).map((o) => ({ path: o.path, bytes: o.bytes, rows: o.rows })),
     linkBase: opts.linkBase ?? '',
   });
 }
 
 /** Write report.html into a version folder being packaged (`dir`); the previous version lives in `previousDir`. */
-export async function writeReport(dir: string, facts: ReportFacts, previousDir: string | null): Promise<void> {
-  await writeFile(join(dir, REPORT_FILE), await buildReport(dir, facts, { previousDir }));
+export async function writeReport(dir: string, facts: ReportFacts, previousDir: string | null, indexes?: RowIndexes): Promise<void> {
+  await writeFile(join(dir, REPORT_FILE), await buildReport(dir, facts, { previousDir, indexes }));
 }
 
 export interface RebuildResult {
