@@ -18,6 +18,7 @@ import type { TableWriter, WriterFactory } from '../formats/writers/types.ts';
 import { exists, fileDigest } from '../util/files.ts';
 import { sha256 } from '../util/ids.ts';
 import { writeReport } from '../report/index.ts';
+import { Aggregator } from '../report/aggregate.ts';
 import { RowIndexWriter } from './diff.ts';
 import { wellFormed } from '../text/normalise.ts';
 
@@ -190,6 +191,7 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
     // DuckDB converts one table to Parquet (on its own thread) while the next table is written: one
     // conversion at a time, so memory stays bounded; each conversion is single-threaded, so the bytes are fixed.
     let parquet: Promise<void> = Promise.resolve();
+    const figures = new Aggregator(); // report.html's figures, from the rows as they are written
     for (const table of TABLE_NAMES) {
       const index = new RowIndexWriter(join(rowsTmp, `${table}.idx`), TABLES[table].primaryKey);
       const writers: Array<[string, TableWriter]> = Object.entries(STREAMED).map(([fmt, make]) => [
@@ -203,6 +205,7 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
         // Every format gets the same strings: a lone surrogate is U+FFFD in CSV, JSONL, Arrow and Parquet alike.
         const row = wellFormedRow(raw);
         for (const [, w] of writers) await w.write(row);
+        figures.add(table, row);
       }
       for (const [, w] of writers) await w.close();
       await index.close();
@@ -254,7 +257,7 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       previous: previousDir && (await exists(join(previousDir, MANIFEST_FILE))) ? await keptRowIndexes(out, previous!, await readManifest(previousDir)) : {},
       current: Object.fromEntries(TABLE_NAMES.map((t) => [t, join(rowsTmp, `${t}.idx`)])),
     };
-    await writeReport(tmp, { dataset: DATASET_NAME, counts, code: src.code, settings: src.settings, previous_version: previous, tables, outputs }, previousDir, indexes);
+    await writeReport(tmp, { dataset: DATASET_NAME, counts, code: src.code, settings: src.settings, previous_version: previous, tables, outputs }, previousDir, { indexes, aggregates: figures.result() });
     const documents: Manifest['documents'] = [];
     for (const path of DOCUMENTS) documents.push({ path, ...(await fileDigest(join(tmp, path))) });
     const listed = [...outputs, ...documents].sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -10,7 +10,7 @@ import { diffVersions } from '../dataset/diff.ts';
 import { exists } from '../util/files.ts';
 import { sha256 } from '../util/ids.ts';
 import type { Manifest } from '../dataset/version.ts';
-import { aggregate } from './aggregate.ts';
+import { aggregate, type Aggregates } from './aggregate.ts';
 import { reportHtml, type ChangeSummary, type ReportContext } from './page.ts';
 
 export const REPORT_FILE = 'report.html';
@@ -52,8 +52,12 @@ async function changes(dir: string, facts: ReportFacts, previousDir: string | nu
 }
 
 /** The page for the version whose JSONL files are in `dir`. */
-export async function buildReport(dir: string, facts: ReportFacts, opts: { previousDir?: string | null; linkBase?: string; indexes?: RowIndexes } = {}): Promise<string> {
-  const agg = await aggregate(dir);
+export async function buildReport(
+  dir: string,
+  facts: ReportFacts,
+  opts: { previousDir?: string | null; linkBase?: string; indexes?: RowIndexes; /** the figures of dir's rows, when already made (Aggregator) */ aggregates?: Aggregates } = {},
+): Promise<string> {
+  const agg = opts.aggregates ?? (await aggregate(dir));
   const previousDir = opts.previousDir === undefined ? (facts.previous_version ? join(dirname(resolve(dir)), facts.previous_version) : null) : opts.previousDir;
   return reportHtml(agg, {
     dataset: facts.dataset,
@@ -68,8 +72,8 @@ export async function buildReport(dir: string, facts: ReportFacts, opts: { previ
 }
 
 /** Write report.html into a version folder being packaged (`dir`); the previous version lives in `previousDir`. */
-export async function writeReport(dir: string, facts: ReportFacts, previousDir: string | null, indexes?: RowIndexes): Promise<void> {
-  await writeFile(join(dir, REPORT_FILE), await buildReport(dir, facts, { previousDir, indexes }));
+export async function writeReport(dir: string, facts: ReportFacts, previousDir: string | null, made: { indexes?: RowIndexes; aggregates?: Aggregates } = {}): Promise<void> {
+  await writeFile(join(dir, REPORT_FILE), await buildReport(dir, facts, { previousDir, ...made }));
 }
 
 export interface RebuildResult {
