@@ -106,6 +106,8 @@ export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<Stage
           for (const k of entry.keys) taken.add(k);
           file = entry;
           cached++;
+          // The new pack holds every file still cached, not only those read again: else the next run finds none.
+          await cache!.put(key, hit!);
         } else {
           file = { records: 0, over: 0, articles: [], rejects: [], keys: [], collided: false };
           taken.startFile();

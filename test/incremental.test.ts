@@ -99,6 +99,48 @@ describe('the worker pool', () => {
     expect(seen).toEqual(Array.from({ length: 40 }, (_, n) => n * 2));
   });
 
+  it('orderedMap sends a miss far ahead to the workers while the hits before it are handed on, within its bounds', async () => {
+    // 300 items, all answered by `before` (cache hits) but 250 and 251: those reach the "workers" first.
+    const events: string[] = [];
+    let readAhead = 0;
+    let atWorkers = 0;
+    let maxAtWorkers = 0;
+    const pool = {
+      run: async (input: unknown) => {
+        const n = input as number;
+        events.push(`run ${n}`);
+        maxAtWorkers = Math.max(maxAtWorkers, ++atWorkers);
+        await new Promise((r) => setTimeout(r, 5));
+        atWorkers--;
+        return -n;
+      },
+      close: async () => {},
+    };
+    async function* items() {
+      for (let n = 0; n < 300; n++) {
+        readAhead++;
+        yield n;
+      }
+    }
+    const seen: number[] = [];
+    let maxAhead = 0;
+    await orderedMap<number, number, number>(
+      items(),
+      { jobs: 2, pool, window: 1, lookahead: 260, local: () => 0, before: async (n) => (n === 250 || n === 251 ? undefined : n), hit: async (n) => n * 10 },
+      async (o) => {
+        maxAhead = Math.max(maxAhead, readAhead - seen.length);
+        seen.push(o);
+        events.push(`sink ${o}`);
+        await new Promise((r) => setImmediate(r));
+      },
+    );
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, n) => (n === 250 || n === 251 ? -n : n * 10)));
+    expect(events.indexOf('run 250')).toBeLessThan(events.indexOf('sink 100'));
+    // Bounds: one item at a time with the workers, never more than 260 read ahead.
+    expect(maxAtWorkers).toBe(1);
+    expect(maxAhead).toBeLessThanOrEqual(261);
+  });
+
   it('an extractor that throws on one article in a worker makes a reject and an unextracted article row', async () => {
     const pool = new WorkerPool<unknown, { article: string; statements: string[]; events: string[]; reject?: string }>(TASKS, 2, buildPaths('raw', 'out').settings);
     try {
@@ -144,6 +186,24 @@ describe('the article cache', () => {
     expect(await c4.get(c4.key('d'))).toBe('"D"');
     await c4.abandon();
   });
+
+  it('finds values of any length: many small ones and some longer than its read block', async () => {
+    const out = join(dir, 'cache-long');
+    const value = (i: number) => JSON.stringify(i % 97 === 5 ? `${i}é`.repeat(400_000 + i) : `v${i}`);
+    const c1 = new ArticleCache(out, 'clean', 'salt');
+    await c1.open();
+    for (let i = 0; i < 3000; i++) await c1.put(c1.key(`line ${i}`), value(i));
+    await c1.commit();
+    const c2 = new ArticleCache(out, 'clean', 'salt');
+    await c2.open();
+    // Every other line: found ones in order, each the value put; the rest are misses.
+    const found = [];
+    for (let i = 0; i < 3000; i += 2) found.push(await c2.locate(c2.key(`line ${i}`)));
+    expect(await c2.get(c2.key('line 1'))).toBeUndefined(); // passed over: dropped
+    for (let i = 0; i < 3000; i += 2) expect(await c2.read(found[i / 2]!), `line ${i}`).toBe(value(i));
+    expect([c2.hits, c2.misses]).toEqual([1500, 1]);
+    await c2.abandon();
+  });
 });
 
 describe('builds', () => {
@@ -179,6 +239,9 @@ describe('builds', () => {
     expect(c.cached).toBe(c.articles - 3);
     // Ingest reads again only the new, the changed and the copied file.
     expect((await readStageRecord(p, 'ingest'))!.counts).toMatchObject({ files: 18, cached_files: 15 });
+    // A second run keeps its cache: the files it took from the cache are in the new pack too.
+    await build(p, { jobs: 2, force: true, ...quiet });
+    expect((await readStageRecord(p, 'ingest'))!.counts).toMatchObject({ files: 18, cached_files: 18 });
     const fresh = await build(buildPaths(raw, join(dir, 'fresh1')), { jobs: 1, cache: false, ...quiet });
     await expectSameData(cached.dir, fresh.dir);
     const articles = (await readFile(join(cached.dir, 'articles.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));

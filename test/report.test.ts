@@ -17,6 +17,8 @@ import type { WriteResult } from '../src/dataset/version.ts';
 import { aggregate, PLOVER_QUAD, skipKind } from '../src/report/aggregate.ts';
 import { chartSpecs, fmt } from '../src/report/page.ts';
 import { rebuildReport } from '../src/report/index.ts';
+import { diffVersions, RowIndexWriter } from '../src/dataset/diff.ts';
+import { TABLE_NAMES, TABLES } from '../src/schema/tables.ts';
 import { PLOVER_TYPES } from '../src/schema/tables.ts';
 import { sha256 } from '../src/util/ids.ts';
 import { Browser, findChromium } from './support/chromium.ts';
@@ -168,6 +170,25 @@ describe('report.html in a version', () => {
     expect(row.slice(1).map(Number)).toEqual([v1.manifest.counts.articles, v2.manifest.counts.articles, 1, 1]);
     expect(page).toContain(`Previous version: <code>${v1.version}</code>`);
     expect(await readFile(join(v1.dir, 'report.html'), 'utf8')).toContain('This is the first version');
+  });
+
+  it('diffs from the row indexes written while packaging exactly as from the JSONL files', async () => {
+    // The package stage keeps the latest version's row indexes; v2's page was diffed against v1's.
+    const kept = join(dir, 'out', '.cache', 'rows');
+    expect(JSON.parse(await readFile(join(kept, 'index.json'), 'utf8')).version).toBe(v2.version);
+    // v1's indexes, made here from its JSONL files as the package stage makes them.
+    const indexA: Record<string, string> = {};
+    for (const t of TABLE_NAMES) {
+      const w = new RowIndexWriter((indexA[t] = join(dir, `v1-${t}.idx`)), TABLES[t].primaryKey);
+      for (const line of (await readFile(join(v1.dir, `${t}.jsonl`), 'utf8')).split('\n').filter(Boolean)) await w.add(JSON.parse(line), line);
+      await w.close();
+    }
+    const indexB = Object.fromEntries(TABLE_NAMES.map((t) => [t, join(kept, `${t}.idx`)]));
+    const plain = await diffVersions(v1.dir, v2.dir, { outDir: join(dir, 'diff-plain') });
+    const indexed = await diffVersions(v1.dir, v2.dir, { outDir: join(dir, 'diff-indexed'), indexA, indexB });
+    expect(indexed.tables).toEqual(plain.tables);
+    expect(plain.tables.articles).toMatchObject({ added: 1, removed: 1 });
+    for (const f of ['delta.jsonl', 'CHANGES.md']) expect(await readFile(join(dir, 'diff-indexed', f), 'utf8')).toBe(await readFile(join(dir, 'diff-plain', f), 'utf8'));
   });
 
   it('newsledger report rebuilds the same bytes, restores a deleted page, and writes elsewhere when it cannot match', async () => {

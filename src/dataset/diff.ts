@@ -5,13 +5,18 @@
  * hundred bytes per row, never the rows themselves. The new side is streamed against it; the old row
  * is read back from its offset only when it changed or was removed. Writes delta.jsonl (op ADD, MOD
  * or DEL with the row), CHANGES.md and diff.json into the output folder.
+ *
+ * A side may come with a row index (RowIndexWriter: each row's key, byte hash and place, written while
+ * the JSONL file was): then only the rows that differ are read and parsed, not the whole file. The
+ * package stage writes one for each version it makes, so report.html's diff against the previous version
+ * costs a pass over two small index files (the result is the same as from the JSONL files).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JsonlWriter } from '../util/jsonl.ts';
-import { exists } from '../util/files.ts';
+import { JsonlWriter, LineWriter, readJsonl } from '../util/jsonl.ts';
+import { BlockReader, exists } from '../util/files.ts';
 import { sha256 } from '../util/ids.ts';
 import { TABLE_NAMES, TABLES } from '../schema/tables.ts';
 import type { Manifest } from './version.ts';
@@ -126,10 +131,8 @@ export async function* jsonlLines(path: string): AsyncGenerator<{ offset: number
   }
 }
 
-async function readRowAt(fh: FileHandle, offset: number, length: number): Promise<Row> {
-  const buf = Buffer.alloc(length);
-  await fh.read(buf, 0, length, offset);
-  return JSON.parse(buf.toString('utf8')) as Row;
+async function readRowAt(file: BlockReader, offset: number, length: number): Promise<Row> {
+  return JSON.parse((await file.read(offset, length)).toString('utf8')) as Row;
 }
 
 const keyOf = (row: Row, pk: string[]) => pk.map((k) => String(row[k] ?? '')).join('\u001f');
@@ -149,42 +152,81 @@ interface DeltaSink {
 }
 const NO_DELTA: DeltaSink = { write: async () => {}, close: async () => {} };
 
-async function diffTable(table: string, pk: string[], pathA: string | null, pathB: string | null, delta: DeltaSink, maxExamples: number): Promise<TableDiff> {
+/** Writes a table's row index beside its JSONL file: one `[key, byte hash, offset, length]` line per row, in file order. */
+export class RowIndexWriter {
+  private lines: LineWriter;
+  private offset = 0;
+  constructor(path: string, private pk: string[]) {
+    this.lines = new LineWriter(path);
+  }
+  /** `line` is the row's JSONL line as written, without its newline. */
+  add(row: Row, line: string): Promise<void> {
+    const length = Buffer.byteLength(line);
+    const entry = JSON.stringify([keyOf(row, this.pk), createHash('sha1').update(line).digest('base64'), this.offset, length]);
+    this.offset += length + 1;
+    return this.lines.write(entry);
+  }
+  close(): Promise<void> {
+    return this.lines.close();
+  }
+}
+
+/** One side of a table diff: its JSONL file and, when one was written with it, its row index. */
+export interface DiffSide {
+  path: string;
+  index?: string | null;
+}
+
+/** A side's rows as key, byte hash and place; the row itself parsed only when asked for. */
+async function* sideRows(side: DiffSide, pk: string[], fh: BlockReader): AsyncGenerator<{ id: string; hash: string; off: number; len: number; row: () => Promise<Row> }> {
+  if (side.index) {
+    for await (const [id, hash, off, len] of readJsonl<[string, string, number, number]>(side.index)) yield { id, hash, off, len, row: () => readRowAt(fh, off, len) };
+    return;
+  }
+  for await (const { offset, length, row, bytes } of jsonlLines(side.path)) yield { id: keyOf(row, pk), hash: bytesHash(bytes), off: offset, len: length, row: async () => row };
+}
+
+async function diffTable(table: string, pk: string[], sideA: DiffSide | null, sideB: DiffSide | null, delta: DeltaSink, maxExamples: number): Promise<TableDiff> {
   const d: TableDiff = { rows_a: 0, rows_b: 0, added: 0, removed: 0, changed: 0, unchanged: 0, columns: {}, examples: { added: [], removed: [], changed: [] } };
   // Rows are told apart by the hash of their bytes first (a version writes its columns in one order); only a row
   // whose bytes differ is compared by its canonical hash, so a change of column order alone is still no change.
   const old = new Map<string, { bytes: string; off: number; len: number }>();
-  if (pathA) {
-    for await (const { offset, length, row, bytes } of jsonlLines(pathA)) {
-      const id = keyOf(row, pk);
-      if (old.has(id)) throw new Error(`${pathA}: ${pk.join('+')} ${id} appears twice: the version is corrupt`);
-      old.set(id, { bytes: bytesHash(bytes), off: offset, len: length });
-      d.rows_a++;
-    }
-  }
-  const fhA = pathA ? await open(pathA) : null;
+  // Rows read back (changed, added or removed ones) come mostly in file order: read in blocks.
+  const [fileA, fileB] = [sideA ? await open(sideA.path) : null, sideB ? await open(sideB.path) : null];
+  const fhA = fileA && new BlockReader(fileA, 256 * 1024);
+  const fhB = fileB && new BlockReader(fileB, 256 * 1024);
+  // Added and removed rows are read only to be shown or written to the delta.
+  const wanted = (list: Example[]) => delta !== NO_DELTA || list.length < maxExamples;
   const write = (op: Op, id: string, row: Row, previous?: Row) => delta.write({ op, table, id, row, ...(previous ? { previous } : {}) });
   try {
-    if (pathB) {
+    if (sideA) {
+      for await (const { id, hash, off, len } of sideRows(sideA, pk, fhA!)) {
+        if (old.has(id)) throw new Error(`${sideA.path}: ${pk.join('+')} ${id} appears twice: the version is corrupt`);
+        old.set(id, { bytes: hash, off, len });
+        d.rows_a++;
+      }
+    }
+    if (sideB) {
       const seen = new Set<string>();
-      for await (const { row, bytes } of jsonlLines(pathB)) {
-        const id = keyOf(row, pk);
-        if (seen.has(id)) throw new Error(`${pathB}: ${pk.join('+')} ${id} appears twice: the version is corrupt`);
+      for await (const { id, hash, row: rowOf } of sideRows(sideB, pk, fhB!)) {
+        if (seen.has(id)) throw new Error(`${sideB.path}: ${pk.join('+')} ${id} appears twice: the version is corrupt`);
         seen.add(id);
         d.rows_b++;
         const was = old.get(id);
         if (!was) {
           d.added++;
+          if (!wanted(d.examples.added)) continue;
+          const row = await rowOf();
           if (d.examples.added.length < maxExamples) d.examples.added.push({ id, label: label(table, row) });
           await write('ADD', id, row);
           continue;
         }
         old.delete(id);
-        if (was.bytes === bytesHash(bytes)) {
+        if (was.bytes === hash) {
           d.unchanged++;
           continue;
         }
-        const before = await readRowAt(fhA!, was.off, was.len);
+        const [before, row] = [await readRowAt(fhA!, was.off, was.len), await rowOf()];
         if (rowHash(before) === rowHash(row)) {
           d.unchanged++;
           continue;
@@ -205,12 +247,14 @@ async function diffTable(table: string, pk: string[], pathA: string | null, path
     // What is left of the old side was removed, in the old side's order.
     for (const [id, was] of old) {
       d.removed++;
+      if (!wanted(d.examples.removed)) continue;
       const row = await readRowAt(fhA!, was.off, was.len);
       if (d.examples.removed.length < maxExamples) d.examples.removed.push({ id, label: label(table, row) });
       await write('DEL', id, row);
     }
   } finally {
-    await fhA?.close();
+    await fileA?.close();
+    await fileB?.close();
   }
   d.columns = Object.fromEntries(Object.entries(d.columns).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)));
   return d;
@@ -223,7 +267,14 @@ async function diffTable(table: string, pk: string[], pathA: string | null, path
 export async function diffVersions(
   dirA: string,
   dirB: string,
-  opts: { outDir?: string; examples?: number; manifestB?: Pick<Manifest, 'version' | 'code' | 'tables' | 'settings' | 'dictionaries'> } = {},
+  opts: {
+    outDir?: string;
+    examples?: number;
+    manifestB?: Pick<Manifest, 'version' | 'code' | 'tables' | 'settings' | 'dictionaries'>;
+    /** row indexes by table (RowIndexWriter), where one is known to describe that side's JSONL file */
+    indexA?: Record<string, string>;
+    indexB?: Record<string, string>;
+  } = {},
 ): Promise<DiffResult> {
   const [ma, mb] = [await readManifestAt(dirA), (opts.manifestB as Manifest | undefined) ?? (await readManifestAt(dirB))];
   const names = [...TABLE_NAMES, ...Object.keys(ma.tables ?? {}), ...Object.keys(mb.tables ?? {})].filter((t, i, all) => all.indexOf(t) === i);
@@ -241,7 +292,9 @@ export async function diffVersions(
       const pathA = inA ? join(dirA, `${t}.jsonl`) : null;
       const pathB = inB ? join(dirB, `${t}.jsonl`) : null;
       for (const p of [pathA, pathB]) if (p && !(await exists(p))) throw new Error(`${p}: missing (diff reads the JSONL files)`);
-      tables[t] = await diffTable(t, pk, pathA, pathB, delta, opts.examples ?? 3);
+      const sideA = pathA ? { path: pathA, index: opts.indexA?.[t] } : null;
+      const sideB = pathB ? { path: pathB, index: opts.indexB?.[t] } : null;
+      tables[t] = await diffTable(t, pk, sideA, sideB, delta, opts.examples ?? 3);
     }
   } finally {
     await delta.close();

@@ -4,12 +4,20 @@
  */
 import v8 from 'node:v8';
 import { orderedMap, defaultJobs, readLines, WorkerPool, type ArticlePool } from './pool.ts';
-import { ArticleCache, cacheSalt } from './cache.ts';
+import { ArticleCache, cacheSalt, type PackEntry } from './cache.ts';
 import { Progress } from './progress.ts';
 import type { BuildPaths, StageOptions } from './stage.ts';
 
 /** Fewer articles than this, and no --jobs given: run in this thread (starting workers costs more). */
 export const MIN_ARTICLES_FOR_WORKERS = 200;
+
+/**
+ * Articles read ahead of the one being written (orderedMap's lookahead): a rebuild finds its changed
+ * articles this far ahead and sends them to the workers while the cached ones before them are written.
+ * A cached article waiting holds its key and its place in the pack (about 200 bytes), so this costs a
+ * few MB at most.
+ */
+export const LOOKAHEAD = 16384;
 
 export const TASKS = new URL('../../pipeline/tasks.ts', import.meta.url);
 
@@ -66,7 +74,7 @@ export async function perArticle<V>(
     for await (const line of readLines(spec.input)) yield { line, key: cache ? cache.key(line) : '' };
   }
   try {
-    await orderedMap<Item, V>(
+    await orderedMap<Item, V, PackEntry>(
       items(),
       {
         jobs: pool ? 2 : 1,
@@ -74,11 +82,14 @@ export async function perArticle<V>(
         local: (item) => spec.local(item.line, p.settings),
         before: cache
           ? async (item) => {
-              item.json = await cache.get(item.key);
-              return item.json === undefined ? undefined : (JSON.parse(item.json) as V);
+              const found = await cache.locate(item.key);
+              if (found) item.line = ''; // not needed any more: a hit waiting its turn holds its key and place only
+              return found;
             }
           : undefined,
+        hit: async (found, item) => JSON.parse((item.json = await cache!.read(found))) as V,
         taskOf: (item) => ({ task: spec.stage, line: item.line }),
+        lookahead: LOOKAHEAD,
       },
       async (value, item) => {
         if (cache) await cache.put(item.key, item.json ?? JSON.stringify(value));

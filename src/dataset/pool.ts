@@ -154,45 +154,102 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
 /**
  * Map `fn` over `items` with `jobs` workers (or in this thread), handing results to `sink` in input
  * order. `local` is the same function for this thread; the pool's module exports `handle(input, data)`.
- * `before` may answer an item without a worker (a cache hit): return undefined to send it on.
+ * `before` may answer an item without a worker (a cache hit) with a handle that `hit` turns into the
+ * result when the item's turn comes (by default the handle is the result); undefined sends it on.
+ *
+ * Items are read up to `lookahead` ahead of the one handed on, at most `window` of them to be worked
+ * on (at a worker, or waiting for this thread): in a rebuild where most items are hits, the few misses reach the workers early, and the
+ * workers start and work on them while this thread hands on the hits before them. An item's memory
+ * while it waits is the caller's to keep small (a hit's handle, not its result). Without workers an
+ * item is worked on only when its turn comes.
  */
-export async function orderedMap<I, O>(
+export async function orderedMap<I, O, H = O>(
   items: AsyncIterable<I>,
   opts: {
     jobs: number;
     /** the workers (started by the caller, who closes them); null: run `local` in this thread */
     pool: ArticlePool<O> | null;
     local: (input: I) => O | Promise<O>;
-    before?: (input: I) => Promise<O | undefined>;
+    before?: (input: I) => Promise<H | undefined>;
+    hit?: (handle: H, input: I) => Promise<O>;
     /** what a worker is sent for an item (default: the item) */
     taskOf?: (input: I) => unknown;
+    /** items sent to workers and not yet handed on (default: the pool's window, else 16 per job) */
     window?: number;
+    /** items read ahead of the one handed on (default and at least: window) */
+    lookahead?: number;
   },
   sink: (output: O, input: I, index: number, fromBefore: boolean) => Promise<void>,
 ): Promise<number> {
   const pool = opts.pool;
   const window = opts.window ?? pool?.window ?? Math.max(8, opts.jobs * 16);
-  const inFlight: Array<{ input: I; result: Promise<[O, boolean]> }> = [];
-  let n = 0;
-  const start = (input: I): Promise<[O, boolean]> => {
-    const viaWorker = () => (pool ? pool.run(opts.taskOf ? opts.taskOf(input) : input) : Promise.resolve().then(() => opts.local(input))).then((o): [O, boolean] => [o, false]);
-    if (!opts.before) return viaWorker();
-    return opts.before(input).then((hit) => (hit !== undefined ? [hit, true] : viaWorker()));
-  };
-  const drain = async () => {
-    const head = inFlight.shift()!;
-    const [o, fromBefore] = await head.result;
-    await sink(o, head.input, n++, fromBefore);
-  };
-  {
-    for await (const input of items) {
-      const result = start(input);
-      result.catch(() => {}); // awaited in order below; avoid an unhandled rejection meanwhile
-      inFlight.push({ input, result });
-      while (inFlight.length >= window) await drain();
+  const lookahead = Math.max(window, opts.lookahead ?? window);
+  type Slot = { input: I; handle: H | undefined; result: Promise<O> | null };
+  const slots: Slot[] = [];
+  let misses = 0; // slots to be worked on (sent to a worker, or waiting for this thread) and not yet handed on
+  let stopped = false; // the sink failed: read no more
+  let readerDone = false;
+  // One waiter each: the reader waits for room, the sink for a slot.
+  let wakeReader: (() => void) | null = null;
+  let wakeSink: (() => void) | null = null;
+  const wake = (w: (() => void) | null) => w?.();
+  const reader = (async () => {
+    try {
+      for await (const input of items) {
+        if (stopped) break;
+        const handle = opts.before ? await opts.before(input) : undefined;
+        let result: Promise<O> | null = null;
+        if (handle === undefined) {
+          while (misses >= window && !stopped) await new Promise<void>((r) => (wakeReader = r));
+          if (stopped) break;
+          misses++;
+          if (pool) {
+            result = pool.run(opts.taskOf ? opts.taskOf(input) : input);
+            result.catch(() => {}); // awaited in order by the sink; avoid an unhandled rejection meanwhile
+          }
+        }
+        slots.push({ input, handle, result });
+        const w = wakeSink;
+        wakeSink = null;
+        wake(w);
+        while (slots.length >= lookahead && !stopped) await new Promise<void>((r) => (wakeReader = r));
+      }
+    } finally {
+      readerDone = true;
+      const w = wakeSink;
+      wakeSink = null;
+      wake(w);
     }
-    while (inFlight.length) await drain();
+  })();
+  reader.catch(() => {}); // awaited below
+  let n = 0;
+  try {
+    for (;;) {
+      if (!slots.length) {
+        if (readerDone) break;
+        await new Promise<void>((r) => (wakeSink = r));
+        continue;
+      }
+      const slot = slots.shift()!;
+      let output: O;
+      if (slot.handle !== undefined) output = opts.hit ? await opts.hit(slot.handle, slot.input) : (slot.handle as unknown as O);
+      else {
+        misses--;
+        output = await (slot.result ?? opts.local(slot.input));
+      }
+      const w = wakeReader;
+      wakeReader = null;
+      wake(w);
+      await sink(output, slot.input, n++, slot.handle !== undefined);
+    }
+  } catch (err) {
+    stopped = true;
+    const w = wakeReader;
+    wakeReader = null;
+    wake(w);
+    throw err;
   }
+  await reader; // a read error surfaces here
   return n;
 }
 

@@ -18,6 +18,8 @@ import type { TableWriter, WriterFactory } from '../formats/writers/types.ts';
 import { exists, fileDigest } from '../util/files.ts';
 import { sha256 } from '../util/ids.ts';
 import { writeReport } from '../report/index.ts';
+import { Aggregator } from '../report/aggregate.ts';
+import { RowIndexWriter } from './diff.ts';
 import { wellFormed } from '../text/normalise.ts';
 
 /** Formats written row by row. */
@@ -134,6 +136,39 @@ function wellFormedRow(row: Row): Row {
   return out ?? row;
 }
 
+/**
+ * The row indexes of a version's JSONL tables (diff.ts RowIndexWriter), written while packaging and kept
+ * for the latest version in OUT/.cache/rows (like the article cache, safe to delete): the next version's
+ * report.html diffs against them instead of reading the whole previous version. index.json names the
+ * version and each table's JSONL checksum and key; an index whose file no longer matches is not used.
+ */
+const rowIndexDir = (out: string) => join(out, '.cache', 'rows');
+interface RowIndexRecord {
+  version: string;
+  tables: Record<string, { jsonl_sha256: string; primary_key: string[] }>;
+}
+
+/** The kept row indexes that describe `version`'s JSONL files exactly, by table. */
+async function keptRowIndexes(out: string, version: string, manifest: Manifest): Promise<Record<string, string>> {
+  const dir = rowIndexDir(out);
+  const rec = await readFile(join(dir, 'index.json'), 'utf8').then((t) => JSON.parse(t) as RowIndexRecord).catch(() => null);
+  const found: Record<string, string> = {};
+  if (rec?.version !== version) return found;
+  for (const [t, r] of Object.entries(rec.tables)) {
+    const jsonl = manifest.outputs.find((o) => o.path === `${t}.jsonl`);
+    const pk = TABLES[t as TableName]?.primaryKey;
+    if (jsonl && jsonl.sha256 === r.jsonl_sha256 && pk && JSON.stringify(pk) === JSON.stringify(r.primary_key)) found[t] = join(dir, `${t}.idx`);
+  }
+  return found;
+}
+
+/** Keep the indexes written in `from` as those of `version` (replacing the ones kept before). */
+async function keepRowIndexes(out: string, from: string, rec: RowIndexRecord): Promise<void> {
+  await writeFile(join(from, 'index.json'), JSON.stringify(rec) + '\n');
+  await rm(rowIndexDir(out), { recursive: true, force: true });
+  await rename(from, rowIndexDir(out));
+}
+
 export interface WriteResult {
   created: boolean;
   version: string;
@@ -147,14 +182,22 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
   const tmp = join(out, `.tmp-version-${process.pid}-${Date.now()}`);
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
+  const rowsTmp = `${rowIndexDir(out)}.tmp`; // OUT's lock keeps other builds out
+  await rm(rowsTmp, { recursive: true, force: true });
+  await mkdir(rowsTmp, { recursive: true });
   try {
     const outputs: OutputFile[] = [];
     const rowCounts = {} as Record<TableName, number>;
     // DuckDB converts one table to Parquet (on its own thread) while the next table is written: one
     // conversion at a time, so memory stays bounded; each conversion is single-threaded, so the bytes are fixed.
     let parquet: Promise<void> = Promise.resolve();
+    const figures = new Aggregator(); // report.html's figures, from the rows as they are written
     for (const table of TABLE_NAMES) {
-      const writers: Array<[string, TableWriter]> = Object.entries(STREAMED).map(([fmt, make]) => [fmt, make(join(tmp, `${table}.${fmt}`), TABLES[table])]);
+      const index = new RowIndexWriter(join(rowsTmp, `${table}.idx`), TABLES[table].primaryKey);
+      const writers: Array<[string, TableWriter]> = Object.entries(STREAMED).map(([fmt, make]) => [
+        fmt,
+        fmt === 'jsonl' ? jsonlWriter(join(tmp, `${table}.jsonl`), TABLES[table], (row, line) => index.add(row, line)) : make(join(tmp, `${table}.${fmt}`), TABLES[table]),
+      ]);
       let n = 0;
       for await (const raw of src.rows[table]()) {
         n++;
@@ -162,8 +205,10 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
         // Every format gets the same strings: a lone surrogate is U+FFFD in CSV, JSONL, Arrow and Parquet alike.
         const row = wellFormedRow(raw);
         for (const [, w] of writers) await w.write(row);
+        figures.add(table, row);
       }
       for (const [, w] of writers) await w.close();
+      await index.close();
       rowCounts[table] = n;
       parquet = parquet.then(() => jsonlToParquet(TABLES[table], join(tmp, `${table}.jsonl`), join(tmp, `${table}.parquet`)));
       parquet.catch(() => {}); // a failure is thrown where the conversions are awaited, below
@@ -177,6 +222,10 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
     }
     outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
     progress.end();
+    const indexRecord = (version: string): RowIndexRecord => ({
+      version,
+      tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { jsonl_sha256: outputs.find((o) => o.path === `${t}.jsonl`)!.sha256, primary_key: TABLES[t].primaryKey }])),
+    });
 
     // Whether this is a new version is decided by the data files alone, before any document is made.
     const previous = await latestVersion(out);
@@ -184,6 +233,7 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       const prevSums = await readFile(join(out, previous, 'SHA256SUMS'), 'utf8');
       if (dataSums(prevSums) === dataSums(outputs.map((o) => `${o.sha256}  ${o.path}\n`).join(''))) {
         await rm(tmp, { recursive: true, force: true });
+        await keepRowIndexes(out, rowsTmp, indexRecord(previous)); // the same JSONL files: the same indexes
         return { created: false, version: previous, dir: join(out, previous), manifest: await readManifest(join(out, previous)) };
       }
     }
@@ -203,7 +253,11 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
     await writeFile(join(tmp, 'datapackage.json'), JSON.stringify(dataPackage(DATASET_NAME, outputs), null, 2) + '\n');
     // report.html: from this folder's rows and the facts the manifest will hold (never its name or build time).
     const previousDir = previous ? join(out, previous) : null;
-    await writeReport(tmp, { dataset: DATASET_NAME, counts, code: src.code, settings: src.settings, previous_version: previous, tables, outputs }, previousDir);
+    const indexes = {
+      previous: previousDir && (await exists(join(previousDir, MANIFEST_FILE))) ? await keptRowIndexes(out, previous!, await readManifest(previousDir)) : {},
+      current: Object.fromEntries(TABLE_NAMES.map((t) => [t, join(rowsTmp, `${t}.idx`)])),
+    };
+    await writeReport(tmp, { dataset: DATASET_NAME, counts, code: src.code, settings: src.settings, previous_version: previous, tables, outputs }, previousDir, { indexes, aggregates: figures.result() });
     const documents: Manifest['documents'] = [];
     for (const path of DOCUMENTS) documents.push({ path, ...(await fileDigest(join(tmp, path))) });
     const listed = [...outputs, ...documents].sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -233,9 +287,11 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
     if (await exists(dir)) throw new Error(`version folder ${dir} already exists: versions are immutable`);
     await rename(tmp, dir);
     await pointLatest(out, version);
+    await keepRowIndexes(out, rowsTmp, indexRecord(version));
     return { created: true, version, dir, manifest };
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
+    await rm(rowsTmp, { recursive: true, force: true });
     throw err;
   }
 }

@@ -241,126 +241,146 @@ function timeline(dates: Map<string, Map<string, number>>): Aggregates['events']
   return { granularity: g, from: periods[0] ?? null, to: periods[periods.length - 1] ?? null, shown, outside, imprecise, series };
 }
 
-/** Read a version folder's JSONL files and aggregate them. */
-export async function aggregate(dir: string): Promise<Aggregates> {
+/**
+ * The figures, fed one row at a time (`add`): the package stage feeds the rows as it writes them, so
+ * report.html needs no second pass over the version's files; `aggregate` feeds a version folder's.
+ */
+export class Aggregator {
   // articles
-  let total = 0;
-  let extracted = 0;
-  let duplicates = 0;
-  let nonEnglish = 0;
-  let noLanguage = 0;
-  let noPublished = 0;
-  const languages = new Tally();
-  const skip = new Tally();
-  const pubSource = new Tally();
-  for await (const a of rowsOf(dir, 'articles')) {
-    total++;
-    if (isTrue(a.extracted)) extracted++;
-    if (str(a.duplicate_of)) duplicates++;
-    const lang = str(a.language);
-    if (!lang) noLanguage++;
-    else if (lang !== 'en') nonEnglish++;
-    languages.add(lang || '(unknown)');
-    if (str(a.skip_reason)) skip.add(skipKind(str(a.skip_reason)));
-    if (!str(a.published)) noPublished++;
-    pubSource.add(str(a.published_source) || '(none)');
-  }
-
+  private total = 0;
+  private extracted = 0;
+  private duplicates = 0;
+  private nonEnglish = 0;
+  private noLanguage = 0;
+  private noPublished = 0;
+  private languages = new Tally();
+  private skip = new Tally();
+  private pubSource = new Tally();
   // statements
-  let sTotal = 0;
-  let noSpeaker = 0;
-  let noSpeakerCountry = 0;
-  const kinds = new Tally();
-  const speakers = new Tally();
-  for await (const s of rowsOf(dir, 'statements')) {
-    sTotal++;
-    kinds.add(str(s.kind));
-    const sp = str(s.speaker);
-    if (!sp) noSpeaker++;
-    else speakers.add(sp, str(s.speaker_country));
-    if (!str(s.speaker_country)) noSpeakerCountry++;
+  private sTotal = 0;
+  private noSpeaker = 0;
+  private noSpeakerCountry = 0;
+  private kinds = new Tally();
+  private speakers = new Tally();
+  // events
+  private eTotal = 0;
+  private fallback = 0;
+  private undated = 0;
+  private noActorCountry = 0;
+  private noRecipientCountry = 0;
+  private noCountry = 0;
+  private planned = 0;
+  private located = 0;
+  private types = new Tally();
+  private precision = new Tally();
+  private actors = new Tally();
+  private recipients = new Tally();
+  private dyads = new Tally();
+  private places = new Map<string, Place>();
+  private dates = new Map<string, Map<string, number>>();
+  // rejects
+  private rTotal = 0;
+  private reasons = new Tally();
+  private stages = new Tally();
+
+  add(table: string, row: Row): void {
+    if (table === 'articles') this.article(row);
+    else if (table === 'statements') this.statement(row);
+    else if (table === 'events') this.event(row);
+    else if (table === 'rejects') this.reject(row);
   }
 
-  // events
-  let eTotal = 0;
-  let fallback = 0;
-  let undated = 0;
-  let noActorCountry = 0;
-  let noRecipientCountry = 0;
-  let noCountry = 0;
-  let planned = 0;
-  let located = 0;
-  const types = new Tally();
-  const precision = new Tally();
-  const actors = new Tally();
-  const recipients = new Tally();
-  const dyads = new Tally();
-  const places = new Map<string, Place>();
-  const dates = new Map<string, Map<string, number>>();
-  for await (const e of rowsOf(dir, 'events')) {
-    eTotal++;
+  private article(a: Row): void {
+    this.total++;
+    if (isTrue(a.extracted)) this.extracted++;
+    if (str(a.duplicate_of)) this.duplicates++;
+    const lang = str(a.language);
+    if (!lang) this.noLanguage++;
+    else if (lang !== 'en') this.nonEnglish++;
+    this.languages.add(lang || '(unknown)');
+    if (str(a.skip_reason)) this.skip.add(skipKind(str(a.skip_reason)));
+    if (!str(a.published)) this.noPublished++;
+    this.pubSource.add(str(a.published_source) || '(none)');
+  }
+
+  private statement(s: Row): void {
+    this.sTotal++;
+    this.kinds.add(str(s.kind));
+    const sp = str(s.speaker);
+    if (!sp) this.noSpeaker++;
+    else this.speakers.add(sp, str(s.speaker_country));
+    if (!str(s.speaker_country)) this.noSpeakerCountry++;
+  }
+
+  private event(e: Row): void {
+    this.eTotal++;
     const type = str(e.event_type);
-    types.add(type);
-    if (isTrue(e.date_is_fallback)) fallback++;
-    if (isTrue(e.planned)) planned++;
+    this.types.add(type);
+    if (isTrue(e.date_is_fallback)) this.fallback++;
+    if (isTrue(e.planned)) this.planned++;
     const date = str(e.date);
-    precision.add(str(e.date_precision) || '(none)');
-    if (!date) undated++;
+    this.precision.add(str(e.date_precision) || '(none)');
+    if (!date) this.undated++;
     else {
-      let m = dates.get(date);
-      if (!m) dates.set(date, (m = new Map()));
+      let m = this.dates.get(date);
+      if (!m) this.dates.set(date, (m = new Map()));
       m.set(type, (m.get(type) ?? 0) + 1);
     }
     const [ac, rc] = [str(e.actor_country), str(e.recipient_country)];
-    if (!ac) noActorCountry++;
-    if (!rc) noRecipientCountry++;
-    if (!ac && !rc) noCountry++;
-    if (str(e.actor)) actors.add(str(e.actor), ac);
-    if (str(e.recipient)) recipients.add(str(e.recipient), rc);
-    if (ac && rc) dyads.add(`${ac} → ${rc}`);
+    if (!ac) this.noActorCountry++;
+    if (!rc) this.noRecipientCountry++;
+    if (!ac && !rc) this.noCountry++;
+    if (str(e.actor)) this.actors.add(str(e.actor), ac);
+    if (str(e.recipient)) this.recipients.add(str(e.recipient), rc);
+    if (ac && rc) this.dyads.add(`${ac} → ${rc}`);
     const [lat, lon] = [e.latitude, e.longitude];
     if (typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon)) {
-      located++;
+      this.located++;
       const [la, lo] = [Math.round(lat * 100) / 100, Math.round(lon * 100) / 100];
       const key = `${la},${lo},${str(e.location)}`;
-      const p = places.get(key);
+      const p = this.places.get(key);
       if (p) p.n++;
-      else places.set(key, { location: str(e.location), country: str(e.location_country), lat: la, lon: lo, n: 1 });
+      else this.places.set(key, { location: str(e.location), country: str(e.location_country), lat: la, lon: lo, n: 1 });
     }
   }
 
-  // rejects
-  let rTotal = 0;
-  const reasons = new Tally();
-  const stages = new Tally();
-  for await (const r of rowsOf(dir, 'rejects')) {
-    rTotal++;
-    reasons.add(str(r.reason));
-    stages.add(str(r.stage));
+  private reject(r: Row): void {
+    this.rTotal++;
+    this.reasons.add(str(r.reason));
+    this.stages.add(str(r.stage));
   }
 
-  const quads = new Tally();
-  for (const t of PLOVER_TYPES) if (types.get(t)) quads.add(PLOVER_QUAD[t], '', types.get(t));
-  const placeList = [...places.values()].sort((a, b) => b.n - a.n || byCode(a.location, b.location) || a.lat - b.lat || a.lon - b.lon);
+  result(): Aggregates {
+    const { types, places } = this;
+    const quads = new Tally();
+    for (const t of PLOVER_TYPES) if (types.get(t)) quads.add(PLOVER_QUAD[t], '', types.get(t));
+    const placeList = [...places.values()].sort((a, b) => b.n - a.n || byCode(a.location, b.location) || a.lat - b.lat || a.lon - b.lon);
+    return {
+      articles: {
+        total: this.total, extracted: this.extracted, duplicates: this.duplicates, non_english: this.nonEnglish, no_language: this.noLanguage, no_published: this.noPublished,
+        languages: this.languages.top(LIMITS.reasons, '(other)'), skip_reasons: this.skip.top(LIMITS.reasons, '(other)'), published_source: this.pubSource.top(),
+      },
+      statements: {
+        total: this.sTotal, kinds: this.kinds.top(), no_speaker: this.noSpeaker, no_speaker_country: this.noSpeakerCountry,
+        speakers: this.speakers.top(LIMITS.top), distinct_speakers: this.speakers.size,
+      },
+      events: {
+        total: this.eTotal, types: types.inOrder(PLOVER_TYPES), quads: quads.inOrder(QUAD_CLASSES), fallback_dates: this.fallback, undated: this.undated,
+        precision: this.precision.top(), no_actor_country: this.noActorCountry, no_recipient_country: this.noRecipientCountry, no_country: this.noCountry,
+        planned: this.planned,
+        actors: this.actors.top(LIMITS.top), recipients: this.recipients.top(LIMITS.top), dyads: this.dyads.top(LIMITS.top),
+        distinct_actors: this.actors.size, distinct_recipients: this.recipients.size, distinct_dyads: this.dyads.size,
+        located: this.located, places: placeList.slice(0, LIMITS.places), distinct_places: places.size,
+        timeline: timeline(this.dates),
+      },
+      rejects: { total: this.rTotal, reasons: this.reasons.top(LIMITS.reasons, '(other reasons)'), stages: this.stages.top() },
+    };
+  }
+}
 
-  return {
-    articles: {
-      total, extracted, duplicates, non_english: nonEnglish, no_language: noLanguage, no_published: noPublished,
-      languages: languages.top(LIMITS.reasons, '(other)'), skip_reasons: skip.top(LIMITS.reasons, '(other)'), published_source: pubSource.top(),
-    },
-    statements: {
-      total: sTotal, kinds: kinds.top(), no_speaker: noSpeaker, no_speaker_country: noSpeakerCountry,
-      speakers: speakers.top(LIMITS.top), distinct_speakers: speakers.size,
-    },
-    events: {
-      total: eTotal, types: types.inOrder(PLOVER_TYPES), quads: quads.inOrder(QUAD_CLASSES), fallback_dates: fallback, undated,
-      precision: precision.top(), no_actor_country: noActorCountry, no_recipient_country: noRecipientCountry, no_country: noCountry,
-      planned,
-      actors: actors.top(LIMITS.top), recipients: recipients.top(LIMITS.top), dyads: dyads.top(LIMITS.top),
-      distinct_actors: actors.size, distinct_recipients: recipients.size, distinct_dyads: dyads.size,
-      located, places: placeList.slice(0, LIMITS.places), distinct_places: places.size,
-      timeline: timeline(dates),
-    },
-    rejects: { total: rTotal, reasons: reasons.top(LIMITS.reasons, '(other reasons)'), stages: stages.top() },
-  };
+/** Read a version folder's JSONL files and aggregate them. */
+export async function aggregate(dir: string): Promise<Aggregates> {
+  const agg = new Aggregator();
+  for (const table of ['articles', 'statements', 'events', 'rejects']) for await (const row of rowsOf(dir, table)) agg.add(table, row);
+  return agg.result();
 }

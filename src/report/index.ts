@@ -10,7 +10,7 @@ import { diffVersions } from '../dataset/diff.ts';
 import { exists } from '../util/files.ts';
 import { sha256 } from '../util/ids.ts';
 import type { Manifest } from '../dataset/version.ts';
-import { aggregate } from './aggregate.ts';
+import { aggregate, type Aggregates } from './aggregate.ts';
 import { reportHtml, type ChangeSummary, type ReportContext } from './page.ts';
 
 export const REPORT_FILE = 'report.html';
@@ -36,18 +36,28 @@ export const factsOf = (m: Manifest): ReportFacts => ({
   outputs: m.outputs,
 });
 
-async function changes(dir: string, facts: ReportFacts, previousDir: string | null): Promise<ReportContext['changes']> {
+/** Row indexes of the two versions' tables (src/dataset/diff.ts RowIndexWriter), where known: the diff reads less, its result is the same. */
+export interface RowIndexes {
+  previous?: Record<string, string>;
+  current?: Record<string, string>;
+}
+
+async function changes(dir: string, facts: ReportFacts, previousDir: string | null, indexes: RowIndexes = {}): Promise<ReportContext['changes']> {
   if (!facts.previous_version) return null;
   if (!previousDir || !(await exists(join(previousDir, 'manifest.json')))) return 'unavailable';
-  const d = await diffVersions(previousDir, dir, { examples: 0, manifestB: { version: '', code: facts.code, tables: facts.tables } });
+  const d = await diffVersions(previousDir, dir, { examples: 0, manifestB: { version: '', code: facts.code, tables: facts.tables }, indexA: indexes.previous, indexB: indexes.current });
   const summary: ChangeSummary = { code_changed: d.code_changed, previous_code: d.a.code ?? null, tables: {} };
   for (const [t, r] of Object.entries(d.tables)) summary.tables[t] = { rows_a: r.rows_a, rows_b: r.rows_b, added: r.added, removed: r.removed, changed: r.changed, unchanged: r.unchanged, columns: r.columns };
   return summary;
 }
 
 /** The page for the version whose JSONL files are in `dir`. */
-export async function buildReport(dir: string, facts: ReportFacts, opts: { previousDir?: string | null; linkBase?: string } = {}): Promise<string> {
-  const agg = await aggregate(dir);
+export async function buildReport(
+  dir: string,
+  facts: ReportFacts,
+  opts: { previousDir?: string | null; linkBase?: string; indexes?: RowIndexes; /** the figures of dir's rows, when already made (Aggregator) */ aggregates?: Aggregates } = {},
+): Promise<string> {
+  const agg = opts.aggregates ?? (await aggregate(dir));
   const previousDir = opts.previousDir === undefined ? (facts.previous_version ? join(dirname(resolve(dir)), facts.previous_version) : null) : opts.previousDir;
   return reportHtml(agg, {
     dataset: facts.dataset,
@@ -55,15 +65,15 @@ export async function buildReport(dir: string, facts: ReportFacts, opts: { previ
     code: facts.code,
     settings: facts.settings,
     previous_version: facts.previous_version,
-    changes: await changes(dir, facts, previousDir),
+    changes: await changes(dir, facts, previousDir, opts.indexes),
     files: [...facts.outputs].sort((a, b) => (a.path < b.path ? -1 : 1)).map((o) => ({ path: o.path, bytes: o.bytes, rows: o.rows })),
     linkBase: opts.linkBase ?? '',
   });
 }
 
 /** Write report.html into a version folder being packaged (`dir`); the previous version lives in `previousDir`. */
-export async function writeReport(dir: string, facts: ReportFacts, previousDir: string | null): Promise<void> {
-  await writeFile(join(dir, REPORT_FILE), await buildReport(dir, facts, { previousDir }));
+export async function writeReport(dir: string, facts: ReportFacts, previousDir: string | null, made: { indexes?: RowIndexes; aggregates?: Aggregates } = {}): Promise<void> {
+  await writeFile(join(dir, REPORT_FILE), await buildReport(dir, facts, { previousDir, ...made }));
 }
 
 export interface RebuildResult {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 
@@ -65,4 +65,26 @@ export async function specialKind(path: string): Promise<string | null> {
   if (s.isSocket()) return 'a socket';
   if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
   return 'not a regular file';
+}
+
+/**
+ * Byte ranges of an open file, read through one block: ranges asked for in increasing order (rows of a
+ * file in its own order) cost one read per block, not one per range.
+ */
+export class BlockReader {
+  private buf = Buffer.alloc(0);
+  private start = 0; // file offset of buf[0]
+  constructor(private fh: FileHandle, private block = 1024 * 1024) {}
+
+  async read(offset: number, length: number): Promise<Buffer> {
+    if (offset < this.start || offset + length > this.start + this.buf.length) {
+      const size = Math.max(length, this.block);
+      const buf = Buffer.allocUnsafe(size);
+      const { bytesRead } = await this.fh.read(buf, 0, size, offset);
+      if (bytesRead < length) throw new Error(`a read of ${length} bytes at ${offset} found the file shorter`);
+      this.buf = buf.subarray(0, bytesRead);
+      this.start = offset;
+    }
+    return this.buf.subarray(offset - this.start, offset - this.start + length);
+  }
 }

@@ -17,18 +17,33 @@ export async function* readJsonl<T = unknown>(path: string): AsyncGenerator<T> {
   }
 }
 
-/** Append-only line writer that respects backpressure. */
+/** Lines gathered before one write to the stream: one write per line cost more than the lines' bytes. */
+const BATCH_CHARS = 64 * 1024;
+
+/** Append-only line writer that respects backpressure; lines reach the file in batches, all of them by close(). */
 export class LineWriter {
   private stream: WriteStream;
+  private batch: string[] = [];
+  private batchChars = 0;
   count = 0;
   constructor(readonly path: string) {
     this.stream = createWriteStream(path, { encoding: 'utf8' });
   }
   async write(line: string): Promise<void> {
     this.count++;
-    if (!this.stream.write(line + '\n')) await once(this.stream, 'drain');
+    this.batch.push(line);
+    this.batchChars += line.length;
+    if (this.batchChars >= BATCH_CHARS) await this.flush();
+  }
+  private async flush(): Promise<void> {
+    if (!this.batch.length) return;
+    const text = this.batch.join('\n') + '\n';
+    this.batch = [];
+    this.batchChars = 0;
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
   async close(): Promise<void> {
+    await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
   }
