@@ -68,6 +68,8 @@ describe('a country word describing a company or a commodity is no party', () =>
     // (a capitalised common word after the nationality is a name too, whatever the tagger made of it)
     expect(events('British Printing withdrew its offer for Harcourt last week.')).toEqual([]);
     expect(events('British Foreign Secretary Geoffrey Howe rejected the offer.')[0]).toMatchObject({ actor_country: 'GBR' });
+    // (one before a noun names a thing, not a company)
+    expect(events('He cited an Iranian Silkworm missile strike last Friday against the tanker.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'IRN' });
     expect(events('General Acquisition repeated its request that the Senate drop the bill.').map((e) => e.actor)).not.toContain('Acquisition');
   });
   it('takes an analyst\'s "should" for an opinion, a state\'s for a demand', () => {
@@ -512,5 +514,11 @@ describe('trade flows as subjects', () => {
     const rows = (t: string) => extractEvents(segmented(t, '1987-06-01'), []);
     expect(rows('The commission found that Brazilian orange juice imports have injured U.S. producers.')).toEqual([]);
     expect(rows('Brazilian troops have injured U.S. tourists.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'BRA' });
+  });
+});
+
+describe('weapons as objects', () => {
+  it('reads tear gas fired to disperse a crowd as force, not a figure of speech', () => {
+    expect(events('Bolivian police fired tear gas to disperse 1,000 unemployed miners.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'BOL' });
   });
 });

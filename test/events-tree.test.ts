@@ -601,3 +601,10 @@ describe('people nobody names', () => {
     expect(events("Putin's plan to capture Kyiv and topple the Ukrainian government failed because of those who fought to defend their country.", '2022-05-01').map((e) => e.actor)).not.toContain('Ukrainian government');
   });
 });
+
+describe('acts faced or drawn', () => {
+  it('takes who faces, draws or comes under an act as its recipient and its source as its actor', () => {
+    expect(events('Japan has come under growing criticism from the United States for its trade surplus.', '1987-03-02')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'USA', recipient_country: 'JPN' });
+    expect(events('Israel faced strong criticism from Egypt.', '1987-03-02')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'EGY', recipient_country: 'ISR' });
+  });
+});

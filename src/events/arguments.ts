@@ -94,6 +94,8 @@ const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 const PERSONAL = new Set(['i', 'we', 'he', 'she', 'it', 'they']);
 /** Pronouns for people nobody names: as subjects they give an act no actor we know. */
 const INDEFINITE = new Set(['those', 'these', 'anyone', 'anybody', 'someone', 'somebody', 'others', 'many', 'some', 'few', 'several', 'all', 'none', 'everyone', 'everybody', 'nobody']);
+/** Verbs whose subject receives the act their object or phrase names: "faced criticism", "came under attack". */
+const RECEIVING = /^(?:face[sd]?|facing|receive[sd]?|receiving|dr[ae]w|draws|drawing|drawn|earn(?:s|ed|ing)?|c[oa]me|comes|coming|suffer(?:s|ed|ing)?|attract(?:s|ed|ing)?)$/;
 /** Verbs whose object-noun is the act (their subject is the act's actor): "held talks", "launched an attack". */
 export const LIGHT = /^(?:announce[sd]?|announcing|declare[sd]?|declaring|order(?:s|ed|ing)?|impose[sd]?|imposing|launch(?:es|ed|ing)?|beg[iau]n|begins|beginning|start(?:s|ed|ing)?|stage[sd]?|staging|held|hold|holds|holding|made|make|makes|making|issue[sd]?|issuing|carrie[sd]|carry|carrying|mount(?:s|ed|ing)?|conduct(?:s|ed|ing)?|resume[sd]?|resuming|open(?:s|ed|ing)?|offer(?:s|ed|ing)?|provide[sd]?|providing|gave|give|gives|giving|sign(?:s|ed|ing)?|reach(?:es|ed|ing)?|extend(?:s|ed|ing)?|pledge[sd]?|promise[sd]?|continue[sd]?|continuing|fire[sd]?|firing|intensif(?:y|ies|ied)|step(?:s|ped)? up)$/;
 
@@ -638,6 +640,21 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
           const r = groupsOf(s, c, usable, true);
           if (r.length) recipients.push(r);
         }
+      }
+    }
+    // "Japan has come under criticism from the United States", "drew a rebuke from the Kremlin": who faces or
+    // draws the act is its recipient
+    if (!recipients.length && head >= 0 && isVerb(s, head) && (s.deprels[n] === 'obj' || s.deprels[n] === 'obl') && RECEIVING.test(s.tokens[head].form.toLowerCase())) {
+      const subj = subjectOf(s, head);
+      if (subj && !subj.patient && !isPronoun(s, subj.node)) {
+        const r = groupsOf(s, subj.node, usable, true);
+        if (r.length) recipients.push(r);
+      }
+      // (the source however the parser hung it: "faced strong criticism [from Egypt]")
+      const source = childrenBy(s, head, 'obl').find((c) => caseOf(s, c) === 'from');
+      if (!out.actor && source !== undefined) {
+        const a = groupsOf(s, source, usable);
+        if (a.length) out.actor = a;
       }
     }
     const picked = pickRecipient(recipients, type);

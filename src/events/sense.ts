@@ -450,8 +450,10 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   // "American Midland has agreed", "Canadian Pacific said": a nationality before a name we do not know is
   // where a company or a person is from; the state is no party to it.
   // ("Iraqi Kurds", "Serbian Workers' Union": a people or a group of people are parties: WordNet says so)
-  // (a capitalised common word after it is a name too, whatever the tagger made of it: "British Printing withdrew")
-  if (s.upos[last] === 'ADJ' && last + 1 < s.tokens.length && !next && (s.upos[last + 1] === 'PROPN' ? /^\p{Lu}/u : /^\p{Lu}\p{Ll}+$/u).test(s.tokens[last + 1].form) && ['PROPN', 'NOUN', 'VERB'].includes(s.upos[last + 1])) {
+  // (a capitalised common word heading the phrase is a name too, whatever the tagger made of it: "British Printing
+  // withdrew"; one before a noun names a thing: "an Iranian Silkworm missile")
+  const heads = (k: number) => s.upos[k] === 'PROPN' || (/^\p{Lu}\p{Ll}+$/u.test(s.tokens[k].form) && ['NOUN', 'VERB'].includes(s.upos[k]) && !['NOUN', 'PROPN'].includes(s.upos[k + 1] ?? ''));
+  if (s.upos[last] === 'ADJ' && last + 1 < s.tokens.length && !next && /^\p{Lu}/u.test(s.tokens[last + 1].form) && heads(last + 1)) {
     const noun = wordClasses(s.tokens[last + 1].form.toLowerCase()).noun;
     if (noun !== NOUN.person && noun !== NOUN.group) return true;
   }
