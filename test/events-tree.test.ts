@@ -608,3 +608,11 @@ describe('acts faced or drawn', () => {
     expect(events('Israel faced strong criticism from Egypt.', '1987-03-02')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'EGY', recipient_country: 'ISR' });
   });
 });
+
+describe('a full name given twice', () => {
+  it('takes the office and country the article gives the name elsewhere', () => {
+    expect(events("The UK's foreign secretary, Liz Truss, spoke on Monday. Liz Truss later called on Russia to withdraw.", '2022-05-01')).toEqual([
+      expect.objectContaining({ event_type: 'REQUEST', actor: 'Liz Truss', actor_country: 'GBR', recipient_country: 'RUS' }),
+    ]);
+  });
+});

@@ -996,7 +996,8 @@ function addSurnameMentions(sentences: { toks: Token[]; groups: ActorGroup[] }[]
 /**
  * A person known by surname alone ("Funaro rejected ...") is the one the article names in full: with the office
  * and country it gives ("Brazilian Finance Minister Dilson Funaro"), else the dictionaries' when they know the
- * full name ("Barber Conable").
+ * full name ("Barber Conable"). A full name without office or country takes those the article gives it
+ * elsewhere ("The UK's foreign secretary, Liz Truss, ... Liz Truss called on").
  */
 function fullNameIn(text: string, date: string, people: Actor[]): (a: Actor) => Actor {
   const cache = new Map<string, Actor | undefined>();
@@ -1019,7 +1020,12 @@ function fullNameIn(text: string, date: string, people: Actor[]): (a: Actor) => 
     return e && term ? { name: e.name, country: term.country, sector: term.sector, office: term.office, body: term.body, kind: 'person', locative: false, capital: false, start: 0, end: 0, text: e.name } : undefined;
   };
   return (a) => {
-    if (a.kind !== 'person' || a.country || a.office || /\s/.test(a.name)) return a;
+    if (a.kind !== 'person' || a.country || a.office) return a;
+    // a full name the article gives elsewhere with its office or country ("the UK's foreign secretary, Liz Truss")
+    if (/\s/.test(a.name)) {
+      const titled = people.find((p) => p.name === a.name && (p.country || p.office));
+      return titled ? { ...titled, start: a.start, end: a.end, text: a.text } : a;
+    }
     if (!cache.has(a.name)) cache.set(a.name, find(a.name));
     const full = cache.get(a.name);
     return full ? { ...full, start: a.start, end: a.end, text: a.text } : a;
