@@ -506,6 +506,10 @@ describe('plans and intentions denied', () => {
     expect(rows('Iran said it had no intention of attacking Kuwait.')).toEqual([]);
     expect(rows('India said it plans to meet Pakistani officials.')).toEqual([expect.objectContaining({ actor_country: 'IND', recipient_country: 'PAK' })]);
     expect(rows('He said there was no immediate threat to Russia from an expansion of NATO.')).toEqual([]);
+    expect(rows('The statement made no mention of fighting between Iraq and Iran.')).toEqual([]);
+    // (what would have happened did not)
+    expect(rows('Iraq said it would have attacked Iran.')).toEqual([]);
+    expect(rows('Iraq said it would attack Iran.')).toEqual([expect.objectContaining({ event_type: 'THREATEN', actor_country: 'IRQ' })]);
   });
 });
 
