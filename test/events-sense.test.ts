@@ -526,3 +526,11 @@ describe('weapons as objects', () => {
     expect(events('Bolivian police fired tear gas to disperse 1,000 unemployed miners.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'BOL' });
   });
 });
+
+describe('labour strikes read by a verb pattern', () => {
+  it('codes no force for strikes the parser made a subject, nor for striking workers', () => {
+    expect(events('Official sources said there were also strikes at a Belgrade medical centre and a food factory.')).toEqual([]);
+    expect(events('Striking dockers brought the port of Las Palmas to a halt today.')).toEqual([]);
+    expect(events('Iraqi jets struck Tehran.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'IRQ' });
+  });
+});
