@@ -532,5 +532,6 @@ describe('labour strikes read by a verb pattern', () => {
     expect(events('Official sources said there were also strikes at a Belgrade medical centre and a food factory.')).toEqual([]);
     expect(events('Striking dockers brought the port of Las Palmas to a halt today.')).toEqual([]);
     expect(events('Iraqi jets struck Tehran.')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'IRQ' });
+    expect(events('Britain will keep going with the strategy of imposing sanctions on Russia.')[0]).toMatchObject({ event_type: 'SANCTION', actor_country: 'GBR', recipient_country: 'RUS' });
   });
 });

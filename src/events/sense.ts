@@ -172,8 +172,11 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   const nominalPlace = (k: number) => /^nsubj/.test(s.deprels[k]) && !children(s, k).some((c) => /^nsubj/.test(s.deprels[c]) || s.deprels[c] === 'obj');
   if (gapped && strength === 'verb' && firstWord >= 0 && (s.upos[firstWord] === 'NOUN' || s.upos[firstWord] === 'PROPN' || nominalPlace(firstWord))) return { as: 'none', why: 'noun, not the verb' };
   // ("Striking dockers brought the port to a halt": a gapped pattern's verb describing the noun after it is none)
-  // (an -ing form before a common noun only: "struck Tehran" misparsed as a modifier stays)
-  if (gapped && strength === 'verb' && firstWord >= 0 && /ing$/i.test(s.tokens[firstWord].form) && s.deprels[firstWord] === 'amod' && s.heads[firstWord] === firstWord + 1 && s.upos[firstWord + 1] === 'NOUN') return { as: 'none', why: 'modifier' };
+  // (an -ing form before a common noun only, and not before the pattern's own object: "struck Tehran" and
+  // "imposing sanctions" misparsed as modifiers stay)
+  let lastWord = firstWord;
+  while (lastWord + 1 < s.tokens.length && s.tokens[lastWord + 1].start < end) lastWord++;
+  if (gapped && strength === 'verb' && firstWord >= 0 && /ing$/i.test(s.tokens[firstWord].form) && s.deprels[firstWord] === 'amod' && s.heads[firstWord] === firstWord + 1 && s.upos[firstWord + 1] === 'NOUN' && firstWord + 1 !== lastWord) return { as: 'none', why: 'modifier' };
   // ("making that call on Thursday": a phrasal verb's first word with a determiner of its own is a noun)
   if (!oneWord && strength === 'verb' && firstWord >= 0 && s.upos[firstWord] === 'NOUN' && children(s, firstWord).some((c) => s.deprels[c] === 'det' && c < firstWord)) return { as: 'none', why: 'noun, not the verb' };
   // "alleged trading abuses", "the disputed territory": a participle describing a noun reports no act.
