@@ -240,12 +240,12 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     const path = k >= 0 ? pathToRoot(s, k) : [];
     const upTo = path.indexOf(node);
     if (upTo <= 0) return false;
+    // (the words above the mention, not its own: "Iranian" in "an attack on the Iranian terminal")
+    const above = path.slice(1, upTo);
     const controlled = children(s, node).some((c) => s.deprels[c] === 'obj' || s.deprels[c] === 'iobj');
     const marksOf = (x: number) => children(s, x).filter((c) => s.deprels[c] === 'mark').map((c) => s.tokens[c].form.toLowerCase());
-    if (HOSTILE_OR_THREAT.has(type) && path.slice(0, upTo).some((x) => s.deprels[x] === 'advcl' && marksOf(x).some((m) => m === 'if' || m === 'unless'))) return false;
-    return path.slice(0, upTo).some((x) => {
-      // (the words above the mention, not its own: "Iranian" in "an attack on the Iranian terminal")
-      if (inside(x)) return false;
+    if (HOSTILE_OR_THREAT.has(type) && above.some((x) => s.deprels[x] === 'advcl' && marksOf(x).some((m) => m === 'if' || m === 'unless'))) return false;
+    return above.some((x) => {
       const rel = s.deprels[x];
       if (rel === 'amod') return true;
       // ("strongly supports Finland and Sweden joining Nato": the subject of the clause the verb takes is its side)

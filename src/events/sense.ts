@@ -202,9 +202,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // subject, auxiliary or object of its own, names the business, as the noun would)
   const gerundAsNoun = /ing$/.test(form) && NOUN_SLOTS.has(s.deprels[n]) && !children(s, n).some((c) => ['aux', 'nsubj', 'obj', 'iobj'].includes(s.deprels[c]));
   // ("Any Iranian attack on shipping would be met with force": any act of a kind is none in particular)
-  if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'det' && /^any$/i.test(s.tokens[c].form))) return { as: 'none', why: 'any' };
-  // "there is no immediate threat to Russia", "no agreement was reached": an act named with "no" did not happen
-  if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'det' && /^no$/i.test(s.tokens[c].form))) return { as: 'none', why: 'negated' };
+  // ("there is no immediate threat to Russia", "no agreement was reached": an act named with "no" did not happen)
+  const determiners = as === 'noun' ? children(s, n).filter((c) => s.deprels[c] === 'det').map((c) => s.tokens[c].form.toLowerCase()) : [];
+  if (determiners.includes('any')) return { as: 'none', why: 'any' };
+  if (determiners.includes('no')) return { as: 'none', why: 'negated' };
   if ((as === 'noun' || gerundAsNoun) && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
   // ("because of", "due to": the first word is the case marker, the rest hang on it as `fixed`)
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'case' && BACKGROUND_CASES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'background' };
