@@ -254,6 +254,21 @@ describe("a state's organs named without their country", () => {
     const text = 'Brazil will pay. Brazil said so. The Finance Ministry rejected the proposal by the banks.';
     expect(datelined(text, 'WASHINGTON').map((e) => e.actor_country)).not.toContain('USA');
   });
+  it("gives an officeholder the dateline's country when the text names it, though another country more (survey 12)", () => {
+    const text = "Washington pressed Taiwan again. U.S. officials want a stronger Taiwan dollar and U.S. firms want access to Taiwan's market. Central bank governor Lin Wei rejected the demands by U.S. officials.";
+    expect(datelined(text, 'TAIPEI').find((e) => e.actor === 'Lin Wei')).toMatchObject({ event_type: 'REJECT', actor_country: 'TWN', recipient_country: 'USA' });
+    // (not when the text names the dateline's country in passing: a visitor's story)
+    const visit = "Poland will sell shares. Poland needs money, Poland's firms are weak and Poland's banks too. Spokesman Jan Nowak, visiting Sweden, criticised the Western governments.";
+    expect(datelined(visit, 'STOCKHOLM').find((e) => e.actor === 'Jan Nowak')?.actor_country).not.toBe('SWE');
+  });
+  it('gives an officeholder the country the lead names before introducing them, over the dateline (survey 12)', () => {
+    const text = 'Chile is not happy with its creditors, Finance Minister Hernan Vidal said. Vidal will visit Britain and France next week. Vidal rejected the proposal by the banks.';
+    expect(datelined(text, 'LONDON').find((e) => e.event_type === 'REJECT')).toMatchObject({ actor: 'Hernan Vidal', actor_country: 'CHL' });
+  });
+  it("gives an officeholder the country written before the whole office's name (survey 12)", () => {
+    expect(datelined('Peruvian central bank Vice Governor Luis Alva called on the IMF to act.', '')[0]).toMatchObject({ actor: 'Luis Alva', actor_country: 'PER' });
+    expect(datelined("Peru's Mining and Energy Minister Luis Alva criticised the IMF.", '')[0]).toMatchObject({ actor: 'Luis Alva', actor_country: 'PER' });
+  });
   it('never gives an ambassador the country he serves in', () => {
     expect(datelined("Ambassador John Doe criticised the Finance Ministry over Japan's trade surplus.", 'TOKYO')).toEqual([
       expect.objectContaining({ event_type: 'ACCUSE', actor: 'John Doe', actor_country: '', recipient_country: 'JPN' }),

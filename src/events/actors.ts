@@ -284,6 +284,8 @@ function hyphenated(t: Token, date: string): Actor[] {
 /** Tokens strictly between two mentions. */
 const between = (toks: Token[], a: Actor, b: Actor) => toks.filter((t) => t.start >= a.end && t.end <= b.start);
 
+/** Words between a country's word and the title ending an office's name: capitalised, or a central bank's. */
+const OFFICE_NAME_GAP = /^(?:['’]s)?\s+(?:(?:\p{Lu}[\p{L}.-]*|central|bank|of|and|for)\s+){1,4}$/u;
 /** WordNet's mask of a word that is only an adjective ("naval" begins "naval strike", but "naval forces" are forces). */
 const ADJECTIVE_ONLY = 4;
 const isModifier = (a: Actor) => a.kind === 'country' || a.kind === 'org';
@@ -333,7 +335,11 @@ export function findActorGroups(text: string, from: number, to: number, date = '
     // "Afghan President Ashraf Ghani", "NATO Secretary-General Jens Stoltenberg", "US defence secretary Lloyd Austin":
     // the modifier or title only describes the person named right after it.
     if (b && b.kind === 'person' && (isModifier(a) || a.kind === 'title' || a.kind === 'sector') && !a.locative) {
-      if (/^(?:\s+|['’]s\s+)$/.test(text.slice(a.end, b.start))) {
+      const gap = text.slice(a.end, b.start);
+      // ("Lebanese central bank Vice Governor Meguerditch Bouldikian", "Indonesia's Mining and Energy Minister
+      // Subroto": a country's word before the rest of the office's name the title ends)
+      const officeName = a.kind === 'country' && !!b.office && !b.country && OFFICE_NAME_GAP.test(gap);
+      if (/^(?:\s+|['’]s\s+)$/.test(gap) || officeName) {
         // (a namesake the dictionaries know, holding no office of theirs on the date, is of the country named here:
         // "Deputy U.S. Trade Representative Michael Smith" is no Irish Michael Smith)
         merged.push({ ...b, country: a.country && b.sector === '' ? a.country : b.country || a.country, start: a.start, locative: a.locative });
