@@ -631,3 +631,17 @@ describe('a full name given twice', () => {
     ]);
   });
 });
+
+describe('restrictions on goods (survey 12)', () => {
+  it("aims a ban or a threatened ban on imports at the country the goods come from", () => {
+    expect(events('Norway threatened to stop imports of Danish pork.', '1987-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'THREATEN', actor_country: 'NOR', recipient_country: 'DNK' }),
+    ]);
+    expect(events('The Swiss government banned imports of Brazilian beef.', '1987-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'SANCTION', actor_country: 'CHE', recipient_country: 'BRA' }),
+    ]);
+  });
+  it('codes no sanction for a restriction on goods of no named origin', () => {
+    expect(events('The Swiss government restricted imports of steel.', '1987-03-02')).toEqual([]);
+  });
+});

@@ -127,7 +127,7 @@ export function triggerNode(s: Sentence, start: number, end: number): number {
 
 const childrenBy = (s: Sentence, i: number, rel: string) => children(s, i).filter((c) => s.deprels[c] === rel);
 /** The preposition (case marker) of a nominal, lower-cased, or ''. */
-const caseOf = (s: Sentence, i: number) => {
+export const caseOf = (s: Sentence, i: number) => {
   let c = children(s, i).find((k) => s.deprels[k] === 'case' && k < i);
   // "with Afghan President Ashraf Ghani": the parser may hang the preposition on a modifier of the name
   if (c === undefined) {

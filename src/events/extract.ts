@@ -35,8 +35,8 @@ import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { CLAIM_VERBS, describesOther, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, WEAPONS } from './sense.ts';
+import { caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
+import { CLAIM_VERBS, describesOther, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -283,9 +283,13 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   if (tree.recipient && !recipients.some(isNamed) && nearRecipients.some((a) => isNamed(a) && !inSubclause(a))) recipients = nearRecipients;
   // (the state whose oil platform or tanker is attacked, seized or sanctioned is the victim: "destroyed an
   // Iranian oil platform", "seized a Kuwaiti tanker")
-  const victimOf = trig.pattern.type === 'ASSAULT' || trig.pattern.type === 'COERCE' || trig.pattern.type === 'SANCTION';
-  // (a thing, in WordNet's sense: "imports", "a takeover bid" are no property of the state)
+  const victimOf = trig.pattern.type === 'ASSAULT' || trig.pattern.type === 'COERCE' || trig.pattern.type === 'SANCTION' || trig.pattern.type === 'THREATEN';
+  // (a thing, in WordNet's sense: "imports", "a takeover bid" are no property of the state; goods in a trade
+  // flow's "of" phrase come from the country named on them: "stop imports of Danish pigmeat")
   const ownsThing = (a: Actor) => {
+    const at = s.tokens.findIndex((t) => t.end === a.end);
+    const goods = at >= 0 ? s.heads[at] : -1;
+    if (goods > at && (s.deprels[at] === 'amod' || s.deprels[at] === 'compound') && s.deprels[goods] === 'nmod' && caseOf(s, goods) === 'of' && TRADE_FLOWS.has(s.tokens[s.heads[goods]]?.form.toLowerCase() ?? '')) return true;
     const k = s.tokens.findIndex((t) => t.start >= a.end);
     let head = -1;
     for (let j = k; j >= 0 && j < s.tokens.length && j < k + 3 && s.upos[j] === 'NOUN' && /^[\p{Ll}-]+$/u.test(s.tokens[j].form); j++) head = j;

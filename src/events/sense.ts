@@ -89,6 +89,8 @@ const SMEAR_VERBS = list('smear-verbs');
 const BLAME_FOR_VERBS = list('blame-for-verbs');
 /** relational-nouns: "its creditors" are not of the owner's country. */
 export const RELATIONAL_NOUNS = list('relational-nouns');
+/** Goods moving between countries: the origin named in their "of" phrase is who a restriction on them aims at. */
+export const TRADE_FLOWS = list('trade-flows');
 /** Audiences: speaking to one is no consultation. */
 const AUDIENCE = list('audience-nouns');
 /** Verbs of trade: a party agreeing or offering to do them deals in goods or money. */
