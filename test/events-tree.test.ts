@@ -7,7 +7,7 @@ import { mergeMentions, type Draft } from '../src/events/merge.ts';
 import { extractEvents, type EventRow } from '../src/events/extract.ts';
 import { AnalysedDocument } from '../src/nlp/document.ts';
 import { triggerNode } from '../src/events/arguments.ts';
-import { segmented } from './support/articles.ts';
+import { segmented, statementsOf } from './support/articles.ts';
 import { extractStatements } from '../src/statements/extract.ts';
 import type { StatementRow } from '../src/statements/extract.ts';
 
@@ -643,5 +643,24 @@ describe('restrictions on goods (survey 12)', () => {
   });
   it('codes no sanction for a restriction on goods of no named origin', () => {
     expect(events('The Swiss government restricted imports of steel.', '1987-03-02')).toEqual([]);
+  });
+});
+
+describe('coordinated possessives (survey 12)', () => {
+  it("keeps every conjunct of a list whose members each carry a possessive", () => {
+    expect(events("The Paris Club agreed to reschedule Chad's and Niger's official debts.", '1987-03-02')[0]).toMatchObject({ recipient_countries: 'TCD;NER' });
+  });
+});
+
+describe('an object pronoun in a quote (seeds)', () => {
+  const rows = (text: string) => extractEvents(segmented(text, '2021-01-28'), statementsOf(text, '2021-01-28'));
+  it('stands for the one person of its gender the sentence before names, other than the speaker', () => {
+    const text = 'Secretary of State Antony Blinken said envoy Thomas Weller and envoy Anna Frey were asked to stay. "Yes, we have asked him to continue the vital work," Blinken said.';
+    expect(rows(text).find((e) => e.trigger === 'asked' && e.actor_country === 'USA')).toMatchObject({ recipient: 'Thomas Weller' });
+  });
+  it('stands for no one when the sentence before names two such people', () => {
+    const text = 'Secretary of State Antony Blinken said envoy Thomas Weller and envoy Peter Frey were asked to stay. "Yes, we have asked him to continue the vital work," Blinken said.';
+    expect(rows(text).map((e) => e.recipient)).not.toContain('Thomas Weller');
+    expect(rows(text).map((e) => e.recipient)).not.toContain('Peter Frey');
   });
 });

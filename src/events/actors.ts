@@ -49,7 +49,8 @@ const FILLER_STOP = new Set([
   'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'not', 'as', 'than', 'after', 'before', 'since', 'while',
 ]);
 /** What may join the members of a list: "Pakistan, Iran and Russia", "the Taliban, IS and other groups". */
-const COORDINATION = /^(?:-|\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:(?:other|the|its|their|several|some|various)\s+)?)$/;
+// (a possessive may end each conjunct: "Uganda's and Mozambique's debts")
+const COORDINATION = /^(?:-|(?:['’]s)?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:(?:other|the|its|their|several|some|various)\s+)?)$/;
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
 const NAME_PARTICLES = new Set(['bin', 'al', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'du', 'da', 'el']);
 

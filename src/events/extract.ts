@@ -309,7 +309,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
  * if the speaker agrees, else - when no subject precedes them in the sentence - the previous sentence's
  * subject if it agrees. Nothing agreeing: no actor (the act is not coded rather than guessed).
  */
-function antecedent(word: string, trig: TriggerMatch, node: number | undefined, s: AnalysedSentence | undefined, groups: ActorGroup[], toks: Token[], text: string, statements: StatementRow[], previousSubjectOf: () => Actor[], published: string, skip?: (a: Actor[]) => boolean): Actor[] {
+function antecedent(word: string, trig: TriggerMatch, node: number | undefined, s: AnalysedSentence | undefined, groups: ActorGroup[], toks: Token[], text: string, statements: StatementRow[], previous: PreviousSentence, published: string, skip?: (a: Actor[]) => boolean): Actor[] {
   // (a skip test is given for an object pronoun: never the act's own actor)
   const objectPronoun = !!skip;
   const statement = statements.find((st) => st.start <= trig.start && st.end >= trig.end && st.speaker);
@@ -354,10 +354,24 @@ function antecedent(word: string, trig: TriggerMatch, node: number | undefined, 
   // (a subject passed over, the act's own actor, leaves the previous sentence's open: "Egypt accused it")
   const subjectBefore = before ? before.any && !(candidates.length > 0 && candidates.every(skip)) : !PRONOUN.has(toks[0].lower);
   if (!subjectBefore) {
-    const previous = previousSubjectOf();
-    if (previous.length && agrees(word, previous) && !skip(previous)) return previous;
+    const subject = previous.subject();
+    if (subject.length && agrees(word, subject) && !skip(subject)) return subject;
+  }
+  // ("... had said Zalmay Khalilzad was offered to stay. 'We have asked him to continue,' Blinken said": "him" is
+  // the one person the sentence before names, other than those passed over; with several, no guess)
+  if (objectPronoun && (word === 'he' || word === 'she')) {
+    const people = previous.persons().filter((a) => agrees(word, [a]) && !skip([a]));
+    if (people.length === 1) return people;
   }
   return [];
+}
+
+/** What a pronoun may stand for in the last sentence before that named a party. */
+interface PreviousSentence {
+  /** Its subject in the tree, else its first party. */
+  subject(): Actor[];
+  /** The people it names, one each. */
+  persons(): Actor[];
 }
 
 /** Roles by proximity: the nearest party before the trigger acts, the first after it receives. */
@@ -553,7 +567,7 @@ function findObligations(toks: Token[], groups: ActorGroup[], tree?: AnalysedSen
  * trigger), plus any later verb trigger that opens a new clause with a subject of its own
  * ("Pakistan reopened the border as NATO's chief urged talks").
  */
-function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previousSubjectOf: () => Actor[], published: string, parsed?: () => AnalysedSentence | undefined) {
+function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previous: PreviousSentence, published: string, parsed?: () => AnalysedSentence | undefined) {
   // A central bank's dealings in the money market are trade, whatever the verb ("provided 17 mln stg
   // assistance to the money market", "invited an early round of bill offers"); force is still force.
   const words = ` ${toks.map((t) => t.lower).join(' ')} `;
@@ -608,7 +622,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       const s = parsed?.();
       // the pronoun subject the tree found, else a pronoun just before the trigger
       const word = roles.pronoun !== undefined && s ? s.tokens[roles.pronoun].form.toLowerCase() : toks.slice(Math.max(0, trig.first - 4), trig.first).find((t) => PRONOUN.has(t.lower))?.lower;
-      if (word && PRONOUN.has(word)) roles.actors = antecedent(word, trig, roles.pronoun, s, groups, toks, text, statements, previousSubjectOf, published);
+      if (word && PRONOUN.has(word)) roles.actors = antecedent(word, trig, roles.pronoun, s, groups, toks, text, statements, previous, published);
     }
     // "accusing it of being obsessed with headlines": an object pronoun stands for the nearest subject before it
     // that agrees, as a subject pronoun does (never the actor itself)
@@ -616,7 +630,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       const s = parsed?.();
       const word = s ? SUBJECT_FORM[s.tokens[roles.pronounRecipient].form.toLowerCase()] : undefined;
       const isActor = (as: Actor[]) => as.some((a) => roles.actors.some((b) => a.name === b.name || samePartyAs(b, a)));
-      if (s && word) roles.recipients = antecedent(word, trig, roles.pronounRecipient, s, groups, toks, text, statements, previousSubjectOf, published, isActor);
+      if (s && word) roles.recipients = antecedent(word, trig, roles.pronounRecipient, s, groups, toks, text, statements, previous, published, isActor);
     }
     // "Iran said its troops had killed ...": a sector word with a possessive is its owner's (its country).
     const owned = (a: Actor): Actor => {
@@ -625,7 +639,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       if (!m) return a;
       const s = parsed?.();
       const at = s ? s.tokens.findIndex((t) => t.start >= a.start) : -1;
-      const owner = antecedent(POSSESSIVE[m[1].toLowerCase()], trig, at >= 0 ? at : undefined, s, groups, toks, text, statements, previousSubjectOf, published);
+      const owner = antecedent(POSSESSIVE[m[1].toLowerCase()], trig, at >= 0 ? at : undefined, s, groups, toks, text, statements, previous, published);
       const countries = new Set(owner.map((o) => o.country));
       return countries.size === 1 && owner[0].country ? { ...a, country: owner[0].country } : a;
     };
@@ -750,7 +764,11 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   for (const [index, { sa, sb, toks, groups }] of sentences.entries()) {
     const parsed = () => (sb > sa ? doc.sentence(index) : undefined);
     const before = previous;
-    const chosenList = chooseEvents(toks, groups, text, statements, () => (before ? subjectOf(before) : []), published, parsed);
+    const previousSentence: PreviousSentence = {
+      subject: () => (before ? subjectOf(before) : []),
+      persons: () => [...new Map((before?.groups ?? []).flatMap((g) => g.actors).filter((a) => a.kind === 'person').map((a) => [a.name, a])).values()],
+    };
+    const chosenList = chooseEvents(toks, groups, text, statements, previousSentence, published, parsed);
     if (groups.some((g) => !isPlaceOnly(g))) previous = { index, groups };
     for (const { trig, roles, nominal, spoken } of chosenList) {
       // A hostile act in what a party claims is that party's accusation of the act's doer; claimed by no party
