@@ -98,9 +98,10 @@ describe('pronoun actors and the clause of a recipient', () => {
     expect(ev).toEqual([expect.objectContaining({ event_type: 'RETREAT', actor: 'Bettino Craxi', actor_country: 'ITA' })]);
   });
   it('never reads a "him" or "he" in a direct quote as its speaker', () => {
-    // the previous sentence's subject is the speaker, who would say "I": "him" is someone else, unresolved here
+    // the previous sentence's subject is the speaker, who would say "I": "him" is someone else, the other man
+    // that sentence names
     const ev = withStatements('Antony Blinken met Zalmay Khalilzad on Wednesday.\n\n"Yes, we have asked him to continue the vital work that he is performing," Blinken said.', '2021-01-29');
-    expect(ev.find((e) => e.event_type === 'REQUEST')).toMatchObject({ actor: 'United States', recipient: '' });
+    expect(ev.find((e) => e.event_type === 'REQUEST')).toMatchObject({ actor: 'United States', recipient: 'Zalmay Khalilzad' });
   });
   it('leaves a pronoun nothing agrees with unresolved rather than guessed', () => {
     // "it" cannot be the man before it; there is no earlier subject that is not a person
