@@ -529,3 +529,24 @@ describe('labour strikes read by a verb pattern', () => {
     expect(events('Britain will keep going with the strategy of imposing sanctions on Russia.')[0]).toMatchObject({ event_type: 'SANCTION', actor_country: 'GBR', recipient_country: 'RUS' });
   });
 });
+
+describe('acts kept from happening or only put forward (survey 12)', () => {
+  it('codes no act in the "from" clause of a verb of prevention', () => {
+    expect(events('The ministry is dissuading Canadians from fighting alongside Georgian soldiers.', '2022-03-02')).toEqual([]);
+    expect(events('Washington tried to deter Moscow from invading Georgia.', '2022-03-02')).toEqual([]);
+    expect(events('Moscow is preventing Georgia being provided with military support by Poland.', '2022-03-02')).toEqual([]);
+    // (a "from" phrase is no such clause: the appeals were made)
+    expect(events('Russian banks were barred from the payments system after repeated appeals from Kyiv.', '2022-03-02').map((e) => e.actor_country)).toContain('UKR');
+  });
+  it('codes no act that a party proposes or suggests', () => {
+    expect(events('The UN chief was proposing direct talks with Putin.', '2022-03-02')).toEqual([]);
+    expect(events('Turkey suggested that Russia should withdraw its troops from Georgia.', '2022-03-02')).toEqual([]);
+    // ("suggests that ... were" says, it proposes nothing)
+    expect(events('The evidence suggests that civilians were murdered by Russian troops.', '2022-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'ASSAULT', actor_country: 'RUS' }),
+    ]);
+  });
+  it('codes no act named in a condition "in the event of"', () => {
+    expect(events('Latvia would fall quickly in the event of a Russian attack on the Baltic states.', '2022-03-02')).toEqual([]);
+  });
+});

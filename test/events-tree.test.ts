@@ -665,3 +665,10 @@ describe('an object pronoun in a quote (seeds)', () => {
     expect(rows(text).map((e) => e.recipient)).not.toContain('Peter Frey');
   });
 });
+
+describe('a possessive before a noun trigger (survey 13)', () => {
+  it('stands for the nearest subject before it that agrees, not the speaker', () => {
+    const rows = withStatementsAt("Syria's army spokesman said Jordan had kept up its attacks on Syrian positions.", '1987-03-02');
+    expect(rows.find((e) => e.event_type === 'ASSAULT')).toMatchObject({ actor_country: 'JOR', recipient_country: 'SYR' });
+  });
+});

@@ -402,11 +402,13 @@ function nearRoles(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text
     // withdrawal", or after "by" ("attacks by the Taliban"); a party elsewhere in the sentence is not its agent.
     const inPhrase = before.filter((g) => /^(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2}\s+$/u.test(text.slice(g.end, trig.start))).at(-1);
     const by = after.find((g) => /^\s+by\s+(?:the\s+)?$/.test(text.slice(trig.end, g.start)));
-    // "their withdrawal": the possessive points back to the subject of the sentence.
+    // "their withdrawal": the possessive points back to the nearest party before it that agrees ("Iraq's spokesman
+    // said Iran had kept up its attacks", "talks with Putin after his invasion of Ukraine").
     const possessive = /^(?:its|their|his|her)$/.test(toks[trig.first - 1]?.lower ?? '');
-    // ("Scholz said that with its attack on Ukraine, Russia ...": "its" is no person's)
-    const agrees = (g: ActorGroup) => toks[trig.first - 1]?.lower !== 'its' || g.actors.every((a) => a.kind !== 'person');
-    actorGroup = by ?? inPhrase ?? (possessive ? before.filter(agrees)[0] : undefined);
+    // ("Scholz said that with its attack on Ukraine, Russia ...": "its" is no person's, "his" no country's)
+    const word = toks[trig.first - 1]?.lower;
+    const agrees = (g: ActorGroup) => (word !== 'its' || g.actors.every((a) => a.kind !== 'person')) && ((word !== 'his' && word !== 'her') || g.actors.every((a) => a.kind === 'person'));
+    actorGroup = by ?? inPhrase ?? (possessive ? before.filter(agrees).at(-1) : undefined);
     // "started military withdrawal": a bare sector word right before the noun describes it.
     const last = actorGroup?.actors.at(-1);
     if (actorGroup && !by && last && last.kind === 'sector' && !last.country && /^\s*$/.test(text.slice(actorGroup.end, trig.start))) {

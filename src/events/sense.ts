@@ -82,6 +82,13 @@ const DENIAL_VERBS = list('denial-verbs');
 const DOUBT_NOUNS = list('doubt-nouns');
 /** prospect-nouns, hope-adjectives: an act a prospect, a risk or a hope is of, or one hoped for, has not happened. */
 const PROSPECT_NOUNS = list('prospect-nouns');
+/** Verbs that keep an act from happening, and verbs that put one forward without doing it (sense.tsv says how). */
+const PREVENTION_VERBS = list('prevention-verbs');
+const RESTRAINT_VERBS = list('restraint-verbs');
+const PROPOSAL_VERBS = list('proposal-verbs');
+const SUGGESTION_VERBS = list('suggestion-verbs');
+/** A clause with "should" ("suggested that the two sides should meet"): what is proposed, not what is said. */
+const shouldClause = (s: Sentence, v: number): boolean => children(s, v).some((c) => s.deprels[c] === 'aux' && /^(?:should|shall)$/i.test(s.tokens[c].form));
 const HOPE_ADJECTIVES = list('hope-adjectives');
 /** Verbs of words against someone: an attack coordinated with one is words too. */
 const SMEAR_VERBS = list('smear-verbs');
@@ -217,7 +224,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   if (s.tokens.at(-1)?.form === '?') return { as: 'none', why: 'question' };
   // "if it curbed the use ... by banning": an act inside a condition is imagined.
   // ("in case Russia threatens": however the parser hung the two words)
-  for (let k = Math.max(1, n - 8); k < n; k++) if (/^in$/i.test(s.tokens[k - 1].form) && /^case$/i.test(s.tokens[k].form)) return { as: 'none', why: 'condition' };
+  // ("in the event of a Russian attack" likewise)
+  for (let k = Math.max(1, n - 8); k < n; k++) if (/^in$/i.test(s.tokens[k - 1].form) && (/^case$/i.test(s.tokens[k].form) || (/^the$/i.test(s.tokens[k].form) && /^event$/i.test(s.tokens[k + 1]?.form ?? '')))) return { as: 'none', why: 'condition' };
   // "If Britain, France and the United States – three nuclear powers – provide guarantees, such an alliance would
   // be stronger": an act in a sentence-opening condition, before the main clause's modal, however the parser hung it.
   const opener = s.tokens.findIndex((t) => /\p{L}/u.test(t.form));
@@ -253,6 +261,20 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // (the act itself, or the object of the verb that is: "the possibility of sending warplanes", not an act in a
     // clause hung below that one, nor one coordinated with the hope: "was eager to finance ... and was urging")
     const under = up.find((x) => s.heads[x] === k);
+    // "dissuading Americans from fighting", "tried to deter Moscow from invading": kept from happening
+    // ("was proposing immediate talks with Putin": put forward, not held)
+    if (k !== n && under !== undefined && s.upos[k] === 'VERB') {
+      const governor = s.tokens[k].form.toLowerCase();
+      const rel = s.deprels[under];
+      // (a "from" clause, not a "from" phrase: "ban Russia from Swift after repeated appeals from Kyiv")
+      const fromClause = s.upos[under] === 'VERB' && children(s, under).some((c) => (s.deprels[c] === 'mark' || s.deprels[c] === 'case') && /^from$/i.test(s.tokens[c].form));
+      if ((PREVENTION_VERBS.has(governor) || RESTRAINT_VERBS.has(governor)) && fromClause) return { as: 'none', why: 'prevented' };
+      if (PREVENTION_VERBS.has(governor) && (['xcomp', 'ccomp'].includes(rel) || (rel === 'obj' && under === n))) return { as: 'none', why: 'prevented' };
+      if (PROPOSAL_VERBS.has(governor) && ['obj', 'xcomp', 'ccomp'].includes(rel)) return { as: 'none', why: 'proposed' };
+      // ("suggested talks", "suggested holding talks", "suggested that they should meet"; not "polls suggest most
+      // Americans support Ukraine", "suggests a resistance movement against authorities occupying ...")
+      if (SUGGESTION_VERBS.has(governor) && ((rel === 'obj' && under === n) || rel === 'xcomp' || (rel === 'ccomp' && shouldClause(s, under)))) return { as: 'none', why: 'proposed' };
+    }
     const itself = under !== undefined && (under === n || (s.heads[n] === under && ['obj', 'xcomp', 'ccomp'].includes(s.deprels[n])));
     if (k !== n && itself && s.upos[k] === 'NOUN' && PROSPECT_NOUNS.has(s.tokens[k].form.toLowerCase()) && (s.deprels[under!] === 'nmod' || s.deprels[under!] === 'acl') && children(s, under!).some((m) => /^of$/i.test(s.tokens[m].form))) return { as: 'none', why: 'prospect' };
     if (k !== n && under !== undefined && s.upos[k] === 'ADJ' && HOPE_ADJECTIVES.has(s.tokens[k].form.toLowerCase()) &&
