@@ -550,3 +550,29 @@ describe('acts kept from happening or only put forward (survey 12)', () => {
     expect(events('Latvia would fall quickly in the event of a Russian attack on the Baltic states.', '2022-03-02')).toEqual([]);
   });
 });
+
+describe('orders (survey 13)', () => {
+  it('codes the act a command orders, done by whoever orders it', () => {
+    expect(events('Slovak Prime Minister Eduard Heger ordered the expulsion of three Russian diplomats.', '2022-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'SANCTION', actor_country: 'SVK', recipient_country: 'RUS' }),
+    ]);
+    expect(events('Khamenei ordered the Revolutionary Guards to attack Iraqi positions.', '1987-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'ASSAULT', actor_country: 'IRN', recipient_country: 'IRQ' }),
+    ]);
+    // (forces named without a country are the commander's)
+    expect(events('The Iraqi defence minister ordered troops to withdraw from the border.', '1987-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'RETREAT', actor_country: 'IRQ' }),
+    ]);
+  });
+  it('codes an ordered attack as the attack', () => {
+    expect(events('Putin ordered an attack on Kyiv.', '2022-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'ASSAULT', actor_country: 'RUS', recipient_country: 'UKR' }),
+    ]);
+  });
+  it('keeps an order to an outside party a request, and codes no event for goods ordered', () => {
+    expect(events('President Biden ordered Russia to withdraw its troops.', '2022-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'REQUEST', actor_country: 'USA', recipient_country: 'RUS' }),
+    ]);
+    expect(events('The Polish army ordered 2,000 drones from Turkey.', '2022-03-02')).toEqual([]);
+  });
+});

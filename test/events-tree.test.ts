@@ -672,3 +672,9 @@ describe('a possessive before a noun trigger (survey 13)', () => {
     expect(rows.find((e) => e.event_type === 'ASSAULT')).toMatchObject({ actor_country: 'JOR', recipient_country: 'SYR' });
   });
 });
+
+describe('words that are no country (survey 13)', () => {
+  it('never reads "Island" in a place name as Iceland', () => {
+    expect(events("Iraqi jets attacked Iran's Kharg Island terminal.", '1987-03-02').map((e) => e.recipient_country)).not.toContain('ISL');
+  });
+});

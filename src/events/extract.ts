@@ -498,7 +498,8 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
   if (trig.pattern.lemma && prev && /[^s]s$/.test(form) && toks[trig.first - 1].text === prev && /^\p{L}+$/u.test(prev) &&
     !SUBJECT_WORD.test(prev)) return 'noun';
   // A sentence does not open with a finite verb: "Attacks by the Taliban rose" opens with a noun.
-  if (trig.pattern.lemma && (trig.first === 0 || (prev && (DETERMINER.has(prev) || PREPOSITION.has(prev))) || NOUN_AFTER.has(toks[trig.last + 1]?.lower ?? '') || (prev && ADJECTIVE.test(prev) && toks[trig.first - 1].text === prev))) return 'noun';
+  // (not a command's past form before such a noun: "ordered troops to withdraw")
+  if (trig.pattern.lemma && (trig.first === 0 || (prev && (DETERMINER.has(prev) || PREPOSITION.has(prev))) || (NOUN_AFTER.has(toks[trig.last + 1]?.lower ?? '') && !(trig.pattern.command && /ed$/.test(form))) || (prev && ADJECTIVE.test(prev) && toks[trig.first - 1].text === prev))) return 'noun';
   // "are welcome", "is free": a bare lemma after a form of "be" is an adjective, not an act.
   let j = trig.first - 1;
   while (j >= 0 && /ly$/.test(toks[j].lower)) j--;
@@ -506,7 +507,10 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
   return undefined;
 }
 
-const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false, needsRecipient: false };
+/** The clause an order's object is to carry out: "ordered the Navy to increase its presence" (xcomp, or a "to" advcl). */
+const orderedClause = (s: AnalysedSentence, c: number): boolean =>
+  s.deprels[c] === 'xcomp' || (s.deprels[c] === 'advcl' && children(s, c).some((m) => s.deprels[m] === 'mark' && /^to$/i.test(s.tokens[m].form)));
+const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false, needsRecipient: false, command: false };
 /** Sectors that bear arms: with one of them as a party, "attack" and "clash" are force, not words. */
 const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
 /** Offices whose holders command a state's forces. */
@@ -579,9 +583,22 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   // commerce noun, a question, a condition, an opinion). Without a tree the word heuristics decide.
   const tree = found.length || toks.some((t) => t.text === 'must' || t.text === 'should') ? parsed?.() : undefined;
   const spoken = new Map<TriggerMatch, 'idea' | 'topic'>();
+  /** Is the node the object of a command that orders it, one of the commander's armed forces ("ordered the Guards to attack")? */
+  const forcesOrdered = (object: number): boolean => {
+    const v = tree ? tree.heads[object] : -1;
+    if (!tree || v < 0 || tree.deprels[object] !== 'obj' || !found.some((c) => c.pattern.command && triggerNode(tree, c.start, c.end) === v)) return false;
+    const forces = groups.find((g) => g.start <= tree.tokens[object].start && tree.tokens[object].end <= g.end);
+    return !!forces?.actors.every((a) => ARMED.has(a.sector));
+  };
   const triggers = found
     .map((t) => {
-      const how = demoted(t, toks);
+      let how = demoted(t, toks);
+      // (the infinitive a command orders its own forces to carry out: "ordered the Revolutionary Guards to attack")
+      if (how === 'skip' && tree && toks[t.first - 1]?.lower === 'to') {
+        const n = triggerNode(tree, t.start, t.end);
+        const v = n >= 0 && orderedClause(tree, n) ? tree.heads[n] : -1;
+        if (v >= 0 && children(tree, v).some((c) => tree.deprels[c] === 'obj' && forcesOrdered(c))) how = undefined;
+      }
       if (!tree || how === 'skip') return { t, how };
       const isParty = (k: number) => groups.some((g) => g.start < tree.tokens[k].end && tree.tokens[k].start < g.end);
       const isPoliticalParty = (k: number) => groups.some((g) => g.start < tree.tokens[k].end && tree.tokens[k].start < g.end && g.actors.some(isPolitical));
@@ -615,6 +632,25 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
   const nouns = nounsAll.filter((t) => !light(t));
   verbs.push(...nounsAll.filter(light));
   verbs.sort((a, b) => a.start - b.start);
+  /**
+   * What a command orders: 'act' when the ordered act is coded instead ("ordered the expulsion of 18 diplomats",
+   * "ordered troops to advance": done by whoever orders it), 'goods' when it orders things (a purchase: "ordered
+   * 2,000 drones"), else undefined (an outside party ordered to act is asked: "ordered the west to accept").
+   */
+  const commanded = (t: TriggerMatch): 'act' | 'goods' | undefined => {
+    if (!t.pattern.command) return undefined;
+    if (nounsAll.some((x) => x.first > t.last && x.first <= t.last + 3 && toks.slice(t.last + 1, x.first).every((w) => w.text === w.lower))) return 'act';
+    const s = parsed?.();
+    const v = s ? triggerNode(s, t.start, t.end) : -1;
+    if (!s || v < 0) return undefined;
+    const object = children(s, v).find((c) => s.deprels[c] === 'obj');
+    if (object === undefined) return undefined;
+    const objectGroup = groups.find((g) => g.start <= s.tokens[object].start && s.tokens[object].end <= g.end);
+    const clause = children(s, v).find((c) => orderedClause(s, c));
+    if (clause !== undefined) return forcesOrdered(object) && triggers.some((x) => x.t !== t && dominates(s, clause, x.t.start, x.t.end)) ? 'act' : undefined;
+    const thing = [NOUN.artifact, NOUN.food, NOUN.plant, NOUN.substance].includes(wordClasses(s.tokens[object].form.toLowerCase()).noun as never);
+    return !objectGroup && (thing || children(s, object).some((c) => s.upos[c] === 'NUM')) ? 'goods' : undefined;
+  };
   const withRoles = (trig: TriggerMatch): Roles => {
     const obligation = obligations.get(trig);
     if (obligation) return obligation;
@@ -679,8 +715,13 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // What an earlier act asks, promises or threatens is no act of its own, however far down its clause and
       // whether or not that act was coded: "urged Reagan to step up negotiations ... by providing export
       // subsidies" provides nothing.
-      if (list === verbs && verbs.some((v) => v.start < trig.start && contentOf(v, trig))) continue;
+      if (list === verbs && verbs.some((v) => v.start < trig.start && commanded(v) !== 'act' && contentOf(v, trig))) continue;
+      if (commanded(trig)) continue;
       const roles = withRoles(trig);
+      // ("Putin ordered troops to withdraw": the forces a commander orders are the commander's country's)
+      const commander = verbs.find((v) => v.start < trig.start && commanded(v) === 'act' && parsed?.() !== undefined && dominates(parsed()!, triggerNode(parsed()!, v.start, v.end), trig.start, trig.end));
+      const commanderCountry = commander ? withRoles(commander).actors.find((a) => a.country)?.country : undefined;
+      if (commanderCountry) roles.actors = roles.actors.map((a) => (a.kind === 'sector' && !a.country ? { ...a, country: commanderCountry } : a));
       if (trig.pattern.needsRecipient && !roles.recipients.some((a) => a.country || a.kind !== 'sector')) continue;
       // (a victim without a named attacker is news when the text tells the act: "two lecturers were killed"; a
       // noun naming one, "the invasion", "an attack on NATO would mean war", is background or imagined)

@@ -27,6 +27,8 @@ export interface TriggerPattern {
   needsRecipient: boolean;
   /** Type when no party is armed ("the minister attacked his rival" is criticism). */
   verbal?: PloverType;
+  /** An order: the act it orders is the event (triggers.tsv, "command"). */
+  command: boolean;
 }
 
 export interface TriggerMatch {
@@ -87,7 +89,7 @@ export function compile(line: string): TriggerPattern {
     return { kind: 'words', forms: new Set(i === 0 ? verbForms(w.toLowerCase()) : [w.toLowerCase()]) };
   });
   return { phrase: rawPhrase, specs, type: type as PloverType, mode, context, strength: noun || strength === 'noun' ? 'noun' : 'verb', lemma: !noun && !literal,
-    needsRecipient: flagList.includes('recipient'), verbal: verbal as PloverType | undefined };
+    needsRecipient: flagList.includes('recipient'), verbal: verbal as PloverType | undefined, command: flagList.includes('command') };
 }
 
 function loadIndex(): Map<string, TriggerPattern[]> {
