@@ -536,3 +536,13 @@ describe('clauses that "and" or a passive "by" end (issue #14)', () => {
     expect(statements('The plan, criticized by economists, was dropped.')).toHaveLength(0);
   });
 });
+
+describe('content classes of PolNeAR dev and train (issue #14, content9)', () => {
+  it('reads the bare form of an object verb before a preposition or punctuation as a noun', () => {
+    noStatements(
+      'Mayor Jim Cole reached 45 percent support among county voters in a new poll released Thursday.',
+      'They are neighbours who have lent support to her and her family in the past.',
+    );
+    expect(cueQuote('Local unions support the new wage rules.')).toEqual([['support', 'the new wage rules']]);
+  });
+});

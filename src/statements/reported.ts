@@ -102,6 +102,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     if (!form || form.kind === 'quote') continue;
     // "maintained a lead", "found a way": with a plain object these verbs report nothing.
     if (CLAUSE_ONLY_VERBS.has(form.base) && t[i + 1]?.word && t[i + 1].lo !== 'that') continue;
+    // "45 percent support among Republicans", "lent support to her", "Latino support, ...": the bare form of a verb
+    // that takes a noun phrase, right before a preposition or punctuation, is a noun ("called for" is a verb's).
+    if (bareObjectNoun(t, i, form)) continue;
     const prev = t[i - 1];
     // "Some say", "many said": a determiner standing alone is the speaker, before a verb form no noun shares.
     const standsAlone = !!prev && QUANTIFIERS.has(prev.lo) && (t[i].lo === form.base || verbTense(t[i].lo) === 'past') && !t[i].lo.endsWith('s');
@@ -572,6 +575,20 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
     if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
   }
   return -1;
+}
+
+/** Prepositions after which the bare form of an object verb is a noun: "support among", "support for", "backing from". */
+const NOUN_PREPOSITIONS = new Set(['among', 'in', 'for', 'from', 'against', 'on', 'to', 'of', 'at', 'with', 'behind', 'within', 'across']);
+/**
+ * The bare form of a verb that takes a noun phrase as its words ("support", "back", "praise"), followed at once by
+ * a preposition or punctuation: a noun ("45 percent support among ...", "lent support to ...", "support, ...").
+ */
+function bareObjectNoun(t: Token[], i: number, form: CueForm): boolean {
+  if (t[i].lo !== form.base || !OBJECT_VERBS.has(form.base)) return false;
+  const n = t[i + 1];
+  if (!n) return false;
+  if (n.word) return NOUN_PREPOSITIONS.has(n.lo) && !PARTICLE_VERBS.has(`${form.base} ${n.lo}`);
+  return n.t === ',' || n.t === ':' || n.t === ')' || CLAUSE_PUNCT.has(n.t);
 }
 
 /** Words that own the noun after them: "his claims", "their report". */
