@@ -545,4 +545,12 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
     );
     expect(cueQuote('Local unions support the new wage rules.')).toEqual([['support', 'the new wage rules']]);
   });
+  it('ends the words of a cue in a clause that opens the sentence ("While X said Y, Z ...") at its comma', () => {
+    expect(cueQuote('While his aides have suggested the plan is dead, Mayor Jim Cole is still determined to pass it.')[0]).toEqual([
+      'suggested', 'the plan is dead',
+    ]);
+    expect(cueQuote('Although the judge found that rule unlawful, his ruling was overturned by a higher court.')[0]).toEqual([
+      'found', 'that rule unlawful',
+    ]);
+  });
 });

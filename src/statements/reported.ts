@@ -305,6 +305,10 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         if (form && form.kind !== 'quote' && !t[v].cap && !t[v].lo.endsWith('ing')) { cut = k; break; }
       }
     }
+    // "While his advisers have suggested X, Mr. Obama is ...": a cue in a clause that opens the sentence with a
+    // subordinator; the words end at the comma that closes that clause, before the main clause's subject.
+    const fronted = frontedClauseEnd(doc, f, lo, a, cut < 0 ? b : cut);
+    if (fronted >= 0) cut = fronted;
     if (cut < 0) continue;
     const span = clauseSpan(doc, a, cut);
     if (span) f.quote = span;
@@ -573,6 +577,26 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
     // "urged Congress to act" is a clause; "praised the proposals to benefit small businesses, which ..." a noun's.
     if (CLAUSAL.has(t[k].lo) && !(t[k].lo === 'to' && k > a + 1)) return -1;
     if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
+  }
+  return -1;
+}
+
+/** Subordinators that open a sentence with a clause before the main one: "While he invoked ..., he did not ...". */
+const FRONT_SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas', 'as', 'when', 'if', 'because', 'since', 'after', 'before', 'once', 'unless', 'until']);
+/**
+ * The comma that closes a subordinate clause opening the sentence ("While X said Y, Z ..."), when the cue's
+ * subject is that clause's: the comma before the main clause's subject (a pronoun, a name or a determiner). -1: none.
+ */
+function frontedClauseEnd(doc: Doc, f: { subject: Subject; cueTok: number; participle?: boolean }, lo: number, a: number, b: number): number {
+  const t = doc.tokens;
+  let s = lo;
+  while (s < f.subject.s && /^(but|and|yet|so|even)$/.test(t[s].lo)) s++;
+  if (f.participle || !FRONT_SUBORDINATORS.has(t[s]?.lo ?? '') || f.subject.s <= s || f.subject.s - s > 8) return -1;
+  for (let k = s + 1; k < f.cueTok; k++) if (!t[k].word && t[k].t !== '.' && t[k].t !== '’' && t[k].t !== "'") return -1;
+  for (let k = a + 1; k < b - 1; k++) {
+    if (doc.inQuote[k] >= 0 || doc.quoteMark[k] || t[k].t !== ',' || wordsIn(t, a, k) < 2) continue;
+    const n = t[k + 1];
+    if (SPEAKER_PRONOUNS.has(n.lo) || (n.cap && n.word) || /^(the|a|an|his|her|their|its|this|these|those|many|some|most)$/.test(n.lo)) return k;
   }
   return -1;
 }
