@@ -553,4 +553,10 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
       'found', 'that rule unlawful',
     ]);
   });
+  it('ends the words of a cue in a relative clause set off by commas at the comma before the main verb', () => {
+    expect(cueQuote('Mayor Jim Cole, who understood that a vote would be lost, told his aides to find another way.')).toEqual([
+      ['understood', 'that a vote would be lost'],
+      ['told', 'to find another way'],
+    ]);
+  });
 });

@@ -309,6 +309,10 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // subordinator; the words end at the comma that closes that clause, before the main clause's subject.
     const fronted = frontedClauseEnd(doc, f, lo, a, cut < 0 ? b : cut);
     if (fronted >= 0) cut = fronted;
+    // "Mr. Obama, who understood that X, told his advisers ...": a cue in a relative clause set off by commas; the
+    // words end at the comma before the main clause's verb.
+    const relative = relativeClauseEnd(doc, f, a, cut < 0 ? b : cut);
+    if (relative >= 0) cut = relative;
     if (cut < 0) continue;
     const span = clauseSpan(doc, a, cut);
     if (span) f.quote = span;
@@ -597,6 +601,26 @@ function frontedClauseEnd(doc: Doc, f: { subject: Subject; cueTok: number; parti
     if (doc.inQuote[k] >= 0 || doc.quoteMark[k] || t[k].t !== ',' || wordsIn(t, a, k) < 2) continue;
     const n = t[k + 1];
     if (SPEAKER_PRONOUNS.has(n.lo) || (n.cap && n.word) || /^(the|a|an|his|her|their|its|this|these|those|many|some|most)$/.test(n.lo)) return k;
+  }
+  return -1;
+}
+
+/**
+ * The comma that closes a relative clause set off by commas around the cue (", who said X, told ..."): the one
+ * before a lower-case finite verb, the main clause's. -1: none.
+ */
+function relativeClauseEnd(doc: Doc, f: { cueTok: number; participle?: boolean }, a: number, b: number): number {
+  const t = doc.tokens;
+  if (f.participle) return -1;
+  let w = f.cueTok - 1;
+  while (w > 0 && AUX_ADVERBS.has(t[w].lo)) w--;
+  if (!/^(who|which)$/.test(t[w]?.lo ?? '') || t[w - 1]?.t !== ',') return -1;
+  for (let k = a + 1; k < b - 1; k++) {
+    if (doc.inQuote[k] >= 0 || doc.quoteMark[k] || t[k].t !== ',' || wordsIn(t, a, k) < 2) continue;
+    let v = k + 1;
+    while (v < b - 1 && /^(also|then|later|quickly|immediately|now|still|even|has|have|had)$/.test(t[v].lo)) v++;
+    const n = t[v];
+    if (n.word && !n.cap && (FINITE_AUXILIARIES.has(n.lo) || cueAt(n) || verbTense(n.lo) === 'past') && !n.lo.endsWith('ing')) return k;
   }
   return -1;
 }
