@@ -559,4 +559,12 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
       ['told', 'to find another way'],
     ]);
   });
+  it('reads the words before a closing cue followed only by a phrase of time, with the lower-case words of its speaker', () => {
+    expect(statements('The plan is an insult to every taxpayer, union leaders said Friday.').map((r) => [r.speaker, r.quote])).toEqual([
+      ['union leaders', 'The plan is an insult to every taxpayer'],
+    ]);
+    expect(cueQuote('The plan is an insult to every taxpayer in the state, local union leaders said Friday afternoon, as they prepared a protest against the rules at the state capitol.')).toEqual([
+      ['said', 'The plan is an insult to every taxpayer in the state'],
+    ]);
+  });
 });

@@ -238,7 +238,13 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       const afterWords = participleNext || mannerNext || t[cs]?.t === ';' ? 0 : wordsIn(t, cs, hi);
       const beforeWords = wordsIn(t, lo, subject.s);
       // "..., federal officials said.": lower-case words before the speaker's noun belong to it.
-      if (afterWords === 0) {
+      // So do they before a verb followed only by a phrase of time ("..., union leaders said Friday afternoon.").
+      // (Or a phrase of time up to a comma and a clause of the writer's: "said Friday, as they bristled ...".)
+      let timeEnd = cs;
+      while (timeEnd < hi && t[timeEnd].t !== ',') timeEnd++;
+      if (timeEnd + 1 >= hi || !/^(as|while|after|when|before)$/.test(t[timeEnd + 1].lo)) timeEnd = hi;
+      const onlyTimeAfter = afterWords > 0 && wordsIn(t, cs, timeEnd) <= 4 && t.slice(cs, timeEnd).every((x) => !x.word || TIME_WORDS.has(x.lo) || /^(on|last|this|late|early|earlier|in|the)$/.test(x.lo)) && TIME_WORDS.has(t[cs].lo === 'on' || t[cs].lo === 'last' || t[cs].lo === 'this' ? t[cs + 1]?.lo ?? '' : t[cs].lo);
+      if (afterWords === 0 || onlyTimeAfter) {
         let k = subject.s;
         while (k - 1 > lo && k > subject.s - 3 && t[k - 1].word && !t[k - 1].cap && !NOT_SPEAKER_END.has(t[k - 1].lo) && !cueAt(t[k - 1])) k--;
         if (k < subject.s && t[k - 1]?.t === ',') subject = { s: k, e: subject.e };
@@ -248,7 +254,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // So is one up to a comma before a participle: "Hollande said Tuesday in Paris, noting ...".
       let adjEnd = cs;
       while (adjEnd < hi && t[adjEnd].t !== ',') adjEnd++;
-      const beforeParticiple = adjEnd + 1 < hi && t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1]);
+      // Or before a clause of the writer's: "said Friday afternoon, as they bristled at ...".
+      const beforeParticiple = adjEnd + 1 < hi && ((t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1])) || (cueEndsClause && /^(as|while|after|when|before)$/.test(t[adjEnd + 1].lo)));
       const particle = PARTICLE_VERBS.has(`${form.base} ${t[cs]?.lo ?? ''}`) || TOPIC_FORMS.has(t[i].lo); // "called for a ban": the words
       // "said this week", "said last month": a determiner before a word of time opens a phrase of time too; the
       // words, if any, follow it ("said this week the budget was balanced").
