@@ -567,4 +567,9 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
       ['said', 'The plan is an insult to every taxpayer in the state'],
     ]);
   });
+  it('reads the words before a closing cue followed by ", and" as its words, not the clause after it', () => {
+    expect(cueQuote('Mayor Jim Cole spoke last. It would take three weeks to convene the committee, he said, and the fighting could be paralyzing.')).toEqual([
+      ['said', 'It would take three weeks to convene the committee'],
+    ]);
+  });
 });

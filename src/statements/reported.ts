@@ -265,9 +265,12 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // "This is not about me, Obama told his closest aides on Monday.": after the words, a verb with a listener
       // and a few words of time or place says nothing more.
       const listenerAfterWords = !explicit && cueEndsClause && LISTENER_FIRST.has(form.base) && wordsIn(t, i + 1, hi) <= 6;
+      // "It would take weeks, he said, and the fighting could ...": after a closing cue, ", and" goes on with the
+      // writer's sentence; the words are before the speaker.
+      const writerGoesOn = !explicit && cueEndsClause && cs === i + 2 && t[i + 1].t === ',' && /^(and|but)$/.test(t[cs]?.lo ?? '');
       // "75 percent said yes, but ...": a one-word answer is the words.
       if (!explicit && ANSWERS.has(t[cs]?.lo ?? '') && !t[cs + 1]?.word) quote = clauseSpan(doc, cs, cs + 1);
-      else if (!listenerAfterWords && (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2))) {
+      else if (!listenerAfterWords && !writerGoesOn && (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2))) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
         if (t[cs - 1]?.t === ':' && !doc.quoteMark[cs]) {
