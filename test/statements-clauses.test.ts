@@ -572,4 +572,15 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
       ['said', 'It would take three weeks to convene the committee'],
     ]);
   });
+  it('takes a capitalised phrase and the noun for people after it as the speaker after a closing cue ("said one GOP source")', () => {
+    expect(statements('The board was angry, said one GOP source in the room.').map((r) => [r.speaker, r.quote])).toEqual([
+      ['one GOP source', 'The board was angry'],
+    ]);
+  });
+  it('reads no apposition in a clause after ", and" before a closing cue', () => {
+    expect(cueQuote('The board was angry with Republicans, and the meeting soured, said one aide in the room.')).toEqual([
+      ['said', 'The board was angry with Republicans, and the meeting soured'],
+    ]);
+    expect(statements('Mayors Ann Lee and Jim Cole, and Governor Ray Fox, tweeted their approval of the vote.')[0].speaker).toBe('Mayors Ann Lee and Jim Cole');
+  });
 });
