@@ -583,4 +583,9 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
     ]);
     expect(statements('Mayors Ann Lee and Jim Cole, and Governor Ray Fox, tweeted their approval of the vote.')[0].speaker).toBe('Mayors Ann Lee and Jim Cole');
   });
+  it('joins a quotation\'s second part after the cue and ", but" or ", and" into one statement', () => {
+    const rows = statements('Mayor Jim Cole spoke on Monday. "I like the governor a lot," he said, but "when it comes to roads, she has a long record of bad choices."');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].quote).toBe('I like the governor a lot," he said, but "when it comes to roads, she has a long record of bad choices.');
+  });
 });

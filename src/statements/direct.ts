@@ -181,8 +181,20 @@ function splitAfter(doc: Doc, previous: { cand: Candidate; paragraph: number; cl
     const form = k > prevCue && x.lo.endsWith('ing') && t[k - 1].t === ',' && openTok - k <= 4 && !t.slice(k, openTok).some((y) => CLAUSE_PUNCT.has(y.t)) ? cueAt(x) : undefined;
     if (form && form.kind === 'speech' && !MANNER_OF_SPEAKING.has(form.base)) return false;
     return k === prevCue || !cueAt(x) || (described && k > prevCue);
-  }) && [',', '.', ':'].includes(t[openTok - 1].t);
+  }) && ([',', '.', ':'].includes(t[openTok - 1].t) || joinedAfterCue(t, previous.closeTok, prevCue, openTok));
   return prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t));
+}
+
+/**
+ * '"I love Larry," he said, but "when it comes to ..."': after the cue and its speaker, ", and" or ", but" (maybe
+ * with "still" or "also") opens the second part of the same words.
+ */
+function joinedAfterCue(t: Token[], closeTok: number, cue: number, openTok: number): boolean {
+  let k = openTok - 1;
+  while (k > cue && /^(still|also|then|later)$/.test(t[k].lo)) k--;
+  if (!/^(and|but)$/.test(t[k].lo) || t[k - 1]?.t !== ',') return false;
+  // Only the cue and a short speaker phrase stand between the two parts.
+  return k - 1 - closeTok <= 6;
 }
 
 /** Verbs of speaking whose participle tells how or where words were said, not words of its own ("speaking to reporters"). */
