@@ -588,4 +588,9 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
     expect(rows).toHaveLength(1);
     expect(rows[0].quote).toBe('I like the governor a lot," he said, but "when it comes to roads, she has a long record of bad choices.');
   });
+  it('keeps ", including ..." in the object of a verb like "cite"', () => {
+    expect(cueQuote('Mayor Jim Cole cited several causes for the deficit, including cuts to state grants.')).toEqual([
+      ['cited', 'several causes for the deficit, including cuts to state grants'],
+    ]);
+  });
 });

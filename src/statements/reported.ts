@@ -590,6 +590,9 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
     if (k === a && t[k].lo === 'that' && t[k + 1]?.word && !t[k + 1].cap && !DETERMINERS.has(t[k + 1].lo) && !SPEAKER_PRONOUNS.has(t[k + 1].lo) && !CLAUSAL.has(t[k + 1].lo)) continue;
     // "urged Congress to act" is a clause; "praised the proposals to benefit small businesses, which ..." a noun's.
     if (CLAUSAL.has(t[k].lo) && !(t[k].lo === 'to' && k > a + 1)) return -1;
+    // "cited several factors, including ...": the list goes on with the object (not an apposition, ", a state
+    // where ...": measured, train lost).
+    if (t[k].t === ',' && k > a && t[k + 1]?.lo === 'including') continue;
     if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
   }
   return -1;
