@@ -593,4 +593,8 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
       ['cited', 'several causes for the deficit, including cuts to state grants'],
     ]);
   });
+  it('gives a quotation split around a long description of its speaker the longer part alone', () => {
+    const rows = statements('"It is a tax cut," said Ann Lee, a lawyer who worked for the state budget office for ten years and now runs a small consulting firm in the capital city. "It will not pay for itself."');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Ann Lee', 'It will not pay for itself.']]);
+  });
 });

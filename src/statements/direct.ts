@@ -104,7 +104,13 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
     }
     // The second part may look attributed by the same cue ('"A," Mr. Obama said, "and B."'): still one statement.
     if (previous && splits && (!cand || (cand.cue && previous.cand.cue && cand.cue[0] === previous.cand.cue[0]))) {
-      previous.cand.quote = [previous.cand.quote[0], q.end];
+      // A long description of the speaker between the parts ('"...," said X, an economist who ... . "..."') would
+      // outweigh the words in one span: the longer part alone stands for them.
+      const first = wordsIn(t, doc.tokenAt(previous.cand.quote[0]), previous.closeTok);
+      const middle = wordsIn(t, previous.closeTok + 1, openTok);
+      if (middle > 2 * (first + words)) {
+        if (words > first) previous.cand.quote = [q.start, q.end];
+      } else previous.cand.quote = [previous.cand.quote[0], q.end];
       for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
       previous.closeTok = closeTok;
       return;
