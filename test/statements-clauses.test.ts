@@ -597,4 +597,10 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
     const rows = statements('"It is a tax cut," said Ann Lee, a lawyer who worked for the state budget office for ten years and now runs a small consulting firm in the capital city. "It will not pay for itself."');
     expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Ann Lee', 'It will not pay for itself.']]);
   });
+  it('reads no words in ", called X," after a noun, nor in "called in to", "called off"', () => {
+    noStatements(
+      'The program, called GreenStart, has drawn fraud complaints for years.',
+      'Ann Lee called in to a radio show about the budget on Monday.',
+    );
+  });
 });

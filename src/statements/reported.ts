@@ -105,6 +105,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // "45 percent support among Republicans", "lent support to her", "Latino support, ...": the bare form of a verb
     // that takes a noun phrase, right before a preposition or punctuation, is a noun ("called for" is a verb's).
     if (bareObjectNoun(t, i, form)) continue;
+    // "called in to a radio show", "called into the program", "called off the strike": a telephone call or a
+    // cancellation, not words.
+    if (form.base === 'call' && /^(in|into|off|up|back)$/.test(t[i + 1]?.lo ?? '')) continue;
     const prev = t[i - 1];
     // "Some say", "many said": a determiner standing alone is the speaker, before a verb form no noun shares.
     const standsAlone = !!prev && QUANTIFIERS.has(prev.lo) && (t[i].lo === form.base || verbTense(t[i].lo) === 'past') && !t[i].lo.endsWith('s');
@@ -167,7 +170,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // An -s form read as a plural noun ("classic TV shows and films"), not a verb; so is one followed by a
       // verb of its own ("reports say", "claims were denied").
       if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && (/^(and|or|with)$/.test(t[i + 1]?.lo ?? '') || verbAfterNoun(t[i + 1]))) subject = null;
-      if (!subject && prev && prev.t === ',' && form.kind === 'speech') {
+      // ", called EB-5," names the noun before it; no one says it.
+      if (!subject && prev && prev.t === ',' && form.kind === 'speech' && !NAMING_VERBS.has(form.base)) {
         subject = subjectAfter(t, i, hi);
         inverted = !!subject;
       }
@@ -638,6 +642,8 @@ function relativeClauseEnd(doc: Doc, f: { cueTok: number; participle?: boolean }
   return -1;
 }
 
+/** Verbs that name what comes before them when set off after a comma (", called EB-5,"): never an inverted cue. */
+const NAMING_VERBS = new Set(['call', 'name', 'dub', 'label', 'title', 'term', 'brand', 'nickname']);
 /** Prepositions after which the bare form of an object verb is a noun: "support among", "support for", "backing from". */
 const NOUN_PREPOSITIONS = new Set(['among', 'in', 'for', 'from', 'against', 'on', 'to', 'of', 'at', 'with', 'behind', 'within', 'across']);
 /**
