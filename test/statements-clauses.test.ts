@@ -603,4 +603,9 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
       'Ann Lee called in to a radio show about the budget on Monday.',
     );
   });
+  it('reads a long clause of time after the cue ("said after the board sold ...") as when, not what', () => {
+    expect(cueQuote('The budget is broken, Ann Lee said after the board sold the paper to a rival group in 2014.')).toEqual([
+      ['said', 'The budget is broken'],
+    ]);
+  });
 });

@@ -265,7 +265,10 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // words, if any, follow it ("said this week the budget was balanced").
       let timeDeterminer = !explicit && /^(this|last|next|that)$/.test(t[cs]?.lo ?? '') && TIME_WORDS.has(t[cs + 1]?.lo ?? '');
       if (timeDeterminer && wordsIn(t, cs + 2, hi) >= 2 && t[cs + 2]?.word) { cs += 2; timeDeterminer = false; }
-      const adjunct = !explicit && !particle && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '') || timeDeterminer) && !determinerNotOfTime(t, cs) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
+      // "said after the board sold ...": a clause of time with a subject of its own says when the words were said,
+      // however long it is ("when", "because", "once" measured: train lost).
+      const clauseOfTime = !explicit && form.base !== 'ask' && /^(after|before|while|since|until)$/.test(t[cs]?.lo ?? '') && !!t[cs + 1] && (SPEAKER_PRONOUNS.has(t[cs + 1].lo) || t[cs + 1].cap || DETERMINERS.has(t[cs + 1].lo));
+      const adjunct = !explicit && !particle && (clauseOfTime || afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '') || timeDeterminer) && !determinerNotOfTime(t, cs) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
       // "This is not about me, Obama told his closest aides on Monday.": after the words, a verb with a listener
       // and a few words of time or place says nothing more.
       const listenerAfterWords = !explicit && cueEndsClause && LISTENER_FIRST.has(form.base) && wordsIn(t, i + 1, hi) <= 6;
