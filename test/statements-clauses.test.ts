@@ -608,4 +608,7 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
       ['said', 'The budget is broken'],
     ]);
   });
+  it('reads a teaser label before a headline\'s colon ("Revealed: ...", "BOOM: ...") as no source', () => {
+    noStatements('Revealed: The Ten Towns Where Rents Rose Fastest This Year\n\nRents rose in every county last year.');
+  });
 });
