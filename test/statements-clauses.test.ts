@@ -611,4 +611,7 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
   it('reads a teaser label before a headline\'s colon ("Revealed: ...", "BOOM: ...") as no source', () => {
     noStatements('Revealed: The Ten Towns Where Rents Rose Fastest This Year\n\nRents rose in every county last year.');
   });
+  it('reads "his support for X" as a stance, not a statement', () => {
+    noStatements('His support for the stadium plan is not shared by most of the council.');
+  });
 });
