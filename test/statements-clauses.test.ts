@@ -536,3 +536,82 @@ describe('clauses that "and" or a passive "by" end (issue #14)', () => {
     expect(statements('The plan, criticized by economists, was dropped.')).toHaveLength(0);
   });
 });
+
+describe('content classes of PolNeAR dev and train (issue #14, content9)', () => {
+  it('reads the bare form of an object verb before a preposition or punctuation as a noun', () => {
+    noStatements(
+      'Mayor Jim Cole reached 45 percent support among county voters in a new poll released Thursday.',
+      'They are neighbours who have lent support to her and her family in the past.',
+    );
+    expect(cueQuote('Local unions support the new wage rules.')).toEqual([['support', 'the new wage rules']]);
+  });
+  it('ends the words of a cue in a clause that opens the sentence ("While X said Y, Z ...") at its comma', () => {
+    expect(cueQuote('While his aides have suggested the plan is dead, Mayor Jim Cole is still determined to pass it.')[0]).toEqual([
+      'suggested', 'the plan is dead',
+    ]);
+    expect(cueQuote('Although the judge found that rule unlawful, his ruling was overturned by a higher court.')[0]).toEqual([
+      'found', 'that rule unlawful',
+    ]);
+  });
+  it('ends the words of a cue in a relative clause set off by commas at the comma before the main verb', () => {
+    expect(cueQuote('Mayor Jim Cole, who understood that a vote would be lost, told his aides to find another way.')).toEqual([
+      ['understood', 'that a vote would be lost'],
+      ['told', 'to find another way'],
+    ]);
+  });
+  it('reads the words before a closing cue followed only by a phrase of time, with the lower-case words of its speaker', () => {
+    expect(statements('The plan is an insult to every taxpayer, union leaders said Friday.').map((r) => [r.speaker, r.quote])).toEqual([
+      ['union leaders', 'The plan is an insult to every taxpayer'],
+    ]);
+    expect(cueQuote('The plan is an insult to every taxpayer in the state, local union leaders said Friday afternoon, as they prepared a protest against the rules at the state capitol.')).toEqual([
+      ['said', 'The plan is an insult to every taxpayer in the state'],
+    ]);
+  });
+  it('reads the words before a closing cue followed by ", and" as its words, not the clause after it', () => {
+    expect(cueQuote('Mayor Jim Cole spoke last. It would take three weeks to convene the committee, he said, and the fighting could be paralyzing.')).toEqual([
+      ['said', 'It would take three weeks to convene the committee'],
+    ]);
+  });
+  it('takes a capitalised phrase and the noun for people after it as the speaker after a closing cue ("said one GOP source")', () => {
+    expect(statements('The board was angry, said one GOP source in the room.').map((r) => [r.speaker, r.quote])).toEqual([
+      ['one GOP source', 'The board was angry'],
+    ]);
+  });
+  it('reads no apposition in a clause after ", and" before a closing cue', () => {
+    expect(cueQuote('The board was angry with Republicans, and the meeting soured, said one aide in the room.')).toEqual([
+      ['said', 'The board was angry with Republicans, and the meeting soured'],
+    ]);
+    expect(statements('Mayors Ann Lee and Jim Cole, and Governor Ray Fox, tweeted their approval of the vote.')[0].speaker).toBe('Mayors Ann Lee and Jim Cole');
+  });
+  it('joins a quotation\'s second part after the cue and ", but" or ", and" into one statement', () => {
+    const rows = statements('Mayor Jim Cole spoke on Monday. "I like the governor a lot," he said, but "when it comes to roads, she has a long record of bad choices."');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].quote).toBe('I like the governor a lot," he said, but "when it comes to roads, she has a long record of bad choices.');
+  });
+  it('keeps ", including ..." in the object of a verb like "cite"', () => {
+    expect(cueQuote('Mayor Jim Cole cited several causes for the deficit, including cuts to state grants.')).toEqual([
+      ['cited', 'several causes for the deficit, including cuts to state grants'],
+    ]);
+  });
+  it('gives a quotation split around a long description of its speaker the longer part alone', () => {
+    const rows = statements('"It is a tax cut," said Ann Lee, a lawyer who worked for the state budget office for ten years and now runs a small consulting firm in the capital city. "It will not pay for itself."');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Ann Lee', 'It will not pay for itself.']]);
+  });
+  it('reads no words in ", called X," after a noun, nor in "called in to", "called off"', () => {
+    noStatements(
+      'The program, called GreenStart, has drawn fraud complaints for years.',
+      'Ann Lee called in to a radio show about the budget on Monday.',
+    );
+  });
+  it('reads a long clause of time after the cue ("said after the board sold ...") as when, not what', () => {
+    expect(cueQuote('The budget is broken, Ann Lee said after the board sold the paper to a rival group in 2014.')).toEqual([
+      ['said', 'The budget is broken'],
+    ]);
+  });
+  it('reads a teaser label before a headline\'s colon ("Revealed: ...", "BOOM: ...") as no source', () => {
+    noStatements('Revealed: The Ten Towns Where Rents Rose Fastest This Year\n\nRents rose in every county last year.');
+  });
+  it('reads "his support for X" as a stance, not a statement', () => {
+    noStatements('His support for the stadium plan is not shared by most of the council.');
+  });
+});

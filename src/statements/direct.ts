@@ -104,7 +104,13 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
     }
     // The second part may look attributed by the same cue ('"A," Mr. Obama said, "and B."'): still one statement.
     if (previous && splits && (!cand || (cand.cue && previous.cand.cue && cand.cue[0] === previous.cand.cue[0]))) {
-      previous.cand.quote = [previous.cand.quote[0], q.end];
+      // A long description of the speaker between the parts ('"...," said X, an economist who ... . "..."') would
+      // outweigh the words in one span: the longer part alone stands for them.
+      const first = wordsIn(t, doc.tokenAt(previous.cand.quote[0]), previous.closeTok);
+      const middle = wordsIn(t, previous.closeTok + 1, openTok);
+      if (middle > 2 * (first + words)) {
+        if (words > first) previous.cand.quote = [q.start, q.end];
+      } else previous.cand.quote = [previous.cand.quote[0], q.end];
       for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
       previous.closeTok = closeTok;
       return;
@@ -181,8 +187,20 @@ function splitAfter(doc: Doc, previous: { cand: Candidate; paragraph: number; cl
     const form = k > prevCue && x.lo.endsWith('ing') && t[k - 1].t === ',' && openTok - k <= 4 && !t.slice(k, openTok).some((y) => CLAUSE_PUNCT.has(y.t)) ? cueAt(x) : undefined;
     if (form && form.kind === 'speech' && !MANNER_OF_SPEAKING.has(form.base)) return false;
     return k === prevCue || !cueAt(x) || (described && k > prevCue);
-  }) && [',', '.', ':'].includes(t[openTok - 1].t);
+  }) && ([',', '.', ':'].includes(t[openTok - 1].t) || joinedAfterCue(t, previous.closeTok, prevCue, openTok));
   return prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t));
+}
+
+/**
+ * '"I love Larry," he said, but "when it comes to ..."': after the cue and its speaker, ", and" or ", but" (maybe
+ * with "still" or "also") opens the second part of the same words.
+ */
+function joinedAfterCue(t: Token[], closeTok: number, cue: number, openTok: number): boolean {
+  let k = openTok - 1;
+  while (k > cue && /^(still|also|then|later)$/.test(t[k].lo)) k--;
+  if (!/^(and|but)$/.test(t[k].lo) || t[k - 1]?.t !== ',') return false;
+  // Only the cue and a short speaker phrase stand between the two parts.
+  return k - 1 - closeTok <= 6;
 }
 
 /** Verbs of speaking whose participle tells how or where words were said, not words of its own ("speaking to reporters"). */

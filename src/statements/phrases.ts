@@ -1,5 +1,5 @@
 /** Speaker phrases next to a reporting verb, and the verb itself: the grammar the statement rules share. */
-import { CUE_FORMS, TITLE_WORDS, type CueForm } from './lexicon.ts';
+import { CUE_FORMS, SPEAKER_NOUNS, TITLE_WORDS, type CueForm } from './lexicon.ts';
 import {
   AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token,
 } from './tokens.ts';
@@ -94,6 +94,8 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
     // A relative clause may be long ("Ferre, who took over as head of ... after ..., said"); "No. 2" is no sentence end.
     for (let k = j - 1; k >= Math.max(lo, j - 40); k--) {
       if (t[k].t === ',' || t[k].t === '(') {
+        // "..., and the meeting soured, said ...": a clause joined by "and" or "but" is no apposition.
+        if (/^(and|but)$/.test(t[k + 1]?.lo ?? '') && t.slice(k + 2, j).some((x) => x.word && !x.cap && (/^(is|are|was|were|has|have|had|did|does|will|would|could)$/.test(x.lo) || /[^e]ed$/.test(x.lo) || IRREGULAR_PAST.has(x.lo)))) break;
         const relative = t[k + 1]?.lo === 'who' || t[k + 1]?.lo === 'which';
         // "Sen. Rand Paul, R-Ky., told", "Cummings (D-Md.), chair of ..., said": a party tag before the apposition.
         let n = k - 1;
@@ -188,6 +190,9 @@ export function subjectAfter(t: Token[], i: number, hi: number): Subject | null 
   if (e < 0) {
     e = k - 1;
     if (e < s || !isSpeakerEnd(t[e])) return null;
+  } else if (k < hi && k === e + 1 && t[k].word && !t[k].cap && isPersonNoun(t[k].lo)) {
+    // "said one GOP source", "said a White House official": the capitalised words modify a noun for people.
+    e = k;
   }
   // "..., said a spokesman for the company": the office and whom it serves.
   if (e + 2 < hi && officeFor(t, e + 1)) e = forObjectEnd(t, e + 2, hi) ?? e;
@@ -197,6 +202,8 @@ export function subjectAfter(t: Token[], i: number, hi: number): Subject | null 
   return { s, e };
 }
 
+/** A noun for people or an office, singular or plural: "source", "officials", "aide". */
+const isPersonNoun = (w: string): boolean => [w, w.replace(/s$/, '')].some((x) => SPEAKER_NOUNS.has(x) || TITLE_WORDS.has(x));
 const isOfficeWord = (tok: Token | undefined): boolean => !!tok && tok.word && TITLE_WORDS.has(tok.lo);
 /** "spokesman for", "aide for": the "for" at k names whom the office before it serves. */
 const officeFor = (t: Token[], k: number): boolean => t[k]?.lo === 'for' && isOfficeWord(t[k - 1]);

@@ -102,6 +102,12 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     if (!form || form.kind === 'quote') continue;
     // "maintained a lead", "found a way": with a plain object these verbs report nothing.
     if (CLAUSE_ONLY_VERBS.has(form.base) && t[i + 1]?.word && t[i + 1].lo !== 'that') continue;
+    // "45 percent support among Republicans", "lent support to her", "Latino support, ...": the bare form of a verb
+    // that takes a noun phrase, right before a preposition or punctuation, is a noun ("called for" is a verb's).
+    if (bareObjectNoun(t, i, form)) continue;
+    // "called in to a radio show", "called into the program", "called off the strike": a telephone call or a
+    // cancellation, not words.
+    if (form.base === 'call' && /^(in|into|off|up|back)$/.test(t[i + 1]?.lo ?? '')) continue;
     const prev = t[i - 1];
     // "Some say", "many said": a determiner standing alone is the speaker, before a verb form no noun shares.
     const standsAlone = !!prev && QUANTIFIERS.has(prev.lo) && (t[i].lo === form.base || verbTense(t[i].lo) === 'past') && !t[i].lo.endsWith('s');
@@ -164,7 +170,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // An -s form read as a plural noun ("classic TV shows and films"), not a verb; so is one followed by a
       // verb of its own ("reports say", "claims were denied").
       if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && (/^(and|or|with)$/.test(t[i + 1]?.lo ?? '') || verbAfterNoun(t[i + 1]))) subject = null;
-      if (!subject && prev && prev.t === ',' && form.kind === 'speech') {
+      // ", called EB-5," names the noun before it; no one says it.
+      if (!subject && prev && prev.t === ',' && form.kind === 'speech' && !NAMING_VERBS.has(form.base)) {
         subject = subjectAfter(t, i, hi);
         inverted = !!subject;
       }
@@ -235,7 +242,13 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       const afterWords = participleNext || mannerNext || t[cs]?.t === ';' ? 0 : wordsIn(t, cs, hi);
       const beforeWords = wordsIn(t, lo, subject.s);
       // "..., federal officials said.": lower-case words before the speaker's noun belong to it.
-      if (afterWords === 0) {
+      // So do they before a verb followed only by a phrase of time ("..., union leaders said Friday afternoon.").
+      // (Or a phrase of time up to a comma and a clause of the writer's: "said Friday, as they bristled ...".)
+      let timeEnd = cs;
+      while (timeEnd < hi && t[timeEnd].t !== ',') timeEnd++;
+      if (timeEnd + 1 >= hi || !/^(as|while|after|when|before)$/.test(t[timeEnd + 1].lo)) timeEnd = hi;
+      const onlyTimeAfter = afterWords > 0 && wordsIn(t, cs, timeEnd) <= 4 && t.slice(cs, timeEnd).every((x) => !x.word || TIME_WORDS.has(x.lo) || /^(on|last|this|late|early|earlier|in|the)$/.test(x.lo)) && TIME_WORDS.has(t[cs].lo === 'on' || t[cs].lo === 'last' || t[cs].lo === 'this' ? t[cs + 1]?.lo ?? '' : t[cs].lo);
+      if (afterWords === 0 || onlyTimeAfter) {
         let k = subject.s;
         while (k - 1 > lo && k > subject.s - 3 && t[k - 1].word && !t[k - 1].cap && !NOT_SPEAKER_END.has(t[k - 1].lo) && !cueAt(t[k - 1])) k--;
         if (k < subject.s && t[k - 1]?.t === ',') subject = { s: k, e: subject.e };
@@ -245,19 +258,26 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // So is one up to a comma before a participle: "Hollande said Tuesday in Paris, noting ...".
       let adjEnd = cs;
       while (adjEnd < hi && t[adjEnd].t !== ',') adjEnd++;
-      const beforeParticiple = adjEnd + 1 < hi && t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1]);
+      // Or before a clause of the writer's: "said Friday afternoon, as they bristled at ...".
+      const beforeParticiple = adjEnd + 1 < hi && ((t[adjEnd + 1].lo.endsWith('ing') && !!cueAt(t[adjEnd + 1])) || (cueEndsClause && /^(as|while|after|when|before)$/.test(t[adjEnd + 1].lo)));
       const particle = PARTICLE_VERBS.has(`${form.base} ${t[cs]?.lo ?? ''}`) || TOPIC_FORMS.has(t[i].lo); // "called for a ban": the words
       // "said this week", "said last month": a determiner before a word of time opens a phrase of time too; the
       // words, if any, follow it ("said this week the budget was balanced").
       let timeDeterminer = !explicit && /^(this|last|next|that)$/.test(t[cs]?.lo ?? '') && TIME_WORDS.has(t[cs + 1]?.lo ?? '');
       if (timeDeterminer && wordsIn(t, cs + 2, hi) >= 2 && t[cs + 2]?.word) { cs += 2; timeDeterminer = false; }
-      const adjunct = !explicit && !particle && (afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '') || timeDeterminer) && !determinerNotOfTime(t, cs) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
+      // "said after the board sold ...": a clause of time with a subject of its own says when the words were said,
+      // however long it is ("when", "because", "once" measured: train lost).
+      const clauseOfTime = !explicit && form.base !== 'ask' && /^(after|before|while|since|until)$/.test(t[cs]?.lo ?? '') && !!t[cs + 1] && (SPEAKER_PRONOUNS.has(t[cs + 1].lo) || t[cs + 1].cap || DETERMINERS.has(t[cs + 1].lo));
+      const adjunct = !explicit && !particle && (clauseOfTime || afterWords <= 7 || (beforeParticiple && wordsIn(t, cs, adjEnd) <= 7)) && (PREPOSITIONS.has(t[cs]?.lo ?? '') || TIME_WORDS.has(t[cs]?.lo ?? '') || timeDeterminer) && !determinerNotOfTime(t, cs) && form.kind === 'speech' && !LISTENER_FIRST.has(form.base);
       // "This is not about me, Obama told his closest aides on Monday.": after the words, a verb with a listener
       // and a few words of time or place says nothing more.
       const listenerAfterWords = !explicit && cueEndsClause && LISTENER_FIRST.has(form.base) && wordsIn(t, i + 1, hi) <= 6;
+      // "It would take weeks, he said, and the fighting could ...": after a closing cue, ", and" goes on with the
+      // writer's sentence; the words are before the speaker.
+      const writerGoesOn = !explicit && cueEndsClause && cs === i + 2 && t[i + 1].t === ',' && /^(and|but)$/.test(t[cs]?.lo ?? '');
       // "75 percent said yes, but ...": a one-word answer is the words.
       if (!explicit && ANSWERS.has(t[cs]?.lo ?? '') && !t[cs + 1]?.word) quote = clauseSpan(doc, cs, cs + 1);
-      else if (!listenerAfterWords && (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2))) {
+      else if (!listenerAfterWords && !writerGoesOn && (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2))) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
         if (t[cs - 1]?.t === ':' && !doc.quoteMark[cs]) {
@@ -302,6 +322,14 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         if (form && form.kind !== 'quote' && !t[v].cap && !t[v].lo.endsWith('ing')) { cut = k; break; }
       }
     }
+    // "While his advisers have suggested X, Mr. Obama is ...": a cue in a clause that opens the sentence with a
+    // subordinator; the words end at the comma that closes that clause, before the main clause's subject.
+    const fronted = frontedClauseEnd(doc, f, lo, a, cut < 0 ? b : cut);
+    if (fronted >= 0) cut = fronted;
+    // "Mr. Obama, who understood that X, told his advisers ...": a cue in a relative clause set off by commas; the
+    // words end at the comma before the main clause's verb.
+    const relative = relativeClauseEnd(doc, f, a, cut < 0 ? b : cut);
+    if (relative >= 0) cut = relative;
     if (cut < 0) continue;
     const span = clauseSpan(doc, a, cut);
     if (span) f.quote = span;
@@ -569,9 +597,68 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
     if (k === a && t[k].lo === 'that' && t[k + 1]?.word && !t[k + 1].cap && !DETERMINERS.has(t[k + 1].lo) && !SPEAKER_PRONOUNS.has(t[k + 1].lo) && !CLAUSAL.has(t[k + 1].lo)) continue;
     // "urged Congress to act" is a clause; "praised the proposals to benefit small businesses, which ..." a noun's.
     if (CLAUSAL.has(t[k].lo) && !(t[k].lo === 'to' && k > a + 1)) return -1;
+    // "cited several factors, including ...": the list goes on with the object (not an apposition, ", a state
+    // where ...": measured, train lost).
+    if (t[k].t === ',' && k > a && t[k + 1]?.lo === 'including') continue;
     if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
   }
   return -1;
+}
+
+/** Subordinators that open a sentence with a clause before the main one: "While he invoked ..., he did not ...". */
+const FRONT_SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas', 'as', 'when', 'if', 'because', 'since', 'after', 'before', 'once', 'unless', 'until']);
+/**
+ * The comma that closes a subordinate clause opening the sentence ("While X said Y, Z ..."), when the cue's
+ * subject is that clause's: the comma before the main clause's subject (a pronoun, a name or a determiner). -1: none.
+ */
+function frontedClauseEnd(doc: Doc, f: { subject: Subject; cueTok: number; participle?: boolean }, lo: number, a: number, b: number): number {
+  const t = doc.tokens;
+  let s = lo;
+  while (s < f.subject.s && /^(but|and|yet|so|even)$/.test(t[s].lo)) s++;
+  if (f.participle || !FRONT_SUBORDINATORS.has(t[s]?.lo ?? '') || f.subject.s <= s || f.subject.s - s > 8) return -1;
+  for (let k = s + 1; k < f.cueTok; k++) if (!t[k].word && t[k].t !== '.' && t[k].t !== '’' && t[k].t !== "'") return -1;
+  for (let k = a + 1; k < b - 1; k++) {
+    if (doc.inQuote[k] >= 0 || doc.quoteMark[k] || t[k].t !== ',' || wordsIn(t, a, k) < 2) continue;
+    const n = t[k + 1];
+    if (SPEAKER_PRONOUNS.has(n.lo) || (n.cap && n.word) || /^(the|a|an|his|her|their|its|this|these|those|many|some|most)$/.test(n.lo)) return k;
+  }
+  return -1;
+}
+
+/**
+ * The comma that closes a relative clause set off by commas around the cue (", who said X, told ..."): the one
+ * before a lower-case finite verb, the main clause's. -1: none.
+ */
+function relativeClauseEnd(doc: Doc, f: { cueTok: number; participle?: boolean }, a: number, b: number): number {
+  const t = doc.tokens;
+  if (f.participle) return -1;
+  let w = f.cueTok - 1;
+  while (w > 0 && AUX_ADVERBS.has(t[w].lo)) w--;
+  if (!/^(who|which)$/.test(t[w]?.lo ?? '') || t[w - 1]?.t !== ',') return -1;
+  for (let k = a + 1; k < b - 1; k++) {
+    if (doc.inQuote[k] >= 0 || doc.quoteMark[k] || t[k].t !== ',' || wordsIn(t, a, k) < 2) continue;
+    let v = k + 1;
+    while (v < b - 1 && /^(also|then|later|quickly|immediately|now|still|even|has|have|had)$/.test(t[v].lo)) v++;
+    const n = t[v];
+    if (n.word && !n.cap && (FINITE_AUXILIARIES.has(n.lo) || cueAt(n) || verbTense(n.lo) === 'past') && !n.lo.endsWith('ing')) return k;
+  }
+  return -1;
+}
+
+/** Verbs that name what comes before them when set off after a comma (", called EB-5,"): never an inverted cue. */
+const NAMING_VERBS = new Set(['call', 'name', 'dub', 'label', 'title', 'term', 'brand', 'nickname']);
+/** Prepositions after which the bare form of an object verb is a noun: "support among", "support for", "backing from". */
+const NOUN_PREPOSITIONS = new Set(['among', 'in', 'for', 'from', 'against', 'on', 'to', 'of', 'at', 'with', 'behind', 'within', 'across']);
+/**
+ * The bare form of a verb that takes a noun phrase as its words ("support", "back", "praise"), followed at once by
+ * a preposition or punctuation: a noun ("45 percent support among ...", "lent support to ...", "support, ...").
+ */
+function bareObjectNoun(t: Token[], i: number, form: CueForm): boolean {
+  if (t[i].lo !== form.base || !OBJECT_VERBS.has(form.base)) return false;
+  const n = t[i + 1];
+  if (!n) return false;
+  if (n.word) return NOUN_PREPOSITIONS.has(n.lo) && !PARTICLE_VERBS.has(`${form.base} ${n.lo}`);
+  return n.t === ',' || n.t === ':' || n.t === ')' || CLAUSE_PUNCT.has(n.t);
 }
 
 /** Words that own the noun after them: "his claims", "their report". */
