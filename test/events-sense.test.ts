@@ -568,6 +568,8 @@ describe('orders (survey 13)', () => {
     expect(events('Putin ordered an attack on Kyiv.', '2022-03-02')).toEqual([
       expect.objectContaining({ event_type: 'ASSAULT', actor_country: 'RUS', recipient_country: 'UKR' }),
     ]);
+    // (who carries it out is no recipient)
+    expect(events('Putin ordered the strike on the depot by two Russian bombers.', '2022-03-02')[0]).toMatchObject({ event_type: 'ASSAULT', actor_country: 'RUS', recipient_country: '' });
   });
   it('keeps an order to an outside party a request, and codes no event for goods ordered', () => {
     expect(events('President Biden ordered Russia to withdraw its troops.', '2022-03-02')).toEqual([

@@ -678,3 +678,11 @@ describe('words that are no country (survey 13)', () => {
     expect(events("Iraqi jets attacked Iran's Kharg Island terminal.", '1987-03-02').map((e) => e.recipient_country)).not.toContain('ISL');
   });
 });
+
+describe('"that country" (survey 13)', () => {
+  it('is the country named last before it other than the actor\'s', () => {
+    expect(events('Putin wants Georgia to surrender. His forces shelled that country for weeks.', '2022-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'ASSAULT', actor_country: 'RUS', recipient_country: 'GEO' }),
+    ]);
+  });
+});

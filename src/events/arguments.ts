@@ -576,7 +576,9 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       else if (isPair(s, c)) out.pairRecipient = true;
       // (not "them": a plural object is as often people the sentence names without a party: "by asking them")
       else if (out.pronounRecipient === undefined && /^(?:it|him|her)$/i.test(s.tokens[c].form) && s.upos[c] === 'PRON') out.pronounRecipient = c;
-      else if (out.countryRecipient === undefined && /^country$/i.test(s.tokens[c].form) && childrenBy(s, c, 'det').some((d) => /^the$/i.test(s.tokens[d].form))) out.countryRecipient = c;
+      else if (out.countryRecipient === undefined && /^country$/i.test(s.tokens[c].form) && childrenBy(s, c, 'det').some((d) => /^(?:the|that|this)$/i.test(s.tokens[d].form))) out.countryRecipient = c;
+      // ("shelled that country": the tagger may take "that" for a conjunction with "country" below it)
+      else if (out.countryRecipient === undefined && /^that$/i.test(s.tokens[c].form) && /^country$/i.test(s.tokens[c + 1]?.form ?? '') && s.heads[c + 1] === c) out.countryRecipient = c + 1;
     }
     const picked = pickRecipient(recipients, type);
     if (picked) out.recipient = picked;

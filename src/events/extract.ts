@@ -207,6 +207,12 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const inClause = (a: Actor) => !verbNode || dominates(s, node, a.start, a.end);
   // ("..., according to the UN high commissioner": who reports the news is no party to it)
   const source = (a: Actor) => /\baccording to\b[^,.;:]*$/i.test(text.slice(Math.max(0, a.start - 60), a.start));
+  // ("ordered the strike on the first platform by four U.S. destroyers": who does it is no recipient)
+  // (only after a pattern that ends in its act noun: "rejected a request by the United States" rejects the requester)
+  const lastWord = s.tokens.findLastIndex((t) => t.end <= trig.end);
+  // (and no verb of its own between them: "backed a budget proposed by Verhofstadt")
+  const agent = (a: Actor) => lastWord >= 0 && s.upos[lastWord] === 'NOUN' && !nominal && /\bby\s+(?:(?:the|a|an|some|two|three|four|five|six|\d+)\s+)?$/i.test(text.slice(Math.max(0, a.start - 16), a.start)) &&
+    !s.tokens.some((t, k) => k > lastWord && t.end <= a.start && (s.upos[k] === 'VERB' || s.upos[k] === 'AUX'));
   // ("fighting for Ukrainian forces": whom one fights for is one's side, not the target)
   const ally = (a: Actor) => (HOSTILE.has(trig.pattern.type) || trig.pattern.type === 'THREATEN') && /\bfor\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 8), a.start));
   // ("expand a NATO training mission": what a party mobilises or withdraws is its own; its owner is no recipient)
@@ -267,7 +273,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     const k = s.tokens.findIndex((t) => t.end === a.end);
     return a.kind === 'sector' && k >= 0 && s.upos[k] === 'ADJ' && s.deprels[k] === 'amod';
   };
-  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !belowClause(a) && !modifierWord(a) && !source(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a) && !border(a));
+  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !belowClause(a) && !modifierWord(a) && !source(a) && !agent(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a) && !border(a));
   // (an object pronoun the tree found is resolved by the caller: "accusing it of harbouring rebels" does not accuse rebels)
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : tree.pronounRecipient !== undefined || tree.countryRecipient !== undefined ? [] : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
@@ -837,11 +843,12 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       roles.actors = roles.actors.map(fullName).map(ownCountry);
       roles.recipients = roles.recipients.map(fullName).map(ownCountry);
       if (roles.pair && !roles.recipients.length) roles.recipients = lastTwoCountries(known, trig.start, roles.actors);
-      // "as US troops pull out of the country": the country named last before it, not the actor's own
+      // "as US troops pull out of the country", "threatens to attack that country": the country named last before it,
+      // not the actor's own
       if (roles.countryAt !== undefined && !roles.recipients.length) {
         const at = roles.countryAt;
         const country = known.filter((a) => a.kind === 'country' && a.start < at && !roles.actors.some((b) => b.country === a.country)).at(-1);
-        if (country) roles.recipients = [{ ...country, start: at, end: at + 'country'.length, text: 'the country', locative: false }];
+        if (country) roles.recipients = [{ ...country, start: at, end: at + 'country'.length, text: 'country', locative: false }];
       }
       // (a party is not its own recipient, once resolved either; nor is a state named by its name the recipient of its
       // own leaders, organs or forces: "Lebanese President Amin Gemayel has agreed to three points of a plan for
