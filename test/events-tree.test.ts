@@ -686,3 +686,13 @@ describe('"that country" (survey 13)', () => {
     ]);
   });
 });
+
+describe('what is moved or asked for (survey 13)', () => {
+  it('is no recipient: forces or arms named without a country', () => {
+    expect(events('Kyiv asked for anti-tank systems and rocket artillery.', '2022-03-02')[0]).toMatchObject({ event_type: 'REQUEST', recipient: '' });
+    expect(events('Kyiv asked NATO for anti-tank systems and rocket artillery.', '2022-03-02')[0]).toMatchObject({ event_type: 'REQUEST', recipient: 'NATO' });
+  });
+  it('still makes the act political', () => {
+    expect(events('The government sent thousands of troops supported by tanks to occupy the refineries.', '1987-03-02').map((e) => e.event_type)).toEqual(['MOBILIZE']);
+  });
+});

@@ -155,6 +155,8 @@ interface Roles {
   countryAt?: number;
   /** The act is in what the actor claims of the recipient: an accusation. */
   claimed?: boolean;
+  /** Forces or arms the act moves or asks for: no recipient, but they make the act political. */
+  moved?: Actor[];
 }
 
 /**
@@ -304,8 +306,14 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   recipients = recipients.filter((a) => party(a) || (victimOf && a.kind === 'country' && !a.locative && ownsThing(a)));
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
   recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || samePartyAs(b, a)));
+  // What is moved or asked for is no recipient: forces or arms named without a country ("deployed tanks and
+  // self-propelled artillery", "mobilise 100,000 soldiers against a neighbour", "asked for rocket artillery").
+  const thingMoved = (a: Actor) => a.kind === 'sector' && !a.country && ARMED.has(a.sector) &&
+    (trig.pattern.type === 'MOBILIZE' || (trig.pattern.type === 'REQUEST' && /\bfor\s+(?:[\p{L}-]+\s+){0,6}$/iu.test(text.slice(Math.max(0, a.start - 40), a.start))));
+  const moved = recipients.filter(thingMoved);
+  recipients = recipients.filter((a) => !thingMoved(a));
   const countryAt = tree.countryRecipient !== undefined ? s.tokens[tree.countryRecipient].start : undefined;
-  return { actors, recipients, pronoun: tree.pronounActor, pronounRecipient: tree.pronounRecipient, pair: tree.pairRecipient, countryAt };
+  return { actors, recipients, pronoun: tree.pronounActor, pronounRecipient: tree.pronounRecipient, pair: tree.pairRecipient, countryAt, moved };
 }
 
 /**
@@ -744,7 +752,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       if (unknownPerpetrator && !weapon && (toks.slice(0, trig.first).some(cause) || (byAgent[0]?.lower === 'by' && byAgent.some(cause)))) continue;
       // A protest is political by nature once we know whose people protest ("Iraqi Kurds demonstrated").
       const peoplesProtest = trig.pattern.type === 'PROTEST' && roles.actors.some((a) => a.country && a.sector !== 'business');
-      if (!unknownPerpetrator && !peoplesProtest && ![...roles.actors, ...roles.recipients].some(isPolitical)) continue;
+      if (!unknownPerpetrator && !peoplesProtest && ![...roles.actors, ...roles.recipients, ...(roles.moved ?? [])].some(isPolitical)) continue;
       // Companies acting in a country ("signed an agreement to set up a joint venture in Japan") trade there:
       // the place is no party.
       if (roles.actors.length && roles.actors.every((a) => a.sector === 'business') && roles.recipients.every((a) => !isPolitical(a) || (a.locative && (a.kind === 'country' || a.capital)))) continue;
