@@ -211,7 +211,8 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const source = (a: Actor) => /\baccording to\b[^,.;:]*$/i.test(text.slice(Math.max(0, a.start - 60), a.start));
   // ("ordered the strike on the first platform by four U.S. destroyers": who does it is no recipient)
   // (only after a pattern that ends in its act noun: "rejected a request by the United States" rejects the requester)
-  const lastWord = s.tokens.findLastIndex((t) => t.end <= trig.end);
+  let lastWord = -1;
+  while (lastWord + 1 < s.tokens.length && s.tokens[lastWord + 1].end <= trig.end) lastWord++;
   // (and no verb of its own between them: "backed a budget proposed by Verhofstadt")
   const agent = (a: Actor) => lastWord >= 0 && s.upos[lastWord] === 'NOUN' && !nominal && /\bby\s+(?:(?:the|a|an|some|two|three|four|five|six|\d+)\s+)?$/i.test(text.slice(Math.max(0, a.start - 16), a.start)) &&
     !s.tokens.some((t, k) => k > lastWord && t.end <= a.start && (s.upos[k] === 'VERB' || s.upos[k] === 'AUX'));
@@ -733,7 +734,7 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       if (commanded(trig)) continue;
       const roles = withRoles(trig);
       // ("Putin ordered troops to withdraw": the forces a commander orders are the commander's country's)
-      const commander = verbs.find((v) => v.start < trig.start && commanded(v) === 'act' && parsed?.() !== undefined && dominates(parsed()!, triggerNode(parsed()!, v.start, v.end), trig.start, trig.end));
+      const commander = tree && verbs.find((v) => v.start < trig.start && commanded(v) === 'act' && dominates(tree, triggerNode(tree, v.start, v.end), trig.start, trig.end));
       const commanderCountry = commander ? withRoles(commander).actors.find((a) => a.country)?.country : undefined;
       if (commanderCountry) roles.actors = roles.actors.map((a) => (a.kind === 'sector' && !a.country ? { ...a, country: commanderCountry } : a));
       if (trig.pattern.needsRecipient && !roles.recipients.some((a) => a.country || a.kind !== 'sector')) continue;
