@@ -458,6 +458,14 @@ describe('merging two tellings of one event', () => {
     const [row] = mergeMentions([draft('', 'Russia', 'Volunteers joined the fight against Russia.'), draft('Russia', '', 'Russia fought on.')]);
     expect(row).toMatchObject({ actor: '', recipient: 'Russia', mentions: 2 });
   });
+  it('keeps acts on two named people or bodies of one country apart (survey 14)', () => {
+    const on = (recipient: string, sentence: string, at: number) => ({
+      event_type: 'ACCUSE', sentence, sentence_start: at, nominal: false, date: '2005-03-01', date_is_fallback: true, mentions: 1, confidence: 0.5, location: '',
+      actor: 'Vince Cable', actor_country: 'GBR', actor_key: 'GBR|party', actor_name_key: 'Vince Cable',
+      recipient, recipient_country: 'GBR', recipient_key: 'GBR|government', recipient_name_key: recipient,
+    }) as unknown as Draft;
+    expect(mergeMentions([on('chancellor', 'Cable accused the chancellor.', 0), on('home secretary', 'Cable attacked the home secretary.', 50)]).map((r) => r.recipient)).toEqual(['chancellor', 'home secretary']);
+  });
   it('joins two halves that share no party only when told close together', () => {
     const half = (actor: string, country: string, recipient: string, rcountry: string, at: number, sentence: string) => ({
       event_type: 'ASSAULT', sentence, sentence_start: at, nominal: false, date: '2022-03-01', date_is_fallback: true, mentions: 1, confidence: 0.5, location: '',
@@ -480,6 +488,12 @@ describe('the country whose press the corpus is (--home-country)', () => {
     expect(extractEvents(segmented('The cabinet accused Egypt of ignoring the ruling.', '2005-03-02'), [], undefined, { homeCountry: 'GBR' })[0].actor_country).toBe('');
     expect(extractEvents(segmented('Mayor Peter Brandtner accused Egypt of holding British nationals.', '2005-03-02'), [], undefined, { homeCountry: 'GBR' })[0].actor_country).toBe('');
     expect(extractEvents(segmented('British officials said the army attacked Egyptian positions.', '2005-03-02'), [], undefined, { homeCountry: 'GBR' }).map((e) => e.actor_country)).not.toContain('GBR');
+  });
+  it('gives bare titles and plural organs the home country where the story names it most (survey 14)', () => {
+    const home = (t: string) => extractEvents(segmented(t, '2005-03-02'), [], undefined, { homeCountry: 'GBR' });
+    expect(home("Britain's budget and British taxes were debated. The prime minister criticised the French government.")[0]).toMatchObject({ actor_country: 'GBR', recipient_country: 'FRA' });
+    // (not in a story of another country's war)
+    expect(home('Russia shelled Kharkiv. Russia and Ukraine fought on, and Britain offered aid. The mayor criticised the Russian army.').find((e) => e.actor === 'mayor')?.actor_country ?? '').toBe('');
   });
   it("lets a dateline's evidence decide where there is one", () => {
     expect(extractEvents(segmented(text, '2005-03-02', 'CAIRO'), [], undefined, { homeCountry: 'GBR' })[0].actor_country).not.toBe('GBR');

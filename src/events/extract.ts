@@ -1014,12 +1014,14 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       actor_name_key: actor && ((actor.kind === 'person' && !actor.body) || actor.kind === 'org') ? actor.name : '',
       // A bare "troops" or "people" is compatible with any named recipient when merging.
       recipient_key: recipient && (recipient.country || /\p{Lu}/u.test(recipient.name) || recipient.kind !== 'sector') ? actorKey(recipient) : '',
+      // (two people or bodies of one country are two recipients: "accused the chancellor", "attacked the Labour party")
+      recipient_name_key: recipient && ((recipient.kind === 'person' && !recipient.body) || recipient.kind === 'org' || recipient.kind === 'title') ? recipient.name : '',
       sentence: text.slice(sa, sb),
     });
     }
     for (const g of groups) for (const a of g.actors) if (nameable(a)) named.push(a);
   }
-  return mergeMentions(rows).map(({ nominal: _n, actor_key: _a, actor_name_key: _an, recipient_key: _r, sentence: _s, ...row }) => row);
+  return mergeMentions(rows).map(({ nominal: _n, actor_key: _a, actor_name_key: _an, recipient_key: _r, recipient_name_key: _rn, sentence: _s, ...row }) => row);
 }
 
 /**
@@ -1119,6 +1121,8 @@ const NOT_GIVEN = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|The|But|And|When|Whi
 const STATE_ORGAN = new Set(['government', 'legislature', 'judiciary', 'military', 'police', 'intelligence']);
 /** Sector words that name one organ of one state ("the ministry", "parliament"); plurals ("officials") may be anyone's. */
 const ORGAN_WORD = /^(?:government|administration|cabinet|regime|junta|(?:[a-z]+ )?ministry|army|military|navy|air force|police|parliament|senate|assembly|legislature|congress|(?:supreme )?court|judiciary)$/i;
+/** Members of a state's organs named in the plural: of the home country where it dominates the story. */
+const ORGAN_MEMBERS = /^(?:MPs|ministers|peers|senators|lawmakers|legislators|councillors|cabinet ministers)$/i;
 /** Offices whose holders are news wherever they go, and head companies too: their title tells no country. */
 const VISITING_OFFICE = new Set(['president', 'head of state']);
 /** Offices whose holders travel: of the dateline's country only (without one, their title tells no country). */
@@ -1186,6 +1190,11 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
   // "the military" is seldom the home country's.)
   const homeHere = !fromDateline && !!homeCountry && counts.has(homeCountry);
   if (homeHere) home = homeCountry;
+  // Where the home country is the one the story names most, its press's bare titles and plural organs are its own
+  // ("the prime minister", "the chancellor", "MPs", "ministers" in a BBC politics story); not in a story of another
+  // country's war, where "the mayor" is of Mykolaiv.
+  const ranked = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+  const homeDominant = homeHere && ranked[0][0] === homeCountry && (ranked.length === 1 || ranked[1][1] < ranked[0][1]);
   const organ = (a: Actor) => {
     if (a.country || a.body || !STATE_ORGAN.has(a.sector)) return false;
     if (a.kind === 'org') return !BEYOND_STATE.test(a.name);
@@ -1203,6 +1212,7 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
   };
   return (a) => {
     if (a.homes && !a.country) return { ...a, country: partyHome(a.homes) };
+    if (homeDominant && !a.country && !a.body && STATE_ORGAN.has(a.sector) && (a.kind === 'title' || (a.kind === 'sector' && ORGAN_MEMBERS.test(a.name)))) return { ...a, country: homeCountry };
     if (!organ(a)) return a;
     if (homeHere && a.kind === 'sector' && ARMED.has(a.sector)) return a;
     const same = byName.get(a.name);

@@ -9,9 +9,10 @@ const NEARBY = 600;
 
 /**
  * An event row while the article is coded: `nominal` marks a noun trigger ("the attack"); `actor_name_key`
- * is a named person's or organisation's name, so that two people of one country are two actors.
+ * and `recipient_name_key` are a named person's, organisation's or office's name, so that two people of one
+ * country are two actors or two recipients.
  */
-export type Draft = EventRow & { nominal: boolean; actor_key: string; actor_name_key: string; recipient_key: string; sentence: string };
+export type Draft = EventRow & { nominal: boolean; actor_key: string; actor_name_key: string; recipient_key: string; recipient_name_key: string; sentence: string };
 
 /**
  * The same event told twice: same type, same modality, compatible actor and recipient (equal, or one
@@ -29,7 +30,7 @@ export function mergeMentions(rows: Draft[]): Draft[] {
         o.sentence === r.sentence ||
         (compatible(o.actor_key, ak) && compatible(o.actor_name_key, r.actor_name_key) &&
           // A nominal mention ("the withdrawal") refers back to an event already told, whatever it names as recipient.
-          (r.nominal ? true : compatible(o.recipient_key, rk) && (o.date_is_fallback || r.date_is_fallback || o.date === r.date)) &&
+          (r.nominal ? true : compatible(o.recipient_key, rk) && compatible(o.recipient_name_key, r.recipient_name_key) && (o.date_is_fallback || r.date_is_fallback || o.date === r.date)) &&
           // (two halves, a party known in neither, only close together: "? fired at Russia" and "Washington ...
           // fighting ?" items apart in a live blog are no US -> Russia)
           !!(o.actor_key || o.recipient_key) && !!(ak || rk) &&
@@ -41,7 +42,7 @@ export function mergeMentions(rows: Draft[]): Draft[] {
     same.mentions++;
     // (never the party it was done to: "the fight against Russia" and "Russia's fight" make no Russia -> Russia)
     if (!same.actor && r.actor && (!r.actor_key || r.actor_key !== same.recipient_key)) Object.assign(same, pick(r, ['actor', 'actor_country', 'actor_sector', 'actor_office', 'actors', 'actor_countries', 'actor_key', 'actor_name_key']));
-    if ((!same.recipient || !same.recipient_key) && r.recipient_key && r.recipient_key !== same.actor_key) Object.assign(same, pick(r, ['recipient', 'recipient_country', 'recipient_sector', 'recipient_office', 'recipients', 'recipient_countries', 'recipient_key']));
+    if ((!same.recipient || !same.recipient_key) && r.recipient_key && r.recipient_key !== same.actor_key) Object.assign(same, pick(r, ['recipient', 'recipient_country', 'recipient_sector', 'recipient_office', 'recipients', 'recipient_countries', 'recipient_key', 'recipient_name_key']));
     if (same.date_is_fallback && !r.date_is_fallback) Object.assign(same, pick(r, ['date', 'date_precision', 'date_is_fallback']));
     if (!same.location && r.location) Object.assign(same, pick(r, ['location', 'location_country', 'latitude', 'longitude']));
     same.confidence = Math.min(0.95, Math.round((same.confidence + 0.05) * 100) / 100);
