@@ -1,7 +1,7 @@
 /** Speaker phrases next to a reporting verb, and the verb itself: the grammar the statement rules share. */
 import { CUE_FORMS, SPEAKER_NOUNS, TITLE_WORDS, type CueForm } from './lexicon.ts';
 import {
-  AUX_ADVERBS, DETERMINERS, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token,
+  AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token,
 } from './tokens.ts';
 
 export const DASHES = new Set(['—', '–', '-', '--']);
@@ -95,7 +95,7 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
     for (let k = j - 1; k >= Math.max(lo, j - 40); k--) {
       if (t[k].t === ',' || t[k].t === '(') {
         // "..., and the meeting soured, said ...": a clause joined by "and" or "but" is no apposition.
-        if (/^(and|but)$/.test(t[k + 1]?.lo ?? '') && t.slice(k + 2, j).some((x) => x.word && !x.cap && (/^(is|are|was|were|has|have|had|did|does|will|would|could)$/.test(x.lo) || /[^e]ed$/.test(x.lo) || IRREGULAR_PAST.has(x.lo)))) break;
+        if (/^(and|but)$/.test(t[k + 1]?.lo ?? '') && t.slice(k + 2, j).some((x) => x.word && !x.cap && (FINITE_AUXILIARIES.has(x.lo) || x.lo === 'did' || x.lo === 'does' || isPastForm(x)))) break;
         const relative = t[k + 1]?.lo === 'who' || t[k + 1]?.lo === 'which';
         // "Sen. Rand Paul, R-Ky., told", "Cummings (D-Md.), chair of ..., said": a party tag before the apposition.
         let n = k - 1;
@@ -249,5 +249,8 @@ export function speechCue(tok: Token | undefined): boolean {
  */
 export function endsInPastVerb(t: Token[], s: number, e: number): boolean {
   const v = t[e];
-  return e > s && !!v && v.word && !v.cap && (/[^e]ed$/.test(v.lo) || IRREGULAR_PAST.has(v.lo)) && (t[e - 1].cap || SPEAKER_PRONOUNS.has(t[e - 1].lo));
+  return e > s && !!v && v.word && !v.cap && isPastForm(v) && (t[e - 1].cap || SPEAKER_PRONOUNS.has(t[e - 1].lo));
 }
+
+/** A past-tense form: "-ed" after a letter other than "e" ("need", "proceed" are none) or an irregular past. */
+const isPastForm = (x: Token): boolean => /[^e]ed$/.test(x.lo) || IRREGULAR_PAST.has(x.lo);
