@@ -202,6 +202,12 @@ describe('names, reduced clauses and agents that are no party', () => {
 });
 
 describe('companies and people out of office', () => {
+  it('reads a country word before a company noun ("operator", "conglomerate") or a seat "of CITY, COUNTRY" as no state (survey 14)', () => {
+    expect(types('The Dutch operator is appealing against the fine.')).toEqual([]);
+    expect(types('The board of Spanish conglomerate Corvex has agreed a share buy-back.')).toEqual([]);
+    expect(types('Brandt AG of Hamburg, West Germany, agreed to raise its stake in Corvex.')).toEqual([]);
+    expect(events('The Dutch government is appealing against the fine.')).toEqual([expect.objectContaining({ actor_country: 'NLD' })]);
+  });
   it('reads a demonym before a company word a few words on as the company\'s ("Canadian bottling subsidiary")', () => {
     expect(types('Coca-Cola Bottling Co said it agreed to sell its Canadian bottling subsidiary to Coca-Cola Co.')).toEqual([]);
     expect(events('World Bank President Barber Conable called on Japan to boost investment in developing nations.')).toEqual([expect.objectContaining({ recipient_country: 'JPN' })]);

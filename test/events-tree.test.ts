@@ -710,3 +710,56 @@ describe('what is moved or asked for (survey 13)', () => {
     expect(events('The government sent thousands of troops supported by tanks to occupy the refineries.', '1987-03-02').map((e) => e.event_type)).toEqual(['MOBILIZE']);
   });
 });
+
+describe('a complaint to a forum (survey 14)', () => {
+  it('accuses whom it is about, the agent of a noun included; "has" + participle is active', () => {
+    expect(events('Malta has protested to the United Nations over breaches of its waters by the Libyan navy.', '1987-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'MLT', recipient_country: 'LBY' }),
+    ]);
+    expect(events('Chile will complain to GATT about the new Argentine duties.', '1987-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'CHL', recipient_country: 'ARG' }),
+    ]);
+  });
+  it('keeps the forum when nothing else is named', () => {
+    expect(events('Chile will complain to GATT about the duties.', '1987-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'CHL', recipient: 'GATT' }),
+    ]);
+  });
+});
+
+describe('heads of boards and agencies (survey 14)', () => {
+  it('are the person named, with the country and sector of the body before the title', () => {
+    expect(events('Federal Reserve Vice Chairman Alan Brock urged Japan to cut its rates.', '1987-03-02')).toEqual([
+      expect.objectContaining({ event_type: 'REQUEST', actor: 'Alan Brock', actor_country: 'USA', actor_sector: 'government', recipient_country: 'JPN' }),
+    ]);
+  });
+  it('are of the country their body is, when the body is named without one', () => {
+    expect(extractEvents(segmented('House Farm Committee Chairman Alan Brock said the United States must cut farm spending.', '1987-03-02', 'WASHINGTON'), [])).toEqual([
+      expect.objectContaining({ actor: 'Alan Brock', actor_country: 'USA', actor_sector: 'government' }),
+    ]);
+  });
+  it('are two actors when two such people act alike in one article', () => {
+    const rows = extractEvents(segmented('House Farm Committee Chairman Alan Brock called for a budget summit. Senator Carl Hines called for a budget summit.', '1987-03-02', 'WASHINGTON'), []);
+    expect(rows.map((e) => e.actor)).toEqual(['Alan Brock', 'Carl Hines']);
+  });
+  it("give a party's politician the party's country", () => {
+    expect(events('Labour MP Alan Brock welcomed the release of the British hostages.', '2005-03-02')[0]).toMatchObject({ actor: 'Alan Brock', actor_country: 'GBR' });
+  });
+  it("give a company's chairman no state", () => {
+    expect(events('Vortex Chairman Alan Brock urged Japan to cut its rates.', '1987-03-02')).toEqual([
+      expect.objectContaining({ actor: 'Alan Brock', actor_country: '', actor_sector: '', recipient_country: 'JPN' }),
+    ]);
+  });
+});
+
+describe('names that only look like a country (survey 14)', () => {
+  it('reads "Latin American" as a region, not the United States', () => {
+    expect(events('Mexico urged Latin American governments to cut tariffs.', '1987-03-02')[0]).toMatchObject({ actor_country: 'MEX', recipient_country: '' });
+  });
+});
+
+describe('"has been" + participle (survey 14)', () => {
+  it('stays passive: the agent acts', () => {
+    expect(events('The levy has been fiercely opposed by Canada.', '1987-03-02')).toEqual([expect.objectContaining({ event_type: 'REJECT', actor_country: 'CAN' })]);
+  });
+});

@@ -195,6 +195,8 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     }
     // "New Mexico", "New Jersey", "New England": a place named after a country is not that country.
     if ((found?.kind === 'country') && toks[i - 1]?.text === 'New' && toks[i - 1].end + 1 === toks[i].start) found = undefined;
+    // "Latin American governments", "South American exporters": a region of the Americas, not the United States.
+    if (found?.kind === 'country' && /^American/.test(toks[i].text) && /^(?:Latin|South|North|Central)$/.test(toks[i - 1]?.text ?? '')) found = undefined;
     if (found?.kind === 'country' && toks[i - 1]?.lower === 'ethnic') {
       const words = toks.slice(i - 1, i + used);
       found = { ...found, kind: 'sector', name: words.map((t) => t.text).join(' '), country: '', sector: 'civilians', office: '', start: words[0].start };
@@ -302,6 +304,8 @@ function attach(mod: Actor, head: Actor, text: string, date: string): Actor {
     // (an office of no country is a body's: "NATO Secretary-General" is NATO's, "Labour leader" no al-Qaeda's)
     if (h && (mod.country || h.term.body === mod.name)) return { ...merged, kind: 'person', name: h.person.name, sector: h.term.sector, office: h.term.office };
   }
+  // ("European Community farm commissioner Frans Andriessen": the officer of a body, of its sector)
+  if (head.kind === 'person' && mod.kind === 'org' && !head.office) return { ...merged, sector: head.sector || mod.sector, body: head.body || mod.name };
   if (head.kind === 'sector' || head.kind === 'title') {
     // Organisations keep their own sector ("NATO troops" act for NATO; "UN officials" for the UN).
     if (mod.kind === 'org') return { ...merged, name: mod.name, sector: mod.sector || head.sector, kind: 'org' };
@@ -343,7 +347,7 @@ export function findActorGroups(text: string, from: number, to: number, date = '
       if (/^(?:\s+|['’]s\s+)$/.test(gap) || officeName) {
         // (a namesake the dictionaries know, holding no office of theirs on the date, is of the country named here:
         // "Deputy U.S. Trade Representative Michael Smith" is no Irish Michael Smith)
-        merged.push({ ...b, country: a.country && b.sector === '' ? a.country : b.country || a.country, start: a.start, locative: a.locative });
+        merged.push({ ...b, country: a.country && b.sector === '' ? a.country : b.country || a.country, ...(a.kind === 'org' && !b.office && { sector: b.sector || a.sector, body: b.body || a.name }), ...(!b.country && a.homes && { homes: a.homes }), start: a.start, locative: a.locative });
         k++;
         continue;
       }

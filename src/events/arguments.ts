@@ -77,6 +77,7 @@ const OF_RECIPIENT = new Set<PloverType>(['ASSAULT', 'COERCE', 'ACCUSE', 'SANCTI
 const CLAUSAL = new Set(['acl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'conj', 'cc', 'punct', 'list', 'dep', 'root']);
 /** Prepositions of a nominal's own modifiers ("the head of the army", "troops from Lebanon"); not "as", "after", "like". */
 const INNER_CASE = new Set(['', "'s", '’s', 'of', 'from', 'with', 'for', 'by', 'including']);
+const HAVE = new Set(['has', 'have', 'had', "'ve", 'having']);
 const BE = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', "'s", "'re", 'am', 'get', 'gets', 'got', 'gotten']);
 /** Past participles: regular ones by their ending, irregular ones from irregular-verbs.tsv ("held", "met", "struck"). */
 const IRREGULAR_PAST = new Set(
@@ -536,7 +537,11 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
     const own = childrenBy(s, n, 'nsubj').length > 0;
     // "Hong Kong, supported by developing countries, ...": a participle with an agent and no object is
     // passive even when the parser made its patient a plain subject.
-    const participle = isParticiple(s.tokens[n].form) && !childrenBy(s, n, 'obj').length;
+    // ("Cyprus has protested to the UN over violations by the Turkish air force": "has" + participle is active,
+    // whatever "by" phrase the parser hung on it)
+    const auxes = [...childrenBy(s, n, 'aux'), ...childrenBy(s, n, 'aux:pass'), ...childrenBy(s, n, 'cop')].map((c) => s.tokens[c].form.toLowerCase());
+    const perfect = auxes.some((w) => HAVE.has(w)) && !auxes.some((w) => BE.has(w));
+    const participle = isParticiple(s.tokens[n].form) && !childrenBy(s, n, 'obj').length && !perfect;
     const passive = subj?.patient === true || (agent !== undefined && participle);
     const recipients: ActorGroup[][] = [];
     if (passive) {

@@ -84,6 +84,8 @@ const HOSTILE = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE'
 const CONTENT_TYPES = new Set<PloverType>(['REQUEST', 'AGREE', 'THREATEN', 'REJECT']);
 /** Words opening a purpose or means clause, which may name an act's party ("to help Taiwan", "by equipping Ukraine", "in strengthening its air force"). */
 const MEANS_MARKS = new Set(['to', 'by', 'for', 'from', 'in', 'of']);
+/** Prepositions naming what a complaint to a forum is about ("by": the parser hangs a noun's agent on the verb). */
+const FORUM_MATTERS = new Set(['over', 'about', 'against', 'regarding', 'concerning', 'by']);
 const HOSTILE_OR_THREAT = new Set<PloverType>([...HOSTILE, 'THREATEN']);
 const COOPERATIVE = new Set<PloverType>(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'CONCEDE', 'RETREAT']);
 /** What a threat threatens (PLOVER THREATEN modes). */
@@ -305,6 +307,13 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     return head >= 0 && wordClasses(s.tokens[head].form).noun === NOUN.artifact;
   };
   recipients = recipients.filter((a) => party(a) || (victimOf && a.kind === 'country' && !a.locative && ownsThing(a)));
+  // A complaint taken to a forum accuses whom it is about ("protested to the United Nations over violations of its
+  // airspace by the Turkish air force", "will complain to GATT about Japanese tariffs"); the forum only hears it.
+  if (trig.pattern.type === 'ACCUSE' && verbNode && recipients.length && recipients.every((a) => a.kind === 'org' && a.sector === 'international')) {
+    const about = children(s, node).filter((c) => s.deprels[c] === 'obl' && FORUM_MATTERS.has(caseOf(s, c)));
+    const accused = groups.flatMap((g) => g.actors).filter((a) => about.some((c) => dominates(s, c, a.start, a.end)) && (a.kind !== 'sector' || !!a.country) && party(a) && !actors.some((b) => samePartyAs(b, a)));
+    if (accused.length) recipients = [accused[0]];
+  }
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").
   recipients = recipients.filter((a) => !actors.some((b) => a.name === b.name || samePartyAs(b, a)));
   // What is moved or asked for is no recipient: forces or arms named without a country ("deployed tanks and
@@ -1011,11 +1020,11 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       nominal,
       actor_key: actorKey(actor),
       // (a person who speaks for an organisation is that organisation: "Jens Stoltenberg urged" = "NATO urged")
-      actor_name_key: actor && ((actor.kind === 'person' && !actor.body) || actor.kind === 'org') ? actor.name : '',
+      actor_name_key: actor && (actor.kind === 'person' || actor.kind === 'org') ? actor.body || actor.name : '',
       // A bare "troops" or "people" is compatible with any named recipient when merging.
       recipient_key: recipient && (recipient.country || /\p{Lu}/u.test(recipient.name) || recipient.kind !== 'sector') ? actorKey(recipient) : '',
       // (two people or bodies of one country are two recipients: "accused the chancellor", "attacked the Labour party")
-      recipient_name_key: recipient && ((recipient.kind === 'person' && !recipient.body) || recipient.kind === 'org' || recipient.kind === 'title') ? recipient.name : '',
+      recipient_name_key: recipient && (recipient.kind === 'person' || recipient.kind === 'org' || recipient.kind === 'title') ? recipient.body || recipient.name : '',
       sentence: text.slice(sa, sb),
     });
     }
@@ -1210,7 +1219,13 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
     const score = (c: string) => (counts.get(c) ?? 0) + (c === fromDateline ? 2 : 0);
     return homes.reduce((best, c) => (score(c) > score(best) ? c : best));
   };
-  return (a) => {
+  const place = (a: Actor): Actor => {
+    // ("House Ways and Means Committee Chairman Dan Rostenkowski": the head of a body named without its country is
+    // of the country the body is)
+    if (a.kind === 'person' && !a.country && !a.office && a.body) {
+      const body = place({ ...a, kind: 'org', name: a.body, body: '' });
+      return body.country ? { ...a, country: body.country } : a;
+    }
     if (a.homes && !a.country) return { ...a, country: partyHome(a.homes) };
     if (homeDominant && !a.country && !a.body && STATE_ORGAN.has(a.sector) && (a.kind === 'title' || (a.kind === 'sector' && ORGAN_MEMBERS.test(a.name)))) return { ...a, country: homeCountry };
     if (!organ(a)) return a;
@@ -1219,6 +1234,7 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
     const country = same?.size === 1 ? [...same][0] : a.kind === 'person' ? (leadCountry.get(a.name) ?? personHome) : home;
     return country ? { ...a, country } : a;
   };
+  return place;
 }
 
 /**

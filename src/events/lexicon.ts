@@ -180,7 +180,8 @@ function build(): Lexicon {
       titles.set(nameKey(t), e);
       // "former president Carlos Menem": titles also in lower case before a name.
       if (!titles.has(nameKey(t, true))) titles.set(nameKey(t, true), e);
-      if (!common.has(nameKey(t, true))) common.set(nameKey(t, true), e);
+      // ("the president" alone is a party; "the chairman", of no sector, is no one we can code)
+      if (sector && !common.has(nameKey(t, true))) common.set(nameKey(t, true), e);
     }
   }
   let maxTokens = 1;

@@ -479,6 +479,10 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
     if (place && (place.kind === 'country' || place.capital || place.locative) && s.upos[owner] === 'PROPN' && s.upos[first] === 'PROPN' && /^\p{Lu}/u.test(s.tokens[owner].form) && !partyAt(owner) &&
       !PLACE_PREFIXES.has(s.tokens[owner].form.toLowerCase()) && !STATE_BODIES_OF.has(s.tokens[owner].form.toLowerCase()) && !CALENDAR.test(s.tokens[owner].form)) return true;
   }
+  // ("Henkel KGaA of Dusseldorf, West Germany": a name's seat given as city and country)
+  const cap = (k: number) => k >= 0 && s.upos[k] === 'PROPN' && /^\p{Lu}/u.test(s.tokens[k].form) && !partyAt(k);
+  if (first >= 4 && s.tokens[first - 1].form === ',' && cap(first - 2) && /^of$/i.test(s.tokens[first - 3].form) && cap(first - 4) && partyAt(first)?.kind === 'country' &&
+    !STATE_BODIES_OF.has(s.tokens[first - 4].form.toLowerCase()) && !PLACE_PREFIXES.has(s.tokens[first - 4].form.toLowerCase())) return true;
   const before = first - 1;
   if (before >= 0 && partyAt(first)?.kind === 'country' && s.upos[before] === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(s.tokens[before].form) && !partyAt(before) && !CALENDAR.test(s.tokens[before].form) && !PLACE_PREFIXES.has(s.tokens[before].form.toLowerCase())) return true;
   // "American Midland has agreed", "Canadian Pacific said": a nationality before a name we do not know is
