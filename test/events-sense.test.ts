@@ -208,6 +208,16 @@ describe('companies and people out of office', () => {
     expect(types('Brandt AG of Hamburg, West Germany, agreed to raise its stake in Corvex.')).toEqual([]);
     expect(events('The Dutch government is appealing against the fine.')).toEqual([expect.objectContaining({ actor_country: 'NLD' })]);
   });
+  it('reads "demonstrated" in the passive or with a "that" clause as showing, not protesting (survey 14)', () => {
+    expect(types("The party's weakness has been demonstrated by the Senate vote.")).toEqual([]);
+    expect(types('Seoul has demonstrated that it can act.')).not.toContain('PROTEST');
+    expect(types('Thousands of students demonstrated in Seoul against the government.')).toEqual(['PROTEST']);
+  });
+  it('reads an adjective ending a name after a demonym as a company ("American International said"), and a purchase pledged as trade (survey 14)', () => {
+    expect(types('Canadian Continental said it would defend itself against the charges.')).toEqual([]);
+    expect(types('Korea is committed to buying 2 mln tonnes of Canadian wheat this year.')).toEqual([]);
+    expect(types('Britain is committed to defending Poland.')).toEqual(['AGREE']);
+  });
   it('reads a demonym before a company word a few words on as the company\'s ("Canadian bottling subsidiary")', () => {
     expect(types('Coca-Cola Bottling Co said it agreed to sell its Canadian bottling subsidiary to Coca-Cola Co.')).toEqual([]);
     expect(events('World Bank President Barber Conable called on Japan to boost investment in developing nations.')).toEqual([expect.objectContaining({ recipient_country: 'JPN' })]);

@@ -763,3 +763,10 @@ describe('"has been" + participle (survey 14)', () => {
     expect(events('The levy has been fiercely opposed by Canada.', '1987-03-02')).toEqual([expect.objectContaining({ event_type: 'REJECT', actor_country: 'CAN' })]);
   });
 });
+
+describe("an infinitive on a possessed noun (survey 14)", () => {
+  it("is the possessor's act, a possessive pronoun standing for its owner", () => {
+    const rows = events("President Reagan's weakness was shown by the Senate's vote to pass the farm bill despite his attempts to veto it.", '1987-03-02');
+    expect(rows.filter((e) => e.trigger === 'veto')).toEqual([expect.objectContaining({ event_type: 'REJECT', actor: 'Ronald Reagan' })]);
+  });
+});

@@ -93,6 +93,7 @@ const TIME_MARK = new Set(['before', 'after', 'while', 'when', 'since', 'by', 'i
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Personal pronouns a subject may be; the caller resolves them (a relative word or "this" is left to proximity). */
 const PERSONAL = new Set(['i', 'we', 'he', 'she', 'it', 'they']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 /** Pronouns for people nobody names: as subjects they give an act no actor we know. */
 const INDEFINITE = new Set(['those', 'these', 'anyone', 'anybody', 'someone', 'somebody', 'others', 'many', 'some', 'few', 'several', 'all', 'none', 'everyone', 'everybody', 'nobody']);
 /** Verbs whose subject receives the act their object or phrase names: "faced criticism", "came under attack". */
@@ -463,6 +464,11 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
     const up = subjectOf(s, head, hops + 1);
     return up && !up.patient ? { node: up.node, patient: true } : undefined;
   }
+  // "despite his attempts to veto it", "Iran's refusal to negotiate": an infinitive on a noun is its possessor's act
+  if (rel === 'acl' && isNoun(s, head) && childrenBy(s, v, 'mark').some((m) => /^to$/i.test(s.tokens[m].form))) {
+    const owner = children(s, head).find((c) => c < head && s.deprels[c] === 'nmod' && (POSSESSIVE_PRONOUNS.has(s.tokens[c].form.toLowerCase()) || childrenBy(s, c, 'case').some((k) => /^['’]s?$/.test(s.tokens[k].form))));
+    if (owner !== undefined) return { node: owner, patient: isPassive(s, v), own: true };
+  }
   if (rel === 'acl' && isNoun(s, head)) {
     // "troops attacking the city" acts; "a civilian killed by troops" is acted on.
     // (the head noun is its subject as surely as a written one: "a treaty banning chemical weapons" bans nothing;
@@ -567,7 +573,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       if (a.length || (subj.own && commonNoun(s, subj.node)) || unknownName(s, subj.node) || isNaturalCause(s.tokens[subj.node].form.toLowerCase())) out.actor = a;
       const person = a.length ? undefined : namedPerson(s, subj.node);
       if (person) out.actor = [person];
-    } else if (subj && PERSONAL.has(s.tokens[subj.node].form.toLowerCase())) out.pronounActor = subj.node;
+    } else if (subj && (PERSONAL.has(s.tokens[subj.node].form.toLowerCase()) || POSSESSIVE_PRONOUNS.has(s.tokens[subj.node].form.toLowerCase()))) out.pronounActor = subj.node;
     // ("those who fought to defend their country", "others attacked": people the sentence does not name)
     else if (subj && INDEFINITE.has(s.tokens[subj.node].form.toLowerCase())) out.actor = [];
     else if (!subj && gerundSubject(s, n)) out.actor = [];

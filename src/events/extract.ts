@@ -683,7 +683,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     if (!roles.actors.length && !(nominal.has(trig) && !light(trig) && parsed?.())) {
       const s = parsed?.();
       // the pronoun subject the tree found, else a pronoun just before the trigger
-      const word = roles.pronoun !== undefined && s ? s.tokens[roles.pronoun].form.toLowerCase() : toks.slice(Math.max(0, trig.first - 4), trig.first).find((t) => PRONOUN.has(t.lower))?.lower;
+      // (a possessive the tree found stands for its owner: "his attempts to veto it")
+      const written = roles.pronoun !== undefined && s ? s.tokens[roles.pronoun].form.toLowerCase() : undefined;
+      const word = written !== undefined ? POSSESSIVE[written] ?? written : toks.slice(Math.max(0, trig.first - 4), trig.first).find((t) => PRONOUN.has(t.lower))?.lower;
       if (word && PRONOUN.has(word)) roles.actors = antecedent(word, trig, roles.pronoun, s, groups, toks, text, statements, previous, published);
     }
     // "accusing it of being obsessed with headlines": an object pronoun stands for the nearest subject before it

@@ -11,7 +11,7 @@ import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, pathToRoot, subtree } from '../nlp/document.ts';
 import { triggerNode } from './arguments.ts';
 import type { Actor } from './actors.ts';
-import { NOUN, wordClasses } from '../nlp/wordnet.ts';
+import { NOUN, POS_BIT, wordClasses } from '../nlp/wordnet.ts';
 
 /** Words that open an indirect question. */
 const WH_WORD = /^(?:how|what|which|who|whom|whose|why|when|where)$/i;
@@ -375,8 +375,18 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     }
     // "agreed to pay Japanese trading houses", "offered to buy bills", "is willing to lend two-week money": an act
     // of buying, selling or lending is trade, unless a party is on its other side ("agreed to sell arms to Iran").
-    if (controlled !== undefined && COMMERCE_VERBS.has(s.tokens[controlled].form.toLowerCase()) &&
-      !children(s, controlled).some((c) => ['obj', 'iobj', 'obl'].includes(s.deprels[c]) && isPoliticalParty(c))) return { as: 'none', why: 'commerce' };
+    // ("is committed to buying 7.7 mln tonnes of corn": "to" + an -ing form is the act agreed to as well)
+    // (right after the "to": "opposed to the U.S. selling a bond" is another's act)
+    const toIng = controlled ?? kids.find((c) => c > n && s.deprels[c] === 'advcl' && /ing$/i.test(s.tokens[c].form) && /^to$/i.test(s.tokens[c - 1].form) && s.deprels[c - 1] === 'mark');
+    const trades = (k: number) => {
+      const f = s.tokens[k].form.toLowerCase();
+      return COMMERCE_VERBS.has(f) || (k !== controlled && (COMMERCE_VERBS.has(f.slice(0, -3)) || COMMERCE_VERBS.has(`${f.slice(0, -3)}e`)));
+    };
+    // (a party it goes to, wherever the parser hung the "to": "sell F-16s to Pakistan")
+    const [from, to] = toIng === undefined ? [0, 0] : subtree(s, toIng);
+    const destination = s.tokens.some((_, k) => k >= from && k < to && s.deprels[k] === 'nmod' && isPoliticalParty(k) && children(s, k).some((m) => s.deprels[m] === 'case' && /^to$/i.test(s.tokens[m].form)));
+    if (toIng !== undefined && trades(toIng) && !destination &&
+      !children(s, toIng).some((c) => ['obj', 'iobj', 'obl'].includes(s.deprels[c]) && isPoliticalParty(c))) return { as: 'none', why: 'commerce' };
     // "Speaking to the President's Export Council", "addressed the conference": speaking to an audience is no
     // consultation (PLOVER: a statement). ("spoke to Ghani", "talked to rebel leaders" stay meetings)
     if (type === 'CONSULT' && /^(?:speak|speaks|spoke|speaking|talk|talks|talked|talking|address|addressed|addresses|addressing)$/.test(form)) {
@@ -424,8 +434,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (type === 'ASSAULT' && BLAME_FOR_VERBS.has(form) && kids.some((c) => c > n && forWhat(c) && reason(c))) return { as, figurative: 'topic' };
     // "denied the reports", "denied this": a denial is a statement (PLOVER), "denied the request" a refusal.
     if (type === 'REJECT' && /^den(?:y|ies|ied|ying)$/.test(form) && (object === undefined || DENIAL_OBJECTS.has(objectWord))) return { as: 'none', why: 'denial' };
-    // "the equipment demonstrated the activities": to show, not to protest.
-    if (type === 'PROTEST' && SHOW_VERBS.has(form) && object !== undefined) return { as: 'none', why: 'show' };
+    // "the equipment demonstrated the activities": to show, not to protest; so is a passive ("its weakness has been
+    // demonstrated by the vote") or a "that" clause ("Japan has demonstrated that it wants to cooperate").
+    if (type === 'PROTEST' && SHOW_VERBS.has(form) && (object !== undefined || kids.some((c) => s.deprels[c] === 'nsubj:pass' || s.deprels[c] === 'aux:pass' || (s.deprels[c] === 'ccomp' && c > n)) ||
+      (kids.some((c) => (s.deprels[c] === 'aux' || s.deprels[c] === 'cop') && BE_FORMS.has(s.tokens[c].form.toLowerCase())) && kids.some((c) => s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && /^by$/i.test(s.tokens[m].form)))))) return { as: 'none', why: 'show' };
     // Only a clause that says it is one: "that", or a finite auxiliary ("conceded peer review would not end");
     // a misparsed object ("rejected a US offer to host") is no clause.
     const clause = kids.find((c) => s.deprels[c] === 'ccomp' && c > n);
@@ -490,10 +502,11 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   // ("Iraqi Kurds", "Serbian Workers' Union": a people or a group of people are parties: WordNet says so)
   // (a capitalised common word heading the phrase is a name too, whatever the tagger made of it: "British Printing
   // withdrew"; one before a noun names a thing: "an Iranian Silkworm missile")
-  const heads = (k: number) => s.upos[k] === 'PROPN' || (/^\p{Lu}\p{Ll}+$/u.test(s.tokens[k].form) && ['NOUN', 'VERB'].includes(s.upos[k]) && !['NOUN', 'PROPN'].includes(s.upos[k + 1] ?? ''));
+  const heads = (k: number) => s.upos[k] === 'PROPN' || (/^\p{Lu}\p{Ll}+$/u.test(s.tokens[k].form) && ['NOUN', 'VERB', 'ADJ'].includes(s.upos[k]) && !['NOUN', 'PROPN'].includes(s.upos[k + 1] ?? ''));
   if (s.upos[last] === 'ADJ' && last + 1 < s.tokens.length && !next && /^\p{Lu}/u.test(s.tokens[last + 1].form) && heads(last + 1)) {
-    const noun = wordClasses(s.tokens[last + 1].form.toLowerCase()).noun;
-    if (noun !== NOUN.person && noun !== NOUN.group) return true;
+    const { noun, mask } = wordClasses(s.tokens[last + 1].form.toLowerCase());
+    // (an adjective ending the name names a company whatever WordNet's noun: "American International said")
+    if ((noun !== NOUN.person && noun !== NOUN.group) || mask & POS_BIT.adjective) return true;
   }
   // "Nippon Shinpan", "Mexico Fondo": a country's name before a word no dictionary knows names a company
   if (s.upos[last] === 'PROPN' && last + 1 < s.tokens.length && s.upos[last + 1] === 'PROPN' && !next && /^\p{Lu}\p{Ll}+$/u.test(s.tokens[last + 1].form) &&

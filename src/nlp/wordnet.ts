@@ -16,6 +16,9 @@ export interface WordClasses {
   verb: number;
 }
 
+/** The bits of `WordClasses.mask`. */
+export const POS_BIT = { noun: 1, verb: 2, adjective: 4, adverb: 8 } as const;
+
 /** WordNet's lexicographer file numbers of the noun classes the extractors read (WordNet's lexnames file). */
 export const NOUN = {
   act: 4, artifact: 6, attribute: 7, cognition: 9, communication: 10, feeling: 12, food: 13, group: 14,
