@@ -334,6 +334,17 @@ describe('"reports": more often a noun than a verb', () => {
     expect(reportsAsCue('The board threatened the runner with a ban if reports that she faked an injury are true.')).toHaveLength(0);
     expect(reportsAsCue('Official reports of more casualties are still coming in from the valley.')).toHaveLength(0);
   });
+  it('reads "posts", "broadcasts", "projects", "remarks", "shares", "answers" and "term" the same way (noun-first-forms.txt)', () => {
+    noStatements(
+      'Some deeply offensive posts in the forum were removed within hours.',
+      'The court begins its new term next week with a crowded docket.',
+      'Her remarks on Saturday drew a standing ovation from the crowd.',
+      'Some of the most ambitious projects for the valley have stalled for lack of money.',
+    );
+    expect(cueQuote('The Tribune posts that the council will vote on the budget next week.')).toEqual([
+      ['posts', 'that the council will vote on the budget next week'],
+    ]);
+  });
 });
 
 describe('an -s form followed by a verb of its own is a noun', () => {
@@ -613,5 +624,14 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
   });
   it('reads "his support for X" as a stance, not a statement', () => {
     noStatements('His support for the stadium plan is not shared by most of the council.');
+  });
+});
+
+describe('"thanks to" is a preposition', () => {
+  it('reads no statement in "thanks to", "thanks in part to"', () => {
+    noStatements(
+      'The governor holds a commanding lead thanks in part to her wins in the southern counties.',
+      'The union gained members thanks to a long strike at the port.',
+    );
   });
 });

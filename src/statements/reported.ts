@@ -20,7 +20,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       const owner = t[i - 1];
       const possessive = /^(his|her|their|its)$/.test(owner.lo) || (owner.cap && /[’']s$/.test(owner.t));
       const link = t[i + 1].lo;
-      if (possessive && /^(that|of|about|on|against|for)$/.test(link)) {
+      // ("his remarks on Saturday": "on" and a word of time say when, not what about.)
+      if (possessive && /^(that|of|about|on|against|for)$/.test(link) && !(link === 'on' && TIME_WORDS.has(t[i + 2].lo))) {
         let end = i + 2;
         const toClauseEnd = link === 'that';
         // (Not past the owner's next reporting verb: "doubled down on his comments about the judge and said ...".)
@@ -105,6 +106,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // "45 percent support among Republicans", "lent support to her", "Latino support, ...": the bare form of a verb
     // that takes a noun phrase, right before a preposition or punctuation, is a noun ("called for" is a verb's).
     if (bareObjectNoun(t, i, form)) continue;
+    // "a lead thanks to her wins", "thanks in part to": a preposition, not the verb "thank".
+    if (t[i].lo === 'thanks' && thanksTo(t, i, hi)) continue;
     // "called in to a radio show", "called into the program", "called off the strike": a telephone call or a
     // cancellation, not words.
     if (form.base === 'call' && /^(in|into|off|up|back)$/.test(t[i + 1]?.lo ?? '')) continue;
@@ -659,6 +662,15 @@ function bareObjectNoun(t: Token[], i: number, form: CueForm): boolean {
   if (!n) return false;
   if (n.word) return NOUN_PREPOSITIONS.has(n.lo) && !PARTICLE_VERBS.has(`${form.base} ${n.lo}`);
   return n.t === ',' || n.t === ':' || n.t === ')' || CLAUSE_PUNCT.has(n.t);
+}
+
+/** "thanks to", "thanks in part to", "thanks largely to": the preposition, "to" within three lower-case words. */
+function thanksTo(t: Token[], i: number, hi: number): boolean {
+  for (let k = i + 1; k < Math.min(hi, i + 5); k++) {
+    if (t[k].lo === 'to') return true;
+    if (!t[k].word || t[k].cap || !/^(in|part|large|largely|mostly|partly|chiefly|mainly|no|small|great|measure)$/.test(t[k].lo)) return false;
+  }
+  return false;
 }
 
 /** Words that own the noun after them: "his claims", "their report". */
