@@ -234,6 +234,13 @@ describe('the occasion of the words is not part of them', () => {
       ['called', 'the council vote on Monday "a betrayal of every renter" in the city'],
     ]);
   });
+  it('keeps a list of objects whole ("attacked X, Y, and Z for ..."), not an apposition or the writer\'s next clause', () => {
+    expect(cueQuote('Senator Ruth Park attacked local landlords, developers, and bankers for opposing the rent law.')).toEqual([
+      ['attacked', 'local landlords, developers, and bankers for opposing the rent law'],
+    ]);
+    expect(cueQuote('Senator Ruth Park endorsed Tom Reyes, a lawyer who has worked in the city and the state.')).toEqual([['endorsed', 'Tom Reyes']]);
+    expect(cueQuote('Senator Ruth Park criticized the plan, and the council voted against it.')).toEqual([['criticized', 'the plan']]);
+  });
   it('keeps a phrase of place that is part of what was praised', () => {
     expect(cueQuote('Mayor Jim Cole praised the work of nurses in the city.')).toEqual([['praised', 'the work of nurses in the city']]);
   });

@@ -603,6 +603,7 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
     for (let n = k + 1; n < b && t[n].t !== ',' && t[n].t !== ';' && !DASHES.has(t[n].t); n++) if (doc.quoteMark[n]) return true;
     return false;
   };
+  let listed = false;
   for (let k = a; k < b; k++) {
     if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
     if (k > a && venueAt(t, k, b) && !quotedLater(k)) return k;
@@ -617,9 +618,33 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
     // "cited several factors, including ...": the list goes on with the object (not an apposition, ", a state
     // where ...": measured, train lost).
     if (t[k].t === ',' && k > a && t[k + 1]?.lo === 'including') continue;
+    // "attacked GOP voters, lawmakers, and thinkers for ...": a comma inside a list of objects.
+    if (t[k].t === ',' && k > a && (listGoesOn(t, a, k, b) || (listed && /^(and|or)$/.test(t[k + 1]?.lo ?? '')))) { listed = true; continue; }
     if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
   }
   return -1;
+}
+
+/**
+ * The comma at k goes on with a list of the object's items: ", Y, and Z" or ", Y and Z" (Y not opened by a
+ * determiner, which makes an apposition: ", the bedrock of his business and ..."); not a relative clause, a
+ * participle after a plain object, "and"/"but" straight after the comma, or "a"/"an" (", a state where ...").
+ */
+function listGoesOn(t: Token[], a: number, k: number, b: number): boolean {
+  const n = t[k + 1];
+  if (!n?.word || /^(and|or|but|who|which|whose|where|when|a|an|while|as|although|though|because|so|yet|saying|adding)$/.test(n.lo)) return false;
+  if (n.lo.endsWith('ing') && !t[a].lo.endsWith('ing')) return false;
+  const determiner = DETERMINERS.has(n.lo) || POSSESSIVE_DETERMINERS.has(n.lo);
+  for (let j = k + 2; j < b && j - k <= 9; j++) {
+    if (!t[j].word) {
+      if (t[j].t === ',' && j > k + 1 && /^(and|or)$/.test(t[j + 1]?.lo ?? '')) return true;
+      if (t[j].t !== '.' && t[j].t !== '’' && t[j].t !== "'") return false;
+      continue;
+    }
+    if (/^(and|or)$/.test(t[j].lo)) return !determiner && t[j + 1]?.word === true;
+    if (CLAUSAL.has(t[j].lo) || FINITE_AUXILIARIES.has(t[j].lo)) return false;
+  }
+  return false;
 }
 
 /** Subordinators that open a sentence with a clause before the main one: "While he invoked ..., he did not ...". */
