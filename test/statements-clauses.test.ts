@@ -364,12 +364,13 @@ describe('"reports": more often a noun than a verb', () => {
     expect(reportsAsCue('The board threatened the runner with a ban if reports that she faked an injury are true.')).toHaveLength(0);
     expect(reportsAsCue('Official reports of more casualties are still coming in from the valley.')).toHaveLength(0);
   });
-  it('reads "posts", "broadcasts", "projects", "remarks", "shares", "answers" and "term" the same way (noun-first-forms.txt)', () => {
+  it('reads "posts", "broadcasts", "projects", "remarks", "shares", "answers", "appeals" and "term" the same way (noun-first-forms.txt)', () => {
     noStatements(
       'Some deeply offensive posts in the forum were removed within hours.',
       'The court begins its new term next week with a crowded docket.',
       'Her remarks on Saturday drew a standing ovation from the crowd.',
       'Some of the most ambitious projects for the valley have stalled for lack of money.',
+      'A federal appeals court ruled on Friday against the county\'s voting rules.',
     );
     expect(cueQuote('The Tribune posts that the council will vote on the budget next week.')).toEqual([
       ['posts', 'that the council will vote on the budget next week'],
