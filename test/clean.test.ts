@@ -71,6 +71,17 @@ describe('boilerplate', () => {
     const kept = removeBoilerplate(lines.join('\n')).lines.filter(Boolean);
     expect(kept.filter((l) => l === step)).toHaveLength(2);
   });
+  it("removes an editor's note paragraph, hard-wrapped or not, and keeps the lines after it", () => {
+    const text = [
+      'The mayor said the bridge would reopen in May.', '',
+      'Editor’s note: The mayor', 'has said before that', 'the bridge would reopen, and it never has.',
+      'The council meets on Tuesday.', '',
+      "Editor's note: This story was updated after the mayor's office replied to questions.", 'She declined to comment further.',
+    ].join('\n');
+    expect(removeBoilerplate(text).lines.filter(Boolean)).toEqual([
+      'The mayor said the bridge would reopen in May.', 'The council meets on Tuesday.', 'She declined to comment further.',
+    ]);
+  });
   it('reports rule errors with file and line', () => {
     expect(() => parseRules('bogus\tx', 'rules.tsv')).toThrow('rules.tsv:1: unknown action "bogus"');
   });

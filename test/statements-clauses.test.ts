@@ -14,6 +14,12 @@ describe('where a reported clause ends', () => {
       ['said', 'the budget was balanced'],
     ]);
   });
+  it('stops before ", but" when the comma stands inside a closing quotation mark', () => {
+    expect(cueQuote('Mayor Jim Cole said the levy was “fair, simple and overdue,” but the council voted it down a week later.')[0]).toEqual([
+      'said', 'the levy was “fair, simple and overdue,”',
+    ]);
+    expect(cueQuote('Mayor Jim Cole called the levy “harsh,” but “the only way out.”')[0]).toEqual(['called', 'the levy “harsh,” but “the only way out.”']);
+  });
   it('keeps ", but that ..." as a second part of the same words', () => {
     expect(cueQuote('Mayor Jim Cole said the budget was tight, but that the schools would be spared.')).toEqual([
       ['said', 'the budget was tight, but that the schools would be spared'],
@@ -33,6 +39,12 @@ describe('where a reported clause ends', () => {
     expect(cueQuote('Governor Ann Miller noted that she had taught law for years, and added that the ruling was wrong.')[0]).toEqual([
       'noted', 'that she had taught law for years',
     ]);
+  });
+  it('reads a "that" after a verb\'s own particle as a relative clause inside the words ("called for ... that")', () => {
+    expect(cueQuote('Mayor Jim Cole has called for closing the tax breaks that favor downtown developers.')).toEqual([
+      ['called', 'for closing the tax breaks that favor downtown developers'],
+    ]);
+    expect(cueQuote('Mayor Jim Cole said in a radio interview that the tax breaks would end.')).toEqual([['said', 'that the tax breaks would end']]);
   });
   it('stops before ", according to"', () => {
     expect(cueQuote('The mayor told aides the plan was dead, according to two people in the room.')[0]).toEqual(['told', 'the plan was dead']);
@@ -149,6 +161,12 @@ describe('a second reporting verb after "and"', () => {
       ['said', 'the park would reopen next week'],
     ]);
   });
+  it('ends a bare present cue\'s object before "and" and the bare form of another reporting verb ("call X Y and describe Z")', () => {
+    expect(cueQuote('Local farmers call the new levy "a tax on bread" and describe the council as out of touch.')).toEqual([
+      ['call', 'the new levy "a tax on bread"'],
+      ['describe', 'the council as out of touch'],
+    ]);
+  });
   it('keeps a clause whose second verb is no reporting verb ("said the plan was late and cost more")', () => {
     expect(cueQuote('Senator Ruth Park said the plan was late and cost far more than promised.')).toEqual([
       ['said', 'the plan was late and cost far more than promised'],
@@ -210,6 +228,18 @@ describe('the occasion of the words is not part of them', () => {
     expect(cueQuote('Senator Ruth Park denounced the annexation in an on-air diatribe.')).toEqual([['denounced', 'the annexation']]);
     expect(cueQuote('Mayor Jim Cole called for more school investment in a statement on Thursday.')).toEqual([['called', 'for more school investment']]);
     expect(cueQuote('Mayor Jim Cole said as much in an interview earlier Thursday morning.')).toEqual([['said', 'as much']]);
+  });
+  it('keeps a quotation after a phrase of time in an object\'s words ("called X on Monday \'a disgrace\'")', () => {
+    expect(cueQuote('Mayor Jim Cole called the council vote on Monday "a betrayal of every renter" in the city.')).toEqual([
+      ['called', 'the council vote on Monday "a betrayal of every renter" in the city'],
+    ]);
+  });
+  it('keeps a list of objects whole ("attacked X, Y, and Z for ..."), not an apposition or the writer\'s next clause', () => {
+    expect(cueQuote('Senator Ruth Park attacked local landlords, developers, and bankers for opposing the rent law.')).toEqual([
+      ['attacked', 'local landlords, developers, and bankers for opposing the rent law'],
+    ]);
+    expect(cueQuote('Senator Ruth Park endorsed Tom Reyes, a lawyer who has worked in the city and the state.')).toEqual([['endorsed', 'Tom Reyes']]);
+    expect(cueQuote('Senator Ruth Park criticized the plan, and the council voted against it.')).toEqual([['criticized', 'the plan']]);
   });
   it('keeps a phrase of place that is part of what was praised', () => {
     expect(cueQuote('Mayor Jim Cole praised the work of nurses in the city.')).toEqual([['praised', 'the work of nurses in the city']]);
@@ -333,6 +363,18 @@ describe('"reports": more often a noun than a verb', () => {
     expect(reportsAsCue('Press reports say the talks collapsed overnight.')).toHaveLength(0);
     expect(reportsAsCue('The board threatened the runner with a ban if reports that she faked an injury are true.')).toHaveLength(0);
     expect(reportsAsCue('Official reports of more casualties are still coming in from the valley.')).toHaveLength(0);
+  });
+  it('reads "posts", "broadcasts", "projects", "remarks", "shares", "answers", "appeals" and "term" the same way (noun-first-forms.txt)', () => {
+    noStatements(
+      'Some deeply offensive posts in the forum were removed within hours.',
+      'The court begins its new term next week with a crowded docket.',
+      'Her remarks on Saturday drew a standing ovation from the crowd.',
+      'Some of the most ambitious projects for the valley have stalled for lack of money.',
+      'A federal appeals court ruled on Friday against the county\'s voting rules.',
+    );
+    expect(cueQuote('The Tribune posts that the council will vote on the budget next week.')).toEqual([
+      ['posts', 'that the council will vote on the budget next week'],
+    ]);
   });
 });
 
@@ -613,5 +655,14 @@ describe('content classes of PolNeAR dev and train (issue #14, content9)', () =>
   });
   it('reads "his support for X" as a stance, not a statement', () => {
     noStatements('His support for the stadium plan is not shared by most of the council.');
+  });
+});
+
+describe('"thanks to" is a preposition', () => {
+  it('reads no statement in "thanks to", "thanks in part to"', () => {
+    noStatements(
+      'The governor holds a commanding lead thanks in part to her wins in the southern counties.',
+      'The union gained members thanks to a long strike at the port.',
+    );
   });
 });

@@ -20,7 +20,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       const owner = t[i - 1];
       const possessive = /^(his|her|their|its)$/.test(owner.lo) || (owner.cap && /[’']s$/.test(owner.t));
       const link = t[i + 1].lo;
-      if (possessive && /^(that|of|about|on|against|for)$/.test(link)) {
+      // ("his remarks on Saturday": "on" and a word of time say when, not what about.)
+      if (possessive && /^(that|of|about|on|against|for)$/.test(link) && !(link === 'on' && TIME_WORDS.has(t[i + 2].lo))) {
         let end = i + 2;
         const toClauseEnd = link === 'that';
         // (Not past the owner's next reporting verb: "doubled down on his comments about the judge and said ...".)
@@ -105,6 +106,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // "45 percent support among Republicans", "lent support to her", "Latino support, ...": the bare form of a verb
     // that takes a noun phrase, right before a preposition or punctuation, is a noun ("called for" is a verb's).
     if (bareObjectNoun(t, i, form)) continue;
+    // "a lead thanks to her wins", "thanks in part to": a preposition, not the verb "thank".
+    if (t[i].lo === 'thanks' && thanksTo(t, i, hi)) continue;
     // "called in to a radio show", "called into the program", "called off the strike": a telephone call or a
     // cancellation, not words.
     if (form.base === 'call' && /^(in|into|off|up|back)$/.test(t[i + 1]?.lo ?? '')) continue;
@@ -218,12 +221,14 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       if (cs < hi && t[cs].t === ':') { cs++; explicit = true; }
       else if (REFUSAL_FORMS.has(t[i].lo) && t[cs]?.lo === 'to') explicit = true; // "declined to comment": the words, not a place
       else {
+        // "said in a statement that ...": a phrase of place before "that"; not after a verb's own particle ("called for
+        // closing the loopholes that benefit him": a relative clause inside the words).
         let that = -1;
         for (let k = cs; k < Math.min(hi, cs + 9); k++) {
           if (t[k].lo === 'that') { that = k; break; }
           if (!t[k].word || cueAt(t[k])) break;
         }
-        if (that >= 0 && (that === cs || PREPOSITIONS.has(t[cs].lo) || (t[cs].lo === 'out' && that === cs + 1) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that; explicit = true; }
+        if (that >= 0 && (that === cs || (PREPOSITIONS.has(t[cs].lo) && !PARTICLE_VERBS.has(`${form.base} ${t[cs].lo}`)) || (t[cs].lo === 'out' && that === cs + 1) || TIME_WORDS.has(t[cs].lo) || LISTENER_FIRST.has(form.base) || t[cs].cap || AUX_ADVERBS.has(t[cs].lo))) { cs = that; explicit = true; }
         else if (LISTENER_FIRST.has(form.base)) {
           const obj = objectPhrase(t, cs, hi);
           // "thanked the volunteers and said ...": with the speaker's next reporting verb after it, the object is all
@@ -527,7 +532,12 @@ function coordinatedVerb(doc: Doc, cue: number, a: number, b: number): number {
   const t = doc.tokens;
   if (a <= cue || a - cue > 2) return -1;
   const tense = verbTense(t[cue].lo);
-  if (!tense) return -1;
+  // "Critics call them X and describe ...": a bare present cue goes on with the bare form of another reporting verb
+  // (a finite one, right after its plural subject: not "can challenge X, whose ... and has ...", "with one voice").
+  const subjectEnd = t[cue - 1];
+  const bare = !tense && CUE_FORMS.get(t[cue].lo)?.base === t[cue].lo && !!subjectEnd && subjectEnd.word
+    && (subjectEnd.cap || /^(they|we|i|you)$/.test(subjectEnd.lo) || (subjectEnd.lo.endsWith('s') && !subjectEnd.lo.endsWith('ss')));
+  if (!tense && !bare) return -1;
   for (let k = a; k < b - 1; k++) {
     const w = t[k];
     if (CLAUSAL.has(w.lo) || (k > a && verbTense(w.lo) === 'past' && !w.cap && (t[k - 1].cap || SPEAKER_PRONOUNS.has(t[k - 1].lo)))) return -1;
@@ -539,7 +549,8 @@ function coordinatedVerb(doc: Doc, cue: number, a: number, b: number): number {
       v++;
     }
     const n = t[v];
-    if (n.word && !n.cap && verbTense(n.lo) === tense && !DETERMINERS.has(n.lo) && !PREPOSITIONS.has(n.lo)) return k - (t[k - 1].t === ',' ? 1 : 0);
+    const sameForm = bare ? CUE_FORMS.get(n.lo)?.base === n.lo : verbTense(n.lo) === tense;
+    if (n.word && !n.cap && sameForm && !DETERMINERS.has(n.lo) && !PREPOSITIONS.has(n.lo)) return k - (t[k - 1].t === ',' ? 1 : 0);
   }
   return -1;
 }
@@ -586,11 +597,18 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
   const form = CUE_FORMS.get(t[cue].lo);
   const asMuch = t[a]?.lo === 'as' && t[a + 1]?.lo === 'much'; // "said as much in an interview"
   if (!form || !(OBJECT_VERBS.has(form.base) || asMuch) || a <= cue || a - cue > 2) return -1;
+  // "called the remarks on Saturday "a wake-up call"": a quotation after a phrase of time or place, before the next
+  // comma, is still the words.
+  const quotedLater = (k: number) => {
+    for (let n = k + 1; n < b && t[n].t !== ',' && t[n].t !== ';' && !DASHES.has(t[n].t); n++) if (doc.quoteMark[n]) return true;
+    return false;
+  };
+  let listed = false;
   for (let k = a; k < b; k++) {
     if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
-    if (k > a && venueAt(t, k, b)) return k;
+    if (k > a && venueAt(t, k, b) && !quotedLater(k)) return k;
     // "supported Democrats during his time on MSNBC", "offered advice to Clinton on Friday": when, not what.
-    if (k > a && (t[k].lo === 'during' || (/^(on|last|this|earlier)$/.test(t[k].lo) && TIME_WORDS.has(t[k + 1]?.lo ?? '')))) return k;
+    if (k > a && (t[k].lo === 'during' || (/^(on|last|this|earlier)$/.test(t[k].lo) && TIME_WORDS.has(t[k + 1]?.lo ?? ''))) && !quotedLater(k)) return k;
     // "condemned the launch as Pyongyang fired three missiles": a clause of the writer's after the object.
     if (k > a + 1 && SUBORDINATORS.has(t[k].lo) && (t[k + 1]?.cap || (SPEAKER_PRONOUNS.has(t[k + 1]?.lo ?? '') && t[k + 1].lo !== 'it'))) return k;
     // "rejected that argument": "that" before a plain noun is a determiner, not a clause.
@@ -600,9 +618,33 @@ function objectEnd(doc: Doc, cue: number, a: number, b: number): number {
     // "cited several factors, including ...": the list goes on with the object (not an apposition, ", a state
     // where ...": measured, train lost).
     if (t[k].t === ',' && k > a && t[k + 1]?.lo === 'including') continue;
+    // "attacked GOP voters, lawmakers, and thinkers for ...": a comma inside a list of objects.
+    if (t[k].t === ',' && k > a && (listGoesOn(t, a, k, b) || (listed && /^(and|or)$/.test(t[k + 1]?.lo ?? '')))) { listed = true; continue; }
     if ((t[k].t === ',' || t[k].t === ';' || DASHES.has(t[k].t)) && k > a) return wordsIn(t, a, k) >= 1 ? k : -1;
   }
   return -1;
+}
+
+/**
+ * The comma at k goes on with a list of the object's items: ", Y, and Z" or ", Y and Z" (Y not opened by a
+ * determiner, which makes an apposition: ", the bedrock of his business and ..."); not a relative clause, a
+ * participle after a plain object, "and"/"but" straight after the comma, or "a"/"an" (", a state where ...").
+ */
+function listGoesOn(t: Token[], a: number, k: number, b: number): boolean {
+  const n = t[k + 1];
+  if (!n?.word || /^(and|or|but|who|which|whose|where|when|a|an|while|as|although|though|because|so|yet|saying|adding)$/.test(n.lo)) return false;
+  if (n.lo.endsWith('ing') && !t[a].lo.endsWith('ing')) return false;
+  const determiner = DETERMINERS.has(n.lo) || POSSESSIVE_DETERMINERS.has(n.lo);
+  for (let j = k + 2; j < b && j - k <= 9; j++) {
+    if (!t[j].word) {
+      if (t[j].t === ',' && j > k + 1 && /^(and|or)$/.test(t[j + 1]?.lo ?? '')) return true;
+      if (t[j].t !== '.' && t[j].t !== '’' && t[j].t !== "'") return false;
+      continue;
+    }
+    if (/^(and|or)$/.test(t[j].lo)) return !determiner && t[j + 1]?.word === true;
+    if (CLAUSAL.has(t[j].lo) || FINITE_AUXILIARIES.has(t[j].lo)) return false;
+  }
+  return false;
 }
 
 /** Subordinators that open a sentence with a clause before the main one: "While he invoked ..., he did not ...". */
@@ -659,6 +701,15 @@ function bareObjectNoun(t: Token[], i: number, form: CueForm): boolean {
   if (!n) return false;
   if (n.word) return NOUN_PREPOSITIONS.has(n.lo) && !PARTICLE_VERBS.has(`${form.base} ${n.lo}`);
   return n.t === ',' || n.t === ':' || n.t === ')' || CLAUSE_PUNCT.has(n.t);
+}
+
+/** "thanks to", "thanks in part to", "thanks largely to": the preposition, "to" within three lower-case words. */
+function thanksTo(t: Token[], i: number, hi: number): boolean {
+  for (let k = i + 1; k < Math.min(hi, i + 5); k++) {
+    if (t[k].lo === 'to') return true;
+    if (!t[k].word || t[k].cap || !/^(in|part|large|largely|mostly|partly|chiefly|mainly|no|small|great|measure)$/.test(t[k].lo)) return false;
+  }
+  return false;
 }
 
 /** Words that own the noun after them: "his claims", "their report". */
@@ -758,6 +809,9 @@ function continuation(doc: Doc, cue: number, a: number, b: number): number {
   for (let k = a + 1; k < b - 1; k++) {
     // '... a ceasefire," according to the statement': the comma stands inside the closing mark.
     if (doc.quoteMark[k] && t[k - 1].t === ',' && t[k + 1].lo === 'according' && wordsIn(t, a, k) >= 2) return k + 1;
+    // 'promised "jobs, jobs, jobs," but he has also ...': so does it before ", but" and a clause of the writer's (not
+    // "but that ..." or a second quotation).
+    if (doc.quoteMark[k] && t[k - 1].t === ',' && CONTRAST.has(t[k + 1].lo) && t[k + 2] && t[k + 2].lo !== 'that' && !doc.quoteMark[k + 2] && wordsIn(t, a, k) >= 2 && doc.quotes.some((q) => q.close === t[k].a)) return k + 1;
     if (doc.inQuote[k] >= 0 || doc.quoteMark[k]) continue;
     if (wordsIn(t, a, k) < 2) continue;
     const w = t[k];
