@@ -464,9 +464,10 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
     const up = subjectOf(s, head, hops + 1);
     return up && !up.patient ? { node: up.node, patient: true } : undefined;
   }
-  // "despite his attempts to veto it", "Iran's refusal to negotiate": an infinitive on a noun is its possessor's act
-  if (rel === 'acl' && isNoun(s, head) && childrenBy(s, v, 'mark').some((m) => /^to$/i.test(s.tokens[m].form))) {
-    const owner = children(s, head).find((c) => c < head && s.deprels[c] === 'nmod' && (POSSESSIVE_PRONOUNS.has(s.tokens[c].form.toLowerCase()) || childrenBy(s, c, 'case').some((k) => /^['’]s?$/.test(s.tokens[k].form))));
+  // "despite his attempts to veto it": an infinitive on a noun is its possessor's act (a possessive pronoun, resolved
+  // by the caller; a named possessor is the party nearest before the verb anyway)
+  if (rel === 'acl' && hops === 0 && isNoun(s, head) && childrenBy(s, v, 'mark').some((m) => /^to$/i.test(s.tokens[m].form))) {
+    const owner = children(s, head).find((c) => c < head && s.deprels[c] === 'nmod' && POSSESSIVE_PRONOUNS.has(s.tokens[c].form.toLowerCase()));
     if (owner !== undefined) return { node: owner, patient: isPassive(s, v), own: true };
   }
   if (rel === 'acl' && isNoun(s, head)) {
