@@ -206,6 +206,7 @@ describe('companies and people out of office', () => {
     expect(types('The Dutch operator is appealing against the fine.')).toEqual([]);
     expect(types('The board of Spanish conglomerate Corvex has agreed a share buy-back.')).toEqual([]);
     expect(types('Brandt AG of Hamburg, West Germany, agreed to raise its stake in Corvex.')).toEqual([]);
+    expect(types('Corvex said <Brandt KGaA> of Hamburg, West Germany, agreed to increase its holdings in Corvex to 30 pct.')).toEqual([]);
     expect(events('The Dutch government is appealing against the fine.')).toEqual([expect.objectContaining({ actor_country: 'NLD' })]);
   });
   it('reads "demonstrated" in the passive or with a "that" clause as showing, not protesting (survey 14)', () => {

@@ -27,6 +27,8 @@ export interface TreeRoles {
   recipient?: ActorGroup[];
   /** A passive without an agent ("two lecturers were killed"). */
   agentless?: boolean;
+  /** A headline's passive without its agent ("Singer jailed for swearing"): the story's body tells the act with its sides. */
+  headline?: boolean;
   /** The recipient is "both countries", "the two sides": the caller finds the two parties meant. */
   pairRecipient?: boolean;
   /** Token of a pronoun subject ("We agreed", "it opposed"): the caller resolves it, proximity does not guess. */
@@ -93,6 +95,10 @@ const TIME_MARK = new Set(['before', 'after', 'while', 'when', 'since', 'by', 'i
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 /** Personal pronouns a subject may be; the caller resolves them (a relative word or "this" is left to proximity). */
 const PERSONAL = new Set(['i', 'we', 'he', 'she', 'it', 'they']);
+/** A headline: a short sentence without a closing stop. */
+const HEADLINE_WORDS = 14;
+/** Words after a headline's participle that mark it passive ("arrested for fraud", "attacked on China arms"). */
+const HEADLINE_PASSIVE_PREPS = new Set(['for', 'over', 'on', 'of', 'after', 'in', 'to', 'as', 'by']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 /** Pronouns for people nobody names: as subjects they give an act no actor we know. */
 const INDEFINITE = new Set(['those', 'these', 'anyone', 'anybody', 'someone', 'somebody', 'others', 'many', 'some', 'few', 'several', 'all', 'none', 'everyone', 'everybody', 'nobody']);
@@ -539,6 +545,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
   const usable = groups.filter((g) => !placeOnly(g));
   const out: TreeRoles = {};
   if (isVerb(s, n)) {
+    const head0 = headOf(s, n);
     const subj = subjectOf(s, n);
     const agent = agentOf(s, n) ?? sharedAgent(s, n);
     const own = childrenBy(s, n, 'nsubj').length > 0;
@@ -549,7 +556,14 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
     const auxes = [...childrenBy(s, n, 'aux'), ...childrenBy(s, n, 'aux:pass'), ...childrenBy(s, n, 'cop')].map((c) => s.tokens[c].form.toLowerCase());
     const perfect = auxes.some((w) => HAVE.has(w)) && !auxes.some((w) => BE.has(w));
     const participle = isParticiple(s.tokens[n].form) && !childrenBy(s, n, 'obj').length && !perfect;
-    const passive = subj?.patient === true || (agent !== undefined && participle);
+    // "Straw attacked on China arms", "Japanese mogul arrested for fraud", "Russia stands accused of war crimes": a
+    // headline drops the passive's "is" (its acts are told in the present: "Trump sues Clinton"), and to stand
+    // accused is to be accused.
+    const headline = s.tokens.length <= HEADLINE_WORDS && !/^[.!?…"”’')\]]$/.test(s.tokens[s.tokens.length - 1].form) && isParticiple(s.tokens[n].form) &&
+      !childrenBy(s, n, 'aux').length && !childrenBy(s, n, 'obj').length && HEADLINE_PASSIVE_PREPS.has(s.tokens[n + 1]?.form.toLowerCase() ?? '');
+    const standsAccused = /^accused$/i.test(s.tokens[n].form) && s.deprels[n] === 'xcomp' && head0 >= 0 && /^(?:stand|stands|stood|standing)$/i.test(s.tokens[head0].form);
+    if (headline && agent === undefined && subj !== undefined) return { headline: true };
+    const passive = subj?.patient === true || (agent !== undefined && participle) || (standsAccused && agent === undefined && subj !== undefined);
     const recipients: ActorGroup[][] = [];
     if (passive) {
       // An agent that is no party ("by a large number of developing countries") leaves the act without actor.

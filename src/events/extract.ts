@@ -176,7 +176,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const actedOn = (a: Actor) => node >= 0 && a.end <= trig.start && !/^\s*(?:[\p{L}]+ly\s+)?$/u.test(text.slice(a.end, trig.start)) && objectOfAnother(s, node, a.start, a.end);
   const subjectAbove = !nominal && !tree.actor && near.actors.some(actedOn) ? clauseSubject(s, node, groups) : undefined;
   if (subjectAbove) near = { ...near, actors: subjectAbove.flatMap((g) => g.actors) };
-  if (tree.agentless && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
+  if ((tree.agentless && !VICTIM_TYPES.has(trig.pattern.type)) || tree.headline) return { actors: [], recipients: [] };
   // "Canadian Bashaw Leduc Oil", "Japan Air Lines", "the U.S. unit": a country word describing a company or
   // a commodity is not the state acting.
   const partyAt = partyAtOf(s, groups);
@@ -311,7 +311,11 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   // airspace by the Turkish air force", "will complain to GATT about Japanese tariffs"); the forum only hears it.
   if (trig.pattern.type === 'ACCUSE' && verbNode && recipients.length && recipients.every((a) => a.kind === 'org' && a.sector === 'international')) {
     const about = children(s, node).filter((c) => s.deprels[c] === 'obl' && FORUM_MATTERS.has(caseOf(s, c)));
-    const accused = groups.flatMap((g) => g.actors).filter((a) => about.some((c) => dominates(s, c, a.start, a.end)) && (a.kind !== 'sector' || !!a.country) && party(a) && !actors.some((b) => samePartyAs(b, a)));
+    // (else the words, up to the clause's comma, after such a preposition: the parser often loses "over ... by")
+    const rest = text.slice(trig.end, s.tokens.find((t) => t.start >= trig.end && /^[,;:.]$/.test(t.form))?.start ?? text.length);
+    const at = /\b(?:over|about|against|regarding|concerning)\b/i.exec(rest);
+    const inWords = (a: Actor) => !about.length && !!at && a.start >= trig.end + at.index && a.end <= trig.end + rest.length;
+    const accused = groups.flatMap((g) => g.actors).filter((a) => (about.some((c) => dominates(s, c, a.start, a.end)) || inWords(a)) && (a.kind !== 'sector' || !!a.country) && party(a) && !actors.some((b) => samePartyAs(b, a)));
     if (accused.length) recipients = [accused[0]];
   }
   // A party is not its own recipient ("the United States is reviewing the US-Taliban agreement").

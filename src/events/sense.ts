@@ -493,7 +493,7 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   }
   // ("Henkel KGaA of Dusseldorf, West Germany": a name's seat given as city and country)
   const cap = (k: number) => k >= 0 && s.upos[k] === 'PROPN' && /^\p{Lu}/u.test(s.tokens[k].form) && !partyAt(k);
-  if (first >= 4 && s.tokens[first - 1].form === ',' && cap(first - 2) && /^of$/i.test(s.tokens[first - 3].form) && cap(first - 4) && partyAt(first)?.kind === 'country' &&
+  if (first >= 4 && s.tokens[first - 1].form === ',' && cap(first - 2) && /^of$/i.test(s.tokens[first - 3].form) && (cap(first - 4) || s.tokens[first - 4].form === '>') && partyAt(first)?.kind === 'country' &&
     !STATE_BODIES_OF.has(s.tokens[first - 4].form.toLowerCase()) && !PLACE_PREFIXES.has(s.tokens[first - 4].form.toLowerCase())) return true;
   const before = first - 1;
   if (before >= 0 && partyAt(first)?.kind === 'country' && s.upos[before] === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(s.tokens[before].form) && !partyAt(before) && !CALENDAR.test(s.tokens[before].form) && !PLACE_PREFIXES.has(s.tokens[before].form.toLowerCase())) return true;
