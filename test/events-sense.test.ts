@@ -209,6 +209,11 @@ describe('companies and people out of office', () => {
     expect(types('Corvex said <Brandt KGaA> of Hamburg, West Germany, agreed to increase its holdings in Corvex to 30 pct.')).toEqual([]);
     expect(events('The Dutch government is appealing against the fine.')).toEqual([expect.objectContaining({ actor_country: 'NLD' })]);
   });
+  it('reads a review of a policy or a proposal as no investigation (survey 15)', () => {
+    expect(types("The finance minister is now reviewing Canada's tax system.")).toEqual([]);
+    expect(types('Washington will review the EC proposal when it is submitted.')).toEqual([]);
+    expect(types("Washington opened an investigation into Japan's trade practices.")).toEqual(['ACCUSE']);
+  });
   it('reads "demonstrated" in the passive or with a "that" clause as showing, not protesting (survey 14)', () => {
     expect(types("The party's weakness has been demonstrated by the Senate vote.")).toEqual([]);
     expect(types('Seoul has demonstrated that it can act.')).not.toContain('PROTEST');
