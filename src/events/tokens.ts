@@ -21,9 +21,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   while ((m = WORD.exec(piece))) {
     let word = m[0];
     let start = m.index;
-    const possessive = /^(.+)['’]s$/u.exec(word);
-    if (possessive && possessive[1].length > 0) {
-      word = possessive[1];
+    // A possessive "'s" (or "’s") after at least one character: /^(.+)['’]s$/u, without a match array.
+    const len = word.length;
+    if (len >= 3 && word.charCodeAt(len - 1) === 115 && (word.charCodeAt(len - 2) === 39 || word.charCodeAt(len - 2) === 0x2019)) {
+      word = word.slice(0, len - 2);
       out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
       start += word.length;
       word = m[0].slice(word.length);
