@@ -13,6 +13,8 @@ const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure'
 export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: number, hi: number): Candidate[] {
   const t = doc.tokens;
   const found: Array<Candidate & { subject: Subject; after: boolean; cueTok: number; participle?: boolean }> = [];
+  // (one closure for the whole range, not one per token)
+  const speakerAt = (k: number) => sentenceSpeaker(t, found, mentionOf, lo, k);
   for (let i = lo; i < hi; i++) {
     if (used[i] || doc.inQuote[i] >= 0) continue;
     // "his claim that ...", "Trump's remarks about ...": a reporting noun with its source before it.
@@ -90,7 +92,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       i = subj.e;
       continue;
     }
-    const judged = judgementAt(doc, i, lo, hi, (k) => sentenceSpeaker(t, found, mentionOf, lo, k));
+    const judged = judgementAt(doc, i, lo, hi, speakerAt);
     if (judged) {
       const { s: ms, e: me } = judged.subject;
       found.push({ quote: judged.quote, kind: 'indirect', mention: judged.speaks ? [ms, me] : null, cue: judged.speaks ? [judged.cueStart, i + 2] : [judged.cueStart, i], confidence: judged.speaks ? 0.5 : 0.4, subject: judged.subject, after: true, cueTok: i });
