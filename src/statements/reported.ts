@@ -301,6 +301,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const conf = form.kind === 'speech' ? 0.75 : 0.5;
     found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle });
   }
+  // (most ranges report nothing: then there is nothing to cut, nest or keep)
+  if (!found.length) return [];
   // "called Ford's plan a disgrace and threatened a tax": an object ends where the speaker's next verb starts;
   // cut first, so that a cue after the "and" ("... and said ...") is a statement of its own, not nested.
   for (const f of found) {
