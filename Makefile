@@ -107,13 +107,14 @@ PETRARCH ?= ../shared/reference/petrarch2-dictionaries
 import-dictionaries: $(STAMP)
 	$(CLI) import-dictionaries --from $(PETRARCH)
 
-# Per-stage throughput and memory, the whole build (--jobs 1 and JOBS, no-op and one-file rebuilds, against one sha256 pass), the two extractors and the linguistic core alone on one core, then what each structure a worker loads holds in memory (BENCH_RAW=dir, BENCH_UD=dir choose the corpora).
+# Per-stage throughput and memory, the whole build (--jobs 1 and JOBS, no-op and one-file rebuilds, against one sha256 pass), the two extractors and the linguistic core alone on one core, where one extract worker's CPU goes (its JavaScript thread against V8's compiler and collector threads, over $(OUT)'s segment stage when there is one), then what each structure a worker loads holds in memory (BENCH_RAW=dir, BENCH_UD=dir choose the corpora).
 bench: $(STAMP)
 	JOBS=$(JOBS) node --import tsx bench/run.ts
 	node bench/scaling.mjs
 	node --import tsx bench/statements.ts
 	node --import tsx bench/events.ts
 	node --import tsx bench/nlp.ts
+	OUT=$(OUT) node --import tsx bench/extract-threads.ts
 	node --expose-gc --import tsx bench/memory.ts
 
 # Pathological inputs (issue 17): builds a hostile folder in a temporary folder and prints time, time per MB and peak RSS per file, then the whole folder (HOSTILE_SCALE=0.1 for a quick run).

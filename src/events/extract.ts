@@ -604,9 +604,12 @@ function findObligations(toks: Token[], groups: ActorGroup[], tree?: AnalysedSen
 function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previous: PreviousSentence, published: string, parsed?: () => AnalysedSentence | undefined) {
   // A central bank's dealings in the money market are trade, whatever the verb ("provided 17 mln stg
   // assistance to the money market", "invited an early round of bill offers"); force is still force.
+  const matches = findTriggers(toks);
+  // (most sentences have no trigger, and without a "must" or "should" no obligation: no events, nothing to set up)
+  if (!matches.length && !toks.some((t) => t.text === 'must' || t.text === 'should')) return [];
   const words = ` ${toks.map((t) => t.lower).join(' ')} `;
   const market = MARKET_CONTEXTS.some((m) => words.includes(` ${m} `));
-  const found = findTriggers(toks).filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)) && !(market && !HOSTILE.has(t.pattern.type)));
+  const found = matches.filter((t) => !groups.some((g) => g.actors.some((a) => a.start < toks[t.first].end && a.end > t.start)) && !(market && !HOSTILE.has(t.pattern.type)));
   // The tree reads each trigger word: a verb, the act named by a noun, or no act (an adjective, a
   // commerce noun, a question, a condition, an opinion). Without a tree the word heuristics decide.
   const tree = found.length || toks.some((t) => t.text === 'must' || t.text === 'should') ? parsed?.() : undefined;

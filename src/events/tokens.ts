@@ -11,22 +11,31 @@ export interface Token {
   end: number;
 }
 
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*/gu;
+// Sticky: matched where the skip below stops, at the next letter or digit (every word starts at one, and
+// one always starts a word), so that no match array is made per word.
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*/uy;
+const NOT_WORD = /[^\p{L}\p{N}]*/uy;
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = from;
   const piece = text.slice(0, to);
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(piece))) {
-    let word = m[0];
-    let start = m.index;
-    const possessive = /^(.+)['’]s$/u.exec(word);
-    if (possessive && possessive[1].length > 0) {
-      word = possessive[1];
+  let at = from;
+  while (at < piece.length) {
+    NOT_WORD.lastIndex = at;
+    NOT_WORD.test(piece);
+    let start = NOT_WORD.lastIndex;
+    if (start >= piece.length) break;
+    WORD.lastIndex = start;
+    if (!WORD.test(piece)) throw new Error(`tokenize: no word at ${start}`);
+    at = WORD.lastIndex;
+    let word = piece.slice(start, at);
+    // A possessive "'s" (or "’s") after at least one character: /^(.+)['’]s$/u, without a match array.
+    const len = word.length;
+    if (len >= 3 && word.charCodeAt(len - 1) === 115 && (word.charCodeAt(len - 2) === 39 || word.charCodeAt(len - 2) === 0x2019)) {
+      word = word.slice(0, len - 2);
       out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
       start += word.length;
-      word = m[0].slice(word.length);
+      word = piece.slice(start, at);
     }
     out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
   }

@@ -15,6 +15,7 @@ import { readConllu, goldSentence, type GoldSentence } from './conllu.ts';
 import { AveragedPerceptron, FeatureVector, SparseModel, argmax, hashString, rng, shuffle, type Scorer } from './perceptron.ts';
 import { ENTITY_TYPES, type EntityType } from './types.ts';
 import { wordClasses } from './wordnet.ts';
+import { fmix32, hash32Range } from '../util/hash.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Gold BIO tags from GUM
@@ -371,38 +372,89 @@ const USE_LEXICON = true;
 const BOS = H('<s>');
 const EOS = H('</s>');
 
-/** Per-sentence precomputed atoms. */
+/** Per-sentence precomputed atoms (hashes; typed arrays, so that a sentence costs a few allocations, not a few per word). */
 interface Context {
   n: number;
-  w: number[];
-  lw: number[];
-  sh: number[];
-  p: number[];
-  pre: number[][];
-  suf: number[][];
-  cap: number[];
+  w: Int32Array;
+  lw: Int32Array;
+  sh: Int32Array;
+  p: Int32Array;
+  /** Hashes of the lower-cased word's first and last 2, 3 and 4 letters. */
+  pre2: Int32Array;
+  pre3: Int32Array;
+  pre4: Int32Array;
+  suf2: Int32Array;
+  suf3: Int32Array;
+  suf4: Int32Array;
+  cap: Int32Array;
   /** For a word in a run of capitalised words / proper nouns: the run's first and last word, and its length. */
-  runFirst: number[];
-  runLast: number[];
-  runPos: number[];
+  runFirst: Int32Array;
+  runLast: Int32Array;
+  runPos: Int32Array;
   /** Lexicon class of the longest lexicon phrase covering the word, with its position (B/I), or 0. */
-  lex: number[];
+  lex: Int32Array;
   /** Lexicon class of the word alone, or 0. */
-  lex1: number[];
-  lex1First: number[];
-  lex1Last: number[];
+  lex1: Int32Array;
+  lex1First: Int32Array;
+  lex1Last: Int32Array;
   /** For a word in a run: the words just before the run's first word and just after its last word, and the last word's suffix. */
-  runPrev: number[];
-  runPrev2: number[];
-  runNext: number[];
-  runSuf: number[];
-  runAll: number[];
-  wn: number[];
+  runPrev: Int32Array;
+  runPrev2: Int32Array;
+  runNext: Int32Array;
+  runSuf: Int32Array;
+  runAll: Int32Array;
+  wn: Int32Array;
 }
 
-function context(forms: string[], upos: string[]): Context {
+/**
+ * H(shape(w)) without building the shape for ASCII words (almost all); others take shape() itself.
+ */
+function shapeHash(w: string): number {
+  let h = 0x811c9dc5;
+  let last = -1;
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    if (code >= 128) return H(shape(w));
+    const k = code >= 65 && code <= 90 ? 88 : code >= 97 && code <= 122 ? 120 : code >= 48 && code <= 57 ? 100 : code;
+    if (k === last) {
+      if (++run > 2) continue;
+    } else run = 1;
+    last = k;
+    h = Math.imul(h ^ k, 0x01000193);
+  }
+  return fmix32(h);
+}
+
+/** H(forms.slice(from, to).join(' ')) without joining. */
+function joinedHash(forms: string[], from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) {
+    if (k > from) h = Math.imul(h ^ 32, 0x01000193);
+    const f = forms[k];
+    for (let i = 0; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193);
+  }
+  return fmix32(h);
+}
+
+const LINK_WORD = /^(of|&|for|de)$/i;
+const OF = /^of$/i;
+const THE = /^the$/i;
+
+/** A word of a run of names: a proper noun, or a capitalised word that is not a determiner or pronoun (not first in the sentence). */
+function nameLike(forms: string[], upos: string[], i: number): boolean {
+  return upos[i] === 'PROPN' || (i > 0 && upperInitial(forms[i]) && upos[i] !== 'DET' && upos[i] !== 'PRON');
+}
+
+/** `wnNoun`: each word's WordNet noun class + 100 when the caller has them (tagger.ts's wordAtoms), else looked up here. */
+function context(forms: string[], upos: string[], wnNoun?: Int32Array): Context {
   const n = forms.length;
-  const ctx: Context = { n, w: [], lw: [], sh: [], p: [], pre: [], suf: [], cap: [], runFirst: [], runLast: [], runPos: [], lex: new Array(n).fill(0), lex1: new Array(n).fill(0), lex1First: [], lex1Last: [], runPrev: [], runPrev2: [], runNext: [], runSuf: [], runAll: [], wn: [] };
+  const int32s = () => new Int32Array(n);
+  const ctx: Context = {
+    n, w: int32s(), lw: int32s(), sh: int32s(), p: int32s(), pre2: int32s(), pre3: int32s(), pre4: int32s(), suf2: int32s(), suf3: int32s(), suf4: int32s(),
+    cap: int32s(), runFirst: int32s(), runLast: int32s(), runPos: int32s(), lex: int32s(), lex1: int32s(), lex1First: int32s(), lex1Last: int32s(),
+    runPrev: int32s(), runPrev2: int32s(), runNext: int32s(), runSuf: int32s(), runAll: int32s(), wn: int32s(),
+  };
   if (USE_LEXICON) {
     const { phrases, prefixes, maxLen } = getLexicon();
     for (let i = 0; i < n; ) {
@@ -431,93 +483,98 @@ function context(forms: string[], upos: string[]): Context {
   for (let i = 0; i < n; i++) {
     const f = forms[i];
     const l = f.toLowerCase();
-    ctx.w.push(H(f));
-    ctx.lw.push(H(l));
-    ctx.sh.push(H(shape(f)));
-    ctx.p.push(H(upos[i] ?? '_'));
-    ctx.pre.push([H(l.slice(0, 2)), H(l.slice(0, 3)), H(l.slice(0, 4))]);
-    ctx.suf.push([H(l.slice(-2)), H(l.slice(-3)), H(l.slice(-4))]);
+    const L = l.length;
+    ctx.w[i] = H(f);
+    ctx.lw[i] = H(l);
+    ctx.sh[i] = shapeHash(f);
+    ctx.p[i] = H(upos[i] ?? '_');
+    // H(l.slice(0, k)) and H(l.slice(-k)), hashed in place.
+    ctx.pre2[i] = hash32Range(l, 0, L < 2 ? L : 2);
+    ctx.pre3[i] = hash32Range(l, 0, L < 3 ? L : 3);
+    ctx.pre4[i] = hash32Range(l, 0, L < 4 ? L : 4);
+    ctx.suf2[i] = hash32Range(l, L > 2 ? L - 2 : 0, L);
+    ctx.suf3[i] = hash32Range(l, L > 3 ? L - 3 : 0, L);
+    ctx.suf4[i] = hash32Range(l, L > 4 ? L - 4 : 0, L);
     const upper = upperInitial(f);
-    const allUpper = upper && f.length > 1 && f === f.toUpperCase() && f !== f.toLowerCase();
-    ctx.cap.push(allUpper ? 3 : upper ? (i === 0 ? 2 : 1) : 0);
-    ctx.wn.push(wordClasses(l).noun + 100);
+    const allUpper = upper && f.length > 1 && f === f.toUpperCase() && f !== l;
+    ctx.cap[i] = allUpper ? 3 : upper ? (i === 0 ? 2 : 1) : 0;
+    ctx.wn[i] = wnNoun ? wnNoun[i] : wordClasses(l).noun + 100;
   }
   // Runs of name-like words, bridged by "of" / "the" / "&" ("Bank of America"): their last word names the
   // kind of thing ("... College", "... Bay", "... Party"), their first often a first name or a place.
-  const nameLike = (i: number) => upos[i] === 'PROPN' || (i > 0 && upperInitial(forms[i]) && upos[i] !== 'DET' && upos[i] !== 'PRON');
+  // Words outside a run keep 0 in every run array.
   let i = 0;
   while (i < n) {
-    if (!nameLike(i)) {
-      ctx.runFirst.push(0);
-      ctx.runLast.push(0);
-      ctx.runPos.push(0);
-      ctx.lex1First.push(0);
-      ctx.lex1Last.push(0);
-      ctx.runPrev.push(0);
-      ctx.runPrev2.push(0);
-      ctx.runNext.push(0);
-      ctx.runSuf.push(0);
-      ctx.runAll.push(0);
+    if (!nameLike(forms, upos, i)) {
       i++;
       continue;
     }
     let j = i;
     for (;;) {
-      if (j + 1 < n && nameLike(j + 1)) j++;
-      else if (j + 2 < n && /^(of|&|for|de)$/i.test(forms[j + 1]) && nameLike(j + 2)) j += 2;
-      else if (j + 3 < n && /^of$/i.test(forms[j + 1]) && /^the$/i.test(forms[j + 2]) && nameLike(j + 3)) j += 3;
+      if (j + 1 < n && nameLike(forms, upos, j + 1)) j++;
+      else if (j + 2 < n && LINK_WORD.test(forms[j + 1]) && nameLike(forms, upos, j + 2)) j += 2;
+      else if (j + 3 < n && OF.test(forms[j + 1]) && THE.test(forms[j + 2]) && nameLike(forms, upos, j + 3)) j += 3;
       else break;
     }
+    const runSuf = H(forms[j].toLowerCase().slice(-3));
+    const runAll = joinedHash(forms, i, j + 1);
     for (let k = i; k <= j; k++) {
-      ctx.runFirst.push(ctx.lw[i]);
-      ctx.runLast.push(ctx.lw[j]);
-      ctx.runPos.push((k === i ? 1 : 2) + (k === j ? 2 : 0) + 4 * Math.min(j - i + 1, 4));
-      ctx.lex1First.push(ctx.lex1[i]);
-      ctx.lex1Last.push(ctx.lex1[j]);
-      ctx.runPrev.push(i > 0 ? ctx.lw[i - 1] : BOS);
-      ctx.runPrev2.push(i > 1 ? ctx.lw[i - 2] : BOS);
-      ctx.runNext.push(j + 1 < n ? ctx.lw[j + 1] : EOS);
-      ctx.runSuf.push(H(forms[j].toLowerCase().slice(-3)));
-      ctx.runAll.push(H(forms.slice(i, j + 1).join(' ')));
+      ctx.runFirst[k] = ctx.lw[i];
+      ctx.runLast[k] = ctx.lw[j];
+      ctx.runPos[k] = (k === i ? 1 : 2) + (k === j ? 2 : 0) + 4 * Math.min(j - i + 1, 4);
+      ctx.lex1First[k] = ctx.lex1[i];
+      ctx.lex1Last[k] = ctx.lex1[j];
+      ctx.runPrev[k] = i > 0 ? ctx.lw[i - 1] : BOS;
+      ctx.runPrev2[k] = i > 1 ? ctx.lw[i - 2] : BOS;
+      ctx.runNext[k] = j + 1 < n ? ctx.lw[j + 1] : EOS;
+      ctx.runSuf[k] = runSuf;
+      ctx.runAll[k] = runAll;
     }
     i = j + 1;
   }
   return ctx;
 }
 
+/** arr[k] of a sentence of n words, or the padding before its start and after its end. */
+function at(arr: Int32Array, k: number, n: number): number {
+  return k < 0 ? BOS : k >= n ? EOS : arr[k];
+}
+
 function features(fv: FeatureVector, c: Context, i: number, prev: number, prev2: number): void {
   fv.clear();
-  const at = (arr: number[], k: number) => (k < 0 ? BOS : k >= c.n ? EOS : arr[k]);
+  const n = c.n;
   fv.add(1, 1);
   fv.add(2, c.w[i]);
   fv.add(3, c.lw[i]);
   fv.add(4, c.sh[i]);
   fv.add(5, c.p[i]);
-  for (let k = 0; k < 3; k++) {
-    fv.add(6 + k, c.pre[i][k]);
-    fv.add(9 + k, c.suf[i][k]);
-  }
+  fv.add(6, c.pre2[i]);
+  fv.add(9, c.suf2[i]);
+  fv.add(7, c.pre3[i]);
+  fv.add(10, c.suf3[i]);
+  fv.add(8, c.pre4[i]);
+  fv.add(11, c.suf4[i]);
   fv.add(12, c.cap[i]);
-  fv.add(13, at(c.lw, i - 1));
-  fv.add(14, at(c.lw, i + 1));
-  fv.add(15, at(c.lw, i - 2));
-  fv.add(16, at(c.lw, i + 2));
-  fv.add(17, at(c.p, i - 1));
-  fv.add(18, at(c.p, i + 1));
-  fv.add(19, at(c.p, i - 2));
-  fv.add(20, at(c.p, i + 2));
-  fv.add(21, at(c.p, i - 1), c.p[i], at(c.p, i + 1));
-  fv.add(22, at(c.sh, i - 1), c.sh[i]);
-  fv.add(23, c.sh[i], at(c.sh, i + 1));
+  fv.add(13, at(c.lw, i - 1, n));
+  fv.add(14, at(c.lw, i + 1, n));
+  fv.add(15, at(c.lw, i - 2, n));
+  fv.add(16, at(c.lw, i + 2, n));
+  fv.add(17, at(c.p, i - 1, n));
+  fv.add(18, at(c.p, i + 1, n));
+  fv.add(19, at(c.p, i - 2, n));
+  fv.add(20, at(c.p, i + 2, n));
+  fv.add(21, at(c.p, i - 1, n), c.p[i], at(c.p, i + 1, n));
+  fv.add(22, at(c.sh, i - 1, n), c.sh[i]);
+  fv.add(23, c.sh[i], at(c.sh, i + 1, n));
   fv.add(24, prev + 1);
   fv.add(25, prev + 1, prev2 + 1);
   fv.add(26, prev + 1, c.lw[i]);
   fv.add(27, prev + 1, c.p[i]);
-  fv.add(28, c.lw[i], at(c.lw, i + 1));
-  fv.add(29, at(c.lw, i - 1), c.lw[i]);
+  fv.add(28, c.lw[i], at(c.lw, i + 1, n));
+  fv.add(29, at(c.lw, i - 1, n), c.lw[i]);
   fv.add(30, prev + 1, c.sh[i]);
   fv.add(31, c.p[i], c.cap[i]);
-  fv.add(32, at(c.sh, i - 1), at(c.sh, i + 1));
+  fv.add(32, at(c.sh, i - 1, n), at(c.sh, i + 1, n));
   if (c.runPos[i]) {
     fv.add(33, c.runLast[i]);
     fv.add(34, c.runFirst[i]);
@@ -534,16 +591,16 @@ function features(fv: FeatureVector, c: Context, i: number, prev: number, prev2:
   }
   if (USE_LEXICON) {
     fv.add(38, c.lex[i]);
-    fv.add(39, at(c.lex, i - 1), c.lex[i]);
-    fv.add(40, c.lex[i], at(c.lex, i + 1));
+    fv.add(39, at(c.lex, i - 1, n), c.lex[i]);
+    fv.add(40, c.lex[i], at(c.lex, i + 1, n));
     fv.add(41, c.lex1[i], c.p[i]);
-    fv.add(44, c.lex[i], at(c.lw, i - 1));
-    fv.add(45, c.lex[i], at(c.lw, i + 1));
+    fv.add(44, c.lex[i], at(c.lw, i - 1, n));
+    fv.add(45, c.lex[i], at(c.lw, i + 1, n));
     // WordNet's first noun sense class: person, location, group (organisation)...
     fv.add(60, c.wn[i]);
     fv.add(61, c.wn[i], c.cap[i]);
-    fv.add(62, at(c.wn, i - 1), c.wn[i]);
-    fv.add(63, c.wn[i], at(c.wn, i + 1));
+    fv.add(62, at(c.wn, i - 1, n), c.wn[i]);
+    fv.add(63, c.wn[i], at(c.wn, i + 1, n));
     if (c.runPos[i]) {
       fv.add(42, c.lex1Last[i]);
       fv.add(43, c.lex1First[i]);
@@ -570,9 +627,12 @@ export class EntityTagger {
     this.scores = new Float32Array(model.nClasses);
   }
 
-  /** BIO tags of a sentence's words given their UPOS tags (predicted ones at run time). */
-  tag(forms: string[], upos: string[]): string[] {
-    const c = context(forms, upos);
+  /**
+   * BIO tags of a sentence's words given their UPOS tags (predicted ones at run time). `wnNoun`: the
+   * words' WordNet noun classes as tagger.ts's wordAtoms has them, when the caller has those.
+   */
+  tag(forms: string[], upos: string[], wnNoun?: Int32Array): string[] {
+    const c = context(forms, upos, wnNoun);
     const out: string[] = [];
     let prev = 0;
     let prev2 = 0;

@@ -68,6 +68,6 @@ export function analyseWords(forms: string[], models: NlpModels = nlpModels()): 
   const atoms = wordAtoms(forms);
   const upos = models.tagger.tag(forms, atoms);
   const { heads, deprels } = models.parser.parse(forms, upos, atoms);
-  const ner = models.entities.tag(forms, upos);
+  const ner = models.entities.tag(forms, upos, atoms.wnNoun);
   return { upos, heads, deprels, ner };
 }

@@ -8,12 +8,17 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { wordClasses } from './wordnet.ts';
 import { argmax, AveragedPerceptron, FeatureVector, hashString, rng, shuffle, SparseModel } from './perceptron.ts';
+import { fmix32, hash32Range } from '../util/hash.ts';
 
 export const UPOS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
 const TAG_ID = new Map<string, number>(UPOS_TAGS.map((t, i) => [t, i]));
 const TAG_HASH = UPOS_TAGS.map((t) => hashString(t));
 const START = [hashString('<s>'), hashString('<s2>')];
 const END = [hashString('</s>'), hashString('</s2>')];
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const NUMBER = /\p{N}/u;
 
 /** A word's shape: "Obama" -> "Xx", "U.S." -> "X.X.", "1987" -> "d", "e-mail" -> "x-x". */
 export function wordShape(form: string): string {
@@ -25,7 +30,7 @@ export function wordShape(form: string): string {
     const c =
       code < 128
         ? code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch
-        : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+        : UPPER.test(ch) ? 'X' : LOWER.test(ch) ? 'x' : NUMBER.test(ch) ? 'd' : ch;
     if (c !== last) shape += c;
     last = c;
   }
@@ -49,7 +54,27 @@ export interface WordAtoms {
 }
 
 /** Digits are folded ("1987" and "2004" share their features) so that numbers generalise. */
-const normalise = (lower: string) => (/\d/.test(lower) ? lower.replace(/\d/g, '0') : lower);
+const DIGIT = /\d/;
+const DIGITS = /\d/g;
+const normalise = (lower: string) => (DIGIT.test(lower) ? lower.replace(DIGITS, '0') : lower);
+
+/**
+ * hashString(wordShape(form)) without building the shape: ASCII words (almost all) are hashed as their
+ * shape is read; others take wordShape itself.
+ */
+function shapeHash(form: string): number {
+  const n = form.length > 24 ? 24 : form.length;
+  let h = 0x811c9dc5;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const code = form.charCodeAt(i);
+    if (code >= 128) return hashString(wordShape(form));
+    const c = code >= 65 && code <= 90 ? 88 : code >= 97 && code <= 122 ? 120 : code >= 48 && code <= 57 ? 100 : code;
+    if (c !== last) h = Math.imul(h ^ c, 0x01000193);
+    last = c;
+  }
+  return fmix32(h);
+}
 
 export function wordAtoms(forms: string[]): WordAtoms {
   const n = forms.length;
@@ -59,17 +84,20 @@ export function wordAtoms(forms: string[]): WordAtoms {
     wnPos: new Int32Array(n), wnNoun: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
-    const lower = normalise(forms[i].toLowerCase());
+    const low = forms[i].toLowerCase();
+    const lower = normalise(low);
+    const L = lower.length;
     a.lower[i] = hashString(lower);
     a.form[i] = hashString(forms[i]);
-    a.shape[i] = hashString(wordShape(forms[i]));
-    a.suf1[i] = hashString(lower.slice(-1));
-    a.suf2[i] = hashString(lower.slice(-2));
-    a.suf3[i] = hashString(lower.slice(-3));
-    a.suf4[i] = hashString(lower.slice(-4));
-    a.pre1[i] = hashString(lower.slice(0, 1));
-    a.pre2[i] = hashString(lower.slice(0, 2));
-    const c = wordClasses(forms[i].toLowerCase());
+    a.shape[i] = shapeHash(forms[i]);
+    // The affixes are hashed in place (the hash of lower.slice(-k) / lower.slice(0, k), no substring made).
+    a.suf1[i] = hash32Range(lower, L > 1 ? L - 1 : 0, L);
+    a.suf2[i] = hash32Range(lower, L > 2 ? L - 2 : 0, L);
+    a.suf3[i] = hash32Range(lower, L > 3 ? L - 3 : 0, L);
+    a.suf4[i] = hash32Range(lower, L > 4 ? L - 4 : 0, L);
+    a.pre1[i] = hash32Range(lower, 0, L < 1 ? L : 1);
+    a.pre2[i] = hash32Range(lower, 0, L < 2 ? L : 2);
+    const c = wordClasses(low);
     a.wnPos[i] = c.mask + 1;
     a.wnNoun[i] = c.noun + 100;
   }

@@ -13,6 +13,8 @@ const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure'
 export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: number, hi: number): Candidate[] {
   const t = doc.tokens;
   const found: Array<Candidate & { subject: Subject; after: boolean; cueTok: number; participle?: boolean }> = [];
+  // (one closure for the whole range, not one per token)
+  const speakerAt = (k: number) => sentenceSpeaker(t, found, mentionOf, lo, k);
   for (let i = lo; i < hi; i++) {
     if (used[i] || doc.inQuote[i] >= 0) continue;
     // "his claim that ...", "Trump's remarks about ...": a reporting noun with its source before it.
@@ -91,7 +93,7 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       i = subj.e;
       continue;
     }
-    const judged = judgementAt(doc, i, lo, hi, (k) => sentenceSpeaker(t, found, mentionOf, lo, k));
+    const judged = judgementAt(doc, i, lo, hi, speakerAt);
     if (judged) {
       const { s: ms, e: me } = judged.subject;
       found.push({ quote: judged.quote, kind: 'indirect', mention: judged.speaks ? [ms, me] : null, cue: judged.speaks ? [judged.cueStart, i + 2] : [judged.cueStart, i], confidence: judged.speaks ? 0.5 : 0.4, subject: judged.subject, after: true, cueTok: i });
@@ -304,6 +306,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const conf = form.kind === 'speech' ? 0.75 : 0.5;
     found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle });
   }
+  // (most ranges report nothing: then there is nothing to cut, nest or keep)
+  if (!found.length) return [];
   // "called Ford's plan a disgrace and threatened a tax": an object ends where the speaker's next verb starts;
   // cut first, so that a cue after the "and" ("... and said ...") is a statement of its own, not nested.
   for (const f of found) {

@@ -14,15 +14,31 @@ export interface Token {
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'maj', 'prof', 'st', 'jr', 'sr', 'rev', 'u.s', 'u.k', 'u.n', 'v', 'vs']);
 
+const UPPER = /\p{Lu}/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /** The dot at `a` closes an initial: a lone capital before it, a space and a capital after it. */
-const isInitial = (text: string, prev: Token, a: number) => prev.t.length === 1 && prev.cap && text[a + 1] === ' ' && /\p{Lu}/u.test(text[a + 2] ?? '');
+const isInitial = (text: string, prev: Token, a: number) => prev.t.length === 1 && prev.cap && text[a + 1] === ' ' && UPPER.test(text[a + 2] ?? '');
+
+// "4,000" is one number: a comma before three digits groups thousands, it ends no clause.
+// Sticky: matched at each token's start, found by skipping white space (every other character starts a
+// token: a letter or digit the first two alternatives, anything else the last), so that no match array
+// is made per token.
+const TOKEN = /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|''|[^\s\p{L}\p{N}]/uy;
+const SPACE = /\s*/y;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  // "4,000" is one number: a comma before three digits groups thousands, it ends no clause.
-  for (const m of text.matchAll(/\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|''|[^\s\p{L}\p{N}]/gu)) {
-    const t = m[0];
-    const a = m.index!;
+  let at = 0;
+  for (;;) {
+    SPACE.lastIndex = at;
+    SPACE.test(text);
+    const a = SPACE.lastIndex;
+    if (a >= text.length) break;
+    TOKEN.lastIndex = a;
+    if (!TOKEN.test(text)) throw new Error(`tokenize: no token at ${a}`);
+    at = TOKEN.lastIndex;
+    const t = text.slice(a, at);
     const prev = out[out.length - 1];
     // "Sen. Ted Cruz (R-Tex.) said": a dot closing a parenthesis right after a word abbreviates, it ends nothing.
     // So does one after a lone capital before a name: "Dennis B. Ross", "George W. Bush".
@@ -32,8 +48,8 @@ export function tokenize(text: string): Token[] {
       prev.b += 1;
       continue;
     }
-    const word = /[\p{L}\p{N}]/u.test(t[0]);
-    out.push({ t, lo: t.toLowerCase(), a, b: a + t.length, word, cap: word && /\p{Lu}/u.test(t[0]) });
+    const word = WORD_CHAR.test(t[0]);
+    out.push({ t, lo: t.toLowerCase(), a, b: at, word, cap: word && UPPER.test(t[0]) });
   }
   return out;
 }

@@ -16,3 +16,10 @@ export function hash32(s: string, seed = 0): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return fmix32(h);
 }
+
+/** hash32 of s.slice(from, to) (0 <= from <= to <= s.length) without making the substring. */
+export function hash32Range(s: string, from: number, to: number, seed = 0): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return fmix32(h);
+}
