@@ -209,6 +209,11 @@ describe('companies and people out of office', () => {
     expect(types('Corvex said <Brandt KGaA> of Hamburg, West Germany, agreed to increase its holdings in Corvex to 30 pct.')).toEqual([]);
     expect(events('The Dutch government is appealing against the fine.')).toEqual([expect.objectContaining({ actor_country: 'NLD' })]);
   });
+  it('reads "asked about", "asked why" as a question put, not a request (survey 15)', () => {
+    expect(types('The Chilean minister was asked about reports that Chile would cut copper output.')).toEqual([]);
+    expect(types('Japan asked why Washington was not acting against the dumping.')).toEqual([]);
+    expect(types('Japan asked about 30 trading houses to cut their imports.')).toEqual(['REQUEST']);
+  });
   it('reads a review of a policy or a proposal as no investigation (survey 15)', () => {
     expect(types("The finance minister is now reviewing Canada's tax system.")).toEqual([]);
     expect(types('Washington will review the EC proposal when it is submitted.')).toEqual([]);

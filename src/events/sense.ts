@@ -333,13 +333,20 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // earlier act; it is not news.
     if (/ed$/.test(form) && kids.some((c) => s.deprels[c] === 'mark' && /^as$/i.test(s.tokens[c].form) && c === n - 1) && !kids.some((c) => /^nsubj/.test(s.deprels[c]) || s.deprels[c] === 'aux')) return { as: 'none', why: 'background' };
     // "ask the question", "asking whether they intended to": asking a question requests no act.
+    const asked = kids.find((c) => c > n && (s.deprels[c] === 'obj' || s.deprels[c] === 'iobj'));
     if (type === 'REQUEST' && /^ask(?:s|ed|ing)?$/.test(form) &&
       (kids.some((c) => s.deprels[c] === 'obj' && /^questions?$/i.test(s.tokens[c].form)) ||
         kids.some((c) => (s.deprels[c] === 'ccomp' || s.deprels[c] === 'advcl') && children(s, c).some((m) => s.deprels[m] === 'mark' && /^(?:whether|if)$/i.test(s.tokens[m].form))) ||
         // ("asked how police were to interpret the rules", "ask which party they will vote for")
         kids.some((c) => s.deprels[c] === 'ccomp' && c > n && WH_WORD.test(s.tokens[subtree(s, c)[0]].form)) ||
         // (however the parser hung the question's phrase: "ask [which party] they will vote for")
-        kids.some((c) => (s.deprels[c] === 'obj' || s.deprels[c] === 'iobj') && c > n && WH_WORD.test(s.tokens[subtree(s, c)[0]].form)))) return { as: 'none', why: 'a question' };
+        kids.some((c) => (s.deprels[c] === 'obj' || s.deprels[c] === 'iobj') && c > n && WH_WORD.test(s.tokens[subtree(s, c)[0]].form)) ||
+        // ("was asked about industry reports", "asked why the department was not acting", "asked them why": a question
+        // put, wherever the parser hung its word; not "asked about 30 trading houses to cut imports", "asked the UN
+        // about aid and for troops", nor "asking the White House if it could guarantee ...", a request put politely)
+        (!kids.some((c) => s.deprels[c] === 'xcomp' || (s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && /^for$/i.test(s.tokens[m].form)))) &&
+          (kids.some((c) => c > n && s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && /^about$/i.test(s.tokens[m].form))) ||
+            WH_WORD.test(s.tokens[asked === undefined ? n + 1 : subtree(s, asked)[1]]?.form ?? ''))))) return { as: 'none', why: 'a question' };
     // "the U.S. currency retreated", "shares of ChemLawn shot up": a market moving is no party acting.
     const mover = kids.find((c) => s.deprels[c] === 'nsubj');
     const moverWord = mover === undefined ? '' : s.tokens[mover].form.toLowerCase();
