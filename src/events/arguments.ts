@@ -99,6 +99,7 @@ const PERSONAL = new Set(['i', 'we', 'he', 'she', 'it', 'they']);
 const HEADLINE_WORDS = 14;
 /** Words after a headline's participle that mark it passive ("arrested for fraud", "attacked on China arms"). */
 const HEADLINE_PASSIVE_PREPS = new Set(['for', 'over', 'on', 'of', 'after', 'in', 'to', 'as', 'by']);
+/** Possessive pronouns: a possessor written as one is resolved by the caller, like a subject pronoun. */
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 /** Pronouns for people nobody names: as subjects they give an act no actor we know. */
 const INDEFINITE = new Set(['those', 'these', 'anyone', 'anybody', 'someone', 'somebody', 'others', 'many', 'some', 'few', 'several', 'all', 'none', 'everyone', 'everybody', 'nobody']);
@@ -545,7 +546,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
   const usable = groups.filter((g) => !placeOnly(g));
   const out: TreeRoles = {};
   if (isVerb(s, n)) {
-    const head0 = headOf(s, n);
+    const governor = headOf(s, n);
     const subj = subjectOf(s, n);
     const agent = agentOf(s, n) ?? sharedAgent(s, n);
     const own = childrenBy(s, n, 'nsubj').length > 0;
@@ -561,7 +562,7 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
     // accused is to be accused.
     const headline = s.tokens.length <= HEADLINE_WORDS && !/^[.!?…"”’')\]]$/.test(s.tokens[s.tokens.length - 1].form) && isParticiple(s.tokens[n].form) &&
       !childrenBy(s, n, 'aux').length && !childrenBy(s, n, 'obj').length && HEADLINE_PASSIVE_PREPS.has(s.tokens[n + 1]?.form.toLowerCase() ?? '');
-    const standsAccused = /^accused$/i.test(s.tokens[n].form) && s.deprels[n] === 'xcomp' && head0 >= 0 && /^(?:stand|stands|stood|standing)$/i.test(s.tokens[head0].form);
+    const standsAccused = /^accused$/i.test(s.tokens[n].form) && s.deprels[n] === 'xcomp' && governor >= 0 && /^(?:stand|stands|stood|standing)$/i.test(s.tokens[governor].form);
     if (headline && agent === undefined && subj !== undefined) return { headline: true };
     const passive = subj?.patient === true || (agent !== undefined && participle) || (standsAccused && agent === undefined && subj !== undefined);
     const recipients: ActorGroup[][] = [];
