@@ -15,7 +15,7 @@ import { readConllu, goldSentence, type GoldSentence } from './conllu.ts';
 import { AveragedPerceptron, FeatureVector, SparseModel, argmax, hashString, rng, shuffle, type Scorer } from './perceptron.ts';
 import { ENTITY_TYPES, type EntityType } from './types.ts';
 import { wordClasses } from './wordnet.ts';
-import { fmix32, hash32Range } from '../util/hash.ts';
+import { FNV_OFFSET, fmix32, fnvStep, hash32Range } from '../util/hash.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Gold BIO tags from GUM
@@ -410,7 +410,7 @@ interface Context {
  * H(shape(w)) without building the shape for ASCII words (almost all); others take shape() itself.
  */
 function shapeHash(w: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let last = -1;
   let run = 0;
   for (let i = 0; i < w.length; i++) {
@@ -421,18 +421,18 @@ function shapeHash(w: string): number {
       if (++run > 2) continue;
     } else run = 1;
     last = k;
-    h = Math.imul(h ^ k, 0x01000193);
+    h = fnvStep(h, k);
   }
   return fmix32(h);
 }
 
 /** H(forms.slice(from, to).join(' ')) without joining. */
 function joinedHash(forms: string[], from: number, to: number): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let k = from; k < to; k++) {
-    if (k > from) h = Math.imul(h ^ 32, 0x01000193);
+    if (k > from) h = fnvStep(h, 32);
     const f = forms[k];
-    for (let i = 0; i < f.length; i++) h = Math.imul(h ^ f.charCodeAt(i), 0x01000193);
+    for (let i = 0; i < f.length; i++) h = fnvStep(h, f.charCodeAt(i));
   }
   return fmix32(h);
 }

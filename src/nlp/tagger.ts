@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { wordClasses } from './wordnet.ts';
 import { argmax, AveragedPerceptron, FeatureVector, hashString, rng, shuffle, SparseModel } from './perceptron.ts';
-import { fmix32, hash32Range } from '../util/hash.ts';
+import { FNV_OFFSET, fmix32, fnvStep, hash32Range } from '../util/hash.ts';
 
 export const UPOS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
 const TAG_ID = new Map<string, number>(UPOS_TAGS.map((t, i) => [t, i]));
@@ -64,13 +64,13 @@ const normalise = (lower: string) => (DIGIT.test(lower) ? lower.replace(DIGITS, 
  */
 function shapeHash(form: string): number {
   const n = form.length > 24 ? 24 : form.length;
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let last = -1;
   for (let i = 0; i < n; i++) {
     const code = form.charCodeAt(i);
     if (code >= 128) return hashString(wordShape(form));
     const c = code >= 65 && code <= 90 ? 88 : code >= 97 && code <= 122 ? 120 : code >= 48 && code <= 57 ? 100 : code;
-    if (c !== last) h = Math.imul(h ^ c, 0x01000193);
+    if (c !== last) h = fnvStep(h, c);
     last = c;
   }
   return fmix32(h);
