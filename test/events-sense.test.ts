@@ -605,3 +605,27 @@ describe('orders (survey 13)', () => {
     expect(events('The Polish army ordered 2,000 drones from Turkey.', '2022-03-02')).toEqual([]);
   });
 });
+
+describe('protests, rallies and strikes by whom (survey 16)', () => {
+  it('codes a state\'s, an official\'s or a party\'s protest as a complaint, people\'s as a protest', () => {
+    expect(events('Norway has protested the Danish fishing limits.')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'NOR', recipient_country: 'DNK' }),
+    ]);
+    expect(types('Thousands of Kenyans protested against the new taxes in Nairobi.')).toEqual(['PROTEST']);
+  });
+  it('codes no protest for rallying support or a currency rallying', () => {
+    expect(types('The Dutch government was rallying European ministers to condemn the Iranian attack.')).not.toContain('PROTEST');
+    expect(types('The Danish crown rallied back after the Swedish central bank spoke.')).toEqual([]);
+    expect(types('Thousands of Kenyans rallied in Nairobi against the taxes.')).toEqual(['PROTEST']);
+  });
+  it('codes a state\'s or an army\'s strike as force, not a labour strike', () => {
+    expect(events("Syria's strikes on the camp continued on Monday.", '2022-03-02')).toEqual([expect.objectContaining({ event_type: 'ASSAULT', actor_country: 'SYR' })]);
+    expect(events("Norway's dockers strike ended on Monday.").map((e) => e.event_type)).not.toContain('ASSAULT');
+    expect(types('The move was meant to strike fear into currency markets in Norway.')).toEqual([]);
+  });
+  it('codes troops to be deployed against nobody named as a planned show of force, not a threat', () => {
+    expect(events('Radio stations said Syrian troops would deploy around the refugee camp.')).toEqual([
+      expect.objectContaining({ event_type: 'MOBILIZE', actor_country: 'SYR', planned: true }),
+    ]);
+  });
+});

@@ -56,6 +56,18 @@ describe('actor dictionary', () => {
     const split = findActorGroups('On Iraq, defence ministers agreed.', 0, 34);
     expect(split.map((g) => g.actors.length)).toEqual([1, 1]);
   });
+  it('reads a country word before capitalised common nouns as a company of that country (survey 16)', () => {
+    expect(actorsIn('Kenya Line said')[0]).toMatchObject({ name: 'Kenya Line', country: 'KEN', sector: 'business' });
+    expect(actorsIn('Chile Air said')[0]).toMatchObject({ name: 'Chile Air', country: 'CHL', sector: 'business' });
+    // not a state's body, a region, a people or an animal, nor the word Reuters capitalises after "U.S."
+    expect(actorsIn('U.S. Customs said')[0]).toMatchObject({ country: 'USA', sector: 'government' });
+    expect(actorsIn('the Indian Ocean')).toEqual([expect.objectContaining({ name: 'India' })]);
+    expect(actorsIn('the Uruguay Round')).toEqual([expect.objectContaining({ name: 'Uruguay' })]);
+    expect(actorsIn('Soviet Jews said')[0]).toMatchObject({ name: 'Russia' });
+    expect(actorsIn('an Iranian Silkworm missile')[0]).toMatchObject({ name: 'Iran' });
+    expect(actorsIn('the U.S. Proposal')[0]).toMatchObject({ name: 'United States', sector: 'government' });
+    expect(actorsIn('a Japanese Trade and Industry official')[0]).toMatchObject({ country: 'JPN', sector: 'government' });
+  });
   it('resolves titled names, known or not', () => {
     expect(actorsIn('President Ashraf Ghani', '2020-05-01')[0]).toMatchObject({ name: 'Ashraf Ghani', country: 'AFG', office: 'president' });
     expect(actorsIn('Algerian President Ahmed Ben Bella')[0]).toMatchObject({ name: 'Ahmed Ben Bella', country: 'DZA', office: 'president' });

@@ -10,7 +10,7 @@
 import { LEXICON, MONONYMS, holderAt, termAt, type LexEntry } from './lexicon.ts';
 import { CALENDAR, keyOf, tokenize, type Token } from './tokens.ts';
 import { startsTrigger } from './triggers.ts';
-import { RELATIONAL_NOUNS } from './sense.ts';
+import { NAMED_AFFAIRS, RELATIONAL_NOUNS } from './sense.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 
 
@@ -201,6 +201,15 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
       const words = toks.slice(i - 1, i + used);
       found = { ...found, kind: 'sector', name: words.map((t) => t.text).join(' '), country: '', sector: 'civilians', office: '', start: words[0].start };
     }
+    // "Japan Line", "Iran Air", "British Airways": a country's word before capitalised words that name no
+    // state body is a company of that country, not its state.
+    // (not after an abbreviation: Reuters capitalises the word after "U.S." and "U.K.", as in "the U.S. Proposal")
+    const rest = found?.kind === 'country' && !found.capital && !toks[i + used - 1].text.endsWith('.') ? companyNameAfter(toks, i + used, keysAt) : 0;
+    if (rest) {
+      const words = toks.slice(i, i + used + rest);
+      found = { ...found!, kind: 'org', name: words.map((t) => t.text).join(' '), sector: 'business', office: '', end: words.at(-1)!.end };
+      used += rest;
+    }
     // "Nine U.S. bondholders sued China", "American tourists": people of a country named by a word for people
     // that no sector list holds are its civilians, not its state.
     const follower = toks[i + used];
@@ -218,6 +227,30 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     } else i++;
   }
   return out;
+}
+
+/** WordNet's noun classes of words that continue a place's or a people's name: "Persian Gulf", "Soviet Jews", "Chinese New Year". */
+const NOT_COMPANY_WORD = new Set<number>([NOUN.person, NOUN.location, 5 /* noun.animal: Silkworm */, 17 /* noun.object: Gulf, Ocean */, NOUN.time]);
+
+/**
+ * How many tokens from j continue a country's word into a company's name ("Japan Line", "Iran Air"): one to three
+ * capitalised words in running text (not a headline's capitals), each a common English noun that no dictionary,
+ * title or organisation head knows, and none a person, place, time or affair (named-affairs). 0 when they do not.
+ */
+function companyNameAfter(toks: Token[], j: number, keysAt: (i: number, lower: boolean) => string[]): number {
+  const { names, common, titles, orgHeads } = LEXICON;
+  let n = 0;
+  for (; j + n < toks.length; n++) {
+    const t = toks[j + n];
+    if (!isCap(t) || toks[j + n - 1].end + 1 !== t.start) break;
+    if (n === 3 || !/\p{Ll}/u.test(t.text) || CALENDAR.test(t.text) || orgHeads.has(t.text) || NOT_NAME_START.has(t.lower) || NAMED_AFFAIRS.has(t.lower)) return 0;
+    if (keysAt(j + n, false).some((k) => names.has(k) || titles.has(k)) || keysAt(j + n, true).some((k) => common.has(k))) return 0;
+    const w = wordClasses(t.lower);
+    if (!(w.mask & 1) || NOT_COMPANY_WORD.has(w.noun)) return 0;
+  }
+  // ("British Trade and Industry Secretary Paul Channon": a longer name we cannot read goes on)
+  if (ORG_INNER.has(toks[j + n]?.text ?? '') && toks[j + n + 1] && isCap(toks[j + n + 1])) return 0;
+  return n;
 }
 
 /** A party and state after a name: "(R-Ind.)", ", D-La.," mark a member of the U.S. Congress. */

@@ -36,7 +36,7 @@ import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { CLAIM_VERBS, describesOther, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
+import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -564,6 +564,16 @@ const actorGender = (a: Actor) => {
   }
   return undefined;
 };
+/** Sectors of a state's own organs and officials. */
+const STATE_SECTORS = new Set(['government', 'legislature', 'judiciary', 'military', 'police', 'intelligence']);
+/**
+ * A state or one of its organs or officials, not its people: "Britain", "the Foreign Office", "Shultz"; but
+ * "Ukrainians", a people's plural standing for the country, are its people.
+ */
+function isState(a: Actor, text: string): boolean {
+  if (a.kind === 'country') return !(/s$/i.test(text.slice(a.start, a.end)) && !/s$/i.test(a.name));
+  return STATE_SECTORS.has(a.sector) || (a.kind === 'person' && !!a.office && a.sector !== 'business');
+}
 /** Sectors whose "must" and "should" are opinions, not demands. */
 const OPINION_ONLY = new Set(['business', 'media', 'civilians', 'education']);
 const REPORTING = new Set(['said', 'says', 'say', 'announced', 'announces', 'concluded', 'insisted', 'insists', 'stated', 'declared', 'added', 'argued', 'told', 'warned']);
@@ -919,6 +929,14 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // (an attack on a party by someone the text leaves unnamed is a politician's too: "He attacked the Tories")
     const onParties = !roles.actors.length && roles.recipients.length > 0 && roles.recipients.every((a) => a.sector === 'party' || a.sector === 'opposition');
     if (p.verbal && unarmed && (spoken || onParties || (roles.actors.length && roles.actors.every(speaking)))) (type = p.verbal), (mode = 'disapprove'), (context = '');
+    const triggerWords = text.slice(trig.start, trig.end);
+    // "Britain has protested the Japanese limitations", "Republicans protested they had not seen the plan": a state's,
+    // an official's or a party's protest is a complaint (ACCUSE); people in the streets protest ("Ukrainians protested").
+    if (type === 'PROTEST' && mode === 'demo' && /^protest/i.test(triggerWords) && roles.actors.length && roles.actors.every((a) => isState(a, text) || a.sector === 'party')) (type = 'ACCUSE'), (mode = 'disapprove'), (context = '');
+    // "Russia's strike", "constant Russian strikes at infrastructure": a state's or an armed party's strike is force,
+    // unless workers strike ("Brazil's seamen strike").
+    if (type === 'PROTEST' && mode === 'strike' && /^strikes?$/i.test(triggerWords) && roles.actors.length && roles.actors.every((a) => ARMED.has(a.sector) || isState(a, text)) &&
+      !toks.slice(Math.max(0, trig.first - 3), trig.first).some((t) => LABOUR.has(t.lower) || LABOUR.has(t.lower.replace(/['’]s$/, '')))) (type = 'ASSAULT'), (mode = ''), (context = 'military');
     // Exercises or operations of several countries together are cooperation, of one a show of force (PLOVER 3.14).
     if (type === 'MOBILIZE' && new Set(roles.actors.map((a) => a.country).filter(Boolean)).size > 1) (type = 'COOPERATE'), (mode = '');
     let negatedFrom: PloverType | undefined;
@@ -937,8 +955,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       // Cooperation reported in the future tense is AGREE (PLOVER manual 3.1); a retreat or concession in the
       // future keeps its type unless the actor explicitly commits to it ("agreed to withdraw", "is willing to").
       (type = 'AGREE'), (mode = '');
-    } else if (HOSTILE.has(type) && (mod.promise || mod.future || (planned && mod.conditional))) {
+    } else if (HOSTILE.has(type) && (mod.promise || mod.future || (planned && mod.conditional)) && !(type === 'MOBILIZE' && !roles.recipients.length)) {
       // Hostility announced by its actor, or put as a condition, is a threat (PLOVER manual 3.11).
+      // (troops to be deployed against nobody named threaten nobody: "Syrian troops would deploy around the camp"
+      // stays a planned MOBILIZE)
       (mode = THREAT_MODE[type] ?? ''), (type = 'THREATEN');
     }
     // A place is not a party: "Lloyd Austin" holds no Austin, "Kabul said" is the government speaking.

@@ -96,6 +96,8 @@ const SMEAR_VERBS = list('smear-verbs');
 const BLAME_FOR_VERBS = list('blame-for-verbs');
 /** relational-nouns: "its creditors" are not of the owner's country. */
 export const RELATIONAL_NOUNS = list('relational-nouns');
+/** named-affairs: words after a country's word that name a negotiation, a treaty or an affair, not a company. */
+export const NAMED_AFFAIRS = list('named-affairs');
 /** Goods moving between countries: the origin named in their "of" phrase is who a restriction on them aims at. */
 export const TRADE_FLOWS = list('trade-flows');
 /** Audiences: speaking to one is no consultation. */
@@ -132,8 +134,9 @@ export const WEAPONS = list('weapons');
 /** Acts done to a place: a place's name compounded with them is where they were done ("the Ukraine invasion"). */
 export const ACTS_ON_PLACES = list('acts-on-places');
 const SHOW_VERBS = list('show-verbs');
+const GATHER_VERBS = list('gather-verbs');
 const LITERAL_OBJECTS = list('literal-objects');
-const LABOUR = list('labour-subjects');
+export const LABOUR = list('labour-subjects');
 const TIME_WORD = /^(?:today|tonight|yesterday|tomorrow|night|morning|afternoon|evening|day|days|week|weeks|weekend|month|months|year|years|time|times|now|then|earlier|later|ago)$/i;
 /** Types whose participle describing a noun is still news ("civilians killed by troops", "a town seized by rebels"). */
 const BACKGROUND_EXCEPT = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'THREATEN', 'RETREAT']);
@@ -441,6 +444,9 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (type === 'ASSAULT' && BLAME_FOR_VERBS.has(form) && kids.some((c) => c > n && forWhat(c) && reason(c))) return { as, figurative: 'topic' };
     // "denied the reports", "denied this": a denial is a statement (PLOVER), "denied the request" a refusal.
     if (type === 'REJECT' && /^den(?:y|ies|ied|ying)$/.test(form) && (object === undefined || DENIAL_OBJECTS.has(objectWord))) return { as: 'none', why: 'denial' };
+    // "rallying UN members", "rallied behind the leader", "sterling rallied back": to gather support, or a market
+    // recovering; a rally is a protest only when people rally (somewhere, against something).
+    if (type === 'PROTEST' && GATHER_VERBS.has(form) && (object !== undefined || /^(?:to|behind|around|round|back|up)$/i.test(s.tokens[n + 1]?.form ?? ''))) return { as: 'none', why: 'gathering support' };
     // "the equipment demonstrated the activities": to show, not to protest; so is a passive ("its weakness has been
     // demonstrated by the vote") or a "that" clause ("Japan has demonstrated that it wants to cooperate").
     if (type === 'PROTEST' && SHOW_VERBS.has(form) && (object !== undefined || kids.some((c) => s.deprels[c] === 'nsubj:pass' || s.deprels[c] === 'aux:pass' || (s.deprels[c] === 'ccomp' && c > n)) ||
