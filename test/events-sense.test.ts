@@ -606,6 +606,13 @@ describe('orders (survey 13)', () => {
   });
 });
 
+describe('phrasal verbs with a gap (survey 16)', () => {
+  it('codes no request for "called" whose "on" belongs to its object ("called the attacks on X an escalation")', () => {
+    expect(types('Kenya called the Ugandan attacks on its border posts an escalation.')).not.toContain('REQUEST');
+    expect(events('Kenya called today on Uganda to withdraw its troops.')[0]).toMatchObject({ event_type: 'REQUEST', actor_country: 'KEN', recipient_country: 'UGA' });
+  });
+});
+
 describe('protests, rallies and strikes by whom (survey 16)', () => {
   it('codes a state\'s, an official\'s or a party\'s protest as a complaint, people\'s as a protest', () => {
     expect(events('Norway has protested the Danish fishing limits.')).toEqual([

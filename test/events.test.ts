@@ -62,11 +62,19 @@ describe('actor dictionary', () => {
     // not a state's body, a region, a people or an animal, nor the word Reuters capitalises after "U.S."
     expect(actorsIn('U.S. Customs said')[0]).toMatchObject({ country: 'USA', sector: 'government' });
     expect(actorsIn('the Indian Ocean')).toEqual([expect.objectContaining({ name: 'India' })]);
-    expect(actorsIn('the Uruguay Round')).toEqual([expect.objectContaining({ name: 'Uruguay' })]);
+    expect(actorsIn('the Uruguay Round')).toEqual([]);
     expect(actorsIn('Soviet Jews said')[0]).toMatchObject({ name: 'Russia' });
     expect(actorsIn('an Iranian Silkworm missile')[0]).toMatchObject({ name: 'Iran' });
     expect(actorsIn('the U.S. Proposal')[0]).toMatchObject({ name: 'United States', sector: 'government' });
     expect(actorsIn('a Japanese Trade and Industry official')[0]).toMatchObject({ country: 'JPN', sector: 'government' });
+  });
+  it('reads a capital or a country named before what was agreed, met or happened there as the place, not a party (survey 16)', () => {
+    expect(actorsIn('the Rome accord')).toEqual([]);
+    expect(actorsIn('the Uruguay trade round')).toEqual([]);
+    expect(actorsIn('the London interbank offered rate')).toEqual([]);
+    // (an author's plan, and a party's own people, stay parties)
+    expect(actorsIn('the Soviet plan')[0]).toMatchObject({ country: 'RUS' });
+    expect(actorsIn("Rome's accord")[0]).toMatchObject({ country: 'ITA' });
   });
   it('resolves titled names, known or not', () => {
     expect(actorsIn('President Ashraf Ghani', '2020-05-01')[0]).toMatchObject({ name: 'Ashraf Ghani', country: 'AFG', office: 'president' });
@@ -232,6 +240,18 @@ describe('dates', () => {
     // "the February 2020 agreement" dates the agreement, not the criticism
     expect(only('The United States criticised the February 2020 agreement with the Taliban.', '2021-01-29')).toMatchObject({ date_is_fallback: true });
   });
+  it('codes no row for an act the text dates more than a year before the story (history it recalls)', () => {
+    expect(events('In 2015 Norway expelled two Russian diplomats.', '2022-04-07')).toEqual([]);
+    expect(events('Norway expelled two Russian diplomats in January 2021.', '2022-04-07')).toEqual([]);
+    // (last year may be last December; a date that starts a span is no date of the act)
+    expect(events('Norway expelled two Russian diplomats last year.', '2022-04-07')).toHaveLength(1);
+    expect(events('Russia has occupied Crimea since 2014.', '2022-04-07')).toHaveLength(1);
+    // (a date set off before the act still dates it; one in another clause after it does not)
+    expect(events('In 2015, Norway expelled two Russian diplomats.', '2022-04-07')).toEqual([]);
+    expect(events('Norway accuses Russia of spying and objects to its decision in 2015 to close the consulate.', '2022-04-07')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'NOR', recipient_country: 'RUS' }),
+    ]);
+  });
 });
 
 describe('places', () => {
@@ -246,6 +266,10 @@ describe('places', () => {
   });
   it('falls back to a country named after a locative word', () => {
     expect(only('NATO will expand its training mission in Iraq.')).toMatchObject({ location: 'Iraq', location_country: 'IRQ' });
+    // (past a compass word: the country is the place attacked, not a party)
+    expect(only('Iran fired shells at a border post in northern Oman.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'IRN', recipient_country: 'OMN', location_country: 'OMN' });
+    // (but a country's word starting a longer name is no country: "the northern Indian Ocean")
+    expect(only('The Pentagon moved two warships into the northern Indian Ocean.')).toMatchObject({ event_type: 'MOBILIZE', actor_country: 'USA', recipient_country: '', location_country: '' });
   });
   it('chooses among homonyms by the countries of the article', () => {
     const list = [

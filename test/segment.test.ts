@@ -11,6 +11,8 @@ describe('sentences', () => {
   });
   it('breaks after U.S. when a new sentence starts', () => {
     expect(slices('He flew to the U.S. The talks began.')).toEqual(['He flew to the U.S.', 'The talks began.']);
+    // (but not before "And": some newswire capitalises every word after "U.S.")
+    expect(slices('Ministers of Canada, the U.S. And Mexico met. They agreed.')).toEqual(['Ministers of Canada, the U.S. And Mexico met.', 'They agreed.']);
   });
   it('gives offsets into the whole text', () => {
     const text = 'First para. Two.\n\nSecond para here.';

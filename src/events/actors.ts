@@ -7,10 +7,10 @@
  * 3. coordinated mentions ("Pakistan, Iran and Russia", "Hungarian and Romanian officials") form one
  *    group: a compound actor.
  */
-import { LEXICON, MONONYMS, holderAt, termAt, type LexEntry } from './lexicon.ts';
-import { CALENDAR, keyOf, tokenize, type Token } from './tokens.ts';
+import { COUNTRY_NAME, LEXICON, MONONYMS, holderAt, termAt, type LexEntry } from './lexicon.ts';
+import { CALENDAR, COMPASS, keyOf, tokenize, type Token } from './tokens.ts';
 import { startsTrigger } from './triggers.ts';
-import { NAMED_AFFAIRS, RELATIONAL_NOUNS } from './sense.ts';
+import { AFFAIR_DOMAINS, NAMED_AFFAIRS, RELATIONAL_NOUNS } from './sense.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 
 
@@ -201,6 +201,12 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
       const words = toks.slice(i - 1, i + used);
       found = { ...found, kind: 'sector', name: words.map((t) => t.text).join(' '), country: '', sector: 'civilians', office: '', start: words[0].start };
     }
+    // "the Paris accord", "the Uruguay trade round", "the London interbank offered rate": a capital or a country's name
+    // before what was agreed or met there, or what happened about it, names the place, not a party.
+    if (found?.kind === 'country' && (found.capital || toks[i].text === COUNTRY_NAME.get(found.country)) && used === 1 && namesAffair(toks, i + 1)) {
+      i += used;
+      continue;
+    }
     // "Japan Line", "Iran Air", "British Airways": a country's word before capitalised words that name no
     // state body is a company of that country, not its state.
     // (not after an abbreviation: Reuters capitalises the word after "U.S." and "U.K.", as in "the U.S. Proposal")
@@ -219,8 +225,10 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
       used++;
     }
     if (found) {
-      const prev = toks[i - 1]?.lower;
-      const prev2 = toks[i - 2]?.lower;
+      // ("in northern Kuwait", "across the south of Lebanon" is no party either, but is told by its "of")
+      const back = COMPASS.test(toks[i - 1]?.lower ?? '') ? 1 : 0;
+      const prev = toks[i - 1 - back]?.lower;
+      const prev2 = toks[i - 2 - back]?.lower;
       found.locative = LOCATIVE.has(prev ?? '') || (prev === 'the' && LOCATIVE.has(prev2 ?? ''));
       out.push(found);
       i += used;
@@ -228,6 +236,10 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
   }
   return out;
 }
+
+/** A noun of an affair named after a place at j (`named-affairs`), or after a word of its domain ("trade round": `affair-domains`). */
+const namesAffair = (toks: Token[], j: number): boolean =>
+  NAMED_AFFAIRS.has(toks[j]?.lower ?? '') || (AFFAIR_DOMAINS.has(toks[j]?.text ?? '') && NAMED_AFFAIRS.has(toks[j + 1]?.lower ?? ''));
 
 /** WordNet's noun classes of words that continue a place's or a people's name: "Persian Gulf", "Soviet Jews", "Chinese New Year". */
 const NOT_COMPANY_WORD = new Set<number>([NOUN.person, NOUN.location, 5 /* noun.animal: Silkworm */, 17 /* noun.object: Gulf, Ocean */, NOUN.time]);

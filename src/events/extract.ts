@@ -485,6 +485,22 @@ function requestMode(toks: Token[], trig: TriggerMatch, negatedFrom?: PloverType
 }
 
 /** The date expression closest to the trigger, if any. */
+/** Words that open another clause: between an act and a date, the date is not the act's. */
+const CLAUSE_WORD = /[;:()–—]|\s-\s|\b(?:and|but|or|which|who|whom|whose|that|when|where|after|before|while|because|since|as|until|than)\b/i;
+/** ... and after the act, a comma too ("rejected the plan, which it had backed in 1985"). */
+const CLAUSE_BREAK = new RegExp(`,|${CLAUSE_WORD.source}`, 'i');
+/** Days in a year: the distance beyond which a dated act is history, not news. */
+const HISTORY_DAYS = 365;
+/** A date the act is dated by, whose last possible day lies more than a year before publication. */
+function isHistory(when: ResolvedDate, published: string, before: string): boolean {
+  if (/\b(?:since|from|until|till|through|by)\s+(?:(?:early|late|mid)[\s-]+)?$/i.test(before)) return false;
+  const [y, m, d] = when.date.split('-').map(Number);
+  // the last day the date may mean: "1986" is up to 31 December 1986, "March 1986" up to 31 March
+  const last = Date.UTC(y, m ? (d ? m - 1 : m) : 12, d ?? 0);
+  const pub = Date.parse(published);
+  return Number.isFinite(last) && Number.isFinite(pub) && pub - last > HISTORY_DAYS * 86_400_000;
+}
+
 function dateFor(dates: Array<ResolvedDate & { attributive: boolean }>, start: number, end: number): ResolvedDate | undefined {
   let best: ResolvedDate | undefined;
   let bestGap = Infinity;
@@ -915,6 +931,14 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     }));
     const when = dateFor(dates, trig.start, trig.end);
     const planned = mod.planned || !!when?.future;
+    // "He seized a chunk of Georgia in 2008", "agreed in 1981 to integrate their economies": an act the text dates
+    // more than a year before the story is history it recalls, not news; counted again in every story that recalls
+    // it, it would swell the counts of its year. (not a date that starts a span: "since 1985", "from 1979")
+    // (only a date in the act's own clause: "accuses Sweden of harbouring militants and objects to decisions in 2019";
+    // one set off by commas before the act still dates it: "In 2018, Syria recognised ...")
+    const before = when && when.end <= trig.start;
+    const between = when ? (before ? text.slice(when.end, trig.start) : text.slice(trig.end, when.start)) : '';
+    if (when && !planned && !(before ? CLAUSE_WORD : CLAUSE_BREAK).test(between) && isHistory(when, published, text.slice(Math.max(0, when.start - 8), when.start))) continue;
     let type = roles.claimed ? 'ACCUSE' : p.type;
     let mode = roles.claimed ? 'allege' : p.mode;
     let context = roles.claimed ? '' : p.context;
@@ -1258,7 +1282,8 @@ function ownCountryOf(text: string, dateline: string, groupsBySentence: ActorGro
     if (a.homes && !a.country) return { ...a, country: partyHome(a.homes) };
     if (homeDominant && !a.country && !a.body && STATE_ORGAN.has(a.sector) && (a.kind === 'title' || (a.kind === 'sector' && ORGAN_MEMBERS.test(a.name)))) return { ...a, country: homeCountry };
     if (!organ(a)) return a;
-    if (homeHere && a.kind === 'sector' && ARMED.has(a.sector)) return a;
+    // (the police of a story the home country dominates are its own: the BBC's "police backed his measures")
+    if (homeHere && a.kind === 'sector' && ARMED.has(a.sector) && !(homeDominant && a.sector === 'police')) return a;
     const same = byName.get(a.name);
     const country = same?.size === 1 ? [...same][0] : a.kind === 'person' ? (leadCountry.get(a.name) ?? personHome) : home;
     return country ? { ...a, country } : a;

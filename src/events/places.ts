@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { COUNTRY_LATLNG, COUNTRY_NAME } from './lexicon.ts';
-import { CALENDAR, type Token } from './tokens.ts';
+import { CALENDAR, COMPASS, type Token } from './tokens.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -115,13 +115,17 @@ export function findPlaces(toks: Token[], articleCountries: ReadonlySet<string>,
     // ("New Jersey", "New Mexico": a place named after another is not it; "120 miles east of Bahrain": a
     // distance from a place is not in it, though "villages north of Kabul" are)
     if (toks[i - 1]?.text === 'New' || (toks[i - 1]?.lower === 'of' && BEARING.test(toks[i - 2]?.lower ?? '') && DISTANCE.test(toks[i - 3]?.lower ?? ''))) continue;
-    const prev = toks[i - 1]?.lower === 'the' ? toks[i - 2]?.lower : toks[i - 1]?.lower;
+    // ("in northern Kuwait": past a compass word)
+    const back = COMPASS.test(toks[i - 1]?.lower ?? '') ? 1 : 0;
+    const prev = toks[i - 1 - back]?.lower === 'the' ? toks[i - 2 - back]?.lower : toks[i - 1 - back]?.lower;
     const locative = LOCATIVE.has(prev ?? '') || (toks[i - 1]?.lower === 'of' && /^(?:town|city|village|province|district|capital|region)$/.test(toks[i - 2]?.lower ?? ''));
     for (let n = Math.min(MAX_TOKENS, toks.length - i); n >= 1; n--) {
       const words = toks.slice(i, i + n);
       if (!words.every((t) => /^\p{Lu}/u.test(t.text) || ['de', 'al', 'el', 'la'].includes(t.text))) continue;
       const name = words.map((t) => t.text).join(' ');
-      const iso3 = countryAt(i, n);
+      // ("in the northern Indian Ocean", "in the Persian Gulf": a country's word starting a longer name is no country)
+      const runsOn = /^\p{Lu}/u.test(toks[i + n]?.text ?? '') && toks[i + n].start === words[n - 1].end + 1 && !CALENDAR.test(toks[i + n].text);
+      const iso3 = runsOn ? '' : countryAt(i, n);
       if (iso3 && locative) {
         const ll = COUNTRY_LATLNG.get(iso3);
         if (ll) out.push({ name: COUNTRY_NAME.get(iso3) ?? name, country: iso3, latitude: ll[0], longitude: ll[1], start: words[0].start, end: words[n - 1].end, kind: 'country' });

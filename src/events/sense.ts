@@ -96,8 +96,10 @@ const SMEAR_VERBS = list('smear-verbs');
 const BLAME_FOR_VERBS = list('blame-for-verbs');
 /** relational-nouns: "its creditors" are not of the owner's country. */
 export const RELATIONAL_NOUNS = list('relational-nouns');
-/** named-affairs: words after a country's word that name a negotiation, a treaty or an affair, not a company. */
+/** named-affairs: nouns of negotiations, meetings, affairs and rates named after a place, which is then no party. */
 export const NAMED_AFFAIRS = list('named-affairs');
+/** affair-domains: lower-case words between a place and its affair ("the Uruguay trade round"). */
+export const AFFAIR_DOMAINS = list('affair-domains');
 /** Goods moving between countries: the origin named in their "of" phrase is who a restriction on them aims at. */
 export const TRADE_FLOWS = list('trade-flows');
 /** Audiences: speaking to one is no consultation. */
@@ -188,6 +190,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // "imposing sanctions" misparsed as modifiers stay)
   let lastWord = firstWord;
   while (lastWord + 1 < s.tokens.length && s.tokens[lastWord + 1].start < end) lastWord++;
+  // ("called the U.S. attacks on two platforms an escalation": a gapped pattern ending in a preposition of the
+  // verb's object, "attacks on", is no phrasal verb: "called on")
+  if (gapped && strength === 'verb' && firstWord >= 0 && s.upos[lastWord] === 'ADP' &&
+    children(s, firstWord).some((c) => s.deprels[c] === 'obj' && c < lastWord && subtree(s, c)[1] > lastWord)) return { as: 'none', why: 'preposition of the object' };
   if (gapped && strength === 'verb' && firstWord >= 0 && /ing$/i.test(s.tokens[firstWord].form) && s.deprels[firstWord] === 'amod' && s.heads[firstWord] === firstWord + 1 && s.upos[firstWord + 1] === 'NOUN' && firstWord + 1 !== lastWord) return { as: 'none', why: 'modifier' };
   // ("making that call on Thursday": a phrasal verb's first word with a determiner of its own is a noun)
   if (!oneWord && strength === 'verb' && firstWord >= 0 && s.upos[firstWord] === 'NOUN' && children(s, firstWord).some((c) => s.deprels[c] === 'det' && c < firstWord)) return { as: 'none', why: 'noun, not the verb' };

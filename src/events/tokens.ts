@@ -51,3 +51,6 @@ export const nameKey = (name: string, lower = false) => keyOf(tokenize(name), 0,
 
 /** Month and weekday names (and their abbreviations): capitalised, but never a name or a party. */
 export const CALENDAR = /^(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/** A compass word between a locative preposition and its place ("in northern Kuwait", "in north-eastern Nigeria"). */
+export const COMPASS = /^(?:north|south|east|west|central)(?:ern|-?(?:east|west)(?:ern)?)?$/;

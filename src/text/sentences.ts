@@ -20,10 +20,13 @@ function loadAbbreviations(): { titles: Set<string>; others: Set<string> } {
 
 const { titles: TITLE_ABBR, others: OTHER_ABBR } = loadAbbreviations();
 
-/** Words that, capitalised after an ambiguous abbreviation ("U.S."), show that a new sentence starts. */
+/**
+ * Words that, capitalised after an ambiguous abbreviation ("U.S."), show that a new sentence starts.
+ * (not "And": newswire that capitalises any word after "U.S." writes "Britain, the U.S. And West Germany")
+ */
 const SENTENCE_OPENERS = new Set([
   'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'You', 'This', 'That', 'These', 'Those', 'But',
-  'And', 'In', 'On', 'At', 'As', 'If', 'When', 'While', 'However', 'Meanwhile', 'There', 'His', 'Her',
+  'In', 'On', 'At', 'As', 'If', 'When', 'While', 'However', 'Meanwhile', 'There', 'His', 'Her',
   'Their', 'Its', 'Our', 'After', 'Before', 'Since', 'Some', 'Many', 'Most', 'No', 'Yet', 'So', 'Still',
 ]);
 
