@@ -630,6 +630,11 @@ describe('protests, rallies and strikes by whom (survey 16)', () => {
     expect(events("Norway's dockers strike ended on Monday.").map((e) => e.event_type)).not.toContain('ASSAULT');
     expect(types('The move was meant to strike fear into currency markets in Norway.')).toEqual([]);
   });
+  it('codes no force for a deal, an accord or a tone that is struck', () => {
+    expect(types('The agreement struck between dealers and the exchange was welcomed by Norway.')).not.toContain('ASSAULT');
+    expect(types('Norway struck a conciliatory note with Sweden.')).not.toContain('ASSAULT');
+    expect(types('Syrian jets struck Israeli targets.')).toEqual(['ASSAULT']);
+  });
   it('codes troops to be deployed against nobody named as a planned show of force, not a threat', () => {
     expect(events('Radio stations said Syrian troops would deploy around the refugee camp.')).toEqual([
       expect.objectContaining({ event_type: 'MOBILIZE', actor_country: 'SYR', planned: true }),

@@ -53,6 +53,11 @@ describe('arguments from the tree', () => {
     expect(only('The Chadian army, which attacked rebel bases in Sudan, lost ten men.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'TCD' });
     expect(only('Chadian troops attacked by Sudanese rebels withdrew.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'SDN', recipient_country: 'TCD' });
   });
+  it('takes the noun a relative pronoun stands for as the recipient ("Iran, which Washington has accused")', () => {
+    expect(events('Chad, which Sudan has accused of arming rebels, denied the report.')[0]).toMatchObject({ event_type: 'ACCUSE', actor_country: 'SDN', recipient_country: 'TCD' });
+    // (only a noun that is itself a party)
+    expect(events('The invasion and occupation of Chad, which Sudan also supported, are now clear to see.').map((e) => e.recipient_country)).not.toContain('TCD');
+  });
   it('takes the object of the preposition the type names: "talks with", "sanctions against"', () => {
     expect(only('Kenya held talks with Uganda on Monday.')).toMatchObject({ event_type: 'CONSULT', actor_country: 'KEN', recipient_country: 'UGA' });
     expect(only('Ghana imposed sanctions against Togo.')).toMatchObject({ event_type: 'SANCTION', actor_country: 'GHA', recipient_country: 'TGO' });

@@ -76,6 +76,10 @@ describe('actor dictionary', () => {
     expect(actorsIn('the Soviet plan')[0]).toMatchObject({ country: 'RUS' });
     expect(actorsIn("Rome's accord")[0]).toMatchObject({ country: 'ITA' });
   });
+  it('knows the names newswire of the 1980s used (Zaire, Kampuchea, Rhodesia)', () => {
+    expect(actorsIn('Zairean officials')[0]).toMatchObject({ country: 'COD', sector: 'government' });
+    expect(actorsIn('Kampuchean troops')[0]).toMatchObject({ country: 'KHM', sector: 'military' });
+  });
   it('resolves titled names, known or not', () => {
     expect(actorsIn('President Ashraf Ghani', '2020-05-01')[0]).toMatchObject({ name: 'Ashraf Ghani', country: 'AFG', office: 'president' });
     expect(actorsIn('Algerian President Ahmed Ben Bella')[0]).toMatchObject({ name: 'Ahmed Ben Bella', country: 'DZA', office: 'president' });

@@ -593,7 +593,11 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
     // ("those who fought to defend their country", "others attacked": people the sentence does not name)
     else if (subj && INDEFINITE.has(s.tokens[subj.node].form.toLowerCase())) out.actor = [];
     else if (!subj && gerundSubject(s, n)) out.actor = [];
-    for (const c of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
+    for (const found of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
+      // ("Iran, which Washington has accused of terrorism": a relative pronoun stands for the noun its clause describes)
+      // (only a noun that is itself a party: "the occupation of Afghanistan, which NATO supported" supports no Afghanistan)
+      const c = s.deprels[n] === 'acl' && s.deprels[found] === 'obj' && RELATIVE.has(s.tokens[found].form.toLowerCase()) && governor >= 0 &&
+        usable.some((g) => g.start < s.tokens[governor].end && s.tokens[governor].start < g.end) ? governor : found;
       // ("Indonesia invited him to the G20 summit": an object pronoun is the one acted on, not the "to" phrase)
       if (out.pronounRecipient !== undefined && s.deprels[c] === 'obl') continue;
       const r = groupsOf(s, c, usable, true);

@@ -139,6 +139,7 @@ const SHOW_VERBS = list('show-verbs');
 const GATHER_VERBS = list('gather-verbs');
 const LITERAL_OBJECTS = list('literal-objects');
 export const LABOUR = list('labour-subjects');
+const STRUCK_OBJECTS = list('struck-objects');
 const TIME_WORD = /^(?:today|tonight|yesterday|tomorrow|night|morning|afternoon|evening|day|days|week|weeks|weekend|month|months|year|years|time|times|now|then|earlier|later|ago)$/i;
 /** Types whose participle describing a noun is still news ("civilians killed by troops", "a town seized by rebels"). */
 const BACKGROUND_EXCEPT = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'THREATEN', 'RETREAT']);
@@ -362,6 +363,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (mover !== undefined && (MARKET_OBJECTS.has(moverWord) || MARKET_SUBJECTS.has(moverWord)) && !isParty(mover)) return { as: 'none', why: 'market subject' };
     // "production workers struck on April 6", "miners are striking": a labour strike is no attack.
     if (type === 'ASSAULT' && /^(?:strike|strikes|striking|struck)$/.test(form)) {
+      // ("the agreement struck between traders", "struck a conciliatory note": a deal or a tone is struck, nobody is hit)
+      // (its object, else the noun it describes or its subject: "the agreement struck" is often parsed as active)
+      const struck = kids.find((c) => s.deprels[c] === 'obj') ?? (s.deprels[n] === 'acl' && s.heads[n] >= 0 ? s.heads[n] : kids.find((c) => /^nsubj/.test(s.deprels[c])));
+      if (struck !== undefined && STRUCK_OBJECTS.has(s.tokens[struck].form.toLowerCase())) return { as: 'none', why: 'a deal struck' };
       // (its own subject, else the one of the verb it hangs on: "workers represented by X struck", misparsed)
       const subject = [n, s.heads[n]].map((k) => children(s, k).find((c) => s.deprels[c] === 'nsubj')).find((c) => c !== undefined);
       if (subject !== undefined && LABOUR.has(s.tokens[subject].form.toLowerCase())) return { as: 'none', why: 'labour strike' };
