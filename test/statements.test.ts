@@ -92,6 +92,20 @@ describe('direct quotes', () => {
     expect(rows[0].quote.startsWith('We support the peace process')).toBe(true);
     expect(rows[0].quote.endsWith('in the coming weeks.')).toBe(true);
   });
+  it('joins a second part that opens the sentence after the cue\'s, past the writer\'s note on when, where or how', () => {
+    const after = statements('"The levy is fair," Mayor Ann Miller said on Tuesday after the council met for a third time in a week. "Nobody who looks at the roads can say otherwise."');
+    expect(after).toHaveLength(1);
+    expect(after[0].quote.startsWith('The levy is fair')).toBe(true);
+    expect(after[0].quote.endsWith('can say otherwise.')).toBe(true);
+    // A title in quotation marks and a participle with a clause of its own are the writer's too.
+    const show = statements('"We have the votes," Miller, a former teacher, told “Good Morning Ohio.” "The council knows it and so do the voters."');
+    expect(show.map((r) => r.quote.endsWith('so do the voters.'))).toEqual([true]);
+    const summing = statements('"The roads come first," said Mayor Ann Miller, summing up talks that ran late into the night. "Everything else can wait a year."');
+    expect(summing.map((r) => r.quote.endsWith('can wait a year.'))).toEqual([true]);
+    // Not where the cue's sentence reports words of its own.
+    const adding = statements('"The roads come first," said Mayor Ann Miller, adding that the schools would wait. "Everything else can wait a year."');
+    expect(adding[0].quote).toBe('The roads come first,');
+  });
   it('does not join a second part that a participle of speech after the cue introduces ("said, adding later, ...")', () => {
     const rows = statements('"We cannot pay for this anymore," Mayor Ann Miller said, adding later, "The city spends far too much on roads."');
     expect(rows.map((r) => [r.cue, r.quote])).toEqual([

@@ -188,7 +188,35 @@ function splitAfter(doc: Doc, previous: { cand: Candidate; paragraph: number; cl
     if (form && form.kind === 'speech' && !MANNER_OF_SPEAKING.has(form.base)) return false;
     return k === prevCue || !cueAt(x) || (described && k > prevCue);
   }) && ([',', '.', ':'].includes(t[openTok - 1].t) || joinedAfterCue(t, previous.closeTok, prevCue, openTok));
-  return prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t));
+  if (prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t))) return true;
+  return prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && sentenceTail(doc, previous.closeTok, prevCue, openTok);
+}
+
+/**
+ * '"...," Ann Lee said after the board met on Monday. "..."', '"...," said Ann Lee, summing up talks that ran late.
+ * "..."', '"...," Lee, a senator, said on "Meet the Press." "..."': the second part opens the sentence right after
+ * the one the cue closes, and what stands between is the rest of that sentence, the writer's note on when, where or
+ * how (clauses, titles in quotation marks): the same words go on. Not where the cue's sentence reports words of its
+ * own ("said, adding that ...", "said that ...") or another quotation that is no title stands between.
+ */
+function sentenceTail(doc: Doc, closeTok: number, cue: number, openTok: number): boolean {
+  const t = doc.tokens;
+  const s = doc.sentenceOf[cue];
+  if (s < 0 || doc.sentenceOf[closeTok] !== s || doc.sentenceOf[openTok - 1] !== s || doc.sentenceOf[openTok] === s) return false;
+  if (!['.', '!', '?'].includes(t[openTok - 1].t) && !(QUOTE_CHARS.has(t[openTok - 1].t) && ['.', '!', '?'].includes(t[openTok - 2]?.t))) return false;
+  for (let k = cue + 1; k < openTok; k++) {
+    const form = cueAt(t[k]);
+    // "said, adding that ...", "noted that ...", "said: ...": words of a statement of their own.
+    if (form?.kind === 'speech' && (t[k + 1]?.lo === 'that' || t[k + 1]?.t === ':' || (t[k - 1].t === ',' && t[k].lo.endsWith('ing') && !MANNER_OF_SPEAKING.has(form.base)))) return false;
+    if (doc.quoteMark[k] === 1) {
+      // A quotation between the parts: only the title of a show or a work ('on “Fox and Friends.”').
+      let e = k + 1;
+      while (e < openTok && doc.quoteMark[e] !== 1) e++;
+      if (e >= openTok || !isTitle(t, k + 1, e)) return false;
+      k = e;
+    }
+  }
+  return true;
 }
 
 /**
