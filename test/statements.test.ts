@@ -106,6 +106,15 @@ describe('direct quotes', () => {
     const adding = statements('"The roads come first," said Mayor Ann Miller, adding that the schools would wait. "Everything else can wait a year."');
     expect(adding[0].quote).toBe('The roads come first,');
   });
+  it('joins a quotation without a cue to the reported words in the sentence before it', () => {
+    const rows = statements('Representative Adam Lee spoke on Monday. The delay may be political, Lee said. "Nobody in the administration wants to be seen tipping the scales."');
+    expect(rows.map((r) => [r.kind, r.speaker, r.quote])).toEqual([
+      ['mixed', 'Adam Lee', 'The delay may be political, Lee said. "Nobody in the administration wants to be seen tipping the scales.'],
+    ]);
+    // Not a quotation with a cue of its own, nor one in the next paragraph.
+    const own = statements('Representative Adam Lee spoke on Monday. The delay may be political, Lee said. "Nobody wants to tip the scales," Ann Park said.');
+    expect(own.map((r) => r.quote)).toEqual(['The delay may be political', 'Nobody wants to tip the scales,']);
+  });
   it('does not join a second part that a participle of speech after the cue introduces ("said, adding later, ...")', () => {
     const rows = statements('"We cannot pay for this anymore," Mayor Ann Miller said, adding later, "The city spends far too much on roads."');
     expect(rows.map((r) => [r.cue, r.quote])).toEqual([

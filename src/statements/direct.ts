@@ -251,3 +251,35 @@ function quoteGoesOn(doc: Doc, cand: Candidate): boolean {
   if (doc.tokens[k]?.t === ',') k++;
   return k < doc.tokens.length && doc.quoteMark[k] === 1;
 }
+
+/**
+ * 'The delay may be political, Lee said. "Nobody wants to be seen tipping the scales."': a quotation with no cue of
+ * its own, opening the sentence after one whose words a reporting verb gave (not a direct quote's: those go on above),
+ * in the same paragraph, goes on with those words; the statement runs to the quotation's end and is mixed.
+ */
+export function quotationsAfterReported(doc: Doc, candidates: Candidate[], used: Uint8Array): void {
+  const t = doc.tokens;
+  for (const q of doc.quotes) {
+    const openTok = doc.tokenAt(q.open);
+    const closeTok = doc.tokenAt(q.close);
+    if (openTok >= t.length || used[openTok] || openTok === 0) continue;
+    const s = doc.sentenceOf[openTok];
+    const range = doc.sentenceRange[s];
+    if (s < 1 || !range || range[0] !== openTok || doc.paragraphOf[openTok - 1] !== doc.paragraphOf[openTok]) continue;
+    // The quotation closes its sentence: nothing after it but punctuation (no cue of its own).
+    let k = closeTok + 1;
+    while (k < range[1] && !t[k].word) k++;
+    if (k < range[1] || wordsIn(t, openTok + 1, closeTok) < 4) continue;
+    let before: Candidate | null = null;
+    for (const c of candidates) {
+      if (c.kind === 'direct' || c.tagged || !c.cue || doc.sentenceOf[c.cue[0]] !== s - 1 || c.quote[1] > q.open) continue;
+      if (!before || c.quote[1] > before.quote[1]) before = c;
+    }
+    if (!before) continue;
+    const from = doc.tokenAt(before.quote[1]);
+    if (openTok - from > 15 || t.slice(from, openTok).some((x, i) => doc.quoteMark[from + i] || QUOTE_CHARS.has(x.t))) continue;
+    before.quote = [before.quote[0], q.end];
+    before.kind = 'mixed';
+    for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
+  }
+}
