@@ -693,3 +693,11 @@ describe('a block of words after a colon', () => {
     expect(statements('Governor Ann Lee spoke on Monday.\n\nThe governor added:\n\nNo comment.')).toHaveLength(0);
   });
 });
+
+describe('"according to" before a quotation', () => {
+  it('runs the words to the end of a quotation that goes past the sentence', () => {
+    expect(cueQuote('Mayor Ann Lee spoke on Monday. According to Lee, “The bridge is far too old. It was built for carts, not trucks.” The council will vote in May.')).toEqual([
+      ['According to', '“The bridge is far too old. It was built for carts, not trucks.”'],
+    ]);
+  });
+});

@@ -111,6 +111,9 @@ describe('direct quotes', () => {
     expect(rows.map((r) => [r.kind, r.speaker, r.quote])).toEqual([
       ['mixed', 'Adam Lee', 'The delay may be political, Lee said. "Nobody in the administration wants to be seen tipping the scales.'],
     ]);
+    // Past a long description of the speaker too.
+    const described = statements('The council met on Monday. The bridge is far too old, said Ann Lee, a senator who has made the roads the centre of her long campaign for governor this year. "Nobody should expect the new bridge to open this year."');
+    expect(described.map((r) => r.quote.endsWith('to open this year.'))).toEqual([true]);
     // Not a quotation with a cue of its own, nor one in the next paragraph.
     const own = statements('Representative Adam Lee spoke on Monday. The delay may be political, Lee said. "Nobody wants to tip the scales," Ann Park said.');
     expect(own.map((r) => r.quote)).toEqual(['The delay may be political', 'Nobody wants to tip the scales,']);

@@ -277,7 +277,7 @@ export function quotationsAfterReported(doc: Doc, candidates: Candidate[], used:
     }
     if (!before) continue;
     const from = doc.tokenAt(before.quote[1]);
-    if (openTok - from > 15 || t.slice(from, openTok).some((x, i) => doc.quoteMark[from + i] || QUOTE_CHARS.has(x.t))) continue;
+    if (openTok - from > 30 || t.slice(from, openTok).some((x, i) => doc.quoteMark[from + i] || QUOTE_CHARS.has(x.t))) continue;
     before.quote = [before.quote[0], q.end];
     before.kind = 'mixed';
     for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;

@@ -88,7 +88,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // the words; they are the whole sentence.
       if (before >= 3 && t[i - 1].t === ',' && asideGoesOn(t, subj.e + 1, hi)) quote = clauseSpan(doc, lo, hi);
       else if (before >= 3) quote = clauseSpan(doc, lo, i);
-      else if (t[subj.e + 1]?.t === ',') quote = clauseSpan(doc, subj.e + 2, hi);
+      // 'According to Lee, “... . ...”': a quotation opened after the source runs past the sentence with it.
+      else if (t[subj.e + 1]?.t === ',') quote = clauseSpan(doc, subj.e + 2, quotationEnd(doc, used, subj.e + 2, hi));
       if (quote) found.push({ quote, kind: 'indirect', mention: [subj.s, subj.e], cue: [i, i + 1], confidence: 0.7, subject: subj, after: before < 3, cueTok: i });
       i = subj.e;
       continue;
