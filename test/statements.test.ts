@@ -106,6 +106,13 @@ describe('direct quotes', () => {
     const adding = statements('"The roads come first," said Mayor Ann Miller, adding that the schools would wait. "Everything else can wait a year."');
     expect(adding[0].quote).toBe('The roads come first,');
   });
+  it('joins a quotation going on in the same paragraph after the sentence its cue closes', () => {
+    const rows = statements('Mayor Ann Lee spoke on Monday. "I do not think the vote is close," she said outside the hall. But "the council has never been so divided over a bridge."');
+    expect(rows.map((r) => r.quote)).toEqual(['I do not think the vote is close," she said outside the hall. But "the council has never been so divided over a bridge.']);
+    // Not past a reporting verb of another statement ('said, adding that "..."').
+    const adding = statements('Mayor Ann Lee spoke on Monday. "I do not think the vote is close," she said, adding that "the council has never been so divided."');
+    expect(adding[0].quote).toBe('I do not think the vote is close,');
+  });
   it('joins a quotation without a cue to the reported words in the sentence before it', () => {
     const rows = statements('Representative Adam Lee spoke on Monday. The delay may be political, Lee said. "Nobody in the administration wants to be seen tipping the scales."');
     expect(rows.map((r) => [r.kind, r.speaker, r.quote])).toEqual([

@@ -123,6 +123,19 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
       const near = paragraph - previous.paragraph <= 3 && (startsParagraph || (paragraph === previous.paragraph && openTok - previous.closeTok <= 12));
       const between = t.slice(previous.closeTok + 1, openTok);
       if (near && (startsParagraph ? paragraph !== previous.paragraph : true) && (startsParagraph || !between.some((x, bi) => doc.quoteMark[previous!.closeTok + 1 + bi] && x.a !== q.open))) {
+        // In the same paragraph ('"...," he said outside the building. But "..."'): the same words go on, one
+        // statement over both, as a quote split around its cue.
+        // Not past a reporting verb other than the quote's own ('said, adding that "..."', 'He said that "..."').
+        const ownCue = previous.cand.cue?.[0] ?? -1;
+        // The cue closes the first part's sentence; a few words at most open the next ("But", "Indeed").
+        const nextOpen = ownCue >= 0 ? (doc.sentenceRange[doc.sentenceOf[ownCue]]?.[1] ?? openTok) : openTok;
+        const joins = ownCue > previous.closeTok && doc.sentenceOf[ownCue] === doc.sentenceOf[previous.closeTok] && wordsIn(t, nextOpen, openTok) <= 3;
+        if (!startsParagraph && joins && !between.some((x, bi) => previous!.closeTok + 1 + bi !== ownCue && !!cueAt(x))) {
+          previous.cand.quote = [previous.cand.quote[0], q.end];
+          for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
+          previous.closeTok = closeTok;
+          return;
+        }
         cand = { ...previous.cand, quote: [q.start, q.end], confidence: 0.6 };
       }
     }
