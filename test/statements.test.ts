@@ -112,6 +112,9 @@ describe('direct quotes', () => {
     // Not past a reporting verb of another statement ('said, adding that "..."').
     const adding = statements('Mayor Ann Lee spoke on Monday. "I do not think the vote is close," she said, adding that "the council has never been so divided."');
     expect(adding[0].quote).toBe('I do not think the vote is close,');
+    // Nor one inside the cue's own words.
+    const own = statements('Mayor Ann Lee spoke on Monday. The plan would "ruin the old town," Lee said the new bridge "would cost far too much for a city this size."');
+    expect(own.some((r) => r.quote.startsWith('ruin the old town') && r.quote.includes('far too much'))).toBe(false);
   });
   it('joins a quotation without a cue to the reported words in the sentence before it', () => {
     const rows = statements('Representative Adam Lee spoke on Monday. The delay may be political, Lee said. "Nobody in the administration wants to be seen tipping the scales."');

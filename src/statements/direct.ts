@@ -129,7 +129,9 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
         const ownCue = previous.cand.cue?.[0] ?? -1;
         // The cue closes the first part's sentence; a few words at most open the next ("But", "Indeed").
         const nextOpen = ownCue >= 0 ? (doc.sentenceRange[doc.sentenceOf[ownCue]]?.[1] ?? openTok) : openTok;
-        const joins = ownCue > previous.closeTok && doc.sentenceOf[ownCue] === doc.sentenceOf[previous.closeTok] && wordsIn(t, nextOpen, openTok) <= 3;
+        // (Not a quotation inside the cue's own words, 'X said such a conflict "..."', nor one after a time stamp, "04:41".)
+        const joins = ownCue > previous.closeTok && doc.sentenceOf[ownCue] === doc.sentenceOf[previous.closeTok] && doc.sentenceOf[openTok] !== doc.sentenceOf[ownCue] &&
+          wordsIn(t, nextOpen, openTok) <= 3 && !t.slice(nextOpen, openTok).some((x) => /^\p{N}/u.test(x.t));
         if (!startsParagraph && joins && !between.some((x, bi) => previous!.closeTok + 1 + bi !== ownCue && !!cueAt(x))) {
           previous.cand.quote = [previous.cand.quote[0], q.end];
           for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
