@@ -666,3 +666,38 @@ describe('"thanks to" is a preposition', () => {
     );
   });
 });
+
+describe('words around a cue set off by commas', () => {
+  it('opens the words with the subject before the cue when they go on with its verb', () => {
+    expect(cueQuote('The new bridge, Mayor Ann Lee said, would carry twice the traffic of the old one.')).toEqual([
+      ['said', 'The new bridge, Mayor Ann Lee said, would carry twice the traffic of the old one'],
+    ]);
+    expect(cueQuote('All of these delays, she added, could have been avoided with a bigger budget.')[0]).toEqual([
+      'added', 'All of these delays, she added, could have been avoided with a bigger budget',
+    ]);
+  });
+  it('leaves the words after the cue alone when they have a subject of their own or the front has commas', () => {
+    expect(cueQuote('In the morning, Mayor Ann Lee said, the traffic on the bridge was heavy.')[0]).toEqual(['said', 'the traffic on the bridge was heavy']);
+    expect(cueQuote('The old bridge, which opened in 1950, Mayor Ann Lee said, was far too narrow.')[0]).toEqual(['said', 'was far too narrow']);
+  });
+});
+
+describe('a block of words after a colon', () => {
+  it('takes the paragraph after "X added:" as the words', () => {
+    const rows = statements('Governor Ann Lee spoke to a radio host on Monday.\n\nThe governor added:\n\nThe bridge is too old. It carries more trucks than it was built for, and we will replace it next year.\n\nThe host did not reply.');
+    expect(rows.map((r) => [r.cue, r.speaker, r.quote])).toEqual([
+      ['added', 'Ann Lee', 'The bridge is too old. It carries more trucks than it was built for, and we will replace it next year'],
+    ]);
+  });
+  it('does not take a paragraph of markup or one of a few words', () => {
+    expect(statements('Governor Ann Lee spoke on Monday.\n\nThe governor added:\n\nNo comment.')).toHaveLength(0);
+  });
+});
+
+describe('"according to" before a quotation', () => {
+  it('runs the words to the end of a quotation that goes past the sentence', () => {
+    expect(cueQuote('Mayor Ann Lee spoke on Monday. According to Lee, “The bridge is far too old. It was built for carts, not trucks.” The council will vote in May.')).toEqual([
+      ['According to', '“The bridge is far too old. It was built for carts, not trucks.”'],
+    ]);
+  });
+});

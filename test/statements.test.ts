@@ -92,6 +92,42 @@ describe('direct quotes', () => {
     expect(rows[0].quote.startsWith('We support the peace process')).toBe(true);
     expect(rows[0].quote.endsWith('in the coming weeks.')).toBe(true);
   });
+  it('joins a second part that opens the sentence after the cue\'s, past the writer\'s note on when, where or how', () => {
+    const after = statements('"The levy is fair," Mayor Ann Miller said on Tuesday after the council met for a third time in a week. "Nobody who looks at the roads can say otherwise."');
+    expect(after).toHaveLength(1);
+    expect(after[0].quote.startsWith('The levy is fair')).toBe(true);
+    expect(after[0].quote.endsWith('can say otherwise.')).toBe(true);
+    // A title in quotation marks and a participle with a clause of its own are the writer's too.
+    const show = statements('"We have the votes," Miller, a former teacher, told “Good Morning Ohio.” "The council knows it and so do the voters."');
+    expect(show.map((r) => r.quote.endsWith('so do the voters.'))).toEqual([true]);
+    const summing = statements('"The roads come first," said Mayor Ann Miller, summing up talks that ran late into the night. "Everything else can wait a year."');
+    expect(summing.map((r) => r.quote.endsWith('can wait a year.'))).toEqual([true]);
+    // Not where the cue's sentence reports words of its own.
+    const adding = statements('"The roads come first," said Mayor Ann Miller, adding that the schools would wait. "Everything else can wait a year."');
+    expect(adding[0].quote).toBe('The roads come first,');
+  });
+  it('joins a quotation going on in the same paragraph after the sentence its cue closes', () => {
+    const rows = statements('Mayor Ann Lee spoke on Monday. "I do not think the vote is close," she said outside the hall. But "the council has never been so divided over a bridge."');
+    expect(rows.map((r) => r.quote)).toEqual(['I do not think the vote is close," she said outside the hall. But "the council has never been so divided over a bridge.']);
+    // Not past a reporting verb of another statement ('said, adding that "..."').
+    const adding = statements('Mayor Ann Lee spoke on Monday. "I do not think the vote is close," she said, adding that "the council has never been so divided."');
+    expect(adding[0].quote).toBe('I do not think the vote is close,');
+    // Nor one inside the cue's own words.
+    const own = statements('Mayor Ann Lee spoke on Monday. The plan would "ruin the old town," Lee said the new bridge "would cost far too much for a city this size."');
+    expect(own.some((r) => r.quote.startsWith('ruin the old town') && r.quote.includes('far too much'))).toBe(false);
+  });
+  it('joins a quotation without a cue to the reported words in the sentence before it', () => {
+    const rows = statements('Representative Adam Lee spoke on Monday. The delay may be political, Lee said. "Nobody in the administration wants to be seen tipping the scales."');
+    expect(rows.map((r) => [r.kind, r.speaker, r.quote])).toEqual([
+      ['mixed', 'Adam Lee', 'The delay may be political, Lee said. "Nobody in the administration wants to be seen tipping the scales.'],
+    ]);
+    // Past a long description of the speaker too.
+    const described = statements('The council met on Monday. The bridge is far too old, said Ann Lee, a senator who has made the roads the centre of her long campaign for governor this year. "Nobody should expect the new bridge to open this year."');
+    expect(described.map((r) => r.quote.endsWith('to open this year.'))).toEqual([true]);
+    // Not a quotation with a cue of its own, nor one in the next paragraph.
+    const own = statements('Representative Adam Lee spoke on Monday. The delay may be political, Lee said. "Nobody wants to tip the scales," Ann Park said.');
+    expect(own.map((r) => r.quote)).toEqual(['The delay may be political', 'Nobody wants to tip the scales,']);
+  });
   it('does not join a second part that a participle of speech after the cue introduces ("said, adding later, ...")', () => {
     const rows = statements('"We cannot pay for this anymore," Mayor Ann Miller said, adding later, "The city spends far too much on roads."');
     expect(rows.map((r) => [r.cue, r.quote])).toEqual([

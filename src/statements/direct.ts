@@ -123,6 +123,21 @@ export function directQuotes(doc: Doc, used: Uint8Array): Candidate[] {
       const near = paragraph - previous.paragraph <= 3 && (startsParagraph || (paragraph === previous.paragraph && openTok - previous.closeTok <= 12));
       const between = t.slice(previous.closeTok + 1, openTok);
       if (near && (startsParagraph ? paragraph !== previous.paragraph : true) && (startsParagraph || !between.some((x, bi) => doc.quoteMark[previous!.closeTok + 1 + bi] && x.a !== q.open))) {
+        // In the same paragraph ('"...," he said outside the building. But "..."'): the same words go on, one
+        // statement over both, as a quote split around its cue.
+        // Not past a reporting verb other than the quote's own ('said, adding that "..."', 'He said that "..."').
+        const ownCue = previous.cand.cue?.[0] ?? -1;
+        // The cue closes the first part's sentence; a few words at most open the next ("But", "Indeed").
+        const nextOpen = ownCue >= 0 ? (doc.sentenceRange[doc.sentenceOf[ownCue]]?.[1] ?? openTok) : openTok;
+        // (Not a quotation inside the cue's own words, 'X said such a conflict "..."', nor one after a time stamp, "04:41".)
+        const joins = ownCue > previous.closeTok && doc.sentenceOf[ownCue] === doc.sentenceOf[previous.closeTok] && doc.sentenceOf[openTok] !== doc.sentenceOf[ownCue] &&
+          wordsIn(t, nextOpen, openTok) <= 3 && !t.slice(nextOpen, openTok).some((x) => /^\p{N}/u.test(x.t));
+        if (!startsParagraph && joins && !between.some((x, bi) => previous!.closeTok + 1 + bi !== ownCue && !!cueAt(x))) {
+          previous.cand.quote = [previous.cand.quote[0], q.end];
+          for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
+          previous.closeTok = closeTok;
+          return;
+        }
         cand = { ...previous.cand, quote: [q.start, q.end], confidence: 0.6 };
       }
     }
@@ -188,7 +203,35 @@ function splitAfter(doc: Doc, previous: { cand: Candidate; paragraph: number; cl
     if (form && form.kind === 'speech' && !MANNER_OF_SPEAKING.has(form.base)) return false;
     return k === prevCue || !cueAt(x) || (described && k > prevCue);
   }) && ([',', '.', ':'].includes(t[openTok - 1].t) || joinedAfterCue(t, previous.closeTok, prevCue, openTok));
-  return prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t));
+  if (prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && onlyAttribution && !between.some((x) => QUOTE_CHARS.has(x.t))) return true;
+  return prevCue > previous.closeTok && prevCue < openTok && between.length <= 45 && sentenceTail(doc, previous.closeTok, prevCue, openTok);
+}
+
+/**
+ * '"...," Ann Lee said after the board met on Monday. "..."', '"...," said Ann Lee, summing up talks that ran late.
+ * "..."', '"...," Lee, a senator, said on "Meet the Press." "..."': the second part opens the sentence right after
+ * the one the cue closes, and what stands between is the rest of that sentence, the writer's note on when, where or
+ * how (clauses, titles in quotation marks): the same words go on. Not where the cue's sentence reports words of its
+ * own ("said, adding that ...", "said that ...") or another quotation that is no title stands between.
+ */
+function sentenceTail(doc: Doc, closeTok: number, cue: number, openTok: number): boolean {
+  const t = doc.tokens;
+  const s = doc.sentenceOf[cue];
+  if (s < 0 || doc.sentenceOf[closeTok] !== s || doc.sentenceOf[openTok - 1] !== s || doc.sentenceOf[openTok] === s) return false;
+  if (!['.', '!', '?'].includes(t[openTok - 1].t) && !(QUOTE_CHARS.has(t[openTok - 1].t) && ['.', '!', '?'].includes(t[openTok - 2]?.t))) return false;
+  for (let k = cue + 1; k < openTok; k++) {
+    const form = cueAt(t[k]);
+    // "said, adding that ...", "noted that ...", "said: ...": words of a statement of their own.
+    if (form?.kind === 'speech' && (t[k + 1]?.lo === 'that' || t[k + 1]?.t === ':' || (t[k - 1].t === ',' && t[k].lo.endsWith('ing') && !MANNER_OF_SPEAKING.has(form.base)))) return false;
+    if (doc.quoteMark[k] === 1) {
+      // A quotation between the parts: only the title of a show or a work ('on “Fox and Friends.”').
+      let e = k + 1;
+      while (e < openTok && doc.quoteMark[e] !== 1) e++;
+      if (e >= openTok || !isTitle(t, k + 1, e)) return false;
+      k = e;
+    }
+  }
+  return true;
 }
 
 /**
@@ -222,4 +265,36 @@ function quoteGoesOn(doc: Doc, cand: Candidate): boolean {
   let k = Math.max(cand.cue[1], cand.mention?.[1] ?? -1) + 1;
   if (doc.tokens[k]?.t === ',') k++;
   return k < doc.tokens.length && doc.quoteMark[k] === 1;
+}
+
+/**
+ * 'The delay may be political, Lee said. "Nobody wants to be seen tipping the scales."': a quotation with no cue of
+ * its own, opening the sentence after one whose words a reporting verb gave (not a direct quote's: those go on above),
+ * in the same paragraph, goes on with those words; the statement runs to the quotation's end and is mixed.
+ */
+export function quotationsAfterReported(doc: Doc, candidates: Candidate[], used: Uint8Array): void {
+  const t = doc.tokens;
+  for (const q of doc.quotes) {
+    const openTok = doc.tokenAt(q.open);
+    const closeTok = doc.tokenAt(q.close);
+    if (openTok >= t.length || used[openTok] || openTok === 0) continue;
+    const s = doc.sentenceOf[openTok];
+    const range = doc.sentenceRange[s];
+    if (s < 1 || !range || range[0] !== openTok || doc.paragraphOf[openTok - 1] !== doc.paragraphOf[openTok]) continue;
+    // The quotation closes its sentence: nothing after it but punctuation (no cue of its own).
+    let k = closeTok + 1;
+    while (k < range[1] && !t[k].word) k++;
+    if (k < range[1] || wordsIn(t, openTok + 1, closeTok) < 4) continue;
+    let before: Candidate | null = null;
+    for (const c of candidates) {
+      if (c.kind === 'direct' || c.tagged || !c.cue || doc.sentenceOf[c.cue[0]] !== s - 1 || c.quote[1] > q.open) continue;
+      if (!before || c.quote[1] > before.quote[1]) before = c;
+    }
+    if (!before) continue;
+    const from = doc.tokenAt(before.quote[1]);
+    if (openTok - from > 30 || t.slice(from, openTok).some((x, i) => doc.quoteMark[from + i] || QUOTE_CHARS.has(x.t))) continue;
+    before.quote = [before.quote[0], q.end];
+    before.kind = 'mixed';
+    for (let k2 = openTok; k2 <= closeTok; k2++) used[k2] = 1;
+  }
 }

@@ -18,7 +18,7 @@ import { findEntities, SpeakerResolver, type Resolved } from './speakers.ts';
 import { pronounGender } from './gender.ts';
 import { Doc, type Candidate, type StatementKind } from './doc.ts';
 import { cueAt, endsInPastVerb } from './phrases.ts';
-import { directQuotes, isTitle } from './direct.ts';
+import { directQuotes, isTitle, quotationsAfterReported } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { attachSpeaker } from './attach.ts';
 import { ArticleEntities, anonymousOffice, qualifiedDescription, speakerWords } from './coreference.ts';
@@ -154,6 +154,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const mentionOf = new Int32Array(doc.tokens.length);
   for (const c of candidates) if (c.mention) for (let k = c.mention[0]; k <= c.mention[1]; k++) mentionOf[k] = c.mention[0] + 1;
   for (const [lo, hi] of doc.sentenceRange) if (hi > lo) candidates.push(...reportedSpeech(doc, used, mentionOf, lo, hi));
+  quotationsAfterReported(doc, candidates, used);
   candidates.push(...learnedStatements(doc, candidates, opts.scope ?? 'speech'));
   // A title line is no statement ("BAGHDAD SAYS OFFENSIVE OVER"), unless it names its source before a colon.
   const titles = titleLines(article);

@@ -3,7 +3,7 @@ import type { Span } from '../schema/records.ts';
 import { speakerHead } from './speakers.ts';
 import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_CONTROL_VERBS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TITLE_WORDS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
-import { CLAUSE_PUNCT, DASHES, IRREGULAR_PAST, cueAt, endsInPastVerb, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
+import { CLAUSE_PUNCT, DASHES, QUOTE_CHARS, IRREGULAR_PAST, cueAt, endsInPastVerb, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
 
 /** Verbs whose first object is the listener, not the words ("told reporters that ..."). */
@@ -12,7 +12,7 @@ const LISTENER_FIRST = new Set(['tell', 'inform', 'remind', 'assure', 'reassure'
 /** Reported speech inside one sentence: every cue with a speaker beside it. */
 export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array, lo: number, hi: number): Candidate[] {
   const t = doc.tokens;
-  const found: Array<Candidate & { subject: Subject; after: boolean; cueTok: number; participle?: boolean }> = [];
+  const found: Array<Candidate & { subject: Subject; after: boolean; cueTok: number; participle?: boolean; front?: number }> = [];
   // (one closure for the whole range, not one per token)
   const speakerAt = (k: number) => sentenceSpeaker(t, found, mentionOf, lo, k);
   for (let i = lo; i < hi; i++) {
@@ -88,7 +88,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // the words; they are the whole sentence.
       if (before >= 3 && t[i - 1].t === ',' && asideGoesOn(t, subj.e + 1, hi)) quote = clauseSpan(doc, lo, hi);
       else if (before >= 3) quote = clauseSpan(doc, lo, i);
-      else if (t[subj.e + 1]?.t === ',') quote = clauseSpan(doc, subj.e + 2, hi);
+      // 'According to Lee, “... . ...”': a quotation opened after the source runs past the sentence with it.
+      else if (t[subj.e + 1]?.t === ',') quote = clauseSpan(doc, subj.e + 2, quotationEnd(doc, used, subj.e + 2, hi));
       if (quote) found.push({ quote, kind: 'indirect', mention: [subj.s, subj.e], cue: [i, i + 1], confidence: 0.7, subject: subj, after: before < 3, cueTok: i });
       i = subj.e;
       continue;
@@ -284,7 +285,14 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       const writerGoesOn = !explicit && cueEndsClause && cs === i + 2 && t[i + 1].t === ',' && /^(and|but)$/.test(t[cs]?.lo ?? '');
       // "75 percent said yes, but ...": a one-word answer is the words.
       if (!explicit && ANSWERS.has(t[cs]?.lo ?? '') && !t[cs + 1]?.word) quote = clauseSpan(doc, cs, cs + 1);
-      else if (!listenerAfterWords && !writerGoesOn && (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2))) {
+      else if (explicit && t[cs - 1]?.t === ':' && cs === i + 2 && cs >= hi) {
+        // "The governor added:" closing its paragraph, the next one the words set as a block, without quotation marks.
+        const block = blockQuote(doc, i, cs);
+        if (block) {
+          quote = clauseSpan(doc, block[0], block[1]);
+          for (let k = block[0]; k < block[1]; k++) used[k] = 1; // these words, not new statements
+        }
+      } else if (!listenerAfterWords && !writerGoesOn && (explicit || (!adjunct && afterWords >= 3) || (!adjunct && !cueEndsClause && afterWords >= 2))) {
         let end = hi;
         // A colon with no quotation marks introduces the rest of the paragraph.
         if (t[cs - 1]?.t === ':' && !doc.quoteMark[cs]) {
@@ -304,7 +312,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // "Gunmen attacked the convoy", "slammed the door": force, not words.
     if (COMBATIVE_VERBS.has(form.base) && !saysWhatFor(doc, quote)) continue;
     const conf = form.kind === 'speech' ? 0.75 : 0.5;
-    found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle });
+    const front = after ? frontSubject(doc, lo, subject, i, doc.tokenAt(quote[0])) : -1;
+    found.push({ quote, kind: 'indirect', mention: [subject.s, subject.e], cue: [i, i], confidence: conf, subject, after, cueTok: i, participle, front });
   }
   // (most ranges report nothing: then there is nothing to cut, nest or keep)
   if (!found.length) return [];
@@ -414,6 +423,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
   const out: Candidate[] = [];
   for (const f of found) {
     if (inner.has(f) && !owned(f)) continue;
+    // "The museum, he said, would ...": the subject before the cue set off by commas opens the words.
+    if (f.front !== undefined && f.front >= 0 && t[f.front].a < f.quote[0]) f.quote = [t[f.front].a, f.quote[1]];
     const a = doc.tokenAt(f.quote[0]);
     // One word says little, unless it is an answer ("said yes").
     if (wordsIn(t, a, doc.tokenAt(f.quote[1])) < 2 && !ANSWERS.has(t[a].lo)) continue;
@@ -426,6 +437,36 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
 }
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", '’s']);
+
+/**
+ * '"Lee wrote:" ending a paragraph, the next paragraph her words set as a block without quotation marks: its tokens,
+ * else null. Not a paragraph that opens with a quotation mark (the direct quotes' own) or markup ("<tweet ...>"), nor
+ * one of fewer than four words.
+ */
+function blockQuote(doc: Doc, cue: number, cs: number): [number, number] | null {
+  const p = doc.paragraphOf[cue];
+  if (p < 0 || paragraphTokens(doc, p)[1] !== cs || p + 1 >= doc.article.paragraphs.length) return null;
+  const [a, b] = paragraphTokens(doc, p + 1);
+  if (a !== cs || b <= a || doc.quoteMark[a] || QUOTE_CHARS.has(doc.tokens[a].t) || doc.tokens[a].t === '<' || wordsIn(doc.tokens, a, b) < 4) return null;
+  return [a, b];
+}
+
+/**
+ * "The new museum, Mr. Obama said, would make visitors ...": a cue set off by commas inside the words, which go on
+ * with a verb whose subject stands before the speaker. The token where the words start (the sentence's first word),
+ * else -1. Only a short subject with no comma, quotation mark or cue of its own ("The plan, which ..., he said, is"
+ * and "..., which, she said, is" stay as they are).
+ */
+function frontSubject(doc: Doc, lo: number, subject: Subject, cue: number, a: number): number {
+  const t = doc.tokens;
+  if (subject.s - 1 <= lo || t[subject.s - 1].t !== ',' || t[cue + 1]?.t !== ',' || a !== cue + 2 || !(FINITE_AUXILIARIES.has(t[a].lo) || t[a].lo === 'does' || t[a].lo === 'did')) return -1;
+  let words = 0;
+  for (let k = lo; k < subject.s - 1; k++) {
+    if (!t[k].word || doc.quoteMark[k] || cueAt(t[k])) return -1;
+    words++;
+  }
+  return words >= 1 && words <= 12 ? lo : -1;
+}
 /** Words between a judgement verb and its auxiliary: "is widely expected", "does not appear", "has seemed". */
 const JUDGEMENT_AUX = new Set(['may', 'might', 'could', 'would', 'will', 'can', 'does', 'did', 'do', 'doesn’t', "doesn't", 'didn’t', "didn't", 'don’t', "don't", 'not', 'has', 'have', 'had', 'also', 'still', 'now', 'widely', 'generally', 'largely', 'increasingly', 'certainly', 'clearly']);
 /** Where the subject of a judgement stops going back: a clause boundary or a reporting verb. */
