@@ -596,7 +596,8 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
     for (const found of verbRecipients(s, n, type, [subj?.node ?? -1, agent ?? -1])) {
       // ("Iran, which Washington has accused of terrorism": a relative pronoun stands for the noun its clause describes)
       // (only a noun that is itself a party: "the occupation of Afghanistan, which NATO supported" supports no Afghanistan)
-      const c = s.deprels[n] === 'acl' && s.deprels[found] === 'obj' && RELATIVE.has(s.tokens[found].form.toLowerCase()) && governor >= 0 &&
+      // (not "that", as often a conjunction the parser took for an object: "agreed with Ryzhkov that they would")
+      const c = s.deprels[n] === 'acl' && s.deprels[found] === 'obj' && /^(?:which|who|whom)$/i.test(s.tokens[found].form) && governor >= 0 &&
         usable.some((g) => g.start < s.tokens[governor].end && s.tokens[governor].start < g.end) ? governor : found;
       // ("Indonesia invited him to the G20 summit": an object pronoun is the one acted on, not the "to" phrase)
       if (out.pronounRecipient !== undefined && s.deprels[c] === 'obl') continue;
