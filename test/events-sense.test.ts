@@ -408,6 +408,10 @@ describe('acts denied, doubted, habitual or only endangering', () => {
   it('codes no standing stance: what a party has historically or always done', () => {
     expect(types('Sweden and Finland had historically declined to seek NATO membership.')).toEqual([]);
     expect(types('Israeli soldiers routinely beat up Palestinian detainees, a court was told.')).toEqual(['ASSAULT']);
+    // (survey 16: "has long opposed", "is often blamed"; "long talks" are no stance)
+    expect(types('Norway has long opposed any attempt by Sweden to join the pact.')).toEqual([]);
+    expect(types('The peg is often blamed by Swedish lawmakers for job losses.')).toEqual([]);
+    expect(types('After long talks, Iran agreed with Iraq on a ceasefire.')).toEqual(['AGREE']);
   });
   it('codes no threat by a war or a crisis, only by a party', () => {
     expect(types('Oil supplies from the Gulf are increasingly being threatened by the Iranian-Iraqi war.')).toEqual([]);
@@ -607,6 +611,11 @@ describe('orders (survey 13)', () => {
 });
 
 describe('phrasal verbs with a gap (survey 16)', () => {
+  it('codes no cut of trade or aid when the word describes an amount, nor a gap running into another clause', () => {
+    expect(types('Norway wants Sweden to remove tariffs to help cut their trade deficits with Norway.')).not.toContain('SANCTION');
+    expect(types('Norway was able to cut borrowing because a two-year austerity program cut its deficit.')).not.toContain('SANCTION');
+    expect(events('Norway cut trade ties with Sweden.')).toEqual([expect.objectContaining({ event_type: 'SANCTION', actor_country: 'NOR', recipient_country: 'SWE' })]);
+  });
   it('codes no request for "called" whose "on" belongs to its object ("called the attacks on X an escalation")', () => {
     expect(types('Kenya called the Ugandan attacks on its border posts an escalation.')).not.toContain('REQUEST');
     expect(events('Kenya called today on Uganda to withdraw its troops.')[0]).toMatchObject({ event_type: 'REQUEST', actor_country: 'KEN', recipient_country: 'UGA' });

@@ -76,6 +76,9 @@ describe('actor dictionary', () => {
     expect(actorsIn('the Soviet plan')[0]).toMatchObject({ country: 'RUS' });
     expect(actorsIn("Rome's accord")[0]).toMatchObject({ country: 'ITA' });
   });
+  it('knows victims, survivors and migrants as civilians (survey 16)', () => {
+    expect(actorsIn('drought victims in Ethiopia')[0]).toMatchObject({ country: 'ETH', sector: 'civilians' });
+  });
   it('knows the names newswire of the 1980s used (Zaire, Kampuchea, Rhodesia)', () => {
     expect(actorsIn('Zairean officials')[0]).toMatchObject({ country: 'COD', sector: 'government' });
     expect(actorsIn('Kampuchean troops')[0]).toMatchObject({ country: 'KHM', sector: 'military' });
@@ -252,6 +255,10 @@ describe('dates', () => {
     expect(events('Russia has occupied Crimea since 2014.', '2022-04-07')).toHaveLength(1);
     // (a date set off before the act still dates it; one in another clause after it does not)
     expect(events('In 2015, Norway expelled two Russian diplomats.', '2022-04-07')).toEqual([]);
+    // (nor a date after an -ing form: it dates what the reason or purpose tells, "for taking too hard a stance in 1979")
+    expect(events('Swedish ministers criticized Norway for taking too hard a stance on fishing in 2015.', '2022-04-07')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'SWE', recipient_country: 'NOR' }),
+    ]);
     expect(events('Norway accuses Russia of spying and objects to its decision in 2015 to close the consulate.', '2022-04-07')).toEqual([
       expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'NOR', recipient_country: 'RUS' }),
     ]);

@@ -487,8 +487,9 @@ function requestMode(toks: Token[], trig: TriggerMatch, negatedFrom?: PloverType
 /** The date expression closest to the trigger, if any. */
 /** Words that open another clause: between an act and a date, the date is not the act's. */
 const CLAUSE_WORD = /[;:()–—]|\s-\s|\b(?:and|but|or|which|who|whom|whose|that|when|where|after|before|while|because|since|as|until|than)\b/i;
-/** ... and after the act, a comma too ("rejected the plan, which it had backed in 1985"). */
-const CLAUSE_BREAK = new RegExp(`,|${CLAUSE_WORD.source}`, 'i');
+/** ... and after the act, a comma or an -ing form too ("rejected the plan, which it had backed in 1985", "criticized
+ *  Volcker for taking too hard a stance in the late 1970s"). */
+const CLAUSE_BREAK = new RegExp(`,|\\b\\p{L}+ing\\b|${CLAUSE_WORD.source}`, 'iu');
 /** Days in a year: the distance beyond which a dated act is history, not news. */
 const HISTORY_DAYS = 365;
 /** A date the act is dated by, whose last possible day lies more than a year before publication. */

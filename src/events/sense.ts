@@ -191,6 +191,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // "imposing sanctions" misparsed as modifiers stay)
   let lastWord = firstWord;
   while (lastWord + 1 < s.tokens.length && s.tokens[lastWord + 1].start < end) lastWord++;
+  // ("to help cut their trade deficits": a gapped pattern's last word describing an amount of trade or money, the
+  // object's head, names no trade or aid cut)
+  if (gapped && strength === 'verb' && (s.deprels[lastWord] === 'compound' || s.deprels[lastWord] === 'amod') && s.heads[lastWord] > lastWord &&
+    [/s$/, /es$/, /$/].some((end) => MARKET_OBJECTS.has(s.tokens[s.heads[lastWord]].form.toLowerCase().replace(end, ''))) && !isParty(s.heads[lastWord])) return { as: 'none', why: 'an amount' };
   // ("called the U.S. attacks on two platforms an escalation": a gapped pattern ending in a preposition of the
   // verb's object, "attacks on", is no phrasal verb: "called on")
   if (gapped && strength === 'verb' && firstWord >= 0 && s.upos[lastWord] === 'ADP' &&

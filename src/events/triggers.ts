@@ -109,12 +109,16 @@ const INDEX = loadIndex();
  *  only block others ("trade war", "legal fight") start none. */
 export const startsTrigger = (lower: string) => !!INDEX.get(lower)?.some((p) => (p.type as string) !== '-');
 
+/** Words that open another clause: a pattern's gap does not run over them. */
+const GAP_STOP = new Set(['because', 'that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'if', 'unless', 'although', 'though', 'whereas', 'but']);
+
 /** Last token index matched by specs[k..] starting at token i, or -1. */
 function matchFrom(specs: Spec[], k: number, toks: Token[], i: number): number {
   if (k === specs.length) return i - 1;
   const s = specs[k];
   if (s.kind === 'gap') {
-    for (let skip = 0; skip <= s.max && i + skip <= toks.length; skip++) {
+    // (a gap runs within one clause: "cut borrowing because a two-year austerity program" cuts no program)
+    for (let skip = 0; skip <= s.max && i + skip <= toks.length && !(skip > 0 && GAP_STOP.has(toks[i + skip - 1].lower)); skip++) {
       const r = matchFrom(specs, k + 1, toks, i + skip);
       if (r >= 0) return r;
     }
