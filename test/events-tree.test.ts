@@ -770,6 +770,8 @@ describe('heads of boards and agencies (survey 14)', () => {
 describe('names that only look like a country (survey 14)', () => {
   it('reads "Latin American" as a region, not the United States', () => {
     expect(events('Mexico urged Latin American governments to cut tariffs.', '1987-03-02')[0]).toMatchObject({ actor_country: 'MEX', recipient_country: '' });
+    // (so is "Latin America": survey 16)
+    expect(events('Latin America, while keeping its doubts, now accepts the principle of tighter terms on loans.', '1987-03-02').map((e) => e.actor_country)).not.toContain('USA');
   });
 });
 

@@ -195,8 +195,8 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
     }
     // "New Mexico", "New Jersey", "New England": a place named after a country is not that country.
     if ((found?.kind === 'country') && toks[i - 1]?.text === 'New' && toks[i - 1].end + 1 === toks[i].start) found = undefined;
-    // "Latin American governments", "South American exporters": a region of the Americas, not the United States.
-    if (found?.kind === 'country' && /^American/.test(toks[i].text) && /^(?:Latin|South|North|Central)$/.test(toks[i - 1]?.text ?? '')) found = undefined;
+    // "Latin American governments", "South American exporters", "lent to Latin America": a region of the Americas, not the United States.
+    if (found?.kind === 'country' && /^America/.test(toks[i].text) && /^(?:Latin|South|North|Central)$/.test(toks[i - 1]?.text ?? '')) found = undefined;
     if (found?.kind === 'country' && toks[i - 1]?.lower === 'ethnic') {
       const words = toks.slice(i - 1, i + used);
       found = { ...found, kind: 'sector', name: words.map((t) => t.text).join(' '), country: '', sector: 'civilians', office: '', start: words[0].start };
