@@ -44,6 +44,13 @@ function limitHeapGrowth(): void {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
+/**
+ * Tasks a worker holds at once: with two, the next one waits in the worker's own queue, so a worker never
+ * sits idle for the round trip through this thread (which, with one worker per core, must first be
+ * scheduled on a busy core) between one article and the next.
+ */
+export const TASKS_PER_WORKER = 2;
+
 interface Pending<O> {
   resolve: (o: O) => void;
   reject: (e: Error) => void;
@@ -64,10 +71,10 @@ export interface ArticlePool<O = unknown> {
  */
 export class WorkerPool<I, O> implements ArticlePool<O> {
   private workers: Worker[] = [];
-  private idle: Worker[] = [];
+  /** tasks sent to each worker and not yet answered */
+  private load = new Map<Worker, number>();
   private queue: Array<{ id: number; input: I }> = [];
   private pending = new Map<number, Pending<O>>();
-  private busy = new Map<Worker, number>();
   private nextId = 0;
   private failed: Error | null = null;
   /** Read-only data every worker is handed once (see share). */
@@ -85,8 +92,7 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
       w.on('message', (m: { id: number; ok: boolean; value?: O; error?: string }) => {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
-        this.busy.delete(w);
-        this.idle.push(w);
+        this.load.set(w, this.load.get(w)! - 1);
         this.pump();
         if (!p) return;
         if (m.ok) p.resolve(m.value as O);
@@ -97,7 +103,7 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
         if (code !== 0 && !this.closing) this.fail(new Error(`a worker thread exited with code ${code}`));
       });
       this.workers.push(w);
-      this.idle.push(w);
+      this.load.set(w, 0);
     }
   }
 
@@ -115,12 +121,16 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
   }
 
   private pump() {
-    if (this.queue.length > this.idle.length && this.workers.length < this.size && !this.closing) this.spawn();
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.busy.set(w, job.id);
-      w.postMessage(job);
+    while (this.queue.length) {
+      let w: Worker | undefined; // the least loaded worker
+      for (const x of this.workers) if (!w || this.load.get(x)! < this.load.get(w)!) w = x;
+      if ((!w || this.load.get(w)! > 0) && this.workers.length < this.size && !this.closing) {
+        this.spawn();
+        continue;
+      }
+      if (!w || this.load.get(w)! >= TASKS_PER_WORKER) return;
+      this.load.set(w, this.load.get(w)! + 1);
+      w.postMessage(this.queue.shift()!);
     }
   }
 
