@@ -33,15 +33,32 @@ export function parseJobs(v: unknown): number {
  * How far past its live size V8 lets a heap grow before a full collection: +100% (factor 2) instead of
  * V8's own factor of up to 4. With two workers each holding ~80 MB live, each heap grew to ~250 MB between
  * collections, which was most of a build's peak RSS (issue 15: 1.2 GB before, see README, Benchmarks).
- * The flag is process-wide and read at each collection, so it is set before the first worker starts;
- * it changes when memory is collected, never what is computed.
  */
 export const HEAP_GROWING_PERCENT = 100;
-let heapGrowthLimited = false;
-function limitHeapGrowth(): void {
-  if (heapGrowthLimited) return;
-  heapGrowthLimited = true;
+
+/**
+ * Bytecode bytes per profiler tick a function may have and still be optimised after the usual ticks:
+ * 15 instead of V8's 150, so a large function (the extractors' reportedSpeech, extractStatements,
+ * extractEvents, findEntities: thousands of bytes) runs longer in the baseline tiers and collects its
+ * type feedback before its first optimisation. Optimised early, each rare branch or new map it met later
+ * cost a deoptimisation and a whole new compile (about 1 s of compiler time each), again in every worker.
+ * On 6,000 reuters21578 articles on one thread: compiler and collector threads 14.5 -> 6.2 s, the
+ * JavaScript thread 42.6 -> 45.5 s (issue 15). A loss with one thread, whose compiles run on an idle
+ * core; a gain with one worker per core, where they take the workers' cores.
+ */
+export const BYTECODE_SIZE_ALLOWANCE_PER_TICK = 15;
+
+let tuned = false;
+/**
+ * V8's flags for a process with workers. They are process-wide and read as V8 goes (at each collection,
+ * at each tier-up decision), so they are set once, before the first worker starts; they change when
+ * memory is collected and when code is compiled, never what is computed.
+ */
+function tuneForWorkers(): void {
+  if (tuned) return;
+  tuned = true;
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  v8.setFlagsFromString(`--bytecode-size-allowance-per-tick=${BYTECODE_SIZE_ALLOWANCE_PER_TICK}`);
 }
 
 /**
@@ -84,7 +101,7 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
 
   private spawn() {
     const { module, workerData } = this;
-    limitHeapGrowth();
+    tuneForWorkers();
     {
       const w = new Worker(new URL('./pool-worker.mjs', import.meta.url), {
         workerData: { module: module.href, data: workerData, shared: this.shared },
