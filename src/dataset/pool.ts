@@ -33,16 +33,40 @@ export function parseJobs(v: unknown): number {
  * How far past its live size V8 lets a heap grow before a full collection: +100% (factor 2) instead of
  * V8's own factor of up to 4. With two workers each holding ~80 MB live, each heap grew to ~250 MB between
  * collections, which was most of a build's peak RSS (issue 15: 1.2 GB before, see README, Benchmarks).
- * The flag is process-wide and read at each collection, so it is set before the first worker starts;
- * it changes when memory is collected, never what is computed.
  */
 export const HEAP_GROWING_PERCENT = 100;
-let heapGrowthLimited = false;
-function limitHeapGrowth(): void {
-  if (heapGrowthLimited) return;
-  heapGrowthLimited = true;
+
+/**
+ * Bytecode bytes per profiler tick a function may have and still be optimised after the usual ticks:
+ * 15 instead of V8's 150, so a large function (the extractors' reportedSpeech, extractStatements,
+ * extractEvents, findEntities: thousands of bytes) runs longer in the baseline tiers and collects its
+ * type feedback before its first optimisation. Optimised early, each rare branch or new map it met later
+ * cost a deoptimisation and a whole new compile (about 1 s of compiler time each), again in every worker.
+ * On 6,000 reuters21578 articles on one thread: compiler and collector threads 14.5 -> 6.2 s, the
+ * JavaScript thread 42.6 -> 45.5 s (issue 15). A loss with one thread, whose compiles run on an idle
+ * core; a gain with one worker per core, where they take the workers' cores.
+ */
+export const BYTECODE_SIZE_ALLOWANCE_PER_TICK = 15;
+
+let tuned = false;
+/**
+ * V8's flags for a process with workers. They are process-wide and read as V8 goes (at each collection,
+ * at each tier-up decision), so they are set once, before the first worker starts; they change when
+ * memory is collected and when code is compiled, never what is computed.
+ */
+function tuneForWorkers(): void {
+  if (tuned) return;
+  tuned = true;
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  v8.setFlagsFromString(`--bytecode-size-allowance-per-tick=${BYTECODE_SIZE_ALLOWANCE_PER_TICK}`);
 }
+
+/**
+ * Tasks a worker holds at once: with two, the next one waits in the worker's own queue, so a worker never
+ * sits idle for the round trip through this thread (which, with one worker per core, must first be
+ * scheduled on a busy core) between one article and the next.
+ */
+export const TASKS_PER_WORKER = 2;
 
 interface Pending<O> {
   resolve: (o: O) => void;
@@ -64,10 +88,10 @@ export interface ArticlePool<O = unknown> {
  */
 export class WorkerPool<I, O> implements ArticlePool<O> {
   private workers: Worker[] = [];
-  private idle: Worker[] = [];
+  /** tasks sent to each worker and not yet answered */
+  private load = new Map<Worker, number>();
   private queue: Array<{ id: number; input: I }> = [];
   private pending = new Map<number, Pending<O>>();
-  private busy = new Map<Worker, number>();
   private nextId = 0;
   private failed: Error | null = null;
   /** Read-only data every worker is handed once (see share). */
@@ -77,7 +101,7 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
 
   private spawn() {
     const { module, workerData } = this;
-    limitHeapGrowth();
+    tuneForWorkers();
     {
       const w = new Worker(new URL('./pool-worker.mjs', import.meta.url), {
         workerData: { module: module.href, data: workerData, shared: this.shared },
@@ -85,8 +109,7 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
       w.on('message', (m: { id: number; ok: boolean; value?: O; error?: string }) => {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
-        this.busy.delete(w);
-        this.idle.push(w);
+        this.load.set(w, this.load.get(w)! - 1);
         this.pump();
         if (!p) return;
         if (m.ok) p.resolve(m.value as O);
@@ -97,7 +120,7 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
         if (code !== 0 && !this.closing) this.fail(new Error(`a worker thread exited with code ${code}`));
       });
       this.workers.push(w);
-      this.idle.push(w);
+      this.load.set(w, 0);
     }
   }
 
@@ -115,12 +138,16 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
   }
 
   private pump() {
-    if (this.queue.length > this.idle.length && this.workers.length < this.size && !this.closing) this.spawn();
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.busy.set(w, job.id);
-      w.postMessage(job);
+    while (this.queue.length) {
+      let w: Worker | undefined; // the least loaded worker
+      for (const x of this.workers) if (!w || this.load.get(x)! < this.load.get(w)!) w = x;
+      if ((!w || this.load.get(w)! > 0) && this.workers.length < this.size && !this.closing) {
+        this.spawn();
+        continue;
+      }
+      if (!w || this.load.get(w)! >= TASKS_PER_WORKER) return;
+      this.load.set(w, this.load.get(w)! + 1);
+      w.postMessage(this.queue.shift()!);
     }
   }
 
