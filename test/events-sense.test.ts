@@ -639,6 +639,9 @@ describe('protests, rallies and strikes by whom (survey 16)', () => {
     expect(events("Norway's dockers strike ended on Monday.").map((e) => e.event_type)).not.toContain('ASSAULT');
     expect(types('The move was meant to strike fear into currency markets in Norway.')).toEqual([]);
   });
+  it('codes no force by an illness ("a syndrome which kills its victims")', () => {
+    expect(types("Kawasaki's Syndrome, which kills about 2 per cent of its victims, follows a fever.")).toEqual([]);
+  });
   it('codes no force for a deal, an accord or a tone that is struck', () => {
     expect(types('The agreement struck between dealers and the exchange was welcomed by Norway.')).not.toContain('ASSAULT');
     expect(types('Norway struck a conciliatory note with Sweden.')).not.toContain('ASSAULT');
