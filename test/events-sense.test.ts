@@ -414,6 +414,9 @@ describe('acts denied, doubted, habitual or only endangering', () => {
     expect(types('After long talks, Iran agreed with Iraq on a ceasefire.')).toEqual(['AGREE']);
   });
   it('codes no threat by a war or a crisis, only by a party', () => {
+    // (nor by a war as the subject of a relative clause or an active verb: survey 17)
+    expect(types('Oman fears the Iran-Iraq war, which threatens its oil export lifeline, will spread.')).toEqual([]);
+    expect(types('The crisis threatens jobs in Kenya.')).toEqual([]);
     expect(types('Oil supplies from the Gulf are increasingly being threatened by the Iranian-Iraqi war.')).toEqual([]);
     expect(events('Kuwaiti tankers were threatened by Iranian gunboats.')).toEqual([expect.objectContaining({ event_type: 'THREATEN', actor_country: 'IRN', recipient_country: 'KWT' })]);
   });

@@ -23,6 +23,8 @@ const WH_WORD = /^(?:how|what|which|who|whom|whose|why|when|where)$/i;
 const ABSTRACT = new Set<number>([NOUN.attribute, NOUN.cognition, NOUN.communication, NOUN.feeling, NOUN.relation, NOUN.state, NOUN.time]);
 /** What force "against" a state of affairs fights ("pressure", "inflation", "money"): no party, a figure of speech. */
 const STATES_OF_AFFAIRS = new Set<number>([...ABSTRACT, NOUN.phenomenon, NOUN.process, NOUN.possession]);
+/** Subjects that endanger rather than threaten: states of affairs and acts ("the war threatens the lifeline"). */
+const ENDANGERS = new Set<number>([...STATES_OF_AFFAIRS, NOUN.act]);
 /** What one is blamed for: acts, views, words, traits and states (WordNet's noun classes), never a length of time. */
 const REASONS = new Set<number>([NOUN.act, NOUN.attribute, NOUN.cognition, NOUN.communication, NOUN.feeling, NOUN.relation, NOUN.state]);
 
@@ -361,6 +363,18 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
         (!kids.some((c) => s.deprels[c] === 'xcomp' || (s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && /^for$/i.test(s.tokens[m].form)))) &&
           (kids.some((c) => c > n && s.deprels[c] === 'obl' && children(s, c).some((m) => s.deprels[m] === 'case' && /^about$/i.test(s.tokens[m].form))) ||
             WH_WORD.test(s.tokens[asked === undefined ? n + 1 : subtree(s, asked)[1]]?.form ?? ''))))) return { as: 'none', why: 'a question' };
+    // "the Iran-Iraq war, which threatens the emirate's oil lifeline", "the crisis threatens jobs": a state of affairs
+    // endangers; it threatens no one (the relative pronoun's noun is its subject)
+    if (type === 'THREATEN') {
+      let threat = kids.find((c) => s.deprels[c] === 'nsubj');
+      // (the noun right before ", which", however the parser hung the clause)
+      if (threat !== undefined && /^(?:which|that)$/i.test(s.tokens[threat].form)) {
+        threat = s.upos[threat - 1] === 'PUNCT' ? threat - 2 : threat - 1;
+        // ("the Iran-Iraq war on Kuwait's doorstep, which threatens ...": up from a modifier to the noun it describes)
+        for (let hops = 0; hops < 3 && threat >= 0 && s.deprels[threat] === 'nmod' && s.heads[threat] >= 0 && s.upos[s.heads[threat]] === 'NOUN'; hops++) threat = s.heads[threat];
+      }
+      if (threat !== undefined && threat >= 0 && s.upos[threat] === 'NOUN' && !isParty(threat) && ENDANGERS.has(wordClasses(s.tokens[threat].form.toLowerCase()).noun)) return { as: 'none', why: 'a state of affairs endangers' };
+    }
     // "the U.S. currency retreated", "shares of ChemLawn shot up": a market moving is no party acting.
     const mover = kids.find((c) => s.deprels[c] === 'nsubj');
     const moverWord = mover === undefined ? '' : s.tokens[mover].form.toLowerCase();
