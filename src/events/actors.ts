@@ -225,7 +225,7 @@ function unitMentions(text: string, toks: Token[], date: string): Actor[] {
       used++;
     }
     if (found) {
-      // ("in northern Kuwait", "across the south of Lebanon" is no party either, but is told by its "of")
+      // (past a compass word: "in northern Kuwait")
       const back = COMPASS.test(toks[i - 1]?.lower ?? '') ? 1 : 0;
       const prev = toks[i - 1 - back]?.lower;
       const prev2 = toks[i - 2 - back]?.lower;
@@ -242,7 +242,7 @@ const namesAffair = (toks: Token[], j: number): boolean =>
   NAMED_AFFAIRS.has(toks[j]?.lower ?? '') || (AFFAIR_DOMAINS.has(toks[j]?.text ?? '') && NAMED_AFFAIRS.has(toks[j + 1]?.lower ?? ''));
 
 /** WordNet's noun classes of words that continue a place's or a people's name: "Persian Gulf", "Soviet Jews", "Chinese New Year". */
-const NOT_COMPANY_WORD = new Set<number>([NOUN.person, NOUN.location, 5 /* noun.animal: Silkworm */, 17 /* noun.object: Gulf, Ocean */, NOUN.time]);
+const NOT_COMPANY_WORD = new Set<number>([NOUN.person, NOUN.location, NOUN.animal, NOUN.object, NOUN.time]);
 
 /**
  * How many tokens from j continue a country's word into a company's name ("Japan Line", "Iran Air"): one to three

@@ -21,8 +21,8 @@ export const POS_BIT = { noun: 1, verb: 2, adjective: 4, adverb: 8 } as const;
 
 /** WordNet's lexicographer file numbers of the noun classes the extractors read (WordNet's lexnames file). */
 export const NOUN = {
-  act: 4, artifact: 6, attribute: 7, cognition: 9, communication: 10, feeling: 12, food: 13, group: 14,
-  location: 15, person: 18, phenomenon: 19, plant: 20, possession: 21, process: 22, relation: 24, state: 26, substance: 27, time: 28,
+  act: 4, animal: 5, artifact: 6, attribute: 7, cognition: 9, communication: 10, feeling: 12, food: 13, group: 14,
+  location: 15, object: 17, person: 18, phenomenon: 19, plant: 20, possession: 21, process: 22, relation: 24, state: 26, substance: 27, time: 28,
 } as const;
 
 const NONE: WordClasses = { mask: 0, noun: -1, verb: -1 };
