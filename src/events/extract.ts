@@ -581,15 +581,13 @@ const actorGender = (a: Actor) => {
   }
   return undefined;
 };
-/** Sectors of a state's own organs and officials. */
-const STATE_SECTORS = new Set(['government', 'legislature', 'judiciary', 'military', 'police', 'intelligence']);
 /**
  * A state or one of its organs or officials, not its people: "Britain", "the Foreign Office", "Shultz"; but
  * "Ukrainians", a people's plural standing for the country, are its people.
  */
 function isState(a: Actor, text: string): boolean {
   if (a.kind === 'country') return !(/s$/i.test(text.slice(a.start, a.end)) && !/s$/i.test(a.name));
-  return STATE_SECTORS.has(a.sector) || (a.kind === 'person' && !!a.office && a.sector !== 'business');
+  return STATE_ORGAN.has(a.sector) || (a.kind === 'person' && !!a.office && a.sector !== 'business');
 }
 /** Sectors whose "must" and "should" are opinions, not demands. */
 const OPINION_ONLY = new Set(['business', 'media', 'civilians', 'education']);
@@ -961,7 +959,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // "Russia's strike", "constant Russian strikes at infrastructure": a state's or an armed party's strike is force,
     // unless workers strike ("Brazil's seamen strike").
     if (type === 'PROTEST' && mode === 'strike' && /^strikes?$/i.test(triggerWords) && roles.actors.length && roles.actors.every((a) => ARMED.has(a.sector) || isState(a, text)) &&
-      !toks.slice(Math.max(0, trig.first - 3), trig.first).some((t) => LABOUR.has(t.lower) || LABOUR.has(t.lower.replace(/['’]s$/, '')))) (type = 'ASSAULT'), (mode = ''), (context = 'military');
+      !toks.slice(Math.max(0, trig.first - 3), trig.first).some((t) => LABOUR.has(t.lower))) (type = 'ASSAULT'), (mode = ''), (context = 'military');
     // Exercises or operations of several countries together are cooperation, of one a show of force (PLOVER 3.14).
     if (type === 'MOBILIZE' && new Set(roles.actors.map((a) => a.country).filter(Boolean)).size > 1) (type = 'COOPERATE'), (mode = '');
     let negatedFrom: PloverType | undefined;
