@@ -248,6 +248,8 @@ const NOT_COMPANY_WORD = new Set<number>([NOUN.person, NOUN.location, NOUN.anima
  * How many tokens from j continue a country's word into a company's name ("Japan Line", "Iran Air"): one to three
  * capitalised words in running text (not a headline's capitals), each a common English noun that no dictionary,
  * title or organisation head knows, and none a person, place, time or affair (named-affairs). 0 when they do not.
+ * (A word WordNet lacks is left to describesOther in sense.ts, which makes the country no party without coding a
+ * company: after a country it names a weapon or a product as often as a firm, "US Abrams", "Polish MiG".)
  */
 function companyNameAfter(toks: Token[], j: number, keysAt: (i: number, lower: boolean) => string[]): number {
   const { names, common, titles, orgHeads } = LEXICON;

@@ -550,7 +550,9 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
     // (an adjective ending the name names a company whatever WordNet's noun: "American International said")
     if ((noun !== NOUN.person && noun !== NOUN.group) || mask & POS_BIT.adjective) return true;
   }
-  // "Nippon Shinpan", "Mexico Fondo": a country's name before a word no dictionary knows names a company
+  // "Nippon Shinpan", "Mexico Fondo": a country's name before a word no dictionary knows names a company, or a
+  // weapon or a product ("US Abrams", "Polish MiG"): no party, but no company to code either (actors.ts makes one
+  // only of words WordNet knows: "Japan Line")
   if (s.upos[last] === 'PROPN' && last + 1 < s.tokens.length && s.upos[last + 1] === 'PROPN' && !next && /^\p{Lu}\p{Ll}+$/u.test(s.tokens[last + 1].form) &&
     !CALENDAR.test(s.tokens[last + 1].form) && wordClasses(s.tokens[last + 1].form.toLowerCase()).mask === 0 && s.tokens[last + 1].start === s.tokens[last].end + 1) return true;
   // a company word within the next words ("Canadian bottling subsidiary"), whatever the parser made of them
