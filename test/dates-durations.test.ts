@@ -11,6 +11,11 @@ describe('durations', () => {
     expect(dates('The ceasefire will last for two weeks.')).toEqual([]);
     expect(dates('Fighting went on over three days.')).toEqual([]);
   });
+  it('nor is a span counted from another event', () => {
+    expect(dates('In 2019, after three months of talks, the two sides agreed.')).toEqual(['2019']);
+    expect(dates('He was freed after two weeks in jail, three days after his trial.')).toEqual([]);
+    expect(dates('Two days later the rebels withdrew.')).toEqual([]);
+  });
   it('while dates beside them still are', () => {
     expect(dates('Rebels attacked the town on 3 March.')).toEqual(['2022-03-03']);
     expect(dates('The envoy will return in two weeks.')).toEqual(['2022-03-24']);

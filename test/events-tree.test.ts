@@ -520,7 +520,7 @@ describe('actors the tree rules out (survey 8)', () => {
   });
   it('takes no subject from beyond a verb of saying', () => {
     // (the parser makes "Iraq" the object of "say"; the diplomats report the invasion, they did not invade)
-    expect(events("Iranian and Western diplomats say Iraq started the war by invading Iran's territory last year.", '1987-06-01').find((e) => e.event_type === 'ASSAULT')).toMatchObject({ actor_country: 'IRQ', recipient_country: 'IRN' });
+    expect(events("Iranian and Western diplomats say Iraq started the war by invading Iran's territory.", '1987-06-01').find((e) => e.event_type === 'ASSAULT')).toMatchObject({ actor_country: 'IRQ', recipient_country: 'IRN' });
   });
 });
 
@@ -609,7 +609,7 @@ describe("sides named in the verb's own clause (survey 11)", () => {
     expect(events('In April Putin sent troops to annex Crimea, a mainly Russian-speaking region of Ukraine.', '2022-05-01')[0]).toMatchObject({ event_type: 'MOBILIZE', recipient_country: 'UKR' });
     expect(events('Russia is bombing indiscriminately, killing civilians.', '2022-05-01')[0]).toMatchObject({ event_type: 'ASSAULT', recipient: 'civilians' });
     // a purpose names no bare sector word: "measures to help farmers" helps no party of the act
-    expect(events('Malaysia agreed to the deal in October after India said it could no longer buy palm oil.', '1987-03-02')[0]).toMatchObject({ actor_country: 'MYS', recipient: '' });
+    expect(events('Malaysia agreed to the deal in February after India said it could no longer buy palm oil.', '1987-03-02')[0]).toMatchObject({ actor_country: 'MYS', recipient: '' });
   });
   it('takes no recipient from the infinitive an object controls: the object is the one asked', () => {
     expect(events('Iraq urged the Arab countries to boycott Iran.', '1987-03-02')).toEqual([expect.objectContaining({ event_type: 'REQUEST', actor_country: 'IRQ', recipient: '' })]);

@@ -45,6 +45,8 @@ describe('actor dictionary', () => {
     expect(actorsIn("Poland's parliament")[0]).toMatchObject({ country: 'POL', sector: 'legislature' });
     expect(actorsIn('rebels in Darfur')[0]).toMatchObject({ sector: 'rebels' });
     expect(actorsIn('Security forces in Guinea')[0]).toMatchObject({ country: 'GIN', sector: 'military' });
+    // (several sector words after the country word keep its country: survey 16)
+    expect(actorsIn('Chilean miners union leaders')[0]).toMatchObject({ text: 'Chilean miners union leaders', country: 'CHL' });
   });
   it('keeps a verb out of the noun phrase', () => {
     expect(actorsIn('Britain mobilized reservists').map((a) => a.text)).toEqual(['Britain', 'reservists']);
@@ -247,12 +249,21 @@ describe('dates', () => {
     // "the February 2020 agreement" dates the agreement, not the criticism
     expect(only('The United States criticised the February 2020 agreement with the Taliban.', '2021-01-29')).toMatchObject({ date_is_fallback: true });
   });
-  it('codes no row for an act the text dates more than a year before the story (history it recalls)', () => {
+  it('codes no row for an act the text dates more than two months before the story (history it recalls)', () => {
     expect(events('In 2015 Norway expelled two Russian diplomats.', '2022-04-07')).toEqual([]);
     expect(events('Norway expelled two Russian diplomats in January 2021.', '2022-04-07')).toEqual([]);
-    // (last year may be last December; a date that starts a span is no date of the act)
-    expect(events('Norway expelled two Russian diplomats last year.', '2022-04-07')).toHaveLength(1);
+    expect(events('Norway expelled two Russian diplomats last year.', '2022-04-07')).toEqual([]);
+    // (last year may be last December, last month is news; a date that starts a span is no date of the act)
+    expect(events('Norway expelled two Russian diplomats last year.', '2022-01-20')).toHaveLength(1);
+    expect(events('Norway expelled two Russian diplomats last month.', '2022-04-07')).toHaveLength(1);
     expect(events('Russia has occupied Crimea since 2014.', '2022-04-07')).toHaveLength(1);
+    // (a bare day put a year back is a guess: the date may be ahead, and belongs to the act threatened)
+    expect(events('Norway has threatened to expel Russian diplomats after April 20.', '2022-04-07')).toHaveLength(1);
+    // (the tree hangs the date on the act across a phrase between them; not a relative clause's date)
+    expect(events('In 2015, after three months of talks, Norway expelled two Russian diplomats.', '2022-04-07')).toEqual([]);
+    expect(events('Norway expelled two Russian diplomats, who had arrived in 2015.', '2022-04-07')).toEqual([
+      expect.objectContaining({ event_type: 'SANCTION', actor_country: 'NOR', date: '2022-04-07', date_is_fallback: true }),
+    ]);
     // (a date set off before the act still dates it; one in another clause after it does not)
     expect(events('In 2015, Norway expelled two Russian diplomats.', '2022-04-07')).toEqual([]);
     // (nor a date after an -ing form: it dates what the reason or purpose tells, "for taking too hard a stance in 1979")

@@ -334,6 +334,7 @@ function hyphenated(t: Token, date: string): Actor[] {
 /** Tokens strictly between two mentions. */
 const between = (toks: Token[], a: Actor, b: Actor) => toks.filter((t) => t.start >= a.end && t.end <= b.start);
 
+const STATE_ORGAN_WORD = /^(?:government|administration|regime|cabinet|parliament|legislature|junta)$/i;
 /** Words between a country's word and the title ending an office's name: capitalised, or a central bank's. */
 const OFFICE_NAME_GAP = /^(?:['’]s)?\s+(?:(?:\p{Lu}[\p{L}.-]*|central|bank|of|and|for)\s+){1,4}$/u;
 /** WordNet's mask of a word that is only an adjective ("naval" begins "naval strike", but "naval forces" are forces). */
@@ -375,7 +376,10 @@ export function findActorGroups(text: string, from: number, to: number, date = '
   for (const u of unitMentions(text, toks, date)) {
     const prev = units.at(-1);
     if (prev && prev.kind === 'sector' && (u.kind === 'sector' || u.kind === 'title') && /^\s+$/.test(text.slice(prev.end, u.start))) {
-      units[units.length - 1] = { ...u, start: prev.start, sector: prev.sector !== 'government' ? prev.sector : u.sector, kind: 'sector' };
+      // (the country of the first words stays, "Bolivian miners union leaders", but is no state organ's: "Swedish
+      // members government" in a list of Finland's coalition parties)
+      const ofFirst = !u.country && !STATE_ORGAN_WORD.test(u.name);
+      units[units.length - 1] = { ...u, start: prev.start, sector: prev.sector !== 'government' ? prev.sector : u.sector, kind: 'sector', ...(ofFirst && { country: prev.country, ...(prev.homes && { homes: prev.homes }) }) };
       continue;
     }
     units.push(u);

@@ -490,20 +490,52 @@ const CLAUSE_WORD = /[;:()–—]|\s-\s|\b(?:and|but|or|which|who|whom|whose|tha
 /** ... and after the act, a comma or an -ing form too ("rejected the plan, which it had backed in 1985", "criticized
  *  Volcker for taking too hard a stance in the late 1970s"). */
 const CLAUSE_BREAK = new RegExp(`,|\\b\\p{L}+ing\\b|${CLAUSE_WORD.source}`, 'iu');
-/** Days in a year: the distance beyond which a dated act is history, not news. */
-const HISTORY_DAYS = 365;
-/** A date the act is dated by, whose last possible day lies more than a year before publication. */
+/** Two months: the distance beyond which a dated act is history the story recalls, not its news ("last year" in March). */
+const HISTORY_DAYS = 60;
+/** Six months: a bare month or day the date reader put further back than that is as likely ahead ("in June" in April). */
+const GUESSED_YEAR_DAYS = 180;
+/** A date the act is dated by, whose last possible day lies more than two months before publication. */
 function isHistory(when: ResolvedDate, published: string, before: string): boolean {
   if (/\b(?:since|from|until|till|through|by)\s+(?:(?:early|late|mid)[\s-]+)?$/i.test(before)) return false;
   const [y, m, d] = when.date.split('-').map(Number);
   // the last day the date may mean: "1986" is up to 31 December 1986, "March 1986" up to 31 March
   const last = Date.UTC(y, m ? (d ? m - 1 : m) : 12, d ?? 0);
   const pub = Date.parse(published);
+  // (a bare day or month the date reader put a year back is as likely a date ahead: "threatened to retaliate after April 1")
+  const guessed = !when.certainYear && !/\b(?:last|ago|previous)\b/i.test(when.text) && /\p{L}/u.test(when.text);
+  if (guessed && pub - last > GUESSED_YEAR_DAYS * 86_400_000) return false;
   return Number.isFinite(last) && Number.isFinite(pub) && pub - last > HISTORY_DAYS * 86_400_000;
 }
 
-function dateFor(dates: Array<ResolvedDate & { attributive: boolean }>, start: number, end: number): ResolvedDate | undefined {
-  let best: ResolvedDate | undefined;
+/**
+ * Whose date a date phrase is, by the tree: the act's when it hangs on the trigger's verb, on a verb the trigger
+ * completes ("decided in 1981 to attack"), or on the light verb whose object the trigger's noun is ("reached
+ * accords"); another act's when it hangs on another verb: a clause's ("diplomats, who had arrived in 1984") or the act
+ * asked for, promised or threatened ("threatened to retaliate after April 1", "called on it to report by July");
+ * undefined when the tree does not say.
+ */
+function dateOwner(s: AnalysedSentence, when: { start: number; end: number }, trig: TriggerMatch): 'act' | 'other' | undefined {
+  const n = triggerNode(s, trig.start, trig.end);
+  if (n < 0) return undefined;
+  const inDate = (i: number) => s.tokens[i].start >= when.start && s.tokens[i].end <= when.end;
+  const top = s.tokens.findIndex((t, i) => inDate(i) && (s.heads[i] < 0 || !inDate(s.heads[i])));
+  if (top < 0 || !/^(?:obl|obl:tmod|obl:npmod|nmod:tmod|advmod)$/.test(s.deprels[top])) return undefined;
+  const head = s.heads[top];
+  if (head < 0) return undefined;
+  // (a head inside the trigger's words: "stopped repaying Moscow for arms purchases in 1977")
+  const inTrigger = s.tokens[head].start >= trig.start && s.tokens[head].end <= trig.end;
+  if (head === n || inTrigger || (s.heads[n] === head && s.deprels[n] === 'obj' && LIGHT.test(s.tokens[head].form.toLowerCase()))) return 'act';
+  if (s.upos[head] !== 'VERB') return undefined;
+  const chainedTo = (from: number, to: number) => {
+    let k = from;
+    while (k >= 0 && k !== to && s.deprels[k] === 'xcomp') k = s.heads[k];
+    return k === to;
+  };
+  return chainedTo(n, head) ? 'act' : 'other';
+}
+
+function dateFor<D extends ResolvedDate & { attributive: boolean }>(dates: D[], start: number, end: number): D | undefined {
+  let best: D | undefined;
   let bestGap = Infinity;
   for (const d of dates) {
     if (d.attributive) continue;
@@ -928,16 +960,21 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       // "the February 2020 agreement" dates the agreement, not this event.
       attributive: /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)),
     }));
-    const when = dateFor(dates, trig.start, trig.end);
+    // (not a date the tree gives another clause: "expelled 23 diplomats, who had arrived in 1984")
+    const owners = new Map(dates.map((d) => [d, parsed() ? dateOwner(parsed()!, d, trig) : undefined]));
+    const when = dateFor(dates.filter((d) => owners.get(d) !== 'other'), trig.start, trig.end);
     const planned = mod.planned || !!when?.future;
     // "He seized a chunk of Georgia in 2008", "agreed in 1981 to integrate their economies": an act the text dates
-    // more than a year before the story is history it recalls, not news; counted again in every story that recalls
+    // more than two months before the story ("last year" in March) is history it recalls, not news; counted again in every story that recalls
     // it, it would swell the counts of its year. (not a date that starts a span: "since 1985", "from 1979")
     // (only a date in the act's own clause: "accuses Sweden of harbouring militants and objects to decisions in 2019";
     // one set off by commas before the act still dates it: "In 2018, Syria recognised ...")
     const before = when && when.end <= trig.start;
     const between = when ? (before ? text.slice(when.end, trig.start) : text.slice(trig.end, when.start)) : '';
-    if (when && !planned && !(before ? CLAUSE_WORD : CLAUSE_BREAK).test(between) && isHistory(when, published, text.slice(Math.max(0, when.start - 8), when.start))) continue;
+    // (words of another clause between them leave the date to that clause, unless the tree hangs the date on the act
+    // itself: "In 1984, after three months of negotiations, the U.S. reached accords with ...")
+    const ownDate = () => owners.get(when!) === 'act' || !(before ? CLAUSE_WORD : CLAUSE_BREAK).test(between);
+    if (when && !planned && isHistory(when, published, text.slice(Math.max(0, when.start - 8), when.start)) && ownDate()) continue;
     let type = roles.claimed ? 'ACCUSE' : p.type;
     let mode = roles.claimed ? 'allege' : p.mode;
     let context = roles.claimed ? '' : p.context;

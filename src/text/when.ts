@@ -47,8 +47,12 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 
  * Every date expression in `text`, resolved against `published` (YYYY-MM-DD). Without a publication date
  * only expressions that name their year ("5 January 2004", "in 2003") can be resolved, and are.
  */
-const DURATION = /^(?:for|over|during)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|a few|few|a couple of|couple of)\s+(?:years?|months?|weeks?|days?|decades?|hours?)$/i;
+// ("after three months of negotiations", "after two weeks in jail": counted from another event, not from publication)
+const DURATION = /^(?:for|over|during|after|within)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|a few|few|a couple of|couple of)\s+(?:years?|months?|weeks?|days?|decades?|hours?)$/i;
 const DURATION_UNIT = /^(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|a few|few)\s+(?:years?|months?|weeks?|days?|decades?|hours?)$/i;
+
+const YEAR_AFTER = /^,?\s+(this|next|last)\s+year\b/i;
+const AFTER_ANOTHER = /^(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|a few|few)\s+(?:years?|months?|weeks?|days?|decades?|hours?)\s+(?:after|before|later|earlier)$/i;
 
 export function resolveDates(text: string, published: string, opts: ResolveOptions = {}): ResolvedDate[] {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) return absoluteOnly(text);
@@ -63,7 +67,8 @@ export function resolveDates(text: string, published: string, opts: ResolveOptio
     if (!c.isCertain('month') && !c.isCertain('weekday') && !c.isCertain('day') && !c.isCertain('year')) continue; // "now", "today" alone
     if (/^\d{1,2}(:\d{2})?\s*(am|pm)?$/i.test(r.text.trim())) continue; // clock times
     // "for 20 years", "over several months": a duration, never a date (chrono counts it forward from now).
-    if (DURATION.test(r.text.trim()) || (DURATION_UNIT.test(r.text.trim()) && /\b(?:for|over|during)\s+$/i.test(text.slice(Math.max(0, r.index - 8), r.index)))) continue;
+    // ("three days after his arrest", "two weeks later": counted from another event too)
+    if (DURATION.test(r.text.trim()) || AFTER_ANOTHER.test(r.text.trim()) || (DURATION_UNIT.test(r.text.trim()) && /\b(?:for|over|during|after|within)\s+$/i.test(text.slice(Math.max(0, r.index - 8), r.index)))) continue;
     const relative = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|coming|past)\b/i.test(r.text);
     const before = text.slice(Math.max(0, r.index - 40), r.index);
     const clause = text.slice(0, r.index).split(/[.;!?]\s/).pop() ?? '';
@@ -79,6 +84,10 @@ export function resolveDates(text: string, published: string, opts: ResolveOptio
         while (!forward && t > ref) t = new Date(t.getTime() - 7 * 86400e3);
         while (forward && t < ref) t = new Date(t.getTime() + 7 * 86400e3);
         [year, month, day] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+      } else if (c.isCertain('month') && !c.isCertain('year') && YEAR_AFTER.test(text.slice(r.index + r.text.length))) {
+        // "for July this year", "in March next year": chrono leaves the year words to a date of their own
+        const which = YEAR_AFTER.exec(text.slice(r.index + r.text.length))![1].toLowerCase();
+        year = y + (which === 'next' ? 1 : which === 'last' ? -1 : 0);
       } else if (c.isCertain('month') && !c.isCertain('year')) {
         // "in December", "May 1": the year that puts it on the right side of publication.
         const key = (yy: number) => (precision === 'day' ? utc(yy, month, day) : utc(yy, month, 1));
