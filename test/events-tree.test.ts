@@ -382,7 +382,25 @@ describe('people the dictionaries do not know', () => {
 
 describe('the object urged is the recipient', () => {
   it('keeps a bare object over a party named inside a clause of its own', () => {
-    expect(events("Egypt is urging European leaders to wake up over President Bush's re-election.")[0]).toMatchObject({ event_type: 'REQUEST', recipient: 'leaders' });
+    expect(events("Egypt is urging European leaders to wake up over President Bush's re-election.")[0]).toMatchObject({ event_type: 'REQUEST', recipient: 'European leaders' });
+  });
+});
+
+describe('sides the tree names around the act (survey 18)', () => {
+  it('names a group of countries before a sector word in the party', () => {
+    expect(events('King Fahd called on non-OPEC producers to cut output.', '1987-03-05')[0]).toMatchObject({ event_type: 'REQUEST', recipient: 'non-OPEC producers', recipient_country: '' });
+    expect(events('Arab foreign ministers condemned Israel.', '1987-03-05')[0]).toMatchObject({ event_type: 'ACCUSE', actor: 'Arab foreign ministers', recipient_country: 'ISR' });
+  });
+  it('makes a promise to the partner or the helped of the act it promises, not to what it would buy', () => {
+    expect(events('Norway is committed to cooperating with Sweden on fisheries.', '1987-03-05')[0]).toMatchObject({ event_type: 'AGREE', actor_country: 'NOR', recipient_country: 'SWE' });
+    expect(events('Norway pledged to help Iceland after the storm.', '1987-03-05')[0]).toMatchObject({ event_type: 'AGREE', recipient_country: 'ISL' });
+    expect(events('Norway agreed to buy 300,000 tonnes of Icelandic fish.', '1987-03-05').map((e) => e.recipient_country)).not.toContain('ISL');
+  });
+  it("aims a hostile act without a side of its own at whose deed it answers", () => {
+    expect(events("Canada imposed the tariffs because of Brazil's failure to honour the pact.", '1987-03-05')[0]).toMatchObject({ event_type: 'SANCTION', actor_country: 'CAN', recipient_country: 'BRA' });
+  });
+  it("reads 'the government' after a ministry as its state's government, not the ministry again", () => {
+    expect(events('The Justice Department said it asked the government to proceed cautiously.', '1987-03-05')[0]).toMatchObject({ event_type: 'REQUEST', actor: 'Justice Department', recipient: 'government', recipient_country: 'USA' });
   });
 });
 

@@ -10,7 +10,7 @@
 import { COUNTRY_NAME, LEXICON, MONONYMS, holderAt, termAt, type LexEntry } from './lexicon.ts';
 import { CALENDAR, COMPASS, keyOf, tokenize, type Token } from './tokens.ts';
 import { startsTrigger } from './triggers.ts';
-import { AFFAIR_DOMAINS, NAMED_AFFAIRS, RELATIONAL_NOUNS } from './sense.ts';
+import { AFFAIR_DOMAINS, GROUP_ADJECTIVES, NAMED_AFFAIRS, RELATIONAL_NOUNS } from './sense.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 
 
@@ -443,6 +443,23 @@ export function findActorGroups(text: string, from: number, to: number, date = '
       }
     }
     merged.push(a);
+  }
+  // "European leaders", "non-OPEC producers": a group of countries before a sector word names the party, which has
+  // no one country (a bare "leaders" would say nothing of whose)
+  for (const [k, m] of merged.entries()) {
+    if (m.kind !== 'sector' || m.country) continue;
+    const at = toks.findIndex((t) => t.start === m.start);
+    for (let n = 3; n >= 1 && at >= 0; n--) {
+      const from = at - n;
+      if (from < 0 || (k > 0 && merged[k - 1].end > toks[from].start)) continue;
+      const words = text.slice(toks[from].start, m.start);
+      if (!/^[^\s].*\s$/u.test(words) || /[,;:]/.test(words)) continue;
+      // (with one lower-case word between: "Arab foreign ministers")
+      const phrase = words.trim().replace(/\s+\p{Ll}+$/u, '');
+      if (!(isCap(toks[from]) && GROUP_ADJECTIVES.has(phrase.toLowerCase())) && !/^non-\p{Lu}[\p{L}.-]*$/u.test(phrase)) continue;
+      merged[k] = { ...m, start: toks[from].start, name: text.slice(toks[from].start, m.end) };
+      break;
+    }
   }
   for (const m of merged) m.text = text.slice(m.start, m.end);
   // Coordination: "Hungarian and Romanian officials" gives the head to both modifiers.

@@ -45,6 +45,11 @@ export interface TreeRoles {
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
 
 /** Prepositions whose object is the recipient, by type ("attack on", "talks with", "aid to"). */
+/** Hostile types whose act may answer a party's deed, and the prepositions that name the deed. */
+const HOSTILE_ANSWER = new Set<PloverType>(['SANCTION', 'ACCUSE', 'THREATEN', 'COERCE', 'ASSAULT']);
+const REASON_CASES = new Set(['for', 'over', 'because']);
+/** Verbs of help a promise may name its beneficiary with ("pledged to help Kuwait"). */
+const PROMISED_HELP = /^(?:help|helping|assist|assisting|support|supporting|aid|aiding|defend|defending|protect|protecting|back|backing)$/i;
 const RECIPIENT_PREPS: Partial<Record<PloverType, string[]>> = {
   ASSAULT: ['on', 'against', 'at', 'upon'],
   COERCE: ['on', 'against', 'upon'],
@@ -611,6 +616,35 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       else if (out.countryRecipient === undefined && /^country$/i.test(s.tokens[c].form) && childrenBy(s, c, 'det').some((d) => /^(?:the|that|this)$/i.test(s.tokens[d].form))) out.countryRecipient = c;
       // ("shelled that country": the tagger may take "that" for a conjunction with "country" below it)
       else if (out.countryRecipient === undefined && /^that$/i.test(s.tokens[c].form) && /^country$/i.test(s.tokens[c + 1]?.form ?? '') && s.heads[c + 1] === c) out.countryRecipient = c + 1;
+    }
+    // ("imposed the tariffs because of Japan's failure", "will retaliate for Japan's failure to open its market"): a
+    // hostile act with no side of its own is aimed at whose deed it answers
+    if (!recipients.length && HOSTILE_ANSWER.has(type)) {
+      for (const c of children(s, n)) {
+        if (s.deprels[c] !== 'obl' || !REASON_CASES.has(caseOf(s, c))) continue;
+        for (const k of children(s, c)) {
+          const possessor = s.deprels[k] === 'nmod:poss' || (s.deprels[k] === 'nmod' && childrenBy(s, k, 'case').some((c) => /^['’]s$/.test(s.tokens[c].form)));
+          const r = possessor ? groupsOf(s, k, usable, true) : [];
+          if (r.length) recipients.push(r);
+        }
+      }
+    }
+    // ("is committed to cooperating with its OPEC partners", "pledged to help Kuwait"): a promise with no side of its
+    // own is made to the partner or the helped of the act it promises (not to what it would buy: "plans to buy U.S.
+    // cotton")
+    if (!recipients.length && type === 'AGREE') {
+      for (const c of children(s, n)) {
+        const rel = s.deprels[c];
+        if (!isVerb(s, c) || !(rel === 'xcomp' || (rel === 'advcl' && childrenBy(s, c, 'mark').some((m) => /^to$/i.test(s.tokens[m].form))))) continue;
+        const firstObject = childrenBy(s, c, 'obj')[0];
+        for (const k of children(s, c)) {
+          const partner = s.deprels[k] === 'obl' && caseOf(s, k) === 'with';
+          // (the first object only, and no pronoun: "to help it better fight Russia" helps no Russia)
+          const helped = k === firstObject && !isPronoun(s, k) && PROMISED_HELP.test(s.tokens[c].form);
+          const r = partner || helped ? groupsOf(s, k, usable, true) : [];
+          if (r.length) recipients.push(r);
+        }
+      }
     }
     const picked = pickRecipient(recipients, type);
     if (picked) out.recipient = picked;

@@ -1374,6 +1374,8 @@ function shortForm(a: Actor, text: string, named: Actor[]): Actor {
  */
 function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
   if (a.kind !== 'sector' || a.country || !/\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start))) return a;
+  // (a group of countries the name gives is no one party named before: "the Western creditor governments")
+  if (/\p{Lu}|^non-/u.test(a.name)) return a;
   // The most salient such party before it (most mentions; of equals, the latest); only when none is, an
   // organisation named after it in its own sentence (not a country: "the ministers would review the Paris
   // agreement").
@@ -1386,5 +1388,8 @@ function resolveDefinite(a: Actor, text: string, named: Actor[]): Actor {
   }
   let best: { n: number; last: Actor } | undefined;
   for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.last.start > best.last.start)) best = c;
+  // ("The Justice Department said it asked the government to proceed": the government is its state's, not one
+  // of its departments)
+  if (best && best.last.kind === 'org' && best.last.country && /^(?:government|administration)$/i.test(a.name)) return { ...a, country: best.last.country };
   return best ? { ...best.last, start: a.start, end: a.end, text: a.text } : a;
 }

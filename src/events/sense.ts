@@ -98,6 +98,7 @@ const SMEAR_VERBS = list('smear-verbs');
 const BLAME_FOR_VERBS = list('blame-for-verbs');
 /** relational-nouns: "its creditors" are not of the owner's country. */
 export const RELATIONAL_NOUNS = list('relational-nouns');
+export const GROUP_ADJECTIVES = list('group-adjectives');
 /** named-affairs: nouns of negotiations, meetings, affairs and rates named after a place, which is then no party. */
 export const NAMED_AFFAIRS = list('named-affairs');
 /** affair-domains: lower-case words between a place and its affair ("the Uruguay trade round"). */
