@@ -318,6 +318,9 @@ describe('trade is no event, whatever the verb', () => {
     expect(events('South Korea has agreed to pay Norwegian shipping firms 400 dlrs per tonne.')).toEqual([]);
     expect(events('The central bank offered to buy all maturities of Treasury notes.')).toEqual([]);
     expect(events('The United States agreed to sell arms to Iran.')[0]).toMatchObject({ event_type: 'AGREE', recipient_country: 'IRN' });
+    // (goods counted by weight are a sale, whoever buys them: survey 18)
+    expect(events('Panama has agreed to sell 30,000 tonnes of sugar to the Soviet Union.')).toEqual([]);
+    expect(events('Britain agreed to sell 40 Tornado jets to Jordan.')[0]).toMatchObject({ event_type: 'AGREE', recipient_country: 'JOR' });
   });
   it('reads allowing or approving a deal between companies as trade', () => {
     expect(events('The Canadian government has allowed the takeover of Norda Ltd by Acme Holdings Inc.')).toEqual([]);

@@ -109,6 +109,7 @@ export const TRADE_FLOWS = list('trade-flows');
 const AUDIENCE = list('audience-nouns');
 /** Verbs of trade: a party agreeing or offering to do them deals in goods or money. */
 const COMMERCE_VERBS = list('commerce-verbs');
+const QUANTITY_UNITS = list('quantity-units');
 /** Nouns of deals between companies: allowing or approving one is regulation of trade. */
 const COMMERCE_DEALS = list('commerce-deals');
 /** WordNet noun classes of goods. */
@@ -425,8 +426,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // (a party it goes to, wherever the parser hung the "to": "sell F-16s to Pakistan")
     const [from, to] = toIng === undefined ? [0, 0] : subtree(s, toIng);
     const destination = s.tokens.some((_, k) => k >= from && k < to && s.deprels[k] === 'nmod' && isPoliticalParty(k) && children(s, k).some((m) => s.deprels[m] === 'case' && /^to$/i.test(s.tokens[m].form)));
-    if (toIng !== undefined && trades(toIng) && !destination &&
-      !children(s, toIng).some((c) => ['obj', 'iobj', 'obl'].includes(s.deprels[c]) && isPoliticalParty(c))) return { as: 'none', why: 'commerce' };
+    const goodsByMeasure = toIng !== undefined && s.tokens.some((t, k) => k >= from && k < to && QUANTITY_UNITS.has(t.form.toLowerCase())) &&
+      !s.tokens.some((t, k) => k >= from && k < to && WEAPONS.has(t.form.toLowerCase()));
+    if (toIng !== undefined && trades(toIng) && (goodsByMeasure || (!destination &&
+      !children(s, toIng).some((c) => ['obj', 'iobj', 'obl'].includes(s.deprels[c]) && isPoliticalParty(c))))) return { as: 'none', why: 'commerce' };
     // "Speaking to the President's Export Council", "addressed the conference": speaking to an audience is no
     // consultation (PLOVER: a statement). ("spoke to Ghani", "talked to rebel leaders" stay meetings)
     if (type === 'CONSULT' && /^(?:speak|speaks|spoke|speaking|talk|talks|talked|talking|address|addressed|addresses|addressing)$/.test(form)) {
