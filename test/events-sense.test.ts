@@ -28,6 +28,10 @@ describe('the tree reads the trigger word', () => {
   it('codes no act for a verb that shares a modal ("could cause ... and destroy") or a noun told as background', () => {
     expect(types('Officials said the embargo could hurt exports and destroy the industry of Chile.')).toEqual([]);
     expect(types('There is no threat to Iran because of the Iraqi military deployment.')).toEqual([]);
+    // (nor an invasion or a war that later news follows, nor an act framed as the wake of it, unless dated: survey 18)
+    expect(types("Finland changed its view on Nato after Russia's invasion of Ukraine.")).toEqual([]);
+    expect(types("Borders were redrawn in the wake of Iraq's attack on Kuwait.")).toEqual([]);
+    expect(types("Kyiv was calm after Russia's missile strike on the city on Monday.")).toEqual(['ASSAULT']);
   });
   it('codes no act on a market: bids, the dollar, securities', () => {
     expect(types('The Commission rejected bids for feed wheat at the tender, traders said.')).toEqual([]);

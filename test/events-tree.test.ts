@@ -327,7 +327,7 @@ describe('news-site classes', () => {
   it("takes a place compounded with an act done to it for the act's victim", () => {
     // (a noun naming the act without its doer is background: no row)
     expect(events('The strategy was recalibrated following the Ukraine invasion.')).toEqual([]);
-    expect(only('The strategy was recalibrated following the Russian invasion of Ukraine.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'RUS', recipient_country: 'UKR' });
+    expect(only('Thousands fled during the Russian invasion of Ukraine.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'RUS', recipient_country: 'UKR' });
     expect(only('The Russian invasion of Ukraine began in February.')).toMatchObject({ event_type: 'ASSAULT', actor_country: 'RUS', recipient_country: 'UKR' });
   });
   it('leaves an act without actor when its subject is a one-word name the entity tagger reads as a person', () => {

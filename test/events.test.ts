@@ -211,6 +211,10 @@ describe('modality', () => {
     expect(events('Russia did not attack Ukraine.')).toEqual([]);
     expect(events('Iran could attack Israel.')).toEqual([]);
     expect(events('Israel has never met Hamas officials.')).toEqual([]);
+    // (nor a purpose, a possibility, or an act weighed as the subject of a clause: survey 18)
+    expect(events('Talks between Zambia and the IMF were aimed at rescuing the economy of Zambia.')).toEqual([]);
+    expect(events('The plan would see the US potentially agreeing to replace the jets of Poland.')).toEqual([]);
+    expect(events('Smith said France providing air cover to Ukraine should be on the table.')).toEqual([]);
   });
   it('codes future cooperation as AGREE and a refusal as REJECT', () => {
     expect(only('Hungary said it will support Romania.')).toMatchObject({ event_type: 'AGREE', planned: true });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { PloverType } from '../schema/tables.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, pathToRoot, subtree } from '../nlp/document.ts';
-import { triggerNode } from './arguments.ts';
+import { caseOf, triggerNode } from './arguments.ts';
 import type { Actor } from './actors.ts';
 import { NOUN, POS_BIT, wordClasses } from '../nlp/wordnet.ts';
 
@@ -122,6 +122,10 @@ function partyWithin(s: Sentence, k: number, isParty: (k: number) => boolean): b
 }
 /** Prepositions that make a noun the background of the news ("amid heavy fighting", "because of the deployment"). */
 const BACKGROUND_CASES = list('background-cases');
+const BACKGROUND_FRAMES = list('background-frames');
+const LASTING_ACTS = list('lasting-acts');
+/** Words that date a phrase ("Monday's missile strike", "the February invasion", "the 2014 annexation"). */
+const DATING = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|january|february|march|april|may|june|july|august|september|october|november|december|week|month|\d{4})(?:['’]s)?$/i;
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
 const REQUIREMENT_VERBS = list('requirement-verbs');
 /** Causes that are no actor (natural-causes.tsv): "an earthquake killed 30 people", "forest fires threatening settlements". */
@@ -236,8 +240,23 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   if ((as === 'noun' || gerundAsNoun) && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
   // ("because of", "due to": the first word is the case marker, the rest hang on it as `fixed`)
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'case' && BACKGROUND_CASES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'background' };
+  // ("in the wake of Russia's invasion", "in response to the attack"; "joined after Russia's invasion of Ukraine"): the
+  // act is the background of the news, unless its own phrase dates it ("after Monday's missile strike")
+  if (as === 'noun') {
+    const [lo, hi] = subtree(s, n);
+    const dated = s.tokens.slice(lo, hi).some((t) => DATING.test(t.form));
+    const frame = s.heads[n];
+    const framed = s.deprels[n] === 'nmod' && frame >= 0 && BACKGROUND_FRAMES.has(s.tokens[frame].form.toLowerCase()) && /^(?:of|to)$/i.test(caseOf(s, n));
+    const after = LASTING_ACTS.has(form) && children(s, n).some((c) => s.deprels[c] === 'case' && /^(?:after|following)$/i.test(s.tokens[c].form));
+    if ((framed || after) && !dated) return { as: 'none', why: 'background' };
+  }
   // "the suspension of interest payments": a noun acting on a market is trade
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'nmod' && MARKET_OBJECTS.has(s.tokens[c].form.toLowerCase()) && children(s, c).some((m) => s.tokens[m].form.toLowerCase() === 'of'))) return { as: 'none', why: 'market object' };
+  // ("Britain providing defensive support should be on the table", "sending troops would be a mistake"): an act
+  // that is the subject of a clause is weighed, proposed or judged, not reported
+  // (a subject of a predicate, "should be on the table", "would be a mistake": not of whatever the parser misread)
+  const predicate = s.heads[n];
+  if (/^csubj/.test(s.deprels[n]) && predicate >= 0 && children(s, predicate).some((c) => s.deprels[c] === 'cop' || (s.deprels[c] === 'aux' && MODALS.test(s.tokens[c].form)))) return { as: 'none', why: 'subject clause' };
   // A question asks whether the act happened.
   if (s.tokens.at(-1)?.form === '?') return { as: 'none', why: 'question' };
   // "if it curbed the use ... by banning": an act inside a condition is imagined.
