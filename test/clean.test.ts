@@ -122,6 +122,9 @@ describe('sentences glued in the input (issue 14)', () => {
     expect(repairGluedSentences('the sources said.The Russian president')).toBe('the sources said. The Russian president');
     expect(repairGluedSentences('he added."If we go')).toBe('he added." If we go');
     expect(repairGluedSentences('it was normal.Russian troops left')).toBe('it was normal. Russian troops left');
+    // (a video's running time glued to its title on a live page; not a clock time or a ratio)
+    expect(repairGluedSentences('so far. 01:56Moldova closes its airspace – video')).toBe('so far. 01:56 Moldova closes its airspace – video');
+    expect(repairGluedSentences('at 10:30 GMT, a 3:1 vote, 12:30pm')).toBe('at 10:30 GMT, a 3:1 vote, 12:30pm');
   });
   it('reads a straight double quote before a possessive s as the apostrophe it stands for', () => {
     expect(repairQuoteApostrophes('Ecuador"s deputy minister met OPEC"s committee.')).toBe("Ecuador's deputy minister met OPEC's committee.");

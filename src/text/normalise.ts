@@ -76,12 +76,16 @@ function isWrapped(previousLine: string, next: string): boolean {
  * capitalised word starts the next. The published text is the one with the space: every offset the dataset
  * gives counts in it. Not repaired: web addresses and file names ("www.DearAbby.com", "Halo.Bungie.Org": a
  * word with another dot after it, or in a token with "/", "@" or "www"), abbreviations ("U.S.The": no lower-case
- * word before the dot), and a lower-case word glued to a capitalised one without a mark ("iPhone").
+ * word before the dot), and a lower-case word glued to a capitalised one without a mark ("iPhone"). A video's
+ * running time glued to its title gets its space too ("01:56Russia has invaded Ukraine").
  */
 const GLUED = /(?<=(?:^|[\s(\[“"‘'])[^\s]*?)(?<![\p{L}\p{N}])(\p{Ll}{2,}[.!?]["”’']?)(?=\p{Lu}\p{Ll}+(?![.@\p{L}\p{N}]*[.@/]\p{L}))/gu;
 
+/** A video's running time glued to its title in live pages ("01:56Russia has invaded Ukraine – video"). */
+const GLUED_RUNNING_TIME = /(?<![\p{L}\p{N}:.])(\d{1,2}:\d{2})(?=\p{Lu}\p{Ll})/gu;
+
 export function repairGluedSentences(text: string): string {
-  return text.replace(GLUED, (glued, _word, at: number, whole: string) => {
+  return text.replace(GLUED_RUNNING_TIME, '$1 ').replace(GLUED, (glued, _word, at: number, whole: string) => {
     // The whole token the glue is in: no address, no handle, no path.
     let a = at;
     while (a > 0 && !/\s/.test(whole[a - 1])) a--;
