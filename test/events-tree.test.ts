@@ -399,6 +399,10 @@ describe('sides the tree names around the act (survey 18)', () => {
   it("aims a hostile act without a side of its own at whose deed it answers", () => {
     expect(events("Canada imposed the tariffs because of Brazil's failure to honour the pact.", '1987-03-05')[0]).toMatchObject({ event_type: 'SANCTION', actor_country: 'CAN', recipient_country: 'BRA' });
   });
+  it("reads an organ named bare as the actor's own state's", () => {
+    expect(events('The Chilean government will ask congress to declare a state of siege.', '1987-03-05')[0]).toMatchObject({ event_type: 'REQUEST', recipient: 'congress', recipient_country: 'CHL' });
+    expect(events('Japanese officials urged the parliament to act.', '1987-03-05')[0]?.recipient_country ?? '').toBe('');
+  });
   it("reads 'the government' after a ministry as its state's government, not the ministry again", () => {
     expect(events('The Justice Department said it asked the government to proceed cautiously.', '1987-03-05')[0]).toMatchObject({ event_type: 'REQUEST', actor: 'Justice Department', recipient: 'government', recipient_country: 'USA' });
   });

@@ -926,6 +926,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       roles.recipients = roles.recipients.map(definite);
       roles.actors = roles.actors.map(fullName).map(ownCountry);
       roles.recipients = roles.recipients.map(fullName).map(ownCountry);
+      // ("the Argentine government will ask congress", "the president urged parliament"): an organ named bare, without
+      // "the" or a country, is the actor's own state's
+      const actorState = roles.actors.find((a) => a.country && (a.kind === 'country' || STATE_ORGAN.has(a.sector)))?.country;
+      if (actorState) roles.recipients = roles.recipients.map((r) => (r.kind === 'sector' && !r.country && BARE_ORGAN.test(r.text ?? r.name) && !/\b(?:the|a|an|its|their|this|that)\s+$/i.test(text.slice(Math.max(0, r.start - 6), r.start)) ? { ...r, country: actorState } : r));
       if (roles.pair && !roles.recipients.length) roles.recipients = lastTwoCountries(known, trig.start, roles.actors);
       // "as US troops pull out of the country", "threatens to attack that country": the country named last before it,
       // not the actor's own
@@ -1216,6 +1220,8 @@ function fullNameIn(text: string, date: string, people: Actor[]): (a: Actor) => 
 const NOT_GIVEN = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|The|But|And|When|While|After|Before|If|As|At|In|On|Of|For|With|By|From|To|Then|Now|Yet|Also|Meanwhile|However|Earlier|Later|Both|Neither|Either|Said|Says|Told|Asked|Added|Under|Over|Against|Since|Until|During|Despite|Although|Though|Because|So|Or|Nor|That|This|These|Those|It|He|She|They|We|I|His|Her|Their|Its|Our|Senator|Sen|Rep|Governor|Gov|Mayor|Judge|Justice|Chancellor|Minister|Secretary|President|Premier|Chairman|Chief|General|Gen|Colonel|Col|Captain|Capt|Admiral|Adm|King|Queen|Prince|Princess|Emperor|Pope|Father|Rev|Reverend|Sheikh|Ayatollah|Emir|Sultan|Commissioner|Ambassador|Envoy|Leader|Spokesman|Spokeswoman)$/;
 
 /** Sectors of a state's own organs. */
+/** Organs a text names bare when they are the state's own ("asked congress", "told parliament"). */
+const BARE_ORGAN = /^(?:congress|parliament|senate|legislature|cabinet)$/i;
 const STATE_ORGAN = new Set(['government', 'legislature', 'judiciary', 'military', 'police', 'intelligence']);
 /** Sector words that name one organ of one state ("the ministry", "parliament"); plurals ("officials") may be anyone's. */
 const ORGAN_WORD = /^(?:government|administration|cabinet|regime|junta|(?:[a-z]+ )?ministry|army|military|navy|air force|police|parliament|senate|assembly|legislature|congress|(?:supreme )?court|judiciary)$/i;
