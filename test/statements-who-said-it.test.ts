@@ -274,3 +274,23 @@ describe('"the group" named after it came in', () => {
     expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Koether group']);
   });
 });
+
+describe('names next to offices', () => {
+  it('gives the words to a name in apposition to a description in capitals, and "she" after it to her', () => {
+    const text = 'Pay is to rise, Trade Secretary Patricia Hewitt said. The Shadow Secretary of State for the Family, Theresa Mayhew, said: "These plans are old." She said her party would publish its own plans.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Patricia Hewitt', 'Theresa Mayhew', 'Theresa Mayhew']);
+  });
+  it('keeps a firm and "economist" out of the name ("DZ bank economist Bernd Weidensteiner")', () => {
+    const rows = statementsOf('"We are surprised," said DZ bank economist Bernd Weidensteiner.');
+    expect(rows.map((r) => [r.speaker, r.speaker_role])).toEqual([['Bernd Weidensteiner', 'DZ bank economist']]);
+  });
+  it('keeps "Economist" opening an organisation\'s name in the name ("the Economist Intelligence Unit")', () => {
+    expect(statementsOf('A report by the Economist Intelligence Unit said growth would slow.').map((r) => r.speaker)).toEqual(['Economist Intelligence Unit']);
+  });
+  it('ends "an economist for a London broker" at the broker, before ", who"', () => {
+    expect(statementsOf('"The lack of coordination is obvious," said one economist for a London broker, who asked not to be named.').map((r) => r.speaker_mention)[0]).toBe('one economist for a London broker');
+  });
+  it('keeps a firm as the speaker before its branch in apposition ("The Industrial Bank of Japan Ltd, London Branch, said")', () => {
+    expect(statementsOf('The Industrial Bank of Japan Ltd, London Branch, said it is setting up a programme.').map((r) => r.speaker)).toEqual(['Industrial Bank of Japan Ltd']);
+  });
+});

@@ -1,5 +1,5 @@
 /** Speaker phrases next to a reporting verb, and the verb itself: the grammar the statement rules share. */
-import { CUE_FORMS, SPEAKER_NOUNS, TITLE_WORDS, type CueForm } from './lexicon.ts';
+import { CUE_FORMS, ORG_HEADS, SPEAKER_NOUNS, TITLE_WORDS, type CueForm } from './lexicon.ts';
 import {
   AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token,
 } from './tokens.ts';
@@ -109,6 +109,9 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
         const opening = n >= lo && !t[n].cap && t[lo].lo === 'the' && n - lo <= 3 && phraseStart(t, n, lo) === lo && !allCaps(t, k + 1, j);
         // After "the" a word that is also a verb is the noun ("The report, dated March 25, said").
         const head = isSpeakerEnd(t[n]) || (opening && n > lo && t[n].word && !isNumber(t[n]) && DETERMINERS.has(t[n - 1].lo));
+        // "The Shadow Secretary of State for the Family, Theresa May, said": a name in apposition to a description
+        // in capitals speaks, not the description's last word.
+        if (j - k >= 3 && j - k <= 5 && allCaps(t, k + 1, j) && opensWithThe(t, k, lo) && !t.slice(k + 1, j).some((x) => ORG_HEADS.has(x.lo) || ORG_HEADS.has(x.lo.replace(/s$/, '')) || x.lo === 'branch')) return { s: k + 1, e: j - 1 };
         if (n >= lo && head && (t[n].cap || opening) && (relative || long || j - k <= 15)) {
           e = n;
           // "Thor Bang, chief economist at Norbank A/S, Norway's biggest bank, said": the apposition describes the
@@ -190,6 +193,13 @@ function apposedOfficeName(t: Token[], n: number, lo: number): number | undefine
   return comma - 1;
 }
 
+/** Whether the words before the comma at k, back to a comma or the start, open with "the": a description. */
+function opensWithThe(t: Token[], k: number, lo: number): boolean {
+  let m = k - 1;
+  while (m - 1 >= lo && t[m - 1].t !== ',' && !CLAUSE_PUNCT.has(t[m - 1].t) && !QUOTE_CHARS.has(t[m - 1].t)) m--;
+  return m < k - 1 && t[m].lo === 'the';
+}
+
 /** Adverbs set off by commas between a speaker and the verb. */
 const ASIDE_ADVERBS = new Set(['meanwhile', 'however', 'too', 'though', 'also', 'instead', 'likewise', 'separately', 'similarly', 'moreover', 'nonetheless', 'nevertheless', 'meantime']);
 /** Every token from a to b (exclusive) a capitalised word: a name. */
@@ -243,7 +253,8 @@ function forObjectEnd(t: Token[], k: number, hi: number): number | undefined {
   let e = -1;
   while (k < hi && (t[k].cap || ((t[k].lo === 'of' || t[k].lo === 'and') && k + 1 < hi && t[k + 1].cap))) e = k++;
   // One lower-case noun only after a determiner and before punctuation: "the buyer.", not "the first time".
-  if (e < 0 && det && k < hi && t[k].word && (k + 1 >= hi || !t[k + 1].word)) e = k;
+  // So after a capitalised qualifier: "a London broker,".
+  if (det && k < hi && t[k].word && !t[k].cap && (k + 1 >= hi || !t[k + 1].word)) e = k;
   return e >= 0 ? e : undefined;
 }
 
