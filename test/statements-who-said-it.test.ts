@@ -294,3 +294,14 @@ describe('names next to offices', () => {
     expect(statementsOf('The Industrial Bank of Japan Ltd, London Branch, said it is setting up a programme.').map((r) => r.speaker)).toEqual(['Industrial Bank of Japan Ltd']);
   });
 });
+
+describe('"the paper" is a newspaper the article names', () => {
+  it('gives "the paper" to the daily quoted before, not to a bank named in its words', () => {
+    const text = 'People can now open accounts at the Bank of China, the official Shenzhen Economic Zone Daily said. Previously only residents could do this. The paper also said the minimum deposit had been cut.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Shenzhen Economic Zone Daily', 'Shenzhen Economic Zone Daily']);
+  });
+  it('leaves "the paper" unresolved when the article names no newspaper', () => {
+    const rows = statementsOf('The Bank of England raised rates on Thursday. The paper said rates would rise again.');
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['', 'unknown']]);
+  });
+});
