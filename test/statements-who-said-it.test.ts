@@ -305,3 +305,10 @@ describe('"the paper" is a newspaper the article names', () => {
     expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([['', 'unknown']]);
   });
 });
+
+describe('an unnamed group goes on with its qualifier', () => {
+  it('gives "the officials" to the "U.S. officials" quoted before', () => {
+    const text = 'The White House has not decided whether sanctions should be lifted, U.S. officials said. Officials have said tariffs could be modified. The officials added that the curbs complicated cooperation.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['U.S. officials', 'Officials', 'U.S. officials']);
+  });
+});

@@ -228,6 +228,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const resolved = new Map<Candidate, Resolved & { mention: string; unresolved: boolean }>();
   const notPeople = new Set<string>();
   let anonymousBefore: { at: number; speaker: string } | undefined;
+  /** Unnamed groups quoted with a qualifier, by their plural head: "officials" -> "U.S. officials". */
+  const qualifiedGroups = new Map<string, { at: number; speaker: string }>();
   for (const c of byCue) {
     if (!c.mention) continue;
     const at = t[c.mention[0]].a;
@@ -250,8 +252,14 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     const office = /^the\s+(\p{Ll}+)$/iu.exec(mention);
     const group = /^the\s+group$/i.test(mention) ? introducedGroup(text, at) : undefined;
     const organisation = office && ['organisation', 'place'].includes(DESCRIPTION_HEADS.get(office[1].toLowerCase())?.cls ?? '');
+    // "U.S. officials said ... The officials added": the group quoted before with its qualifier goes on.
+    const plural = /^the\s+(\p{Ll}+s)$/iu.exec(mention)?.[1].toLowerCase();
+    const qualified = plural && r.speaker.toLowerCase() === plural ? qualifiedGroups.get(plural) : undefined;
     if (group) {
       r.speaker = group;
+      r.role = '';
+    } else if (qualified && at - qualified.at < 3000) {
+      r.speaker = qualified.speaker;
       r.role = '';
     } else if (office && !organisation && anonymousBefore && at - anonymousBefore.at < 1500 && anonymousBefore.speaker !== r.speaker && anonymousBefore.speaker.toLowerCase().split(' ').pop() === office[1].toLowerCase()) {
       r.speaker = anonymousBefore.speaker;
@@ -276,6 +284,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     // Only an unnamed office goes on in a later "he said" ("company spokesman", "a senior official"), not a thing.
     if (!unresolved && speakerType(r.speaker, { person: false }) === 'anonymous source' && officeHead(r.speaker)) anonymousBefore = { at, speaker: r.speaker };
     resolver.record(at, unresolved ? '' : r.speaker);
+    const head = /^(?:\S+\s+){1,3}(\p{Ll}+s)$/u.exec(r.speaker)?.[1];
+    if (!unresolved && head && SPEAKER_NOUNS.has(head.replace(/s$/, '')) && !/^(?:the|a|an|one|some|many|most|other|several|two|three|both|all|these|those)\s|\sof\s/i.test(r.speaker)) qualifiedGroups.set(head, { at, speaker: r.speaker });
     resolved.set(c, { ...r, mention, unresolved });
     if (c.quoter) {
       // Who quoted the speaker spoke last for a later "it said" ("The paper quoted X as saying ... It said ...").
