@@ -312,3 +312,11 @@ describe('an unnamed group goes on with its qualifier', () => {
     expect(statementsOf(text).map((r) => r.speaker)).toEqual(['U.S. officials', 'Officials', 'U.S. officials']);
   });
 });
+
+describe('"the company" is no body of a state', () => {
+  it('gives "the company\'s statement" to the firm, not to the Navy named after it', () => {
+    const text = 'Energy Optics Inc said it has been picked by the U.S. Navy to build a sensor. Energy Optics said the Navy awarded a contract to study designs. The company\'s statement gave no value for this contract, but said the task would take six months.';
+    const rows = statementsOf(text).filter((r) => r.speaker_mention === "The company's");
+    expect(rows.map((r) => r.speaker)).toEqual(['Energy Optics Inc']);
+  });
+});
