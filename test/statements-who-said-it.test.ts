@@ -252,7 +252,7 @@ describe('an adverb between the speaker and the cue (PolNeAR dev error class)', 
 
 describe('speakers a strict reading found wrong (second pass)', () => {
   it('gives a name with an office in apposition, and the firm in apposition to the office, to the name', () => {
-    const text = 'Tom Berg, chief economist at Nordbank A/S, the country\'s biggest bank, said the boom had little basis. "It is a belief in stability," he told a daily paper. Jane Roe, director of Blue Corp, a unit of Red Inc, said sales rose.';
+    const text = 'Tom Berg, chief economist at Nordbank A/S, Norway\'s biggest bank, said the boom had little basis. "It is a belief in stability," he told a daily paper. Jane Roe, director of Blue Corp, a unit of Red Inc, said sales rose.';
     expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Tom Berg', 'Tom Berg', 'Jane Roe']);
   });
   it('keeps a description opening the sentence as the head of its apposition ("The bank, the main unit of ...")', () => {

@@ -116,7 +116,7 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
           e = n;
           // "Thor Bang, chief economist at Norbank A/S, Norway's biggest bank, said": the apposition describes the
           // firm of an office that is itself in apposition to a name; the name speaks.
-          if (long && t[n].cap) e = apposedOfficeName(t, n, lo) ?? n;
+          if ((long || /[’']s$/.test(t[k + 1]?.t ?? '')) && t[n].cap) e = apposedOfficeName(t, n, lo) ?? n;
         }
         // "a Kremlin spokesperson, in reference to another ruling, said": a phrase of place, time or topic aside.
         else if (n >= lo && isSpeakerEnd(t[n]) && PREPOSITIONS.has(t[k + 1]?.lo ?? '') && j - k <= 12) e = n;
