@@ -179,6 +179,9 @@ export class CoreferenceResolver {
       // A name ending in an organisation word of its own ("Energy Ministry", "Securities and Exchange Commission")
       // is not what a description with another head stands for ("the central bank", "the brokerage firm").
       if (kind && !kind.any && kind.cls === m.cls && norm(e.name.split(' ').pop() ?? '') !== head && !DESCRIPTION_HEADS.get(head)?.generic) continue;
+      // "the group", "the company" is no body of a state named for what it is ("Securities and Exchange
+      // Commission", "Finance Ministry", "U.S. Navy"): a group of investors or campaigners, a firm, an association.
+      if (BUSINESS_HEADS.has(head) && STATE_BODIES.has(norm(e.name.split(' ').pop() ?? ''))) continue;
       // A name of no known class may be what a description of any entity of its kind points to ("Digital
       // Equipment ... the company"), after the names of that class.
       const unclear = e.cls === undefined && !!DESCRIPTION_HEADS.get(head)?.any && m.cls !== 'person';
@@ -200,6 +203,11 @@ export class CoreferenceResolver {
     return best;
   }
 }
+
+/** Bodies of a state, named for what they are: never what "the group" stands for. */
+const STATE_BODIES = new Set(['commission', 'ministry', 'department', 'court', 'parliament', 'senate', 'congress', 'cabinet', 'office', 'service', 'army', 'navy', 'government', 'administration', 'regime']);
+/** Descriptions of a business or a private group, which a state's body never is: "the company" is no Navy. */
+const BUSINESS_HEADS = new Set(['group', 'company', 'firm']);
 
 /**
  * How much an entity is in the reader's mind at mention m: its mentions before m, each worth more as a subject

@@ -58,6 +58,11 @@ export function qualifiedDescription(speaker: string): boolean {
   return DESCRIPTION_HEADS.get(ws[ws.length - 1])?.cls === 'organisation';
 }
 
+/** Words of the press in a newspaper's or a magazine's name. */
+const PRESS_NAME_WORDS = new Set(['Daily', 'Times', 'Post', 'Journal', 'Herald', 'Tribune', 'Gazette', 'Guardian', 'Observer', 'Newspaper', 'Magazine', 'Weekly', 'Shimbun', 'Izvestia', 'Pravda']);
+/** What "the paper", "the newspaper", "the magazine" find in a publication's offices (description-heads.tsv: named). */
+const PUBLICATION_ROLE = 'newspaper paper daily magazine weekly journal';
+
 /** Offices that speak for an organisation without a name: "the spokesman", "a company official". */
 const ANONYMOUS_OFFICES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'executive', 'director', 'source']);
 /** An unnamed office that is no one's in particular: an anonymous source, not an unresolved speaker. */
@@ -70,12 +75,14 @@ export class ArticleEntities {
 
   constructor(private readonly doc: Doc, entities: Entity[]) {
     for (const e of entities) {
-      const cls = nameClass(e);
+      const publication = this.publicationAt(e.at, e.name);
+      const cls = publication ? 'organisation' : nameClass(e);
       if (!cls) continue;
       const m: Mention = { at: e.at, sentence: this.sentenceAt(e.at), kind: 'name', words: e.name.split(' ') };
       if (cls !== 'unclear') m.cls = cls;
       if (e.gender) m.gender = e.gender;
       if (e.role) m.role = e.role;
+      if (publication) m.role = PUBLICATION_ROLE;
       this.mentions.push(m);
     }
   }
@@ -93,6 +100,18 @@ export class ArticleEntities {
     const same = this.mentions.filter((m) => m.words.join(' ') === name);
     if (!same.length) return undefined;
     return same.some((m) => m.cls === 'person');
+  }
+
+  /**
+   * Whether the name at `at` is a newspaper's or a magazine's: a word of the press in it ("China Daily", "New York
+   * Times") or written next to it ("the official Shenzhen Economic Zone Daily", "the newspaper Izvestia", "Granma
+   * newspaper"). Only such a name is what "the paper" stands for.
+   */
+  private publicationAt(at: number, name: string): boolean {
+    if (name.split(' ').some((w) => PRESS_NAME_WORDS.has(w))) return true;
+    const text = this.doc.text;
+    return /\b(?:(?:news)?paper|daily|weekly|magazine|journal)\s+$/i.test(text.slice(Math.max(0, at - 12), at)) ||
+      /^\s+(?:(?:news)?paper|magazine)\b/i.test(text.slice(at + name.length, at + name.length + 12));
   }
 
   private sentenceAt(at: number): number {
@@ -129,6 +148,6 @@ export class ArticleEntities {
     const m: Mention = { at, sentence: this.sentenceAt(at), kind: 'name', words: name.split(' '), subject: true };
     const e = this.resolver.resolve(m);
     if (e) this.resolver.link(m, e);
-    else if (!person) this.resolver.addName({ ...m, cls: LEXICON.names.get(nameKey(name))?.kind === 'country' ? 'place' : 'organisation' });
+    else if (!person) this.resolver.addName({ ...m, cls: LEXICON.names.get(nameKey(name))?.kind === 'country' ? 'place' : 'organisation', ...(this.publicationAt(at, name) ? { role: PUBLICATION_ROLE } : {}) });
   }
 }

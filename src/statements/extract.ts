@@ -22,6 +22,7 @@ import { directQuotes, isTitle, quotationsAfterReported } from './direct.ts';
 import { reportedSpeech } from './reported.ts';
 import { attachSpeaker } from './attach.ts';
 import { ArticleEntities, anonymousOffice, qualifiedDescription, speakerWords } from './coreference.ts';
+import { SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
 import { canonicalSpeaker, fullCompanyNames, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import { DESCRIPTION_HEADS } from '../nlp/coreference.ts';
@@ -144,6 +145,54 @@ export function quotedAsSaying(doc: Doc, c: Candidate): void {
   }
 }
 
+/** A group brought in without a name at the start of a sentence ("A shareholder group led by Ann Lee"). */
+const GROUP_INTRO = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:[Aa]n?|[Tt]wo|[Tt]hree)\s+((?:\p{Ll}[\p{Ll}'’-]*\s+){0,3})group\b(?:(?:\s+of\s+(?:[\p{Ll}\p{N}][\p{L}\p{N}'’-]*\s+){1,6}?)?\s*,?\s*(led|controlled|headed)\s+by\s+([^;:()"“”]{1,80}))?/gu;
+
+/** The name in the words after "led by": the last run of capitalised words before the clause goes on ("New York investor George Soros said" gives "George Soros"). */
+function leaderName(words: string): string {
+  const run: string[] = [];
+  let last: string[] = [];
+  for (const w of words.split(/\s+/)) {
+    const bare = w.replace(/,$/, '');
+    if (/^\p{Lu}/u.test(bare)) {
+      run.push(bare);
+      if (w.endsWith(',')) { last = [...run]; run.length = 0; }
+      continue;
+    }
+    if (run.length) last = [...run];
+    run.length = 0;
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w) || !(TITLE_WORDS.has(w) || SPEAKER_NOUNS.has(w) || /^(?:investor|investors|financier|businessman)$/.test(w))) break;
+  }
+  if (run.length) last = [...run];
+  return last.join(' ').replace(/[.,]$/, '');
+}
+
+/**
+ * "A group of investment firms led by Ann Lee said ... The group said": "the group" is the group the article
+ * brought in without a name at the start of a sentence, not a body named near it ("a filing with the Securities
+ * and Exchange Commission"), unless a group with a name ("the Cairns Group", "the Halcyon group") comes after it.
+ * Its words ("investor group led by Ann Lee"), or undefined when no such group is within reach.
+ */
+export function introducedGroup(text: string, at: number): string | undefined {
+  const from = Math.max(0, at - 1500);
+  const before = text.slice(from, at);
+  let last: RegExpExecArray | undefined;
+  for (const m of before.matchAll(GROUP_INTRO)) last = m as RegExpExecArray;
+  if (!last) return undefined;
+  const after = before.slice(last.index! + last[0].length - (last[3]?.length ?? 0));
+  // "a group called the Alliance", "a group, Save the Regiments,": the group has a name.
+  if (/^\s*(?:,\s*)?(?:called|named|known\s+as)\b/.test(after)) return undefined;
+  // "The Koether group's letter": the group's name, written after it ("Cairns Group": a name the resolver knows).
+  const named = [...after.matchAll(/\b((?:(?!(?:The|A|An|This|That|Its|Their|His|Her)\b)\p{Lu}[\p{L}'’-]*\s+){1,3})([Gg])roup\b/gu)].at(-1);
+  if (named) return named[2] === 'g' ? `${named[1].trim()} group` : undefined;
+  // "The group, Cyacq Acquisition Corp, said": named right after.
+  if (/^\s*,\s*\p{Lu}/u.test(text.slice(at + 9, at + 12))) return undefined;
+  const mods = last[1].trim();
+  const words = `${mods ? mods + ' ' : ''}group`;
+  const leader = last[3] ? leaderName(last[3]) : '';
+  return leader ? `${words} ${last[2]} by ${leader}` : words;
+}
+
 export function extractStatements(article: SegmentedArticle, opts: StatementOptions = {}): StatementRow[] {
   const text = article.text;
   const doc = new Doc(text, article, findQuotes(text, article.paragraphs));
@@ -179,6 +228,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const resolved = new Map<Candidate, Resolved & { mention: string; unresolved: boolean }>();
   const notPeople = new Set<string>();
   let anonymousBefore: { at: number; speaker: string } | undefined;
+  /** Unnamed groups quoted with a qualifier, by their plural head: "officials" -> "U.S. officials". */
+  const qualifiedGroups = new Map<string, { at: number; speaker: string }>();
   for (const c of byCue) {
     if (!c.mention) continue;
     const at = t[c.mention[0]].a;
@@ -199,8 +250,18 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     // "..., a Kestrel spokesman said. ..., the spokesman said": the unnamed person named before goes on ("the
     // agency", "the company" are the organisation the article names, below).
     const office = /^the\s+(\p{Ll}+)$/iu.exec(mention);
+    const group = /^the\s+group$/i.test(mention) ? introducedGroup(text, at) : undefined;
     const organisation = office && ['organisation', 'place'].includes(DESCRIPTION_HEADS.get(office[1].toLowerCase())?.cls ?? '');
-    if (office && !organisation && anonymousBefore && at - anonymousBefore.at < 1500 && anonymousBefore.speaker !== r.speaker && anonymousBefore.speaker.toLowerCase().split(' ').pop() === office[1].toLowerCase()) {
+    // "U.S. officials said ... The officials added": the group quoted before with its qualifier goes on.
+    const plural = /^the\s+(\p{Ll}+s)$/iu.exec(mention)?.[1].toLowerCase();
+    const qualified = plural && r.speaker.toLowerCase() === plural ? qualifiedGroups.get(plural) : undefined;
+    if (group) {
+      r.speaker = group;
+      r.role = '';
+    } else if (qualified && at - qualified.at < 3000) {
+      r.speaker = qualified.speaker;
+      r.role = '';
+    } else if (office && !organisation && anonymousBefore && at - anonymousBefore.at < 1500 && anonymousBefore.speaker !== r.speaker && anonymousBefore.speaker.toLowerCase().split(' ').pop() === office[1].toLowerCase()) {
       r.speaker = anonymousBefore.speaker;
       r.role = '';
     } else if (!indefinite && words !== 'other') {
@@ -223,6 +284,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     // Only an unnamed office goes on in a later "he said" ("company spokesman", "a senior official"), not a thing.
     if (!unresolved && speakerType(r.speaker, { person: false }) === 'anonymous source' && officeHead(r.speaker)) anonymousBefore = { at, speaker: r.speaker };
     resolver.record(at, unresolved ? '' : r.speaker);
+    const head = /^(?:\S+\s+){1,3}(\p{Ll}+s)$/u.exec(r.speaker)?.[1];
+    if (!unresolved && head && SPEAKER_NOUNS.has(head.replace(/s$/, '')) && !/^(?:the|a|an|one|some|many|most|other|several|two|three|both|all|these|those)\s|\sof\s+the\s/i.test(r.speaker)) qualifiedGroups.set(head, { at, speaker: r.speaker });
     resolved.set(c, { ...r, mention, unresolved });
     if (c.quoter) {
       // Who quoted the speaker spoke last for a later "it said" ("The paper quoted X as saying ... It said ...").

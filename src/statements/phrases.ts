@@ -1,5 +1,5 @@
 /** Speaker phrases next to a reporting verb, and the verb itself: the grammar the statement rules share. */
-import { CUE_FORMS, SPEAKER_NOUNS, TITLE_WORDS, type CueForm } from './lexicon.ts';
+import { CUE_FORMS, ORG_HEADS, SPEAKER_NOUNS, TITLE_WORDS, type CueForm } from './lexicon.ts';
 import {
   AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token,
 } from './tokens.ts';
@@ -109,7 +109,15 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
         const opening = n >= lo && !t[n].cap && t[lo].lo === 'the' && n - lo <= 3 && phraseStart(t, n, lo) === lo && !allCaps(t, k + 1, j);
         // After "the" a word that is also a verb is the noun ("The report, dated March 25, said").
         const head = isSpeakerEnd(t[n]) || (opening && n > lo && t[n].word && !isNumber(t[n]) && DETERMINERS.has(t[n - 1].lo));
-        if (n >= lo && head && (t[n].cap || opening) && (relative || long || j - k <= 15)) e = n;
+        // "The Shadow Secretary of State for the Family, Theresa May, said": a name in apposition to a description
+        // in capitals speaks, not the description's last word.
+        if (j - k >= 3 && j - k <= 5 && allCaps(t, k + 1, j) && opensWithThe(t, k, lo) && !t.slice(k + 1, j).some((x) => ORG_HEADS.has(x.lo) || ORG_HEADS.has(x.lo.replace(/s$/, '')) || x.lo === 'branch')) return { s: k + 1, e: j - 1 };
+        if (n >= lo && head && (t[n].cap || opening) && (relative || long || j - k <= 15)) {
+          e = n;
+          // "Thor Bang, chief economist at Norbank A/S, Norway's biggest bank, said": the apposition describes the
+          // firm of an office that is itself in apposition to a name; the name speaks.
+          if ((long || /[’']s$/.test(t[k + 1]?.t ?? '')) && t[n].cap) e = apposedOfficeName(t, n, lo) ?? n;
+        }
         // "a Kremlin spokesperson, in reference to another ruling, said": a phrase of place, time or topic aside.
         else if (n >= lo && isSpeakerEnd(t[n]) && PREPOSITIONS.has(t[k + 1]?.lo ?? '') && j - k <= 12) e = n;
         // "The author of the book, Mitchell Zuckoff, said": a name in apposition is the speaker.
@@ -160,6 +168,36 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
   // "Jolly said", "Boreing said": a lone capitalised word right before the verb is a name, not an adverb.
   if (!plausibleSpeaker(t, s, e) && !(s === e && e === i - 1 && t[e].cap && /(ly|ing)$/.test(t[e].lo))) return null;
   return { s, e };
+}
+
+/** Prepositions that tie an office to its organisation: "economist at", "director of", "analyst with". */
+const OFFICE_PREPOSITIONS = new Set(['at', 'of', 'for', 'with', 'from', 'in']);
+
+/**
+ * The name before an office in apposition that ends in the capitalised name at n: "Thor Bang, chief economist at
+ * Norbank A/S" (n on "S") gives "Bang". The office: an optional determiner, at most four lower-case words ending
+ * in an office or a speaking noun, a preposition of belonging, then capitalised words up to n.
+ */
+function apposedOfficeName(t: Token[], n: number, lo: number): number | undefined {
+  let k = n;
+  // The organisation: capitalised words, "of"/"and"/"&", and the marks inside a name ("A/S", "AT&T").
+  while (k - 1 > lo && (t[k - 1].cap || (/^(?:of|and|&|\/|-|de)$/.test(t[k - 1].lo) && t[k - 2]?.cap))) k--;
+  if (!t[k].cap || !OFFICE_PREPOSITIONS.has(t[k - 1]?.lo ?? '')) return undefined;
+  let w = k - 2;
+  if (w < lo || !t[w].word || t[w].cap || !(TITLE_WORDS.has(t[w].lo) || SPEAKER_NOUNS.has(t[w].lo))) return undefined;
+  let words = 0;
+  while (w - 1 >= lo && t[w - 1].word && !t[w - 1].cap && !DETERMINERS.has(t[w - 1].lo) && words < 3) { w--; words++; }
+  if (w - 1 >= lo && DETERMINERS.has(t[w - 1].lo)) w--;
+  const comma = w - 1;
+  if (comma - 1 < lo || t[comma].t !== ',' || !t[comma - 1].cap || !isSpeakerEnd(t[comma - 1])) return undefined;
+  return comma - 1;
+}
+
+/** Whether the words before the comma at k, back to a comma or the start, open with "the": a description. */
+function opensWithThe(t: Token[], k: number, lo: number): boolean {
+  let m = k - 1;
+  while (m - 1 >= lo && t[m - 1].t !== ',' && !CLAUSE_PUNCT.has(t[m - 1].t) && !QUOTE_CHARS.has(t[m - 1].t)) m--;
+  return m < k - 1 && t[m].lo === 'the';
 }
 
 /** Adverbs set off by commas between a speaker and the verb. */
@@ -215,7 +253,8 @@ function forObjectEnd(t: Token[], k: number, hi: number): number | undefined {
   let e = -1;
   while (k < hi && (t[k].cap || ((t[k].lo === 'of' || t[k].lo === 'and') && k + 1 < hi && t[k + 1].cap))) e = k++;
   // One lower-case noun only after a determiner and before punctuation: "the buyer.", not "the first time".
-  if (e < 0 && det && k < hi && t[k].word && (k + 1 >= hi || !t[k + 1].word)) e = k;
+  // So after a capitalised qualifier: "a London broker,".
+  if (det && k < hi && t[k].word && !t[k].cap && (k + 1 >= hi || !t[k + 1].word)) e = k;
   return e >= 0 ? e : undefined;
 }
 

@@ -79,6 +79,9 @@ const describesPerson = (w: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(w) && SP
 export function splitRole(words: string[]): { role: string[]; name: string[] } {
   let last = -1;
   for (let i = 0; i < words.length; i++) {
+    // "Economist Intelligence Unit", "President Lines Ltd": an office word opening an organisation's name is the name's.
+    const end = bare(words[words.length - 1]);
+    if (i === 0 && /^\p{Lu}/u.test(words[0]) && words.length >= 3 && (ORG_HEADS.has(end) || end === 'unit') && !words.some((w) => w === 'of' || FIRST_NAMES.has(w.toLowerCase()))) continue;
     if (isTitle(words[i]) && !surnameAfter(words, i)) {
       last = i;
       // "Secretary of State": an of-phrase after an office belongs to the office.
