@@ -970,7 +970,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const planned = mod.planned || !!when?.future;
     // "He seized a chunk of Georgia in 2008", "agreed in 1981 to integrate their economies": an act the text dates
     // more than two months before the story ("last year" in March) is history it recalls, not news; counted again in
-    // every story that recalls it, it would swell the counts of its month. (not a date that starts a span: "since 1985", "from 1979")
+    // every story that recalls it, it would swell the counts of its month. (not a date that starts a span: "since
+    // 1985", "from 1979")
     // (only a date in the act's own clause: "accuses Sweden of harbouring militants and objects to decisions in 2019";
     // one set off by commas before the act still dates it: "In 2018, Syria recognised ...")
     const before = when && when.end <= trig.start;
