@@ -16,6 +16,11 @@ describe('durations', () => {
     expect(dates('He was freed after two weeks in jail, three days after his trial.')).toEqual([]);
     expect(dates('Two days later the rebels withdrew.')).toEqual([]);
   });
+  it('dates what happened in a named period by the year it ended, once it has ended', () => {
+    expect(dates('The army fought off Soviet forces during the second world war.')).toEqual(['1945']);
+    expect(dates('It was the worst attack since the second world war, at a world war memorial.')).toEqual([]);
+    expect(resolveDates('Troops died in the Iraq war.', '2004-06-10')).toEqual([]);
+  });
   it('while dates beside them still are', () => {
     expect(dates('Rebels attacked the town on 3 March.')).toEqual(['2022-03-03']);
     expect(dates('The envoy will return in two weeks.')).toEqual(['2022-03-24']);

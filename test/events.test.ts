@@ -261,6 +261,8 @@ describe('dates', () => {
     expect(events('Norway expelled two Russian diplomats last year.', '2022-01-20')).toHaveLength(1);
     expect(events('Norway expelled two Russian diplomats last month.', '2022-04-07')).toHaveLength(1);
     expect(events('Russia has occupied Crimea since 2014.', '2022-04-07')).toHaveLength(1);
+    // (a named period that ended is history too, with "during" no -ing form that breaks the clause)
+    expect(events('Norway expelled two Russian diplomats during the cold war.', '2022-04-07')).toEqual([]);
     // (a bare day put a year back is a guess: the date may be ahead, and belongs to the act threatened)
     expect(events('Norway has threatened to expel Russian diplomats after April 20.', '2022-04-07')).toHaveLength(1);
     // (the tree hangs the date on the act across a phrase between them; not a relative clause's date)

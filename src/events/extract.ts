@@ -489,7 +489,9 @@ function requestMode(toks: Token[], trig: TriggerMatch, negatedFrom?: PloverType
 const CLAUSE_WORD = /[;:()–—]|\s-\s|\b(?:and|but|or|which|who|whom|whose|that|when|where|after|before|while|because|since|as|until|than)\b/i;
 /** ... and after the act, a comma or an -ing form too ("rejected the plan, which it had backed in 1985", "criticized
  *  Volcker for taking too hard a stance in the late 1970s"). */
-const CLAUSE_BREAK = new RegExp(`,|\\b\\p{L}+ing\\b|${CLAUSE_WORD.source}`, 'iu');
+// ("during" is no -ing form: "fought off Soviet forces during the second world war"; "following" is one of the
+// words that open another's date: "provided support following Russia's invasion in February")
+const CLAUSE_BREAK = new RegExp(`,|\\b(?!during\\b)\\p{L}+ing\\b|${CLAUSE_WORD.source}`, 'iu');
 /** Two months: the distance beyond which a dated act is history the story recalls, not its news ("last year" in March). */
 const HISTORY_DAYS = 60;
 /** Six months: a bare month or day the date reader put further back than that is as likely ahead ("in June" in April). */
@@ -962,7 +964,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const dates = resolveDates(text.slice(sa, sb), published, { future: mod.planned }).map((d) => ({
       ...d, start: d.start + sa, end: d.end + sa,
       // "the February 2020 agreement" dates the agreement, not this event.
-      attributive: /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)),
+      // ("during the second world war": a period's name takes "the")
+      attributive: !d.period && /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)),
     }));
     // (not a date the tree gives another clause: "expelled 23 diplomats, who had arrived in 1984")
     const owners = new Map(dates.map((d) => [d, parsed() ? dateOwner(parsed()!, d, trig) : undefined]));

@@ -5,6 +5,7 @@
  * resolves to the latest such date on or before publication, unless its words look forward ("by",
  * "until", "next", "will", "plans to" ...), in which case it resolves to the first such date on or after.
  */
+import { readFileSync } from 'node:fs';
 import * as chrono from 'chrono-node';
 
 export type Precision = 'day' | 'month' | 'year';
@@ -15,6 +16,8 @@ export interface ResolvedDate {
   start: number;
   end: number;
   text: string;
+  /** A named period ("the second world war"), dated by the year it ended. */
+  period?: boolean;
   /** The expression was read as pointing after the publication date. */
   future: boolean;
   /** The year is written out ("May 2003"), not inferred from the publication date. */
@@ -51,6 +54,15 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 
 const DURATION = /^(?:for|over|during|after|within)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|a few|few|a couple of|couple of)\s+(?:years?|months?|weeks?|days?|decades?|hours?)$/i;
 const DURATION_UNIT = /^(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|a few|few)\s+(?:years?|months?|weeks?|days?|decades?|hours?)$/i;
 
+/** Named periods and the year each ended (periods.tsv). */
+const PERIODS = new Map<string, number>();
+for (const line of readFileSync(new URL('./periods.tsv', import.meta.url), 'utf8').split('\n')) {
+  if (!line.trim() || line.startsWith('#')) continue;
+  const [names, year] = line.replace(/\r$/, '').split('\t');
+  if (!/^\d{4}$/.test(year ?? '')) throw new Error(`periods.tsv: line "${line}" needs NAMES <TAB> YEAR`);
+  for (const n of names.split('|')) PERIODS.set(n.trim().toLowerCase(), Number(year));
+}
+const PERIOD = new RegExp(`\\b(${[...PERIODS.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
 const YEAR_AFTER = /^,?\s+(this|next|last)\s+year\b/i;
 const AFTER_ANOTHER = /^(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|a few|few)\s+(?:years?|months?|weeks?|days?|decades?|hours?)\s+(?:after|before|later|earlier)$/i;
 
@@ -105,6 +117,13 @@ export function resolveDates(text: string, published: string, opts: ResolveOptio
     const start = mm.index! + mm[0].length - 4;
     if (out.some((o) => o.start <= start && start < o.end)) continue;
     out.push({ date: mm[1], precision: 'year', start, end: start + 4, text: mm[1], future: mm[1] > published.slice(0, 4), certainYear: true });
+  }
+  // A named period that ended before publication ("during the second world war", "in the Kosovo conflict").
+  for (const mm of text.matchAll(PERIOD)) {
+    const end = PERIODS.get(mm[1].toLowerCase().replace(/\s+/g, ' '))!;
+    // (only what happened in it: "since the second world war", "a world war memorial" date nothing)
+    if (end >= y || !/\b(?:during|in|throughout)\s+the\s+$/i.test(text.slice(Math.max(0, mm.index! - 16), mm.index!)) || out.some((o) => o.start <= mm.index! && mm.index! < o.end)) continue;
+    out.push({ date: String(end), precision: 'year', start: mm.index!, end: mm.index! + mm[0].length, text: mm[0], future: false, certainYear: true, period: true });
   }
   return out.sort((a, b) => a.start - b.start);
 }
