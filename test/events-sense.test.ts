@@ -32,6 +32,8 @@ describe('the tree reads the trigger word', () => {
     expect(types("Finland changed its view on Nato after Russia's invasion of Ukraine.")).toEqual([]);
     expect(types("Borders were redrawn in the wake of Iraq's attack on Kuwait.")).toEqual([]);
     expect(types("Kyiv was calm after Russia's missile strike on the city on Monday.")).toEqual(['ASSAULT']);
+    // (a pattern of acts is no one occurrence)
+    expect(types('Tankers serving Kuwait have come under repeated attack by Iran.')).toEqual([]);
   });
   it('codes no act on a market: bids, the dollar, securities', () => {
     expect(types('The Commission rejected bids for feed wheat at the tender, traders said.')).toEqual([]);

@@ -124,6 +124,7 @@ function partyWithin(s: Sentence, k: number, isParty: (k: number) => boolean): b
 const BACKGROUND_CASES = list('background-cases');
 const BACKGROUND_FRAMES = list('background-frames');
 const LASTING_ACTS = list('lasting-acts');
+const HABITUAL_ADJECTIVES = list('habitual-adjectives');
 /** Words that date a phrase ("Monday's missile strike", "the February invasion", "the 2014 annexation"). */
 const DATING = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|january|february|march|april|may|june|july|august|september|october|november|december|week|month|\d{4})(?:['’]s)?$/i;
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
@@ -237,6 +238,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   const determiners = as === 'noun' ? children(s, n).filter((c) => s.deprels[c] === 'det').map((c) => s.tokens[c].form.toLowerCase()) : [];
   if (determiners.includes('any')) return { as: 'none', why: 'any' };
   if (determiners.includes('no')) return { as: 'none', why: 'negated' };
+  if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'amod' && HABITUAL_ADJECTIVES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'habitual' };
   if ((as === 'noun' || gerundAsNoun) && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
   // ("because of", "due to": the first word is the case marker, the rest hang on it as `fixed`)
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'case' && BACKGROUND_CASES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'background' };
