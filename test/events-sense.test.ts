@@ -35,6 +35,13 @@ describe('the tree reads the trigger word', () => {
     // (a pattern of acts is no one occurrence)
     expect(types('Tankers serving Kuwait have come under repeated attack by Iran.')).toEqual([]);
   });
+  it('codes a denial as a statement: no refusal, and no act in what is denied (survey 21)', () => {
+    expect(types('Iran denied reports that it attacked the tanker.')).toEqual([]);
+    expect(types('Syria denied it had shelled the border post.')).toEqual([]);
+    expect(types('Britain rejected claims that it had sold arms to Iran.')).toEqual([]);
+    expect(types('Brazil has rejected suggestions for talks with the IMF.')).toEqual(['REJECT']);
+    expect(types('The French minister rejected opposition charges that the shares were priced too low.')).toEqual([]);
+  });
   it('codes no act on a market: bids, the dollar, securities', () => {
     expect(types('The Commission rejected bids for feed wheat at the tender, traders said.')).toEqual([]);
     expect(types('The Bundesbank was supporting the dollar in Frankfurt, dealers said.')).toEqual([]);

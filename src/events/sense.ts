@@ -238,6 +238,13 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   const determiners = as === 'noun' ? children(s, n).filter((c) => s.deprels[c] === 'det').map((c) => s.tokens[c].form.toLowerCase()) : [];
   if (determiners.includes('any')) return { as: 'none', why: 'any' };
   if (determiners.includes('no')) return { as: 'none', why: 'negated' };
+  // ("rejected claims that it had sold arms", "flatly dismissed suggestions that ..."): denying a report is a
+  // statement, not a refusal (PLOVER)
+  // (a suggestion is a proposal, refused: "rejected a U.K. suggestion that his country seek IMF help"; charges are
+  // claims only with their "that": "dismissed charges of discrimination filed against it" is a ruling)
+  const claimed = (c: number) => !/^suggestions?$/i.test(s.tokens[c].form) &&
+    (!/^charges?$/i.test(s.tokens[c].form) || children(s, c).some((k) => (s.deprels[k] === 'acl' || s.deprels[k] === 'ccomp') && children(s, k).some((m) => s.deprels[m] === 'mark' && /^that$/i.test(s.tokens[m].form))));
+  if (type === 'REJECT' && as === 'verb' && children(s, n).some((c) => s.deprels[c] === 'obj' && REPORT_NOUNS.has(s.tokens[c].form.toLowerCase()) && claimed(c))) return { as: 'none', why: 'denied' };
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'amod' && HABITUAL_ADJECTIVES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'habitual' };
   if ((as === 'noun' || gerundAsNoun) && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
   // ("because of", "due to": the first word is the case marker, the rest hang on it as `fixed`)
@@ -287,7 +294,10 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     }
     // "denied as baseless reports that it intended to threaten shipping": a report denied tells no act;
     // nor does "no evidence that any detainee was tortured", "little prospect of America agreeing".
-    if (k !== n && s.upos[k] === 'NOUN') {
+    // ("Iran denied it had attacked the tanker": an act in the clause a denial takes did not happen, says its actor)
+    if (k !== n && DENIAL_VERBS.has(s.tokens[k].form.toLowerCase()) && s.upos[k] === 'VERB' && up.some((x) => s.heads[x] === k && s.deprels[x] === 'ccomp')) return { as: 'none', why: 'denied' };
+    // (a report word the tagger took for a verb is the noun: "denied reports that it attacked")
+    if (k !== n && (s.upos[k] === 'NOUN' || (s.upos[k] === 'VERB' && REPORT_NOUNS.has(s.tokens[k].form.toLowerCase())))) {
       const noun = s.tokens[k].form.toLowerCase();
       const head = s.heads[k];
       if (REPORT_NOUNS.has(noun) && head >= 0 && (DENIAL_VERBS.has(s.tokens[head].form.toLowerCase()) || DENIAL_PREDICATES.has(s.tokens[head].form.toLowerCase()))) return { as: 'none', why: 'denied' };
