@@ -44,6 +44,7 @@ describe('the tree reads the trigger word', () => {
   });
   it('codes no act on a market: bids, the dollar, securities', () => {
     expect(types('The Commission rejected bids for feed wheat at the tender, traders said.')).toEqual([]);
+    expect(types('The Indian Air Force has called for new bids on the engine contract.')).toEqual([]);
     expect(types('The Bundesbank was supporting the dollar in Frankfurt, dealers said.')).toEqual([]);
     expect(types('The Federal Reserve offered to buy U.S. government securities from dealers.')).toEqual([]);
     expect(types('Kenyan police fired tear gas at demonstrators in Nairobi.')).toEqual(['ASSAULT']);

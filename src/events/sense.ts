@@ -445,6 +445,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       const words = [object, ...after, ...children(s, object).filter((c) => s.deprels[c] === 'nmod' || s.deprels[c] === 'compound')];
       if (words.some((k) => MARKET_OBJECTS.has(s.tokens[k].form.toLowerCase()))) return { as: 'none', why: 'market object' };
     }
+    // ("the Air Force has called for new bids on the engine contract": a call for bids or tenders is procurement)
+    if (type === 'REQUEST' && kids.some((c) => s.deprels[c] === 'obl' && caseOf(s, c) === 'for' && /^(?:bids?|tenders?)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'market object' };
     // "agreed to pay Japanese trading houses", "offered to buy bills", "is willing to lend two-week money": an act
     // of buying, selling or lending is trade, unless a party is on its other side ("agreed to sell arms to Iran").
     // ("is committed to buying 7.7 mln tonnes of corn": "to" + an -ing form is the act agreed to as well)
