@@ -42,6 +42,11 @@ describe('the tree reads the trigger word', () => {
     expect(types('Brazil has rejected suggestions for talks with the IMF.')).toEqual(['REJECT']);
     expect(types('The French minister rejected opposition charges that the shares were priced too low.')).toEqual([]);
   });
+  it('codes no attack on a crime or an ill, nor on the country named on it (survey 21)', () => {
+    expect(types("The U.S. will help fight Peru's cocaine trade.")).toEqual([]);
+    expect(types('Colombia is fighting drug trafficking.')).toEqual([]);
+    expect(types('Iraqi troops fought Iranian forces near Basra.')).toEqual(['ASSAULT']);
+  });
   it('codes no act on a market: bids, the dollar, securities', () => {
     expect(types('The Commission rejected bids for feed wheat at the tender, traders said.')).toEqual([]);
     expect(types('The Indian Air Force has called for new bids on the engine contract.')).toEqual([]);

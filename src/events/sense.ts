@@ -149,6 +149,7 @@ const GATHER_VERBS = list('gather-verbs');
 const LITERAL_OBJECTS = list('literal-objects');
 export const LABOUR = list('labour-subjects');
 const STRUCK_OBJECTS = list('struck-objects');
+const FOUGHT_ILLS = list('fought-ills');
 const TIME_WORD = /^(?:today|tonight|yesterday|tomorrow|night|morning|afternoon|evening|day|days|week|weeks|weekend|month|months|year|years|time|times|now|then|earlier|later|ago)$/i;
 /** Types whose participle describing a noun is still news ("civilians killed by troops", "a town seized by rebels"). */
 const BACKGROUND_EXCEPT = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'THREATEN', 'RETREAT']);
@@ -412,6 +413,11 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     const mover = kids.find((c) => s.deprels[c] === 'nsubj');
     const moverWord = mover === undefined ? '' : s.tokens[mover].form.toLowerCase();
     if (mover !== undefined && (MARKET_OBJECTS.has(moverWord) || MARKET_SUBJECTS.has(moverWord)) && !isParty(mover)) return { as: 'none', why: 'market subject' };
+    // ("help fight Bolivia's cocaine trade", "vowed to fight inflation": fighting a crime or an ill attacks no one)
+    if ((type === 'ASSAULT' || type === 'THREATEN') && /^(?:fight|fights|fighting|fought|combat|combats|combating|combatting|combated)$/.test(form)) {
+      const fought = kids.find((c) => s.deprels[c] === 'obj' || (s.deprels[c] === 'obl' && /^against$/i.test(caseOf(s, c))));
+      if (fought !== undefined && FOUGHT_ILLS.has(s.tokens[fought].form.toLowerCase())) return { as: 'none', why: 'an ill fought' };
+    }
     // "production workers struck on April 6", "miners are striking": a labour strike is no attack.
     if (type === 'ASSAULT' && /^(?:strike|strikes|striking|struck)$/.test(form)) {
       // ("the agreement struck between traders", "struck a conciliatory note": a deal or a tone is struck, nobody is hit)
