@@ -125,8 +125,9 @@ const BACKGROUND_CASES = list('background-cases');
 const BACKGROUND_FRAMES = list('background-frames');
 const LASTING_ACTS = list('lasting-acts');
 const HABITUAL_ADJECTIVES = list('habitual-adjectives');
-/** Words that date a phrase ("Monday's missile strike", "the February invasion", "the 2014 annexation"). */
-const DATING = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|january|february|march|april|may|june|july|august|september|october|november|december|week|month|\d{4})(?:['’]s)?$/i;
+/** Words that date a phrase ("Monday's missile strike", "the February invasion", "the 2014 annexation"): the calendar's
+ *  names (tokens.ts), and a few more. */
+const dating = (form: string) => CALENDAR.test(form.replace(/['’]s$/, '')) || /^(?:yesterday|today|tonight|week|month|\d{4})(?:['’]s)?$/i.test(form);
 const HYPOTHETICAL_AUX = list('hypothetical-aux');
 const REQUIREMENT_VERBS = list('requirement-verbs');
 /** Causes that are no actor (natural-causes.tsv): "an earthquake killed 30 people", "forest fires threatening settlements". */
@@ -254,7 +255,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // act is the background of the news, unless its own phrase dates it ("after Monday's missile strike")
   if (as === 'noun') {
     const [lo, hi] = subtree(s, n);
-    const dated = s.tokens.slice(lo, hi).some((t) => DATING.test(t.form));
+    const dated = s.tokens.slice(lo, hi).some((t) => dating(t.form));
     const frame = s.heads[n];
     const framed = s.deprels[n] === 'nmod' && frame >= 0 && BACKGROUND_FRAMES.has(s.tokens[frame].form.toLowerCase()) && /^(?:of|to)$/i.test(caseOf(s, n));
     const after = LASTING_ACTS.has(form) && children(s, n).some((c) => s.deprels[c] === 'case' && /^(?:after|following)$/i.test(s.tokens[c].form));
