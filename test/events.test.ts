@@ -279,6 +279,16 @@ describe('dates', () => {
     expect(events('Norway accuses Russia of spying and objects to its decision in 2015 to close the consulate.', '2022-04-07')).toEqual([
       expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'NOR', recipient_country: 'RUS' }),
     ]);
+    // ("last September" fixes its year: no guess that might lie ahead)
+    expect(events('Norway expelled two Russian diplomats last September.', '2022-04-07')).toEqual([]);
+    // (nor does a possessive date: it dates the noun it qualifies)
+    expect(events('Putting the deficit below last September\'s target, Norway criticised Russian spending.', '2022-04-07')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'NOR' }),
+    ]);
+    // (an act in a "when" clause happens when the clause it modifies does, by the string or by the tree)
+    expect(events('The pact was signed in principle last September when the Norwegian prime minister visited Russia.', '2022-04-07')).toEqual([]);
+    expect(events('Last September, the consulate was closed when Norway expelled two Russian diplomats.', '2022-04-07')).toEqual([]);
+    expect(events('The talks collapsed last week when Norway expelled two Russian diplomats.', '2022-04-07')).toHaveLength(1);
   });
 });
 

@@ -504,7 +504,8 @@ function isHistory(when: ResolvedDate, published: string, before: string): boole
   const last = Date.UTC(y, m ? (d ? m - 1 : m) : 12, d ?? 0);
   const pub = Date.parse(published);
   // (a bare day or month the date reader put a year back is as likely a date ahead: "threatened to retaliate after April 1")
-  const guessed = !when.certainYear && !/\b(?:last|ago|previous)\b/i.test(when.text) && /\p{L}/u.test(when.text);
+  // ("last September": chrono leaves "last" out of the date's words, but it fixes the year)
+  const guessed = !when.certainYear && !/\b(?:last|ago|previous)\b/i.test(when.text) && !/\b(?:last|previous)\s+$/i.test(before) && /\p{L}/u.test(when.text);
   if (guessed && pub - last > GUESSED_YEAR_DAYS * 86_400_000) return false;
   return Number.isFinite(last) && Number.isFinite(pub) && pub - last > HISTORY_DAYS * 86_400_000;
 }
@@ -527,6 +528,9 @@ function dateOwner(s: AnalysedSentence, when: { start: number; end: number }, tr
   // (a head inside the trigger's words: "stopped repaying Moscow for arms purchases in 1977")
   const inTrigger = s.tokens[head].start >= trig.start && s.tokens[head].end <= trig.end;
   if (head === n || inTrigger || (s.heads[n] === head && s.deprels[n] === 'obj' && LIGHT.test(s.tokens[head].form.toLowerCase()))) return 'act';
+  // an act in a "when" clause happens at the time of the clause it tells the time of ("was shut down last April
+  // when Congress refused to fund it")
+  if (s.heads[n] === head && s.deprels[n] === 'advcl' && opensWhen(s, n)) return 'act';
   if (s.upos[head] !== 'VERB') return undefined;
   const chainedTo = (from: number, to: number) => {
     let k = from;
@@ -535,6 +539,12 @@ function dateOwner(s: AnalysedSentence, when: { start: number; end: number }, tr
   };
   return chainedTo(n, head) ? 'act' : 'other';
 }
+
+const opensWhen = (s: AnalysedSentence, c: number): boolean =>
+  children(s, c).some((m) => /^when$/i.test(s.tokens[m].form) && /^(?:advmod|mark)$/.test(s.deprels[m]));
+/** Between a date and a later act, words that only open a "when" clause: the clause the date tells the time of
+ *  ("reached in principle last September when President Aquino visited the U.S."). */
+const WHEN_CLAUSE = /^\s*,?\s*when\s/i;
 
 function dateFor<D extends ResolvedDate & { attributive: boolean }>(dates: D[], start: number, end: number): D | undefined {
   let best: D | undefined;
@@ -965,7 +975,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       ...d, start: d.start + sa, end: d.end + sa,
       // "the February 2020 agreement" dates the agreement, not this event.
       // ("during the second world war": a period's name takes "the")
-      attributive: !d.period && /\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)),
+      // (so does a possessive one: "last September's target")
+      attributive: !d.period && (/\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)) || /^['’]s\b/.test(text.slice(d.end + sa, d.end + sa + 3))),
     }));
     // (not a date the tree gives another clause: "expelled 23 diplomats, who had arrived in 1984")
     const owners = new Map(dates.map((d) => [d, parsed() ? dateOwner(parsed()!, d, trig) : undefined]));
@@ -981,7 +992,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const between = when ? (before ? text.slice(when.end, trig.start) : text.slice(trig.end, when.start)) : '';
     // (words of another clause between them leave the date to that clause, unless the tree hangs the date on the act
     // itself: "In 1984, after three months of negotiations, the U.S. reached accords with ...")
-    const ownDate = () => owners.get(when!) === 'act' || !(before ? CLAUSE_WORD : CLAUSE_BREAK).test(between);
+    const ownDate = () => owners.get(when!) === 'act' || !(before ? CLAUSE_WORD : CLAUSE_BREAK).test(before && WHEN_CLAUSE.test(between) ? between.replace(WHEN_CLAUSE, ' ') : between);
     if (when && !planned && isHistory(when, published, text.slice(Math.max(0, when.start - 8), when.start)) && ownDate()) continue;
     let type = roles.claimed ? 'ACCUSE' : p.type;
     let mode = roles.claimed ? 'allege' : p.mode;
