@@ -144,6 +144,19 @@ describe('pronoun actors and the clause of a recipient', () => {
       expect.objectContaining({ event_type: 'THREATEN', actor_country: 'TCD', recipient_country: 'NGA' }),
     ]);
   });
+  it('aims a threat with no side of its own at the target of the act threatened (survey 22)', () => {
+    expect(only('Norway has threatened to revoke the licences of Russian banks.')).toMatchObject({ event_type: 'THREATEN', actor_country: 'NOR', recipient: 'Russian banks', recipient_country: 'RUS' });
+  });
+  it('takes makers of a country for its business, and a company word heading a party for no other thing it describes (survey 22)', () => {
+    expect(only('Norwegian officials have asked Russian carmakers to cut output.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'NOR', recipient: 'Russian carmakers', recipient_country: 'RUS', recipient_sector: 'business' });
+  });
+  it('aims an answer to a proposal or a deed at whose it is: possessor, "by" phrase, agent of its participle (survey 22)', () => {
+    expect(only('Norway rejected a request by Swedish exporters for new quotas.')).toMatchObject({ event_type: 'REJECT', actor_country: 'NOR', recipient_country: 'SWE' });
+    expect(only('Norway welcomed the lifting of a fishing ban imposed by Russia.')).toMatchObject({ event_type: 'SUPPORT', actor_country: 'NOR', recipient_country: 'RUS' });
+    expect(events('Dmitry Medvedev proposed new talks on Monday. Norway rejected his plan for a new border.', '2022-04-07')).toEqual([
+      expect.objectContaining({ event_type: 'REJECT', actor_country: 'NOR', recipient: 'Dmitry Medvedev' }),
+    ]);
+  });
   it('takes a person named in apposition for the subject, not a party in a description of her', () => {
     expect(events('The prima ballerina Olga Smirnova, one of Russia’s biggest dance stars, has quit the ballet after denouncing the Russian invasion of Ukraine.', '2022-03-20')).toEqual([
       expect.objectContaining({ event_type: 'ACCUSE', actor: 'Olga Smirnova', recipient_country: 'RUS' }),

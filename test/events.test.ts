@@ -285,6 +285,9 @@ describe('dates', () => {
     expect(events('Putting the deficit below last September\'s target, Norway criticised Russian spending.', '2022-04-07')).toEqual([
       expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'NOR' }),
     ]);
+    // (unless it tells when the act was, or the act is its noun)
+    expect(events("Norway complained at last year's meeting that Russia had stopped loans.", '2022-04-07')).toEqual([]);
+    expect(events("Shares rose from the low point of last year's Russian withdrawal.", '2022-04-07')).toEqual([]);
     // (an act in a "when" clause happens when the clause it modifies does, by the string or by the tree)
     expect(events('The pact was signed in principle last September when the Norwegian prime minister visited Russia.', '2022-04-07')).toEqual([]);
     expect(events('Last September, the consulate was closed when Norway expelled two Russian diplomats.', '2022-04-07')).toEqual([]);

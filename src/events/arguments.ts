@@ -14,7 +14,7 @@ import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, headOf, pathToRoot, subtree } from '../nlp/document.ts';
 import type { ActorGroup } from './actors.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
-import { ACTS_ON_PLACES, isNaturalCause } from './sense.ts';
+import { ACTS_ON_PLACES, isNaturalCause, PROPOSAL_NOUNS } from './sense.ts';
 
 /** WordNet noun classes of people. */
 const PEOPLE_CLASSES = new Set<number>([NOUN.group, NOUN.person]);
@@ -50,6 +50,10 @@ const HOSTILE_ANSWER = new Set<PloverType>(['SANCTION', 'ACCUSE', 'THREATEN', 'C
 const REASON_CASES = new Set(['for', 'over', 'because']);
 /** Verbs of help a promise may name its beneficiary with ("pledged to help Kuwait"). */
 const PROMISED_HELP = /^(?:help|helping|assist|assisting|support|supporting|aid|aiding|defend|defending|protect|protecting|back|backing)$/i;
+/** Types that answer a proposal or a deed: with no side of their own they are aimed at whose it is. */
+const ANSWERING = new Set<PloverType>(['REJECT', 'SUPPORT', 'AGREE', 'ACCUSE']);
+/** Prepositions of a threatened act that name its target ("threatened to impose tariffs on Japan"). */
+const THREATENED_PREPS = new Set(['on', 'against', 'upon', 'to']);
 const RECIPIENT_PREPS: Partial<Record<PloverType, string[]>> = {
   ASSAULT: ['on', 'against', 'at', 'upon'],
   COERCE: ['on', 'against', 'upon'],
@@ -531,6 +535,25 @@ function verbRecipients(s: Sentence, v: number, type: PloverType, exclude: numbe
   return out.sort((a, b) => a - b);
 }
 
+/**
+ * Whose a noun is: its possessor ("his plan", "Britain's proposal"), its "by" phrase ("a request by textile makers"),
+ * or the agent of the participle describing it ("a ban imposed by the unions"); else, once, whose the noun of its
+ * "of" phrase is ("the ending of a trade ban imposed by ...").
+ */
+function ownerOf(s: Sentence, noun: number, hops = 1): number | undefined {
+  for (const c of PROPOSAL_NOUNS.has(s.tokens[noun].form.toLowerCase()) ? children(s, noun) : []) {
+    const rel = s.deprels[c];
+    const possessor = rel === 'nmod:poss' || (rel === 'nmod' && c < noun && (/^['’]s?$/.test(caseOf(s, c)) || POSSESSIVE_PRONOUNS.has(s.tokens[c].form.toLowerCase())));
+    if (possessor || (rel === 'nmod' && c > noun && caseOf(s, c) === 'by')) return c;
+    if (rel === 'acl' && isParticiple(s.tokens[c].form)) {
+      const agent = childrenBy(s, c, 'obl').find((k) => caseOf(s, k) === 'by');
+      if (agent !== undefined) return agent;
+    }
+  }
+  if (hops > 0) for (const c of childrenBy(s, noun, 'nmod')) if (c > noun && caseOf(s, c) === 'of') return ownerOf(s, c, hops - 1);
+  return undefined;
+}
+
 /** Choose the recipient among candidate groups as proximity did: a named party before a bare sector word. */
 function pickRecipient(cands: ActorGroup[][], type: PloverType): ActorGroup[] | undefined {
   const named1 = cands.find((gs) => gs.some(named));
@@ -644,6 +667,37 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
           const r = partner || helped ? groupsOf(s, k, usable, true) : [];
           if (r.length) recipients.push(r);
         }
+      }
+    }
+    // ("has threatened to revoke the licences of Japanese banks"): a threat with no side of its own is made to the
+    // target of the act it threatens
+    if (!recipients.length && type === 'THREATEN') {
+      for (const c of childrenBy(s, n, 'xcomp')) {
+        if (!isVerb(s, c)) continue;
+        for (const k of children(s, c)) {
+          const target = (s.deprels[k] === 'obj' && !isPronoun(s, k)) || (s.deprels[k] === 'obl' && THREATENED_PREPS.has(caseOf(s, k)));
+          // (a named party only: "impose heavy customs duties on European exports" threatens no customs)
+          const r = target ? groupsOf(s, k, usable, true).filter(named) : [];
+          if (r.length) recipients.push(r);
+        }
+      }
+    }
+    // ("rejected a request by textile makers", "supports his plan", "welcomed the ending of a trade ban imposed by
+    // Australian labor unions"): an answer to a proposal or a deed with no side of its own is made to whose it is
+    if (!recipients.length && out.pronounRecipient === undefined && ANSWERING.has(type)) {
+      const object = childrenBy(s, n, 'obj')[0];
+      const owner = object === undefined ? undefined : ownerOf(s, object);
+      // (a possessive the actor could stand for is the actor's own: "Iraq has rejected its quota", "defended
+      // their stance"; "his" of a state's or a body's act is someone else's)
+      const actors = out.actor?.flatMap((g) => g.actors) ?? [];
+      const someoneElse = (p: string) => actors.length > 0 && (p === 'its' ? actors.every((a) => a.kind === 'person') : (p === 'his' || p === 'her') && actors.every((a) => a.kind !== 'person'));
+      if (owner !== undefined && isPronoun(s, owner)) {
+        if (someoneElse(s.tokens[owner].form.toLowerCase())) out.pronounRecipient = owner;
+      } else if (owner !== undefined) {
+        const r = groupsOf(s, owner, usable, true);
+        const person = r.length ? undefined : namedPerson(s, owner);
+        if (r.length) recipients.push(r);
+        else if (person) recipients.push([person]);
       }
     }
     const picked = pickRecipient(recipients, type);

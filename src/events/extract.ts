@@ -768,7 +768,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
     // that agrees, as a subject pronoun does (never the actor itself)
     if (!roles.recipients.length && roles.pronounRecipient !== undefined) {
       const s = parsed?.();
-      const word = s ? SUBJECT_FORM[s.tokens[roles.pronounRecipient].form.toLowerCase()] : undefined;
+      // (a possessive stands for its owner: "supports his plan")
+      const written = s ? s.tokens[roles.pronounRecipient].form.toLowerCase() : '';
+      const word = s ? SUBJECT_FORM[written] ?? POSSESSIVE[written] : undefined;
       const isActor = (as: Actor[]) => as.some((a) => roles.actors.some((b) => a.name === b.name || samePartyAs(b, a)));
       if (s && word) roles.recipients = antecedent(word, trig, roles.pronounRecipient, s, groups, toks, text, statements, previous, published, isActor);
     }
@@ -975,8 +977,11 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       ...d, start: d.start + sa, end: d.end + sa,
       // "the February 2020 agreement" dates the agreement, not this event.
       // ("during the second world war": a period's name takes "the")
-      // (so does a possessive one: "last September's target")
-      attributive: !d.period && (/\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)) || /^['’]s\b/.test(text.slice(d.end + sa, d.end + sa + 3))),
+      // (so does a possessive one, "below last September's target", unless it names when and where the act was,
+      // "complained at last year's meeting", or the act is its noun, "last year's Afghan withdrawal")
+      attributive: !d.period && (/\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)) ||
+        (/^['’]s\b/.test(text.slice(d.end + sa, d.end + sa + 3)) && !/\b(?:at|during|in|on)\s+(?:(?:last|this|next)\s+)?$/i.test(text.slice(Math.max(sa, d.start + sa - 12), d.start + sa)) &&
+          !/^['’]s(?:\s+[\p{L}-]+){0,3}\s*$/u.test(text.slice(d.end + sa, trig.start)))),
     }));
     // (not a date the tree gives another clause: "expelled 23 diplomats, who had arrived in 1984")
     const owners = new Map(dates.map((d) => [d, parsed() ? dateOwner(parsed()!, d, trig) : undefined]));

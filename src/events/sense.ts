@@ -98,6 +98,7 @@ const SMEAR_VERBS = list('smear-verbs');
 const BLAME_FOR_VERBS = list('blame-for-verbs');
 /** relational-nouns: "its creditors" are not of the owner's country. */
 export const RELATIONAL_NOUNS = list('relational-nouns');
+export const PROPOSAL_NOUNS = list('proposal-nouns');
 export const GROUP_ADJECTIVES = list('group-adjectives');
 /** named-affairs: nouns of negotiations, meetings, affairs and rates named after a place, which is then no party. */
 export const NAMED_AFFAIRS = list('named-affairs');
@@ -620,7 +621,12 @@ export function describesOther(s: Sentence, start: number, end: number, partyAt:
   if (head === last) return false;
   const owner = partyAt(head);
   if (owner && owner.kind !== 'country') return owner.sector === 'business';
-  return [head, ...children(s, head).filter((c) => MODIFIER.has(s.deprels[c]))].some(isCompany);
+  // (the mention's own head is no other thing it describes: "the licence of Japanese banks" names the banks)
+  // (of a sector word with its country only: a company's own name still describes the company, "National Bank of
+  // Brunei Bhd", and "the company" alone is no party)
+  const self = partyAt(last);
+  const own = (k: number) => self?.kind === 'sector' && !!self.country && s.tokens[k].start >= start && s.tokens[k].end <= end;
+  return [head, ...children(s, head).filter((c) => MODIFIER.has(s.deprels[c]))].some((k) => !own(k) && isCompany(k));
 }
 const MODIFIER = new Set(['amod', 'compound', 'flat', 'nmod']);
 const MODALS = /^(?:would|will|could|might|may|should|must|'d|'ll)$/i;
