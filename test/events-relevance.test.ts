@@ -1,6 +1,7 @@
 /** An event needs a political party on one side at least (PLOVER); sentences of our own. */
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../src/events/extract.ts';
+import { isSportStory } from '../src/events/sense.ts';
 import { segmented } from './support/articles.ts';
 
 const events = (text: string) => extractEvents(segmented(text, '1987-03-02'), []);
@@ -233,5 +234,21 @@ describe('protests against a state\'s measures', () => {
 describe('a goal phrase of a bare sector word', () => {
   it('still describes the thing it is for: no recipient', () => {
     expect(events('Austria recently agreed to release a total of 12 mln dlrs to ease payments difficulties and finance imports of machine tools for industry.')[0]).toMatchObject({ actor_country: 'AUT', recipient: '' });
+  });
+});
+
+describe('sport stories (survey 22)', () => {
+  it('knows a sport story by its words, in lower case, and a company named like a sport by none', () => {
+    expect(isSportStory('The fly-half scored two tries in the Six Nations and the coach praised the squad.')).toBe(true);
+    expect(isSportStory('US Sprint said it would Match the offer for Marathon Petroleum.')).toBe(false);
+    expect(isSportStory('Norway attacked Russia in a speech about the economy, the budget and the penalty of sanctions.')).toBe(false);
+  });
+  it("takes a country's name for its team and a sports body for no party; a state's organs still act", () => {
+    const sport = 'Wales beat Italy in the Six Nations. The fly-half scored two tries as Wales attacked Italy from the kick-off, and the squad celebrated.';
+    expect(events(sport)).toEqual([]);
+    expect(events('Wales attacked Italy on Monday.')).toHaveLength(1);
+    expect(events('Greek prosecutors charged the two sprinters over the missed doping test before the Olympics. The athletes face a ban from the IAAF.')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'GRC', actor_sector: 'judiciary' }),
+    ]);
   });
 });

@@ -690,7 +690,8 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       // (a possessive the actor could stand for is the actor's own: "Iraq has rejected its quota", "defended
       // their stance"; "his" of a state's or a body's act is someone else's)
       const actors = out.actor?.flatMap((g) => g.actors) ?? [];
-      const someoneElse = (p: string) => actors.length > 0 && (p === 'its' ? actors.every((a) => a.kind === 'person') : (p === 'his' || p === 'her') && actors.every((a) => a.kind !== 'person'));
+      const personal = (a: { kind: string }) => a.kind === 'person' || a.kind === 'title';
+      const someoneElse = (p: string) => actors.length > 0 && (p === 'its' ? actors.every(personal) : (p === 'his' || p === 'her') && !actors.some(personal));
       if (owner !== undefined && isPronoun(s, owner)) {
         if (someoneElse(s.tokens[owner].form.toLowerCase())) out.pronounRecipient = owner;
       } else if (owner !== undefined) {

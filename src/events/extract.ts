@@ -36,7 +36,7 @@ import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
+import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -131,6 +131,10 @@ const POLITICAL = new Set(['government', 'military', 'police', 'intelligence', '
 const isPolitical = (a: Actor) =>
   a.kind === 'country' ||
   ((a.kind === 'sector' || a.kind === 'title') && !a.country ? ARMED.has(a.sector) : POLITICAL.has(a.sector) || (!!a.office && (!!a.sector || !!a.country || !!a.body)));
+
+/** In a sport story a country's name is its team and a named body a club or a sports body: a state's organs and
+ *  office holders are the only parties. */
+const isPoliticalOffThePitch = (a: Actor) => a.kind !== 'country' && a.kind !== 'org' && a.sector !== 'international' && isPolitical(a);
 
 /** A group whose every member is a place ("in Kabul") rather than an actor. */
 const isPlaceOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capital || a.kind === 'country'));
@@ -670,7 +674,7 @@ function findObligations(toks: Token[], groups: ActorGroup[], tree?: AnalysedSen
  * trigger), plus any later verb trigger that opens a new clause with a subject of its own
  * ("Pakistan reopened the border as NATO's chief urged talks").
  */
-function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previous: PreviousSentence, published: string, parsed?: () => AnalysedSentence | undefined) {
+function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previous: PreviousSentence, published: string, parsed?: () => AnalysedSentence | undefined, sportStory = false) {
   // A central bank's dealings in the money market are trade, whatever the verb ("provided 17 mln stg
   // assistance to the money market", "invited an early round of bill offers"); force is still force.
   const matches = findTriggers(toks);
@@ -843,6 +847,9 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // A protest is political by nature once we know whose people protest ("Iraqi Kurds demonstrated").
       const peoplesProtest = trig.pattern.type === 'PROTEST' && roles.actors.some((a) => a.country && a.sector !== 'business');
       if (!unknownPerpetrator && !peoplesProtest && ![...roles.actors, ...roles.recipients, ...(roles.moved ?? [])].some(isPolitical)) continue;
+      // ("Wales twice threatened further scores", "named in the Scotland squad for the clash with Italy", "banned
+      // for two years by the IAAF"): in a sport story only a state's organs and office holders make an event
+      if (sportStory && ![...roles.actors, ...roles.recipients].some(isPoliticalOffThePitch)) continue;
       // Companies acting in a country ("signed an agreement to set up a joint venture in Japan") trade there:
       // the place is no party.
       if (roles.actors.length && roles.actors.every((a) => a.sector === 'business') && roles.recipients.every((a) => !isPolitical(a) || (a.locative && (a.kind === 'country' || a.capital)))) continue;
@@ -881,6 +888,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   resolveSurnames(sentences.map((s) => s.groups));
   addSurnameMentions(sentences);
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
+  const sportStory = isSportStory(`${article.title ?? ''}\n${text}`);
   const ownCountry = ownCountryOf(text, article.dateline ?? '', sentences.map((s) => s.groups), options.homeCountry ?? '');
   const fullName = fullNameIn(text, published, sentences.flatMap((s) => s.groups.flatMap((g) => g.actors)).filter((a) => a.kind === 'person' && /\s/.test(a.name)));
   // IDs hash the words, not the offsets: a cleaning change earlier in the text keeps every event's ID.
@@ -915,7 +923,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       subject: () => (before ? subjectOf(before) : []),
       persons: () => [...new Map((before?.groups ?? []).flatMap((g) => g.actors).filter((a) => a.kind === 'person').map((a) => [a.name, a])).values()],
     };
-    const chosenList = chooseEvents(toks, groups, text, statements, previousSentence, published, parsed);
+    const chosenList = chooseEvents(toks, groups, text, statements, previousSentence, published, parsed, sportStory);
     if (groups.some((g) => !isPlaceOnly(g))) previous = { index, groups };
     for (const { trig, roles, nominal, spoken } of chosenList) {
       // A hostile act in what a party claims is that party's accusation of the act's doer; claimed by no party

@@ -47,6 +47,20 @@ function loadLists(): Map<string, Set<string>> {
 }
 const LISTS = loadLists();
 const list = (name: string) => LISTS.get(name) ?? new Set<string>();
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** sport-words in lower case only, sport-names as written: a whole word or phrase each. */
+const SPORT_TERM = new RegExp(`(?<![\\p{L}-])(?:${[...(AS_WRITTEN.get('sport-words') ?? []).map((w) => w.toLowerCase()), ...(AS_WRITTEN.get('sport-names') ?? [])].map(escape).join('|')})(?![\\p{L}-])`, 'gu');
+/**
+ * Is the story about sport: at least one word in a hundred a sport term, of two different terms at least? (Measured
+ * on BBC News 2004-05 against its sections: 414 of 511 sport stories, 13 of 1,714 others; no Reuters-21578 or
+ * Guardian story with an event.)
+ */
+export function isSportStory(text: string): boolean {
+  const terms = text.match(SPORT_TERM) ?? [];
+  if (new Set(terms.map((t) => t.toLowerCase())).size < 2) return false;
+  const words = text.match(/\p{L}+/gu)?.length ?? 0;
+  return terms.length * 100 >= words;
+}
 /** A party that is a market regulator (market-regulators, matched as whole words of its name as written or canonical). */
 const REGULATOR = new RegExp(`(?<![\\p{L}])(?:${(AS_WRITTEN.get('market-regulators') ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'u');
 export const isMarketRegulator = (name: string) => REGULATOR.test(name);
