@@ -66,6 +66,14 @@ describe('natural causes', () => {
   it('while violence by unnamed people still is', () => {
     expect(events('Gunmen killed 30 people in eastern Turkey on Sunday.').map((e) => e.event_type)).toEqual(['ASSAULT']);
   });
+  it('nor are accidents or things named anywhere in the sentence, unless a weapon or fighting is (survey 22)', () => {
+    expect(events('Two workers were killed in an explosion and fire at the Turkish refinery on Sunday.')).toEqual([]);
+    expect(events('The Turkish steel industry was injured by cheap imports.')).toEqual([]);
+    expect(events('Two workers were killed in an explosion at the Turkish embassy, believed to be a bomb.').map((e) => e.event_type)).toEqual(['ASSAULT']);
+    expect(events('Fourteen Turkish workers were injured in clashes during a strike called after the earthquake.').map((e) => e.event_type)).toEqual(['ASSAULT']);
+    // (an explosion alone, after the act, may be an attack's)
+    expect(events('The Turkish mayor of Van has been wounded in an explosion.').map((e) => e.event_type)).toEqual(['ASSAULT']);
+  });
 });
 
 describe('quad_class', () => {

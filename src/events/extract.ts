@@ -36,7 +36,7 @@ import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, MARKET_CONTEXTS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
+import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -604,6 +604,8 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
 const orderedClause = (s: AnalysedSentence, c: number): boolean =>
   s.deprels[c] === 'xcomp' || (s.deprels[c] === 'advcl' && children(s, c).some((m) => s.deprels[m] === 'mark' && /^to$/i.test(s.tokens[m].form)));
 const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false, needsRecipient: false, command: false };
+/** Causes that may be an attack's as well as an accident's. */
+const BLASTS = new Set(['explosion', 'explosions', 'blast', 'blasts']);
 /** Sectors that bear arms: with one of them as a party, "attack" and "clash" are force, not words. */
 const ARMED = new Set(['military', 'police', 'rebels', 'criminal']);
 /** Offices whose holders command a state's forces. */
@@ -838,12 +840,18 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // and people without a public role do not make events, whatever the verb.
       // Violence by unnamed perpetrators is kept: its victims are the news.
       const unknownPerpetrator = !roles.actors.length && VICTIM_TYPES.has(trig.pattern.type);
-      // ... unless nature or an accident did it ("floods killed 30 people", "a quake destroyed the town").
-      // (before the trigger, or as its agent: "struck by a power blackout")
+      // ... unless nature or an accident did it ("floods killed 30 people", "a quake destroyed the town", "were killed
+      // when an airliner flew into electricity lines", "killed in an explosion and fire at the refinery"), or a thing
+      // ("injured by childhood vaccines", "by Brazilian orange juice imports": trade law's injury), with no weapon or
+      // fighting anywhere in the sentence ("killed when a huge explosion, believed to be a bomb, went off")
       const byAgent = toks.slice(trig.last + 1, trig.last + 6);
       const cause = (t: Token) => isNaturalCause(t.lower);
-      const weapon = [...toks.slice(0, trig.first), ...byAgent].some((t) => WEAPONS.has(t.lower));
-      if (unknownPerpetrator && !weapon && (toks.slice(0, trig.first).some(cause) || (byAgent[0]?.lower === 'by' && byAgent.some(cause)))) continue;
+      const thing = (t: Token) => [NOUN.artifact, NOUN.food, NOUN.plant, NOUN.substance].includes(wordClasses(t.lower).noun as never);
+      const weapon = toks.some((t) => WEAPONS.has(t.lower) || VIOLENCE_NOUNS.has(t.lower));
+      // (an explosion or a blast only before the act or as its agent: in war news it is as often an attack, "wounded
+      // in an explosion", "killed after reports of several blasts")
+      const accident = (t: Token) => cause(t) && !BLASTS.has(t.lower);
+      if (unknownPerpetrator && !weapon && (toks.slice(0, trig.first).some(cause) || toks.some(accident) || (byAgent[0]?.lower === 'by' && byAgent.slice(1).some((t) => cause(t) || thing(t))))) continue;
       // A protest is political by nature once we know whose people protest ("Iraqi Kurds demonstrated").
       const peoplesProtest = trig.pattern.type === 'PROTEST' && roles.actors.some((a) => a.country && a.sector !== 'business');
       if (!unknownPerpetrator && !peoplesProtest && ![...roles.actors, ...roles.recipients, ...(roles.moved ?? [])].some(isPolitical)) continue;

@@ -158,6 +158,8 @@ export const isNaturalCause = (word: string) => NATURAL_CAUSES.has(word) || NATU
 export const MARKET_CONTEXTS = [...list('market-contexts')];
 /** Weapons: harm by an explosion or a fire is an attack when one is named ("a car bomb explosion"). */
 export const WEAPONS = list('weapons');
+/** violence-nouns: fighting named without a weapon ("injured in clashes"): no accident did it. */
+export const VIOLENCE_NOUNS = list('violence-nouns');
 /** Acts done to a place: a place's name compounded with them is where they were done ("the Ukraine invasion"). */
 export const ACTS_ON_PLACES = list('acts-on-places');
 const SHOW_VERBS = list('show-verbs');
