@@ -434,6 +434,20 @@ describe('acts denied, doubted, habitual or only endangering', () => {
     expect(types('Norway has long opposed any attempt by Sweden to join the pact.')).toEqual([]);
     expect(types('The peg is often blamed by Swedish lawmakers for job losses.')).toEqual([]);
     expect(types('After long talks, Iran agreed with Iraq on a ceasefire.')).toEqual(['AGREE']);
+    // (survey 22: "normally", "repeatedly", and a habit told after the act: "meet every year")
+    expect(types('Kenyan and Ugandan officials normally meet in the summer.')).toEqual([]);
+    expect(types('Kenya has repeatedly refused to approach the Fund.')).toEqual([]);
+    expect(types('Kenya and Uganda meet every year to discuss the border.')).toEqual([]);
+    expect(types('Kenya and Uganda met on Monday to discuss the border.')).toEqual(['CONSULT']);
+  });
+  it('codes no act that starts the span the news counts from, only the news (survey 22)', () => {
+    expect(events('In the days since Libya invaded Chad, Kenya has criticised Libya.', '1987-04-01')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'KEN', recipient_country: 'LBY' }),
+    ]);
+    expect(types('It is now one month since Libya invaded Chad.')).toEqual([]);
+    // (not the adverb, nor a date that starts a span)
+    expect(types('Conable arrived in Nairobi on Saturday and has since met 14 Kenyan cabinet ministers.')).toEqual(['CONSULT']);
+    expect(types('Libya has occupied the Aozou strip since 1973.')).toEqual(['COERCE']);
   });
   it('codes no threat by a war or a crisis, only by a party', () => {
     // (nor by a war as the subject of a relative clause or an active verb: survey 17)

@@ -550,6 +550,23 @@ const opensWhen = (s: AnalysedSentence, c: number): boolean =>
  *  ("reached in principle last September when President Aquino visited the U.S."). */
 const WHEN_CLAUSE = /^\s*,?\s*when\s/i;
 
+/** Words between "since" and an act that put the act in another clause than the one "since" opens. */
+const SPAN_BREAK = new Set(['and', 'but', 'which', 'who', 'that', 'when', 'after', 'before', 'while', 'said', 'says']);
+/**
+ * Is the act the start of a span the news is counted from ("in the days since Russia invaded Ukraine", "the first
+ * swap since Moscow ordered troops into Ukraine", "Since Russia's invasion, China has ...")? Its background, not news.
+ * (Not the adverb: "has since met 14 ministers", "have since been charged".)
+ */
+function opensSpan(toks: Token[], trig: TriggerMatch, text: string): boolean {
+  for (let k = trig.first - 1; k >= Math.max(0, trig.first - 8); k--) {
+    const w = toks[k].lower;
+    if (SPAN_BREAK.has(w) || /[,;:()–—]/.test(text.slice(toks[k].end, toks[k + 1].start))) return false;
+    if (w === 'since') return !HAVE_FORMS.has(toks[k - 1]?.lower ?? '') && !/^\d/.test(toks[k + 1]?.text ?? '');
+  }
+  return false;
+}
+const HAVE_FORMS = new Set(['has', 'have', 'had', 'having', 'ever']);
+
 function dateFor<D extends ResolvedDate & { attributive: boolean }>(dates: D[], start: number, end: number): D | undefined {
   let best: D | undefined;
   let bestGap = Infinity;
@@ -827,6 +844,8 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // subsidies" provides nothing.
       if (list === verbs && verbs.some((v) => v.start < trig.start && commanded(v) !== 'act' && contentOf(v, trig))) continue;
       if (commanded(trig)) continue;
+      // (an act that starts a span is the background of the clause it dates: the clause's own act may be the news)
+      if (opensSpan(toks, trig, text)) continue;
       const roles = withRoles(trig);
       // ("Putin ordered troops to withdraw": the forces a commander orders are the commander's country's)
       const commander = tree && verbs.find((v) => v.start < trig.start && commanded(v) === 'act' && dominates(tree, triggerNode(tree, v.start, v.end), trig.start, trig.end));

@@ -57,12 +57,15 @@ export function modalityOf(toks: Token[], first: number, last: number): Modality
   const all = toks.map(word);
   const any = (kind: ModalityKind, words: string[]) => (CUES.get(kind) ?? []).some((c) => has(words, c));
   const after = all.slice(last + 1);
+  const stop = after.findIndex((w) => CLAUSE_BREAK.has(w));
+  const clauseAfter = after.slice(0, Math.min(WINDOW, stop < 0 ? after.length : stop));
   return {
     negated: any('negated', before),
     refusal: any('refusal', before),
     planned: any('planned', before),
     hypothetical: any('hypothetical', before),
-    habitual: any('habitual', before),
+    // (a habit may follow the act too: "meet every year", "attacked shipping repeatedly")
+    habitual: any('habitual', before) || any('habitual', clauseAfter),
     promise: any('promise', before),
     future: any('future', before),
     conditional: any('conditional', after) || any('conditional', before),
