@@ -254,6 +254,18 @@ describe('unknown names as subjects', () => {
   });
 });
 
+describe('home parties named without their country (survey 22)', () => {
+  it("gives them the country of the one country's party across from them", () => {
+    expect(only('Australian Prime Minister Bob Hawke called on businessmen to hold their salaries.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'AUS', recipient: 'businessmen', recipient_country: 'AUS' });
+    expect(only('Opposition parties called on the Irish government to decide on the airline.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'IRL', actor_sector: 'opposition', recipient_country: 'IRL' });
+  });
+  it('not abroad: a country visited, foreign governments, force', () => {
+    expect(only('Businessmen from the region visited Ukraine on Monday.')).toMatchObject({ event_type: 'CONSULT', actor_country: '', recipient_country: 'UKR' });
+    expect(only('Indonesia asked foreign governments to finance its projects.')).toMatchObject({ event_type: 'REQUEST', recipient_country: '' });
+    expect(only('Russia attacked civilians in the south.')).toMatchObject({ event_type: 'ASSAULT', recipient: 'civilians', recipient_country: '' });
+  });
+});
+
 describe("a state's organs named without their country", () => {
   const datelined = (text: string, dateline: string) => extractEvents(segmented(text, '1987-03-02', dateline), []);
   it("gives them the dateline's country when the article names no other country more", () => {
