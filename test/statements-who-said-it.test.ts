@@ -320,3 +320,28 @@ describe('"the company" is no body of a state', () => {
     expect(rows.map((r) => r.speaker)).toEqual(['Energy Optics Inc']);
   });
 });
+
+describe('no statement, or the speaker after the cue misread (survey speak13)', () => {
+  it('reads "you" with a modal in the prose as anyone at all, no one\'s words ("You might think", "You\'d have thought")', () => {
+    expect(who('You might think that the last thing on their minds would be a radio. You\'d have thought the runners would not mind.')).toEqual([]);
+    expect(who('"You might think it is over," Ana Ruiz said.').map((r) => r[0])).toEqual(['Ana Ruiz']);
+  });
+  it('reads a line of figures in a results table as no statement ("Finance charges 4.1 mln vs 5.4 mln")', () => {
+    const rows = statementsOf('Shr 12.5p vs 11.3p\n\nFinance charges 2.1 mln vs 3.4 mln\n\nKestrel said profit rose to 4.1 mln dlrs. The company reported 4.1 mln.');
+    expect(rows.map((r) => [r.speaker_mention, r.quote])).toEqual([['Kestrel', 'profit rose to 4.1 mln dlrs'], ['The company', '4.1 mln']]);
+  });
+  it('reads an -ing form inside a noun phrase as a modifier, no cue ("Lane\'s existing broadcasting interests")', () => {
+    expect(who('Kestrel Media will bring together Lane\'s existing broadcasting interests and those recently acquired from Packer.')).toEqual([]);
+  });
+  it('does not read a pronoun with its own verb after "said" as an inverted speaker (", said it sold options")', () => {
+    const rows = statementsOf('In a filing with the Securities and Exchange Commission, the Hale group, known as Samjet Acquisition Corp, said it sold options to buy 25,800 shares.');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Hale group', 'it sold options to buy 25,800 shares']]);
+    expect(who('"The plan is dead," said he.').map((r) => r[1])).toEqual(['The plan is dead,']);
+  });
+  it('reads the phrase after ", told" as the listener, never the speaker (", told reporters:")', () => {
+    const rows = statementsOf('Rita Lane, head of the Harbor Federation of Employers, told reporters: "The yen might rise."');
+    expect(rows.map((r) => r.speaker)).toEqual(['Rita Lane']);
+    // (A name in brackets after the apposition is an aside: ", (Harfed), told".)
+    expect(who('Rita Lane, head of the Harbor Federation of Employers, (Harfed), told reporters: "The yen might rise."').map((r) => r[0])).toEqual(['Rita Lane']);
+  });
+});

@@ -319,6 +319,12 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     if (c.kind === 'direct' && candidates.some((k) => k !== c && k.kind !== 'direct' && k.quote[0] <= c.quote[0] && c.quote[1] <= k.quote[1])) continue;
     // The tagger's words with a speaker that reads as no one ("The debate gave the mayor a chance to say ...").
     if (c.tagged && who?.doubtful) continue;
+    // "You might think that ...", "You'd have thought ...": "you" with a modal, outside quotation marks, is the
+    // reader, anyone at all; no one's words.
+    if (c.mention && c.cue && genericYou(doc, c.mention, c.cue)) continue;
+    // "Finance charges 4.1 mln vs 5.4 mln": a line of a results table read as a verb and its words; figures alone are
+    // nobody's words.
+    if (c.kind !== 'direct' && onlyFigures(text.slice(c.quote[0], c.quote[1])) && tableLine(doc, c.quote[0])) continue;
     const quote = text.slice(c.quote[0], c.quote[1]);
     // The same words by the same speaker (a post quoted in the prose and embedded too): one row, the post.
     const dup = kept.find((k) => resolved.get(k)?.speaker === who?.speaker && tokenF1(wordsOf(k), wordsOf(c)) >= 0.8);
@@ -408,6 +414,35 @@ function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope):
     kept.push(c);
   }
   return kept;
+}
+
+/** Words of a line of figures: units, "vs", "to". */
+const FIGURE_WORDS = /^(?:mln|mn|million|billion|bln|pct|percent|per|cent|vs|v|dlrs?|stg|cts?|pence|p|yen|marks|francs|and|to|from|or|up|down|loss|profit)$/;
+
+/** Figures and their units only: "4.1 mln vs 5.4 mln", "27.5p vs 24.3p". */
+export function onlyFigures(words: string): boolean {
+  const ws = words.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.,]*/gu) ?? [];
+  const numbers = ws.filter((w) => /^\p{N}[\p{N}.,]*\p{L}{0,3}$/u.test(w)).length;
+  return numbers >= 1 && ws.every((w) => /^\p{N}[\p{N}.,]*\p{L}{0,3}$/u.test(w) || FIGURE_WORDS.test(w));
+}
+
+/** A paragraph without a full stop at its end: a line of a table ("Finance charges 4.1 mln vs 5.4 mln"). */
+function tableLine(doc: Doc, at: number): boolean {
+  const p = doc.article.paragraphs.find(([a, b]) => a <= at && at < b);
+  return !!p && !/[.!?]["'”’)]?\s*$/.test(doc.text.slice(p[0], p[1]));
+}
+
+/** Modals that make "you" before a verb of thinking anyone at all: "you might think", "you would expect". */
+const GENERIC_MODALS = new Set(['might', 'would', 'could', 'may', 'can', 'will', 'should', 'must']);
+
+/** "You might think", "you'd have thought": a "you" in the writer's prose with a modal before the cue. */
+function genericYou(doc: Doc, mention: [number, number], cue: [number, number]): boolean {
+  const t = doc.tokens;
+  const [s, e] = mention;
+  if (s !== e || doc.inQuote[s] >= 0 || !/^you(?:[’']d)?$/.test(t[s].lo)) return false;
+  const between = t.slice(e + 1, cue[1] + 1).map((x) => x.lo);
+  const modal = between.some((w) => GENERIC_MODALS.has(w)) || t[s].lo !== 'you';
+  return modal && between.slice(0, -1).every((w) => GENERIC_MODALS.has(w) || /^(?:have|not|never|also|just|probably)$/.test(w));
 }
 
 function anchorOf(doc: Doc, c: Candidate): number {

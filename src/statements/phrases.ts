@@ -81,6 +81,13 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
     if (j < lo) return null;
   }
   if (j < lo) return null;
+  // "X, president of the Japan Federation of Employers' Associations, (Nikkeiren), told": a name in brackets set off
+  // by commas after an apposition is an aside; the apposition goes on before it.
+  if (t[j].t === ',' && t[j - 1]?.t === ')') {
+    let p = j - 2;
+    while (p > lo && t[p].t !== '(' && j - p < 7) p--;
+    if (t[p]?.t === '(' && t[p - 1]?.t === ',' && p > lo + 1 && t.slice(p + 1, j - 1).every((x) => x.cap || !x.word)) j = p - 1;
+  }
   // "people close to Clinton say", "those close to him say": whom they are close to is part of the phrase.
   for (let k = j; k >= Math.max(lo + 2, j - 5) && t[k].word; k--) {
     if (t[k].lo !== 'to') continue;
@@ -212,7 +219,13 @@ const allCaps = (t: Token[], a: number, b: number): boolean => {
 export function subjectAfter(t: Token[], i: number, hi: number): Subject | null {
   let k = i + 1;
   if (k >= hi) return null;
-  if (SPEAKER_PRONOUNS.has(t[k].lo) && t[k].lo !== 'which') return { s: k, e: k };
+  if (SPEAKER_PRONOUNS.has(t[k].lo) && t[k].lo !== 'which') {
+    // "..., said it sold options": a pronoun followed by its own verb is the subject of the words, not the speaker
+    // ("..., said he.", "..., said she on Tuesday" are inverted).
+    const after = t[k + 1];
+    if (k + 1 < hi && after.word && !PREPOSITIONS.has(after.lo) && !TIME_WORDS.has(after.lo)) return null;
+    return { s: k, e: k };
+  }
   const s = k;
   if (DETERMINERS.has(t[k].lo)) k++;
   while (k < hi && t[k].word && !t[k].cap && !NOT_SPEAKER_END.has(t[k].lo) && k - s < 4) k++;

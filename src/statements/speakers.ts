@@ -787,6 +787,9 @@ export class SpeakerResolver {
       if (subject) return this.resolve(subject.name, subject.at);
       return { ...this.resolve(mention, at), doubtful: true };
     }
+    // "the Edelman group, known as Samjens Acquisition Corp": the phrase before its other name speaks.
+    const aka = /^(.+?),\s+(?:also\s+|formerly\s+)?(?:known\s+as|called|named)\s/i.exec(mention);
+    if (aka) return this.resolve(aka[1], at, context);
     // "The Afghan government and other international groups": the one named speaks for the rest.
     const others = /^(.+?)\s+and\s+other\s/i.exec(mention);
     if (others) return this.resolve(others[1], at, context);
