@@ -345,3 +345,16 @@ describe('no statement, or the speaker after the cue misread (survey speak13)', 
     expect(who('Rita Lane, head of the Harbor Federation of Employers, (Harfed), told reporters: "The yen might rise."').map((r) => r[0])).toEqual(['Rita Lane']);
   });
 });
+
+describe('names cut or padded (survey speak13)', () => {
+  it('keeps a body written in lower case with its "of" ("the federal department of energy", not "energy")', () => {
+    const text = 'Kestrel Corp said a spill at its site caused no harm.\n\nYesterday, the federal department of energy charged Kestrel with eight counts of illegal dumping. The ministry of finance said the charges were fair.';
+    expect(who(text).map((r) => r[0])).toEqual(['Kestrel Corp', 'federal department of energy', 'ministry of finance']);
+    expect(who('A minimum of 4,000 residents said the water was unsafe.').map((r) => r[0])).toEqual(['4,000 residents']);
+  });
+  it('leaves a lower-case noun before a name out of it ("broker C. Czarnikow" is C. Czarnikow)', () => {
+    const rows = statementsOf('Sugar may be offered by the Commission for sale within the Community, broker C. Czarnikow says in its latest sugar review.');
+    expect(rows.map((r) => [r.speaker, r.speaker_role])).toContainEqual(['C. Czarnikow', 'broker']);
+    expect(rows.map((r) => r.speaker)).not.toContain('broker C. Czarnikow');
+  });
+});

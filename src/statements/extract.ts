@@ -433,7 +433,7 @@ function tableLine(doc: Doc, at: number): boolean {
 }
 
 /** Modals that make "you" before a verb of thinking anyone at all: "you might think", "you would expect". */
-const GENERIC_MODALS = new Set(['might', 'would', 'could', 'may', 'can', 'will', 'should', 'must']);
+const GENERIC_MODALS = new Set(['might', 'would', 'could', 'may']);
 
 /** "You might think", "you'd have thought": a "you" in the writer's prose with a modal before the cue. */
 function genericYou(doc: Doc, mention: [number, number], cue: [number, number]): boolean {

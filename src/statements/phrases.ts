@@ -25,6 +25,8 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
     if (p.cap && p.word && !LEADING_JUNK.has(p.lo) && !NOT_SPEAKER_END.has(p.lo) && !PREPOSITIONS.has(p.lo) && !NOT_SPEAKER.has(p.lo)) { s--; continue; }
     if ((p.lo === 'of' || p.lo === 'and' || p.lo === '&' || p.lo === 'de' || p.lo === 'al') && s - 2 >= lo && t[s - 2].cap && t[s].cap) { s--; continue; }
     if (p.t === ',' && s - 2 >= lo && t[s - 2].cap && t[s].cap && hasAnd()) { s--; continue; }
+    // "the federal department of energy", "the ministry of finance": a body written in lower case keeps its "of".
+    if (p.lo === 'of' && s === e && s - 2 >= lo && t[s].word && !t[s - 2].cap && OF_BODIES.has(t[s - 2].lo)) { s -= 2; continue; }
     if (DETERMINERS.has(p.lo) || isNumber(p) || (COUNT_WORDS.has(p.lo) && !t[s].cap)) { s--; break; }
     if (p.word && !p.cap && !NOT_SPEAKER_END.has(p.lo)) {
       // Lower-case modifiers belong to the phrase only under a determiner ("the newly appointed Secretary").
@@ -40,6 +42,9 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
   while (s < e && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || (t[s].cap && (PREPOSITIONS.has(t[s].lo) || (NOT_SPEAKER.has(t[s].lo) && !COUNT_WORDS.has(t[s].lo)))))) s++;
   return s;
 }
+
+/** Bodies named by what they deal with after "of": "department of energy", "ministry of finance". */
+const OF_BODIES = new Set(['department', 'ministry', 'bureau', 'office', 'agency', 'commission', 'council', 'institute', 'board', 'chamber', 'secretariat', 'directorate']);
 
 /** Words of number that open a speaker phrase like a determiner: "one employee", "another friend", "two officials". */
 const COUNT_WORDS = new Set(['one', 'another', 'two', 'three', 'four', 'five', 'several']);

@@ -740,6 +740,12 @@ function modifierInPhrase(t: Token[], i: number, lo: number): boolean {
   let b = i - 1;
   while (b > lo && b >= i - 2 && t[b].word && /^\p{Ll}[\p{Ll}-]*$/u.test(t[b].t) && !cueAt(t[b]) && !DETERMINERS.has(t[b].lo) && !POSSESSIVE_DETERMINERS.has(t[b].lo) && !PREPOSITIONS.has(t[b].lo) && !AUX_ADVERBS.has(t[b].lo) && !/^(and|or|but|not|to)$/.test(t[b].lo)) b--;
   if (b === i - 1 || b < lo) return false;
+  // Before the noun it modifies, which ends the phrase ("broadcasting interests and ..."); not before an object of its
+  // own ("a policy paper welcoming the plans", "cases reporting different numbers").
+  const noun = t[i + 1];
+  const next = t[i + 2];
+  if (!noun?.word || noun.cap || !/^\p{Ll}+$/u.test(noun.t) || DETERMINERS.has(noun.lo) || PREPOSITIONS.has(noun.lo) || POSSESSIVE_DETERMINERS.has(noun.lo) || /^(out|up|off|down|back|that|to|and|or|but|as)$/.test(noun.lo) || cueAt(noun)) return false;
+  if (next && next.word && !/^(and|or|but|of|in|at|for|with|from|on|to|that|which|who)$/.test(next.lo)) return false;
   return DETERMINERS.has(t[b].lo) || POSSESSIVE_DETERMINERS.has(t[b].lo) || (/[’']s$/.test(t[b].t) && !CONTRACTED.test(t[b].lo));
 }
 

@@ -76,6 +76,12 @@ function surnameAfter(words: string[], i: number): boolean {
 const describesPerson = (w: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(w) && SPEAKER_NOUNS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase());
 
 /** "NATO Secretary-General Jens Stoltenberg" -> role "NATO Secretary-General", name "Jens Stoltenberg". */
+/** Lower-case words inside a person's name. */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'del', 'della', 'des', 'dos', 'das', 'bin', 'ibn', 'abu', 'ben', 'la', 'le', 'lo', 'ter', 'zu', 'and', 'of', 'the', 'for']);
+
+/** Lower-case words that are no description of who speaks. */
+const ROLE_STOPS = new Set(['new', 'old', 'from', 'with', 'at', 'by', 'on', 'in', 'to', 'and', 'or', 'but', 'then', 'also', 'other', 'some', 'many', 'most', 'all', 'both']);
+
 export function splitRole(words: string[]): { role: string[]; name: string[] } {
   let last = -1;
   for (let i = 0; i < words.length; i++) {
@@ -96,6 +102,13 @@ export function splitRole(words: string[]): { role: string[]; name: string[] } {
   // "Investor Dale P Harrow", "Economist Mary Jones": a capitalised speaking noun for people opening the run,
   // before a given name and a surname, describes the person and is no part of the name.
   if (last < 0 && words.length >= 3 && describesPerson(words[0]) && FIRST_NAMES.has(words[1].toLowerCase()) && /^\p{Lu}/u.test(words[2])) last = 0;
+  // "broker C. Czarnikow", "investor Ann Lee": a lower-case noun opening the run before the capitalised name describes
+  // who speaks and is no part of the name (not a particle of a name: "de Gaulle", "van Gogh").
+  if (last < 0) {
+    while (last < 1 && last + 2 < words.length && /^\p{Ll}[\p{Ll}-]{2,}$/u.test(words[last + 1]) && !NAME_PARTICLES.has(words[last + 1]) && !ROLE_STOPS.has(words[last + 1])) last++;
+    // (Only before a run of capitalised words to the end: "new ad from Donald Trump's campaign" is no name.)
+    if (last >= 0 && !words.slice(last + 1).every((w) => /^\p{Lu}/u.test(w))) last = -1;
+  }
   const role = words.slice(0, last + 1).filter((w) => !HONORIFICS.has(bare(w)));
   return { role, name: words.slice(last + 1) };
 }
