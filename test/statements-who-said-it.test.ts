@@ -358,3 +358,14 @@ describe('names cut or padded (survey speak13)', () => {
     expect(rows.map((r) => r.speaker)).not.toContain('broker C. Czarnikow');
   });
 });
+
+describe('pronouns to the entity the grammar gives them (survey speak13)', () => {
+  it('opens a new sentence after a name\'s closing initial the input did not split ("Malcolm X. Attallah Shabazz"), so "she" is her', () => {
+    const text = 'He starred in seven films including Jungle Fever, Do The Right Thing and Malcolm X. Attallah Shabazz, the daughter of activist Malcolm X, recalled the eulogy he gave. "Harlem has come to bid farewell," she said. President John F. Kennedy said the plan was sound.';
+    expect(who(text).map((r) => r[0])).toEqual(['Attallah Shabazz', 'Attallah Shabazz', 'John F. Kennedy']);
+  });
+  it('gives "his" in a clause to the person opening it, not the last one quoted ("Wright Thursday renewed his call")', () => {
+    const text = 'House Speaker Jim Wright backs aid for specific industries. Rep. Phil Crane said the bill was bad. Wright Thursday renewed his call for import relief for the oil industry.';
+    expect(who(text).map((r) => r[0])).toEqual(['Phil Crane', 'Jim Wright']);
+  });
+});

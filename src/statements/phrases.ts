@@ -22,6 +22,9 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
   const hasAnd = () => { for (let k = s; k <= e; k++) if (t[k].lo === 'and') return true; return false; };
   while (s - 1 >= lo) {
     const p = t[s - 1];
+    // "... and Malcolm X. Ann Shabazz, the daughter of ...": after a name's closing initial, a name of two words or more
+    // opens a new sentence the input did not split ("John F. Kennedy" has one word after it).
+    if (p.cap && /^\p{Lu}\.$/u.test(p.t) && s < e && s - 2 >= lo && t[s - 2].cap && t[s - 2].word && t.slice(s, e + 1).filter((x) => x.cap && !/^(?:Jr|Sr|II|III|IV)\.?$/.test(x.t)).length >= 2) break;
     if (p.cap && p.word && !LEADING_JUNK.has(p.lo) && !NOT_SPEAKER_END.has(p.lo) && !PREPOSITIONS.has(p.lo) && !NOT_SPEAKER.has(p.lo)) { s--; continue; }
     if ((p.lo === 'of' || p.lo === 'and' || p.lo === '&' || p.lo === 'de' || p.lo === 'al') && s - 2 >= lo && t[s - 2].cap && t[s].cap) { s--; continue; }
     if (p.t === ',' && s - 2 >= lo && t[s - 2].cap && t[s].cap && hasAnd()) { s--; continue; }

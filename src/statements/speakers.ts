@@ -175,7 +175,7 @@ export function findEntities(text: string): Entity[] {
   const out: Entity[] = [];
   const lowerWords = lowerCaseWords(text);
   const re = /[A-Z][\p{L}\p{N}'’.-]*(?:[ \t]+(?:(?:of|de|da|al|bin|van|von|der|la|du|le|el)[ \t]+)?[A-Z][\p{L}\p{N}'’.-]*)*/gu;
-  for (const [matched, matchAt] of sentencePieces(text, re)) {
+  for (const [matched, matchAt] of [...sentencePieces(text, re)].flatMap(([m, a]) => closingInitialSplit(m, a))) {
     // ''Larry King Now'': typewriter quote marks end a word, they are no part of it.
     let words = matched.split(/[ \t]+/).map((w, k, all) => k < all.length - 1 ? w : w.replace(/(?<=\p{L})(?:''|’’)$/u, ''));
     let at = matchAt;
@@ -186,6 +186,8 @@ export function findEntities(text: string): Entity[] {
     // "..., Former White House Doctor Says": a headline's reporting verb in title case ends the run, it is no name.
     // Not in an of-phrase or after a conjunction: "Court of Appeals", "Ministry of Posts and Telecommunications".
     while (words.length > 1 && headlineCue(words[words.length - 1]) && !/^(?:of|and|&|for|de)$/i.test(words[words.length - 2])) words = words.slice(0, -1);
+    // "Wright Thursday renewed his call": a day after a name says when, it is no part of the name.
+    while (words.length > 1 && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(words[words.length - 1])) words = words.slice(0, -1);
     if (!words.length) continue;
     // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
     const before = lowerCaseOffice(text, at);
@@ -257,6 +259,16 @@ const HEADLINE_WORDS = new Set(['the', 'a', 'an', 'to', 'for', 'on', 'in', 'at',
  * holds words the article writes in lower case ("Francois Hollande Says Donald Trump Makes The World Sick").
  * The name next to the office comes first.
  */
+/**
+ * "Do The Right Thing and Malcolm X. Attallah Shabazz": after a name's closing initial, a name of two words or more
+ * opens a sentence the input did not split ("John F. Kennedy" has one word after its initial).
+ */
+function closingInitialSplit(matched: string, at: number): Array<[string, number]> {
+  const m = /^(.*?\p{L}[\p{L}'’-]*[ \t]+\p{Lu}\.)[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]*)+)$/u.exec(matched);
+  if (!m || /^(?:Jr|Sr|II|III|IV)\.?$/.test(m[2].split(/[ \t]+/)[1])) return [[matched, at]];
+  return [[m[1], at], [m[2], at + matched.length - m[2].length]];
+}
+
 export function nameSegments(name: string[], lowerWords: Set<string>): string[][] {
   const segments: string[][] = [[]];
   // Organisations keep their words ("Federal Bureau of Investigation", "United States Pacific Command").
@@ -811,6 +823,12 @@ export class SpeakerResolver {
     if (words.length > 1 && POSSESSIVE_PRONOUNS[words[0].toLowerCase()] && !/\p{Lu}/u.test(mention) && !speakerHead(words.slice(1).join(' '))) return this.resolve(words[0], at);
     const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
     if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
+    // "Wright on Thursday renewed his call for ...": a possessive in the clause goes back to the person opening it.
+    if (/^(?:his|her)$/i.test(mention)) {
+      const subject = this.openingPerson(this.sentenceStartBefore(at), at);
+      const full = subject && this.fullName(subject.name, subject.gender);
+      if (full && this.fits(full, pronounGender(lower))) return { speaker: full, role: this.roleByName.get(full) ?? '' };
+    }
     if (PRONOUNS.has(lower)) {
       // "Residents said ... BAA are planning a runway. They have said ...": a group or an organisation opening the
       // sentence before, after the last one quoted, is whom "they" or "it" opening this sentence goes on from.
