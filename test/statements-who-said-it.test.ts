@@ -369,3 +369,16 @@ describe('pronouns to the entity the grammar gives them (survey speak13)', () =>
     expect(who(text).map((r) => r[0])).toEqual(['Phil Crane', 'Jim Wright']);
   });
 });
+
+describe('descriptions and documents resolved to the entity the article names (survey speak13)', () => {
+  it('gives "the company spokesman" the company the article names ("Kestrel Power Co spokesman"), and "he" after him', () => {
+    const text = 'Kestrel Power Co will meet its bank creditors on Monday, a company spokesman said. Kestrel Power ceased principal payments last year, officials said. The company spokesman said the meeting will inform the committee. "We can only tell them we are waiting," he said.';
+    const rows = statementsOf(text);
+    expect(rows.map((r) => r.speaker)).toEqual(['Kestrel Power Co spokesman', 'officials', 'Kestrel Power Co spokesman', 'Kestrel Power Co spokesman']);
+    expect(rows[2].speaker_type).toBe('anonymous source');
+  });
+  it('gives "the letter", "the statement" to whom the sentence bringing the document in quoted', () => {
+    const text = 'Kestrel Corp, in a letter to employees, said it told a buyer of its stock that it does not want to be acquired. Wall Street sources said Dart Group was the buyer. According to the letter, chairman Ken Macke expressed the desire to remain independent. Ann Lee said in a written statement that she would stay. The statement said she had support.';
+    expect(who(text).map((r) => r[0])).toEqual(['Kestrel Corp', 'Wall Street sources', 'Kestrel Corp', 'Ann Lee', 'Ann Lee']);
+  });
+});

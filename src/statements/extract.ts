@@ -230,6 +230,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   let anonymousBefore: { at: number; speaker: string } | undefined;
   /** Unnamed groups quoted with a qualifier, by their plural head: "officials" -> "U.S. officials". */
   const qualifiedGroups = new Map<string, { at: number; speaker: string }>();
+  /** Documents the speakers said things in ("in a letter to employees"), for a later "the letter". */
+  const authors: Array<{ at: number; noun: string; speaker: string }> = [];
   for (const c of byCue) {
     if (!c.mention) continue;
     const at = t[c.mention[0]].a;
@@ -246,6 +248,24 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     // "a spokesman" is someone new; "the spokesman" of no named office is no one in particular (an anonymous source).
     let unresolved = false;
     const indefinite = /^(?:a|an|one|another)\s/i.test(mention);
+    // "The company spokesman", "a company official": the office of the company the article names ("Kestrel spokesman").
+    const firmOffice = /^(company|firm|bank|airline)\s+(spokes(?:man|woman|person|men|women)|officials?|executives?|sources?)$/i.exec(r.speaker);
+    let officeOf = false;
+    if (firmOffice && !c.quoter) {
+      const entity = articleEntities.resolve(`the ${firmOffice[1].toLowerCase()}`, at);
+      if (entity && entity.cls === 'organisation') {
+        r.speaker = `${entity.name} ${firmOffice[2]}`;
+        officeOf = true;
+      }
+    }
+    // "X, in a letter to employees, said ... According to the letter, ...": the document goes to its author, whom the
+    // sentence bringing it in quoted.
+    const document = /^the\s+(\p{Ll}+)$/iu.exec(mention)?.[1].toLowerCase();
+    const author = document && AUTHORED.has(document) ? [...authors].reverse().find((x) => x.noun === document && at - x.at < 3000) : undefined;
+    if (author) {
+      r.speaker = author.speaker;
+      r.role = '';
+    }
     const words = speakerWords(r.speaker);
     // "..., a Kestrel spokesman said. ..., the spokesman said": the unnamed person named before goes on ("the
     // agency", "the company" are the organisation the article names, below).
@@ -280,13 +300,20 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
       // "..., a company spokesman said. He said ...": the unnamed speaker goes on, not a firm's name read as a man's.
       r.speaker = anonymousBefore.speaker;
       r.role = '';
-    } else if (/\p{Lu}/u.test(r.speaker) && !(c.quoter && speakerType(r.speaker, { person: false }) === 'anonymous source')) articleEntities.spoke(r.speaker, at, resolver.isPersonName(r.speaker));
+    } else if (/\p{Lu}/u.test(r.speaker) && !officeOf && !(c.quoter && speakerType(r.speaker, { person: false }) === 'anonymous source')) articleEntities.spoke(r.speaker, at, resolver.isPersonName(r.speaker));
     // Only an unnamed office goes on in a later "he said" ("company spokesman", "a senior official"), not a thing.
     if (!unresolved && speakerType(r.speaker, { person: false }) === 'anonymous source' && officeHead(r.speaker)) anonymousBefore = { at, speaker: r.speaker };
     resolver.record(at, unresolved ? '' : r.speaker);
     const head = /^(?:\S+\s+){1,3}(\p{Ll}+s)$/u.exec(r.speaker)?.[1];
     if (!unresolved && head && SPEAKER_NOUNS.has(head.replace(/s$/, '')) && !/^(?:the|a|an|one|some|many|most|other|several|two|three|both|all|these|those)\s|\sof\s+the\s/i.test(r.speaker)) qualifiedGroups.set(head, { at, speaker: r.speaker });
     resolved.set(c, { ...r, mention, unresolved });
+    if (!unresolved && r.speaker && !AUTHORED.has(r.speaker.toLowerCase()) && sentence && sentence[1] > sentence[0]) {
+      const said = text.slice(t[sentence[0]].a, t[sentence[1] - 1].b);
+      for (const m of said.matchAll(/\b(?:in|with)\s+(?:a|an|its|his|her|their)\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?/gu)) {
+        const noun = AUTHORED.has(m[1]) ? m[1] : m[2];
+        if (noun && AUTHORED.has(noun)) authors.push({ at, noun, speaker: r.speaker });
+      }
+    }
     if (c.quoter) {
       // Who quoted the speaker spoke last for a later "it said" ("The paper quoted X as saying ... It said ...").
       const qat = t[c.quoter[0]].a;
@@ -425,6 +452,9 @@ export function onlyFigures(words: string): boolean {
   const numbers = ws.filter((w) => /^\p{N}[\p{N}.,]*\p{L}{0,3}$/u.test(w)).length;
   return numbers >= 1 && ws.every((w) => /^\p{N}[\p{N}.,]*\p{L}{0,3}$/u.test(w) || FIGURE_WORDS.test(w));
 }
+
+/** Documents that have an author who speaks through them: "X said in a letter ... the letter said". */
+const AUTHORED = new Set(['letter', 'statement', 'memo', 'memorandum', 'filing', 'communique', 'release', 'circular', 'prospectus', 'notice', 'submission']);
 
 /** A paragraph without a full stop at its end: a line of a table ("Finance charges 4.1 mln vs 5.4 mln"). */
 function tableLine(doc: Doc, at: number): boolean {
