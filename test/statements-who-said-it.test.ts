@@ -382,3 +382,13 @@ describe('descriptions and documents resolved to the entity the article names (s
     expect(who(text).map((r) => r[0])).toEqual(['Kestrel Corp', 'Wall Street sources', 'Kestrel Corp', 'Ann Lee', 'Ann Lee']);
   });
 });
+
+describe('a person and the company of the same name (survey speak13)', () => {
+  it('gives a bare name whose words open with "it"/"its" to the company, not the man of that name', () => {
+    const text = 'Emery Air Freight Corp said it plans to begin a tender offer for Purolator Courier Corp. In a letter to Purolator, Emery\'s chairman, John C. Emery, said the company would still prefer to negotiate. Emery said its offer is scheduled to expire on April 28. Emery said he was pleased.';
+    const rows = statementsOf(text);
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([
+      ['Emery Air Freight Corp', 'organisation'], ['John C. Emery', 'person'], ['Emery Air Freight Corp', 'organisation'], ['John C. Emery', 'person'],
+    ]);
+  });
+});

@@ -364,9 +364,16 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   }
   for (const c of kept.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1])) {
     const who = resolved.get(c) ?? { speaker: '', role: '', mention: '', unresolved: true };
-    const name = fullest.get(who.speaker) ?? who.speaker;
-    const evidence = articleEntities.personEvidence(name) ?? articleEntities.personEvidence(who.speaker);
-    const person = !notPeople.has(who.speaker) && (evidence ?? (resolver.isPersonName(name) || resolver.isPersonName(who.speaker)));
+    let name = fullest.get(who.speaker) ?? who.speaker;
+    // "Emery said its offer ..." after "Emery Air Freight Corp" and its chairman "John C. Emery": the words' "it" or
+    // "its" for the subject says the name is the company's, not the man's.
+    let firm = '';
+    if (c.kind !== 'direct' && /^\p{Lu}[\p{L}'’-]+$/u.test(who.mention) && name !== who.mention && /^(?:that\s+)?(?:it|its)\b/i.test(text.slice(c.quote[0], c.quote[1]))) {
+      firm = fullCompanyNames([who.mention], entities.filter((e) => !e.person).map((e) => e.name), () => false).get(who.mention) ?? '';
+      if (firm) name = firm;
+    }
+    const evidence = articleEntities.personEvidence(name) ?? (firm ? false : articleEntities.personEvidence(who.speaker));
+    const person = !firm && !notPeople.has(who.speaker) && (evidence ?? (resolver.isPersonName(name) || resolver.isPersonName(who.speaker)));
     const canonical = canonicalSpeaker(who.unresolved ? '' : name, { person });
     const quote = text.slice(c.quote[0], c.quote[1]);
     const cue = c.cue ? text.slice(t[c.cue[0]].a, t[c.cue[1]].b) : '';
