@@ -392,3 +392,10 @@ describe('a person and the company of the same name (survey speak13)', () => {
     ]);
   });
 });
+
+describe('the agent of a noun of speech (survey speak13)', () => {
+  it('gives the words after "demands by X" to X, not to the subject who shrugged them off', () => {
+    const rows = statementsOf('Brazilian Finance Minister Ana Costa shrugged off demands by a group of Brazilian governors that she resign.');
+    expect(rows.map((r) => [r.speaker, r.speaker_mention])).toEqual([['group of Brazilian governors', 'a group of Brazilian governors']]);
+  });
+});

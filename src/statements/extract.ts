@@ -145,6 +145,25 @@ export function quotedAsSaying(doc: Doc, c: Candidate): void {
   }
 }
 
+/** Nouns of words asked for or said, whose agent after "by" is who said them: "demands by governors that he resign". */
+const AGENT_NOUNS = new Set(['demand', 'demands', 'call', 'calls', 'claim', 'claims', 'request', 'requests', 'accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'suggestion', 'suggestions', 'appeal', 'appeals', 'proposal', 'proposals', 'criticism', 'warning', 'warnings', 'pleas', 'plea', 'urging']);
+
+/**
+ * "Funaro shrugged off demands by a group of governors that he resign": the words after a noun of speech with its
+ * agent after "by" are the agent's, not those of the subject who dismissed them.
+ */
+export function nounAgent(doc: Doc, c: Candidate): void {
+  if (!c.cue || c.kind === 'direct') return;
+  const t = doc.tokens;
+  const noun = c.cue[1];
+  if (!AGENT_NOUNS.has(t[noun].lo) || t[noun + 1]?.lo !== 'by') return;
+  const q0 = doc.tokenAt(c.quote[0]);
+  const e = q0 - 1;
+  if (e < noun + 2 || e - noun > 9 || doc.sentenceOf[e] !== doc.sentenceOf[noun]) return;
+  for (let k = noun + 2; k <= e; k++) if (!t[k].word || cueAt(t[k]) && !t[k].cap) return;
+  c.mention = [noun + 2, e];
+}
+
 /** A group brought in without a name at the start of a sentence ("A shareholder group led by Ann Lee"). */
 const GROUP_INTRO = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:[Aa]n?|[Tt]wo|[Tt]hree)\s+((?:\p{Ll}[\p{Ll}'’-]*\s+){0,3})group\b(?:(?:\s+of\s+(?:[\p{Ll}\p{N}][\p{L}\p{N}'’-]*\s+){1,6}?)?\s*,?\s*(led|controlled|headed)\s+by\s+([^;:()"“”]{1,80}))?/gu;
 
@@ -217,6 +236,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const parsed = opts.analysis ?? new AnalysedDocument(text, article.sentences);
   for (const c of candidates) c.mention = attachSpeaker(doc, parsed, c);
   for (const c of candidates) quotedAsSaying(doc, c);
+  for (const c of candidates) nounAgent(doc, c);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
   const entities = findEntities(text);
