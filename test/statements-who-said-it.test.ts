@@ -338,6 +338,11 @@ describe('no statement, or the speaker after the cue misread (survey speak13)', 
     expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Hale group', 'it sold options to buy 25,800 shares']]);
     expect(who('"The plan is dead," said he.').map((r) => r[1])).toEqual(['The plan is dead,']);
   });
+  it('takes the subject before a relative clause and a name in wire brackets before its apposition', () => {
+    // Before, ", said it bought" read "it" as the speaker and the subject as the words.
+    expect(who('Brierley Group, which is principally owned by Brierley Investments Ltd, a publicly held New Zealand firm, said it bought 65,000 Kestrel shares.')).toEqual([['Brierley Group', 'it bought 65,000 Kestrel shares']]);
+    expect(who('<Tennex Industries Inc>, a Japanese owned supplier of air cleaners, said it will build a plant in Ohio.')).toEqual([['Tennex Industries Inc', 'it will build a plant in Ohio']]);
+  });
   it('reads the phrase after ", told" as the listener, never the speaker (", told reporters:")', () => {
     const rows = statementsOf('Rita Lane, head of the Harbor Federation of Employers, told reporters: "The yen might rise."');
     expect(rows.map((r) => r.speaker)).toEqual(['Rita Lane']);
@@ -363,6 +368,8 @@ describe('pronouns to the entity the grammar gives them (survey speak13)', () =>
   it('opens a new sentence after a name\'s closing initial the input did not split ("Malcolm X. Attallah Shabazz"), so "she" is her', () => {
     const text = 'He starred in seven films including Jungle Fever, Do The Right Thing and Malcolm X. Attallah Shabazz, the daughter of activist Malcolm X, recalled the eulogy he gave. "Harlem has come to bid farewell," she said. President John F. Kennedy said the plan was sound.';
     expect(who(text).map((r) => r[0])).toEqual(['Attallah Shabazz', 'Attallah Shabazz', 'John F. Kennedy']);
+    // Not after an office ("Chairman J. Hugh Liedtke") nor before a firm's words ("Frank B. Hall and Co Inc").
+    expect(who('Pennzoil Chairman J. Hugh Liedtke said the offer was low. Frank B. Hall and Co Inc said it would sell.').map((r) => r[0])).toEqual(['J. Hugh Liedtke', 'Frank B. Hall and Co Inc']);
   });
   it('gives "his" in a clause to the person opening it, not the last one quoted ("Wright Thursday renewed his call")', () => {
     const text = 'House Speaker Jim Wright backs aid for specific industries. Rep. Phil Crane said the bill was bad. Wright Thursday renewed his call for import relief for the oil industry.';

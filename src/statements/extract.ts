@@ -269,11 +269,15 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     let unresolved = false;
     const indefinite = /^(?:a|an|one|another)\s/i.test(mention);
     // "The company spokesman", "a company official": the office of the company the article names ("Kestrel spokesman").
-    const firmOffice = /^(company|firm|bank|airline)\s+(spokes(?:man|woman|person|men|women)|officials?|executives?|sources?)$/i.exec(r.speaker);
+    const firmOffice = /^(company|firm|bank)\s+(spokes(?:man|woman|person|men|women)|officials?|executives?|sources?)$/i.exec(r.speaker);
     let officeOf = false;
     if (firmOffice && !c.quoter) {
       const entity = articleEntities.resolve(`the ${firmOffice[1].toLowerCase()}`, at);
-      if (entity && entity.cls === 'organisation') {
+      // (A name, not a run the rules cut short or padded: "Co Inc", "Company officials", "Two World Bank"; a bank's has
+      // its word.)
+      const ws = entity?.name.split(' ') ?? [];
+      const plausible = ws.length > 0 && /^\p{Lu}/u.test(ws[0]) && !COMPANY_SUFFIX.test(ws[0]) && !/^(?:Company|Two|Three|One|Four|Five)$/.test(ws[0]) && ws.every((w) => /^[\p{Lu}\p{N}<]/u.test(w) || /^(?:of|and|de|du|la|le|&)$/.test(w)) && (firmOffice[1].toLowerCase() !== 'bank' || /ban[kc]/i.test(entity!.name));
+      if (entity && entity.cls === 'organisation' && plausible) {
         r.speaker = `${entity.name} ${firmOffice[2]}`;
         officeOf = true;
       }
@@ -327,7 +331,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     const head = /^(?:\S+\s+){1,3}(\p{Ll}+s)$/u.exec(r.speaker)?.[1];
     if (!unresolved && head && SPEAKER_NOUNS.has(head.replace(/s$/, '')) && !/^(?:the|a|an|one|some|many|most|other|several|two|three|both|all|these|those)\s|\sof\s+the\s/i.test(r.speaker)) qualifiedGroups.set(head, { at, speaker: r.speaker });
     resolved.set(c, { ...r, mention, unresolved });
-    if (!unresolved && r.speaker && !AUTHORED.has(r.speaker.toLowerCase()) && sentence && sentence[1] > sentence[0]) {
+    // (An author is a name: not "dlrs", "countries" the rules read as a speaker.)
+    if (!unresolved && /^\p{Lu}/u.test(r.speaker) && speakerType(r.speaker, { person: false }) !== 'group' && !AUTHORED.has(r.speaker.toLowerCase()) && sentence && sentence[1] > sentence[0]) {
       const said = text.slice(t[sentence[0]].a, t[sentence[1] - 1].b);
       for (const m of said.matchAll(/\b(?:in|with)\s+(?:a|an|its|his|her|their)\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?/gu)) {
         const noun = AUTHORED.has(m[1]) ? m[1] : m[2];
@@ -479,6 +484,9 @@ export function onlyFigures(words: string): boolean {
   const numbers = ws.filter((w) => /^\p{N}[\p{N}.,]*\p{L}{0,3}$/u.test(w)).length;
   return numbers >= 1 && ws.every((w) => /^\p{N}[\p{N}.,]*\p{L}{0,3}$/u.test(w) || FIGURE_WORDS.test(w));
 }
+
+/** A company's suffix, which opens no name: "Co Inc". */
+const COMPANY_SUFFIX = /^(?:Co|Inc|Corp|Ltd|Plc|PLC|AG|SA|NV|N\.V\.|LLC|GmbH|Cos)\.?$/;
 
 /** Documents that have an author who speaks through them: "X said in a letter ... the letter said". */
 const AUTHORED = new Set(['letter', 'statement', 'memo', 'memorandum', 'filing', 'communique', 'release', 'circular', 'prospectus', 'notice', 'submission']);

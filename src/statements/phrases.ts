@@ -1,4 +1,5 @@
 /** Speaker phrases next to a reporting verb, and the verb itself: the grammar the statement rules share. */
+import { FIRST_NAMES } from './gender.ts';
 import { CUE_FORMS, ORG_HEADS, SPEAKER_NOUNS, TITLE_WORDS, type CueForm } from './lexicon.ts';
 import {
   AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token,
@@ -24,7 +25,9 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
     const p = t[s - 1];
     // "... and Malcolm X. Ann Shabazz, the daughter of ...": after a name's closing initial, a name of two words or more
     // opens a new sentence the input did not split ("John F. Kennedy" has one word after it).
-    if (p.cap && /^\p{Lu}\.$/u.test(p.t) && s < e && s - 2 >= lo && t[s - 2].cap && t[s - 2].word && t.slice(s, e + 1).filter((x) => x.cap && !/^(?:Jr|Sr|II|III|IV)\.?$/.test(x.t)).length >= 2) break;
+    // (Only after a given name: "Chairman J. Hugh Liedtke" opens with the initial; nor before a firm's words: "Frank B.
+    // Hall and Co Inc".)
+    if (p.cap && /^\p{Lu}\.$/u.test(p.t) && s < e && s - 2 >= lo && t[s - 2].cap && FIRST_NAMES.has(t[s - 2].lo) && t.slice(s, e + 1).every((x) => x.cap && !ORG_HEADS.has(x.lo)) && t.slice(s, e + 1).filter((x) => !/^(?:Jr|Sr|II|III|IV)\.?$/.test(x.t)).length >= 2) break;
     if (p.cap && p.word && !LEADING_JUNK.has(p.lo) && !NOT_SPEAKER_END.has(p.lo) && !PREPOSITIONS.has(p.lo) && !NOT_SPEAKER.has(p.lo)) { s--; continue; }
     if ((p.lo === 'of' || p.lo === 'and' || p.lo === '&' || p.lo === 'de' || p.lo === 'al') && s - 2 >= lo && t[s - 2].cap && t[s].cap) { s--; continue; }
     if (p.t === ',' && s - 2 >= lo && t[s - 2].cap && t[s].cap && hasAnd()) { s--; continue; }
@@ -115,6 +118,8 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
         // "Sen. Rand Paul, R-Ky., told", "Cummings (D-Md.), chair of ..., said": a party tag before the apposition.
         let n = k - 1;
         if (t[n]?.t === ')') { while (n > lo && t[n].t !== '(') n--; n--; }
+        // "<Tennex Industries Inc>, a Japanese supplier of ..., said": a wire's brackets round the name.
+        else if (t[n]?.t === '>' && t[n - 1]?.cap) n--;
         else if (t[n]?.t === '.' && /^[RDI]-/.test(t[n - 1]?.t ?? '') && t[n - 2]?.t === ',') n -= 3;
         // An apposition opened by an article or a possessive may be long ("Cross, a former staff member for ..., wrote").
         const long = (DETERMINERS.has(t[k + 1]?.lo ?? '') || /’s$|'s$/.test(t[k + 2]?.t ?? '')) && j - k <= 30;
@@ -167,6 +172,12 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
       e = found;
       s = phraseStart(t, e, lo);
     }
+  }
+  // "Brierley Group, which is owned by Brierley Investments Ltd, a New Zealand firm, said": a phrase inside a
+  // relative clause set off after the subject is no subject of the verb; the phrase before ", which" is.
+  for (let k = s - 1; t[j].t === ',' && k - 2 >= lo && k >= s - 25; k--) {
+    if (CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t) || cueAt(t[k])) break;
+    if (/^(who|which)$/.test(t[k].lo) && t[k - 1].t === ',' && isSpeakerEnd(t[k - 2]) && t[k - 2].cap) return { s: phraseStart(t, k - 2, lo), e: k - 2 };
   }
   // "X, who ... said": the relative pronoun stands for the phrase before the comma.
   if ((t[s].lo === 'who' || t[s].lo === 'which') && s - 2 >= lo && t[s - 1].t === ',' && isSpeakerEnd(t[s - 2])) {

@@ -264,9 +264,11 @@ const HEADLINE_WORDS = new Set(['the', 'a', 'an', 'to', 'for', 'on', 'in', 'at',
  * opens a sentence the input did not split ("John F. Kennedy" has one word after its initial).
  */
 function closingInitialSplit(matched: string, at: number): Array<[string, number]> {
-  const m = /^(.*?\p{L}[\p{L}'’-]*[ \t]+\p{Lu}\.)[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]*)+)$/u.exec(matched);
-  if (!m || /^(?:Jr|Sr|II|III|IV)\.?$/.test(m[2].split(/[ \t]+/)[1])) return [[matched, at]];
-  return [[m[1], at], [m[2], at + matched.length - m[2].length]];
+  // (Only after a given name: "Chairman J. Hugh Liedtke" opens with the initial; nor before a firm's words: "Frank B.
+  // Hall and Co Inc".)
+  const m = /^(.*?(\p{L}[\p{L}'’-]*)[ \t]+\p{Lu}\.)[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]*)+)$/u.exec(matched);
+  if (!m || !FIRST_NAMES.has(m[2].toLowerCase()) || /^(?:Jr|Sr|II|III|IV)\.?$/.test(m[3].split(/[ \t]+/)[1]) || m[3].split(/[ \t]+/).some((w) => ORG_HEADS.has(bare(w)))) return [[matched, at]];
+  return [[m[1], at], [m[3], at + matched.length - m[3].length]];
 }
 
 export function nameSegments(name: string[], lowerWords: Set<string>): string[][] {
