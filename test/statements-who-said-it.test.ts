@@ -406,3 +406,16 @@ describe('the agent of a noun of speech (survey speak13)', () => {
     expect(rows.map((r) => [r.speaker, r.speaker_mention])).toEqual([['group of Brazilian governors', 'a group of Brazilian governors']]);
   });
 });
+
+describe('names with a capitalised preposition, and "we" in a quotation going on (survey speak13)', () => {
+  it('keeps a capitalised preposition inside a name ("Reporters Without Borders", not "Reporters")', () => {
+    const text = 'Officials shut down 700 websites. The Reporters Without Borders group said in a report that the controls are strict. Doctors Without Borders said the clinic was closed.';
+    expect(who(text).map((r) => r[0])).toEqual(['Reporters Without Borders group', 'Doctors Without Borders']);
+  });
+  it('gives "We" opening a quotation that goes on from the one before to its speaker, not to a body named inside it', () => {
+    const text = 'Harbor Board officials said the pier would stay shut.\n\nThe Harbor Committee in its report said, "we very much support the board\'s view that the pier should reopen only within the "four points" of the plan."\n\n' +
+      '"We note that all present work by local firms falls in the "narrow" reading of the plan, (and) we recommend that the board takes steps to keep it so."';
+    const rows = statementsOf(text).filter((r) => r.speaker_mention === 'We');
+    expect(rows.map((r) => r.speaker)).toEqual(['Harbor Committee']);
+  });
+});

@@ -250,6 +250,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   let anonymousBefore: { at: number; speaker: string } | undefined;
   /** Unnamed groups quoted with a qualifier, by their plural head: "officials" -> "U.S. officials". */
   const qualifiedGroups = new Map<string, { at: number; speaker: string }>();
+  /** The speaker of the last quotation, for "we" or "I" inside the next one. */
+  let lastQuoted: { at: number; end: number; speaker: string; role: string; unresolved: boolean } | undefined;
   /** Documents the speakers said things in ("in a letter to employees"), for a later "the letter". */
   const authors: Array<{ at: number; noun: string; speaker: string }> = [];
   for (const c of byCue) {
@@ -262,7 +264,11 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     // "I’m going to read you ...": a pronoun with its verb contracted is the pronoun.
     const uncontracted = mention.replace(/^(I|he|she|we|they)[’'](m|s|re|ve|d|ll)$/i, '$1');
     const written = c.capitals ? uncontracted.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : uncontracted;
-    const r = resolver.resolve(written, at, context);
+    let r = resolver.resolve(written, at, context);
+    // '"We note that ..."' in a quotation going on from the one before: "we" or "I" inside quotation marks is who
+    // is quoted, the speaker of the quotation before it, not the last group or person named.
+    const quoted = doc.inQuote[c.mention[0]] >= 0 || (c.mention[0] > 0 && /^["“]$/.test(t[c.mention[0] - 1].t) && doc.paragraphOf[c.mention[0] - 1] === doc.paragraphOf[c.mention[0]] && (c.mention[0] === 1 || doc.paragraphOf[c.mention[0] - 2] !== doc.paragraphOf[c.mention[0]]));
+    if (/^(?:we|i)$/i.test(mention) && quoted && lastQuoted && at - lastQuoted.at < 1500 && !lastQuoted.unresolved) r = { speaker: lastQuoted.speaker, role: lastQuoted.role };
     // A pronoun or a description ("it", "the company") the speaker rules leave as written goes to the entity the
     // article names; when it names none, the speaker is unresolved rather than guessed.
     // "a spokesman" is someone new; "the spokesman" of no named office is no one in particular (an anonymous source).
@@ -331,6 +337,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     const head = /^(?:\S+\s+){1,3}(\p{Ll}+s)$/u.exec(r.speaker)?.[1];
     if (!unresolved && head && SPEAKER_NOUNS.has(head.replace(/s$/, '')) && !/^(?:the|a|an|one|some|many|most|other|several|two|three|both|all|these|those)\s|\sof\s+the\s/i.test(r.speaker)) qualifiedGroups.set(head, { at, speaker: r.speaker });
     resolved.set(c, { ...r, mention, unresolved });
+    // (Not a speaker inside the last quotation: "we support the government's view that ...".)
+    if (c.kind !== 'indirect' && !(lastQuoted && at < lastQuoted.end)) lastQuoted = { at, end: c.quote[1], speaker: r.speaker, role: r.role, unresolved };
     // (An author is a name: not "dlrs", "countries" the rules read as a speaker.)
     if (!unresolved && /^\p{Lu}/u.test(r.speaker) && speakerType(r.speaker, { person: false }) !== 'group' && !AUTHORED.has(r.speaker.toLowerCase()) && sentence && sentence[1] > sentence[0]) {
       const said = text.slice(t[sentence[0]].a, t[sentence[1] - 1].b);

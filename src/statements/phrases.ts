@@ -29,6 +29,8 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
     // Hall and Co Inc".)
     if (p.cap && /^\p{Lu}\.$/u.test(p.t) && s < e && s - 2 >= lo && t[s - 2].cap && FIRST_NAMES.has(t[s - 2].lo) && t.slice(s, e + 1).every((x) => x.cap && !ORG_HEADS.has(x.lo)) && t.slice(s, e + 1).filter((x) => !/^(?:Jr|Sr|II|III|IV)\.?$/.test(x.t)).length >= 2) break;
     if (p.cap && p.word && !LEADING_JUNK.has(p.lo) && !NOT_SPEAKER_END.has(p.lo) && !PREPOSITIONS.has(p.lo) && !NOT_SPEAKER.has(p.lo)) { s--; continue; }
+    // "Reporters Without Borders", "Physicians For Human Rights": a capitalised preposition between the words of a name.
+    if (p.cap && NAME_PREPOSITIONS.has(p.lo) && t[s].cap && s - 2 >= lo && t[s - 2].cap && t[s - 2].word && !NOT_SPEAKER.has(t[s - 2].lo)) { s--; continue; }
     if ((p.lo === 'of' || p.lo === 'and' || p.lo === '&' || p.lo === 'de' || p.lo === 'al') && s - 2 >= lo && t[s - 2].cap && t[s].cap) { s--; continue; }
     if (p.t === ',' && s - 2 >= lo && t[s - 2].cap && t[s].cap && hasAnd()) { s--; continue; }
     // "the federal department of energy", "the ministry of finance": a body written in lower case keeps its "of".
@@ -51,6 +53,9 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
 
 /** Bodies named by what they deal with after "of": "department of energy", "ministry of finance". */
 const OF_BODIES = new Set(['department', 'ministry', 'bureau', 'office', 'agency', 'commission', 'council', 'institute', 'board', 'chamber', 'secretariat', 'directorate']);
+
+/** Prepositions written with a capital inside an organisation's name. */
+const NAME_PREPOSITIONS = new Set(['without', 'for', 'against']);
 
 /** Words of number that open a speaker phrase like a determiner: "one employee", "another friend", "two officials". */
 const COUNT_WORDS = new Set(['one', 'another', 'two', 'three', 'four', 'five', 'several']);
