@@ -8,6 +8,7 @@ import { Doc } from '../src/statements/doc.ts';
 import { canonicalSpeaker, fullestNames, regularSpelling, speakerType } from '../src/statements/canonical.ts';
 import { statementSpanProblems, codePointText } from '../src/schema/validate.ts';
 import { toRow } from '../src/schema/rows.ts';
+import { splitRole } from '../src/statements/speakers.ts';
 
 const who = (text: string) => statementsOf(text).map((r) => [r.speaker, r.quote]);
 
@@ -417,5 +418,16 @@ describe('names with a capitalised preposition, and "we" in a quotation going on
       '"We note that all present work by local firms falls in the "narrow" reading of the plan, (and) we recommend that the board takes steps to keep it so."';
     const rows = statementsOf(text).filter((r) => r.speaker_mention === 'We');
     expect(rows.map((r) => r.speaker)).toEqual(['Harbor Committee']);
+  });
+});
+
+describe('guards found reading the builds (survey speak13)', () => {
+  it('keeps an -ing verb with an object before a relative clause ("a vote urging people who feel ...")', () => {
+    expect(who('Ann Lee is to make a pitch for the ethnic vote urging people who feel ignored by the mayor to vote for her.').map((r) => r[0])).toEqual(['Ann Lee']);
+  });
+  it('keeps a lower-case word of quantity before a name out of any office ("much Yahoo" is no description)', () => {
+    expect(splitRole(['much', 'Yahoo'])).toEqual({ role: [], name: ['much', 'Yahoo'] });
+    expect(splitRole(['new', 'ad', 'from', 'Donald', 'Trump'])).toEqual({ role: [], name: ['new', 'ad', 'from', 'Donald', 'Trump'] });
+    expect(splitRole(['broker', 'C.', 'Czarnikow'])).toEqual({ role: ['broker'], name: ['C.', 'Czarnikow'] });
   });
 });

@@ -745,7 +745,7 @@ function modifierInPhrase(t: Token[], i: number, lo: number): boolean {
   const noun = t[i + 1];
   const next = t[i + 2];
   if (!noun?.word || noun.cap || !/^\p{Ll}+$/u.test(noun.t) || DETERMINERS.has(noun.lo) || PREPOSITIONS.has(noun.lo) || POSSESSIVE_DETERMINERS.has(noun.lo) || /^(out|up|off|down|back|that|to|and|or|but|as)$/.test(noun.lo) || cueAt(noun)) return false;
-  if (next && next.word && !/^(and|or|but|of|in|at|for|with|from|on|to|that|which|who)$/.test(next.lo)) return false;
+  if (next && next.word && !/^(and|or|but|of|in|at|for|with|from|on)$/.test(next.lo)) return false;
   return DETERMINERS.has(t[b].lo) || POSSESSIVE_DETERMINERS.has(t[b].lo) || (/[’']s$/.test(t[b].t) && !CONTRACTED.test(t[b].lo));
 }
 

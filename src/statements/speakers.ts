@@ -80,7 +80,7 @@ const describesPerson = (w: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(w) && SP
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'del', 'della', 'des', 'dos', 'das', 'bin', 'ibn', 'abu', 'ben', 'la', 'le', 'lo', 'ter', 'zu', 'and', 'of', 'the', 'for']);
 
 /** Lower-case words that are no description of who speaks. */
-const ROLE_STOPS = new Set(['new', 'old', 'from', 'with', 'at', 'by', 'on', 'in', 'to', 'and', 'or', 'but', 'then', 'also', 'other', 'some', 'many', 'most', 'all', 'both']);
+const ROLE_STOPS = new Set(['new', 'old', 'from', 'with', 'at', 'by', 'on', 'in', 'to', 'and', 'or', 'but', 'then', 'also', 'other', 'some', 'many', 'most', 'all', 'both', 'much', 'more', 'less', 'few', 'such', 'so', 'very', 'too', 'even', 'just', 'only', 'last', 'next', 'this', 'that', 'these', 'those', 'first', 'latest', 'former']);
 
 export function splitRole(words: string[]): { role: string[]; name: string[] } {
   let last = -1;
