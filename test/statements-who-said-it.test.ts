@@ -343,6 +343,8 @@ describe('no statement, or the speaker after the cue misread (survey speak13)', 
     // Before, ", said it bought" read "it" as the speaker and the subject as the words.
     expect(who('Brierley Group, which is principally owned by Brierley Investments Ltd, a publicly held New Zealand firm, said it bought 65,000 Kestrel shares.')).toEqual([['Brierley Group', 'it bought 65,000 Kestrel shares']]);
     expect(who('<Tennex Industries Inc>, a Japanese owned supplier of air cleaners, said it will build a plant in Ohio.')).toEqual([['Tennex Industries Inc', 'it will build a plant in Ohio']]);
+    // (A name before its ticker speaks, not the ticker.)
+    expect(who('Kestrel Corp <KSTL>, the leading maker of the chips in most computers, said it will spend 75 mln dlrs.')).toEqual([['Kestrel Corp', 'it will spend 75 mln dlrs']]);
   });
   it('reads the phrase after ", told" as the listener, never the speaker (", told reporters:")', () => {
     const rows = statementsOf('Rita Lane, head of the Harbor Federation of Employers, told reporters: "The yen might rise."');

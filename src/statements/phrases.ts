@@ -124,7 +124,12 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
         let n = k - 1;
         if (t[n]?.t === ')') { while (n > lo && t[n].t !== '(') n--; n--; }
         // "<Tennex Industries Inc>, a Japanese supplier of ..., said": a wire's brackets round the name.
-        else if (t[n]?.t === '>' && t[n - 1]?.cap) n--;
+        // ("Intel Corp <INTC>, the leading maker ..., said": the name before its ticker.)
+        else if (t[n]?.t === '>' && t[n - 1]?.cap) {
+          let m = n - 1;
+          while (m > lo && t[m].t !== '<' && n - m < 8) m--;
+          n = t[m]?.t === '<' && m - 1 >= lo && t[m - 1].cap && t[m - 1].word ? m - 1 : n - 1;
+        }
         else if (t[n]?.t === '.' && /^[RDI]-/.test(t[n - 1]?.t ?? '') && t[n - 2]?.t === ',') n -= 3;
         // An apposition opened by an article or a possessive may be long ("Cross, a former staff member for ..., wrote").
         const long = (DETERMINERS.has(t[k + 1]?.lo ?? '') || /’s$|'s$/.test(t[k + 2]?.t ?? '')) && j - k <= 30;
