@@ -351,6 +351,8 @@ describe('no statement, or the speaker after the cue misread (survey speak13)', 
     expect(rows.map((r) => r.speaker)).toEqual(['Rita Lane']);
     // (A name in brackets after the apposition is an aside: ", (Harfed), told".)
     expect(who('Rita Lane, head of the Harbor Federation of Employers, (Harfed), told reporters: "The yen might rise."').map((r) => r[0])).toEqual(['Rita Lane']);
+    // (The apostrophe of a plural's possessive inside the apposition is no quotation mark.)
+    expect(who('Rita Lane, president of the Harbor Federation of Employers\' Associations, (Harfed), told reporters: "The yen might rise."').map((r) => r[0])).toEqual(['Rita Lane']);
   });
 });
 

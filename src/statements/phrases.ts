@@ -155,7 +155,9 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
         break;
       }
       // A dot on a word inside the sentence ends an abbreviation ("No. 2", "R-Ky."), not a sentence.
-      if ((CLAUSE_PUNCT.has(t[k].t) && !(t[k].t === '.' && t[k].a === t[k - 1]?.b)) || QUOTE_CHARS.has(t[k].t)) break;
+      // Nor is the apostrophe of a plural's possessive a quotation mark ("the Federation of Employers' Associations").
+      const possessive = /^['’]$/.test(t[k].t) && t[k].a === t[k - 1]?.b && /s$/i.test(t[k - 1].t) && t[k + 1]?.cap && t[k + 1].a > t[k].b;
+      if ((CLAUSE_PUNCT.has(t[k].t) && !(t[k].t === '.' && t[k].a === t[k - 1]?.b)) || (QUOTE_CHARS.has(t[k].t) && !possessive)) break;
     }
   }
   if (e < 0 || (TIME_WORDS.has(t[j].lo) || isNumber(t[j]) || (t[j].word && !t[j].cap && !isSpeakerEnd(t[j])))) {
