@@ -379,6 +379,8 @@ describe('pronouns to the entity the grammar gives them (survey speak13)', () =>
   it('gives "his" in a clause to the person opening it, not the last one quoted ("Wright Thursday renewed his call")', () => {
     const text = 'House Speaker Jim Wright backs aid for specific industries. Rep. Phil Crane said the bill was bad. Wright Thursday renewed his call for import relief for the oil industry.';
     expect(who(text).map((r) => r[0])).toEqual(['Phil Crane', 'Jim Wright']);
+    // Only a person of the pronoun's gender opens the clause for it.
+    expect(who('Marion Jones has filed a lawsuit against Balco boss Victor Conte following his allegations that he gave her drugs.').map((r) => r[0])).toEqual(['Victor Conte']);
   });
 });
 

@@ -265,10 +265,11 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     const uncontracted = mention.replace(/^(I|he|she|we|they)[’'](m|s|re|ve|d|ll)$/i, '$1');
     const written = c.capitals ? uncontracted.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : uncontracted;
     let r = resolver.resolve(written, at, context);
-    // '"We note that ..."' in a quotation going on from the one before: "we" or "I" inside quotation marks is who
-    // is quoted, the speaker of the quotation before it, not the last group or person named.
+    // '"We note that ..."' in a quotation going on from the one before: "we" inside quotation marks is who is
+    // quoted, the speaker of the quotation before it, not the last group named. ("I" keeps the last person: a
+    // quotation inside the quotation, "he said 'I do'", may have spoken last.)
     const quoted = doc.inQuote[c.mention[0]] >= 0 || (c.mention[0] > 0 && /^["“]$/.test(t[c.mention[0] - 1].t) && doc.paragraphOf[c.mention[0] - 1] === doc.paragraphOf[c.mention[0]] && (c.mention[0] === 1 || doc.paragraphOf[c.mention[0] - 2] !== doc.paragraphOf[c.mention[0]]));
-    if (/^(?:we|i)$/i.test(mention) && quoted && lastQuoted && at - lastQuoted.at < 1500 && !lastQuoted.unresolved) r = { speaker: lastQuoted.speaker, role: lastQuoted.role };
+    if (/^we$/i.test(mention) && quoted && lastQuoted && at - lastQuoted.at < 1500 && !lastQuoted.unresolved) r = { speaker: lastQuoted.speaker, role: lastQuoted.role };
     // A pronoun or a description ("it", "the company") the speaker rules leave as written goes to the entity the
     // article names; when it names none, the speaker is unresolved rather than guessed.
     // "a spokesman" is someone new; "the spokesman" of no named office is no one in particular (an anonymous source).

@@ -829,7 +829,9 @@ export class SpeakerResolver {
     if (/^(?:his|her)$/i.test(mention)) {
       const subject = this.openingPerson(this.sentenceStartBefore(at), at);
       const full = subject && this.fullName(subject.name, subject.gender);
-      if (full && this.fits(full, pronounGender(lower))) return { speaker: full, role: this.roleByName.get(full) ?? '' };
+      // (Only one the article gives the pronoun's gender: "Marion Jones has filed a lawsuit against Victor Conte
+      // following his allegations" is Conte's.)
+      if (full && this.genderOf(full, true) === pronounGender(lower)) return { speaker: full, role: this.roleByName.get(full) ?? '' };
     }
     if (PRONOUNS.has(lower)) {
       // "Residents said ... BAA are planning a runway. They have said ...": a group or an organisation opening the
