@@ -346,6 +346,10 @@ describe('no statement, or the speaker after the cue misread (survey speak13)', 
     // (A name before its ticker speaks, not the ticker.)
     expect(who('Kestrel Corp <KSTL>, the leading maker of the chips in most computers, said it will spend 75 mln dlrs.')).toEqual([['Kestrel Corp', 'it will spend 75 mln dlrs']]);
   });
+  it('leaves the apposition after a name out of the speaker ("Harris Associates L.P., a Chicago investment firm")', () => {
+    const text = 'Harris Associates L.P., a Chicago investment advisory firm, said it cut its stake in Kestrel Corp to 437,425 shares.\n\nChampion International Corp, based in Stamford, Conn, said it will expand its mill in Hinton.';
+    expect(who(text).map((r) => r[0])).toEqual(['Harris Associates L.P.', 'Champion International Corp']);
+  });
   it('reads the phrase after ", told" as the listener, never the speaker (", told reporters:")', () => {
     const rows = statementsOf('Rita Lane, head of the Harbor Federation of Employers, told reporters: "The yen might rise."');
     expect(rows.map((r) => r.speaker)).toEqual(['Rita Lane']);

@@ -814,6 +814,10 @@ export class SpeakerResolver {
       if (subject) return this.resolve(subject.name, subject.at);
       return { ...this.resolve(mention, at), doubtful: true };
     }
+    // "Harris Associates L.P., a Chicago investment advisory firm", "Champion International Corp, based in Stamford":
+    // a name before its apposition speaks, without it.
+    const apposed = /^(\p{Lu}[^,]*?),\s+(?:a|an|the|based|owned|headquartered)\s/u.exec(mention);
+    if (apposed && apposed[1].split(/\s+/).every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || /^(?:of|and|de|du|la|le)$/.test(w))) return this.resolve(apposed[1], at, context);
     // "the Edelman group, known as Samjens Acquisition Corp": the phrase before its other name speaks.
     const aka = /^(.+?),\s+(?:also\s+|formerly\s+)?(?:known\s+as|called|named)\s/i.exec(mention);
     if (aka) return this.resolve(aka[1], at, context);
