@@ -8,6 +8,7 @@ import { Doc } from '../src/statements/doc.ts';
 import { canonicalSpeaker, fullestNames, regularSpelling, speakerType } from '../src/statements/canonical.ts';
 import { statementSpanProblems, codePointText } from '../src/schema/validate.ts';
 import { toRow } from '../src/schema/rows.ts';
+import { splitRole } from '../src/statements/speakers.ts';
 
 const who = (text: string) => statementsOf(text).map((r) => [r.speaker, r.quote]);
 
@@ -318,5 +319,125 @@ describe('"the company" is no body of a state', () => {
     const text = 'Energy Optics Inc said it has been picked by the U.S. Navy to build a sensor. Energy Optics said the Navy awarded a contract to study designs. The company\'s statement gave no value for this contract, but said the task would take six months.';
     const rows = statementsOf(text).filter((r) => r.speaker_mention === "The company's");
     expect(rows.map((r) => r.speaker)).toEqual(['Energy Optics Inc']);
+  });
+});
+
+describe('no statement, or the speaker after the cue misread (survey speak13)', () => {
+  it('reads "you" with a modal in the prose as anyone at all, no one\'s words ("You might think", "You\'d have thought")', () => {
+    expect(who('You might think that the last thing on their minds would be a radio. You\'d have thought the runners would not mind.')).toEqual([]);
+    expect(who('"You might think it is over," Ana Ruiz said.').map((r) => r[0])).toEqual(['Ana Ruiz']);
+  });
+  it('reads a line of figures in a results table as no statement ("Finance charges 4.1 mln vs 5.4 mln")', () => {
+    const rows = statementsOf('Shr 12.5p vs 11.3p\n\nFinance charges 2.1 mln vs 3.4 mln\n\nKestrel said profit rose to 4.1 mln dlrs. The company reported 4.1 mln.');
+    expect(rows.map((r) => [r.speaker_mention, r.quote])).toEqual([['Kestrel', 'profit rose to 4.1 mln dlrs'], ['The company', '4.1 mln']]);
+  });
+  it('reads an -ing form inside a noun phrase as a modifier, no cue ("Lane\'s existing broadcasting interests")', () => {
+    expect(who('Kestrel Media will bring together Lane\'s existing broadcasting interests and those recently acquired from Packer.')).toEqual([]);
+  });
+  it('does not read a pronoun with its own verb after "said" as an inverted speaker (", said it sold options")', () => {
+    const rows = statementsOf('In a filing with the Securities and Exchange Commission, the Hale group, known as Samjet Acquisition Corp, said it sold options to buy 25,800 shares.');
+    expect(rows.map((r) => [r.speaker, r.quote])).toEqual([['Hale group', 'it sold options to buy 25,800 shares']]);
+    expect(who('"The plan is dead," said he.').map((r) => r[1])).toEqual(['The plan is dead,']);
+  });
+  it('takes the subject before a relative clause and a name in wire brackets before its apposition', () => {
+    // Before, ", said it bought" read "it" as the speaker and the subject as the words.
+    expect(who('Brierley Group, which is principally owned by Brierley Investments Ltd, a publicly held New Zealand firm, said it bought 65,000 Kestrel shares.')).toEqual([['Brierley Group', 'it bought 65,000 Kestrel shares']]);
+    expect(who('<Tennex Industries Inc>, a Japanese owned supplier of air cleaners, said it will build a plant in Ohio.')).toEqual([['Tennex Industries Inc', 'it will build a plant in Ohio']]);
+    // (A name before its ticker speaks, not the ticker.)
+    expect(who('Kestrel Corp <KSTL>, the leading maker of the chips in most computers, said it will spend 75 mln dlrs.')).toEqual([['Kestrel Corp', 'it will spend 75 mln dlrs']]);
+  });
+  it('leaves the apposition after a name out of the speaker ("Harris Associates L.P., a Chicago investment firm")', () => {
+    const text = 'Harris Associates L.P., a Chicago investment advisory firm, said it cut its stake in Kestrel Corp to 437,425 shares.\n\nChampion International Corp, based in Stamford, Conn, said it will expand its mill in Hinton.';
+    expect(who(text).map((r) => r[0])).toEqual(['Harris Associates L.P.', 'Champion International Corp']);
+  });
+  it('reads the phrase after ", told" as the listener, never the speaker (", told reporters:")', () => {
+    const rows = statementsOf('Rita Lane, head of the Harbor Federation of Employers, told reporters: "The yen might rise."');
+    expect(rows.map((r) => r.speaker)).toEqual(['Rita Lane']);
+    // (A name in brackets after the apposition is an aside: ", (Harfed), told".)
+    expect(who('Rita Lane, head of the Harbor Federation of Employers, (Harfed), told reporters: "The yen might rise."').map((r) => r[0])).toEqual(['Rita Lane']);
+    // (The apostrophe of a plural's possessive inside the apposition is no quotation mark.)
+    expect(who('Rita Lane, president of the Harbor Federation of Employers\' Associations, (Harfed), told reporters: "The yen might rise."').map((r) => r[0])).toEqual(['Rita Lane']);
+  });
+});
+
+describe('names cut or padded (survey speak13)', () => {
+  it('keeps a body written in lower case with its "of" ("the federal department of energy", not "energy")', () => {
+    const text = 'Kestrel Corp said a spill at its site caused no harm.\n\nYesterday, the federal department of energy charged Kestrel with eight counts of illegal dumping. The ministry of finance said the charges were fair.';
+    expect(who(text).map((r) => r[0])).toEqual(['Kestrel Corp', 'federal department of energy', 'ministry of finance']);
+    expect(who('A minimum of 4,000 residents said the water was unsafe.').map((r) => r[0])).toEqual(['4,000 residents']);
+  });
+  it('leaves a lower-case noun before a name out of it ("broker C. Czarnikow" is C. Czarnikow)', () => {
+    const rows = statementsOf('Sugar may be offered by the Commission for sale within the Community, broker C. Czarnikow says in its latest sugar review.');
+    expect(rows.map((r) => [r.speaker, r.speaker_role])).toContainEqual(['C. Czarnikow', 'broker']);
+    expect(rows.map((r) => r.speaker)).not.toContain('broker C. Czarnikow');
+  });
+});
+
+describe('pronouns to the entity the grammar gives them (survey speak13)', () => {
+  it('opens a new sentence after a name\'s closing initial the input did not split ("Malcolm X. Attallah Shabazz"), so "she" is her', () => {
+    const text = 'He starred in seven films including Jungle Fever, Do The Right Thing and Malcolm X. Attallah Shabazz, the daughter of activist Malcolm X, recalled the eulogy he gave. "Harlem has come to bid farewell," she said. President John F. Kennedy said the plan was sound.';
+    expect(who(text).map((r) => r[0])).toEqual(['Attallah Shabazz', 'Attallah Shabazz', 'John F. Kennedy']);
+    // Not after an office ("Chairman J. Hugh Liedtke") nor before a firm's words ("Frank B. Hall and Co Inc").
+    expect(who('Pennzoil Chairman J. Hugh Liedtke said the offer was low. Frank B. Hall and Co Inc said it would sell.').map((r) => r[0])).toEqual(['J. Hugh Liedtke', 'Frank B. Hall and Co Inc']);
+  });
+  it('gives "his" in a clause to the person opening it, not the last one quoted ("Wright Thursday renewed his call")', () => {
+    const text = 'House Speaker Jim Wright backs aid for specific industries. Rep. Phil Crane said the bill was bad. Wright Thursday renewed his call for import relief for the oil industry.';
+    expect(who(text).map((r) => r[0])).toEqual(['Phil Crane', 'Jim Wright']);
+    // Only a person of the pronoun's gender opens the clause for it.
+    expect(who('Marion Jones has filed a lawsuit against Balco boss Victor Conte following his allegations that he gave her drugs.').map((r) => r[0])).toEqual(['Victor Conte']);
+  });
+});
+
+describe('descriptions and documents resolved to the entity the article names (survey speak13)', () => {
+  it('gives "the company spokesman" the company the article names ("Kestrel Power Co spokesman"), and "he" after him', () => {
+    const text = 'Kestrel Power Co will meet its bank creditors on Monday, a company spokesman said. Kestrel Power ceased principal payments last year, officials said. The company spokesman said the meeting will inform the committee. "We can only tell them we are waiting," he said.';
+    const rows = statementsOf(text);
+    expect(rows.map((r) => r.speaker)).toEqual(['Kestrel Power Co spokesman', 'officials', 'Kestrel Power Co spokesman', 'Kestrel Power Co spokesman']);
+    expect(rows[2].speaker_type).toBe('anonymous source');
+  });
+  it('gives "the letter", "the statement" to whom the sentence bringing the document in quoted', () => {
+    const text = 'Kestrel Corp, in a letter to employees, said it told a buyer of its stock that it does not want to be acquired. Wall Street sources said Dart Group was the buyer. According to the letter, chairman Ken Macke expressed the desire to remain independent. Ann Lee said in a written statement that she would stay. The statement said she had support.';
+    expect(who(text).map((r) => r[0])).toEqual(['Kestrel Corp', 'Wall Street sources', 'Kestrel Corp', 'Ann Lee', 'Ann Lee']);
+  });
+});
+
+describe('a person and the company of the same name (survey speak13)', () => {
+  it('gives a bare name whose words open with "it"/"its" to the company, not the man of that name', () => {
+    const text = 'Emery Air Freight Corp said it plans to begin a tender offer for Purolator Courier Corp. In a letter to Purolator, Emery\'s chairman, John C. Emery, said the company would still prefer to negotiate. Emery said its offer is scheduled to expire on April 28. Emery said he was pleased.';
+    const rows = statementsOf(text);
+    expect(rows.map((r) => [r.speaker, r.speaker_type])).toEqual([
+      ['Emery Air Freight Corp', 'organisation'], ['John C. Emery', 'person'], ['Emery Air Freight Corp', 'organisation'], ['John C. Emery', 'person'],
+    ]);
+  });
+});
+
+describe('the agent of a noun of speech (survey speak13)', () => {
+  it('gives the words after "demands by X" to X, not to the subject who shrugged them off', () => {
+    const rows = statementsOf('Brazilian Finance Minister Ana Costa shrugged off demands by a group of Brazilian governors that she resign.');
+    expect(rows.map((r) => [r.speaker, r.speaker_mention])).toEqual([['group of Brazilian governors', 'a group of Brazilian governors']]);
+  });
+});
+
+describe('names with a capitalised preposition, and "we" in a quotation going on (survey speak13)', () => {
+  it('keeps a capitalised preposition inside a name ("Reporters Without Borders", not "Reporters")', () => {
+    const text = 'Officials shut down 700 websites. The Reporters Without Borders group said in a report that the controls are strict. Doctors Without Borders said the clinic was closed.';
+    expect(who(text).map((r) => r[0])).toEqual(['Reporters Without Borders group', 'Doctors Without Borders']);
+  });
+  it('gives "We" opening a quotation that goes on from the one before to its speaker, not to a body named inside it', () => {
+    const text = 'Harbor Board officials said the pier would stay shut.\n\nThe Harbor Committee in its report said, "we very much support the board\'s view that the pier should reopen only within the "four points" of the plan."\n\n' +
+      '"We note that all present work by local firms falls in the "narrow" reading of the plan, (and) we recommend that the board takes steps to keep it so."';
+    const rows = statementsOf(text).filter((r) => r.speaker_mention === 'We');
+    expect(rows.map((r) => r.speaker)).toEqual(['Harbor Committee']);
+  });
+});
+
+describe('guards found reading the builds (survey speak13)', () => {
+  it('keeps an -ing verb with an object before a relative clause ("a vote urging people who feel ...")', () => {
+    expect(who('Ann Lee is to make a pitch for the ethnic vote urging people who feel ignored by the mayor to vote for her.').map((r) => r[0])).toEqual(['Ann Lee']);
+  });
+  it('keeps a lower-case word of quantity before a name out of any office ("much Yahoo" is no description)', () => {
+    expect(splitRole(['much', 'Yahoo'])).toEqual({ role: [], name: ['much', 'Yahoo'] });
+    expect(splitRole(['new', 'ad', 'from', 'Donald', 'Trump'])).toEqual({ role: [], name: ['new', 'ad', 'from', 'Donald', 'Trump'] });
+    expect(splitRole(['broker', 'C.', 'Czarnikow'])).toEqual({ role: ['broker'], name: ['C.', 'Czarnikow'] });
   });
 });

@@ -145,6 +145,25 @@ export function quotedAsSaying(doc: Doc, c: Candidate): void {
   }
 }
 
+/** Nouns of words asked for or said, whose agent after "by" is who said them: "demands by governors that he resign". */
+const AGENT_NOUNS = new Set(['demand', 'demands', 'call', 'calls', 'claim', 'claims', 'request', 'requests', 'accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'suggestion', 'suggestions', 'appeal', 'appeals', 'proposal', 'proposals', 'criticism', 'warning', 'warnings', 'pleas', 'plea', 'urging']);
+
+/**
+ * "Funaro shrugged off demands by a group of governors that he resign": the words after a noun of speech with its
+ * agent after "by" are the agent's, not those of the subject who dismissed them.
+ */
+export function nounAgent(doc: Doc, c: Candidate): void {
+  if (!c.cue || c.kind === 'direct') return;
+  const t = doc.tokens;
+  const noun = c.cue[1];
+  if (!AGENT_NOUNS.has(t[noun].lo) || t[noun + 1]?.lo !== 'by') return;
+  const q0 = doc.tokenAt(c.quote[0]);
+  const e = q0 - 1;
+  if (e < noun + 2 || e - noun > 9 || doc.sentenceOf[e] !== doc.sentenceOf[noun]) return;
+  for (let k = noun + 2; k <= e; k++) if (!t[k].word || cueAt(t[k]) && !t[k].cap) return;
+  c.mention = [noun + 2, e];
+}
+
 /** A group brought in without a name at the start of a sentence ("A shareholder group led by Ann Lee"). */
 const GROUP_INTRO = /(?:^|[.!?]["”’]?\s+|\n\s*)(?:[Aa]n?|[Tt]wo|[Tt]hree)\s+((?:\p{Ll}[\p{Ll}'’-]*\s+){0,3})group\b(?:(?:\s+of\s+(?:[\p{Ll}\p{N}][\p{L}\p{N}'’-]*\s+){1,6}?)?\s*,?\s*(led|controlled|headed)\s+by\s+([^;:()"“”]{1,80}))?/gu;
 
@@ -217,6 +236,7 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   const parsed = opts.analysis ?? new AnalysedDocument(text, article.sentences);
   for (const c of candidates) c.mention = attachSpeaker(doc, parsed, c);
   for (const c of candidates) quotedAsSaying(doc, c);
+  for (const c of candidates) nounAgent(doc, c);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
   const entities = findEntities(text);
@@ -230,6 +250,10 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   let anonymousBefore: { at: number; speaker: string } | undefined;
   /** Unnamed groups quoted with a qualifier, by their plural head: "officials" -> "U.S. officials". */
   const qualifiedGroups = new Map<string, { at: number; speaker: string }>();
+  /** The speaker of the last quotation, for "we" or "I" inside the next one. */
+  let lastQuoted: { at: number; end: number; speaker: string; role: string; unresolved: boolean } | undefined;
+  /** Documents the speakers said things in ("in a letter to employees"), for a later "the letter". */
+  const authors: Array<{ at: number; noun: string; speaker: string }> = [];
   for (const c of byCue) {
     if (!c.mention) continue;
     const at = t[c.mention[0]].a;
@@ -240,12 +264,39 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     // "I’m going to read you ...": a pronoun with its verb contracted is the pronoun.
     const uncontracted = mention.replace(/^(I|he|she|we|they)[’'](m|s|re|ve|d|ll)$/i, '$1');
     const written = c.capitals ? uncontracted.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : uncontracted;
-    const r = resolver.resolve(written, at, context);
+    let r = resolver.resolve(written, at, context);
+    // '"We note that ..."' in a quotation going on from the one before: "we" inside quotation marks is who is
+    // quoted, the speaker of the quotation before it, not the last group named. ("I" keeps the last person: a
+    // quotation inside the quotation, "he said 'I do'", may have spoken last.)
+    const quoted = doc.inQuote[c.mention[0]] >= 0 || (c.mention[0] > 0 && /^["“]$/.test(t[c.mention[0] - 1].t) && doc.paragraphOf[c.mention[0] - 1] === doc.paragraphOf[c.mention[0]] && (c.mention[0] === 1 || doc.paragraphOf[c.mention[0] - 2] !== doc.paragraphOf[c.mention[0]]));
+    if (/^we$/i.test(mention) && quoted && lastQuoted && at - lastQuoted.at < 1500 && !lastQuoted.unresolved) r = { speaker: lastQuoted.speaker, role: lastQuoted.role };
     // A pronoun or a description ("it", "the company") the speaker rules leave as written goes to the entity the
     // article names; when it names none, the speaker is unresolved rather than guessed.
     // "a spokesman" is someone new; "the spokesman" of no named office is no one in particular (an anonymous source).
     let unresolved = false;
     const indefinite = /^(?:a|an|one|another)\s/i.test(mention);
+    // "The company spokesman", "a company official": the office of the company the article names ("Kestrel spokesman").
+    const firmOffice = /^(company|firm|bank)\s+(spokes(?:man|woman|person|men|women)|officials?|executives?|sources?)$/i.exec(r.speaker);
+    let officeOf = false;
+    if (firmOffice && !c.quoter) {
+      const entity = articleEntities.resolve(`the ${firmOffice[1].toLowerCase()}`, at);
+      // (A name, not a run the rules cut short or padded: "Co Inc", "Company officials", "Two World Bank"; a bank's has
+      // its word.)
+      const ws = entity?.name.split(' ') ?? [];
+      const plausible = ws.length > 0 && /^\p{Lu}/u.test(ws[0]) && !COMPANY_SUFFIX.test(ws[0]) && !/^(?:Company|Two|Three|One|Four|Five)$/.test(ws[0]) && ws.every((w) => /^[\p{Lu}\p{N}<]/u.test(w) || /^(?:of|and|de|du|la|le|&)$/.test(w)) && (firmOffice[1].toLowerCase() !== 'bank' || /ban[kc]/i.test(entity!.name));
+      if (entity && entity.cls === 'organisation' && plausible) {
+        r.speaker = `${entity.name} ${firmOffice[2]}`;
+        officeOf = true;
+      }
+    }
+    // "X, in a letter to employees, said ... According to the letter, ...": the document goes to its author, whom the
+    // sentence bringing it in quoted.
+    const document = /^the\s+(\p{Ll}+)$/iu.exec(mention)?.[1].toLowerCase();
+    const author = document && AUTHORED.has(document) ? [...authors].reverse().find((x) => x.noun === document && at - x.at < 3000) : undefined;
+    if (author) {
+      r.speaker = author.speaker;
+      r.role = '';
+    }
     const words = speakerWords(r.speaker);
     // "..., a Kestrel spokesman said. ..., the spokesman said": the unnamed person named before goes on ("the
     // agency", "the company" are the organisation the article names, below).
@@ -280,13 +331,23 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
       // "..., a company spokesman said. He said ...": the unnamed speaker goes on, not a firm's name read as a man's.
       r.speaker = anonymousBefore.speaker;
       r.role = '';
-    } else if (/\p{Lu}/u.test(r.speaker) && !(c.quoter && speakerType(r.speaker, { person: false }) === 'anonymous source')) articleEntities.spoke(r.speaker, at, resolver.isPersonName(r.speaker));
+    } else if (/\p{Lu}/u.test(r.speaker) && !officeOf && !(c.quoter && speakerType(r.speaker, { person: false }) === 'anonymous source')) articleEntities.spoke(r.speaker, at, resolver.isPersonName(r.speaker));
     // Only an unnamed office goes on in a later "he said" ("company spokesman", "a senior official"), not a thing.
     if (!unresolved && speakerType(r.speaker, { person: false }) === 'anonymous source' && officeHead(r.speaker)) anonymousBefore = { at, speaker: r.speaker };
     resolver.record(at, unresolved ? '' : r.speaker);
     const head = /^(?:\S+\s+){1,3}(\p{Ll}+s)$/u.exec(r.speaker)?.[1];
     if (!unresolved && head && SPEAKER_NOUNS.has(head.replace(/s$/, '')) && !/^(?:the|a|an|one|some|many|most|other|several|two|three|both|all|these|those)\s|\sof\s+the\s/i.test(r.speaker)) qualifiedGroups.set(head, { at, speaker: r.speaker });
     resolved.set(c, { ...r, mention, unresolved });
+    // (Not a speaker inside the last quotation: "we support the government's view that ...".)
+    if (c.kind !== 'indirect' && !(lastQuoted && at < lastQuoted.end)) lastQuoted = { at, end: c.quote[1], speaker: r.speaker, role: r.role, unresolved };
+    // (An author is a name: not "dlrs", "countries" the rules read as a speaker.)
+    if (!unresolved && /^\p{Lu}/u.test(r.speaker) && speakerType(r.speaker, { person: false }) !== 'group' && !AUTHORED.has(r.speaker.toLowerCase()) && sentence && sentence[1] > sentence[0]) {
+      const said = text.slice(t[sentence[0]].a, t[sentence[1] - 1].b);
+      for (const m of said.matchAll(/\b(?:in|with)\s+(?:a|an|its|his|her|their)\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?/gu)) {
+        const noun = AUTHORED.has(m[1]) ? m[1] : m[2];
+        if (noun && AUTHORED.has(noun)) authors.push({ at, noun, speaker: r.speaker });
+      }
+    }
     if (c.quoter) {
       // Who quoted the speaker spoke last for a later "it said" ("The paper quoted X as saying ... It said ...").
       const qat = t[c.quoter[0]].a;
@@ -319,6 +380,12 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     if (c.kind === 'direct' && candidates.some((k) => k !== c && k.kind !== 'direct' && k.quote[0] <= c.quote[0] && c.quote[1] <= k.quote[1])) continue;
     // The tagger's words with a speaker that reads as no one ("The debate gave the mayor a chance to say ...").
     if (c.tagged && who?.doubtful) continue;
+    // "You might think that ...", "You'd have thought ...": "you" with a modal, outside quotation marks, is the
+    // reader, anyone at all; no one's words.
+    if (c.mention && c.cue && genericYou(doc, c.mention, c.cue)) continue;
+    // "Finance charges 4.1 mln vs 5.4 mln": a line of a results table read as a verb and its words; figures alone are
+    // nobody's words.
+    if (c.kind !== 'direct' && onlyFigures(text.slice(c.quote[0], c.quote[1])) && tableLine(doc, c.quote[0])) continue;
     const quote = text.slice(c.quote[0], c.quote[1]);
     // The same words by the same speaker (a post quoted in the prose and embedded too): one row, the post.
     const dup = kept.find((k) => resolved.get(k)?.speaker === who?.speaker && tokenF1(wordsOf(k), wordsOf(c)) >= 0.8);
@@ -331,9 +398,16 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   }
   for (const c of kept.sort((x, y) => x.quote[0] - y.quote[0] || x.quote[1] - y.quote[1])) {
     const who = resolved.get(c) ?? { speaker: '', role: '', mention: '', unresolved: true };
-    const name = fullest.get(who.speaker) ?? who.speaker;
-    const evidence = articleEntities.personEvidence(name) ?? articleEntities.personEvidence(who.speaker);
-    const person = !notPeople.has(who.speaker) && (evidence ?? (resolver.isPersonName(name) || resolver.isPersonName(who.speaker)));
+    let name = fullest.get(who.speaker) ?? who.speaker;
+    // "Emery said its offer ..." after "Emery Air Freight Corp" and its chairman "John C. Emery": the words' "it" or
+    // "its" for the subject says the name is the company's, not the man's.
+    let firm = '';
+    if (c.kind !== 'direct' && /^\p{Lu}[\p{L}'’-]+$/u.test(who.mention) && name !== who.mention && /^(?:that\s+)?(?:it|its)\b/i.test(text.slice(c.quote[0], c.quote[1]))) {
+      firm = fullCompanyNames([who.mention], entities.filter((e) => !e.person).map((e) => e.name), () => false).get(who.mention) ?? '';
+      if (firm) name = firm;
+    }
+    const evidence = articleEntities.personEvidence(name) ?? (firm ? false : articleEntities.personEvidence(who.speaker));
+    const person = !firm && !notPeople.has(who.speaker) && (evidence ?? (resolver.isPersonName(name) || resolver.isPersonName(who.speaker)));
     const canonical = canonicalSpeaker(who.unresolved ? '' : name, { person });
     const quote = text.slice(c.quote[0], c.quote[1]);
     const cue = c.cue ? text.slice(t[c.cue[0]].a, t[c.cue[1]].b) : '';
@@ -408,6 +482,41 @@ function learnedStatements(doc: Doc, rules: Candidate[], scope: StatementScope):
     kept.push(c);
   }
   return kept;
+}
+
+/** Words of a line of figures: units, "vs", "to". */
+const FIGURE_WORDS = /^(?:mln|mn|million|billion|bln|pct|percent|per|cent|vs|v|dlrs?|stg|cts?|pence|p|yen|marks|francs|and|to|from|or|up|down|loss|profit)$/;
+
+/** Figures and their units only: "4.1 mln vs 5.4 mln", "27.5p vs 24.3p". */
+export function onlyFigures(words: string): boolean {
+  const ws = words.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.,]*/gu) ?? [];
+  const numbers = ws.filter((w) => /^\p{N}[\p{N}.,]*\p{L}{0,3}$/u.test(w)).length;
+  return numbers >= 1 && ws.every((w) => /^\p{N}[\p{N}.,]*\p{L}{0,3}$/u.test(w) || FIGURE_WORDS.test(w));
+}
+
+/** A company's suffix, which opens no name: "Co Inc". */
+const COMPANY_SUFFIX = /^(?:Co|Inc|Corp|Ltd|Plc|PLC|AG|SA|NV|N\.V\.|LLC|GmbH|Cos)\.?$/;
+
+/** Documents that have an author who speaks through them: "X said in a letter ... the letter said". */
+const AUTHORED = new Set(['letter', 'statement', 'memo', 'memorandum', 'filing', 'communique', 'release', 'circular', 'prospectus', 'notice', 'submission']);
+
+/** A paragraph without a full stop at its end: a line of a table ("Finance charges 4.1 mln vs 5.4 mln"). */
+function tableLine(doc: Doc, at: number): boolean {
+  const p = doc.article.paragraphs.find(([a, b]) => a <= at && at < b);
+  return !!p && !/[.!?]["'”’)]?\s*$/.test(doc.text.slice(p[0], p[1]));
+}
+
+/** Modals that make "you" before a verb of thinking anyone at all: "you might think", "you would expect". */
+const GENERIC_MODALS = new Set(['might', 'would', 'could', 'may']);
+
+/** "You might think", "you'd have thought": a "you" in the writer's prose with a modal before the cue. */
+function genericYou(doc: Doc, mention: [number, number], cue: [number, number]): boolean {
+  const t = doc.tokens;
+  const [s, e] = mention;
+  if (s !== e || doc.inQuote[s] >= 0 || !/^you(?:[’']d)?$/.test(t[s].lo)) return false;
+  const between = t.slice(e + 1, cue[1] + 1).map((x) => x.lo);
+  const modal = between.some((w) => GENERIC_MODALS.has(w)) || t[s].lo !== 'you';
+  return modal && between.slice(0, -1).every((w) => GENERIC_MODALS.has(w) || /^(?:have|not|never|also|just|probably)$/.test(w));
 }
 
 function anchorOf(doc: Doc, c: Candidate): number {

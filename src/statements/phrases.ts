@@ -1,4 +1,5 @@
 /** Speaker phrases next to a reporting verb, and the verb itself: the grammar the statement rules share. */
+import { FIRST_NAMES } from './gender.ts';
 import { CUE_FORMS, ORG_HEADS, SPEAKER_NOUNS, TITLE_WORDS, type CueForm } from './lexicon.ts';
 import {
   AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token,
@@ -22,9 +23,18 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
   const hasAnd = () => { for (let k = s; k <= e; k++) if (t[k].lo === 'and') return true; return false; };
   while (s - 1 >= lo) {
     const p = t[s - 1];
+    // "... and Malcolm X. Ann Shabazz, the daughter of ...": after a name's closing initial, a name of two words or more
+    // opens a new sentence the input did not split ("John F. Kennedy" has one word after it).
+    // (Only after a given name: "Chairman J. Hugh Liedtke" opens with the initial; nor before a firm's words: "Frank B.
+    // Hall and Co Inc".)
+    if (p.cap && /^\p{Lu}\.$/u.test(p.t) && s < e && s - 2 >= lo && t[s - 2].cap && FIRST_NAMES.has(t[s - 2].lo) && t.slice(s, e + 1).every((x) => x.cap && !ORG_HEADS.has(x.lo)) && t.slice(s, e + 1).filter((x) => !/^(?:Jr|Sr|II|III|IV)\.?$/.test(x.t)).length >= 2) break;
     if (p.cap && p.word && !LEADING_JUNK.has(p.lo) && !NOT_SPEAKER_END.has(p.lo) && !PREPOSITIONS.has(p.lo) && !NOT_SPEAKER.has(p.lo)) { s--; continue; }
+    // "Reporters Without Borders", "Physicians For Human Rights": a capitalised preposition between the words of a name.
+    if (p.cap && NAME_PREPOSITIONS.has(p.lo) && t[s].cap && s - 2 >= lo && t[s - 2].cap && t[s - 2].word && !NOT_SPEAKER.has(t[s - 2].lo)) { s--; continue; }
     if ((p.lo === 'of' || p.lo === 'and' || p.lo === '&' || p.lo === 'de' || p.lo === 'al') && s - 2 >= lo && t[s - 2].cap && t[s].cap) { s--; continue; }
     if (p.t === ',' && s - 2 >= lo && t[s - 2].cap && t[s].cap && hasAnd()) { s--; continue; }
+    // "the federal department of energy", "the ministry of finance": a body written in lower case keeps its "of".
+    if (p.lo === 'of' && s === e && s - 2 >= lo && t[s].word && !t[s - 2].cap && OF_BODIES.has(t[s - 2].lo)) { s -= 2; continue; }
     if (DETERMINERS.has(p.lo) || isNumber(p) || (COUNT_WORDS.has(p.lo) && !t[s].cap)) { s--; break; }
     if (p.word && !p.cap && !NOT_SPEAKER_END.has(p.lo)) {
       // Lower-case modifiers belong to the phrase only under a determiner ("the newly appointed Secretary").
@@ -40,6 +50,12 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
   while (s < e && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || (t[s].cap && (PREPOSITIONS.has(t[s].lo) || (NOT_SPEAKER.has(t[s].lo) && !COUNT_WORDS.has(t[s].lo)))))) s++;
   return s;
 }
+
+/** Bodies named by what they deal with after "of": "department of energy", "ministry of finance". */
+const OF_BODIES = new Set(['department', 'ministry', 'bureau', 'office', 'agency', 'commission', 'council', 'institute', 'board', 'chamber', 'secretariat', 'directorate']);
+
+/** Prepositions written with a capital inside an organisation's name. */
+const NAME_PREPOSITIONS = new Set(['without', 'for', 'against']);
 
 /** Words of number that open a speaker phrase like a determiner: "one employee", "another friend", "two officials". */
 const COUNT_WORDS = new Set(['one', 'another', 'two', 'three', 'four', 'five', 'several']);
@@ -81,6 +97,13 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
     if (j < lo) return null;
   }
   if (j < lo) return null;
+  // "X, president of the Japan Federation of Employers' Associations, (Nikkeiren), told": a name in brackets set off
+  // by commas after an apposition is an aside; the apposition goes on before it.
+  if (t[j].t === ',' && t[j - 1]?.t === ')') {
+    let p = j - 2;
+    while (p > lo && t[p].t !== '(' && j - p < 7) p--;
+    if (t[p]?.t === '(' && t[p - 1]?.t === ',' && p > lo + 1 && t.slice(p + 1, j - 1).every((x) => x.cap || !x.word)) j = p - 1;
+  }
   // "people close to Clinton say", "those close to him say": whom they are close to is part of the phrase.
   for (let k = j; k >= Math.max(lo + 2, j - 5) && t[k].word; k--) {
     if (t[k].lo !== 'to') continue;
@@ -100,6 +123,13 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
         // "Sen. Rand Paul, R-Ky., told", "Cummings (D-Md.), chair of ..., said": a party tag before the apposition.
         let n = k - 1;
         if (t[n]?.t === ')') { while (n > lo && t[n].t !== '(') n--; n--; }
+        // "<Tennex Industries Inc>, a Japanese supplier of ..., said": a wire's brackets round the name.
+        // ("Intel Corp <INTC>, the leading maker ..., said": the name before its ticker.)
+        else if (t[n]?.t === '>' && t[n - 1]?.cap) {
+          let m = n - 1;
+          while (m > lo && t[m].t !== '<' && n - m < 8) m--;
+          n = t[m]?.t === '<' && m - 1 >= lo && t[m - 1].cap && t[m - 1].word ? m - 1 : n - 1;
+        }
         else if (t[n]?.t === '.' && /^[RDI]-/.test(t[n - 1]?.t ?? '') && t[n - 2]?.t === ',') n -= 3;
         // An apposition opened by an article or a possessive may be long ("Cross, a former staff member for ..., wrote").
         const long = (DETERMINERS.has(t[k + 1]?.lo ?? '') || /’s$|'s$/.test(t[k + 2]?.t ?? '')) && j - k <= 30;
@@ -125,7 +155,9 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
         break;
       }
       // A dot on a word inside the sentence ends an abbreviation ("No. 2", "R-Ky."), not a sentence.
-      if ((CLAUSE_PUNCT.has(t[k].t) && !(t[k].t === '.' && t[k].a === t[k - 1]?.b)) || QUOTE_CHARS.has(t[k].t)) break;
+      // Nor is the apostrophe of a plural's possessive a quotation mark ("the Federation of Employers' Associations").
+      const possessive = /^['’]$/.test(t[k].t) && t[k].a === t[k - 1]?.b && /s$/i.test(t[k - 1].t) && t[k + 1]?.cap && t[k + 1].a > t[k].b;
+      if ((CLAUSE_PUNCT.has(t[k].t) && !(t[k].t === '.' && t[k].a === t[k - 1]?.b)) || (QUOTE_CHARS.has(t[k].t) && !possessive)) break;
     }
   }
   if (e < 0 || (TIME_WORDS.has(t[j].lo) || isNumber(t[j]) || (t[j].word && !t[j].cap && !isSpeakerEnd(t[j])))) {
@@ -152,6 +184,12 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
       e = found;
       s = phraseStart(t, e, lo);
     }
+  }
+  // "Brierley Group, which is owned by Brierley Investments Ltd, a New Zealand firm, said": a phrase inside a
+  // relative clause set off after the subject is no subject of the verb; the phrase before ", which" is.
+  for (let k = s - 1; t[j].t === ',' && k - 2 >= lo && k >= s - 25; k--) {
+    if (CLAUSE_PUNCT.has(t[k].t) || QUOTE_CHARS.has(t[k].t) || cueAt(t[k])) break;
+    if (/^(who|which)$/.test(t[k].lo) && t[k - 1].t === ',' && isSpeakerEnd(t[k - 2]) && t[k - 2].cap) return { s: phraseStart(t, k - 2, lo), e: k - 2 };
   }
   // "X, who ... said": the relative pronoun stands for the phrase before the comma.
   if ((t[s].lo === 'who' || t[s].lo === 'which') && s - 2 >= lo && t[s - 1].t === ',' && isSpeakerEnd(t[s - 2])) {
@@ -212,7 +250,13 @@ const allCaps = (t: Token[], a: number, b: number): boolean => {
 export function subjectAfter(t: Token[], i: number, hi: number): Subject | null {
   let k = i + 1;
   if (k >= hi) return null;
-  if (SPEAKER_PRONOUNS.has(t[k].lo) && t[k].lo !== 'which') return { s: k, e: k };
+  if (SPEAKER_PRONOUNS.has(t[k].lo) && t[k].lo !== 'which') {
+    // "..., said it sold options": a pronoun followed by its own verb is the subject of the words, not the speaker
+    // ("..., said he.", "..., said she on Tuesday" are inverted).
+    const after = t[k + 1];
+    if (k + 1 < hi && after.word && !PREPOSITIONS.has(after.lo) && !TIME_WORDS.has(after.lo)) return null;
+    return { s: k, e: k };
+  }
   const s = k;
   if (DETERMINERS.has(t[k].lo)) k++;
   while (k < hi && t[k].word && !t[k].cap && !NOT_SPEAKER_END.has(t[k].lo) && k - s < 4) k++;

@@ -128,6 +128,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     // "his Treasury post", "their Senate report": a bare form after a possessive and a name is a noun.
     if (prev?.cap && POSSESSIVE_DETERMINERS.has(t[i - 2]?.lo ?? '') && t[i].lo === form.base) continue;
     const participle = t[i].lo.endsWith('ing') && !(prev && /^(is|was|are|were|been|be)$/.test(prev.lo));
+    // "Bond's existing broadcasting interests", "the new ruling party": an -ing form after a determiner or a
+    // possessive and the lower-case words of the phrase is the phrase's modifier, no verb.
+    if (participle && modifierInPhrase(t, i, lo)) continue;
     // "When asked whether he would run, ...": a question put by someone the text does not name.
     // "Lawmakers also asked whether ...": the adverbs between a subject and the verb leave it the subject's.
     let pa = i - 1;
@@ -176,8 +179,9 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
       // An -s form read as a plural noun ("classic TV shows and films"), not a verb; so is one followed by a
       // verb of its own ("reports say", "claims were denied").
       if (subject && t[i].lo !== form.base && t[i].lo.endsWith('s') && (/^(and|or|with)$/.test(t[i + 1]?.lo ?? '') || verbAfterNoun(t[i + 1]))) subject = null;
-      // ", called EB-5," names the noun before it; no one says it.
-      if (!subject && prev && prev.t === ',' && form.kind === 'speech' && !NAMING_VERBS.has(form.base)) {
+      // ", called EB-5," names the noun before it; no one says it. ", told reporters": the phrase after a verb
+      // that takes its listener first is the listener, never the speaker.
+      if (!subject && prev && prev.t === ',' && form.kind === 'speech' && !NAMING_VERBS.has(form.base) && !LISTENER_FIRST.has(form.base)) {
         subject = subjectAfter(t, i, hi);
         inverted = !!subject;
       }
@@ -730,6 +734,19 @@ function relativeClauseEnd(doc: Doc, f: { cueTok: number; participle?: boolean }
     if (n.word && !n.cap && (FINITE_AUXILIARIES.has(n.lo) || cueAt(n) || verbTense(n.lo) === 'past') && !n.lo.endsWith('ing')) return k;
   }
   return -1;
+}
+
+function modifierInPhrase(t: Token[], i: number, lo: number): boolean {
+  let b = i - 1;
+  while (b > lo && b >= i - 2 && t[b].word && /^\p{Ll}[\p{Ll}-]*$/u.test(t[b].t) && !cueAt(t[b]) && !DETERMINERS.has(t[b].lo) && !POSSESSIVE_DETERMINERS.has(t[b].lo) && !PREPOSITIONS.has(t[b].lo) && !AUX_ADVERBS.has(t[b].lo) && !/^(and|or|but|not|to)$/.test(t[b].lo)) b--;
+  if (b === i - 1 || b < lo) return false;
+  // Before the noun it modifies, which ends the phrase ("broadcasting interests and ..."); not before an object of its
+  // own ("a policy paper welcoming the plans", "cases reporting different numbers").
+  const noun = t[i + 1];
+  const next = t[i + 2];
+  if (!noun?.word || noun.cap || !/^\p{Ll}+$/u.test(noun.t) || DETERMINERS.has(noun.lo) || PREPOSITIONS.has(noun.lo) || POSSESSIVE_DETERMINERS.has(noun.lo) || /^(out|up|off|down|back|that|to|and|or|but|as)$/.test(noun.lo) || cueAt(noun)) return false;
+  if (next && next.word && !/^(and|or|but|of|in|at|for|with|from|on)$/.test(next.lo)) return false;
+  return DETERMINERS.has(t[b].lo) || POSSESSIVE_DETERMINERS.has(t[b].lo) || (/[’']s$/.test(t[b].t) && !CONTRACTED.test(t[b].lo));
 }
 
 /** Verbs that name what comes before them when set off after a comma (", called EB-5,"): never an inverted cue. */

@@ -76,6 +76,12 @@ function surnameAfter(words: string[], i: number): boolean {
 const describesPerson = (w: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(w) && SPEAKER_NOUNS.has(w.toLowerCase()) && !ORG_HEADS.has(w.toLowerCase());
 
 /** "NATO Secretary-General Jens Stoltenberg" -> role "NATO Secretary-General", name "Jens Stoltenberg". */
+/** Lower-case words inside a person's name. */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'del', 'della', 'des', 'dos', 'das', 'bin', 'ibn', 'abu', 'ben', 'la', 'le', 'lo', 'ter', 'zu', 'and', 'of', 'the', 'for']);
+
+/** Lower-case words that are no description of who speaks. */
+const ROLE_STOPS = new Set(['new', 'old', 'from', 'with', 'at', 'by', 'on', 'in', 'to', 'and', 'or', 'but', 'then', 'also', 'other', 'some', 'many', 'most', 'all', 'both', 'much', 'more', 'less', 'few', 'such', 'so', 'very', 'too', 'even', 'just', 'only', 'last', 'next', 'this', 'that', 'these', 'those', 'first', 'latest', 'former']);
+
 export function splitRole(words: string[]): { role: string[]; name: string[] } {
   let last = -1;
   for (let i = 0; i < words.length; i++) {
@@ -96,6 +102,13 @@ export function splitRole(words: string[]): { role: string[]; name: string[] } {
   // "Investor Dale P Harrow", "Economist Mary Jones": a capitalised speaking noun for people opening the run,
   // before a given name and a surname, describes the person and is no part of the name.
   if (last < 0 && words.length >= 3 && describesPerson(words[0]) && FIRST_NAMES.has(words[1].toLowerCase()) && /^\p{Lu}/u.test(words[2])) last = 0;
+  // "broker C. Czarnikow", "investor Ann Lee": a lower-case noun opening the run before the capitalised name describes
+  // who speaks and is no part of the name (not a particle of a name: "de Gaulle", "van Gogh").
+  if (last < 0) {
+    while (last < 1 && last + 2 < words.length && /^\p{Ll}[\p{Ll}-]{2,}$/u.test(words[last + 1]) && !NAME_PARTICLES.has(words[last + 1]) && !ROLE_STOPS.has(words[last + 1])) last++;
+    // (Only before a run of capitalised words to the end: "new ad from Donald Trump's campaign" is no name.)
+    if (last >= 0 && !words.slice(last + 1).every((w) => /^\p{Lu}/u.test(w))) last = -1;
+  }
   const role = words.slice(0, last + 1).filter((w) => !HONORIFICS.has(bare(w)));
   return { role, name: words.slice(last + 1) };
 }
@@ -162,7 +175,7 @@ export function findEntities(text: string): Entity[] {
   const out: Entity[] = [];
   const lowerWords = lowerCaseWords(text);
   const re = /[A-Z][\p{L}\p{N}'’.-]*(?:[ \t]+(?:(?:of|de|da|al|bin|van|von|der|la|du|le|el)[ \t]+)?[A-Z][\p{L}\p{N}'’.-]*)*/gu;
-  for (const [matched, matchAt] of sentencePieces(text, re)) {
+  for (const [matched, matchAt] of [...sentencePieces(text, re)].flatMap(([m, a]) => closingInitialSplit(m, a))) {
     // ''Larry King Now'': typewriter quote marks end a word, they are no part of it.
     let words = matched.split(/[ \t]+/).map((w, k, all) => k < all.length - 1 ? w : w.replace(/(?<=\p{L})(?:''|’’)$/u, ''));
     let at = matchAt;
@@ -173,6 +186,8 @@ export function findEntities(text: string): Entity[] {
     // "..., Former White House Doctor Says": a headline's reporting verb in title case ends the run, it is no name.
     // Not in an of-phrase or after a conjunction: "Court of Appeals", "Ministry of Posts and Telecommunications".
     while (words.length > 1 && headlineCue(words[words.length - 1]) && !/^(?:of|and|&|for|de)$/i.test(words[words.length - 2])) words = words.slice(0, -1);
+    // "Wright Thursday renewed his call": a day after a name says when, it is no part of the name.
+    while (words.length > 1 && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(words[words.length - 1])) words = words.slice(0, -1);
     if (!words.length) continue;
     // "Afghanistan's President Ashraf Ghani": the possessive belongs to the role.
     const before = lowerCaseOffice(text, at);
@@ -244,6 +259,18 @@ const HEADLINE_WORDS = new Set(['the', 'a', 'an', 'to', 'for', 'on', 'in', 'at',
  * holds words the article writes in lower case ("Francois Hollande Says Donald Trump Makes The World Sick").
  * The name next to the office comes first.
  */
+/**
+ * "Do The Right Thing and Malcolm X. Attallah Shabazz": after a name's closing initial, a name of two words or more
+ * opens a sentence the input did not split ("John F. Kennedy" has one word after its initial).
+ */
+function closingInitialSplit(matched: string, at: number): Array<[string, number]> {
+  // (Only after a given name: "Chairman J. Hugh Liedtke" opens with the initial; nor before a firm's words: "Frank B.
+  // Hall and Co Inc".)
+  const m = /^(.*?(\p{L}[\p{L}'’-]*)[ \t]+\p{Lu}\.)[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]*)+)$/u.exec(matched);
+  if (!m || !FIRST_NAMES.has(m[2].toLowerCase()) || /^(?:Jr|Sr|II|III|IV)\.?$/.test(m[3].split(/[ \t]+/)[1]) || m[3].split(/[ \t]+/).some((w) => ORG_HEADS.has(bare(w)))) return [[matched, at]];
+  return [[m[1], at], [m[3], at + matched.length - m[3].length]];
+}
+
 export function nameSegments(name: string[], lowerWords: Set<string>): string[][] {
   const segments: string[][] = [[]];
   // Organisations keep their words ("Federal Bureau of Investigation", "United States Pacific Command").
@@ -787,6 +814,13 @@ export class SpeakerResolver {
       if (subject) return this.resolve(subject.name, subject.at);
       return { ...this.resolve(mention, at), doubtful: true };
     }
+    // "Harris Associates L.P., a Chicago investment advisory firm", "Champion International Corp, based in Stamford":
+    // a name before its apposition speaks, without it.
+    const apposed = /^(\p{Lu}[^,]*?),\s+(?:a|an|the|based|owned|headquartered)\s/u.exec(mention);
+    if (apposed && apposed[1].split(/\s+/).every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || /^(?:of|and|de|du|la|le)$/.test(w))) return this.resolve(apposed[1], at, context);
+    // "the Edelman group, known as Samjens Acquisition Corp": the phrase before its other name speaks.
+    const aka = /^(.+?),\s+(?:also\s+|formerly\s+)?(?:known\s+as|called|named)\s/i.exec(mention);
+    if (aka) return this.resolve(aka[1], at, context);
     // "The Afghan government and other international groups": the one named speaks for the rest.
     const others = /^(.+?)\s+and\s+other\s/i.exec(mention);
     if (others) return this.resolve(others[1], at, context);
@@ -795,6 +829,14 @@ export class SpeakerResolver {
     if (words.length > 1 && POSSESSIVE_PRONOUNS[words[0].toLowerCase()] && !/\p{Lu}/u.test(mention) && !speakerHead(words.slice(1).join(' '))) return this.resolve(words[0], at);
     const lower = POSSESSIVE_PRONOUNS[mention.toLowerCase()] ?? mention.toLowerCase();
     if (lower === 'you') return { speaker: mention, role: '' }; // generic "you": no one in particular
+    // "Wright on Thursday renewed his call for ...": a possessive in the clause goes back to the person opening it.
+    if (/^(?:his|her)$/i.test(mention)) {
+      const subject = this.openingPerson(this.sentenceStartBefore(at), at);
+      const full = subject && this.fullName(subject.name, subject.gender);
+      // (Only one the article gives the pronoun's gender: "Marion Jones has filed a lawsuit against Victor Conte
+      // following his allegations" is Conte's.)
+      if (full && this.genderOf(full, true) === pronounGender(lower)) return { speaker: full, role: this.roleByName.get(full) ?? '' };
+    }
     if (PRONOUNS.has(lower)) {
       // "Residents said ... BAA are planning a runway. They have said ...": a group or an organisation opening the
       // sentence before, after the last one quoted, is whom "they" or "it" opening this sentence goes on from.
