@@ -259,6 +259,9 @@ describe('home parties named without their country (survey 22)', () => {
     expect(only('Australian Prime Minister Bob Hawke called on businessmen to hold their salaries.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'AUS', recipient: 'businessmen', recipient_country: 'AUS' });
     expect(only('Opposition parties called on the Irish government to decide on the airline.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'IRL', actor_sector: 'opposition', recipient_country: 'IRL' });
   });
+  it("takes a party in apposition to the actor for the actor described, whose country it gives (survey 22 REC_OTHER)", () => {
+    expect(only("The plan was backed by Monique Landry, Canada's Minister for External Relations.")).toMatchObject({ event_type: 'SUPPORT', actor: 'Monique Landry', actor_country: 'CAN', recipient_country: '' });
+  });
   it('not abroad: a country visited, foreign governments, force', () => {
     expect(only('Businessmen from the region visited Ukraine on Monday.')).toMatchObject({ event_type: 'CONSULT', actor_country: '', recipient_country: 'UKR' });
     expect(only('Indonesia asked foreign governments to finance its projects.')).toMatchObject({ event_type: 'REQUEST', recipient_country: '' });

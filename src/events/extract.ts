@@ -282,7 +282,22 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
     const k = s.tokens.findIndex((t) => t.end === a.end);
     return a.kind === 'sector' && k >= 0 && s.upos[k] === 'ADJ' && s.deprels[k] === 'amod';
   };
-  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !belowClause(a) && !modifierWord(a) && !source(a) && !agent(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a) && !border(a));
+  // ("was backed by Monique Landry, Canada's Minister for External Relations"): a party in apposition to the actor is
+  // the actor described, not the recipient
+  const headOfMention = (a: Actor) => s.tokens.findIndex((t, k) => t.start >= a.start && t.end <= a.end && (s.heads[k] < 0 || s.tokens[s.heads[k]].start < a.start || s.tokens[s.heads[k]].end > a.end));
+  const actorTokens = new Set(actors.flatMap((b) => s.tokens.map((t, k) => (t.start >= b.start && t.end <= b.end ? k : -1)).filter((k) => k >= 0)));
+  const besideActor = (a: Actor) => {
+    let k = headOfMention(a);
+    for (let hops = 0; k >= 0 && hops < 3 && APPOSITION.has(s.deprels[k]); hops++) {
+      k = s.heads[k];
+      if (actorTokens.has(k)) return true;
+    }
+    return false;
+  };
+  // (and its country, sector and office are the actor's, where the actor is a person the dictionaries do not place)
+  const described = near.recipients.filter(besideActor).find((a) => a.country);
+  if (described) actors = actors.map((b) => (b.kind === 'person' && !b.country ? { ...b, country: described.country, sector: b.sector || described.sector, office: b.office || described.office } : b));
+  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !belowClause(a) && !modifierWord(a) && !source(a) && !agent(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a) && !border(a) && !besideActor(a));
   // (an object pronoun the tree found is resolved by the caller: "accusing it of harbouring rebels" does not accuse rebels)
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : tree.pronounRecipient !== undefined || tree.countryRecipient !== undefined ? [] : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
@@ -621,6 +636,8 @@ function demoted(trig: TriggerMatch, toks: Token[]): 'noun' | 'skip' | undefined
 const orderedClause = (s: AnalysedSentence, c: number): boolean =>
   s.deprels[c] === 'xcomp' || (s.deprels[c] === 'advcl' && children(s, c).some((m) => s.deprels[m] === 'mark' && /^to$/i.test(s.tokens[m].form)));
 const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [], type: 'REQUEST', mode: '', context: '', strength: 'verb', lemma: false, needsRecipient: false, command: false };
+/** Relations that join a description to the noun it describes. */
+const APPOSITION = new Set(['appos', 'list', 'flat']);
 /** Sectors a country's own people and institutions are of, not its forces or outside bodies. */
 const HOME_SECTORS = new Set(['government', 'legislature', 'judiciary', 'police', 'opposition', 'party', 'business', 'civilians', 'civil_society', 'media', 'education', 'health', 'religious']);
 /** Words that put a party abroad, and sector words that are most often other countries' (creditor banks, envoys). */
