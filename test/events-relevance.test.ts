@@ -1,7 +1,7 @@
 /** An event needs a political party on one side at least (PLOVER); sentences of our own. */
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../src/events/extract.ts';
-import { isSportStory } from '../src/events/sense.ts';
+import { isCompanyStory, isSportStory } from '../src/events/sense.ts';
 import { segmented } from './support/articles.ts';
 
 const events = (text: string) => extractEvents(segmented(text, '1987-03-02'), []);
@@ -258,5 +258,19 @@ describe('sport stories (survey 22)', () => {
     expect(events('Greek prosecutors charged the two sprinters over the missed doping test before the Olympics. The athletes face a ban from the IAAF.')).toEqual([
       expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'GRC', actor_sector: 'judiciary' }),
     ]);
+  });
+});
+
+describe("a company's story (survey 22 COM)", () => {
+  const titled = (title: string, text: string) => extractEvents({ ...segmented(text, '1987-03-02'), title }, []);
+  it('knows one by the wire ticker in its title', () => {
+    expect(isCompanyStory('USAIR <U> SEEKS ORDER AGAINST TWA <TWA>')).toBe(true);
+    expect(isCompanyStory('Acme Corp (NYSE: ACM) wins contract')).toBe(true);
+    expect(isCompanyStory('JAPAN ASKS U.S. TO DELAY TARIFFS')).toBe(false);
+  });
+  it("codes only states on both sides in it: a regulator's order or a state organ's suit is the company's business", () => {
+    const text = 'The U.S. Department of Transportation rejected a request by Kenya Airways for new routes. The British government reached an agreement on traffic rights with the Japanese government.';
+    expect(titled('BRITISH AIRWAYS <BAB> TO FLY TO TOKYO', text).map((e) => [e.event_type, e.actor_country, e.recipient_country])).toEqual([['AGREE', 'GBR', 'JPN']]);
+    expect(titled('AIRLINES SEEK NEW ROUTES', text)).toHaveLength(2);
   });
 });

@@ -36,7 +36,7 @@ import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, GROUP_ADJECTIVES, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
+import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, isCompanyStory, GROUP_ADJECTIVES, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -132,6 +132,8 @@ const isPolitical = (a: Actor) =>
   a.kind === 'country' ||
   ((a.kind === 'sector' || a.kind === 'title') && !a.country ? ARMED.has(a.sector) : POLITICAL.has(a.sector) || (!!a.office && (!!a.sector || !!a.country || !!a.body)));
 
+/** A state, or its organ or official named with its country, that is no market regulator. */
+const isStateSide = (a: Actor) => !isMarketRegulator(a.name) && (a.kind === 'country' || (!!a.country && (STATE_ORGAN.has(a.sector) || (a.kind === 'person' && !!a.office && a.sector !== 'business'))));
 /** In a sport story a country's name is its team and a named body a club or a sports body: a state's organs and
  *  office holders are the only parties. */
 const isPoliticalOffThePitch = (a: Actor) => a.kind !== 'country' && a.kind !== 'org' && a.sector !== 'international' && isPolitical(a);
@@ -717,7 +719,7 @@ function findObligations(toks: Token[], groups: ActorGroup[], tree?: AnalysedSen
  * trigger), plus any later verb trigger that opens a new clause with a subject of its own
  * ("Pakistan reopened the border as NATO's chief urged talks").
  */
-function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previous: PreviousSentence, published: string, parsed?: () => AnalysedSentence | undefined, sportStory = false) {
+function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, statements: StatementRow[], previous: PreviousSentence, published: string, parsed?: () => AnalysedSentence | undefined, sportStory = false, companyStory = false) {
   // A central bank's dealings in the money market are trade, whatever the verb ("provided 17 mln stg
   // assistance to the money market", "invited an early round of bill offers"); force is still force.
   const matches = findTriggers(toks);
@@ -901,6 +903,10 @@ function chooseEvents(toks: Token[], groups: ActorGroup[], text: string, stateme
       // ("Wales twice threatened further scores", "named in the Scotland squad for the clash with Italy", "banned
       // for two years by the IAAF"): in a sport story only a state's organs and office holders make an event
       if (sportStory && ![...roles.actors, ...roles.recipients].some(isPoliticalOffThePitch)) continue;
+      // ("USAIR <U> SEEKS ORDER AGAINST TWA <TWA>", "EPA DENIES WHEELING-PITTSBURGH <QWHX> REQUEST"): in a company's
+      // story, suits, rulings, regulators' orders and deals are the company's business; only states on both sides
+      // ("the British government reached an agreement on new traffic rights with the Japanese government") make an event
+      if (companyStory && !(roles.actors.some(isStateSide) && roles.recipients.some(isStateSide))) continue;
       // Companies acting in a country ("signed an agreement to set up a joint venture in Japan") trade there:
       // the place is no party.
       if (roles.actors.length && roles.actors.every((a) => a.sector === 'business') && roles.recipients.every((a) => !isPolitical(a) || (a.locative && (a.kind === 'country' || a.capital)))) continue;
@@ -940,6 +946,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   addSurnameMentions(sentences);
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
   const sportStory = isSportStory(`${article.title ?? ''}\n${text}`);
+  const companyStory = isCompanyStory(article.title ?? '');
   const ownCountry = ownCountryOf(text, article.dateline ?? '', sentences.map((s) => s.groups), options.homeCountry ?? '');
   const fullName = fullNameIn(text, published, sentences.flatMap((s) => s.groups.flatMap((g) => g.actors)).filter((a) => a.kind === 'person' && /\s/.test(a.name)));
   // IDs hash the words, not the offsets: a cleaning change earlier in the text keeps every event's ID.
@@ -974,7 +981,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       subject: () => (before ? subjectOf(before) : []),
       persons: () => [...new Map((before?.groups ?? []).flatMap((g) => g.actors).filter((a) => a.kind === 'person').map((a) => [a.name, a])).values()],
     };
-    const chosenList = chooseEvents(toks, groups, text, statements, previousSentence, published, parsed, sportStory);
+    const chosenList = chooseEvents(toks, groups, text, statements, previousSentence, published, parsed, sportStory, companyStory);
     if (groups.some((g) => !isPlaceOnly(g))) previous = { index, groups };
     for (const { trig, roles, nominal, spoken } of chosenList) {
       // A hostile act in what a party claims is that party's accusation of the act's doer; claimed by no party

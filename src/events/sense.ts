@@ -61,6 +61,9 @@ export function isSportStory(text: string): boolean {
   const words = text.match(/\p{L}+/gu)?.length ?? 0;
   return terms.length * 100 >= words;
 }
+/** A wire's stock ticker in a title ("CHRYSLER <C> REPORTED TO BE IN TALKS", "(NYSE: GM)"): the story is a company's. */
+const TICKER = /<[A-Z][A-Z0-9.]{0,9}>|\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX):\s*[A-Z][A-Z0-9.]{0,9}\)/;
+export const isCompanyStory = (title: string) => TICKER.test(title);
 /** A party that is a market regulator (market-regulators, matched as whole words of its name as written or canonical). */
 const REGULATOR = new RegExp(`(?<![\\p{L}])(?:${(AS_WRITTEN.get('market-regulators') ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'u');
 export const isMarketRegulator = (name: string) => REGULATOR.test(name);
