@@ -215,6 +215,8 @@ describe('modality', () => {
     expect(events('Talks between Zambia and the IMF were aimed at rescuing the economy of Zambia.')).toEqual([]);
     expect(events('The plan would see the US potentially agreeing to replace the jets of Poland.')).toEqual([]);
     expect(events('Smith said France providing air cover to Ukraine should be on the table.')).toEqual([]);
+    // (a vote decides and does: "voted to impose sanctions" is the sanction decided, no plan; survey 22 WT)
+    expect(only('The Kenyan parliament voted to impose sanctions on Uganda.')).toMatchObject({ event_type: 'SANCTION', actor_country: 'KEN', planned: false });
   });
   it('codes future cooperation as AGREE and a refusal as REJECT', () => {
     expect(only('Hungary said it will support Romania.')).toMatchObject({ event_type: 'AGREE', planned: true });
