@@ -41,6 +41,10 @@ describe('the tree reads the trigger word', () => {
     expect(types('Britain rejected claims that it had sold arms to Iran.')).toEqual([]);
     expect(types('Brazil has rejected suggestions for talks with the IMF.')).toEqual(['REJECT']);
     expect(types('The French minister rejected opposition charges that the shares were priced too low.')).toEqual([]);
+    // (fears, comparisons and criticism too; an idea only with its that-clause: survey 23)
+    expect(types('Kenya dismissed fears that Uganda would close the border.')).toEqual([]);
+    expect(types('Kenya rejected Ugandan criticism of its border policy.')).not.toContain('REJECT');
+    expect(types('Kenya rejected the idea of new talks with Uganda.')).toEqual(['REJECT']);
   });
   it('codes no attack on a crime or an ill, nor on the country named on it (survey 21)', () => {
     expect(types("The U.S. will help fight Peru's cocaine trade.")).toEqual([]);

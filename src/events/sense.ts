@@ -265,7 +265,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // (a suggestion is a proposal, refused: "rejected a U.K. suggestion that his country seek IMF help"; charges are
   // claims only with their "that": "dismissed charges of discrimination filed against it" is a ruling)
   const claimed = (c: number) => !/^suggestions?$/i.test(s.tokens[c].form) &&
-    (!/^charges?$/i.test(s.tokens[c].form) || children(s, c).some((k) => (s.deprels[k] === 'acl' || s.deprels[k] === 'ccomp') && children(s, k).some((m) => s.deprels[m] === 'mark' && /^that$/i.test(s.tokens[m].form))));
+    (!/^(?:charges?|statements?|ideas?|notion)$/i.test(s.tokens[c].form) || children(s, c).some((k) => (s.deprels[k] === 'acl' || s.deprels[k] === 'ccomp') && children(s, k).some((m) => s.deprels[m] === 'mark' && /^that$/i.test(s.tokens[m].form))));
   if (type === 'REJECT' && as === 'verb' && children(s, n).some((c) => s.deprels[c] === 'obj' && REPORT_NOUNS.has(s.tokens[c].form.toLowerCase()) && claimed(c))) return { as: 'none', why: 'denied' };
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'amod' && HABITUAL_ADJECTIVES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'habitual' };
   if ((as === 'noun' || gerundAsNoun) && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };
