@@ -36,7 +36,7 @@ import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, isCompanyStory, GROUP_ADJECTIVES, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
+import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, isCompanyStory, GROUP_ADJECTIVES, ABROAD_WORDS, ABROAD_PRONE, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
 
 export interface EventRow {
   event_id: string;
@@ -642,9 +642,8 @@ const OBLIGATION_PATTERN: TriggerMatch['pattern'] = { phrase: 'must', specs: [],
 const APPOSITION = new Set(['appos', 'list', 'flat']);
 /** Sectors a country's own people and institutions are of, not its forces or outside bodies. */
 const HOME_SECTORS = new Set(['government', 'legislature', 'judiciary', 'police', 'opposition', 'party', 'business', 'civilians', 'civil_society', 'media', 'education', 'health', 'religious']);
-/** Words that put a party abroad, and sector words that are most often other countries' (creditor banks, envoys). */
-const FOREIGN_WORD = /\b(?:foreign|other|western|eastern|international|overseas|world|global|european|asian|african|arab|latin)\b|\bnon-[a-z]/i;
-const ABROAD_PRONE = new Set(['governments', 'diplomats', 'diplomat', 'banks', 'bankers', 'investors', 'central banks']);
+/** Words that put a party abroad (sense.tsv `abroad-words`), and "non-OPEC", "non-aligned". */
+const FOREIGN_WORD = new RegExp(`\\b(?:${[...ABROAD_WORDS].join('|')})\\b|\\bnon-[a-z]`, 'i');
 /** Types of force: by a state or armed party, done across borders as often as at home. */
 const MATERIAL_CONFLICT = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'SANCTION', 'THREATEN']);
 /** Causes that may be an attack's as well as an accident's. */
@@ -712,6 +711,34 @@ function findObligations(toks: Token[], groups: ActorGroup[], tree?: AnalysedSen
     out.set({ pattern: OBLIGATION_PATTERN, first: k, last: k, start: toks[k].start, end: toks[k].end }, { actors: speaker.actors, recipients: subject.actors });
   }
   return out;
+}
+
+/**
+ * ("Australian Prime Minister Bob Hawke called on businessmen", "Oliver Letwin, for the Tories, attacked government
+ * red tape", "Mr Blair will ask the Queen"): a home party named without a country, across from a party of the one
+ * country the sentence names, is that country's (not in force, done across borders: "Russia attacked civilians")
+ */
+function fillHomeParties(roles: { actors: Actor[]; recipients: Actor[] }, groups: ActorGroup[], text: string, type: PloverType): void {
+  const sentenceCountries = new Set([...groups.flatMap((g) => g.actors), ...roles.actors, ...roles.recipients].map((a) => a.country).filter(Boolean));
+  const force = MATERIAL_CONFLICT.has(type) && [...roles.actors, ...roles.recipients].some((a) => a.kind === 'country' || ARMED.has(a.sector));
+  if (sentenceCountries.size === 1 && !force) {
+    const [only] = sentenceCountries;
+    // (not one its words or its kind put abroad: "foreign governments", "Western leaders", "the banks", "diplomats")
+    const abroad = (a: Actor) => {
+      const name = a.name.toLowerCase();
+      const head = name.split(' ').at(-1) ?? '';
+      return FOREIGN_WORD.test(text.slice(Math.max(0, a.start - 25), a.end)) || [name, head].some((w) => RELATIONAL_NOUNS.has(w) || ABROAD_PRONE.has(w)) ||
+        a.text.toLowerCase().split(/\s+/).some((w) => GROUP_ADJECTIVES.has(w));
+    };
+    // (an organ named with "the" is left to the definite reading: "urged the parliament" may be another's)
+    const definiteOrgan = (a: Actor) => a.kind === 'sector' && STATE_ORGAN.has(a.sector) && /\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start));
+    const home = (a: Actor): Actor => ((a.kind === 'sector' || a.kind === 'title') && !a.country && HOME_SECTORS.has(a.sector) && !abroad(a) && !definiteOrgan(a) ? { ...a, country: only } : a);
+    if (roles.actors.some((a) => a.country === only)) roles.recipients = roles.recipients.map(home);
+    // (an actor only across from a state's organ or body: who visits, criticises or asks a country or its leader
+    // is as often from abroad, "businessmen visited Ukraine", "the prime minister accused Putin")
+    // (nor a title, nor across from forces: "the mayor criticised the Russian army")
+    else if (roles.recipients.some((a) => a.country === only && a.kind !== 'country' && a.kind !== 'person' && !ARMED.has(a.sector) && a.sector !== 'intelligence')) roles.actors = roles.actors.map((a) => (a.kind === 'sector' ? home(a) : a));
+  }
 }
 
 /**
@@ -1010,29 +1037,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       // "the" or a country, is the actor's own state's
       const actorState = roles.actors.find((a) => a.country && (a.kind === 'country' || STATE_ORGAN.has(a.sector)))?.country;
       if (actorState) roles.recipients = roles.recipients.map((r) => (r.kind === 'sector' && !r.country && BARE_ORGAN.test(r.text ?? r.name) && !/\b(?:the|a|an|its|their|this|that)\s+$/i.test(text.slice(Math.max(0, r.start - 6), r.start)) ? { ...r, country: actorState } : r));
-      // ("Australian Prime Minister Bob Hawke called on businessmen", "Oliver Letwin, for the Tories, attacked government
-      // red tape", "Mr Blair will ask the Queen"): a home party named without a country, across from a party of the one
-      // country the sentence names, is that country's (not in force, done across borders: "Russia attacked civilians")
-      const sentenceCountries = new Set([...groups.flatMap((g) => g.actors), ...roles.actors, ...roles.recipients].map((a) => a.country).filter(Boolean));
-      const force = MATERIAL_CONFLICT.has(trig.pattern.type) && [...roles.actors, ...roles.recipients].some((a) => a.kind === 'country' || ARMED.has(a.sector));
-      if (sentenceCountries.size === 1 && !force) {
-        const [only] = sentenceCountries;
-        // (not one its words or its kind put abroad: "foreign governments", "Western leaders", "the banks", "diplomats")
-        const abroad = (a: Actor) => {
-          const name = a.name.toLowerCase();
-          const head = name.split(' ').at(-1) ?? '';
-          return FOREIGN_WORD.test(text.slice(Math.max(0, a.start - 25), a.end)) || [name, head].some((w) => RELATIONAL_NOUNS.has(w) || ABROAD_PRONE.has(w)) ||
-            a.text.toLowerCase().split(/\s+/).some((w) => GROUP_ADJECTIVES.has(w));
-        };
-        // (an organ named with "the" is left to the definite reading: "urged the parliament" may be another's)
-        const definiteOrgan = (a: Actor) => a.kind === 'sector' && STATE_ORGAN.has(a.sector) && /\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start));
-        const home = (a: Actor): Actor => ((a.kind === 'sector' || a.kind === 'title') && !a.country && HOME_SECTORS.has(a.sector) && !abroad(a) && !definiteOrgan(a) ? { ...a, country: only } : a);
-        if (roles.actors.some((a) => a.country === only)) roles.recipients = roles.recipients.map(home);
-        // (an actor only across from a state's organ or body: who visits, criticises or asks a country or its leader
-        // is as often from abroad, "businessmen visited Ukraine", "the prime minister accused Putin")
-        // (nor a title, nor across from forces: "the mayor criticised the Russian army")
-        else if (roles.recipients.some((a) => a.country === only && a.kind !== 'country' && a.kind !== 'person' && !ARMED.has(a.sector) && a.sector !== 'intelligence')) roles.actors = roles.actors.map((a) => (a.kind === 'sector' ? home(a) : a));
-      }
+      fillHomeParties(roles, groups, text, trig.pattern.type);
       if (roles.pair && !roles.recipients.length) roles.recipients = lastTwoCountries(known, trig.start, roles.actors);
       // "as US troops pull out of the country", "threatens to attack that country": the country named last before it,
       // not the actor's own

@@ -116,6 +116,8 @@ const BLAME_FOR_VERBS = list('blame-for-verbs');
 /** relational-nouns: "its creditors" are not of the owner's country. */
 export const RELATIONAL_NOUNS = list('relational-nouns');
 export const PROPOSAL_NOUNS = list('proposal-nouns');
+export const ABROAD_WORDS = list('abroad-words');
+export const ABROAD_PRONE = list('abroad-prone');
 export const GROUP_ADJECTIVES = list('group-adjectives');
 /** named-affairs: nouns of negotiations, meetings, affairs and rates named after a place, which is then no party. */
 export const NAMED_AFFAIRS = list('named-affairs');
