@@ -37,6 +37,7 @@ import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
 import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, isCompanyStory, GROUP_ADJECTIVES, ABROAD_WORDS, ABROAD_PRONE, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
+import { escapeRegExp } from '../util/regexp.ts';
 
 export interface EventRow {
   event_id: string;
@@ -1304,7 +1305,7 @@ function fullNameIn(text: string, date: string, people: Actor[]): (a: Actor) => 
     // a person the article names with office or country ("Brazilian Finance Minister Dilson Funaro")
     const titled = people.find((p) => p.name.split(' ').at(-1) === surname && (p.country || p.office));
     if (titled) return titled;
-    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(surname);
     for (const m of text.matchAll(new RegExp(`(?<![\\p{L}.'’-])(\\p{Lu}[\\p{Ll}'’-]+)\\s+${escaped}(?![\\p{L}'’-])`, 'gu'))) {
       const given = m[1];
       // (not a title, a country or a word of the dictionaries: "President Reagan", "Mr Howard", "Soviet Gorbachev")

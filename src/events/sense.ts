@@ -12,6 +12,7 @@ import { children, pathToRoot, subtree } from '../nlp/document.ts';
 import { caseOf, triggerNode } from './arguments.ts';
 import type { Actor } from './actors.ts';
 import { NOUN, POS_BIT, wordClasses } from '../nlp/wordnet.ts';
+import { escapeRegExp } from '../util/regexp.ts';
 
 /** Words that open an indirect question. */
 const WH_WORD = /^(?:how|what|which|who|whom|whose|why|when|where)$/i;
@@ -47,9 +48,8 @@ function loadLists(): Map<string, Set<string>> {
 }
 const LISTS = loadLists();
 const list = (name: string) => LISTS.get(name) ?? new Set<string>();
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** sport-words in lower case only, sport-names as written: a whole word or phrase each. */
-const SPORT_TERM = new RegExp(`(?<![\\p{L}-])(?:${[...(AS_WRITTEN.get('sport-words') ?? []).map((w) => w.toLowerCase()), ...(AS_WRITTEN.get('sport-names') ?? [])].map(escape).join('|')})(?![\\p{L}-])`, 'gu');
+const SPORT_TERM = new RegExp(`(?<![\\p{L}-])(?:${[...(AS_WRITTEN.get('sport-words') ?? []).map((w) => w.toLowerCase()), ...(AS_WRITTEN.get('sport-names') ?? [])].map(escapeRegExp).join('|')})(?![\\p{L}-])`, 'gu');
 /**
  * Is the story about sport: at least one word in a hundred a sport term, of two different terms at least? (Measured
  * on BBC News 2004-05 against its sections: 414 of 511 sport stories, 13 of 1,714 others; no Reuters-21578 or
@@ -65,7 +65,7 @@ export function isSportStory(text: string): boolean {
 const TICKER = /<[A-Z][A-Z0-9.]{0,9}>|\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX):\s*[A-Z][A-Z0-9.]{0,9}\)/;
 export const isCompanyStory = (title: string) => TICKER.test(title);
 /** A party that is a market regulator (market-regulators, matched as whole words of its name as written or canonical). */
-const REGULATOR = new RegExp(`(?<![\\p{L}])(?:${(AS_WRITTEN.get('market-regulators') ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'u');
+const REGULATOR = new RegExp(`(?<![\\p{L}])(?:${(AS_WRITTEN.get('market-regulators') ?? []).map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
 export const isMarketRegulator = (name: string) => REGULATOR.test(name);
 /** claim-verbs: forms of claiming and alleging. */
 export const CLAIM_VERBS = list('claim-verbs');
@@ -96,6 +96,7 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
 const UNLIKELY = list('unlikely-predicates');
 /** Nouns of reports, and the verbs that deny them ("denied reports that ..."). */
 const REPORT_NOUNS = list('report-nouns');
+const CLAIMS_WITH_THAT = list('claims-with-their-that');
 const DENIAL_VERBS = list('denial-verbs');
 /** Nouns of evidence or likelihood that "no" or "little" negate ("no evidence that", "little prospect of"). */
 const DOUBT_NOUNS = list('doubt-nouns');
@@ -267,7 +268,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // (a suggestion is a proposal, refused: "rejected a U.K. suggestion that his country seek IMF help"; charges are
   // claims only with their "that": "dismissed charges of discrimination filed against it" is a ruling)
   const claimed = (c: number) => !/^suggestions?$/i.test(s.tokens[c].form) &&
-    (!/^(?:charges?|statements?|ideas?|notion)$/i.test(s.tokens[c].form) || children(s, c).some((k) => (s.deprels[k] === 'acl' || s.deprels[k] === 'ccomp') && children(s, k).some((m) => s.deprels[m] === 'mark' && /^that$/i.test(s.tokens[m].form))));
+    (!CLAIMS_WITH_THAT.has(s.tokens[c].form.toLowerCase()) || children(s, c).some((k) => (s.deprels[k] === 'acl' || s.deprels[k] === 'ccomp') && children(s, k).some((m) => s.deprels[m] === 'mark' && /^that$/i.test(s.tokens[m].form))));
   if (type === 'REJECT' && as === 'verb' && children(s, n).some((c) => s.deprels[c] === 'obj' && REPORT_NOUNS.has(s.tokens[c].form.toLowerCase()) && claimed(c))) return { as: 'none', why: 'denied' };
   if (as === 'noun' && children(s, n).some((c) => s.deprels[c] === 'amod' && HABITUAL_ADJECTIVES.has(s.tokens[c].form.toLowerCase()))) return { as: 'none', why: 'habitual' };
   if ((as === 'noun' || gerundAsNoun) && COMMERCE_NOUNS.has(form)) return { as: 'none', why: 'commerce noun' };

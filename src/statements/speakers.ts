@@ -7,6 +7,7 @@ import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
+import { escapeRegExp } from '../util/regexp.ts';
 
 export interface Entity {
   name: string;
@@ -618,7 +619,7 @@ export class SpeakerResolver {
   /** "The premier insisted Mr Brown will ...": the sentence names `person` after `at`, so the office there is someone else. */
   private namedAfter(at: number, person: string): boolean {
     const rest = this.text.slice(at, this.sentenceEnd(at));
-    return new RegExp(`\\b${last(person).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(rest);
+    return new RegExp(`\\b${escapeRegExp(last(person))}\\b`).test(rest);
   }
 
   /** Where the sentence holding offset `at` ends, by the text alone. */

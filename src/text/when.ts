@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as chrono from 'chrono-node';
+import { escapeRegExp } from '../util/regexp.ts';
 
 export type Precision = 'day' | 'month' | 'year';
 export interface ResolvedDate {
@@ -62,7 +63,7 @@ for (const line of readFileSync(new URL('./periods.tsv', import.meta.url), 'utf8
   if (!/^\d{4}$/.test(year ?? '')) throw new Error(`periods.tsv: line "${line}" needs NAMES <TAB> YEAR`);
   for (const n of names.split('|')) PERIODS.set(n.trim().toLowerCase(), Number(year));
 }
-const PERIOD = new RegExp(`\\b(${[...PERIODS.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
+const PERIOD = new RegExp(`\\b(${[...PERIODS.keys()].sort((a, b) => b.length - a.length).map((k) => escapeRegExp(k).replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
 const YEAR_AFTER = /^,?\s+(this|next|last)\s+year\b/i;
 const AFTER_ANOTHER = /^(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|a few|few)\s+(?:years?|months?|weeks?|days?|decades?|hours?)\s+(?:after|before|later|earlier)$/i;
 
