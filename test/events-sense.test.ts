@@ -444,6 +444,14 @@ describe('acts denied, doubted, habitual or only endangering', () => {
     expect(types('Kenya and Uganda meet every year to discuss the border.')).toEqual([]);
     expect(types('Kenya and Uganda met on Monday to discuss the border.')).toEqual(['CONSULT']);
   });
+  it('codes no stance held up to now ("so far", "until now", "to date"), but counts acts done so far (survey 23b)', () => {
+    expect(types('So far the United States has refused to sign the treaty with Kenya.')).toEqual([]);
+    expect(types('The EC has so far refused to cut its subsidies to Kenyan farmers.')).toEqual([]);
+    expect(types('Until now Washington had allowed Britain and France to take the lead on Iran.')).toEqual([]);
+    expect(types('To date, Kenya has backed the Ugandan plan.')).toEqual([]);
+    expect(types('Syrian shelling has so far killed 20 Lebanese civilians.')).toEqual(['ASSAULT']);
+    expect(types('Kenya refused to sign the treaty with Uganda on Monday.')).toEqual(['REJECT']);
+  });
   it('codes no act that starts the span the news counts from, only the news (survey 22)', () => {
     expect(events('In the days since Libya invaded Chad, Kenya has criticised Libya.', '1987-04-01')).toEqual([
       expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'KEN', recipient_country: 'LBY' }),
@@ -694,5 +702,26 @@ describe('protests, rallies and strikes by whom (survey 16)', () => {
     expect(events('Radio stations said Syrian troops would deploy around the refugee camp.')).toEqual([
       expect.objectContaining({ event_type: 'MOBILIZE', actor_country: 'SYR', planned: true }),
     ]);
+  });
+});
+
+describe('what a document or an instrument says is nobody\'s act (survey 23b EMB)', () => {
+  it('codes no act told as a bill\'s, a plan\'s, a treaty\'s or a ruling\'s content', () => {
+    expect(types('Norway debated a bill demanding that Sweden close its border mines.')).toEqual([]);
+    expect(types("The Danish finance minister's plan, which calls on the banks to lend to Poland, was discussed on Monday.")).toEqual([]);
+    expect(types('Delegates have finished the text of a draft treaty calling for the withdrawal of Syrian troops from Lebanon.')).toEqual([]);
+    expect(types('Norway is challenging a Swedish court ruling which said Denmark should pay the fishermen.')).toEqual([]);
+  });
+  it('follows the instrument into a means clause and into a noun its verb takes', () => {
+    expect(types('Denmark says the accord broke the GATT rules by allowing Norway to set minimum prices.')).not.toContain('CONCEDE');
+    expect(types("The Danish initiative, which calls for stepped up lending to Poland, was discussed on Monday.")).toEqual([]);
+  });
+  it('keeps the act of whoever passes, signs or issues the document, and a body named like an instrument', () => {
+    expect(events('The Danish parliament passed a bill on Monday.')).toEqual([]);
+    expect(types('Norway signed an agreement with Sweden on Monday.')).toHaveLength(1);
+    expect(events('The General Agreement on Tariffs and Trade will begin a probe of Japanese import curbs on farm products.')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', recipient_country: 'JPN' }),
+    ]);
+    expect(types('The United States plans to pull 2,000 troops out of Afghanistan.')).toEqual(['RETREAT']);
   });
 });

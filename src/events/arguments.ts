@@ -14,7 +14,7 @@ import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, headOf, pathToRoot, subtree } from '../nlp/document.ts';
 import type { ActorGroup } from './actors.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
-import { ACTS_ON_PLACES, isNaturalCause, PROPOSAL_NOUNS } from './sense.ts';
+import { ACTS_ON_PLACES, INSTRUMENT_NOUNS, isNaturalCause, PROPOSAL_NOUNS } from './sense.ts';
 
 /** WordNet noun classes of people. */
 const PEOPLE_CLASSES = new Set<number>([NOUN.group, NOUN.person]);
@@ -27,6 +27,8 @@ export interface TreeRoles {
   recipient?: ActorGroup[];
   /** A passive without an agent ("two lecturers were killed"). */
   agentless?: boolean;
+  /** The act's subject is a document or instrument ("the bill demands", "a treaty calling for"): its content, nobody's act. */
+  instrument?: boolean;
   /** A headline's passive without its agent ("Singer jailed for swearing"): the story's body tells the act with its sides. */
   headline?: boolean;
   /** The recipient is "both countries", "the two sides": the caller finds the two parties meant. */
@@ -362,7 +364,8 @@ export function obligationParties(s: Sentence, start: number, groups: ActorGroup
   for (let hops = 0; hops < 3 && r >= 0 && !reporting(s.tokens[r].form.toLowerCase()); hops++) r = s.deprels[r] === 'ccomp' || s.deprels[r] === 'parataxis' ? headOf(s, r) : -1;
   if (r < 0 || r === v) return undefined;
   const said = subjectOf(s, r);
-  const speaker = said && !said.patient && !isPronoun(s, said.node) ? groupsOf(s, said.node, usable) : [];
+  // (a ruling or a law that "said Greece should" demands nothing of anyone)
+  const speaker = said && !said.patient && !isPronoun(s, said.node) && !isInstrument(s, said.node) ? groupsOf(s, said.node, usable) : [];
   return subject.length && speaker.length ? { speaker, subject } : undefined;
 }
 
@@ -503,6 +506,38 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
   return undefined;
 }
 
+// (lower case: "the General Agreement on Tariffs and Trade" is a body)
+const isInstrument = (s: Sentence, k: number) => s.upos[k] === 'NOUN' && /^\p{Ll}/u.test(s.tokens[k].form) && INSTRUMENT_NOUNS.has(s.tokens[k].form);
+
+/** Whether the act at node n is told as what a document or instrument says: n's own clause, or the nearest verb's above a noun ("calls for stepped up lending"). */
+function instrumentContent(s: Sentence, n: number): boolean {
+  let v = n;
+  for (let hops = 0; v >= 0 && !isVerb(s, v) && hops < 3; hops++) v = headOf(s, v);
+  // (not an act the document answers, named with its own side or date: "a measure that endorsed Monday's U.S. attack")
+  if (v !== n && children(s, n).some((c) => s.deprels[c] === 'nmod:poss' || (s.upos[c] === 'PROPN' && s.deprels[c] === 'compound') || (s.deprels[c] === 'nmod' && c < n))) return false;
+  return v >= 0 && isVerb(s, v) && instrumentSubject(s, v);
+}
+
+/**
+ * Whether the subject verb v has, inherits or is below is a document or instrument ("the bill demands", "a plan which calls
+ * for", "proposed legislation calling for", "the accord breached GATT rules by allowing Tokyo to set prices").
+ */
+function instrumentSubject(s: Sentence, v: number): boolean {
+  for (let k = v, hops = 0; hops < 5; hops++) {
+    // (above the act, only a verb's subject: "called Tokyo's policy an example ... and has demanded", parsed as a
+    // conjunct of the noun, is no act of the policy's)
+    const subj = hops === 0 || isVerb(s, k) ? subjectOf(s, k) : undefined;
+    // (an infinitive with a written subject is the parser's misreading of a verb: "the US plans to pull out")
+    if (subj && childrenBy(s, k, 'nsubj').includes(subj.node) && childrenBy(s, k, 'mark').some((m) => /^to$/i.test(s.tokens[m].form))) return false;
+    if (subj) return !subj.patient && isInstrument(s, subj.node);
+    // (a verb with no subject of its own is in its head's clause: a means clause, whatever preposition brings it in,
+    // or a word the parser hung below another: "calls for stepped up lending")
+    k = headOf(s, k);
+    if (k < 0) return false;
+  }
+  return false;
+}
+
 const PAIR_HEADS = /^(?:countries|nations|sides|governments|states|neighbou?rs|rivals|parties)$/i;
 /** "both countries", "the two sides", "both neighbours": a phrase that stands for two parties named before. */
 const isPair = (s: Sentence, c: number) =>
@@ -571,6 +606,7 @@ const placeOnly = (g: ActorGroup) => g.actors.every((a) => a.locative && (a.capi
 export function treeRoles(s: Sentence, start: number, end: number, type: PloverType, groups: ActorGroup[]): TreeRoles {
   const n = triggerNode(s, start, end);
   if (n < 0) return {};
+  if (instrumentContent(s, n)) return { instrument: true };
   const usable = groups.filter((g) => !placeOnly(g));
   const out: TreeRoles = {};
   if (isVerb(s, n)) {

@@ -183,7 +183,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   const actedOn = (a: Actor) => node >= 0 && a.end <= trig.start && !/^\s*(?:[\p{L}]+ly\s+)?$/u.test(text.slice(a.end, trig.start)) && objectOfAnother(s, node, a.start, a.end);
   const subjectAbove = !nominal && !tree.actor && near.actors.some(actedOn) ? clauseSubject(s, node, groups) : undefined;
   if (subjectAbove) near = { ...near, actors: subjectAbove.flatMap((g) => g.actors) };
-  if ((tree.agentless && !VICTIM_TYPES.has(trig.pattern.type)) || tree.headline) return { actors: [], recipients: [] };
+  if ((tree.agentless && !VICTIM_TYPES.has(trig.pattern.type)) || tree.headline || tree.instrument) return { actors: [], recipients: [] };
   // "Canadian Bashaw Leduc Oil", "Japan Air Lines", "the U.S. unit": a country word describing a company or
   // a commodity is not the state acting.
   const partyAt = partyAtOf(s, groups);
@@ -647,6 +647,8 @@ const HOME_SECTORS = new Set(['government', 'legislature', 'judiciary', 'police'
 const FOREIGN_WORD = new RegExp(`\\b(?:${[...ABROAD_WORDS].join('|')})\\b|\\bnon-[a-z]`, 'i');
 /** Types of force: by a state or armed party, done across borders as often as at home. */
 const MATERIAL_CONFLICT = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'SANCTION', 'THREATEN']);
+/** Deeds, not words: what was done "so far" was done ("shelling has so far killed 20 civilians"). */
+const MATERIAL = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'SANCTION', 'AID', 'COOPERATE', 'RETREAT', 'PROTEST']);
 /** Causes that may be an attack's as well as an accident's. */
 const BLASTS = new Set(['explosion', 'explosions', 'blast', 'blasts']);
 /** Sectors that bear arms: with one of them as a party, "attack" and "clash" are force, not words. */
@@ -1126,9 +1128,10 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       // attack", "never met": nothing happened, and PLOVER codes no event.
       if (!mod.refusal || !COOPERATIVE.has(type)) continue;
       (negatedFrom = type), (type = 'REJECT'), (mode = '');
-    } else if (mod.hypothetical || mod.habitual) {
+    } else if (mod.hypothetical || mod.habitual || (mod.standing && !MATERIAL.has(type))) {
       // "could attack", "may impose", "if they leave": imagined acts are no events; nor are habits and
-      // standing stances ("had historically declined to seek membership"): PLOVER codes occurrences.
+      // standing stances ("had historically declined to seek membership", "has so far refused"): PLOVER codes
+      // occurrences.
       continue;
     } else if ((planned && PROMISABLE.has(type) || (mod.promise && (type === 'RETREAT' || type === 'CONCEDE')))) {
       // Cooperation reported in the future tense is AGREE (PLOVER manual 3.1); a retreat or concession in the

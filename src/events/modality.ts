@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Token } from './tokens.ts';
 
-export type ModalityKind = 'negated' | 'refusal' | 'planned' | 'future' | 'hypothetical' | 'habitual' | 'promise' | 'conditional';
+export type ModalityKind = 'negated' | 'refusal' | 'planned' | 'future' | 'hypothetical' | 'habitual' | 'standing' | 'promise' | 'conditional';
 export interface Modality {
   negated: boolean;
   /** The negation is the actor's will ("will not accept", "failed to agree"), not a report that nothing happened. */
@@ -15,6 +15,8 @@ export interface Modality {
   hypothetical: boolean;
   /** A standing stance ("had historically declined to", "has always supported"): no one occurrence. */
   habitual: boolean;
+  /** A stance held up to now ("has so far refused"): no one occurrence of words, while acts done so far are counted. */
+  standing: boolean;
   promise: boolean;
   future: boolean;
   conditional: boolean;
@@ -26,7 +28,7 @@ function load(): Map<ModalityKind, string[][]> {
   for (const line of lines) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [kind, cues] = line.replace(/\r$/, '').split('\t');
-    if (!['negated', 'refusal', 'planned', 'future', 'hypothetical', 'habitual', 'promise', 'conditional'].includes(kind)) throw new Error(`modality.tsv: unknown kind "${kind}"`);
+    if (!['negated', 'refusal', 'planned', 'future', 'hypothetical', 'habitual', 'standing', 'promise', 'conditional'].includes(kind)) throw new Error(`modality.tsv: unknown kind "${kind}"`);
     out.set(kind as ModalityKind, cues.split('|').map((c) => c.trim().split(/\s+/)));
   }
   return out;
@@ -66,6 +68,7 @@ export function modalityOf(toks: Token[], first: number, last: number): Modality
     hypothetical: any('hypothetical', before),
     // (a habit may follow the act too: "meet every year", "attacked shipping repeatedly")
     habitual: any('habitual', before) || any('habitual', clauseAfter),
+    standing: any('standing', before),
     promise: any('promise', before),
     future: any('future', before),
     conditional: any('conditional', after) || any('conditional', before),

@@ -117,6 +117,8 @@ const BLAME_FOR_VERBS = list('blame-for-verbs');
 /** relational-nouns: "its creditors" are not of the owner's country. */
 export const RELATIONAL_NOUNS = list('relational-nouns');
 export const PROPOSAL_NOUNS = list('proposal-nouns');
+/** Documents and instruments: what their content tells is nobody's act. */
+export const INSTRUMENT_NOUNS = list('instrument-nouns');
 export const ABROAD_WORDS = list('abroad-words');
 export const ABROAD_PRONE = list('abroad-prone');
 export const GROUP_ADJECTIVES = list('group-adjectives');
