@@ -157,6 +157,12 @@ describe('pronoun actors and the clause of a recipient', () => {
       expect.objectContaining({ event_type: 'REJECT', actor_country: 'NOR', recipient: 'Dmitry Medvedev' }),
     ]);
   });
+  it('addresses what a letter urges to whom it is written or sent (survey 23b)', () => {
+    expect(only('Norway said it had written to the Swedish government urging an end to the fishing dispute.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'NOR', recipient_country: 'SWE' });
+    expect(only('Norway has sent a letter to the Danish government urging new talks on the border.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'NOR', recipient_country: 'DNK' });
+    // (the words' own side first)
+    expect(only('Norway has written to the Danish government urging Sweden to end the dispute.')).toMatchObject({ event_type: 'REQUEST', recipient_country: 'SWE' });
+  });
   it('takes a person named in apposition for the subject, not a party in a description of her', () => {
     expect(events('The prima ballerina Olga Smirnova, one of Russia’s biggest dance stars, has quit the ballet after denouncing the Russian invasion of Ukraine.', '2022-03-20')).toEqual([
       expect.objectContaining({ event_type: 'ACCUSE', actor: 'Olga Smirnova', recipient_country: 'RUS' }),
@@ -279,6 +285,11 @@ describe("a state's organs named without their country", () => {
     expect(datelined('Agriculture Minister Ignaz Kiechle criticised German farmers.', 'BRUSSELS')[0]).toMatchObject({ actor_country: '' });
     // (nor does the capital in the text: "Brussels" is as often the EC as Belgium)
     expect(datelined('EC ministers met in Brussels. Agriculture Minister Ignaz Kiechle criticised the Brussels plan for German farmers.', 'BRUSSELS').find((e) => e.actor === 'Ignaz Kiechle')?.actor_country ?? '').not.toBe('BEL');
+  });
+  it("counts prosecutors and judges among the dateline country's organs (survey 23b)", () => {
+    expect(datelined('Public prosecutors and police here arrested three bankers on Monday.', 'TOKYO')).toEqual([
+      expect.objectContaining({ event_type: 'COERCE', actor: 'prosecutors', actor_country: 'JPN' }),
+    ]);
   });
   it('gives them the country the same name carries elsewhere in the article', () => {
     const text = "Japan's Finance Ministry said exports rose. Later the Finance Ministry rejected a request by the United States to cut rates.";

@@ -252,6 +252,9 @@ describe('dates', () => {
   it('dates the event from its sentence, else marks the publication date as fallback', () => {
     expect(only('The US plans to pull out 2,000 troops from Afghanistan by mid-January.', '2020-11-18')).toMatchObject({ date: '2021-01', date_precision: 'month', date_is_fallback: false, planned: true });
     expect(only('Russia attacked Ukraine.', '2022-02-25')).toMatchObject({ date: '2022-02-25', date_precision: 'day', date_is_fallback: true });
+    // (a dated meeting the act took place at dates the act: two months back, it is history; survey 23b)
+    expect(events('Zaire accused the IMF at an October meeting of strangling its economy.', '1987-03-18')).toEqual([]);
+    expect(only('Zaire accused the IMF at a March meeting of strangling its economy.', '1987-03-18')).toMatchObject({ event_type: 'ACCUSE', date: '1987-03' });
     // "the February 2020 agreement" dates the agreement, not the criticism
     expect(only('The United States criticised the February 2020 agreement with the Taliban.', '2021-01-29')).toMatchObject({ date_is_fallback: true });
   });

@@ -14,7 +14,7 @@ import type { AnalysedSentence } from '../nlp/types.ts';
 import { children, headOf, pathToRoot, subtree } from '../nlp/document.ts';
 import type { ActorGroup } from './actors.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
-import { ACTS_ON_PLACES, INSTRUMENT_NOUNS, isNaturalCause, PROPOSAL_NOUNS } from './sense.ts';
+import { ACTS_ON_PLACES, INSTRUMENT_NOUNS, isNaturalCause, LETTER_NOUNS, LETTER_VERBS, PROPOSAL_NOUNS } from './sense.ts';
 
 /** WordNet noun classes of people. */
 const PEOPLE_CLASSES = new Set<number>([NOUN.group, NOUN.person]);
@@ -489,6 +489,11 @@ function subjectOf(s: Sentence, v: number, hops = 0): Subject | undefined {
     const owner = children(s, head).find((c) => c < head && s.deprels[c] === 'nmod' && POSSESSIVE_PRONOUNS.has(s.tokens[c].form.toLowerCase()));
     if (owner !== undefined) return { node: owner, patient: isPassive(s, v), own: true };
   }
+  // ("had written to the Swedish government urging an end": the parser hangs the writer's words on the addressee)
+  if (rel === 'acl' && /ing$/i.test(s.tokens[v].form) && writtenTo(s, head)) {
+    const up = subjectOf(s, headOf(s, head), hops + 1);
+    return up && { node: up.node, patient: false, own: up.own };
+  }
   if (rel === 'acl' && isNoun(s, head)) {
     // "troops attacking the city" acts; "a civilian killed by troops" is acted on.
     // (the head noun is its subject as surely as a written one: "a treaty banning chemical weapons" bans nothing;
@@ -536,6 +541,39 @@ function instrumentSubject(s: Sentence, v: number): boolean {
     if (k < 0) return false;
   }
   return false;
+}
+
+/** Whether node x is whom a writing or sending verb addresses ("written to the Swedish government"). */
+const writtenTo = (s: Sentence, x: number): boolean => {
+  const verb = headOf(s, x);
+  return verb >= 0 && isVerb(s, verb) && LETTER_VERBS.has(s.tokens[verb].form.toLowerCase()) &&
+    ((s.deprels[x] === 'obl' && caseOf(s, x) === 'to') || s.deprels[x] === 'iobj');
+};
+
+/**
+ * To whom the words of verb v go when a letter carries them: the addressee of the writing or sending verb that v's
+ * participle clause hangs on ("had written to President Reagan urging an increase"), or of the one whose letter v
+ * describes ("sent a message to Kohl urging him to"; "has written Clayton Yeutter a letter urging").
+ */
+function addresseeOf(s: Sentence, v: number): number | undefined {
+  if (!/ing$/i.test(s.tokens[v].form)) return undefined;
+  let verb = headOf(s, v);
+  if (verb < 0) return undefined;
+  if (s.deprels[v] === 'acl' && writtenTo(s, verb)) return verb;
+  if (s.deprels[v] === 'acl' && LETTER_NOUNS.has(s.tokens[verb].form.toLowerCase())) {
+    // (a letter's own "to": "a letter to Reagan urging")
+    const own = childrenBy(s, verb, 'nmod').find((c) => caseOf(s, c) === 'to');
+    if (own !== undefined) return own;
+    verb = headOf(s, verb);
+  } else if (s.deprels[v] !== 'advcl') return undefined;
+  if (verb < 0 || !isVerb(s, verb) || !LETTER_VERBS.has(s.tokens[verb].form.toLowerCase())) return undefined;
+  const letterTo = (c: number) => (s.deprels[c] === 'obj' && LETTER_NOUNS.has(s.tokens[c].form.toLowerCase()) ? childrenBy(s, c, 'nmod').find((k) => caseOf(s, k) === 'to') : undefined);
+  for (const c of children(s, verb)) {
+    if (s.deprels[c] === 'iobj' || (s.deprels[c] === 'obl' && caseOf(s, c) === 'to') || (s.deprels[c] === 'obj' && s.upos[c] === 'PROPN')) return c;
+    const to = letterTo(c);
+    if (to !== undefined) return to;
+  }
+  return undefined;
 }
 
 const PAIR_HEADS = /^(?:countries|nations|sides|governments|states|neighbou?rs|rivals|parties)$/i;
@@ -736,6 +774,13 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
         if (r.length) recipients.push(r);
         else if (person) recipients.push([person]);
       }
+    }
+    if (!recipients.length && out.pronounRecipient === undefined && CLAUSE_RECIPIENT.has(type)) {
+      const addressee = addresseeOf(s, n);
+      const r = addressee === undefined ? [] : groupsOf(s, addressee, usable, true);
+      const person = r.length || addressee === undefined ? undefined : namedPerson(s, addressee);
+      if (r.length) recipients.push(r);
+      else if (person) recipients.push([person]);
     }
     const picked = pickRecipient(recipients, type);
     if (picked) out.recipient = picked;

@@ -543,7 +543,9 @@ function dateOwner(s: AnalysedSentence, when: { start: number; end: number }, tr
   const n = triggerNode(s, trig.start, trig.end);
   if (n < 0) return undefined;
   const inDate = (i: number) => s.tokens[i].start >= when.start && s.tokens[i].end <= when.end;
-  const top = s.tokens.findIndex((t, i) => inDate(i) && (s.heads[i] < 0 || !inDate(s.heads[i])));
+  let top = s.tokens.findIndex((t, i) => inDate(i) && (s.heads[i] < 0 || !inDate(s.heads[i])));
+  // (a date naming the meeting it modifies hangs where the meeting does: "at an October meeting")
+  if (top >= 0 && /^(?:compound|amod|nmod)$/.test(s.deprels[top]) && s.heads[top] > top && /^(?:at|during)$/.test(caseOf(s, s.heads[top]))) top = s.heads[top];
   if (top < 0 || !/^(?:obl|obl:tmod|obl:npmod|nmod:tmod|advmod)$/.test(s.deprels[top])) return undefined;
   const head = s.heads[top];
   if (head < 0) return undefined;
@@ -1076,7 +1078,9 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       // ("during the second world war": a period's name takes "the")
       // (so does a possessive one, "below last September's target", unless it names when and where the act was,
       // "complained at last year's meeting", or the act is its noun, "last year's Afghan withdrawal")
-      attributive: !d.period && (/\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)) ||
+      // (but a dated meeting the act took place at dates the act: "accused the IMF at an October meeting")
+      attributive: !d.period && ((/\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)) &&
+        !/\b(?:at|during)\s+(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 14), d.start + sa))) ||
         (/^['’]s\b/.test(text.slice(d.end + sa, d.end + sa + 3)) && !/\b(?:at|during|in|on)\s+(?:(?:last|this|next)\s+)?$/i.test(text.slice(Math.max(sa, d.start + sa - 12), d.start + sa)) &&
           !/^['’]s(?:\s+[\p{L}-]+){0,3}\s*$/u.test(text.slice(d.end + sa, trig.start)))),
     }));
@@ -1342,7 +1346,7 @@ const NOT_GIVEN = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|The|But|And|When|Whi
 const BARE_ORGAN = /^(?:congress|parliament|senate|legislature|cabinet)$/i;
 const STATE_ORGAN = new Set(['government', 'legislature', 'judiciary', 'military', 'police', 'intelligence']);
 /** Sector words that name one organ of one state ("the ministry", "parliament"); plurals ("officials") may be anyone's. */
-const ORGAN_WORD = /^(?:government|administration|cabinet|regime|junta|(?:[a-z]+ )?ministry|army|military|navy|air force|police|parliament|senate|assembly|legislature|congress|(?:supreme )?court|judiciary)$/i;
+const ORGAN_WORD = /^(?:government|administration|cabinet|regime|junta|(?:[a-z]+ )?ministry|army|military|navy|air force|police|parliament|senate|assembly|legislature|congress|(?:supreme )?court|judiciary|(?:public )?prosecutors?|prosecution|judges?|magistrates?)$/i;
 /** Members of a state's organs named in the plural: of the home country where it dominates the story. */
 const ORGAN_MEMBERS = /^(?:MPs|ministers|peers|senators|lawmakers|legislators|councillors|cabinet ministers)$/i;
 /** Offices whose holders are news wherever they go, and head companies too: their title tells no country. */

@@ -117,6 +117,9 @@ const BLAME_FOR_VERBS = list('blame-for-verbs');
 /** relational-nouns: "its creditors" are not of the owner's country. */
 export const RELATIONAL_NOUNS = list('relational-nouns');
 export const PROPOSAL_NOUNS = list('proposal-nouns');
+/** Writing or sending, and what is written or sent: the words a letter carries go to its addressee. */
+export const LETTER_VERBS = list('letter-verbs');
+export const LETTER_NOUNS = list('letter-nouns');
 /** Documents and instruments: what their content tells is nobody's act. */
 export const INSTRUMENT_NOUNS = list('instrument-nouns');
 export const ABROAD_WORDS = list('abroad-words');
