@@ -725,3 +725,11 @@ describe('what a document or an instrument says is nobody\'s act (survey 23b EMB
     expect(types('The United States plans to pull 2,000 troops out of Afghanistan.')).toEqual(['RETREAT']);
   });
 });
+
+describe('admissions (survey 23b WS)', () => {
+  it('codes no concession for conceding that something is so, however the parser hung the clause\'s subject', () => {
+    expect(types('Kiechle conceded the accord would have the positive effect of stabilizing prices.')).toEqual([]);
+    expect(types('The Norwegian minister conceded that the talks with Sweden had failed.')).not.toContain('CONCEDE');
+    expect(types('Iraq rejected a Kuwaiti offer to host the talks.')).toEqual(['REJECT']);
+  });
+});

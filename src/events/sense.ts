@@ -555,11 +555,17 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // Only a clause that says it is one: "that", or a finite auxiliary ("conceded peer review would not end");
     // a misparsed object ("rejected a US offer to host") is no clause.
     const clause = kids.find((c) => s.deprels[c] === 'ccomp' && c > n);
-    if (clause !== undefined && OPINION_TYPES.has(type) && !kids.some((c) => s.deprels[c] === 'obj')) {
-      const marks = children(s, clause).filter((c) => c < clause && (s.deprels[c] === 'mark' || s.deprels[c] === 'aux' || s.deprels[c] === 'cop'));
+    // (an object before a finite clause with no subject of its own is that clause's subject: "conceded the accord
+    // would have the positive effect")
+    const ownObject = kids.find((c) => s.deprels[c] === 'obj');
+    const clauseMarks = clause === undefined ? [] : children(s, clause).filter((c) => c < clause && (s.deprels[c] === 'mark' || s.deprels[c] === 'aux' || s.deprels[c] === 'cop'));
+    const subjectAsObject = ownObject !== undefined && clause !== undefined && ownObject < clause && !children(s, clause).some((c) => /^nsubj/.test(s.deprels[c])) &&
+      clauseMarks.some((c) => s.deprels[c] !== 'mark');
+    if (clause !== undefined && OPINION_TYPES.has(type) && (ownObject === undefined || subjectAsObject)) {
+      const marks = clauseMarks;
       const finite = marks.some((c) => s.tokens[c].form.toLowerCase() === 'that' || s.deprels[c] !== 'mark');
       // (only when a party is to act: "agreed that the aid package should cover all lenders" is a view)
-      const doer = children(s, clause).find((c) => s.deprels[c] === 'nsubj');
+      const doer = children(s, clause).find((c) => s.deprels[c] === 'nsubj') ?? (subjectAsObject ? ownObject : undefined);
       // ("their countries should cooperate": the parties' own)
       // (and only when those agreeing are parties: economists who "agreed the Fed will raise rates" forecast)
       const agreeing = kids.find((c) => s.deprels[c] === 'nsubj');
