@@ -3,6 +3,7 @@ import type { BuildPaths, StageName, StageOptions, StageResult } from '../src/da
 import { withOutLock } from '../src/dataset/lock.ts';
 import { readStageRecord, requireArticles } from '../src/dataset/stage.ts';
 import { startPool, workerCount } from '../src/dataset/per-article.ts';
+import { WorkerPool } from '../src/dataset/pool.ts';
 import type { RemoteOptions } from '../src/cluster/remote-pool.ts';
 
 export const STAGE_RUNNERS: Array<[StageName, (p: BuildPaths, o?: StageOptions) => Promise<StageResult>]> = [
@@ -43,11 +44,26 @@ async function buildLocked(p: BuildPaths, opts: BuildOptions, log: (line: string
   const remote = opts.remote
     ? await (await import('../src/cluster/remote-pool.ts')).RemotePool.open({ ...opts.remote, out: p.out, settings: p.settings, resume: cache !== false, quiet, log })
     : null;
+  // When ingest runs and has read enough articles for workers, they start then: each loads the
+  // extractors while ingest still runs in this thread alone (a core would otherwise sit idle), instead
+  // of delaying the first extract tasks (issue 15).
+  let warmed = false;
+  const articlesRead = (n: number) => {
+    if (pool || remote || workerCount(opts, n) <= 1) return;
+    const started = startPool(p, workerCount(opts, n));
+    started?.warm();
+    pool = started;
+    warmed = true;
+  };
   try {
     for (const [name, runStage] of STAGE_RUNNERS) {
       const t0 = performance.now();
-      if (name === 'clean') pool = remote ?? startPool(p, workerCount(opts, (await readStageRecord(p, 'ingest'))?.counts.articles ?? null));
-      const r = await runStage(p, { force, jobs, quiet, cache, pool });
+      if (name === 'clean') {
+        pool = remote ?? pool ?? startPool(p, workerCount(opts, (await readStageRecord(p, 'ingest'))?.counts.articles ?? null));
+        // Warmed workers get the models now, while clean keeps this thread light, not when extract starts and every worker waits for them.
+        if (warmed && pool instanceof WorkerPool) for (const [k, v] of Object.entries(await (await import('./4-extract.ts')).shareWithWorkers())) pool.share(k, v);
+      }
+      const r = await runStage(p, { force, jobs, quiet, cache, pool, articlesRead: name === 'ingest' ? articlesRead : undefined });
       // The stage's results are in the article cache now (a skipped stage used none: the spool may hold the next one's).
       if (remote && !r.skipped && (name === 'clean' || name === 'segment')) await remote.stageDone();
       const counts = Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', ');

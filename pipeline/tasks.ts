@@ -36,6 +36,11 @@ export type Task = { task: 'clean'; line: string } | { task: 'segment'; line: st
 let extractModule: Promise<typeof import('./extract-article.ts')> | undefined;
 const extractor = () => (extractModule ??= import('./extract-article.ts'));
 
+/** WorkerPool.warm: the extractors' modules (their dictionaries, lexicons and gazetteer), loaded before the first task. */
+export async function preload(): Promise<void> {
+  await extractor();
+}
+
 /** The worker's entry point (see src/dataset/pool-worker.mjs); the extractors load at the first extract task. */
 export async function handle(input: Task, settings: BuildSettings): Promise<unknown> {
   switch (input.task) {

@@ -124,6 +124,11 @@ export interface StageOptions {
   cache?: boolean;
   /** worker threads (or remote workers) shared by the per-article stages of one build (see per-article.ts); null: none */
   pool?: import('./pool.ts').ArticlePool | null;
+  /**
+   * Ingest calls this after each input file with the articles read so far: a build starts its workers
+   * (and their loading) then, while ingest still runs alone, rather than at the first per-article stage.
+   */
+  articlesRead?: (articles: number) => void;
 }
 
 export interface StageResult {
