@@ -129,6 +129,8 @@ export interface StageOptions {
    * (and their loading) then, while ingest still runs alone, rather than at the first per-article stage.
    */
   articlesRead?: (articles: number) => void;
+  /** Called when the stage is not up to date and starts its work. */
+  running?: () => void;
 }
 
 export interface StageResult {
@@ -157,6 +159,7 @@ export async function runStage(
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
   let counts: Record<string, number>;
+  opts.running?.();
   try {
     counts = await work(tmp);
   } catch (err) {
