@@ -144,6 +144,7 @@ export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<Stage
           records += file.records;
           unlisted += file.over;
           progress.tick();
+          opts.articlesRead?.(articles.count);
           continue;
         }
         for (const l of file.articles) await articles.write(l);
@@ -151,6 +152,7 @@ export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<Stage
         records += file.records;
         unlisted += file.over;
         progress.tick();
+        opts.articlesRead?.(articles.count);
       }
       await cache?.commit();
     } catch (err) {

@@ -9,6 +9,11 @@ import { perArticle } from '../src/dataset/per-article.ts';
 import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageOptions, type StageResult } from '../src/dataset/stage.ts';
 import type { ExtractLines } from './extract-article.ts';
 
+/** What extract's workers are handed once: the NLP models, loaded into shared memory (see perArticle's share). */
+export async function shareWithWorkers(): Promise<Record<string, unknown>> {
+  return { 'nlp-models': (await import('../src/nlp/index.ts')).shareNlpModels() };
+}
+
 export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<StageResult> {
   const input = await requireStage(p, 'segment');
   const settings = `statement_scope=${p.settings.statement_scope}\nhome_country=${p.settings.home_country}`;
@@ -28,7 +33,7 @@ export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<Stage
       total: input.counts.articles ?? null,
       salt: settings,
       local: async (line, settings) => (extractLine ??= (await import('./extract-article.ts')).extractLine)(line, settings),
-      share: async () => ({ 'nlp-models': (await import('../src/nlp/index.ts')).shareNlpModels() }),
+      share: shareWithWorkers,
       sink: async (out) => {
         if (out.reject !== undefined) await rejects.write(out.reject);
         await articles.write(out.article);

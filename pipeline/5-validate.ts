@@ -10,6 +10,7 @@ import type { Row } from '../src/schema/tables.ts';
 import { tableRows } from '../src/dataset/sources.ts';
 import { outputFingerprint, requireStage, runStage, stageDir, type BuildPaths, type StageOptions, type StageResult } from '../src/dataset/stage.ts';
 import { sha256 } from '../src/util/ids.ts';
+import { WorkerPool } from '../src/dataset/pool.ts';
 
 export class ValidationError extends Error {
   constructor(readonly report: ValidationReport) {
@@ -85,7 +86,8 @@ export async function run(p: BuildPaths, opts: StageOptions = {}): Promise<Stage
   const inputs = await Promise.all((['ingest', 'clean', 'extract'] as const).map((s) => requireStage(p, s)));
   const fingerprint = sha256(inputs.map(outputFingerprint).join('\n'));
   const result = await runStage(p, 'validate', fingerprint, async (dir) => {
-    const report = await validateTables(p);
+    // On a worker thread when the build has them (this thread packages meanwhile: pipeline/index.ts).
+    const report = opts.pool instanceof WorkerPool ? ((await opts.pool.run({ task: 'validate', paths: p })) as ValidationReport) : await validateTables(p);
     await writeFile(join(dir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
     if (!report.ok) throw new ValidationError(report);
     return report.rows;

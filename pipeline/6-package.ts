@@ -10,6 +10,7 @@ import { codeFingerprint, dictionaryDigests, outputFingerprint, readStageRecord,
 import { exists } from '../src/util/files.ts';
 import { sha256 } from '../src/util/ids.ts';
 import { run as validate } from './5-validate.ts';
+import type { WorkerPool } from '../src/dataset/pool.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,32 +37,61 @@ async function packageKey(p: BuildPaths): Promise<string> {
 
 const packageRecordPath = (p: BuildPaths) => join(p.stages, 'package.json');
 
-export async function run(p: BuildPaths, opts: { name?: string; quiet?: boolean } = {}): Promise<WriteResult> {
-  await validate(p); // no-op when the validation on record is current; throws when it fails
-  const key = await packageKey(p);
-  const rec = (await readFile(packageRecordPath(p), 'utf8').then((t) => JSON.parse(t) as { key: string; version: string }).catch(() => null));
-  const latest = await readlink(join(p.out, 'latest')).catch(() => null); // version.ts's latestVersion, without loading the writers
-  if (rec && latest && rec.key === key && latest === rec.version && (await exists(join(p.out, latest, 'SHA256SUMS')))) {
-    const manifest = JSON.parse(await readFile(join(p.out, latest, 'manifest.json'), 'utf8')) as Manifest;
-    return { created: false, version: latest, dir: join(p.out, latest), manifest };
+/**
+ * The largest table, written on a worker thread when the build has them while this thread writes the
+ * others (reuters21578: statements 44 MB of JSONL, the other three 30 MB together).
+ */
+const WRITTEN_ON_A_WORKER = ['statements'] as const;
+
+export interface PackageOptions {
+  name?: string;
+  quiet?: boolean;
+  validating?: Promise<unknown>;
+  /** the build's worker threads (see WRITTEN_ON_A_WORKER) */
+  pool?: WorkerPool<unknown, unknown>;
+}
+
+/**
+ * `validating`: the validate stage, running meanwhile on a worker thread (pipeline/index.ts). The files
+ * are then written while it runs, and put in place only once it passed: a validation that fails leaves
+ * no version. (Without it, package validates first; when validation is running the stage files are new,
+ * so there is no early answer from the record to give.)
+ */
+export async function run(p: BuildPaths, opts: PackageOptions = {}): Promise<WriteResult> {
+  const validating = opts.validating;
+  validating?.catch(() => {}); // awaited before the version is put in place, after the writing
+  if (!validating) {
+    await validate(p); // no-op when the validation on record is current; throws when it fails
+    const key = await packageKey(p);
+    const rec = (await readFile(packageRecordPath(p), 'utf8').then((t) => JSON.parse(t) as { key: string; version: string }).catch(() => null));
+    const latest = await readlink(join(p.out, 'latest')).catch(() => null); // version.ts's latestVersion, without loading the writers
+    if (rec && latest && rec.key === key && latest === rec.version && (await exists(join(p.out, latest, 'SHA256SUMS')))) {
+      const manifest = JSON.parse(await readFile(join(p.out, latest, 'manifest.json'), 'utf8')) as Manifest;
+      return { created: false, version: latest, dir: join(p.out, latest), manifest };
+    }
   }
-  const result = await write(p, opts);
+  const result = await write(p, { ...opts, beforeCommit: validating && (async () => void (await validating)) });
+  const key = await packageKey(p); // after validation: its record is part of the key
   await writeFile(`${packageRecordPath(p)}.tmp`, JSON.stringify({ key, version: result.version }) + '\n');
   await rename(`${packageRecordPath(p)}.tmp`, packageRecordPath(p));
   return result;
 }
 
-async function write(p: BuildPaths, opts: { name?: string; quiet?: boolean }): Promise<WriteResult> {
+async function write(p: BuildPaths, opts: PackageOptions & { beforeCommit?: () => Promise<void> }): Promise<WriteResult> {
+  const pool = opts.pool;
   const { writeVersion } = await import('../src/dataset/version.ts');
   const inputs: Manifest['inputs'] = [];
   for await (const i of readJsonl<Manifest['inputs'][number]>(join(stageDir(p, 'ingest'), 'inputs.jsonl'))) inputs.push(i);
   const ingest = await readStageRecord(p, 'ingest');
   return writeVersion(p.out, {
     rows: tableRows(p),
+    elsewhere: pool
+      ? Object.fromEntries(WRITTEN_ON_A_WORKER.map((table) => [table, (tmp: string, rowsTmp: string) => pool.run({ task: 'package-table', paths: p, table, tmp, rowsTmp }) as Promise<{ rows: number; figures: unknown }>]))
+      : undefined,
     inputs,
     counts: { input_files: ingest?.counts.files ?? inputs.length, records_in: ingest?.counts.records ?? 0 },
     code: await codeVersion(),
     settings: Object.fromEntries(Object.entries(p.settings).map(([k, v]) => [k, String(v)])),
     dictionaries: await dictionaryDigests(),
-  }, { name: opts.name, quiet: opts.quiet });
+  }, { name: opts.name, quiet: opts.quiet, beforeCommit: opts.beforeCommit });
 }

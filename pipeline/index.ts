@@ -3,6 +3,7 @@ import type { BuildPaths, StageName, StageOptions, StageResult } from '../src/da
 import { withOutLock } from '../src/dataset/lock.ts';
 import { readStageRecord, requireArticles } from '../src/dataset/stage.ts';
 import { startPool, workerCount } from '../src/dataset/per-article.ts';
+import { WorkerPool } from '../src/dataset/pool.ts';
 import type { RemoteOptions } from '../src/cluster/remote-pool.ts';
 
 export const STAGE_RUNNERS: Array<[StageName, (p: BuildPaths, o?: StageOptions) => Promise<StageResult>]> = [
@@ -15,7 +16,7 @@ export const STAGE_RUNNERS: Array<[StageName, (p: BuildPaths, o?: StageOptions) 
 
 /** Stage modules load when their stage runs (the CLI and a no-op build stay light). */
 export const packageStage = {
-  run: async (p: BuildPaths, o?: { name?: string; quiet?: boolean }) => (await import('./6-package.ts')).run(p, o),
+  run: async (p: BuildPaths, o?: import('./6-package.ts').PackageOptions) => (await import('./6-package.ts')).run(p, o),
 };
 
 /**
@@ -43,15 +44,46 @@ async function buildLocked(p: BuildPaths, opts: BuildOptions, log: (line: string
   const remote = opts.remote
     ? await (await import('../src/cluster/remote-pool.ts')).RemotePool.open({ ...opts.remote, out: p.out, settings: p.settings, resume: cache !== false, quiet, log })
     : null;
+  // When ingest runs and has read enough articles for workers, they start then: each loads the
+  // extractors while ingest still runs in this thread alone (a core would otherwise sit idle), instead
+  // of delaying the first extract tasks (issue 15).
+  let warmed = false;
+  const articlesRead = (n: number) => {
+    if (pool || remote || workerCount(opts, n) <= 1) return;
+    const started = startPool(p, workerCount(opts, n));
+    started?.warm();
+    pool = started;
+    warmed = true;
+  };
+  let v: Awaited<ReturnType<typeof packageStage.run>>;
   try {
+    let validating: Promise<StageResult> | undefined;
     for (const [name, runStage] of STAGE_RUNNERS) {
       const t0 = performance.now();
-      if (name === 'clean') pool = remote ?? startPool(p, workerCount(opts, (await readStageRecord(p, 'ingest'))?.counts.articles ?? null));
-      const r = await runStage(p, { force, jobs, quiet, cache, pool });
+      if (name === 'clean') {
+        pool = remote ?? pool ?? startPool(p, workerCount(opts, (await readStageRecord(p, 'ingest'))?.counts.articles ?? null));
+        // Warmed workers get the models now, while clean keeps this thread light, not when extract starts and every worker waits for them.
+        if (warmed && pool instanceof WorkerPool) for (const [k, v] of Object.entries(await (await import('./4-extract.ts')).shareWithWorkers())) pool.share(k, v);
+      }
+      const done = (r: StageResult) => {
+        const counts = Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', ');
+        log(`${name.padEnd(9)} ${r.skipped ? 'up to date' : `${(performance.now() - t0).toFixed(0)} ms`}  ${counts}`);
+        return r;
+      };
+      if (name === 'validate' && pool instanceof WorkerPool) {
+        // Validation runs on a worker while this thread packages (otherwise both run alone, one after the
+        // other, with a core idle); the version is put in place only once validation passed.
+        let running!: () => void;
+        const started = new Promise<'running'>((r) => (running = () => r('running')));
+        const result = runStage(p, { force, quiet, cache, pool, running }).then(done);
+        result.catch(() => {}); // awaited by package, or below
+        if ((await Promise.race([result, started])) === 'running') validating = result;
+        else await result;
+        continue;
+      }
+      const r = done(await runStage(p, { force, jobs, quiet, cache, pool, articlesRead: name === 'ingest' ? articlesRead : undefined }));
       // The stage's results are in the article cache now (a skipped stage used none: the spool may hold the next one's).
       if (remote && !r.skipped && (name === 'clean' || name === 'segment')) await remote.stageDone();
-      const counts = Object.entries(r.record.counts).map(([k, v]) => `${v} ${k}`).join(', ');
-      log(`${name.padEnd(9)} ${r.skipped ? 'up to date' : `${(performance.now() - t0).toFixed(0)} ms`}  ${counts}`);
       // An empty RAW (or one of unreadable files only) is a mistake to say out loud, not a 0-article version.
       if (name === 'ingest') requireArticles(p.raw, r.record.counts);
       if (name === 'extract' && remote) {
@@ -59,10 +91,10 @@ async function buildLocked(p: BuildPaths, opts: BuildOptions, log: (line: string
         await remote.finish();
       }
     }
+    v = await packageStage.run(p, { name: opts.name, quiet: opts.quiet, validating, pool: pool instanceof WorkerPool ? pool : undefined });
   } finally {
     await (remote ?? pool)?.close();
   }
-  const v = await packageStage.run(p, { name: opts.name, quiet: opts.quiet });
   log(v.created ? `package   version ${v.version} written to ${v.dir}` : `package   no new version: the data files are identical to ${v.version}`);
   return v;
 }

@@ -26,7 +26,8 @@ export function segmentLine(line: string): { line: string; sentences: number } {
   return { line: JSON.stringify(s), sentences: s.sentences.length };
 }
 
-export type Task = { task: 'clean'; line: string } | { task: 'segment'; line: string } | { task: 'extract'; line: string };
+export type Task = { task: 'clean'; line: string } | { task: 'segment'; line: string } | { task: 'extract'; line: string } | { task: 'validate'; paths: import('../src/dataset/stage.ts').BuildPaths }
+  | { task: 'package-table'; paths: import('../src/dataset/stage.ts').BuildPaths; table: import('../src/schema/tables.ts').TableName; tmp: string; rowsTmp: string };
 
 /**
  * The extractors' module, imported at the first extract task and kept: an import() per task went through
@@ -35,6 +36,11 @@ export type Task = { task: 'clean'; line: string } | { task: 'segment'; line: st
  */
 let extractModule: Promise<typeof import('./extract-article.ts')> | undefined;
 const extractor = () => (extractModule ??= import('./extract-article.ts'));
+
+/** WorkerPool.warm: the extractors' modules (their dictionaries, lexicons and gazetteer), loaded before the first task. */
+export async function preload(): Promise<void> {
+  await extractor();
+}
 
 /** The worker's entry point (see src/dataset/pool-worker.mjs); the extractors load at the first extract task. */
 export async function handle(input: Task, settings: BuildSettings): Promise<unknown> {
@@ -45,6 +51,12 @@ export async function handle(input: Task, settings: BuildSettings): Promise<unkn
       return segmentLine(input.line);
     case 'extract':
       return (await extractor()).extractLine(input.line, settings);
+    case 'validate':
+      // Not per article: the whole validation, on a worker while the main thread packages (pipeline/index.ts).
+      return (await import('./5-validate.ts')).validateTables(input.paths);
+    case 'package-table':
+      // One table of a version, on a worker while the main thread writes the others (pipeline/6-package.ts).
+      return (await import('../src/dataset/version.ts')).writeTableOfStages(input.paths, input.table, input.tmp, input.rowsTmp);
   }
 }
 
@@ -74,5 +86,8 @@ export async function failedTask(input: Task, settings: BuildSettings, reason: s
     }
     case 'extract':
       return (await extractor()).unextractedLine(input.line, settings, reason);
+    case 'validate':
+    case 'package-table':
+      throw new Error(`${input.task} failed on every worker: ${reason}`);
   }
 }

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { build } from '../pipeline/index.ts';
+import { build, packageStage } from '../pipeline/index.ts';
 import { buildPaths } from '../src/dataset/stage.ts';
 import { contentSums } from '../src/dataset/version.ts';
 import { readArrowRows } from '../src/formats/writers/arrow.ts';
@@ -72,6 +72,17 @@ describe('build', () => {
     const again = await build(buildPaths(raw, join(dir, 'outA')));
     expect(again.created).toBe(false);
     expect(again.version).toBe(a.version);
+  });
+
+  it('with workers, a validation that fails while package writes (on a worker, beside it) leaves no version', async () => {
+    const out = join(dir, 'out-workers');
+    const p = buildPaths(raw, out);
+    const v = await build(p, { jobs: 2, quiet: true });
+    const before = await readdir(out);
+    await rm(join(p.stages, 'package.json'));
+    await expect(packageStage.run(p, { quiet: true, validating: Promise.reject(new Error('validation failed meanwhile')) })).rejects.toThrow('validation failed meanwhile');
+    expect(await readlink(join(out, 'latest'))).toBe(v.version);
+    expect((await readdir(out)).sort()).toEqual(before.sort());
   });
 
   it('offsets of every statement and event slice the article text', async () => {

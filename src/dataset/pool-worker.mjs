@@ -27,8 +27,14 @@ const share = (key, value) => {
   ready = ready.then(() => mod.share?.(key, value));
 };
 for (const [key, value] of Object.entries(workerData.shared ?? {})) share(key, value);
+// WorkerPool.warm: load what the tasks need before the first one comes (queued like a share: a task
+// sent meanwhile waits for it).
+const preload = () => {
+  ready = ready.then(() => mod.preload?.()).catch(() => {}); // a failed load fails again, and is reported, in the task that needs it
+};
 parentPort.on('message', async (m) => {
   if (m.share !== undefined) return share(m.share, m.value);
+  if (m.preload) return preload();
   const { id, input } = m;
   try {
     await ready;

@@ -162,6 +162,17 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
     for (const w of this.workers) w.postMessage({ share: key, value });
   }
 
+  /**
+   * Start every worker now and have each load what its tasks will need (the module's `preload()`), so
+   * that loading overlaps work this thread still has to do alone (ingest) instead of delaying the first
+   * tasks. Tasks sent meanwhile wait for it in the worker.
+   */
+  warm(): void {
+    if (this.closing || this.failed) return;
+    while (this.workers.length < this.size) this.spawn();
+    for (const w of this.workers) w.postMessage({ preload: true });
+  }
+
   run(input: I): Promise<O> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;

@@ -124,6 +124,13 @@ export interface StageOptions {
   cache?: boolean;
   /** worker threads (or remote workers) shared by the per-article stages of one build (see per-article.ts); null: none */
   pool?: import('./pool.ts').ArticlePool | null;
+  /**
+   * Ingest calls this after each input file with the articles read so far: a build starts its workers
+   * (and their loading) then, while ingest still runs alone, rather than at the first per-article stage.
+   */
+  articlesRead?: (articles: number) => void;
+  /** Called when the stage is not up to date and starts its work. */
+  running?: () => void;
 }
 
 export interface StageResult {
@@ -152,6 +159,7 @@ export async function runStage(
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
   let counts: Record<string, number>;
+  opts.running?.();
   try {
     counts = await work(tmp);
   } catch (err) {

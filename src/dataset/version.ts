@@ -58,9 +58,14 @@ export interface Manifest {
   documents: Array<{ path: string; sha256: string; bytes: number }>;
 }
 
+/** A table written by another thread (writeTable there) into the version's temporary folders: its row count and report figures. */
+export type TableWrittenElsewhere = (tmp: string, rowsTmp: string) => Promise<{ rows: number; figures: unknown }>;
+
 export interface VersionSource {
   /** Rows of each table, streamed in their final order. */
   rows: Record<TableName, () => AsyncIterable<Row>>;
+  /** Tables another thread writes meanwhile (their rows are not read here). */
+  elsewhere?: Partial<Record<TableName, TableWrittenElsewhere>>;
   inputs: Manifest['inputs'];
   counts: Record<string, number>;
   code: Manifest['code'];
@@ -176,7 +181,8 @@ export interface WriteResult {
   manifest: Manifest;
 }
 
-export async function writeVersion(out: string, src: VersionSource, opts: { now?: Date; name?: string; quiet?: boolean } = {}): Promise<WriteResult> {
+/** `beforeCommit`: awaited once the data files are written, before anything is put in place (a throw leaves no version). */
+export async function writeVersion(out: string, src: VersionSource, opts: { now?: Date; name?: string; quiet?: boolean; beforeCommit?: () => Promise<void> } = {}): Promise<WriteResult> {
   const progress = new Progress('package', null, 'rows', { quiet: opts.quiet });
   await mkdir(out, { recursive: true });
   const tmp = join(out, `.tmp-version-${process.pid}-${Date.now()}`);
@@ -192,27 +198,23 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
     // conversion at a time, so memory stays bounded; each conversion is single-threaded, so the bytes are fixed.
     let parquet: Promise<void> = Promise.resolve();
     const figures = new Aggregator(); // report.html's figures, from the rows as they are written
+    // Tables written elsewhere start first, so that the other thread works while this one writes the rest.
+    const elsewhere = new Map(Object.entries(src.elsewhere ?? {}).map(([t, write]) => [t as TableName, write!(tmp, rowsTmp)]));
+    for (const w of elsewhere.values()) w.catch(() => {}); // awaited below
+    const figuresElsewhere: Record<string, unknown> = {};
     for (const table of TABLE_NAMES) {
-      const index = new RowIndexWriter(join(rowsTmp, `${table}.idx`), TABLES[table].primaryKey);
-      const writers: Array<[string, TableWriter]> = Object.entries(STREAMED).map(([fmt, make]) => [
-        fmt,
-        fmt === 'jsonl' ? jsonlWriter(join(tmp, `${table}.jsonl`), TABLES[table], (row, line) => index.add(row, line)) : make(join(tmp, `${table}.${fmt}`), TABLES[table]),
-      ]);
-      let n = 0;
-      for await (const raw of src.rows[table]()) {
-        n++;
-        progress.tick();
-        // Every format gets the same strings: a lone surrogate is U+FFFD in CSV, JSONL, Arrow and Parquet alike.
-        const row = wellFormedRow(raw);
-        for (const [, w] of writers) await w.write(row);
-        figures.add(table, row);
-      }
-      for (const [, w] of writers) await w.close();
-      await index.close();
-      rowCounts[table] = n;
-      parquet = parquet.then(() => jsonlToParquet(TABLES[table], join(tmp, `${table}.jsonl`), join(tmp, `${table}.parquet`)));
+      const written = elsewhere.get(table);
+      const done = written
+        ? written.then((w) => {
+            rowCounts[table] = w.rows;
+            figuresElsewhere[table] = w.figures;
+          })
+        : writeTable(table, src.rows[table](), tmp, rowsTmp, figures, () => progress.tick()).then((n) => void (rowCounts[table] = n));
+      if (!written) await done;
+      parquet = parquet.then(() => done).then(() => jsonlToParquet(TABLES[table], join(tmp, `${table}.jsonl`), join(tmp, `${table}.parquet`)));
       parquet.catch(() => {}); // a failure is thrown where the conversions are awaited, below
     }
+    await Promise.all(elsewhere.values());
     await parquet;
     for (const table of TABLE_NAMES) {
       for (const fmt of FORMATS) {
@@ -222,6 +224,7 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
     }
     outputs.sort((a, b) => (a.path < b.path ? -1 : 1));
     progress.end();
+    await opts.beforeCommit?.();
     const indexRecord = (version: string): RowIndexRecord => ({
       version,
       tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, { jsonl_sha256: outputs.find((o) => o.path === `${t}.jsonl`)!.sha256, primary_key: TABLES[t].primaryKey }])),
@@ -257,7 +260,9 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
       previous: previousDir && (await exists(join(previousDir, MANIFEST_FILE))) ? await keptRowIndexes(out, previous!, await readManifest(previousDir)) : {},
       current: Object.fromEntries(TABLE_NAMES.map((t) => [t, join(rowsTmp, `${t}.idx`)])),
     };
-    await writeReport(tmp, { dataset: DATASET_NAME, counts, code: src.code, settings: src.settings, previous_version: previous, tables, outputs }, previousDir, { indexes, aggregates: figures.result() });
+    // A table's figures depend on its own rows only: those written elsewhere come from there.
+    const aggregates = { ...figures.result(), ...figuresElsewhere } as ReturnType<Aggregator['result']>;
+    await writeReport(tmp, { dataset: DATASET_NAME, counts, code: src.code, settings: src.settings, previous_version: previous, tables, outputs }, previousDir, { indexes, aggregates });
     const documents: Manifest['documents'] = [];
     for (const path of DOCUMENTS) documents.push({ path, ...(await fileDigest(join(tmp, path))) });
     const listed = [...outputs, ...documents].sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -294,6 +299,38 @@ export async function writeVersion(out: string, src: VersionSource, opts: { now?
     await rm(rowsTmp, { recursive: true, force: true });
     throw err;
   }
+}
+
+/**
+ * One table's CSV, JSONL and Arrow files in `tmp` and its row index in `rowsTmp`, its rows added to
+ * `figures`; the row count. Runs in the main thread or, for a table written elsewhere, in a worker.
+ */
+export async function writeTable(table: TableName, rows: AsyncIterable<Row>, tmp: string, rowsTmp: string, figures: Aggregator, tick: () => void = () => {}): Promise<number> {
+  const index = new RowIndexWriter(join(rowsTmp, `${table}.idx`), TABLES[table].primaryKey);
+  const writers: Array<[string, TableWriter]> = Object.entries(STREAMED).map(([fmt, make]) => [
+    fmt,
+    fmt === 'jsonl' ? jsonlWriter(join(tmp, `${table}.jsonl`), TABLES[table], (row, line) => index.add(row, line)) : make(join(tmp, `${table}.${fmt}`), TABLES[table]),
+  ]);
+  let n = 0;
+  for await (const raw of rows) {
+    n++;
+    tick();
+    // Every format gets the same strings: a lone surrogate is U+FFFD in CSV, JSONL, Arrow and Parquet alike.
+    const row = wellFormedRow(raw);
+    for (const [, w] of writers) await w.write(row);
+    figures.add(table, row);
+  }
+  for (const [, w] of writers) await w.close();
+  await index.close();
+  return n;
+}
+
+/** writeTable in a worker thread (pipeline/tasks.ts): the table's rows from the stage files, its figures as the report's section for it. */
+export async function writeTableOfStages(p: import('./stage.ts').BuildPaths, table: TableName, tmp: string, rowsTmp: string): Promise<{ rows: number; figures: unknown }> {
+  const { tableRows } = await import('./sources.ts');
+  const figures = new Aggregator();
+  const rows = await writeTable(table, tableRows(p)[table](), tmp, rowsTmp, figures);
+  return { rows, figures: figures.result()[table] };
 }
 
 /** Atomically repoint OUT/latest (a relative symlink) to a version folder. */
