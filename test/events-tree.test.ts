@@ -157,6 +157,11 @@ describe('pronoun actors and the clause of a recipient', () => {
       expect.objectContaining({ event_type: 'REJECT', actor_country: 'NOR', recipient: 'Dmitry Medvedev' }),
     ]);
   });
+  it('takes no side of an answer to a proposal from what the proposal says (survey 23b)', () => {
+    expect(only('Senator Smith endorsed a proposal to require the Norwegian government to cut tariffs.')).toMatchObject({ event_type: 'SUPPORT', recipient: '' });
+    expect(only('Norway backed a plan for aid to Swedish farmers.')).toMatchObject({ event_type: 'SUPPORT', recipient: '' });
+    expect(only('Norway supported the request of Egypt for new talks.')).toMatchObject({ event_type: 'SUPPORT', recipient_country: 'EGY' });
+  });
   it('addresses what a letter urges to whom it is written or sent (survey 23b)', () => {
     expect(only('Norway said it had written to the Swedish government urging an end to the fishing dispute.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'NOR', recipient_country: 'SWE' });
     expect(only('Norway has sent a letter to the Danish government urging new talks on the border.')).toMatchObject({ event_type: 'REQUEST', actor_country: 'NOR', recipient_country: 'DNK' });

@@ -36,7 +36,7 @@ import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { CLAIM_VERBS, describesOther, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, isCompanyStory, GROUP_ADJECTIVES, ABROAD_WORDS, ABROAD_PRONE, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
+import { CLAIM_VERBS, describesOther, PROPOSAL_NOUNS, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, isCompanyStory, GROUP_ADJECTIVES, ABROAD_WORDS, ABROAD_PRONE, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
 import { escapeRegExp } from '../util/regexp.ts';
 
 export interface EventRow {
@@ -300,7 +300,15 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   // (and its country, sector and office are the actor's, where the actor is a person the dictionaries do not place)
   const described = near.recipients.filter(besideActor).find((a) => a.country);
   if (described) actors = actors.map((b) => (b.kind === 'person' && !b.country ? { ...b, country: described.country, sector: b.sector || described.sector, office: b.office || described.office } : b));
-  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !belowClause(a) && !modifierWord(a) && !source(a) && !agent(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a) && !border(a) && !besideActor(a));
+  // ("endorsed a proposal to require the president to act", "backed the plan for aid to farmers"): an answer to a
+  // proposal goes to whose it is; a party its content names is none of the answer's sides
+  // (not an agreement signed or reached, whose terms name its other side: "signed an agreement to sell cars to Hungary")
+  const proposal = verbNode && ANSWERING_TYPES.has(trig.pattern.type) ? children(s, node).find((c) => s.deprels[c] === 'obj' && s.tokens[c].start >= trig.end && PROPOSAL_NOUNS.has(s.tokens[c].form.toLowerCase())) : undefined;
+  // (its infinitive, wherever the parser hung it: "endorsed a proposal [xcomp: to require the president ...]")
+  const contentClause = (c: number) => c > proposal! && (((s.deprels[c] === 'acl' || s.deprels[c] === 'nmod') && s.heads[c] === proposal && caseOf(s, c) !== 'by' && caseOf(s, c) !== 'of') ||
+    (s.deprels[c] === 'xcomp' && s.heads[c] === node && subtree(s, proposal!)[1] === subtree(s, c)[0] && children(s, c).filter((m) => s.deprels[m] === 'mark').some((m) => /^to$/i.test(s.tokens[m].form))));
+  const inContent = (a: Actor) => proposal !== undefined && [...children(s, proposal), ...children(s, node)].some((c) => contentClause(c) && dominates(s, c, a.start, a.end));
+  const nearRecipients = (trig.pattern.type === 'CONSULT' ? near.recipients.filter(met) : near.recipients).filter((a) => inClause(a) && !inContent(a) && !belowClause(a) && !modifierWord(a) && !source(a) && !agent(a) && !ally(a) && !speaker(a) && !own(a) && !topic(a) && !border(a) && !besideActor(a));
   // (an object pronoun the tree found is resolved by the caller: "accusing it of harbouring rebels" does not accuse rebels)
   let recipients = tree.recipient ? tree.recipient.flatMap((g) => g.actors) : tree.pronounRecipient !== undefined || tree.countryRecipient !== undefined ? [] : nearRecipients;
   // A bare "troops" or "intelligence" the tree found gives way to a party named later in the clause
@@ -648,6 +656,8 @@ const HOME_SECTORS = new Set(['government', 'legislature', 'judiciary', 'police'
 /** Words that put a party abroad (sense.tsv `abroad-words`), and "non-OPEC", "non-aligned". */
 const FOREIGN_WORD = new RegExp(`\\b(?:${[...ABROAD_WORDS].join('|')})\\b|\\bnon-[a-z]`, 'i');
 /** Types of force: by a state or armed party, done across borders as often as at home. */
+/** Answers to what another party proposes or did: support, rejection, agreement, accusation. */
+const ANSWERING_TYPES = new Set<PloverType>(['SUPPORT', 'REJECT', 'AGREE', 'ACCUSE']);
 const MATERIAL_CONFLICT = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'SANCTION', 'THREATEN']);
 /** Deeds, not words: what was done "so far" was done ("shelling has so far killed 20 civilians"). */
 const MATERIAL = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'SANCTION', 'AID', 'COOPERATE', 'RETREAT', 'PROTEST']);
