@@ -559,7 +559,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     // would have the positive effect")
     const ownObject = kids.find((c) => s.deprels[c] === 'obj');
     const clauseMarks = clause === undefined ? [] : children(s, clause).filter((c) => c < clause && (s.deprels[c] === 'mark' || s.deprels[c] === 'aux' || s.deprels[c] === 'cop'));
-    const subjectAsObject = ownObject !== undefined && clause !== undefined && ownObject < clause && subtree(s, ownObject)[1] === subtree(s, clause)[0] && !children(s, clause).some((c) => /^nsubj/.test(s.deprels[c])) &&
+    const subjectAsObject = ownObject !== undefined && clause !== undefined && ownObject < clause && s.upos.slice(subtree(s, ownObject)[1], subtree(s, clause)[0]).every((u) => u === 'PUNCT') && !children(s, clause).some((c) => /^nsubj/.test(s.deprels[c])) &&
       clauseMarks.some((c) => s.deprels[c] !== 'mark');
     if (clause !== undefined && OPINION_TYPES.has(type) && (ownObject === undefined || subjectAsObject)) {
       const marks = clauseMarks;
