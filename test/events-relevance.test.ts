@@ -1,7 +1,7 @@
 /** An event needs a political party on one side at least (PLOVER); sentences of our own. */
 import { describe, expect, it } from 'vitest';
 import { extractEvents } from '../src/events/extract.ts';
-import { isCompanyStory, isSportStory } from '../src/events/sense.ts';
+import { isCompanyStory, isShowStory, isSportStory } from '../src/events/sense.ts';
 import { segmented } from './support/articles.ts';
 
 const events = (text: string) => extractEvents(segmented(text, '1987-03-02'), []);
@@ -258,6 +258,20 @@ describe('sport stories (survey 22)', () => {
     expect(events('Greek prosecutors charged the two sprinters over the missed doping test before the Olympics. The athletes face a ban from the IAAF.')).toEqual([
       expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'GRC', actor_sector: 'judiciary' }),
     ]);
+  });
+});
+
+describe('stories of films, music and television (survey 24)', () => {
+  it('knows such a story by its words, and reads its countries as describing stars and markets, not as states', () => {
+    const show = 'The US actor thanked his British fans at the film festival. His new album and the song from the film topped the UK chart.';
+    expect(isShowStory(show)).toBe(true);
+    expect(isShowStory('Norway attacked Russia in a speech about the economy and its film of the budget.')).toBe(false);
+    expect(events(show)).toEqual([]);
+    expect(events('US actor Will Smith thanked the British government on Monday.')).toHaveLength(1);
+  });
+  it("keeps a state's organs acting in such a story", () => {
+    const show = 'The singer was arrested by Norwegian police after the concert. His band, his album and his song topped the charts, and the film of the tour is in cinemas.';
+    expect(events(show)).toEqual([expect.objectContaining({ event_type: 'COERCE', actor_country: 'NOR', actor_sector: 'police' })]);
   });
 });
 

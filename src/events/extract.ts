@@ -36,7 +36,7 @@ import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import { caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
-import { CLAIM_VERBS, describesOther, PROPOSAL_NOUNS, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, isCompanyStory, GROUP_ADJECTIVES, ABROAD_WORDS, ABROAD_PRONE, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
+import { CLAIM_VERBS, describesOther, PROPOSAL_NOUNS, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, isShowStory, isCompanyStory, GROUP_ADJECTIVES, ABROAD_WORDS, ABROAD_PRONE, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
 import { escapeRegExp } from '../util/regexp.ts';
 
 export interface EventRow {
@@ -987,7 +987,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   resolveSurnames(sentences.map((s) => s.groups));
   addSurnameMentions(sentences);
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
-  const sportStory = isSportStory(`${article.title ?? ''}\n${text}`);
+  // (a story of films, music or television is read as one of sport: its countries' names describe stars and charts)
+  const sportStory = isSportStory(`${article.title ?? ''}\n${text}`) || isShowStory(`${article.title ?? ''}\n${text}`);
   const companyStory = isCompanyStory(article.title ?? '');
   const ownCountry = ownCountryOf(text, article.dateline ?? '', sentences.map((s) => s.groups), options.homeCountry ?? '');
   const fullName = fullNameIn(text, published, sentences.flatMap((s) => s.groups.flatMap((g) => g.actors)).filter((a) => a.kind === 'person' && /\s/.test(a.name)));
