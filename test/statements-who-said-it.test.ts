@@ -441,3 +441,26 @@ describe('guards found reading the builds (survey speak13)', () => {
     expect(splitRole(['broker', 'C.', 'Czarnikow'])).toEqual({ role: ['broker'], name: ['C.', 'Czarnikow'] });
   });
 });
+
+describe('issue 14, speak15: no statement, names in \'s, pronouns inside a quotation', () => {
+  it('takes no statement from a participle naming a thing ("a single called Harbour Lights")', () => {
+    expect(who('The group released a single called Harbour Lights in May.')).toEqual([]);
+  });
+  it('takes no statement from "asked not to be named" and gives the verb after it its words', () => {
+    expect(who('An official, who asked not to be named, said the plan was dead.')).toEqual([['official', 'the plan was dead']]);
+    expect(who('A trader who declined to be identified said prices would rise.')).toEqual([['trader', 'prices would rise']]);
+  });
+  it('keeps the \'s of a name that is its verb\'s subject and gives the full name the article writes', () => {
+    expect(who("Heck's said sales fell. Heck's Inc is based in Ohio.")).toEqual([["Heck's Inc", 'sales fell']]);
+    expect(who("Moody's cited weak earnings. Moody's Investors Service Inc said it cut the rating.").map((r) => r[0])).toEqual(["Moody's Investors Service Inc", "Moody's Investors Service Inc"]);
+  });
+  it('never takes a line\'s label ("NOTE:") for the company a later "Company said" stands for', () => {
+    const rows = statementsOf('Acme Corp 1st qtr net\nShr 10 cts vs 12 cts\nNet 1.2 mln vs 1.4 mln\nNOTE: Company said net is before extraordinary items.\n');
+    expect(rows.map((r) => r.speaker)).toEqual(['Acme Corp']);
+  });
+  it('gives a "he" inside X\'s own quotation to someone else than X', () => {
+    const text = 'Veteran coach Jack Moreno will work with the national squad next year.\n\nSpeaking from Leeds, squad director Peter Lund told the BBC: "Jack was great with the players and the coaches, and very modest given what he has won. "He worked through the coaches and hopefully it will grow and he\'ll get to have more of a personal bond with some of the players. "He made it clear from day one he didn\'t want it to be short-term. This is a year-round job for me, it\'s my life and my passion and it\'s the same with the coaches. "He respects that but he wants to be involved and have real input."';
+    const rows = statementsOf(text);
+    expect(rows.filter((r) => r.speaker_mention === 'he').map((r) => r.speaker)).toEqual(['Jack Moreno']);
+  });
+});

@@ -154,6 +154,40 @@ export function speakerOnParse(adoc: AnalysedDocument, cueAt: number): ParsedSpe
   return { span: [s.tokens[from].start, s.tokens[to - 1].end], head: [s.tokens[node].start, s.tokens[node].end], upos: s.upos[node], subtree: [s.tokens[lo].start, s.tokens[hi].end] };
 }
 
+/**
+ * Whether the parse reads the cue word at offset `at` as no clause's verb: a noun in a phrase of its own ("an initial
+ * public offering", "when charges for cover rose"), a participle modifying a noun before it ("proposed federal
+ * regulations") or after it without a subject of its own ("a song called Blue Morning", "the retailers questioned
+ * for the survey"). Such a cue reports no words, whatever noun stands before it.
+ */
+export function cueIsNoVerb(adoc: AnalysedDocument, at: number): boolean {
+  const si = adoc.sentenceAt(at);
+  if (si < 0) return false;
+  const s = adoc.sentence(si);
+  const k = s.tokens.findIndex((t) => t.start <= at && at < t.end);
+  if (k < 0) return false;
+  const rel = s.deprels[k];
+  const kids = children(s, k);
+  if (s.upos[k] === 'NOUN') {
+    // (A noun the parse hangs on another as a compound may be a verb it misread: "The company reports earnings".)
+    if (rel === 'compound' || rel === 'root') return false;
+    // (Nor one the parse gives only a determiner and a noun before it: "a paper calling for new bases" may be a
+    // participle it misread.)
+    if (kids.some((c) => NOUN_DEPENDENTS.has(s.deprels[c]) && c < k)) return true;
+    return NOUN_RELATIONS.has(rel) && !kids.some((c) => c < k && (s.deprels[c] === 'det' || s.deprels[c] === 'compound'));
+  }
+  const form = lower(s, k);
+  const participle = !form.endsWith('ing') && (form.endsWith('ed') || IRREGULAR_VERB_FORMS.has(form));
+  if (!participle || (s.upos[k] !== 'VERB' && s.upos[k] !== 'ADJ')) return false;
+  if (rel === 'amod') return s.heads[k] > k;
+  return rel === 'acl' && s.heads[k] < k && !kids.some((c) => s.deprels[c].startsWith('nsubj') || s.deprels[c] === 'aux' || s.deprels[c] === 'mark');
+}
+
+/** Dependents that make a word a noun in a phrase of its own: "an initial public offering", "a 100 mln dlr offering". */
+const NOUN_DEPENDENTS = new Set(['amod', 'nummod', 'nmod:poss']);
+/** A noun's places in a clause: the subject or object of another verb ("when charges for cover rose"). */
+const NOUN_RELATIONS = new Set(['nsubj', 'obj', 'iobj', 'obl', 'nmod', 'nsubj:pass']);
+
 /** Whether the parse reads the word at offset `at` as a verb with a subject of its own: a clause's verb, not "appointed" in "the newly appointed Secretary". */
 function clauseVerbAt(adoc: AnalysedDocument, at: number): boolean {
   const si = adoc.sentenceAt(at);
