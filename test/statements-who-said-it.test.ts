@@ -464,3 +464,13 @@ describe('issue 14, speak15: no statement, names in \'s, pronouns inside a quota
     expect(rows.filter((r) => r.speaker_mention === 'he').map((r) => r.speaker)).toEqual(['Jack Moreno']);
   });
 });
+
+describe('issue 14, speak15: verbs the noun-cue check leaves alone', () => {
+  it('keeps a verb after a name set off by an apposition ("Ann Lee, a bank economist, called ...")', () => {
+    const text = 'Ann Lee, Harbor Bank chief economist, called the slump worrying. She believes the rates will rise.';
+    expect(who(text).map((r) => r[0])).toEqual(['Ann Lee', 'Ann Lee']);
+  });
+  it('keeps a plural subject\'s verb before its object ("members reported inventories were higher")', () => {
+    expect(who('The same number of members reported inventories were higher.').map((r) => r[0])).toEqual(['members']);
+  });
+});

@@ -179,8 +179,16 @@ export function cueIsNoVerb(adoc: AnalysedDocument, at: number): boolean {
   const form = lower(s, k);
   const participle = !form.endsWith('ing') && (form.endsWith('ed') || IRREGULAR_VERB_FORMS.has(form));
   if (!participle || (s.upos[k] !== 'VERB' && s.upos[k] !== 'ADJ')) return false;
-  if (rel === 'amod') return s.heads[k] > k;
-  return rel === 'acl' && s.heads[k] < k && !kids.some((c) => s.deprels[c].startsWith('nsubj') || s.deprels[c] === 'aux' || s.deprels[c] === 'mark');
+  // (Not after a noun, its subject the parse misread: "members reported inventories were higher".)
+  if (rel === 'amod') return s.heads[k] > k && !(k > 0 && /^(?:NOUN|PROPN|PRON)$/.test(s.upos[k - 1]));
+  // A reduced relative right after its noun ("a single called ...", "the retailers questioned for ..."), not a verb
+  // the parse hung on an apposition ("Norman Robertson, Mellon Bank chief economist, called ...").
+  // It names ("called Harbour Lights") or has its agent or purpose after it ("questioned for the survey"); a plural
+  // subject the parse misread before a verb and its object ("members reported inventories") does not.
+  const head = s.heads[k];
+  const next = s.tokens[k + 1]?.form ?? '';
+  const reduced = /^\p{Lu}/u.test(next) || /^(?:by|for)$/i.test(next);
+  return rel === 'acl' && head === k - 1 && (s.upos[head] === 'NOUN' || s.upos[head] === 'ADJ') && reduced && !kids.some((c) => s.deprels[c].startsWith('nsubj') || s.deprels[c] === 'aux' || s.deprels[c] === 'mark');
 }
 
 /** Dependents that make a word a noun in a phrase of its own: "an initial public offering", "a 100 mln dlr offering". */
