@@ -474,3 +474,14 @@ describe('issue 14, speak15: verbs the noun-cue check leaves alone', () => {
     expect(who('The same number of members reported inventories were higher.').map((r) => r[0])).toEqual(['members']);
   });
 });
+
+describe('issue 14, speak15: what the new checks leave alone', () => {
+  it('keeps "declined to be drawn on" (a refusal to comment) and "The judges called X ..."', () => {
+    expect(who('Speaking on the radio, Mr Hale declined to be drawn on reports of merger talks.').map((r) => r[0])).toEqual(['Hale']);
+    expect(who('The judges called Ann Lee\'s new book a fine piece of scholarship.').map((r) => r[0])).toEqual(['judges']);
+  });
+  it('leaves the "he" of a quotation closed before it in its sentence ("...," he said. While he said ...)', () => {
+    const text = 'Critic Tim Lane spoke to Anna Berg. "They like films with scale," he said. While he said the panel was fair, he added that the film was too contentious.';
+    expect(who(text).filter((r) => r[1].startsWith('the panel')).map((r) => r[0])).toEqual(['Tim Lane']);
+  });
+});

@@ -187,7 +187,8 @@ export function cueIsNoVerb(adoc: AnalysedDocument, at: number): boolean {
   // subject the parse misread before a verb and its object ("members reported inventories") does not.
   const head = s.heads[k];
   const next = s.tokens[k + 1]?.form ?? '';
-  const reduced = /^\p{Lu}/u.test(next) || /^(?:by|for)$/i.test(next);
+  // (A naming participle's noun is one thing, "a firm called Swarm", not "The judges called Guy's book ...".)
+  const reduced = (/^\p{Lu}/u.test(next) && !/s$/i.test(s.tokens[k - 1]?.form ?? '')) || /^(?:by|for)$/i.test(next);
   return rel === 'acl' && head === k - 1 && (s.upos[head] === 'NOUN' || s.upos[head] === 'ADJ') && reduced && !kids.some((c) => s.deprels[c].startsWith('nsubj') || s.deprels[c] === 'aux' || s.deprels[c] === 'mark');
 }
 

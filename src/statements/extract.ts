@@ -541,8 +541,13 @@ function tableLine(doc: Doc, at: number): boolean {
  */
 function insideMarks(doc: Doc, at: number): boolean {
   const p = doc.article.paragraphs.find(([a, b]) => a <= at && at < b);
-  if (!p) return false;
-  return ((doc.text.slice(p[0], at).match(/["“”]/g) ?? []).length & 1) === 1;
+  if (!p || ((doc.text.slice(p[0], at).match(/["“”]/g) ?? []).length & 1) !== 1) return false;
+  // Its sentence opens with the mark and none comes between ('"He made it clear he ...'), not '"...," he said'.
+  const k = doc.tokenAt(at);
+  const range = doc.sentenceRange[doc.sentenceOf[k]];
+  if (!range) return false;
+  const opening = doc.text.slice(doc.tokens[range[0]].a, at);
+  return /^["“]/.test(opening) && !/["“”]/.test(opening.slice(1));
 }
 
 /**

@@ -969,7 +969,9 @@ export function ownTreatmentAt(t: Token[], i: number): boolean {
   if (t[k]?.lo === 'not') k++;
   if (t[k]?.lo !== 'to' || !/^(?:be|being)$/.test(t[k + 1]?.lo ?? '')) return false;
   const v = t[k + 2];
-  return !!v && v.word && !v.cap && (v.lo.endsWith('ed') || IRREGULAR_VERB_FORMS.has(v.lo));
+  // (Not "declined to be drawn on reports", "refused to be pinned down": a refusal to comment, words of a kind.)
+  const after = t[k + 3];
+  return !!v && v.word && !v.cap && (v.lo.endsWith('ed') || IRREGULAR_VERB_FORMS.has(v.lo)) && (!after || !after.word || /^(?:as|only|by|because|and|but)$/.test(after.lo) || !!cueAt(after));
 }
 
 function refusalAt(t: Token[], i: number, hi: number): CueForm | undefined {
