@@ -485,3 +485,10 @@ describe('issue 14, speak15: what the new checks leave alone', () => {
     expect(who(text).filter((r) => r[1].startsWith('the panel')).map((r) => r[0])).toEqual(['Tim Lane']);
   });
 });
+
+describe('issue 14, speak15: a perfect and a definite noun before the cue stay verbs', () => {
+  it('keeps "has also detailed" and "the letter called Oz a quack"', () => {
+    expect(who('The newspaper has also detailed foundation spending that benefited the mayor.').map((r) => r[1])).toEqual(['foundation spending that benefited the mayor']);
+    expect(who('One of the doctors who sent the letter called Lane a fraud and a quack.').map((r) => r[1])).toEqual(['Lane a fraud and a quack']);
+  });
+});

@@ -180,15 +180,23 @@ export function cueIsNoVerb(adoc: AnalysedDocument, at: number): boolean {
   const participle = !form.endsWith('ing') && (form.endsWith('ed') || IRREGULAR_VERB_FORMS.has(form));
   if (!participle || (s.upos[k] !== 'VERB' && s.upos[k] !== 'ADJ')) return false;
   // (Not after a noun, its subject the parse misread: "members reported inventories were higher".)
-  if (rel === 'amod') return s.heads[k] > k && !(k > 0 && /^(?:NOUN|PROPN|PRON)$/.test(s.upos[k - 1]));
+  // Nor after an auxiliary, a perfect the parse misread: "The newspaper has also detailed foundation spending".
+  if (rel === 'amod') {
+    let b = k - 1;
+    while (b >= 0 && s.upos[b] === 'ADV') b--;
+    return s.heads[k] > k && !(b >= 0 && (/^(?:NOUN|PROPN|PRON|AUX)$/.test(s.upos[b]) || /^(?:has|have|had)$/i.test(s.tokens[b].form)));
+  }
   // A reduced relative right after its noun ("a single called ...", "the retailers questioned for ..."), not a verb
   // the parse hung on an apposition ("Norman Robertson, Mellon Bank chief economist, called ...").
   // It names ("called Harbour Lights") or has its agent or purpose after it ("questioned for the survey"); a plural
   // subject the parse misread before a verb and its object ("members reported inventories") does not.
   const head = s.heads[k];
   const next = s.tokens[k + 1]?.form ?? '';
-  // (A naming participle's noun is one thing, "a firm called Swarm", not "The judges called Guy's book ...".)
-  const reduced = (/^\p{Lu}/u.test(next) && !/s$/i.test(s.tokens[k - 1]?.form ?? '')) || /^(?:by|for)$/i.test(next);
+  // It names a thing brought in with "a" ("a firm called Swarm"), not "the letter called Oz a quack".
+  let d = k - 1;
+  while (d > 0 && (s.upos[d] === 'NOUN' || s.upos[d] === 'ADJ' || s.upos[d] === 'ADV') && k - d <= 5) d--;
+  const indefinite = /^an?$/i.test(s.tokens[d]?.form ?? '');
+  const reduced = (/^\p{Lu}/u.test(next) && indefinite) || /^(?:by|for)$/i.test(next);
   return rel === 'acl' && head === k - 1 && (s.upos[head] === 'NOUN' || s.upos[head] === 'ADJ') && reduced && !kids.some((c) => s.deprels[c].startsWith('nsubj') || s.deprels[c] === 'aux' || s.deprels[c] === 'mark');
 }
 
