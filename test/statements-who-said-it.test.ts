@@ -492,3 +492,10 @@ describe('issue 14, speak15: a perfect and a definite noun before the cue stay v
     expect(who('One of the doctors who sent the letter called Lane a fraud and a quack.').map((r) => r[1])).toEqual(['Lane a fraud and a quack']);
   });
 });
+
+describe('issue 14, speak15: a verb the parse tags as a modifier after a subject stays a verb', () => {
+  it('keeps "The official denied reports that ..." and "The report, written by X, also noted ..."', () => {
+    expect(who('The official denied trade reports that the government had picked a private deal.').map((r) => r[2] ?? r[1])).toHaveLength(1);
+    expect(who('The report, authored by retired governor Ann Lee, also noted advances to banks fell to under one billion dlrs.').map((r) => r[0])).toEqual(['report']);
+  });
+});

@@ -181,10 +181,16 @@ export function cueIsNoVerb(adoc: AnalysedDocument, at: number): boolean {
   if (!participle || (s.upos[k] !== 'VERB' && s.upos[k] !== 'ADJ')) return false;
   // (Not after a noun, its subject the parse misread: "members reported inventories were higher".)
   // Nor after an auxiliary, a perfect the parse misread: "The newspaper has also detailed foundation spending".
+  // Only where a modifier stands: after a determiner, a number, a possessive, a preposition, a conjunction or a
+  // comma ("the proposed merger", "Mikulic's proposed program", "imports, proposed federal regulations"), past an
+  // adverb ("widely panned", "the previously announced issue"); not after a word the parse may have misread as an
+  // adjective ("The official denied ...") nor after a comma and an adverb that sits before a verb ("..., also noted").
   if (rel === 'amod') {
     let b = k - 1;
-    while (b >= 0 && s.upos[b] === 'ADV') b--;
-    return s.heads[k] > k && !(b >= 0 && (/^(?:NOUN|PROPN|PRON|AUX)$/.test(s.upos[b]) || /^(?:has|have|had)$/i.test(s.tokens[b].form)));
+    let between = false;
+    for (; b >= 0 && s.upos[b] === 'ADV'; b--) if (AUX_ADVERBS.has(lower(s, b))) between = true;
+    if (b < 0 || s.heads[k] < k) return false;
+    return /^(?:DET|NUM|PART|ADP|CCONJ)$/.test(s.upos[b]) || (s.tokens[b].form === ',' && !between) || /^(?:his|her|its|their|our|my|your)$/i.test(s.tokens[b].form) || /['’]s?$/.test(s.tokens[b].form);
   }
   // A reduced relative right after its noun ("a single called ...", "the retailers questioned for ..."), not a verb
   // the parse hung on an apposition ("Norman Robertson, Mellon Bank chief economist, called ...").
