@@ -499,3 +499,9 @@ describe('issue 14, speak15: a verb the parse tags as a modifier after a subject
     expect(who('The report, authored by retired governor Ann Lee, also noted advances to banks fell to under one billion dlrs.').map((r) => r[0])).toEqual(['report']);
   });
 });
+
+describe('issue 14, speak15: a name in \'s without a fuller form in \'s', () => {
+  it('gives "Reebok\'s said" the company name the article writes without the \'s', () => {
+    expect(who("Reebok International Ltd said sales rose. Reebok's said it would expand.").map((r) => r[0])).toEqual(['Reebok International Ltd', 'Reebok International Ltd']);
+  });
+});

@@ -392,6 +392,10 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   // "Caesars said" after "Caesars World Inc said": the company's full name.
   // "Moody's cited ..." after or before "Moody's Investors Service Inc": the name the article writes in full.
   for (const [short, full] of possessiveCompanyNames([...resolved.values()].map((r) => r.speaker), text)) if (!fullest.has(short)) fullest.set(short, full);
+  // "Reebok's said" after "Reebok International Ltd": the full name of the name without its 's.
+  const owners = [...resolved.values()].map((r) => r.speaker).filter((n) => /^\p{Lu}.*[’']s$/u.test(n) && !fullest.has(n));
+  const ownerNames = fullCompanyNames(owners.map((n) => n.slice(0, -2)), entities.filter((e) => !e.person).map((e) => e.name), (n) => resolver.isPersonName(n) || articleEntities.clearPerson(n));
+  for (const n of owners) { const full = ownerNames.get(n.slice(0, -2)); if (full) fullest.set(n, full); }
   for (const [short, full] of fullCompanyNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => !e.person).map((e) => e.name), (n) => resolver.isPersonName(n) || articleEntities.clearPerson(n))) if (!fullest.has(short)) fullest.set(short, full);
   const words = new Map<Candidate, string[]>();
   const wordsOf = (c: Candidate) => {
@@ -581,6 +585,8 @@ function possessiveName(doc: Doc, c: Candidate): boolean {
   if (!c.mention || !c.cue || c.kind === 'direct') return false;
   const [s, e] = c.mention;
   if (!/^\p{Lu}[\p{L}.&-]*[’']s$/u.test(t[e].t) || !t.slice(s, e + 1).every((x) => /^[\p{Lu}\p{N}&]/u.test(x.t))) return false;
+  // ("It's expected", "That's what ...": a pronoun and its verb.)
+  if (/^(?:it|he|she|that|there|what|here|this|who|let|where|how)[’']s$/i.test(t[e].t)) return false;
   let k = e + 1;
   while (k < c.cue[0] && AUX_ADVERBS.has(t[k].lo)) k++;
   if (k !== c.cue[0]) return false;
