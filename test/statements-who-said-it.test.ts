@@ -505,3 +505,10 @@ describe('issue 14, speak15: a name in \'s without a fuller form in \'s', () => 
     expect(who("Reebok International Ltd said sales rose. Reebok's said it would expand.").map((r) => r[0])).toEqual(['Reebok International Ltd', 'Reebok International Ltd']);
   });
 });
+
+describe('issue 14, speak15: a verb and its particle, a verb after "and"', () => {
+  it('keeps "the accord called for payments" and "... and rejected calls for tighter limits"', () => {
+    expect(who('A ministry analysis said while the original accord called for payments of 3.82 billion dlrs, the new one did not.').map((r) => r[0])).toContain('original accord');
+    expect(who('The banks said the holdings were falling and rejected calls for tighter limits.').map((r) => r[1])).toContain('calls for tighter limits');
+  });
+});

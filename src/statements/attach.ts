@@ -13,7 +13,7 @@ import { children, type AnalysedDocument } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import type { Candidate, Doc } from './doc.ts';
 import { wordClasses } from '../nlp/wordnet.ts';
-import { CUE_FORMS, IRREGULAR_VERB_FORMS, NOUN_FIRST_FORMS, ORG_HEADS, PHRASE_EDGE_WORDS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import { CUE_FORMS, IRREGULAR_VERB_FORMS, NOUN_FIRST_FORMS, ORG_HEADS, PARTICLE_VERBS, PHRASE_EDGE_WORDS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
 import { AUX_ADVERBS, DETERMINERS, SPEAKER_PRONOUNS } from './tokens.ts';
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
@@ -179,18 +179,18 @@ export function cueIsNoVerb(adoc: AnalysedDocument, at: number): boolean {
   const form = lower(s, k);
   const participle = !form.endsWith('ing') && (form.endsWith('ed') || IRREGULAR_VERB_FORMS.has(form));
   if (!participle || (s.upos[k] !== 'VERB' && s.upos[k] !== 'ADJ')) return false;
-  // (Not after a noun, its subject the parse misread: "members reported inventories were higher".)
-  // Nor after an auxiliary, a perfect the parse misread: "The newspaper has also detailed foundation spending".
-  // Only where a modifier stands: after a determiner, a number, a possessive, a preposition, a conjunction or a
-  // comma ("the proposed merger", "Mikulic's proposed program", "imports, proposed federal regulations"), past an
-  // adverb ("widely panned", "the previously announced issue"); not after a word the parse may have misread as an
-  // adjective ("The official denied ...") nor after a comma and an adverb that sits before a verb ("..., also noted").
+  // A participle the parse reads as a noun's modifier, only where a modifier stands: after a determiner, a number, a
+  // possessive, a preposition or a comma ("the proposed merger", "Mikulic's proposed program", "imports, proposed
+  // federal regulations"), past an adverb ("widely panned", "the previously announced issue"). Not after a noun, its
+  // subject ("members reported inventories"), a word the parse may have misread as an adjective ("The official
+  // denied ..."), an auxiliary ("has also detailed"), "and" ("... and rejected calls"), nor a comma and an adverb
+  // that sits before a verb ("The report, ..., also noted").
   if (rel === 'amod') {
     let b = k - 1;
     let between = false;
     for (; b >= 0 && s.upos[b] === 'ADV'; b--) if (AUX_ADVERBS.has(lower(s, b))) between = true;
     if (b < 0 || s.heads[k] < k) return false;
-    return /^(?:DET|NUM|PART|ADP|CCONJ)$/.test(s.upos[b]) || (s.tokens[b].form === ',' && !between) || /^(?:his|her|its|their|our|my|your)$/i.test(s.tokens[b].form) || /['’]s?$/.test(s.tokens[b].form);
+    return /^(?:DET|NUM|PART|ADP)$/.test(s.upos[b]) || (s.tokens[b].form === ',' && !between) || /^(?:his|her|its|their|our|my|your)$/i.test(s.tokens[b].form) || /['’]s?$/.test(s.tokens[b].form);
   }
   // A reduced relative right after its noun ("a single called ...", "the retailers questioned for ..."), not a verb
   // the parse hung on an apposition ("Norman Robertson, Mellon Bank chief economist, called ...").
@@ -202,7 +202,9 @@ export function cueIsNoVerb(adoc: AnalysedDocument, at: number): boolean {
   let d = k - 1;
   while (d > 0 && (s.upos[d] === 'NOUN' || s.upos[d] === 'ADJ' || s.upos[d] === 'ADV') && k - d <= 5) d--;
   const indefinite = /^an?$/i.test(s.tokens[d]?.form ?? '');
-  const reduced = (/^\p{Lu}/u.test(next) && indefinite) || /^(?:by|for)$/i.test(next);
+  // ("The accord called for payments": a verb and its particle, PARTICLE_VERBS.)
+  const particle = PARTICLE_VERBS.has(`${CUE_FORMS.get(form)?.base ?? form} ${next.toLowerCase()}`);
+  const reduced = (/^\p{Lu}/u.test(next) && indefinite) || (/^(?:by|for)$/i.test(next) && !particle);
   return rel === 'acl' && head === k - 1 && (s.upos[head] === 'NOUN' || s.upos[head] === 'ADJ') && reduced && !kids.some((c) => s.deprels[c].startsWith('nsubj') || s.deprels[c] === 'aux' || s.deprels[c] === 'mark');
 }
 
