@@ -8,7 +8,7 @@ import { Doc } from '../src/statements/doc.ts';
 import { canonicalSpeaker, fullestNames, regularSpelling, speakerType } from '../src/statements/canonical.ts';
 import { statementSpanProblems, codePointText } from '../src/schema/validate.ts';
 import { toRow } from '../src/schema/rows.ts';
-import { splitRole } from '../src/statements/speakers.ts';
+import { SpeakerResolver, findEntities, splitRole } from '../src/statements/speakers.ts';
 
 const who = (text: string) => statementsOf(text).map((r) => [r.speaker, r.quote]);
 
@@ -510,5 +510,13 @@ describe('issue 14, speak15: a verb and its particle, a verb after "and"', () =>
   it('keeps "the accord called for payments" and "... and rejected calls for tighter limits"', () => {
     expect(who('A ministry analysis said while the original accord called for payments of 3.82 billion dlrs, the new one did not.').map((r) => r[0])).toContain('original accord');
     expect(who('The banks said the holdings were falling and rejected calls for tighter limits.').map((r) => r[1])).toContain('calls for tighter limits');
+  });
+});
+
+describe('issue 14, speak15: the other person a "he" inside X\'s quotation stands for is a person', () => {
+  it('never gives it to a broadcaster named in between', () => {
+    const text = 'Former champion Jack Moreno will coach the squad. Director Peter Lund told Radio Leeds Sport: "He made it clear he wanted a long deal."';
+    const resolver = new SpeakerResolver(findEntities(text), text);
+    expect(resolver.otherPerson(text.indexOf('He made'), 'm', 'Peter Lund')).toBe('Jack Moreno');
   });
 });

@@ -522,7 +522,9 @@ export class SpeakerResolver {
     for (const e of this.people) {
       if (e.at >= at) break;
       const full = this.fullName(e.name, e.gender);
-      if (at - e.at < 2500 && this.fits(full, gender) && !full.split(' ').some((w) => notWords.includes(w))) found = full;
+      // (A person the article gives a gender: "told BBC Sport", "FH Hafnarfjordur" are no "he".)
+      const person = e.person && !!this.genderOf(full, true);
+      if (person && at - e.at < 2500 && this.fits(full, gender) && !full.split(' ').some((w) => notWords.includes(w))) found = full;
     }
     return found;
   }
