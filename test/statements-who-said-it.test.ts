@@ -8,7 +8,7 @@ import { Doc } from '../src/statements/doc.ts';
 import { canonicalSpeaker, fullestNames, regularSpelling, speakerType } from '../src/statements/canonical.ts';
 import { statementSpanProblems, codePointText } from '../src/schema/validate.ts';
 import { toRow } from '../src/schema/rows.ts';
-import { splitRole } from '../src/statements/speakers.ts';
+import { SpeakerResolver, findEntities, splitRole } from '../src/statements/speakers.ts';
 
 const who = (text: string) => statementsOf(text).map((r) => [r.speaker, r.quote]);
 
@@ -439,5 +439,84 @@ describe('guards found reading the builds (survey speak13)', () => {
     expect(splitRole(['much', 'Yahoo'])).toEqual({ role: [], name: ['much', 'Yahoo'] });
     expect(splitRole(['new', 'ad', 'from', 'Donald', 'Trump'])).toEqual({ role: [], name: ['new', 'ad', 'from', 'Donald', 'Trump'] });
     expect(splitRole(['broker', 'C.', 'Czarnikow'])).toEqual({ role: ['broker'], name: ['C.', 'Czarnikow'] });
+  });
+});
+
+describe('issue 14, speak15: no statement, names in \'s, pronouns inside a quotation', () => {
+  it('takes no statement from a participle naming a thing ("a single called Harbour Lights")', () => {
+    expect(who('The group released a single called Harbour Lights in May.')).toEqual([]);
+  });
+  it('takes no statement from "asked not to be named" and gives the verb after it its words', () => {
+    expect(who('An official, who asked not to be named, said the plan was dead.')).toEqual([['official', 'the plan was dead']]);
+    expect(who('A trader who declined to be identified said prices would rise.')).toEqual([['trader', 'prices would rise']]);
+  });
+  it('keeps the \'s of a name that is its verb\'s subject and gives the full name the article writes', () => {
+    expect(who("Heck's said sales fell. Heck's Inc is based in Ohio.")).toEqual([["Heck's Inc", 'sales fell']]);
+    expect(who("Moody's cited weak earnings. Moody's Investors Service Inc said it cut the rating.").map((r) => r[0])).toEqual(["Moody's Investors Service Inc", "Moody's Investors Service Inc"]);
+  });
+  it('never takes a line\'s label ("NOTE:") for the company a later "Company said" stands for', () => {
+    const rows = statementsOf('Acme Corp 1st qtr net\nShr 10 cts vs 12 cts\nNet 1.2 mln vs 1.4 mln\nNOTE: Company said net is before extraordinary items.\n');
+    expect(rows.map((r) => r.speaker)).toEqual(['Acme Corp']);
+  });
+  it('gives a "he" inside X\'s own quotation to someone else than X', () => {
+    const text = 'Veteran coach Jack Moreno will work with the national squad next year.\n\nSpeaking from Leeds, squad director Peter Lund told the BBC: "Jack was great with the players and the coaches, and very modest given what he has won. "He worked through the coaches and hopefully it will grow and he\'ll get to have more of a personal bond with some of the players. "He made it clear from day one he didn\'t want it to be short-term. This is a year-round job for me, it\'s my life and my passion and it\'s the same with the coaches. "He respects that but he wants to be involved and have real input."';
+    const rows = statementsOf(text);
+    expect(rows.filter((r) => r.speaker_mention === 'he').map((r) => r.speaker)).toEqual(['Jack Moreno']);
+  });
+});
+
+describe('issue 14, speak15: verbs the noun-cue check leaves alone', () => {
+  it('keeps a verb after a name set off by an apposition ("Ann Lee, a bank economist, called ...")', () => {
+    const text = 'Ann Lee, Harbor Bank chief economist, called the slump worrying. She believes the rates will rise.';
+    expect(who(text).map((r) => r[0])).toEqual(['Ann Lee', 'Ann Lee']);
+  });
+  it('keeps a plural subject\'s verb before its object ("members reported inventories were higher")', () => {
+    expect(who('The same number of members reported inventories were higher.').map((r) => r[0])).toEqual(['members']);
+  });
+});
+
+describe('issue 14, speak15: what the new checks leave alone', () => {
+  it('keeps "declined to be drawn on" (a refusal to comment) and "The judges called X ..."', () => {
+    expect(who('Speaking on the radio, Mr Hale declined to be drawn on reports of merger talks.').map((r) => r[0])).toEqual(['Hale']);
+    expect(who('The judges called Ann Lee\'s new book a fine piece of scholarship.').map((r) => r[0])).toEqual(['judges']);
+  });
+  it('leaves the "he" of a quotation closed before it in its sentence ("...," he said. While he said ...)', () => {
+    const text = 'Critic Tim Lane spoke to Anna Berg. "They like films with scale," he said. While he said the panel was fair, he added that the film was too contentious.';
+    expect(who(text).filter((r) => r[1].startsWith('the panel')).map((r) => r[0])).toEqual(['Tim Lane']);
+  });
+});
+
+describe('issue 14, speak15: a perfect and a definite noun before the cue stay verbs', () => {
+  it('keeps "has also detailed" and "the letter called Oz a quack"', () => {
+    expect(who('The newspaper has also detailed foundation spending that benefited the mayor.').map((r) => r[1])).toEqual(['foundation spending that benefited the mayor']);
+    expect(who('One of the doctors who sent the letter called Lane a fraud and a quack.').map((r) => r[1])).toEqual(['Lane a fraud and a quack']);
+  });
+});
+
+describe('issue 14, speak15: a verb the parse tags as a modifier after a subject stays a verb', () => {
+  it('keeps "The official denied reports that ..." and "The report, written by X, also noted ..."', () => {
+    expect(who('The official denied trade reports that the government had picked a private deal.').map((r) => r[2] ?? r[1])).toHaveLength(1);
+    expect(who('The report, authored by retired governor Ann Lee, also noted advances to banks fell to under one billion dlrs.').map((r) => r[0])).toEqual(['report']);
+  });
+});
+
+describe('issue 14, speak15: a name in \'s without a fuller form in \'s', () => {
+  it('gives "Reebok\'s said" the company name the article writes without the \'s', () => {
+    expect(who("Reebok International Ltd said sales rose. Reebok's said it would expand.").map((r) => r[0])).toEqual(['Reebok International Ltd', 'Reebok International Ltd']);
+  });
+});
+
+describe('issue 14, speak15: a verb and its particle, a verb after "and"', () => {
+  it('keeps "the accord called for payments" and "... and rejected calls for tighter limits"', () => {
+    expect(who('A ministry analysis said while the original accord called for payments of 3.82 billion dlrs, the new one did not.').map((r) => r[0])).toContain('original accord');
+    expect(who('The banks said the holdings were falling and rejected calls for tighter limits.').map((r) => r[1])).toContain('calls for tighter limits');
+  });
+});
+
+describe('issue 14, speak15: the other person a "he" inside X\'s quotation stands for is a person', () => {
+  it('never gives it to a broadcaster named in between', () => {
+    const text = 'Former champion Jack Moreno will coach the squad. Director Peter Lund told Radio Leeds Sport: "He made it clear he wanted a long deal."';
+    const resolver = new SpeakerResolver(findEntities(text), text);
+    expect(resolver.otherPerson(text.indexOf('He made'), 'm', 'Peter Lund')).toBe('Jack Moreno');
   });
 });

@@ -13,7 +13,7 @@ import { children, type AnalysedDocument } from '../nlp/document.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
 import type { Candidate, Doc } from './doc.ts';
 import { wordClasses } from '../nlp/wordnet.ts';
-import { CUE_FORMS, IRREGULAR_VERB_FORMS, NOUN_FIRST_FORMS, ORG_HEADS, PHRASE_EDGE_WORDS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import { CUE_FORMS, IRREGULAR_VERB_FORMS, NOUN_FIRST_FORMS, ORG_HEADS, PARTICLE_VERBS, PHRASE_EDGE_WORDS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
 import { AUX_ADVERBS, DETERMINERS, SPEAKER_PRONOUNS } from './tokens.ts';
 
 type Sentence = Pick<AnalysedSentence, 'tokens' | 'heads' | 'deprels' | 'upos'>;
@@ -153,6 +153,65 @@ export function speakerOnParse(adoc: AnalysedDocument, cueAt: number): ParsedSpe
   }
   return { span: [s.tokens[from].start, s.tokens[to - 1].end], head: [s.tokens[node].start, s.tokens[node].end], upos: s.upos[node], subtree: [s.tokens[lo].start, s.tokens[hi].end] };
 }
+
+/**
+ * Whether the parse reads the cue word at offset `at` as no clause's verb: a noun in a phrase of its own ("an initial
+ * public offering", "when charges for cover rose"), a participle modifying a noun before it ("proposed federal
+ * regulations") or after it without a subject of its own ("a song called Blue Morning", "the retailers questioned
+ * for the survey"). Such a cue reports no words, whatever noun stands before it.
+ */
+export function cueIsNoVerb(adoc: AnalysedDocument, at: number): boolean {
+  const si = adoc.sentenceAt(at);
+  if (si < 0) return false;
+  const s = adoc.sentence(si);
+  const k = s.tokens.findIndex((t) => t.start <= at && at < t.end);
+  if (k < 0) return false;
+  const rel = s.deprels[k];
+  const kids = children(s, k);
+  if (s.upos[k] === 'NOUN') {
+    // (A noun the parse hangs on another as a compound may be a verb it misread: "The company reports earnings".)
+    if (rel === 'compound' || rel === 'root') return false;
+    // (Nor one the parse gives only a determiner and a noun before it: "a paper calling for new bases" may be a
+    // participle it misread.)
+    if (kids.some((c) => NOUN_DEPENDENTS.has(s.deprels[c]) && c < k)) return true;
+    return NOUN_RELATIONS.has(rel) && !kids.some((c) => c < k && (s.deprels[c] === 'det' || s.deprels[c] === 'compound'));
+  }
+  const form = lower(s, k);
+  const participle = !form.endsWith('ing') && (form.endsWith('ed') || IRREGULAR_VERB_FORMS.has(form));
+  if (!participle || (s.upos[k] !== 'VERB' && s.upos[k] !== 'ADJ')) return false;
+  // A participle the parse reads as a noun's modifier, only where a modifier stands: after a determiner, a number, a
+  // possessive, a preposition or a comma ("the proposed merger", "Mikulic's proposed program", "imports, proposed
+  // federal regulations"), past an adverb ("widely panned", "the previously announced issue"). Not after a noun, its
+  // subject ("members reported inventories"), a word the parse may have misread as an adjective ("The official
+  // denied ..."), an auxiliary ("has also detailed"), "and" ("... and rejected calls"), nor a comma and an adverb
+  // that sits before a verb ("The report, ..., also noted").
+  if (rel === 'amod') {
+    let b = k - 1;
+    let between = false;
+    for (; b >= 0 && s.upos[b] === 'ADV'; b--) if (AUX_ADVERBS.has(lower(s, b))) between = true;
+    if (b < 0 || s.heads[k] < k) return false;
+    return /^(?:DET|NUM|PART|ADP)$/.test(s.upos[b]) || (s.tokens[b].form === ',' && !between) || /^(?:his|her|its|their|our|my|your)$/i.test(s.tokens[b].form) || /['’]s?$/.test(s.tokens[b].form);
+  }
+  // A reduced relative right after its noun ("a single called ...", "the retailers questioned for ..."), not a verb
+  // the parse hung on an apposition ("Norman Robertson, Mellon Bank chief economist, called ...").
+  // It names ("called Harbour Lights") or has its agent or purpose after it ("questioned for the survey"); a plural
+  // subject the parse misread before a verb and its object ("members reported inventories") does not.
+  const head = s.heads[k];
+  const next = s.tokens[k + 1]?.form ?? '';
+  // It names a thing brought in with "a" ("a firm called Swarm"), not "the letter called Oz a quack".
+  let d = k - 1;
+  while (d > 0 && (s.upos[d] === 'NOUN' || s.upos[d] === 'ADJ' || s.upos[d] === 'ADV') && k - d <= 5) d--;
+  const indefinite = /^an?$/i.test(s.tokens[d]?.form ?? '');
+  // ("The accord called for payments": a verb and its particle, PARTICLE_VERBS.)
+  const particle = PARTICLE_VERBS.has(`${CUE_FORMS.get(form)?.base ?? form} ${next.toLowerCase()}`);
+  const reduced = (/^\p{Lu}/u.test(next) && indefinite) || (/^(?:by|for)$/i.test(next) && !particle);
+  return rel === 'acl' && head === k - 1 && (s.upos[head] === 'NOUN' || s.upos[head] === 'ADJ') && reduced && !kids.some((c) => s.deprels[c].startsWith('nsubj') || s.deprels[c] === 'aux' || s.deprels[c] === 'mark');
+}
+
+/** Dependents that make a word a noun in a phrase of its own: "an initial public offering", "a 100 mln dlr offering". */
+const NOUN_DEPENDENTS = new Set(['amod', 'nummod', 'nmod:poss']);
+/** A noun's places in a clause: the subject or object of another verb ("when charges for cover rose"). */
+const NOUN_RELATIONS = new Set(['nsubj', 'obj', 'iobj', 'obl', 'nmod', 'nsubj:pass']);
 
 /** Whether the parse reads the word at offset `at` as a verb with a subject of its own: a clause's verb, not "appointed" in "the newly appointed Secretary". */
 function clauseVerbAt(adoc: AnalysedDocument, at: number): boolean {

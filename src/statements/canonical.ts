@@ -9,6 +9,7 @@
  *    article and every version.
  */
 import { readFileSync } from 'node:fs';
+import { escapeRegExp } from '../util/regexp.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { createRequire } from 'node:module';
@@ -151,6 +152,25 @@ export function fullCompanyNames(speakers: Iterable<string>, names: Iterable<str
     if (known && known.kind !== 'org') continue;
     const longer = new Set(companies.filter((c) => c.startsWith(s + ' ')));
     if (longer.size === 1) out.set(s, [...longer][0]);
+  }
+  return out;
+}
+/**
+ * The company name an article writes in full for a speaker that is a name in 's ("Moody's" for "Moody's Investors
+ * Service Inc", "Heck's" for "Heck's Inc"): the names entities break at the possessive, so they are read from the
+ * text, capitalised words after the 's up to a company's legal ending; only when exactly one such name is written.
+ */
+export function possessiveCompanyNames(speakers: Iterable<string>, text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of new Set(speakers)) {
+    if (!/^\p{Lu}.*[’']s$/u.test(s)) continue;
+    const full = new Set<string>();
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(s)}((?:\\s+[\\p{Lu}&][\\p{L}.&-]*){1,5})`, 'gu'))) {
+      const words = m[1].trim().split(/\s+/);
+      const end = words.findIndex((w) => COMPANY_SUFFIXES.has(w.replace(/\.$/, '')));
+      if (end >= 0) full.add(`${s} ${words.slice(0, end + 1).join(' ')}`.replace(/\.$/, ''));
+    }
+    if (full.size === 1) out.set(s, [...full][0]);
   }
   return out;
 }

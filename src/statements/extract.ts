@@ -19,11 +19,12 @@ import { pronounGender } from './gender.ts';
 import { Doc, type Candidate, type StatementKind } from './doc.ts';
 import { cueAt, endsInPastVerb } from './phrases.ts';
 import { directQuotes, isTitle, quotationsAfterReported } from './direct.ts';
-import { reportedSpeech } from './reported.ts';
-import { attachSpeaker } from './attach.ts';
+import { ownTreatmentAt, reportedSpeech } from './reported.ts';
+import { attachSpeaker, cueIsNoVerb } from './attach.ts';
 import { ArticleEntities, anonymousOffice, qualifiedDescription, speakerWords } from './coreference.ts';
-import { SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
-import { canonicalSpeaker, fullCompanyNames, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
+import { CUE_NOUNS, SPEAKER_NOUNS, TITLE_WORDS, VERB_ONLY_CUES } from './lexicon.ts';
+import { AUX_ADVERBS, SPEAKER_PRONOUNS } from './tokens.ts';
+import { canonicalSpeaker, fullCompanyNames, possessiveCompanyNames, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import { DESCRIPTION_HEADS } from '../nlp/coreference.ts';
 import { embeddedPosts, headlineClaim, signedQuotes, transcriptTurns } from './posts.ts';
@@ -235,6 +236,9 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   // The speaker phrase the parse gives the cue where it shows the rules' phrase cut short or run across a clause.
   const parsed = opts.analysis ?? new AnalysedDocument(text, article.sentences);
   for (const c of candidates) c.mention = attachSpeaker(doc, parsed, c);
+  // "an initial public offering", "a song called Blue Morning": a cue the parse reads as no clause's verb.
+  const verbal = candidates.filter((c) => !nounCue(doc, parsed, c));
+  candidates.splice(0, candidates.length, ...verbal);
   for (const c of candidates) quotedAsSaying(doc, c);
   for (const c of candidates) nounAgent(doc, c);
 
@@ -265,6 +269,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     const uncontracted = mention.replace(/^(I|he|she|we|they)[’'](m|s|re|ve|d|ll)$/i, '$1');
     const written = c.capitals ? uncontracted.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase()) : uncontracted;
     let r = resolver.resolve(written, at, context);
+    // "Moody's cited ...", "McDonald's said": a capitalised name in 's that is its verb's subject is the whole name.
+    if (r.speaker === mention.replace(/[’']s$/, '') && possessiveName(doc, c)) r = { ...r, speaker: mention };
     // '"We note that ..."' in a quotation going on from the one before: "we" inside quotation marks is who is
     // quoted, the speaker of the quotation before it, not the last group named. ("I" keeps the last person: a
     // quotation inside the quotation, "he said 'I do'", may have spoken last.)
@@ -358,6 +364,25 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
       }
     }
   }
+  // '"He made it clear he wanted a long deal," Lund said': a "he" or "she" inside X's own quotation is someone else
+  // (X would say "I"): the person of that gender named before it, other than X; else no one.
+  for (const [c, r] of resolved) {
+    if (!c.mention || c.mention[0] !== c.mention[1] || !/^(?:he|she)$/.test(t[c.mention[0]].lo)) continue;
+    const at = t[c.mention[0]].a;
+    if (doc.inQuote[c.mention[0]] < 0 && !insideMarks(doc, at)) continue;
+    // Whose quotation it is: the quoted words nearest before it in its paragraph (a quotation goes on across its
+    // sentences' marks: 'X told the BBC: "... . "He made it clear he ..."').
+    const paragraph = doc.paragraphOf[c.mention[0]];
+    let quotation: [Candidate, Resolved & { unresolved: boolean }] | undefined;
+    for (const [k, w] of resolved) {
+      const q = Math.min(doc.tokenAt(k.quote[0]), t.length - 1);
+      if (k === c || k.quote[0] > at || doc.paragraphOf[q] !== paragraph || (doc.inQuote[q] < 0 && !doc.quoteMark[q] && !/["“”]\s*$/.test(text.slice(Math.max(0, k.quote[0] - 3), k.quote[0])))) continue;
+      if (!quotation || k.quote[0] > quotation[0].quote[0]) quotation = [k, w];
+    }
+    if (!quotation || quotation[1].unresolved || quotation[1].speaker !== r.speaker) continue;
+    const other = resolver.otherPerson(at, pronounGender(t[c.mention[0]].lo), r.speaker);
+    resolved.set(c, { ...r, speaker: other ?? '', role: other ? resolver.roleOf(other) : '', unresolved: !other });
+  }
   // One spelling per person in the article: the fullest name it gives ("Marine Le Pen" for "Le Pen").
   // One spelling for a name written with and without an initial's dot ("Davia B. Tamsin", "Davia B Tamsin").
   const dotted = new Map<string, string>();
@@ -365,6 +390,12 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   for (const r of resolved.values()) r.speaker = dotted.get(r.speaker) ?? r.speaker;
   const fullest = fullestNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => e.person).map((e) => e.name), (n) => resolver.genderOf(n, true));
   // "Caesars said" after "Caesars World Inc said": the company's full name.
+  // "Moody's cited ..." after or before "Moody's Investors Service Inc": the name the article writes in full.
+  for (const [short, full] of possessiveCompanyNames([...resolved.values()].map((r) => r.speaker), text)) if (!fullest.has(short)) fullest.set(short, full);
+  // "Reebok's said" after "Reebok International Ltd": the full name of the name without its 's.
+  const owners = [...resolved.values()].map((r) => r.speaker).filter((n) => /^\p{Lu}.*[’']s$/u.test(n) && !fullest.has(n));
+  const ownerNames = fullCompanyNames(owners.map((n) => n.slice(0, -2)), entities.filter((e) => !e.person).map((e) => e.name), (n) => resolver.isPersonName(n) || articleEntities.clearPerson(n));
+  for (const n of owners) { const full = ownerNames.get(n.slice(0, -2)); if (full) fullest.set(n, full); }
   for (const [short, full] of fullCompanyNames([...resolved.values()].map((r) => r.speaker), entities.filter((e) => !e.person).map((e) => e.name), (n) => resolver.isPersonName(n) || articleEntities.clearPerson(n))) if (!fullest.has(short)) fullest.set(short, full);
   const words = new Map<Candidate, string[]>();
   const wordsOf = (c: Candidate) => {
@@ -383,6 +414,8 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
     // "You might think that ...", "You'd have thought ...": "you" with a modal, outside quotation marks, is the
     // reader, anyone at all; no one's words.
     if (c.mention && c.cue && genericYou(doc, c.mention, c.cue)) continue;
+    // "a banker who asked not to be identified": a request for the source, no words (rules or tagger alike).
+    if (c.kind !== 'direct' && c.cue && ownTreatmentAt(t, c.cue[1])) continue;
     // "Finance charges 4.1 mln vs 5.4 mln": a line of a results table read as a verb and its words; figures alone are
     // nobody's words.
     if (c.kind !== 'direct' && onlyFigures(text.slice(c.quote[0], c.quote[1])) && tableLine(doc, c.quote[0])) continue;
@@ -504,6 +537,61 @@ const AUTHORED = new Set(['letter', 'statement', 'memo', 'memorandum', 'filing',
 function tableLine(doc: Doc, at: number): boolean {
   const p = doc.article.paragraphs.find(([a, b]) => a <= at && at < b);
   return !!p && !/[.!?]["'”’)]?\s*$/.test(doc.text.slice(p[0], p[1]));
+}
+
+/**
+ * Whether offset `at` is inside quotation marks its paragraph opens, counted as marks before it (a quotation that
+ * goes on across sentences, each opened with a mark and none closed, is one the quotation finder leaves).
+ */
+function insideMarks(doc: Doc, at: number): boolean {
+  const p = doc.article.paragraphs.find(([a, b]) => a <= at && at < b);
+  if (!p || ((doc.text.slice(p[0], at).match(/["“”]/g) ?? []).length & 1) !== 1) return false;
+  // Its sentence opens with the mark and none comes between ('"He made it clear he ...'), not '"...," he said'.
+  const k = doc.tokenAt(at);
+  const range = doc.sentenceRange[doc.sentenceOf[k]];
+  if (!range) return false;
+  const opening = doc.text.slice(doc.tokens[range[0]].a, at);
+  return /^["“]/.test(opening) && !/["“”]/.test(opening.slice(1));
+}
+
+/**
+ * A one-word cue of reported words that the parse reads as a noun or a participle in a noun's phrase ("an initial
+ * public offering", "a song called Blue Morning"). Not a noun of speech its owner names ("his claim that ...").
+ */
+function nounCue(doc: Doc, adoc: AnalysedDocument, c: Candidate): boolean {
+  if (c.kind === 'direct' || !c.cue || c.cue[0] !== c.cue[1]) return false;
+  const t = doc.tokens;
+  const k = c.cue[0];
+  if (!t[k].word || t[k].cap || !cueAt(t[k])) return false;
+  // ("the police's earlier claim that ...": a noun of speech with its owner, a noun on purpose.)
+  if (CUE_NOUNS.has(t[k].lo) && c.mention && c.mention[1] < k && (c.mention[1] === k - 1 || /[’']s?$|^(?:his|her|its|their)$/i.test(t[c.mention[1]].t))) return false;
+  // Parse only where a noun reading is possible: not "said", not a verb right after its name or pronoun.
+  if (VERB_ONLY_CUES.has(t[k].lo)) return false;
+  if (c.mention && c.mention[1] < k) {
+    let v = k - 1;
+    while (v > c.mention[1] && (AUX_ADVERBS.has(t[v].lo) || /^(?:has|have|had|will|would|could|can|may|might|should|must|did|does|do)$/.test(t[v].lo))) v--;
+    const end = t[c.mention[1]];
+    if (v === c.mention[1] && (end.cap || SPEAKER_PRONOUNS.has(end.lo))) return false;
+  }
+  return cueIsNoVerb(adoc, t[k].a);
+}
+
+/**
+ * Whether the candidate's speaker phrase is a name ending in 's right before its verb ("Moody's cited", "Heck's
+ * said"), the subject itself rather than an owner: not before a noun of speech ("Trump's remarks about ...").
+ */
+function possessiveName(doc: Doc, c: Candidate): boolean {
+  const t = doc.tokens;
+  if (!c.mention || !c.cue || c.kind === 'direct') return false;
+  const [s, e] = c.mention;
+  if (!/^\p{Lu}[\p{L}.&-]*[’']s$/u.test(t[e].t) || !t.slice(s, e + 1).every((x) => /^[\p{Lu}\p{N}&]/u.test(x.t))) return false;
+  // ("It's expected", "That's what ...": a pronoun and its verb.)
+  if (/^(?:it|he|she|that|there|what|here|this|who|let|where|how)[’']s$/i.test(t[e].t)) return false;
+  let k = e + 1;
+  while (k < c.cue[0] && AUX_ADVERBS.has(t[k].lo)) k++;
+  if (k !== c.cue[0]) return false;
+  const cue = t[k].lo;
+  return !CUE_NOUNS.has(cue) && !!cueAt(t[k]);
 }
 
 /** Modals that make "you" before a verb of thinking anyone at all: "you might think", "you would expect". */

@@ -91,10 +91,16 @@ export const CLAUSE_ONLY_VERBS = parseWordList(read('clause-only-verbs.txt'));
 export const OBJECT_CONTROL_VERBS = parseWordList(read('object-control-verbs.txt'));
 /** refusals.txt: "declined to comment", a cue only before "to". */
 export const REFUSAL_FORMS = parseWordList(read('refusals.txt'));
+/** own-treatment-verbs.txt: "asked not to be identified", "declined to be named": a request for the speaker, no words. */
+export const OWN_TREATMENT_VERBS = parseWordList(read('own-treatment-verbs.txt'));
 /** phrase-edge-words.txt: conjunctions and prepositions that, opening a clause, are no part of the speaker phrase after them. */
 export const PHRASE_EDGE_WORDS = parseWordList(read('phrase-edge-words.txt'));
 /** opening-prepositions.txt: prepositions and participles that open a sentence before a name ("Unlike Patriot, ..."), never part of it. */
 export const OPENING_PREPOSITIONS = parseWordList(read('opening-prepositions.txt'));
+/** verb-only-cues.txt: "said", "told": cue forms no noun shares, whose sentences the noun-cue check never parses. */
+export const VERB_ONLY_CUES = parseWordList(read('verb-only-cues.txt'));
+/** line-labels.txt: "NOTE:", "Source:": labels of a line, never a name. */
+export const LINE_LABELS = parseWordList(read('line-labels.txt'));
 /** headline-labels.txt: labels before a headline's colon that name no source ("The Latest:", "EXCLUSIVE:"). */
 export const HEADLINE_LABELS = parsePhraseList(read('headline-labels.txt'));
 /**

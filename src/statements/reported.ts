@@ -1,7 +1,7 @@
 /** Reported speech inside one sentence: every cue verb with a speaker beside it, and "according to X". */
 import type { Span } from '../schema/records.ts';
 import { speakerHead } from './speakers.ts';
-import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_CONTROL_VERBS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TITLE_WORDS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
+import { CLAUSE_ONLY_VERBS, COMBATIVE_VERBS, IRREGULAR_VERB_FORMS, OWN_TREATMENT_VERBS, VENUES, CUE_FORMS, CUE_NOUNS, JUDGEMENT_FORMS, NOUN_FIRST_FORMS, OBJECT_CONTROL_VERBS, OBJECT_VERBS, PARTICLE_VERBS, REFUSAL_FORMS, TITLE_WORDS, TOPIC_FORMS, type CueForm } from './lexicon.ts';
 import { clauseSpan, paragraphTokens, type Candidate, type Doc } from './doc.ts';
 import { CLAUSE_PUNCT, DASHES, QUOTE_CHARS, IRREGULAR_PAST, cueAt, endsInPastVerb, phraseStart, headlineCueAt, isSpeakerEnd, plausibleSpeaker, subjectAfter, subjectBefore, wordsIn, type Subject } from './phrases.ts';
 import { AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token } from './tokens.ts';
@@ -104,6 +104,8 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
     const askedFirst = i === lo && t[i].lo === 'asked' ? CUE_FORMS.get('asked') : undefined;
     const form = cueAt(t[i]) ?? askedFirst ?? headlineCueAt(t, i, lo, hi) ?? refusalAt(t, i, hi) ?? topicAt(t, i);
     if (!form || form.kind === 'quote') continue;
+    // "a trader who declined to be identified said ...": a request for the speaker, no words; the verb after it speaks.
+    if (ownTreatmentAt(t, i)) continue;
     // "maintained a lead", "found a way": with a plain object these verbs report nothing.
     if (CLAUSE_ONLY_VERBS.has(form.base) && t[i + 1]?.word && t[i + 1].lo !== 'that') continue;
     // "45 percent support among Republicans", "lent support to her", "Latino support, ...": the bare form of a verb
@@ -955,6 +957,23 @@ function topicAt(t: Token[], i: number): CueForm | undefined {
 }
 
 /** "declined to comment": a refusal is a statement only before "to" and a verb. */
+/**
+ * "a banker who asked not to be identified", "an aide who declined to be named": a verb of asking or refusing at
+ * token i before an infinitive in the passive asks how the speaker is to be treated; it reports no words.
+ */
+export function ownTreatmentAt(t: Token[], i: number): boolean {
+  const form = CUE_FORMS.get(t[i]?.lo ?? '');
+  const base = form?.base ?? (REFUSAL_FORMS.has(t[i]?.lo ?? '') ? (t[i].lo.startsWith('dec') ? 'decline' : 'refuse') : '');
+  if (!OWN_TREATMENT_VERBS.has(base)) return false;
+  let k = i + 1;
+  if (t[k]?.lo === 'not') k++;
+  if (t[k]?.lo !== 'to' || !/^(?:be|being)$/.test(t[k + 1]?.lo ?? '')) return false;
+  const v = t[k + 2];
+  // (Not "declined to be drawn on reports", "refused to be pinned down": a refusal to comment, words of a kind.)
+  const after = t[k + 3];
+  return !!v && v.word && !v.cap && (v.lo.endsWith('ed') || IRREGULAR_VERB_FORMS.has(v.lo)) && (!after || !after.word || /^(?:as|only|by|because|and|but)$/.test(after.lo) || !!cueAt(after));
+}
+
 function refusalAt(t: Token[], i: number, hi: number): CueForm | undefined {
   const w = t[i];
   if (!w.word || w.cap || !REFUSAL_FORMS.has(w.lo) || i + 2 >= hi || t[i + 1].lo !== 'to') return undefined;

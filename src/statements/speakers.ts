@@ -2,7 +2,7 @@
  * Speakers: the names an article mentions (with the office written before them) and the resolution
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
-import { CUE_FORMS, NOUN_FIRST_FORMS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS, UNNAMED_OFFICES } from './lexicon.ts';
+import { CUE_FORMS, NOUN_FIRST_FORMS, LINE_LABELS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS, UNNAMED_OFFICES } from './lexicon.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
@@ -37,6 +37,7 @@ const NON_NAME = new Set([
     'mr mrs ms dr').split(' '),
   ...SENTENCE_ADVERBS,
   ...OPENING_PREPOSITIONS,
+  ...LINE_LABELS,
 ]);
 
 /** A word before a speaker phrase that is no part of it: "But", "And then", "62-year-old", "Perhaps". */
@@ -509,6 +510,23 @@ export class SpeakerResolver {
     if (!gender) return true;
     const g = this.genderOf(name);
     return !g || g === gender;
+  }
+
+  /**
+   * The last person of the pronoun's gender named before offset `at` who is not `not` (nor shares a word of its
+   * name): whom a "he" inside `not`'s own quotation stands for ('"He made it clear he wanted ...," Lund said').
+   */
+  otherPerson(at: number, gender: Gender | undefined, not: string): string | undefined {
+    const notWords = not.split(' ');
+    let found: string | undefined;
+    for (const e of this.people) {
+      if (e.at >= at) break;
+      const full = this.fullName(e.name, e.gender);
+      // (A person the article gives a gender: "told BBC Sport", "FH Hafnarfjordur" are no "he".)
+      const person = e.person && !!this.genderOf(full, true);
+      if (person && at - e.at < 2500 && this.fits(full, gender) && !full.split(' ').some((w) => notWords.includes(w))) found = full;
+    }
+    return found;
   }
 
   private lastPerson(at: number, gender?: Gender): string | undefined {
