@@ -576,6 +576,14 @@ function addresseeOf(s: Sentence, v: number): number | undefined {
   return undefined;
 }
 
+/** The recipient node k names: the party groups there, else a person named there that no dictionary knows. */
+function recipientAt(s: Sentence, k: number, usable: ActorGroup[]): ActorGroup[] | undefined {
+  const r = groupsOf(s, k, usable, true);
+  if (r.length) return r;
+  const person = namedPerson(s, k);
+  return person ? [person] : undefined;
+}
+
 const PAIR_HEADS = /^(?:countries|nations|sides|governments|states|neighbou?rs|rivals|parties)$/i;
 /** "both countries", "the two sides", "both neighbours": a phrase that stands for two parties named before. */
 const isPair = (s: Sentence, c: number) =>
@@ -677,10 +685,8 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       if (type === 'THREATEN' && agent !== undefined && commonNoun(s, agent) && ENDANGERING.has(wordClasses(s.tokens[agent].form.toLowerCase()).noun)) out.actor = [];
       if (!out.actor?.length) out.agentless = true;
       if (subj && !isPronoun(s, subj.node)) {
-        const r = groupsOf(s, subj.node, usable, true);
-        const person = r.length ? undefined : namedPerson(s, subj.node);
-        if (r.length) recipients.push(r);
-        else if (person) recipients.push([person]);
+        const r = recipientAt(s, subj.node, usable);
+        if (r) recipients.push(r);
       }
     } else if (subj && !isPronoun(s, subj.node)) {
       // A pronoun ("it", "they") is resolved by the caller. A common noun that is no party ("if creditor
@@ -703,10 +709,8 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
         usable.some((g) => g.start < s.tokens[governor].end && s.tokens[governor].start < g.end) ? governor : found;
       // ("Indonesia invited him to the G20 summit": an object pronoun is the one acted on, not the "to" phrase)
       if (out.pronounRecipient !== undefined && s.deprels[c] === 'obl') continue;
-      const r = groupsOf(s, c, usable, true);
-      const person = r.length ? undefined : namedPerson(s, c);
-      if (r.length) recipients.push(r);
-      else if (person) recipients.push([person]);
+      const r = recipientAt(s, c, usable);
+      if (r) recipients.push(r);
       else if (isPair(s, c)) out.pairRecipient = true;
       // (not "them": a plural object is as often people the sentence names without a party: "by asking them")
       else if (out.pronounRecipient === undefined && /^(?:it|him|her)$/i.test(s.tokens[c].form) && s.upos[c] === 'PRON') out.pronounRecipient = c;
@@ -769,18 +773,14 @@ export function treeRoles(s: Sentence, start: number, end: number, type: PloverT
       if (owner !== undefined && isPronoun(s, owner)) {
         if (someoneElse(s.tokens[owner].form.toLowerCase())) out.pronounRecipient = owner;
       } else if (owner !== undefined) {
-        const r = groupsOf(s, owner, usable, true);
-        const person = r.length ? undefined : namedPerson(s, owner);
-        if (r.length) recipients.push(r);
-        else if (person) recipients.push([person]);
+        const r = recipientAt(s, owner, usable);
+        if (r) recipients.push(r);
       }
     }
     if (!recipients.length && out.pronounRecipient === undefined && CLAUSE_RECIPIENT.has(type)) {
       const addressee = addresseeOf(s, n);
-      const r = addressee === undefined ? [] : groupsOf(s, addressee, usable, true);
-      const person = r.length || addressee === undefined ? undefined : namedPerson(s, addressee);
-      if (r.length) recipients.push(r);
-      else if (person) recipients.push([person]);
+      const r = addressee === undefined ? undefined : recipientAt(s, addressee, usable);
+      if (r) recipients.push(r);
     }
     const picked = pickRecipient(recipients, type);
     if (picked) out.recipient = picked;
