@@ -569,8 +569,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     const subjectAsObject = ownObject !== undefined && clause !== undefined && ownObject < clause && s.upos.slice(subtree(s, ownObject)[1], subtree(s, clause)[0]).every((u) => u === 'PUNCT') && !children(s, clause).some((c) => /^nsubj/.test(s.deprels[c])) &&
       clauseMarks.some((c) => s.deprels[c] !== 'mark');
     if (clause !== undefined && OPINION_TYPES.has(type) && (ownObject === undefined || subjectAsObject)) {
-      const marks = clauseMarks;
-      const finite = marks.some((c) => s.tokens[c].form.toLowerCase() === 'that' || s.deprels[c] !== 'mark');
+      const finite = clauseMarks.some((c) => s.tokens[c].form.toLowerCase() === 'that' || s.deprels[c] !== 'mark');
       // (only when a party is to act: "agreed that the aid package should cover all lenders" is a view)
       const doer = children(s, clause).find((c) => s.deprels[c] === 'nsubj') ?? (subjectAsObject ? ownObject : undefined);
       // ("their countries should cooperate": the parties' own)
@@ -578,7 +577,7 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       const agreeing = kids.find((c) => s.deprels[c] === 'nsubj');
       const partyActs = doer !== undefined && (agreeing === undefined || isParty(agreeing) || s.upos[agreeing] === 'PRON') &&
         (isParty(doer) || s.upos[doer] === 'PRON' || children(s, doer).some((c) => s.upos[c] === 'PRON' && /^(?:their|its|our)$/i.test(s.tokens[c].form)));
-      const toAct = type === 'AGREE' && partyActs && marks.some((c) => s.deprels[c] === 'aux' && FUTURE_AUX.has(s.tokens[c].form.toLowerCase()));
+      const toAct = type === 'AGREE' && partyActs && clauseMarks.some((c) => s.deprels[c] === 'aux' && FUTURE_AUX.has(s.tokens[c].form.toLowerCase()));
       if (finite && !toAct) return { as: 'none', why: 'opinion' };
     }
   }
