@@ -53,7 +53,7 @@ const REASON_CASES = new Set(['for', 'over', 'because']);
 /** Verbs of help a promise may name its beneficiary with ("pledged to help Kuwait"). */
 const PROMISED_HELP = /^(?:help|helping|assist|assisting|support|supporting|aid|aiding|defend|defending|protect|protecting|back|backing)$/i;
 /** Types that answer a proposal or a deed: with no side of their own they are aimed at whose it is. */
-const ANSWERING = new Set<PloverType>(['REJECT', 'SUPPORT', 'AGREE', 'ACCUSE']);
+export const ANSWERING = new Set<PloverType>(['REJECT', 'SUPPORT', 'AGREE', 'ACCUSE']);
 /** Prepositions of a threatened act that name its target ("threatened to impose tariffs on Japan"). */
 const THREATENED_PREPS = new Set(['on', 'against', 'upon', 'to']);
 const RECIPIENT_PREPS: Partial<Record<PloverType, string[]>> = {

@@ -35,7 +35,7 @@ import { genderOfWord } from '../statements/gender.ts';
 import { AnalysedDocument, children, pathToRoot, subtree } from '../nlp/document.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import type { AnalysedSentence } from '../nlp/types.ts';
-import { caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
+import { ANSWERING, caseOf, claimantOf, CLAUSE_RECIPIENT, clauseSubject, dominates, LIGHT, objectOfAnother, obligationParties, subjectsBefore, treeRoles, triggerNode } from './arguments.ts';
 import { CLAIM_VERBS, describesOther, PROPOSAL_NOUNS, LABOUR, RELATIONAL_NOUNS, isMarketRegulator, isNaturalCause, isSportStory, isShowStory, isCompanyStory, GROUP_ADJECTIVES, ABROAD_WORDS, ABROAD_PRONE, MARKET_CONTEXTS, VIOLENCE_NOUNS, NOUN_EVENT_TYPES, readTrigger, SANCTION_NOUNS, TRADE_FLOWS, WEAPONS } from './sense.ts';
 import { escapeRegExp } from '../util/regexp.ts';
 
@@ -303,7 +303,7 @@ function rolesFor(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text:
   // ("endorsed a proposal to require the president to act", "backed the plan for aid to farmers"): an answer to a
   // proposal goes to whose it is; a party its content names is none of the answer's sides
   // (not an agreement signed or reached, whose terms name its other side: "signed an agreement to sell cars to Hungary")
-  const proposal = verbNode && ANSWERING_TYPES.has(trig.pattern.type) ? children(s, node).find((c) => s.deprels[c] === 'obj' && s.tokens[c].start >= trig.end && PROPOSAL_NOUNS.has(s.tokens[c].form.toLowerCase())) : undefined;
+  const proposal = verbNode && ANSWERING.has(trig.pattern.type) ? children(s, node).find((c) => s.deprels[c] === 'obj' && s.tokens[c].start >= trig.end && PROPOSAL_NOUNS.has(s.tokens[c].form.toLowerCase())) : undefined;
   // (its infinitive, wherever the parser hung it: "endorsed a proposal [xcomp: to require the president ...]")
   const contentClause = (c: number) => c > proposal! && (((s.deprels[c] === 'acl' || s.deprels[c] === 'nmod') && s.heads[c] === proposal && caseOf(s, c) !== 'by' && caseOf(s, c) !== 'of') ||
     (s.deprels[c] === 'xcomp' && s.heads[c] === node && subtree(s, proposal!)[1] === subtree(s, c)[0] && children(s, c).filter((m) => s.deprels[m] === 'mark').some((m) => /^to$/i.test(s.tokens[m].form))));
@@ -656,8 +656,6 @@ const HOME_SECTORS = new Set(['government', 'legislature', 'judiciary', 'police'
 /** Words that put a party abroad (sense.tsv `abroad-words`), and "non-OPEC", "non-aligned". */
 const FOREIGN_WORD = new RegExp(`\\b(?:${[...ABROAD_WORDS].join('|')})\\b|\\bnon-[a-z]`, 'i');
 /** Types of force: by a state or armed party, done across borders as often as at home. */
-/** Answers to what another party proposes or did: support, rejection, agreement, accusation. */
-const ANSWERING_TYPES = new Set<PloverType>(['SUPPORT', 'REJECT', 'AGREE', 'ACCUSE']);
 const MATERIAL_CONFLICT = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'SANCTION', 'THREATEN']);
 /** Deeds, not words: what was done "so far" was done ("shelling has so far killed 20 civilians"). */
 const MATERIAL = new Set<PloverType>(['ASSAULT', 'COERCE', 'MOBILIZE', 'SANCTION', 'AID', 'COOPERATE', 'RETREAT', 'PROTEST']);
