@@ -733,3 +733,13 @@ describe('admissions (survey 23b WS)', () => {
     expect(types('Iraq rejected a Kuwaiti offer to host the talks.')).toEqual(['REJECT']);
   });
 });
+
+describe('the object decides the sense (survey 24 WS)', () => {
+  it('codes no retreat for money withdrawn, no agreement for blame accepted, no force for an election fought', () => {
+    expect(types('Libya has withdrawn $1bn in assets from the US, the central bank said.')).toEqual([]);
+    expect(types('Libya has withdrawn its troops from Chad.')).toEqual(['RETREAT']);
+    expect(types('The Prime Minister accepted the blame for the failure of the talks with France.')).toEqual([]);
+    expect(types('Iran accepted the UN ceasefire resolution.')).toEqual(['AGREE']);
+    expect(types('Blair said Labour would fight the election on the economy.')).toEqual([]);
+  });
+});

@@ -94,6 +94,8 @@ const CONDITION = list('condition-marks');
 const FUTURE_AUX = list('future-aux');
 const DENIAL_OBJECTS = list('denial-objects');
 const MARKET_OBJECTS = list('market-objects');
+const MONEY_OBJECTS = list('money-objects');
+const ADMISSION_OBJECTS = list('admission-objects');
 const MARKET_SUBJECTS = list('market-subjects');
 /** Verbs of forecasting: an act someone else expects did not happen ("many expect the Fed to add reserves"). */
 const FORECAST_VERBS = list('forecast-verbs');
@@ -486,6 +488,8 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
       const after = kids.filter((c) => s.deprels[c] === 'obl' && children(s, c).some((m) => m === objectEnd && s.deprels[m] === 'case' && /^(?:in|of|at)$/i.test(s.tokens[m].form)));
       const words = [object, ...after, ...children(s, object).filter((c) => s.deprels[c] === 'nmod' || s.deprels[c] === 'compound')];
       if (words.some((k) => MARKET_OBJECTS.has(s.tokens[k].form.toLowerCase()))) return { as: 'none', why: 'market object' };
+      if (type === 'RETREAT' && words.some((k) => MONEY_OBJECTS.has(s.tokens[k].form.toLowerCase()))) return { as: 'none', why: 'money moved' };
+      if (type === 'AGREE' && ADMISSION_OBJECTS.has(objectWord)) return { as: 'none', why: 'admission' };
     }
     // ("the Air Force has called for new bids on the engine contract": a call for bids or tenders is procurement)
     if (type === 'REQUEST' && kids.some((c) => s.deprels[c] === 'obl' && caseOf(s, c) === 'for' && /^(?:bids?|tenders?)$/i.test(s.tokens[c].form))) return { as: 'none', why: 'market object' };
