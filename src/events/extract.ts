@@ -986,7 +986,8 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
   addSurnameMentions(sentences);
   const countriesHere = articleCountries(sentences.map((s) => s.groups));
   // (a story of films, music or television is read as one of sport: its countries' names describe stars and charts)
-  const sportStory = isSportStory(`${article.title ?? ''}\n${text}`) || isShowStory(`${article.title ?? ''}\n${text}`);
+  const titled = `${article.title ?? ''}\n${text}`;
+  const sportStory = isSportStory(titled) || isShowStory(titled);
   const companyStory = isCompanyStory(article.title ?? '');
   const ownCountry = ownCountryOf(text, article.dateline ?? '', sentences.map((s) => s.groups), options.homeCountry ?? '');
   const fullName = fullNameIn(text, published, sentences.flatMap((s) => s.groups.flatMap((g) => g.actors)).filter((a) => a.kind === 'person' && /\s/.test(a.name)));
