@@ -26,3 +26,16 @@ describe('durations', () => {
     expect(dates('The envoy will return in two weeks.')).toEqual(['2022-03-24']);
   });
 });
+describe('numbers and days without a year', () => {
+  it('reads two numbers and a slash without a year as a fraction, not a date', () => {
+    expect(resolveDates('Argentina pays 7/8 pct over Libor, a 1/4 point drop.', '1987-03-30')).toEqual([]);
+    expect(resolveDates('The loan was signed on 3/4/87.', '1987-03-30').map((d) => d.date)).toEqual(['1987-03-04']);
+  });
+  it('reads a day named without a year more than half a year back as the coming one, unless the clause is past', () => {
+    const days = (text: string) => resolveDates(text, '1987-03-30').map((d) => d.date);
+    expect(days('North Korea proposed a preliminary meeting on April 23.')).toEqual(['1987-04-23']);
+    expect(days('The accord was signed on April 23.')).toEqual(['1986-04-23']);
+    // (within half a year back, the day is past)
+    expect(days('North Korea proposed a meeting on January 23.')).toEqual(['1987-01-23']);
+  });
+});

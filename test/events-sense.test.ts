@@ -743,3 +743,12 @@ describe('the object decides the sense (survey 24 WS)', () => {
     expect(types('Blair said Labour would fight the election on the economy.')).toEqual([]);
   });
 });
+
+describe('market senses (survey 24 WS)', () => {
+  it('reads "supply and demand" as the market\'s and repos executed as trades', () => {
+    expect(events('OPEC made the following supply and demand projections for Iran.', '1987-03-10')).toEqual([]);
+    expect(events('The Fed is expected to execute customer repos to offset pressures on Britain.', '1987-03-10')).toEqual([]);
+    // (a party's demands stay: "made fresh demands on Iran")
+    expect(events('OPEC made fresh demands on Iran.', '1987-03-10')).toHaveLength(1);
+  });
+});

@@ -867,3 +867,39 @@ describe('headlines and "stands accused" (survey 14)', () => {
     expect(events('Israeli jets attacked Gaza on Monday', '2022-03-02')).toEqual([expect.objectContaining({ event_type: 'ASSAULT', actor_country: 'ISR' })]);
   });
 });
+
+describe('"it" and "they" opening a sentence (survey 24)', () => {
+  it('continue the subject before them: nothing when that subject is no party, the party before a pronoun subject', () => {
+    // (the committee is no party: not the office it named)
+    expect(events('The committee said the National Audit Office should investigate. It blamed the senior management of the agency for the problems.', '1987-03-10').filter((e) => e.trigger === 'blamed')).toEqual([]);
+    expect(events('The FAO has urged the World Trade Organisation to conclude negotiations. It also criticised the high tariffs imposed by rich nations.', '1987-03-10')
+      .filter((e) => e.actor === 'World Trade Organization')).toEqual([]);
+    // (a subject that does not agree in number is passed over: "they" is not the fighting)
+    expect(events('The Russian army has thrown all its forces at the region. Heavy fighting is taking place on the outskirts of the city. They are destroying the city.', '2022-05-10')).toEqual([
+      expect.objectContaining({ event_type: 'ASSAULT', actor: 'Russian army' }),
+    ]);
+    // (the same pronoun as subject carries the chain back: "it" is the statement, not the country it names)
+    expect(events('The World Bank statement said the measures include deregulation. It also called for policies supporting agriculture, and said Jakarta should give more room to the private sector. It called on Indonesia to mobilise more domestic resources.', '1987-03-10')
+      .filter((e) => e.actor_country === 'IDN')).toEqual([]);
+    // (a name the parser split into two subjects is still the subject)
+    expect(events('"Internal and external economic conditions are likely to remain unfavourable in 2005," the Finance and Economy Ministry said in a statement. It blamed continuing uncertainties such as fluctuating oil prices.', '2005-01-10')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor: 'Finance and Economy Ministry' }),
+    ]);
+    expect(events('Iran rejected the offer on Monday. It said the talks had failed. It asked France to curb the activities of dissidents.', '1987-03-10').filter((e) => e.trigger === 'asked')).toEqual([
+      expect.objectContaining({ actor_country: 'IRN', recipient_country: 'FRA' }),
+    ]);
+  });
+  it('never read a definite description as the act\'s other side', () => {
+    expect(events('The ministers met. They asked the EC Executive Commission to consult with steel companies.', '1987-03-10')).toEqual([
+      expect.objectContaining({ event_type: 'REQUEST', actor: 'ministers', recipient: 'EC Executive Commission' }),
+    ]);
+  });
+});
+
+describe('dates the tree gives the act (survey 24)', () => {
+  it('date a participle set beside a clause by that clause, and take no date the parser made a subject', () => {
+    // (history: no row)
+    expect(events('Moscow began its test moratorium in August 1985, calling on the United States to agree to a ban on testing.', '1987-04-10')).toEqual([]);
+    expect(events('The diplomat was kidnapped last November and his captors have demanded a ransom from Italy.', '1987-03-20').filter((e) => e.trigger === 'kidnapped')).toEqual([]);
+  });
+});

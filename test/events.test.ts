@@ -298,6 +298,23 @@ describe('dates', () => {
     expect(events('Last September, the consulate was closed when Norway expelled two Russian diplomats.', '2022-04-07')).toEqual([]);
     expect(events('The talks collapsed last week when Norway expelled two Russian diplomats.', '2022-04-07')).toHaveLength(1);
   });
+  it('dates an act by no date another clause or event owns, and drops one the tree dates months back across nouns', () => {
+    const fallback = { date: '1987-03-30', date_is_fallback: true };
+    // (a date from months back in another clause, behind a comma: the act is dated by the story)
+    expect(events("Japan threatened to impose tariffs on Korean exports, in retaliation for Korea's failure to keep a pact signed last September.", '1987-03-30')).toEqual([
+      expect.objectContaining({ event_type: 'THREATEN', actor_country: 'JPN', ...fallback }),
+    ]);
+    // (a possessor's dated thing is that thing's date: "OPEC's December agreement")
+    expect(events("Iraq criticized OPEC's December agreement on prices.", '1987-03-30')).toEqual([
+      expect.objectContaining({ event_type: 'ACCUSE', actor_country: 'IRQ', ...fallback }),
+    ]);
+    // (the start of a span the act runs through dates nothing: the act goes on at publication)
+    expect(events('Rebels have been fighting the Angolan government since 1976.', '1987-03-30')).toEqual([
+      expect.objectContaining({ event_type: 'ASSAULT', recipient_country: 'AGO', ...fallback }),
+    ]);
+    // (a date on a noun of the act's clause is the act's: the offensive was January's, history in April)
+    expect(events('Iran launched a major offensive, codenamed Dawn-8, towards the Iraqi port of Basra in January.', '1987-04-07')).toEqual([]);
+  });
 });
 
 describe('places', () => {

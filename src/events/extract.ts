@@ -412,7 +412,7 @@ function antecedent(word: string, trig: TriggerMatch, node: number | undefined, 
   // (a subject passed over, the act's own actor, leaves the previous sentence's open: "Egypt accused it")
   const subjectBefore = before ? before.any && !(candidates.length > 0 && candidates.every(skip)) : !PRONOUN.has(toks[0].lower);
   if (!subjectBefore) {
-    const subject = previous.subject();
+    const subject = previous.subject(word);
     if (subject.length && agrees(word, subject) && !skip(subject)) return subject;
   }
   // ("... had said Zalmay Khalilzad was offered to stay. 'We have asked him to continue,' Blinken said": "him" is
@@ -424,10 +424,10 @@ function antecedent(word: string, trig: TriggerMatch, node: number | undefined, 
   return [];
 }
 
-/** What a pronoun may stand for in the last sentence before that named a party. */
+/** What a pronoun may stand for in the sentences before. */
 interface PreviousSentence {
-  /** Its subject in the tree, else its first party. */
-  subject(): Actor[];
+  /** The subject a sentence-opening pronoun continues (see topicBefore). */
+  subject(word: string): Actor[];
   /** The people it names, one each. */
   persons(): Actor[];
 }
@@ -541,36 +541,55 @@ function isHistory(when: ResolvedDate, published: string, before: string): boole
 }
 
 /**
- * Whose date a date phrase is, by the tree: the act's when it hangs on the trigger's verb, on a verb the trigger
- * completes ("decided in 1981 to attack"), or on the light verb whose object the trigger's noun is ("reached
- * accords"); another act's when it hangs on another verb: a clause's ("diplomats, who had arrived in 1984") or the act
- * asked for, promised or threatened ("threatened to retaliate after April 1", "called on it to report by July");
- * undefined when the tree does not say.
+ * Whose date a date phrase is, by the tree: the act's when it belongs to the trigger's own clause (hangs on the
+ * trigger, on a verb the trigger completes, "decided in 1981 to attack", on the light verb whose object the trigger's
+ * noun is, "reached accords", or on a noun of that clause, "accused the IMF at an October meeting"); another act's when
+ * the first clause above it is another one: a relative clause's ("diplomats, who had arrived in 1984"), the act asked
+ * for, promised or threatened ("threatened to retaliate after April 1"), or an event the act follows ("demanding
+ * damages following the disaster in December 1984"); undefined when the tree does not say.
  */
-function dateOwner(s: AnalysedSentence, when: { start: number; end: number }, trig: TriggerMatch): 'act' | 'other' | undefined {
+function dateOwner(s: AnalysedSentence, when: { start: number; end: number }, trig: TriggerMatch): DateOwner | undefined {
   const n = triggerNode(s, trig.start, trig.end);
   if (n < 0) return undefined;
   const inDate = (i: number) => s.tokens[i].start >= when.start && s.tokens[i].end <= when.end;
-  let top = s.tokens.findIndex((t, i) => inDate(i) && (s.heads[i] < 0 || !inDate(s.heads[i])));
-  // (a date naming the meeting it modifies hangs where the meeting does: "at an October meeting")
-  if (top >= 0 && /^(?:compound|amod|nmod)$/.test(s.deprels[top]) && s.heads[top] > top && /^(?:at|during)$/.test(caseOf(s, s.heads[top]))) top = s.heads[top];
-  if (top < 0 || !/^(?:obl|obl:tmod|obl:npmod|nmod:tmod|advmod)$/.test(s.deprels[top])) return undefined;
-  const head = s.heads[top];
-  if (head < 0) return undefined;
-  // (a head inside the trigger's words: "stopped repaying Moscow for arms purchases in 1977")
-  const inTrigger = s.tokens[head].start >= trig.start && s.tokens[head].end <= trig.end;
-  if (head === n || inTrigger || (s.heads[n] === head && s.deprels[n] === 'obj' && LIGHT.test(s.tokens[head].form.toLowerCase()))) return 'act';
+  const inTrigger = (i: number) => s.tokens[i].start >= trig.start && s.tokens[i].end <= trig.end;
+  const top = s.tokens.findIndex((t, i) => inDate(i) && (s.heads[i] < 0 || !inDate(s.heads[i])));
+  // (a date the parser made a subject or object is a misparse: "was kidnapped last November and his captors")
+  if (top < 0 || !/^(?:obl|nmod|advmod|compound|amod|appos)/.test(s.deprels[top])) return undefined;
+  // Up from the date through the nouns it modifies to the first clause head; the trigger on the way owns it.
+  // (two nouns at most: further up, a misread noun, "objects to its decision in 2015", leaves the tree unsure)
+  let head = s.heads[top];
+  let hops = 0;
+  for (; ; hops++) {
+    if (head < 0 || hops > 2) return undefined;
+    if (head === n || inTrigger(head)) return 'act';
+    if (s.upos[head] === 'VERB' || s.upos[head] === 'AUX' || CLAUSE_RELATIONS.test(s.deprels[head])) break;
+    // (an event the act comes after or before has its own date: "following the world's worst disaster in 1984")
+    if (/^(?:obl|nmod)/.test(s.deprels[head]) && EVENT_PREPOSITION.test(caseOf(s, head))) return 'other-event';
+    head = s.heads[head];
+  }
+  if (s.heads[n] === head && s.deprels[n] === 'obj' && LIGHT.test(s.tokens[head].form.toLowerCase())) return 'act';
   // an act in a "when" clause happens at the time of the clause it tells the time of ("was shut down last April
   // when Congress refused to fund it")
   if (s.heads[n] === head && s.deprels[n] === 'advcl' && opensWhen(s, n)) return 'act';
-  if (s.upos[head] !== 'VERB') return undefined;
+  if (s.upos[head] !== 'VERB' && !CLAUSE_RELATIONS.test(s.deprels[head])) return undefined;
   const chainedTo = (from: number, to: number) => {
     let k = from;
     while (k >= 0 && k !== to && s.deprels[k] === 'xcomp') k = s.heads[k];
     return k === to;
   };
-  return chainedTo(n, head) ? 'act' : 'other';
+  // (a participle set beside the clause tells what was done at its time: "began the moratorium in August 1985,
+  // calling on the United States to follow")
+  const beside = s.heads[n] === head && s.deprels[n] === 'advcl' && /ing$/i.test(s.tokens[n].form) && !children(s, n).some((c) => s.deprels[c] === 'mark');
+  return chainedTo(n, head) || beside ? 'act' : hops ? 'other-event' : 'other';
 }
+/** 'other': the date hangs on another clause's verb; 'other-event': on a noun there, or on an event the act follows
+ *  or precedes (a reading the parser's attachments of dates to nouns make less sure). */
+type DateOwner = 'act' | 'other' | 'other-event';
+/** Relations that make their word the head of a clause of its own ("the rate, which is effective on March 20"). */
+const CLAUSE_RELATIONS = /^(?:root|ccomp|xcomp|advcl|acl|acl:relcl|csubj|parataxis)$/;
+/** Prepositions that put another event before or after the act. */
+const EVENT_PREPOSITION = /^(?:after|before|following|since|amid|despite|until)$/;
 
 const opensWhen = (s: AnalysedSentence, c: number): boolean =>
   children(s, c).some((m) => /^when$/i.test(s.tokens[m].form) && /^(?:advmod|mark)$/.test(s.deprels[m]));
@@ -999,18 +1018,39 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     seenKeys.set(key, n);
     return makeId('evt', ...parts, n);
   };
-  /** The last sentence that named a party: a sentence opening with "they" or "it" may continue its subject. */
+  /** The last sentence that named a party: a pronoun object may stand for one of its people. */
   let previous: { index: number; groups: ActorGroup[] } | undefined;
-  // Its subject in the tree (the root's nominal subject), else its first party.
-  const subjectOf = ({ index, groups }: { index: number; groups: ActorGroup[] }): Actor[] => {
-    const first = groups.find((g) => !isPlaceOnly(g))?.actors ?? [];
-    const s = doc.sentence(index);
-    const root = s.heads.indexOf(-1);
-    const subj = children(s, root).find((c) => s.deprels[c] === 'nsubj' && s.upos[c] !== 'PRON');
-    if (subj === undefined) return first;
-    const [lo, hi] = subtree(s, subj);
-    const g = groups.find((x) => !isPlaceOnly(x) && x.start >= s.tokens[lo].start && x.end <= s.tokens[hi - 1].end);
-    return g?.actors ?? first;
+  /**
+   * What a sentence-opening pronoun continues: the subject in the tree of the sentences before, nearest first. A
+   * party there, else the first party the sentence names that agrees with the pronoun; but a common noun subject
+   * that is no party and agrees with "it" or "they" is what the pronoun stands for, and that is no party ("The
+   * committee said ... It blamed the agency"). A sentence naming no party, or with the same pronoun as subject,
+   * passes on to the one before (five at most).
+   */
+  const topicBefore = (index: number, word: string): Actor[] => {
+    for (let k = index - 1; k >= Math.max(0, index - 5); k--) {
+      const { sa, sb, groups } = sentences[k];
+      if (sb <= sa) continue;
+      const parties = groups.filter((g) => !isPlaceOnly(g));
+      const s = doc.sentence(k);
+      const root = s.heads.indexOf(-1);
+      // (the parser may split a name into two subjects: "the Finance and Economy Ministry said")
+      const subjects = children(s, root).filter((c) => s.deprels[c] === 'nsubj' || s.deprels[c] === 'nsubj:pass');
+      const subj = subjects.at(-1);
+      if (subj !== undefined && s.upos[subj] !== 'PRON') {
+        const spans = subjects.map((c) => subtree(s, c));
+        const inSubject = parties.find((x) => spans.some(([lo, hi]) => x.start >= s.tokens[lo].start && x.end <= s.tokens[hi - 1].end));
+        if (inSubject) return inSubject.actors;
+        const plural = /[^s]s$/i.test(s.tokens[subj].form) || children(s, subj).some((c) => s.deprels[c] === 'conj');
+        // (an acronym is an organisation too: "The FAO has urged ... It also criticised")
+        const organisation = s.upos[subj] === 'PROPN' && /^\p{Lu}{2,}$/u.test(s.tokens[subj].form);
+        if ((s.upos[subj] === 'NOUN' && ((word === 'it' && !plural) || (word === 'they' && plural))) || (organisation && word === 'it')) return [];
+      }
+      // (the same pronoun as subject carries the chain back: "It also called for ... It called on Indonesia")
+      if (subj !== undefined && s.tokens[subj].form.toLowerCase() === word) continue;
+      if (parties.length) return parties.find((g) => agrees(word, g.actors))?.actors ?? [];
+    }
+    return [];
   };
   /** Named parties seen so far, latest last: "the insurgents" later in the article is the Taliban. */
   const named: Actor[] = [];
@@ -1020,7 +1060,7 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     const parsed = () => (sb > sa ? doc.sentence(index) : undefined);
     const before = previous;
     const previousSentence: PreviousSentence = {
-      subject: () => (before ? subjectOf(before) : []),
+      subject: (word) => topicBefore(index, word),
       persons: () => [...new Map((before?.groups ?? []).flatMap((g) => g.actors).filter((a) => a.kind === 'person').map((a) => [a.name, a])).values()],
     };
     const chosenList = chooseEvents(toks, groups, text, statements, previousSentence, published, parsed, sportStory, companyStory);
@@ -1040,12 +1080,17 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       // ("In Italy, most voters oppose the government's decisions": a state's organ is that of the country the
       // sentence named before it, where it names one)
       const countryBefore = (a: Actor) => groups.flatMap((g) => g.actors).filter((c) => c.kind === 'country' && c.end <= a.start).at(-1);
-      const definite = (a: Actor) => {
+      const definite = (a: Actor, otherSide: Actor[]) => {
         const here = a.kind === 'sector' && !a.country && STATE_ORGAN.has(a.sector) && /\bthe\s+$/i.test(text.slice(Math.max(0, a.start - 4), a.start)) ? countryBefore(a) : undefined;
-        return here ? { ...a, country: here.country } : shortForm(resolveDefinite(a, text, known), text, known);
+        if (here) return { ...a, country: here.country };
+        const resolved = resolveDefinite(a, text, known);
+        const otherParty = otherSide.some((o) => o.name === resolved.name);
+        return shortForm(otherParty ? resolveDefinite(a, text, known.filter((k) => !otherSide.some((o) => o.name === k.name))) : resolved, text, known);
       };
-      roles.actors = roles.actors.map(definite);
-      roles.recipients = roles.recipients.map(definite);
+      // (never to the act's other side: "The ministers met. They asked the EC Commission to consult")
+      const actorsNamed = roles.actors;
+      roles.actors = roles.actors.map((a) => definite(a, roles.recipients));
+      roles.recipients = roles.recipients.map((r) => definite(r, actorsNamed));
       roles.actors = roles.actors.map(fullName).map(ownCountry);
       roles.recipients = roles.recipients.map(fullName).map(ownCountry);
       // ("the Argentine government will ask congress", "the president urged parliament"): an organ named bare, without
@@ -1089,14 +1134,20 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
       // (so does a possessive one, "below last September's target", unless it names when and where the act was,
       // "complained at last year's meeting", or the act is its noun, "last year's Afghan withdrawal")
       // (but a dated meeting the act took place at dates the act: "accused the IMF at an October meeting")
-      attributive: !d.period && ((/\b(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)) &&
+      attributive: !d.period && ((/(?:\b(?:the|a|an|its|their|his|her)|\p{L}['’]s)\s+$/iu.test(text.slice(Math.max(sa, d.start + sa - 6), d.start + sa)) &&
         !/\b(?:at|during)\s+(?:the|a|an|its|their|his|her)\s+$/i.test(text.slice(Math.max(sa, d.start + sa - 14), d.start + sa))) ||
         (/^['’]s\b/.test(text.slice(d.end + sa, d.end + sa + 3)) && !/\b(?:at|during|in|on)\s+(?:(?:last|this|next)\s+)?$/i.test(text.slice(Math.max(sa, d.start + sa - 12), d.start + sa)) &&
           !/^['’]s(?:\s+[\p{L}-]+){0,3}\s*$/u.test(text.slice(d.end + sa, trig.start)))),
     }));
     // (not a date the tree gives another clause: "expelled 23 diplomats, who had arrived in 1984")
     const owners = new Map(dates.map((d) => [d, parsed() ? dateOwner(parsed()!, d, trig) : undefined]));
-    const when = dateFor(dates.filter((d) => owners.get(d) !== 'other'), trig.start, trig.end);
+    // (nor the start of a span the act runs through: "has been fighting the government since 1976" is news of now)
+    const spanStart = (d: ResolvedDate) => /\bsince\s+(?:(?:early|late|mid)[\s-]+)?$/i.test(text.slice(Math.max(0, d.start - 12), d.start));
+    // (a date the tree less surely gives another clause is left out only when it lies months back or ahead: a near
+    // past one, "the ministry said on Sunday", still dates the act better than the publication day)
+    const history = (d: ResolvedDate) => isHistory(d, published, text.slice(Math.max(0, d.start - 8), d.start));
+    const othersDate = (d: (typeof dates)[number]) => owners.get(d) === 'other' || (owners.get(d) === 'other-event' && (d.future || history(d)));
+    let when = dateFor(dates.filter((d) => !othersDate(d) && !spanStart(d)), trig.start, trig.end);
     const planned = mod.planned || !!when?.future;
     // "He seized a chunk of Georgia in 2008", "agreed in 1981 to integrate their economies": an act the text dates
     // more than two months before the story ("last year" in March) is history it recalls, not news; counted again in
@@ -1109,7 +1160,12 @@ export function extractEvents(article: SegmentedArticle, statements: StatementRo
     // (words of another clause between them leave the date to that clause, unless the tree hangs the date on the act
     // itself: "In 1984, after three months of negotiations, the U.S. reached accords with ...")
     const ownDate = () => owners.get(when!) === 'act' || !(before ? CLAUSE_WORD : CLAUSE_BREAK).test(before && WHEN_CLAUSE.test(between) ? between.replace(WHEN_CLAUSE, ' ') : between);
-    if (when && !planned && isHistory(when, published, text.slice(Math.max(0, when.start - 8), when.start)) && ownDate()) continue;
+    if (when && history(when)) {
+      if (!planned && ownDate()) continue;
+      // (a date from months back that another clause may own does not date the act: "an IMF delegation, which
+      // visited Israel this week, ... 19.7 pct last year")
+      if (!ownDate()) when = undefined;
+    }
     let type = roles.claimed ? 'ACCUSE' : p.type;
     let mode = roles.claimed ? 'allege' : p.mode;
     let context = roles.claimed ? '' : p.context;

@@ -243,6 +243,12 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
   // object's head, names no trade or aid cut)
   if (gapped && strength === 'verb' && (s.deprels[lastWord] === 'compound' || s.deprels[lastWord] === 'amod') && s.heads[lastWord] > lastWord &&
     [/s$/, /es$/, /$/].some((end) => MARKET_OBJECTS.has(s.tokens[s.heads[lastWord]].form.toLowerCase().replace(end, ''))) && !isParty(s.heads[lastWord])) return { as: 'none', why: 'an amount' };
+  // ("made the following supply and demand projections": a gapped pattern's noun paired with another commerce noun
+  // is the market's, not a party's demand)
+  // (by the words, whatever the parser made of them: it may read "demand" as a verb there)
+  const word = (k: number) => s.tokens[k]?.form.toLowerCase() ?? '';
+  if (gapped && strength === 'verb' && COMMERCE_NOUNS.has(word(lastWord)) &&
+    ((word(lastWord - 1) === 'and' && COMMERCE_NOUNS.has(word(lastWord - 2))) || (word(lastWord + 1) === 'and' && COMMERCE_NOUNS.has(word(lastWord + 2))))) return { as: 'none', why: 'market pair' };
   // ("called the U.S. attacks on two platforms an escalation": a gapped pattern ending in a preposition of the
   // verb's object, "attacks on", is no phrasal verb: "called on")
   if (gapped && strength === 'verb' && firstWord >= 0 && s.upos[lastWord] === 'ADP' &&

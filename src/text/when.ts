@@ -38,6 +38,8 @@ const FORWARD_BEFORE = /\b(?:by|until|till|before|starting|from|through|next|com
 const FUTURE_CLAUSE = /\b(?:will|'ll|shall|would|plans?(?:ned)? to|planning to|intends? to|set to|going to|expected to|scheduled|due to|aims? to|is to|are to|deadline)\b/i;
 const PAST_CLAUSE = /\b(?:was|were|had|did|last|ago|earlier|previously|\w+ed)\s*$/i;
 
+const HALF_YEAR_MS = 183 * 86400e3;
+
 const YEAR = /\b(?:in|since|during|by|until|of|early|late|mid-?)\s+((?:19|20)\d{2})\b(?![-\/]\d)/gi;
 
 function absoluteOnly(text: string): ResolvedDate[] {
@@ -79,6 +81,8 @@ export function resolveDates(text: string, published: string, opts: ResolveOptio
     const c = r.start;
     if (!c.isCertain('month') && !c.isCertain('weekday') && !c.isCertain('day') && !c.isCertain('year')) continue; // "now", "today" alone
     if (/^\d{1,2}(:\d{2})?\s*(am|pm)?$/i.test(r.text.trim())) continue; // clock times
+    // "7/8 pct", "a 1/4 point drop": without a year, two numbers and a slash are a fraction in news copy
+    if (/^\d{1,2}\/\d{1,2}$/.test(r.text.trim())) continue;
     // "for 20 years", "over several months": a duration, never a date (chrono counts it forward from now).
     // ("three days after his arrest", "two weeks later": counted from another event too)
     if (DURATION.test(r.text.trim()) || AFTER_ANOTHER.test(r.text.trim()) || (DURATION_UNIT.test(r.text.trim()) && /\b(?:for|over|during|after|within)\s+$/i.test(text.slice(Math.max(0, r.index - 8), r.index)))) continue;
@@ -108,6 +112,9 @@ export function resolveDates(text: string, published: string, opts: ResolveOptio
         year = y;
         if (forward && key(year) < pubKey) year++;
         if (!forward && key(year) > pubKey) year--;
+        // A day named without a year more than half a year back is the coming one: "proposed a meeting on April
+        // 23" in March (a writer names the year, or "last", of a day that long past).
+        if (!forward && precision === 'day' && !PAST_CLAUSE.test(before) && !/\b(?:was|were|had)\b/i.test(before) && ref.getTime() - key(year).getTime() > HALF_YEAR_MS) year++;
       }
     }
     const date = precision === 'day' ? `${year}-${pad(month)}-${pad(day)}` : precision === 'month' ? `${year}-${pad(month)}` : String(year);
