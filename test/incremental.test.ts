@@ -85,6 +85,17 @@ describe('the worker pool', () => {
     }
   });
 
+  it('starts its workers with the resource limits it was given', async () => {
+    const limited = new WorkerPool<{ n: number; limits: boolean }, number>(new URL('./fixtures/pool-task.ts', import.meta.url), 1, { offset: 0 }, { maxYoungGenerationSizeMb: 24 });
+    const plain = new WorkerPool<{ n: number; limits: boolean }, number>(new URL('./fixtures/pool-task.ts', import.meta.url), 1, { offset: 0 });
+    try {
+      expect(await limited.run({ n: 0, limits: true })).toBe(24);
+      expect(await plain.run({ n: 0, limits: true })).not.toBe(24);
+    } finally {
+      await Promise.all([limited.close(), plain.close()]);
+    }
+  });
+
   it('orderedMap hands results on in input order, with a bounded window', async () => {
     const pool = new WorkerPool<unknown, number>(new URL('./fixtures/pool-task.ts', import.meta.url), 2, { offset: 0 });
     async function* items() {

@@ -97,7 +97,8 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
   /** Read-only data every worker is handed once (see share). */
   private shared: Record<string, unknown> = {};
 
-  constructor(private module: URL, readonly size: number, private workerData: unknown) {}
+  /** resourceLimits: each worker's (bench/threads-pair.ts compares young-generation sizes side by side) */
+  constructor(private module: URL, readonly size: number, private workerData: unknown, private resourceLimits?: import('node:worker_threads').ResourceLimits) {}
 
   private spawn() {
     const { module, workerData } = this;
@@ -105,6 +106,7 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
     {
       const w = new Worker(new URL('./pool-worker.mjs', import.meta.url), {
         workerData: { module: module.href, data: workerData, shared: this.shared },
+        resourceLimits: this.resourceLimits,
       });
       w.on('message', (m: { id: number; ok: boolean; value?: O; error?: string }) => {
         const p = this.pending.get(m.id);
