@@ -8,7 +8,7 @@
  * tsx's loader, which works from bin/newsledger (under tsx) and from vitest (which is not). With
  * jobs <= 1 the task runs in this thread and no worker is started.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import v8 from 'node:v8';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -98,7 +98,7 @@ export class WorkerPool<I, O> implements ArticlePool<O> {
   private shared: Record<string, unknown> = {};
 
   /** resourceLimits: each worker's (bench/threads-pair.ts compares young-generation sizes side by side) */
-  constructor(private module: URL, readonly size: number, private workerData: unknown, private resourceLimits?: import('node:worker_threads').ResourceLimits) {}
+  constructor(private module: URL, readonly size: number, private workerData: unknown, private resourceLimits?: ResourceLimits) {}
 
   private spawn() {
     const { module, workerData } = this;
