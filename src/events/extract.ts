@@ -572,7 +572,9 @@ function dateOwner(s: AnalysedSentence, when: { start: number; end: number }, tr
   // an act in a "when" clause happens at the time of the clause it tells the time of ("was shut down last April
   // when Congress refused to fund it")
   if (s.heads[n] === head && s.deprels[n] === 'advcl' && opensWhen(s, n)) return 'act';
-  if (s.upos[head] !== 'VERB' && !CLAUSE_RELATIONS.test(s.deprels[head])) return undefined;
+  // (a clause head is a verb or a predicate with its copula: "is effective on March 20"; a name the parser made the
+  // root, "Britain today called on Japan", tells nothing)
+  if (s.upos[head] !== 'VERB' && s.upos[head] !== 'AUX' && !children(s, head).some((c) => s.deprels[c] === 'cop')) return undefined;
   const chainedTo = (from: number, to: number) => {
     let k = from;
     while (k >= 0 && k !== to && s.deprels[k] === 'xcomp') k = s.heads[k];
