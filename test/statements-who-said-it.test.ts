@@ -520,3 +520,44 @@ describe('issue 14, speak15: the other person a "he" inside X\'s quotation stand
     expect(resolver.otherPerson(text.indexOf('He made'), 'm', 'Peter Lund')).toBe('Jack Moreno');
   });
 });
+
+describe('names without the words round them that name no one (speak16)', () => {
+  const rows = (text: string) => statementsOf(text).map((r) => [r.speaker, r.speaker_type]);
+  it('takes "General" as the first word of a company named after a common word, not an office', () => {
+    expect(statementsOf('General Engines said its output would rise next year.').map((r) => [r.speaker, r.speaker_role])).toEqual([['General Engines', '']]);
+  });
+  it('keeps "General" an office before a surname', () => {
+    expect(statementsOf('General Morales said the troops would stay.').map((r) => [r.speaker, r.speaker_role])).toEqual([['Morales', 'General']]);
+  });
+  it('drops a poll\'s participle and its "by" phrase: the people polled speak', () => {
+    expect(rows('Economists polled by Newswire said the rise would not last.')).toEqual([['Economists', 'group']]);
+  });
+  it('gives a named body\'s figures to the body ("Office for Regional Statistics data showed")', () => {
+    expect(rows('Office for Regional Statistics data showed prices rose 2% in May.')).toEqual([['Office for Regional Statistics', 'organisation']]);
+  });
+  it('keeps figures that name no body as they are', () => {
+    expect(statementsOf('Official figures showed prices rose 2% in May.').map((r) => r.speaker)).toEqual(['Official figures']);
+  });
+  it('drops a person\'s firm after "of" or "from"', () => {
+    expect(rows('Maria Lindqvist of Nordfinans said the bank would raise rates.')).toEqual([['Maria Lindqvist', 'person']]);
+    expect(rows('"We are worried," said Thomas Berg from Westbank.')).toEqual([['Thomas Berg', 'person']]);
+  });
+  it('drops a descriptive word before an organisation\'s name, not one before an office or a person at a firm', () => {
+    expect(statementsOf('The state-run Harbour News Agency said the port was shut.').map((r) => r.speaker)).toEqual(['Harbour News Agency']);
+    expect(statementsOf('A senior U.S. Official said the talks went well.').map((r) => r.speaker)).toEqual(['senior U.S. Official']);
+    expect(statementsOf('A broker at Kanto Securities said the market was firm.').map((r) => r.speaker)).toEqual(['broker at Kanto Securities']);
+  });
+  it('keeps nouns for people joined by "and" together before a poll\'s participle', () => {
+    expect(statementsOf('Stock brokers and bankers polled by Newswire said the market would fall.').map((r) => r.speaker)).toEqual(['Stock brokers and bankers']);
+  });
+  it('gives the names in apposition to a plural description the words ("The companies, Acme Health and Borel Care, said")', () => {
+    expect(statementsOf('The companies, Acme Health and Borel Care, said the merger was off.').map((r) => r.speaker)).toEqual(['Acme Health and Borel Care']);
+  });
+  it('never gives "the woman" to a man the article names', () => {
+    const rows = statementsOf('Actor Tom Hale denied the claims on Monday. He said the story was false. The woman reported that she had been threatened by his staff.');
+    expect(rows.map((r) => r.speaker)).toEqual(['Tom Hale', 'Tom Hale', '']);
+  });
+  it('keeps an organisation\'s own "of" ("Bank of Freedonia")', () => {
+    expect(statementsOf('The Bank of Freedonia said it would raise rates.').map((r) => r.speaker)).toEqual(['Bank of Freedonia']);
+  });
+});

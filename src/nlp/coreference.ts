@@ -188,6 +188,8 @@ export class CoreferenceResolver {
       const country = e.cls === 'place' && !!DESCRIPTION_HEADS.get(head)?.country;
       if (e.cls !== m.cls && !unclear && !country) continue;
       if (!!m.plural !== e.plural && m.cls === 'person') continue;
+      // "the woman" is no man the article names.
+      if (m.gender && genderOf(e) && genderOf(e) !== m.gender) continue;
       let score = -0.5 * (m.sentence - last.sentence);
       // "the ministry" is the Finance Ministry; "the minister" the Foreign Minister.
       const named = nameWords(e.name.split(' '));

@@ -26,6 +26,7 @@ const MARKED: Record<string, Gender> = {
   mr: 'm', sir: 'm', lord: 'm', king: 'm', prince: 'm', father: 'm', brother: 'm', husband: 'm', son: 'm', uncle: 'm',
   mrs: 'f', ms: 'f', miss: 'f', madam: 'f', dame: 'f', lady: 'f', queen: 'f', princess: 'f', mother: 'f', sister: 'f',
   wife: 'f', daughter: 'f', aunt: 'f', actress: 'f', duchess: 'f', duke: 'm', countess: 'f', baroness: 'f', baron: 'm',
+  woman: 'f', girl: 'f', man: 'm', boy: 'm', widow: 'f', grandmother: 'f', grandfather: 'm', niece: 'f', nephew: 'm',
 };
 
 /** The gender one word marks: an honorific, an office in -man/-woman, a kinship word, or a given name. */

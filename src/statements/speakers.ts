@@ -2,7 +2,7 @@
  * Speakers: the names an article mentions (with the office written before them) and the resolution
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
-import { CUE_FORMS, NOUN_FIRST_FORMS, LINE_LABELS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS, UNNAMED_OFFICES } from './lexicon.ts';
+import { CUE_FORMS, NAME_OPENING_TITLES, NOUN_FIRST_FORMS, LINE_LABELS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS, UNNAMED_OFFICES } from './lexicon.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
@@ -84,13 +84,28 @@ const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'del', 'della', 'des
 /** Lower-case words that are no description of who speaks. */
 const ROLE_STOPS = new Set(['new', 'old', 'from', 'with', 'at', 'by', 'on', 'in', 'to', 'and', 'or', 'but', 'then', 'also', 'other', 'some', 'many', 'most', 'all', 'both', 'much', 'more', 'less', 'few', 'such', 'so', 'very', 'too', 'even', 'just', 'only', 'last', 'next', 'this', 'that', 'these', 'those', 'first', 'latest', 'former']);
 
+/**
+ * "General Motors", "General Electric": a title that opens a company's name (name-opening-titles.txt) before a word
+ * WordNet knows as an adjective or a noun of a company's kind (below), not a person's or a state, nor a given name ("General Noriega",
+ * "General Secretary Gorbachev" keep their office).
+ */
+function companyOpening(words: string[]): boolean {
+  if (words.length < 2 || !/^\p{Lu}/u.test(words[0]) || !NAME_OPENING_TITLES.has(bare(words[0])) || !/^\p{Lu}\p{Ll}+$/u.test(words[1])) return false;
+  const next = words[1].toLowerCase();
+  if (FIRST_NAMES.has(next) || HONORIFICS.has(next)) return false;
+  const c = wordClasses(next);
+  return (c.mask & 4) !== 0 || ((c.mask & 1) !== 0 && COMPANY_NOUN_CLASSES.has(c.noun));
+}
+/** WordNet noun classes of the things a company is named after ("Motors", "Dynamics", "Cinema", "Foods"). */
+const COMPANY_NOUN_CLASSES = new Set<number>([NOUN.artifact, NOUN.cognition, NOUN.communication, NOUN.food, NOUN.group, NOUN.act, NOUN.possession, NOUN.process]);
+
 export function splitRole(words: string[]): { role: string[]; name: string[] } {
   let last = -1;
   for (let i = 0; i < words.length; i++) {
     // "Economist Intelligence Unit", "President Lines Ltd": an office word opening an organisation's name is the name's.
     const end = bare(words[words.length - 1]);
     if (i === 0 && /^\p{Lu}/u.test(words[0]) && words.length >= 3 && (ORG_HEADS.has(end) || end === 'unit') && !words.some((w) => w === 'of' || FIRST_NAMES.has(w.toLowerCase()))) continue;
-    if (isTitle(words[i]) && !surnameAfter(words, i)) {
+    if (isTitle(words[i]) && !surnameAfter(words, i) && !(i === 0 && companyOpening(words))) {
       last = i;
       // "Secretary of State": an of-phrase after an office belongs to the office.
       while (last + 2 < words.length && words[last + 1] === 'of' && /^[A-Z]/.test(words[last + 2])) {
