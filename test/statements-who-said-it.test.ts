@@ -546,6 +546,7 @@ describe('names without the words round them that name no one (speak16)', () => 
     expect(statementsOf('The state-run Harbour News Agency said the port was shut.').map((r) => r.speaker)).toEqual(['Harbour News Agency']);
     expect(statementsOf('A senior U.S. Official said the talks went well.').map((r) => r.speaker)).toEqual(['senior U.S. Official']);
     expect(statementsOf('A broker at Kanto Securities said the market was firm.').map((r) => r.speaker)).toEqual(['broker at Kanto Securities']);
+    expect(statementsOf('Researchers from Kanto University said the drug worked.').map((r) => r.speaker)).toEqual(['Researchers from Kanto University']);
   });
   it('keeps nouns for people joined by "and" together before a poll\'s participle', () => {
     expect(statementsOf('Stock brokers and bankers polled by Newswire said the market would fall.').map((r) => r.speaker)).toEqual(['Stock brokers and bankers']);
@@ -556,6 +557,24 @@ describe('names without the words round them that name no one (speak16)', () => 
   it('never gives "the woman" to a man the article names', () => {
     const rows = statementsOf('Actor Tom Hale denied the claims on Monday. He said the story was false. The woman reported that she had been threatened by his staff.');
     expect(rows.map((r) => r.speaker)).toEqual(['Tom Hale', 'Tom Hale', '']);
+  });
+  it('drops "Under" before an abbreviation in capitals: no name opens so ("Under EU rules")', () => {
+    const rows = statementsOf('Under EU rules, the fund must be repaid by March. The EU said the deadline would stand.');
+    expect(rows.map((r) => r.speaker)).toEqual(['EU']);
+  });
+  it('takes a people\'s adjective before "government" for its country, and before other words for no one', () => {
+    expect(statementsOf('The Japanese government raised its forecast. The government said growth would pick up.').map((r) => [r.speaker, r.speaker_type])).toEqual([['Japan', 'country']]);
+    expect(statementsOf('French market regulator BMW has filed a complaint against the bank. It believes the bank misled investors.').map((r) => r.speaker)).toEqual(['BMW']);
+    expect(statementsOf('The Brazilian central bank cut rates. The government said inflation was falling.').map((r) => r.speaker)).toEqual(['Brazil']);
+  });
+  it('reads a verb of thought after a comma, with a name ending the sentence, as inverted ("..., thinks Mr Hale.")', () => {
+    const rows = statementsOf('This mix of chat and play is useful as it is through talking to others that much of the learning happens, thinks Mr Hale.');
+    expect(rows.map((r) => [r.speaker, r.cue])).toEqual([['Hale', 'thinks']]);
+    expect(statementsOf('The plan is a good one, believes Mrs Lund.').map((r) => [r.speaker, r.quote])).toEqual([['Lund', 'The plan is a good one']]);
+  });
+  it('never gives "the prime minister" to a minister of another office named later', () => {
+    const text = 'Tom Hale has rejected calls for the publication of the report.\n\nThe prime minister told his monthly press conference the matter had been dealt with.\n\nHome Office Minister Lord Barton said the claims were false.';
+    expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Tom Hale', 'Tom Hale', 'Barton']);
   });
   it('keeps an organisation\'s own "of" ("Bank of Freedonia")', () => {
     expect(statementsOf('The Bank of Freedonia said it would raise rates.').map((r) => r.speaker)).toEqual(['Bank of Freedonia']);

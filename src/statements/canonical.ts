@@ -179,6 +179,8 @@ export function possessiveCompanyNames(speakers: Iterable<string>, text: string)
 
 /** Prepositions that tie a person to a body ("a broker at Nomura", "economists with Salomon"): the person speaks. */
 const RELATIONS = new Set(['at', 'with', 'from', 'in', 'for', 'by', 'on', 'to']);
+/** "calculations by Reuters Pipeline", "estimates from India": after a thing, not a person, the body is the source. */
+const SOURCE_RELATIONS = new Set(['from', 'by']);
 /** Words that join the words of a name: "Office for National Statistics", "Bank of England", "AG Edwards & Sons". */
 const NAME_JOINS = new Set(['of', 'for', 'and', '&', 'de', 'the']);
 const capitalised = (w: string) => /^[\p{Lu}\p{N}]/u.test(w);
@@ -221,7 +223,7 @@ export function speakerForm(name: string, person: boolean): string {
   }
   // A descriptive word before an organisation's name.
   let lead = 0;
-  while (lead < ws.length - 1 && lead < 2 && /^\p{Ll}/u.test(ws[lead]) && !QUANTITY_WORDS.has(ws[lead]) && !TITLE_WORDS.has(ws[lead]) && !SPEAKER_NOUNS.has(ws[lead]) && !NAME_JOINS.has(ws[lead]) && !RELATIONS.has(ws[lead])) lead++;
+  while (lead < ws.length - 1 && lead < 2 && /^\p{Ll}/u.test(ws[lead]) && !QUANTITY_WORDS.has(ws[lead]) && !TITLE_WORDS.has(ws[lead]) && !SPEAKER_NOUNS.has(ws[lead]) && !NAME_JOINS.has(ws[lead]) && !(RELATIONS.has(ws[lead]) && !(lead > 0 && SOURCE_RELATIONS.has(ws[lead]) && wordClasses(ws[lead - 1]).noun !== NOUN.person))) lead++;
   if (lead > 0 && capitalised(ws[lead])) {
     const rest = ws.slice(lead);
     const end = rest[rest.length - 1].toLowerCase();

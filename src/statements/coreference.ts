@@ -83,6 +83,7 @@ export class ArticleEntities {
       if (e.gender) m.gender = e.gender;
       if (e.role) m.role = e.role;
       if (publication) m.role = PUBLICATION_ROLE;
+      if (e.modifier) m.modifier = true;
       this.mentions.push(m);
     }
   }

@@ -107,6 +107,8 @@ export const SURVEY_PARTICIPLES = parseWordList(read('survey-participles.txt'));
 export const DOCUMENT_NOUNS = parseWordList(read('document-nouns.txt'));
 /** name-opening-titles.txt: "General": a title that opens a company's name before a common word ("General Motors"). */
 export const NAME_OPENING_TITLES = parseWordList(read('name-opening-titles.txt'));
+/** name-or-preposition.txt: "Under", "Beyond": prepositions that open names too, dropped before "EU" or "French". */
+export const NAME_OR_PREPOSITION = parseWordList(read('name-or-preposition.txt'));
 /** quantity-words.txt: "many", "some": words that pick out a group, kept at the head of a speaker phrase. */
 export const QUANTITY_WORDS = parseWordList(read('quantity-words.txt'));
 /** headline-labels.txt: labels before a headline's colon that name no source ("The Latest:", "EXCLUSIVE:"). */
