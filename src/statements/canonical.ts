@@ -228,7 +228,8 @@ export function speakerForm(name: string, person: boolean): string {
     const rest = ws.slice(lead);
     const end = rest[rest.length - 1].toLowerCase();
     // Not before an office or a noun for people: "senior U.S. Official" is someone, no body.
-    const someone = TITLE_WORDS.has(end) || TITLE_WORDS.has(end.replace(/s$/, '')) || wordClasses(end).noun === NOUN.person;
+    // (WordNet's persons only for a word in lower case: it knows "Seaman", "Blair" and "Knight" as people too.)
+    const someone = TITLE_WORDS.has(end) || TITLE_WORDS.has(end.replace(/s$/, '')) || (/^\p{Ll}/u.test(rest[rest.length - 1]) && wordClasses(end).noun === NOUN.person);
     if ((capitalised(rest[rest.length - 1]) || ORG_HEADS.has(end)) && !someone) ws = rest;
   }
   return ws.join(' ');

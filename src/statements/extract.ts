@@ -243,9 +243,11 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   for (const c of candidates) nounAgent(doc, c);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
-  const entities = findEntities(text);
+  const found = findEntities(text);
+  // A country named only by a people's adjective ("the French regulator") is for the coreference resolver alone.
+  const entities = found.filter((e) => !e.modifier);
   const resolver = new SpeakerResolver(entities, text);
-  const articleEntities = new ArticleEntities(doc, entities);
+  const articleEntities = new ArticleEntities(doc, found);
   const t = doc.tokens;
   const rows: StatementRow[] = [];
   const byCue = [...candidates].sort((x, y) => anchorOf(doc, x) - anchorOf(doc, y));
