@@ -541,9 +541,11 @@ describe('names without the words round them that name no one (speak16)', () => 
   it('drops a person\'s firm after "of" or "from"', () => {
     expect(rows('Maria Lindqvist of Nordfinans said the bank would raise rates.')).toEqual([['Maria Lindqvist', 'person']]);
     expect(rows('"We are worried," said Thomas Berg from Westbank.')).toEqual([['Thomas Berg', 'person']]);
+    expect(rows('"Viewers will choose," said John Wyver, from TV producer Marlow Films, which is in London.')).toEqual([['John Wyver', 'person']]);
   });
   it('drops a descriptive word before an organisation\'s name, not one before an office or a person at a firm', () => {
     expect(statementsOf('The state-run Harbour News Agency said the port was shut.').map((r) => r.speaker)).toEqual(['Harbour News Agency']);
+    expect(statementsOf('Shoppers were busy. According to eBay UK there are now more than 150 robots for sale.').map((r) => r.speaker)).toEqual(['eBay UK']);
     expect(statementsOf('A senior U.S. Official said the talks went well.').map((r) => r.speaker)).toEqual(['senior U.S. Official']);
     expect(statementsOf('A broker at Kanto Securities said the market was firm.').map((r) => r.speaker)).toEqual(['broker at Kanto Securities']);
     expect(statementsOf('Researchers from Kanto University said the drug worked.').map((r) => r.speaker)).toEqual(['Researchers from Kanto University']);
@@ -575,6 +577,9 @@ describe('names without the words round them that name no one (speak16)', () => 
   it('never gives "the prime minister" to a minister of another office named later', () => {
     const text = 'Tom Hale has rejected calls for the publication of the report.\n\nThe prime minister told his monthly press conference the matter had been dealt with.\n\nHome Office Minister Lord Barton said the claims were false.';
     expect(statementsOf(text).map((r) => r.speaker)).toEqual(['Tom Hale', 'Tom Hale', 'Barton']);
+    // An office many hold keeps going to the one who holds it with another qualifier.
+    const official = 'Growth slowed.\n\nEconomic Planning Agency official Ken Mori said growth slowed. The senior government official said exports fell.';
+    expect(statementsOf(official).map((r) => r.speaker)).toEqual(['Ken Mori', 'Ken Mori']);
   });
   it('keeps an organisation\'s own "of" ("Bank of Freedonia")', () => {
     expect(statementsOf('The Bank of Freedonia said it would raise rates.').map((r) => r.speaker)).toEqual(['Bank of Freedonia']);

@@ -218,12 +218,13 @@ export function speakerForm(name: string, person: boolean): string {
   const of = ws.findIndex((w, k) => k >= 2 && (w === 'of' || w === 'from'));
   if (of >= 2 && of <= 4 && of < ws.length - 1 && capitalised(ws[of + 1])) {
     const who = ws.slice(0, of);
-    const personal = who.every((w) => /^\p{Lu}[\p{Ll}'’-]|^\p{Lu}\.$/u.test(w) && !ORG_HEADS.has(w.toLowerCase()));
-    if (personal && (person || FIRST_NAMES.has(who[0].toLowerCase()))) ws = who;
+    const personal = who.every((w) => /^\p{Lu}[\p{Ll}'’-]|^\p{Lu}\.$/u.test(w) && !ORG_HEADS.has(w.toLowerCase().replace(/,$/, '')));
+    // ("John Wyver, from TV producer Illuminations": the comma before "from" goes with it.)
+    if (personal && (person || FIRST_NAMES.has(who[0].toLowerCase()))) ws = who.map((w, k) => (k === who.length - 1 ? w.replace(/,$/, '') : w));
   }
   // A descriptive word before an organisation's name.
   let lead = 0;
-  while (lead < ws.length - 1 && lead < 2 && /^\p{Ll}/u.test(ws[lead]) && !QUANTITY_WORDS.has(ws[lead]) && !TITLE_WORDS.has(ws[lead]) && !SPEAKER_NOUNS.has(ws[lead]) && !NAME_JOINS.has(ws[lead]) && !(RELATIONS.has(ws[lead]) && !(lead > 0 && SOURCE_RELATIONS.has(ws[lead]) && wordClasses(ws[lead - 1]).noun !== NOUN.person))) lead++;
+  while (lead < ws.length - 1 && lead < 2 && /^\p{Ll}[\p{Ll}-]*$/u.test(ws[lead]) && !QUANTITY_WORDS.has(ws[lead]) && !TITLE_WORDS.has(ws[lead]) && !SPEAKER_NOUNS.has(ws[lead]) && !NAME_JOINS.has(ws[lead]) && !(RELATIONS.has(ws[lead]) && !(lead > 0 && SOURCE_RELATIONS.has(ws[lead]) && wordClasses(ws[lead - 1]).noun !== NOUN.person))) lead++;
   if (lead > 0 && capitalised(ws[lead])) {
     const rest = ws.slice(lead);
     const end = rest[rest.length - 1].toLowerCase();

@@ -394,7 +394,8 @@ function byDescription(words: string[], at: number, entities: Entity[]): Entity 
   // not the Libertarian presidential candidate.
   const properWanted = kept.map((w) => /^[A-Z]/.test(w) && bare(w) !== head);
   const headAt = head ? wanted.lastIndexOf(head) : -1;
-  const qualifier = headAt > 0 && /^\p{Ll}/u.test(kept[headAt - 1]) ? wanted[headAt - 1] : undefined;
+  // (Not an office many hold, speaker-nouns.txt: "the senior government official" may be the agency's official.)
+  const qualifier = headAt > 0 && /^\p{Ll}/u.test(kept[headAt - 1]) && !SPEAKER_NOUNS.has(head!) ? wanted[headAt - 1] : undefined;
   const pick = (before: boolean) => {
     let best: Entity | undefined;
     let bestScore = 0;
