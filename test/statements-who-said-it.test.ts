@@ -535,16 +535,22 @@ describe('names without the words round them that name no one (speak16)', () => 
   it('gives a named body\'s figures to the body ("Office for Regional Statistics data showed")', () => {
     expect(rows('Office for Regional Statistics data showed prices rose 2% in May.')).toEqual([['Office for Regional Statistics', 'organisation']]);
   });
+  it('gives a statement or a report in the owner\'s name to the owner ("A Kanto Bank statement", "Zentrix\'s 1990 annual report")', () => {
+    expect(statementsOf('A Kanto Bank statement warned that growth would slow.').map((r) => r.speaker)).toEqual(['Kanto Bank']);
+    expect(statementsOf('Sales rose 5% in 1990, according to Zentrix\'s 1990 annual report.').map((r) => r.speaker)).toEqual(['Zentrix']);
+  });
   it('keeps figures that name no body as they are', () => {
     expect(statementsOf('Official figures showed prices rose 2% in May.').map((r) => r.speaker)).toEqual(['Official figures']);
   });
   it('drops a person\'s firm after "of" or "from"', () => {
     expect(rows('Maria Lindqvist of Nordfinans said the bank would raise rates.')).toEqual([['Maria Lindqvist', 'person']]);
     expect(rows('"We are worried," said Thomas Berg from Westbank.')).toEqual([['Thomas Berg', 'person']]);
+    expect(rows('"Rates will rise," said Thomas Berg of the Kanto League of Savings Banks.').map(([s]) => s)).toEqual(['Thomas Berg']);
     expect(rows('"Viewers will choose," said John Wyver, from TV producer Marlow Films, which is in London.')).toEqual([['John Wyver', 'person']]);
   });
   it('drops a descriptive word before an organisation\'s name, not one before an office or a person at a firm', () => {
     expect(statementsOf('The state-run Harbour News Agency said the port was shut.').map((r) => r.speaker)).toEqual(['Harbour News Agency']);
+    expect(statementsOf("The government's Harbour Statistics Agency said trade fell.").map((r) => r.speaker)).toEqual(['Harbour Statistics Agency']);
     expect(statementsOf('Shoppers were busy. According to eBay UK there are now more than 150 robots for sale.').map((r) => r.speaker)).toEqual(['eBay UK']);
     expect(statementsOf('A senior U.S. Official said the talks went well.').map((r) => r.speaker)).toEqual(['senior U.S. Official']);
     expect(statementsOf('A broker at Kanto Securities said the market was firm.').map((r) => r.speaker)).toEqual(['broker at Kanto Securities']);

@@ -208,6 +208,9 @@ export function speakerForm(name: string, person: boolean): string {
   const last = ws[ws.length - 1];
   if (ws.length >= 2 && DOCUMENT_NOUNS.has(last)) {
     let body = ws.slice(0, -1);
+    // "CPC's 1986 annual report": the owner in 's speaks, whatever describes the document after it.
+    const owner = body.findIndex((w) => /^\p{Lu}.*[’']s$/u.test(w));
+    if (owner >= 0 && owner < body.length - 1) body = body.slice(0, owner + 1);
     while (body.length > 1 && !capitalised(body[0]) && !QUANTITY_WORDS.has(body[0]) && !/\d/.test(body[0])) body = body.slice(1);
     body = body.map((w, k) => (k === body.length - 1 ? w.replace(/[’']s$/, '') : w));
     const single = body.length === 1 && !/^[\p{Lu}\p{N}.&-]+$/u.test(body[0]) && wordClasses(body[0].toLowerCase()).mask !== 0;
@@ -216,7 +219,7 @@ export function speakerForm(name: string, person: boolean): string {
   }
   // A person's firm.
   const of = ws.findIndex((w, k) => k >= 2 && (w === 'of' || w === 'from'));
-  if (of >= 2 && of <= 4 && of < ws.length - 1 && capitalised(ws[of + 1])) {
+  if (of >= 2 && of <= 4 && of < ws.length - 1 && (capitalised(ws[of + 1]) || (ws[of + 1] === 'the' && of + 2 < ws.length && capitalised(ws[of + 2])))) {
     const who = ws.slice(0, of);
     const personal = who.every((w) => /^\p{Lu}[\p{Ll}'’-]|^\p{Lu}\.$/u.test(w) && !ORG_HEADS.has(w.toLowerCase().replace(/,$/, '')));
     // ("John Wyver, from TV producer Illuminations": the comma before "from" goes with it.)
@@ -224,7 +227,7 @@ export function speakerForm(name: string, person: boolean): string {
   }
   // A descriptive word before an organisation's name.
   let lead = 0;
-  while (lead < ws.length - 1 && lead < 2 && /^\p{Ll}[\p{Ll}-]*$/u.test(ws[lead]) && !QUANTITY_WORDS.has(ws[lead]) && !TITLE_WORDS.has(ws[lead]) && !SPEAKER_NOUNS.has(ws[lead]) && !NAME_JOINS.has(ws[lead]) && !(RELATIONS.has(ws[lead]) && !(lead > 0 && SOURCE_RELATIONS.has(ws[lead]) && wordClasses(ws[lead - 1]).noun !== NOUN.person))) lead++;
+  while (lead < ws.length - 1 && lead < 2 && /^\p{Ll}[\p{Ll}-]*(?:[’']s)?$/u.test(ws[lead]) && !QUANTITY_WORDS.has(ws[lead]) && !TITLE_WORDS.has(ws[lead]) && !SPEAKER_NOUNS.has(ws[lead]) && !NAME_JOINS.has(ws[lead]) && !(RELATIONS.has(ws[lead]) && !(lead > 0 && SOURCE_RELATIONS.has(ws[lead]) && wordClasses(ws[lead - 1]).noun !== NOUN.person))) lead++;
   if (lead > 0 && capitalised(ws[lead])) {
     const rest = ws.slice(lead);
     const end = rest[rest.length - 1].toLowerCase();
