@@ -212,7 +212,7 @@ describe('reported speech', () => {
   });
   it('lets a poll or a document opening the sentence speak', () => {
     const [s] = statements('In a new CNN poll, Clinton leads Sanders by 24 points among black voters.');
-    expect(s).toMatchObject({ speaker: 'new CNN poll', speaker_mention: 'a new CNN poll', cue: 'In', quote: 'Clinton leads Sanders by 24 points among black voters' });
+    expect(s).toMatchObject({ speaker: 'CNN', speaker_mention: 'a new CNN poll', cue: 'In', quote: 'Clinton leads Sanders by 24 points among black voters' });
     expect(statements('In a statement, Trump said the deal was dead.').map((r) => r.speaker)).toEqual(['Trump']);
   });
   it('does not take nouns for verbs', () => {

@@ -38,6 +38,8 @@ export interface Mention {
   subject?: boolean;
   /** An office written with a name ("Foreign Minister"): what "the minister" may point back to. */
   role?: string;
+  /** A name written only to say what something is of ("French" in "the French regulator"): no pronoun's antecedent. */
+  modifier?: boolean;
 }
 
 export interface Entity {
@@ -53,6 +55,8 @@ export interface Entity {
   roles: string[];
   /** Every linked mention: [position, sentence, subject]. */
   mentions: Array<{ at: number; sentence: number; subject: boolean; named: boolean }>;
+  /** Named only as a modifier so far (Mention.modifier): a description with a country's reach may find it, a pronoun not. */
+  modifier?: boolean;
 }
 
 const PRONOUN_FEATURES: Record<string, { gender?: Gender; person?: boolean; plural?: boolean }> = {
@@ -90,8 +94,10 @@ export class CoreferenceResolver {
     let e = this.byKey.get(key) ?? this.sameName(words, m);
     if (!e) {
       e = { id: this.entities.length, name: m.words.join(' '), cls: m.cls, m: 0, f: 0, plural: !!m.plural, roles: [], mentions: [] };
+      if (m.modifier) e.modifier = true;
       this.entities.push(e);
     } else {
+      if (!m.modifier) delete e.modifier;
       // The fullest spelling is the entity's name: "Marine Le Pen" after "Le Pen".
       if (words.length > nameWords(e.name.split(' ')).length) e.name = m.words.join(' ');
       if (!e.cls && m.cls) e.cls = m.cls;
@@ -150,7 +156,7 @@ export class CoreferenceResolver {
     let bestScore = -Infinity;
     for (const e of this.entities) {
       const last = lastBefore(e, m.at);
-      if (!last || m.sentence - last.sentence > PRONOUN_REACH) continue;
+      if (!last || m.sentence - last.sentence > PRONOUN_REACH || e.modifier) continue;
       const g = genderOf(e);
       const person = e.cls === 'person' || (e.cls === undefined && g !== undefined);
       if (f.person === true && !person) continue;
@@ -187,7 +193,10 @@ export class CoreferenceResolver {
       const unclear = e.cls === undefined && !!DESCRIPTION_HEADS.get(head)?.any && m.cls !== 'person';
       const country = e.cls === 'place' && !!DESCRIPTION_HEADS.get(head)?.country;
       if (e.cls !== m.cls && !unclear && !country) continue;
+      if (e.modifier && !country) continue;
       if (!!m.plural !== e.plural && m.cls === 'person') continue;
+      // "the woman" is no man the article names.
+      if (m.gender && genderOf(e) && genderOf(e) !== m.gender) continue;
       let score = -0.5 * (m.sentence - last.sentence);
       // "the ministry" is the Finance Ministry; "the minister" the Foreign Minister.
       const named = nameWords(e.name.split(' '));

@@ -15,7 +15,9 @@ import { nameKey } from '../events/tokens.ts';
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { makeId } from '../util/ids.ts';
-import { ORG_HEADS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import { DOCUMENT_NOUNS, ORG_HEADS, QUANTITY_WORDS, SPEAKER_NOUNS, SURVEY_PARTICIPLES, TITLE_WORDS } from './lexicon.ts';
+import { FIRST_NAMES } from './gender.ts';
+import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 
 import { SPEAKER_TYPES } from '../schema/tables.ts';
 
@@ -173,4 +175,66 @@ export function possessiveCompanyNames(speakers: Iterable<string>, text: string)
     if (full.size === 1) out.set(s, [...full][0]);
   }
   return out;
+}
+
+/** Prepositions that tie a person to a body ("a broker at Nomura", "economists with Salomon"): the person speaks. */
+const RELATIONS = new Set(['at', 'with', 'from', 'in', 'for', 'by', 'on', 'to']);
+/** "calculations by Reuters Pipeline", "estimates from India": after a thing, not a person, the body is the source. */
+const SOURCE_RELATIONS = new Set(['from', 'by']);
+/** Words that join the words of a name: "Office for National Statistics", "Bank of England", "AG Edwards & Sons". */
+const NAME_JOINS = new Set(['of', 'for', 'and', '&', 'de', 'the']);
+const capitalised = (w: string) => /^[\p{Lu}\p{N}]/u.test(w);
+/** Capitalised words, with the joins of a name between them: a name. */
+const nameWords = (ws: string[]) => ws.length > 0 && capitalised(ws[0]) && capitalised(ws[ws.length - 1]) && ws.every((w) => capitalised(w) || NAME_JOINS.has(w));
+
+/**
+ * The speaker's name without the words round it that name no one (the canonical form of a resolved speaker):
+ *  - a person's firm after "of" or "from" ("Lars Thuesen of Privatbanken" -> "Lars Thuesen", as "Thor Bang, chief
+ *    economist at Norbank" is "Thor Bang"), when the words before it are a person's name;
+ *  - a poll's participle and what follows it ("economists polled by Reuters" -> "economists");
+ *  - a named body's document ("Office for National Statistics data" -> "Office for National Statistics",
+ *    "the Bank's figures" -> "Bank"): the body speaks; "official figures" names no body and stays;
+ *  - a descriptive word in lower case before an organisation's name ("local Arab News", "official Tanjug news
+ *    agency"), not a word that counts ("many MPs") nor one before an office or a people noun ("senior official").
+ * `person`: the resolver's evidence that the name is a person's.
+ */
+export function speakerForm(name: string, person: boolean): string {
+  let ws = name.split(' ').filter(Boolean);
+  if (ws.length < 2) return name;
+  // A poll's participle: the people before it speak.
+  const polled = ws.findIndex((w, k) => k > 0 && SURVEY_PARTICIPLES.has(w) && !/^(?:those|the|who)$/i.test(ws[k - 1]));
+  if (polled > 0 && (polled === ws.length - 1 || ws[polled + 1] === 'by' || ws[polled + 1] === 'for' || ws[polled + 1] === 'in')) ws = ws.slice(0, polled);
+  // A body's document.
+  const last = ws[ws.length - 1];
+  if (ws.length >= 2 && DOCUMENT_NOUNS.has(last)) {
+    let body = ws.slice(0, -1);
+    // "CPC's 1986 annual report": the owner in 's speaks, whatever describes the document after it.
+    const owner = body.findIndex((w) => /^\p{Lu}.*[’']s$/u.test(w));
+    if (owner >= 0 && owner < body.length - 1) body = body.slice(0, owner + 1);
+    while (body.length > 1 && !capitalised(body[0]) && !QUANTITY_WORDS.has(body[0]) && !/\d/.test(body[0])) body = body.slice(1);
+    body = body.map((w, k) => (k === body.length - 1 ? w.replace(/[’']s$/, '') : w));
+    const single = body.length === 1 && !/^[\p{Lu}\p{N}.&-]+$/u.test(body[0]) && wordClasses(body[0].toLowerCase()).mask !== 0;
+    // (A body's name opens with a letter and holds no lower-case word of its own: not "1986", "White House-ordered".)
+    if (nameWords(body) && !single && /^\p{Lu}/u.test(body[0]) && !body.some((w) => /-\p{Ll}/u.test(w))) ws = body;
+  }
+  // A person's firm.
+  const of = ws.findIndex((w, k) => k >= 2 && (w === 'of' || w === 'from'));
+  if (of >= 2 && of <= 4 && of < ws.length - 1 && (capitalised(ws[of + 1]) || (ws[of + 1] === 'the' && of + 2 < ws.length && capitalised(ws[of + 2])))) {
+    const who = ws.slice(0, of);
+    const personal = who.every((w) => /^\p{Lu}[\p{Ll}'’-]|^\p{Lu}\.$/u.test(w) && !ORG_HEADS.has(w.toLowerCase().replace(/,$/, '')));
+    // ("John Wyver, from TV producer Illuminations": the comma before "from" goes with it.)
+    if (personal && (person || FIRST_NAMES.has(who[0].toLowerCase()))) ws = who.map((w, k) => (k === who.length - 1 ? w.replace(/,$/, '') : w));
+  }
+  // A descriptive word before an organisation's name.
+  let lead = 0;
+  while (lead < ws.length - 1 && lead < 2 && /^\p{Ll}[\p{Ll}-]*(?:[’']s)?$/u.test(ws[lead]) && !QUANTITY_WORDS.has(ws[lead]) && !TITLE_WORDS.has(ws[lead]) && !SPEAKER_NOUNS.has(ws[lead]) && !NAME_JOINS.has(ws[lead]) && !(RELATIONS.has(ws[lead]) && !(lead > 0 && SOURCE_RELATIONS.has(ws[lead]) && wordClasses(ws[lead - 1]).noun !== NOUN.person))) lead++;
+  if (lead > 0 && capitalised(ws[lead])) {
+    const rest = ws.slice(lead);
+    const end = rest[rest.length - 1].toLowerCase();
+    // Not before an office or a noun for people: "senior U.S. Official" is someone, no body.
+    // (WordNet's persons only for a word in lower case: it knows "Seaman", "Blair" and "Knight" as people too.)
+    const someone = TITLE_WORDS.has(end) || TITLE_WORDS.has(end.replace(/s$/, '')) || (/^\p{Ll}/u.test(rest[rest.length - 1]) && wordClasses(end).noun === NOUN.person);
+    if ((capitalised(rest[rest.length - 1]) || ORG_HEADS.has(end)) && !someone) ws = rest;
+  }
+  return ws.join(' ');
 }

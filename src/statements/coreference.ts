@@ -8,7 +8,7 @@ import { CoreferenceResolver, DESCRIPTION_HEADS, isThirdPersonPronoun, type Enti
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { NEW_ENTITY_WORDS, ORG_HEADS } from './lexicon.ts';
-import { FIRST_NAMES } from './gender.ts';
+import { FIRST_NAMES, descriptionGender } from './gender.ts';
 import type { Doc } from './doc.ts';
 import type { Entity } from './speakers.ts';
 
@@ -83,6 +83,7 @@ export class ArticleEntities {
       if (e.gender) m.gender = e.gender;
       if (e.role) m.role = e.role;
       if (publication) m.role = PUBLICATION_ROLE;
+      if (e.modifier) m.modifier = true;
       this.mentions.push(m);
     }
   }
@@ -133,6 +134,9 @@ export class ArticleEntities {
     const head = words[words.length - 1].toLowerCase();
     const m: Mention = { at, sentence: this.sentenceAt(at), kind: kind === 'pronoun' ? 'pronoun' : 'nominal', words: kind === 'pronoun' ? [head] : words, subject: true };
     if (kind === 'description') m.cls = DESCRIPTION_HEADS.get(head)!.cls;
+    // "the woman", "the spokeswoman": a description's own gender rules out a person of the other.
+    const gender = kind === 'description' ? descriptionGender(head) : undefined;
+    if (gender) m.gender = gender;
     const e = this.resolver.resolve(m);
     if (e) this.resolver.link(m, e);
     return e;

@@ -24,7 +24,7 @@ import { attachSpeaker, cueIsNoVerb } from './attach.ts';
 import { ArticleEntities, anonymousOffice, qualifiedDescription, speakerWords } from './coreference.ts';
 import { CUE_NOUNS, SPEAKER_NOUNS, TITLE_WORDS, VERB_ONLY_CUES } from './lexicon.ts';
 import { AUX_ADVERBS, SPEAKER_PRONOUNS } from './tokens.ts';
-import { canonicalSpeaker, fullCompanyNames, possessiveCompanyNames, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
+import { canonicalSpeaker, speakerForm, fullCompanyNames, possessiveCompanyNames, fullestNames, officeHead, speakerType, type SpeakerType } from './canonical.ts';
 import { AnalysedDocument } from '../nlp/document.ts';
 import { DESCRIPTION_HEADS } from '../nlp/coreference.ts';
 import { embeddedPosts, headlineClaim, signedQuotes, transcriptTurns } from './posts.ts';
@@ -243,9 +243,11 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
   for (const c of candidates) nounAgent(doc, c);
 
   // Resolve speakers in text order so that "he said" finds the speaker before it.
-  const entities = findEntities(text);
+  const found = findEntities(text);
+  // A country named only by a people's adjective ("the French regulator") is for the coreference resolver alone.
+  const entities = found.filter((e) => !e.modifier);
   const resolver = new SpeakerResolver(entities, text);
-  const articleEntities = new ArticleEntities(doc, entities);
+  const articleEntities = new ArticleEntities(doc, found);
   const t = doc.tokens;
   const rows: StatementRow[] = [];
   const byCue = [...candidates].sort((x, y) => anchorOf(doc, x) - anchorOf(doc, y));
@@ -439,8 +441,12 @@ export function extractStatements(article: SegmentedArticle, opts: StatementOpti
       firm = fullCompanyNames([who.mention], entities.filter((e) => !e.person).map((e) => e.name), () => false).get(who.mention) ?? '';
       if (firm) name = firm;
     }
-    const evidence = articleEntities.personEvidence(name) ?? (firm ? false : articleEntities.personEvidence(who.speaker));
-    const person = !firm && !notPeople.has(who.speaker) && (evidence ?? (resolver.isPersonName(name) || resolver.isPersonName(who.speaker)));
+    const personOf = (n: string) => !firm && !notPeople.has(who.speaker) && (articleEntities.personEvidence(n) ?? (firm ? false : articleEntities.personEvidence(who.speaker)) ?? (resolver.isPersonName(n) || resolver.isPersonName(who.speaker)));
+    // "Lars Thuesen of Privatbanken", "economists polled by Reuters", "Office for National Statistics data": the name
+    // without the words round it that name no one (canonical.ts).
+    const formed = who.unresolved ? name : speakerForm(name, personOf(name));
+    const person = personOf(formed) || (formed !== name && personOf(name));
+    name = formed;
     const canonical = canonicalSpeaker(who.unresolved ? '' : name, { person });
     const quote = text.slice(c.quote[0], c.quote[1]);
     const cue = c.cue ? text.slice(t[c.cue[0]].a, t[c.cue[1]].b) : '';

@@ -26,7 +26,14 @@ const MARKED: Record<string, Gender> = {
   mr: 'm', sir: 'm', lord: 'm', king: 'm', prince: 'm', father: 'm', brother: 'm', husband: 'm', son: 'm', uncle: 'm',
   mrs: 'f', ms: 'f', miss: 'f', madam: 'f', dame: 'f', lady: 'f', queen: 'f', princess: 'f', mother: 'f', sister: 'f',
   wife: 'f', daughter: 'f', aunt: 'f', actress: 'f', duchess: 'f', duke: 'm', countess: 'f', baroness: 'f', baron: 'm',
+  widow: 'f', grandmother: 'f', grandfather: 'm', niece: 'f', nephew: 'm',
 };
+
+/** Nouns for a person of one gender that head a description ("the woman", "the boy"), never a name's words ("Man Utd", "Boy George"). */
+const DESCRIPTION_GENDER: Record<string, Gender> = { woman: 'f', girl: 'f', lady: 'f', man: 'm', boy: 'm', gentleman: 'm' };
+
+/** The gender the head of a description says: "the woman", "the spokeswoman", "the mother". */
+export const descriptionGender = (head: string): Gender | undefined => DESCRIPTION_GENDER[head.toLowerCase()] ?? genderOfWord(head);
 
 /** The gender one word marks: an honorific, an office in -man/-woman, a kinship word, or a given name. */
 export function genderOfWord(word: string, givenName = false): Gender | undefined {

@@ -101,6 +101,16 @@ export const OPENING_PREPOSITIONS = parseWordList(read('opening-prepositions.txt
 export const VERB_ONLY_CUES = parseWordList(read('verb-only-cues.txt'));
 /** line-labels.txt: "NOTE:", "Source:": labels of a line, never a name. */
 export const LINE_LABELS = parseWordList(read('line-labels.txt'));
+/** survey-participles.txt: "polled", "quizzed": a poll's participle ending a speaker phrase, no part of the speaker. */
+export const SURVEY_PARTICIPLES = parseWordList(read('survey-participles.txt'));
+/** document-nouns.txt: "data", "figures", "study": a named body's document, whose body speaks. */
+export const DOCUMENT_NOUNS = parseWordList(read('document-nouns.txt'));
+/** name-opening-titles.txt: "General": a title that opens a company's name before a common word ("General Motors"). */
+export const NAME_OPENING_TITLES = parseWordList(read('name-opening-titles.txt'));
+/** name-or-preposition.txt: "Under", "Beyond": prepositions that open names too, dropped before "EU" or "French". */
+export const NAME_OR_PREPOSITION = parseWordList(read('name-or-preposition.txt'));
+/** quantity-words.txt: "many", "some": words that pick out a group, kept at the head of a speaker phrase. */
+export const QUANTITY_WORDS = parseWordList(read('quantity-words.txt'));
 /** headline-labels.txt: labels before a headline's colon that name no source ("The Latest:", "EXCLUSIVE:"). */
 export const HEADLINE_LABELS = parsePhraseList(read('headline-labels.txt'));
 /**

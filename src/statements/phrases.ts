@@ -1,5 +1,6 @@
 /** Speaker phrases next to a reporting verb, and the verb itself: the grammar the statement rules share. */
 import { FIRST_NAMES } from './gender.ts';
+import { NOUN, wordClasses } from '../nlp/wordnet.ts';
 import { CUE_FORMS, ORG_HEADS, SPEAKER_NOUNS, TITLE_WORDS, type CueForm } from './lexicon.ts';
 import {
   AUX_ADVERBS, DETERMINERS, FINITE_AUXILIARIES, LEADING_JUNK, NOT_SPEAKER_END, PREPOSITIONS, SPEAKER_PRONOUNS, TIME_WORDS, isNumber, type Token,
@@ -45,11 +46,16 @@ export function phraseStart(t: Token[], e: number, lo: number): number {
     }
     break;
   }
+  // "Stock brokers and bankers polled by Reuters": nouns for people in lower case joined by "and" are one phrase.
+  if (s === e && s - 2 >= lo && t[s - 1].lo === 'and' && !t[s].cap && t[s - 2].word && !t[s - 2].cap && /s$/.test(t[s].lo) && /s$/.test(t[s - 2].lo) && peopleNoun(t[s].lo) && peopleNoun(t[s - 2].lo)) s = phraseStart(t, s - 2, lo);
   // "The Afghan government and other international groups": the phrase takes in the conjunct it adds to.
   if (t[s].lo === 'other' && s - 2 >= lo && t[s - 1].lo === 'and' && isSpeakerEnd(t[s - 2])) s = phraseStart(t, s - 2, lo);
   while (s < e && (LEADING_JUNK.has(t[s].lo) || t[s].t === ',' || (t[s].cap && (PREPOSITIONS.has(t[s].lo) || (NOT_SPEAKER.has(t[s].lo) && !COUNT_WORDS.has(t[s].lo)))))) s++;
   return s;
 }
+
+/** A noun for people: a speaking noun or an office, else one WordNet files under persons ("brokers", "dealers"). */
+const peopleNoun = (w: string): boolean => isPersonNoun(w) || wordClasses(w).noun === NOUN.person;
 
 /** Bodies named by what they deal with after "of": "department of energy", "ministry of finance". */
 const OF_BODIES = new Set(['department', 'ministry', 'bureau', 'office', 'agency', 'commission', 'council', 'institute', 'board', 'chamber', 'secretariat', 'directorate']);
@@ -141,6 +147,9 @@ export function subjectBefore(t: Token[], i: number, lo: number): Subject | null
         const head = isSpeakerEnd(t[n]) || (opening && n > lo && t[n].word && !isNumber(t[n]) && DETERMINERS.has(t[n - 1].lo));
         // "The Shadow Secretary of State for the Family, Theresa May, said": a name in apposition to a description
         // in capitals speaks, not the description's last word.
+        // "The companies, Acme Health and Borel Care, said": the names a plural description opening the sentence
+        // stands for, in apposition, speak.
+        if (n >= lo && !t[n].cap && /[^s]s$/.test(t[n].lo) && j - k >= 4 && j - k <= 10 && namesJoined(t, k + 1, j) && opensWithThe(t, k, lo)) return { s: k + 1, e: j - 1 };
         if (j - k >= 3 && j - k <= 5 && allCaps(t, k + 1, j) && opensWithThe(t, k, lo) && !t.slice(k + 1, j).some((x) => ORG_HEADS.has(x.lo) || ORG_HEADS.has(x.lo.replace(/s$/, '')) || x.lo === 'branch')) return { s: k + 1, e: j - 1 };
         if (n >= lo && head && (t[n].cap || opening) && (relative || long || j - k <= 15)) {
           e = n;
@@ -240,6 +249,12 @@ function opensWithThe(t: Token[], k: number, lo: number): boolean {
 
 /** Adverbs set off by commas between a speaker and the verb. */
 const ASIDE_ADVERBS = new Set(['meanwhile', 'however', 'too', 'though', 'also', 'instead', 'likewise', 'separately', 'similarly', 'moreover', 'nonetheless', 'nevertheless', 'meantime']);
+/** Names joined by "and" (or "&" inside one) from a to b (exclusive): "Acme Health and Borel Care". */
+const namesJoined = (t: Token[], a: number, b: number): boolean => {
+  let and = 0;
+  for (let k = a; k < b; k++) if (t[k].lo === 'and') and++;
+  return and === 1 && t[a].cap && t[b - 1].cap && t.slice(a, b).every((x) => (x.word && x.cap) || x.lo === 'and' || x.t === '&');
+};
 /** Every token from a to b (exclusive) a capitalised word: a name. */
 const allCaps = (t: Token[], a: number, b: number): boolean => {
   for (let k = a; k < b; k++) if (!t[k].word || !t[k].cap) return false;

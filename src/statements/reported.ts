@@ -187,6 +187,15 @@ export function reportedSpeech(doc: Doc, used: Uint8Array, mentionOf: Int32Array
         subject = subjectAfter(t, i, hi);
         inverted = !!subject;
       }
+      // "..., it is through talking to others that they learn, thinks Mr Owen.": a verb of thought after a comma
+      // with a name after it that ends the sentence is inverted too; the phrase before the comma is in the words.
+      if (prev && prev.t === ',' && form.kind === 'thought' && t[i].lo !== form.base) {
+        const after = subjectAfter(t, i, hi);
+        if (after && t.slice(after.s, after.e + 1).some((x) => x.cap) && (after.e + 1 >= hi || CLAUSE_PUNCT.has(t[after.e + 1].t))) {
+          subject = after;
+          inverted = true;
+        }
+      }
       // A reporting verb in the tense of an earlier cue verb whose words it follows shares its speaker
       // ("defended the rules in the debate and mocked ..."), before a noun read as its speaker ("the rules").
       if (prev && prev.lo === 'and' && form.kind === 'speech') {

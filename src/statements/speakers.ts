@@ -2,10 +2,11 @@
  * Speakers: the names an article mentions (with the office written before them) and the resolution
  * of a speaker mention at a cue ("Stoltenberg", "he", "the NATO chief") to the fullest name.
  */
-import { CUE_FORMS, NOUN_FIRST_FORMS, LINE_LABELS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS, UNNAMED_OFFICES } from './lexicon.ts';
+import { CUE_FORMS, NAME_OPENING_TITLES, NAME_OR_PREPOSITION, NOUN_FIRST_FORMS, LINE_LABELS, OPENING_PREPOSITIONS, ORG_HEADS, PLACE_HEADS, SPEAKER_NOUNS, TITLE_WORDS, UNNAMED_OFFICES } from './lexicon.ts';
 import { LEXICON } from '../events/lexicon.ts';
 import { nameKey } from '../events/tokens.ts';
 import { NOUN, wordClasses } from '../nlp/wordnet.ts';
+import { DESCRIPTION_HEADS } from '../nlp/coreference.ts';
 import { FIRST_NAMES, genderOfWords, pronounGender, pronounVotes, type Gender } from './gender.ts';
 import { escapeRegExp } from '../util/regexp.ts';
 
@@ -16,6 +17,8 @@ export interface Entity {
   person: boolean;
   /** What the mention itself says: an honorific ("Mrs."), a given name ("Hillary"), an office ("spokeswoman"). */
   gender?: Gender;
+  /** A country named by a people's adjective before a noun ("the French regulator"): no antecedent of "it". */
+  modifier?: boolean;
 }
 
 /** Adverbs that open a sentence before its subject: "Perhaps Vladimir Putin believed ...", "Ironically Smith said". */
@@ -84,13 +87,28 @@ const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'del', 'della', 'des
 /** Lower-case words that are no description of who speaks. */
 const ROLE_STOPS = new Set(['new', 'old', 'from', 'with', 'at', 'by', 'on', 'in', 'to', 'and', 'or', 'but', 'then', 'also', 'other', 'some', 'many', 'most', 'all', 'both', 'much', 'more', 'less', 'few', 'such', 'so', 'very', 'too', 'even', 'just', 'only', 'last', 'next', 'this', 'that', 'these', 'those', 'first', 'latest', 'former']);
 
+/**
+ * "General Motors", "General Electric": a title that opens a company's name (name-opening-titles.txt) before a word
+ * WordNet knows as an adjective or a noun of a company's kind (below), not a person's or a state, nor a given name ("General Noriega",
+ * "General Secretary Gorbachev" keep their office).
+ */
+function companyOpening(words: string[]): boolean {
+  if (words.length < 2 || !/^\p{Lu}/u.test(words[0]) || !NAME_OPENING_TITLES.has(bare(words[0])) || !/^\p{Lu}\p{Ll}+$/u.test(words[1])) return false;
+  const next = words[1].toLowerCase();
+  if (FIRST_NAMES.has(next) || HONORIFICS.has(next)) return false;
+  const c = wordClasses(next);
+  return (c.mask & 4) !== 0 || ((c.mask & 1) !== 0 && COMPANY_NOUN_CLASSES.has(c.noun));
+}
+/** WordNet noun classes of the things a company is named after ("Motors", "Dynamics", "Cinema", "Foods"). */
+const COMPANY_NOUN_CLASSES = new Set<number>([NOUN.artifact, NOUN.cognition, NOUN.communication, NOUN.food, NOUN.group, NOUN.act, NOUN.possession, NOUN.process]);
+
 export function splitRole(words: string[]): { role: string[]; name: string[] } {
   let last = -1;
   for (let i = 0; i < words.length; i++) {
     // "Economist Intelligence Unit", "President Lines Ltd": an office word opening an organisation's name is the name's.
     const end = bare(words[words.length - 1]);
     if (i === 0 && /^\p{Lu}/u.test(words[0]) && words.length >= 3 && (ORG_HEADS.has(end) || end === 'unit') && !words.some((w) => w === 'of' || FIRST_NAMES.has(w.toLowerCase()))) continue;
-    if (isTitle(words[i]) && !surnameAfter(words, i)) {
+    if (isTitle(words[i]) && !surnameAfter(words, i) && !(i === 0 && companyOpening(words))) {
       last = i;
       // "Secretary of State": an of-phrase after an office belongs to the office.
       while (last + 2 < words.length && words[last + 1] === 'of' && /^[A-Z]/.test(words[last + 2])) {
@@ -181,6 +199,12 @@ export function findEntities(text: string): Entity[] {
     // ''Larry King Now'': typewriter quote marks end a word, they are no part of it.
     let words = matched.split(/[ \t]+/).map((w, k, all) => k < all.length - 1 ? w : w.replace(/(?<=\p{L})(?:''|’’)$/u, ''));
     let at = matchAt;
+    // "Under EU rules", "Under French law": a preposition that opens names too ("Under Armour") is none before an
+    // abbreviation in capitals or a people's adjective.
+    if (words.length >= 2 && NAME_OR_PREPOSITION.has(words[0].toLowerCase()) && (/^\p{Lu}{2,}$/u.test(words[1]) || demonym(words[1]))) {
+      at += words[0].length + 1;
+      words = words.slice(1);
+    }
     while (words.length && NON_NAME.has(bare(words[0])) && !HONORIFICS.has(bare(words[0]))) {
       at += words[0].length + 1;
       words = words.slice(1);
@@ -241,9 +265,24 @@ export function findEntities(text: string): Entity[] {
     const entity: Entity = { name: name.join(' ').replace(/[’']s$/, ''), role: fullRole, at, person: person || (!!before && !isOrgName(name) && !placeAfter) };
     const gender = genderOfWords([...words.slice(0, words.length - name.length), ...fullRole.split(/\s+/)], nameWords.length >= 2 ? nameWords[0] : undefined);
     if (gender) entity.gender = gender;
+    // "French stock market regulator AMF", "the Japanese government": a people's adjective before a word in lower
+    // case names its country only as what follows is of: "the government" may stand for it (Japan), "it" or
+    // "they" not (coreference.ts).
+    const described = !fullRole && name.length === words.length && demonym(entity.name) ? /^[ \t]+(\p{Ll}+)/u.exec(text.slice(at + entity.name.length, at + entity.name.length + 30)) : null;
+    if (described) {
+      entity.name = LEXICON.names.get(nameKey(entity.name))!.name;
+      entity.modifier = true;
+    }
     out.push(entity);
   }
   return out.sort((x, y) => x.at - y.at);
+}
+
+/** A people's adjective the dictionaries give a country for ("French" -> France), not the country's name itself. */
+function demonym(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u.test(word) || !/(?:an|ese|ish|ch|i)$/.test(word)) return false;
+  const known = LEXICON.names.get(nameKey(word));
+  return known?.kind === 'country' && nameKey(known.name) !== nameKey(word);
 }
 
 /** A reporting verb's -s form written in title case ("Says", "Reveals", "Warns"). */
@@ -354,6 +393,9 @@ function byDescription(words: string[], at: number, entities: Entity[]): Entity 
   // A capitalised qualifier must be in the office, office word or not: "the Republican presidential nominee" is
   // not the Libertarian presidential candidate.
   const properWanted = kept.map((w) => /^[A-Z]/.test(w) && bare(w) !== head);
+  const headAt = head ? wanted.lastIndexOf(head) : -1;
+  // (Not an office many hold, speaker-nouns.txt: "the senior government official" may be the agency's official.)
+  const qualifier = headAt > 0 && /^\p{Ll}/u.test(kept[headAt - 1]) && !SPEAKER_NOUNS.has(head!) ? wanted[headAt - 1] : undefined;
   const pick = (before: boolean) => {
     let best: Entity | undefined;
     let bestScore = 0;
@@ -368,6 +410,13 @@ function byDescription(words: string[], at: number, entities: Entity[]): Entity 
       }
       // "The French president" is not President Obama: a capitalised qualifier must match the office.
       if (unmatchedProper) continue;
+      // "the prime minister" is not the Home Office Minister, "the foreign minister" not the Finance Minister: the
+      // word before the office, where both have one, must be the same (or in the office).
+      if (qualifier && !roleWords.includes(qualifier)) {
+        const h = roleHead(roleWords);
+        const own = h ? roleWords[roleWords.indexOf(h) - 1] : undefined;
+        if (own && own !== 'of' && own !== 'the' && own !== qualifier) continue;
+      }
       // The office itself counts most: "the Secretary" is the Secretary, not the Secretary's spokesperson.
       if (head && roleHead(roleWords) === head) score += 2;
       if (score > 0 && (before ? score >= bestScore : score > bestScore)) {
