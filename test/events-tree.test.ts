@@ -908,3 +908,11 @@ describe('dates the tree gives the act (survey 24)', () => {
     ]);
   });
 });
+
+describe('proximity, when the tree gives the act no subject (survey 25)', () => {
+  it('takes no party from a relative clause closed before the act', () => {
+    expect(events('But the officials said Spain and Portugal, which joined the 12-nation bloc at the beginning of last year, continued to oppose the scheme at a meeting of EC finance ministers here.', '1987-03-10')).toEqual([
+      expect.objectContaining({ event_type: 'REJECT', actor_country: 'ESP' }),
+    ]);
+  });
+});

@@ -454,7 +454,11 @@ function nearRoles(trig: TriggerMatch, toks: Token[], groups: ActorGroup[], text
     if (!byGroup && !VICTIM_TYPES.has(trig.pattern.type)) return { actors: [], recipients: [] };
     return { actors: byGroup?.actors ?? [], recipients: before.at(-1)?.actors ?? [] };
   }
-  let actorGroup = before.at(-1);
+  // (not a party inside a relative clause closed before the act: "Spain and Portugal, which joined the bloc last
+  // year, continued to oppose the scheme")
+  const sentenceStart = toks[0]?.start ?? 0;
+  const inClosedRelative = (g: ActorGroup) => /,\s+(?:which|who|whom|whose)\b[^,]*$/i.test(text.slice(sentenceStart, g.start)) && text.slice(g.end, trig.start).includes(',');
+  let actorGroup = before.filter((g) => !inClosedRelative(g)).at(-1);
   if (nominal) {
     // A noun's actor stands inside its noun phrase: "Taliban attacks", "Russia's withdrawal", "the US military
     // withdrawal", or after "by" ("attacks by the Taliban"); a party elsewhere in the sentence is not its agent.
