@@ -902,6 +902,10 @@ describe('dates the tree gives the act (survey 24)', () => {
     expect(events('Moscow began its test moratorium in August 1985, calling on the United States to agree to a ban on testing.', '1987-04-10')).toEqual([]);
     expect(events('The diplomat was kidnapped last November and his captors have demanded a ransom from Italy.', '1987-03-20').filter((e) => e.trigger === 'kidnapped')).toEqual([]);
   });
+  it('give an act the time of the "when" clause that tells it (history: no row)', () => {
+    expect(events('Brazil and Colombia failed to reach agreement on export quotas when the council met in February.', '1987-06-29')).toEqual([]);
+    expect(events('Brazil and Colombia failed to reach agreement on export quotas when the council met on Monday.', '1987-06-29')).toHaveLength(1);
+  });
   it('take a name the parser made the root for no clause: the date beside the act still dates it', () => {
     expect(events('Britain today called on Japan to increase foreign imports.', '1987-03-11')).toEqual([
       expect.objectContaining({ event_type: 'REQUEST', date: '1987-03-11', date_is_fallback: false }),

@@ -584,6 +584,9 @@ function dateOwner(s: AnalysedSentence, when: { start: number; end: number }, tr
     while (k >= 0 && k !== to && s.deprels[k] === 'xcomp') k = s.heads[k];
     return k === to;
   };
+  // and an act a "when" clause tells the time of happens then ("failed to reach agreement when the council met in
+  // February")
+  if (s.deprels[head] === 'advcl' && opensWhen(s, head) && chainedTo(n, s.heads[head])) return 'act';
   // (a participle set beside the clause tells what was done at its time: "began the moratorium in August 1985,
   // calling on the United States to follow")
   const beside = s.heads[n] === head && s.deprels[n] === 'advcl' && /ing$/i.test(s.tokens[n].form) && !children(s, n).some((c) => s.deprels[c] === 'mark');
