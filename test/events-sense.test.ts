@@ -752,3 +752,12 @@ describe('market senses (survey 24 WS)', () => {
     expect(events('OPEC made fresh demands on Iran.', '1987-03-10')).toHaveLength(1);
   });
 });
+
+describe('dismissals (survey 25 WS)', () => {
+  it('read words dismissed as a denial, a proposal or an appeal dismissed as a rejection', () => {
+    expect(events('Iran dismissed the statements by Iraq.', '1987-03-10')).toEqual([]);
+    expect(events('Britain dismissed the French proposal.', '1987-03-10')).toEqual([expect.objectContaining({ event_type: 'REJECT', actor_country: 'GBR', recipient_country: 'FRA' })]);
+    // (a suggestion is a claim only with what it claims)
+    expect(events('The Bank of Spain had dismissed his suggestion of a rise in reserve requirements.', '1987-03-10')).toEqual([expect.objectContaining({ event_type: 'REJECT' })]);
+  });
+});

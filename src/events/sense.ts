@@ -93,6 +93,7 @@ const CONDITION = list('condition-marks');
 /** Auxiliaries that make "agreed that X will (should) ..." an agreement to act rather than an opinion. */
 const FUTURE_AUX = list('future-aux');
 const DENIAL_OBJECTS = list('denial-objects');
+const DISMISSED_CLAIMS = list('dismissed-claims');
 const MARKET_OBJECTS = list('market-objects');
 const MONEY_OBJECTS = list('money-objects');
 const ADMISSION_OBJECTS = list('admission-objects');
@@ -562,6 +563,12 @@ export function readTrigger(s: Sentence, start: number, end: number, type: Plove
     if (type === 'ASSAULT' && BLAME_FOR_VERBS.has(form) && kids.some((c) => c > n && forWhat(c) && reason(c))) return { as, figurative: 'topic' };
     // "denied the reports", "denied this": a denial is a statement (PLOVER), "denied the request" a refusal.
     if (type === 'REJECT' && /^den(?:y|ies|ied|ying)$/.test(form) && (object === undefined || DENIAL_OBJECTS.has(objectWord))) return { as: 'none', why: 'denial' };
+    // ("dismissed the latest Tory attack": words waved away are a denial too; a suggestion only with what it
+    // claims, "dismissed a suggestion that he had compromised", not "his suggestion of a rise in rates")
+    const claimed = object !== undefined && (!/^suggestions?$/.test(objectWord) ||
+      s.tokens[subtree(s, object)[1]]?.form.toLowerCase() === 'that' ||
+      children(s, object).some((c) => /^(?:acl|ccomp)/.test(s.deprels[c]) && children(s, c).some((m) => s.deprels[m] === 'mark' && s.tokens[m].form.toLowerCase() === 'that')));
+    if (type === 'REJECT' && /^dismiss(?:es|ed|ing)?$/.test(form) && DISMISSED_CLAIMS.has(objectWord) && claimed) return { as: 'none', why: 'denial' };
     // "rallying UN members", "rallied behind the leader", "sterling rallied back": to gather support, or a market
     // recovering; a rally is a protest only when people rally (somewhere, against something).
     if (type === 'PROTEST' && GATHER_VERBS.has(form) && (object !== undefined || /^(?:to|behind|around|round|back|up)$/i.test(s.tokens[n + 1]?.form ?? ''))) return { as: 'none', why: 'gathering support' };
